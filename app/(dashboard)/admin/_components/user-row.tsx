@@ -1,0 +1,103 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLES, roleLabel, type Role } from '@/lib/auth/roles';
+import type { UserDto } from '@/lib/dal/users';
+import { fetchJson } from '@/lib/query/fetch-json';
+import { queryKeys } from '@/lib/query/keys';
+
+/** One user: inline edit of role and scope, enable/disable, password reset. */
+export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  const [scope, setScope] = useState(user.scopeEmployeeId ?? '');
+  const [password, setPassword] = useState('');
+  const update = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      fetchJson(`/api/admin/users/${user.id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    onSuccess: () => {
+      setEditing(false);
+      setPassword('');
+      void qc.invalidateQueries({ queryKey: queryKeys.users });
+    },
+  });
+  const label = user.email;
+
+  return (
+    <tr>
+      <td>
+        {user.email}
+        {isSelf && <span className="muted"> (you)</span>}
+      </td>
+      <td>{user.name}</td>
+      <td>
+        {editing ? (
+          <select aria-label={`Role for ${label}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          roleLabel(user.role)
+        )}
+      </td>
+      <td>
+        {editing ? (
+          <input aria-label={`Scope for ${label}`} value={scope} onChange={(e) => setScope(e.target.value)} placeholder="whole org" />
+        ) : (
+          (user.scopeEmployeeId ?? 'Whole org')
+        )}
+      </td>
+      <td>{user.disabled ? <span className="badge danger">Disabled</span> : <span className="badge ok">Active</span>}</td>
+      <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : 'never'}</td>
+      <td>
+        {editing ? (
+          <div className="form-row">
+            <input
+              aria-label={`New password for ${label}`}
+              type="password"
+              placeholder="new password (optional)"
+              value={password}
+              autoComplete="new-password"
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <button
+              type="button"
+              onClick={() => update.mutate({ role, scopeEmployeeId: scope || null, ...(password ? { password } : {}) })}
+            >
+              Save
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <div className="form-row">
+            <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>
+              Edit
+            </button>
+            {!isSelf && (
+              <button
+                type="button"
+                className={user.disabled ? 'secondary' : 'danger'}
+                onClick={() => update.mutate({ disabled: !user.disabled })}
+                aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${label}`}
+              >
+                {user.disabled ? 'Enable' : 'Disable'}
+              </button>
+            )}
+          </div>
+        )}
+        {update.error && (
+          <p role="alert" className="error-text">
+            {update.error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

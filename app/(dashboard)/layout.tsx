@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { roleLabel } from '@/lib/auth/roles';
+import { requirePageActor } from '@/lib/dal/session';
+import { navFor } from '@/lib/nav';
+import { Sidebar } from '../_components/sidebar';
+import { SignOutButton } from '../_components/sign-out-button';
+
+/** Signed-in shell: sidebar with the pages this role may open, header with user, role and sign-out. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Sidebar items={navFor(actor.role)} />
+      <div className="main">
+        <header className="header">
+          <div id="header-slot" />
+          <div className="who">
+            <span data-testid="current-user">{actor.name || actor.email}</span>
+            <span className="badge" data-testid="current-role">
+              {roleLabel(actor.role)}
+            </span>
+            {actor.scopeEmployeeId && <span className="badge warn">Scope: subtree of {actor.scopeEmployeeId}</span>}
+            <SignOutButton />
+          </div>
+        </header>
+        <main id="main" className="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

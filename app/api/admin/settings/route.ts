@@ -1,0 +1,9 @@
+// GET /api/admin/settings — read; PUT /api/admin/settings — change organisation settings (admin only).
+import { guardedRoute, readJson } from '@/lib/dal/route';
+import { getSettings, updateSettings } from '@/lib/dal/settings';
+
+export const GET = guardedRoute(['admin'], async (actor) => Response.json({ settings: await getSettings(actor) }));
+
+export const PUT = guardedRoute(['admin'], async (actor, req) =>
+  Response.json({ settings: await updateSettings(actor, await readJson(req)) }),
+);

@@ -1,0 +1,9 @@
+// GET /api/admin/users — list users; POST /api/admin/users — create a user (admin only).
+import { guardedRoute, readJson } from '@/lib/dal/route';
+import { createUser, listUsers } from '@/lib/dal/users';
+
+export const GET = guardedRoute(['admin'], async (actor) => Response.json({ users: await listUsers(actor) }));
+
+export const POST = guardedRoute(['admin'], async (actor, req) =>
+  Response.json({ user: await createUser(actor, await readJson(req)) }, { status: 201 }),
+);

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Raw access for what the query builder cannot do (COPY, bulk statements). */
+export type RawClient = { kind: 'postgres'; sql: Sql } | { kind: 'pglite'; pg: PGlite };
+
+export interface DbHandle {
+  db: Db;
+  raw: RawClient;
+  /** Runs SQL text with no parameters (DDL, maintenance). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the embedded database lives: STRATA_DATA_DIR, else ./.data in the working directory. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.STRATA_DATA_DIR || '.data');
+}
+
+/** Opens postgres.js when a URL is given, else PGlite in the data folder. */
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<DbHandle> {
+  if (opts.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const sql = postgres(opts.url, { max: 10, onnotice: () => undefined, connection: { application_name: 'strata' } });
+    const db = drizzle(sql, { schema }) as unknown as Db;
+    return {
+      db,
+      raw: { kind: 'postgres', sql },
+      exec: async (text) => {
+        await sql.unsafe(text);
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = opts.dataDir ?? resolveDataDir();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const pg = await PGlite.create({ dataDir });
+  const db = drizzle(pg, { schema }) as unknown as Db;
+  return {
+    db,
+    raw: { kind: 'pglite', pg },
+    exec: async (text) => {
+      await pg.exec(text);
+    },
+    close: () => pg.close(),
+  };
+}

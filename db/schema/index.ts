@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './settings';
+export * from './audit';
+export * from './org';
+export * from './metrics';

@@ -1,0 +1,20 @@
+import type { Role } from '@/lib/auth/roles';
+import { ForbiddenError } from './errors';
+
+/** Who is asking: the signed-in user (or the command line, acting as admin). */
+export interface Actor {
+  userId: number | null;
+  email: string;
+  name: string;
+  role: Role;
+  /** null = whole organisation; else the subtree rooted at this employee id. */
+  scopeEmployeeId: string | null;
+}
+
+/** The command line runs with the operator's full rights, as the server's own admin. */
+export const CLI_ACTOR: Actor = { userId: null, email: 'cli', name: 'Command line', role: 'admin', scopeEmployeeId: null };
+
+/** Throws ForbiddenError unless the actor's role is one of `roles`. */
+export function assertRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw new ForbiddenError();
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { authOptions } from '@/lib/auth/options';
+import type { Role } from '@/lib/auth/roles';
+import { assertRole, type Actor } from './actor';
+import { UnauthorizedError } from './errors';
+import { loadActor } from './login';
+
+/** The signed-in actor, or null. The JWT carries only the user id; everything else is read fresh. */
+export async function getActor(): Promise<Actor | null> {
+  const session = (await getServerSession(authOptions)) as { uid?: number | null } | null;
+  const uid = session?.uid;
+  if (typeof uid !== 'number') return null;
+  return loadActor(uid);
+}
+
+/** For route handlers and server actions: the actor, or UnauthorizedError/ForbiddenError. */
+export async function requireActor(roles?: readonly Role[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new UnauthorizedError();
+  if (roles) assertRole(actor, roles);
+  return actor;
+}
+
+/** For pages: redirects to sign-in without a session, to /denied when the role is not allowed. */
+export async function requirePageActor(roles?: readonly Role[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/login');
+  if (roles && !roles.includes(actor.role)) redirect('/denied');
+  return actor;
+}

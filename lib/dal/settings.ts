@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { getDatabase, schema, type Db } from '@/db';
+import { assertRole, type Actor } from './actor';
+import { writeAudit } from './audit';
+import { ValidationError } from './errors';
+
+/** Organisation settings an admin can change. Defaults per SPEC. */
+export const orgSettingsSchema = z.object({
+  minGroupSize: z.number().int().min(3).max(10),
+  execLayers: z.number().int().min(1).max(5),
+});
+export type OrgSettings = z.infer<typeof orgSettingsSchema>;
+export const DEFAULT_SETTINGS: OrgSettings = { minGroupSize: 5, execLayers: 2 };
+
+/** Reads settings for internal use (no actor: every signed-in computation needs them). */
+export async function readSettings(db?: Db): Promise<OrgSettings> {
+  const database = db ?? (await getDatabase()).db;
+  const rows = await database.select().from(schema.settings);
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const merged = orgSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
+  return merged.success ? merged.data : DEFAULT_SETTINGS;
+}
+
+/** Any signed-in user may read the settings (they explain suppression on screen). */
+export async function getSettings(_actor: Actor): Promise<OrgSettings> {
+  return readSettings();
+}
+
+/** Admin only: changes settings, audited with old and new values. */
+export async function updateSettings(actor: Actor, input: unknown): Promise<OrgSettings> {
+  assertRole(actor, ['admin']);
+  const parsed = orgSettingsSchema.partial().safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError('Settings are not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+  }
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const before = await readSettings(tx);
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (value === undefined) continue;
+      await tx
+        .insert(schema.settings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: schema.settings.key, set: { value, updatedAt: new Date() } });
+    }
+    const after = await readSettings(tx);
+    await writeAudit(tx, actor, 'settings.update', 'settings', { before, after });
+    return after;
+  });
+}

@@ -1,0 +1,143 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDatabase, schema } from '@/db';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { ROLES } from '@/lib/auth/roles';
+import { assertRole, type Actor } from './actor';
+import { writeAudit } from './audit';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
+
+const scopeSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .nullable()
+  .transform((s) => (s ? s : null));
+
+export const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
+  name: z.string().trim().max(200).default(''),
+  role: z.enum(ROLES),
+  scopeEmployeeId: scopeSchema.default(null),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  scopeEmployeeId: scopeSchema.optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** A user as the admin page shows it (never the hash). */
+export interface UserDto {
+  id: number;
+  email: string;
+  name: string;
+  role: (typeof ROLES)[number];
+  scopeEmployeeId: string | null;
+  disabled: boolean;
+  hasPassword: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+function toDto(u: typeof schema.users.$inferSelect): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    scopeEmployeeId: u.scopeEmployeeId,
+    disabled: u.disabled,
+    hasPassword: u.passwordHash !== null,
+    createdAt: u.createdAt.toISOString(),
+    lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
+  };
+}
+
+function parseOrThrow<T>(s: z.ZodType<T>, input: unknown): T {
+  const r = s.safeParse(input);
+  if (!r.success) {
+    throw new ValidationError(
+      r.error.issues[0]?.message ?? 'Invalid input.',
+      r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
+  }
+  return r.data;
+}
+
+/** Admin only: every user. */
+export async function listUsers(actor: Actor): Promise<UserDto[]> {
+  assertRole(actor, ['admin']);
+  const { db } = await getDatabase();
+  const rows = await db.select().from(schema.users).orderBy(asc(schema.users.email));
+  return rows.map(toDto);
+}
+
+/** Admin only (or the first-run bootstrap via CLI_ACTOR): creates a user, audited. */
+export async function createUser(actor: Actor, input: unknown): Promise<UserDto> {
+  assertRole(actor, ['admin']);
+  const data = parseOrThrow(createUserSchema, input);
+  const { db } = await getDatabase();
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(sql`lower(${schema.users.email}) = ${data.email}`);
+    if (existing.length) throw new ConflictError('A user with this email already exists.');
+    const [row] = await tx
+      .insert(schema.users)
+      .values({ email: data.email, name: data.name, role: data.role, scopeEmployeeId: data.scopeEmployeeId, passwordHash })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, actor, 'user.create', data.email, { role: data.role, scopeEmployeeId: data.scopeEmployeeId });
+    return toDto(row);
+  });
+}
+
+/** Admin only: edits role, scope, name, disabled flag or password; every change audited. */
+export async function updateUser(actor: Actor, id: number, input: unknown): Promise<UserDto> {
+  assertRole(actor, ['admin']);
+  const data = parseOrThrow(updateUserSchema, input);
+  if (actor.userId === id && (data.disabled === true || (data.role && data.role !== 'admin'))) {
+    throw new ValidationError('You cannot disable yourself or remove your own admin role.');
+  }
+  const { db } = await getDatabase();
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, id));
+    if (!before) throw new NotFoundError('User not found.');
+    const [row] = await tx
+      .update(schema.users)
+      .set({
+        name: data.name,
+        role: data.role,
+        scopeEmployeeId: data.scopeEmployeeId,
+        disabled: data.disabled,
+        passwordHash,
+        updatedAt: new Date(),
+      })
+      .where(eq(schema.users.id, id))
+      .returning();
+    if (!row) throw new NotFoundError('User not found.');
+    const changes: Record<string, unknown> = {};
+    for (const k of ['name', 'role', 'scopeEmployeeId', 'disabled'] as const) {
+      if (data[k] !== undefined && data[k] !== before[k]) changes[k] = { from: before[k], to: data[k] };
+    }
+    if (passwordHash) changes.password = 'reset';
+    await writeAudit(tx, actor, data.role && data.role !== before.role ? 'user.role_change' : 'user.update', row.email, changes);
+    return toDto(row);
+  });
+}
+
+/** Number of users (first-run detection). */
+export async function countUsers(): Promise<number> {
+  const { db } = await getDatabase();
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.users);
+  return r?.n ?? 0;
+}

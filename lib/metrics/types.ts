@@ -1,0 +1,37 @@
+/**
+ * The canonical person record shared by ingest (producer), storage and metrics (consumer).
+ * Field names follow SPEC.md "Inputs" logical fields. Empty values are null, never "".
+ */
+export type Track = 'ic' | 'manager';
+
+/** filled = a person; vacant = an open position (kept in the tree, not headcount). */
+export type PositionStatus = 'filled' | 'vacant';
+
+export interface OrgRecord {
+  /** 1-based data row number in the source file (for messages); 0 when synthetic. */
+  row: number;
+  employeeId: string;
+  /** null for a root. */
+  managerId: string | null;
+  name: string | null;
+  email: string | null;
+  title: string | null;
+  level: string | null;
+  /** declared track from a track column; null when the file has none. */
+  track: Track | null;
+  department: string | null;
+  location: string | null;
+  costCenter: string | null;
+  employmentType: string | null;
+  /** ISO dates YYYY-MM-DD or null. */
+  hireDate: string | null;
+  levelStartDate: string | null;
+  githubLogin: string | null;
+  status: PositionStatus;
+  /**
+   * Aggregated headcount (UK organogram junior-staff rows: N FTE of a grade under a senior post).
+   * null for an ordinary person. When set, the record stands for this many people (may be
+   * fractional FTE): counted in headcount, in its manager's team, one layer below the manager.
+   */
+  aggregatedCount: number | null;
+}

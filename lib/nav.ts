@@ -1,0 +1,27 @@
+import type { Role } from '@/lib/auth/roles';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['admin', 'hr', 'leader', 'viewer'];
+
+/** The sidebar: only pages that exist are listed, each with the roles that may open it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
+  { href: '/admin', label: 'Admin', roles: ['admin'] },
+];
+
+/** Navigation entries a role may see. */
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.roles.includes(role));
+}
+
+/** Where a role lands after sign-in: its first page, else the account page. */
+export function homeFor(role: Role): string {
+  return navFor(role)[0]?.href ?? '/account';
+}
+
+export { ALL as ALL_ROLES };
