@@ -28,7 +28,11 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const sql = postgres(opts.url, { max: 10, onnotice: () => undefined, connection: { application_name: 'strata' } });
+    const sql = postgres(opts.url, {
+      max: 10,
+      onnotice: () => undefined,
+      connection: { application_name: 'strata' },
+    });
     const db = drizzle(sql, { schema }) as unknown as Db;
     return {
       db,
@@ -41,9 +45,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   }
   const dataDir = opts.dataDir ?? resolveDataDir();
   fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const pg = await PGlite.create({ dataDir });
+  const pg = await PGlite.create({ dataDir: path.join(dataDir, 'pg') });
   const db = drizzle(pg, { schema }) as unknown as Db;
   return {
     db,
@@ -51,6 +56,50 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     exec: async (text) => {
       await pg.exec(text);
     },
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      releaseLock();
+    },
   };
 }
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one data folder would corrupt it. A pid lock file
+ * turns that into a clear error (stop the server before using the command line, or use PostgreSQL).
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'strata.lock');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseBusyError(
+        `The embedded database in ${dataDir} is in use by another Strata process (pid ${pid}). ` +
+          'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+      );
+    }
+  } catch (err) {
+    if (err instanceof DatabaseBusyError) throw err;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
+/** Thrown when the embedded database folder is held by another process. */
+export class DatabaseBusyError extends Error {}

@@ -4,14 +4,20 @@ import type { DbHandle } from './client';
 export interface RawTx {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY ... FROM STDIN in text format; chunks are already-escaped COPY text. */
-  copyIn(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  copyIn(
+    table: string,
+    columns: readonly string[],
+    chunks: Iterable<string> | AsyncIterable<string>,
+  ): Promise<void>;
 }
 
 /** Escapes one value for COPY text format (null -> \N). */
 export function copyValue(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v !== 'string') return String(v);
-  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return v.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** Runs fn in one transaction on either driver; everything or nothing is written. */

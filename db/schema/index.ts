@@ -3,3 +3,4 @@ export * from './settings';
 export * from './audit';
 export * from './org';
 export * from './metrics';
+export * from './uploads';

@@ -12,7 +12,13 @@ export interface Actor {
 }
 
 /** The command line runs with the operator's full rights, as the server's own admin. */
-export const CLI_ACTOR: Actor = { userId: null, email: 'cli', name: 'Command line', role: 'admin', scopeEmployeeId: null };
+export const CLI_ACTOR: Actor = {
+  userId: null,
+  email: 'cli',
+  name: 'Command line',
+  role: 'admin',
+  scopeEmployeeId: null,
+};
 
 /** Throws ForbiddenError unless the actor's role is one of `roles`. */
 export function assertRole(actor: Actor, roles: readonly Role[]): void {

@@ -10,7 +10,9 @@ export async function writeAudit(
   target: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await db.insert(schema.auditLog).values({ actorUserId: actor.userId, actorEmail: actor.email, action, target, details });
+  await db
+    .insert(schema.auditLog)
+    .values({ actorUserId: actor.userId, actorEmail: actor.email, action, target, details });
 }
 
 export interface AuditFilter {

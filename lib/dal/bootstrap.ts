@@ -12,7 +12,9 @@ export interface FirstAdmin {
  * First run: when no user exists, creates an admin. STRATA_ADMIN_EMAIL / STRATA_ADMIN_PASSWORD
  * choose the credentials; otherwise a password is generated and returned to be printed once.
  */
-export async function ensureFirstAdmin(env: Record<string, string | undefined> = process.env): Promise<FirstAdmin | null> {
+export async function ensureFirstAdmin(
+  env: Record<string, string | undefined> = process.env,
+): Promise<FirstAdmin | null> {
   if ((await countUsers()) > 0) return null;
   const email = (env.STRATA_ADMIN_EMAIL || 'admin@strata.local').toLowerCase();
   const given = env.STRATA_ADMIN_PASSWORD;

@@ -37,7 +37,11 @@ async function recordFailure(db: Db, key: string, limit: number): Promise<void> 
  * Checks email + password. Unknown accounts, wrong passwords, disabled and locked accounts all
  * give the same answer (and similar timing) so the response never reveals whether an account exists.
  */
-export async function authenticateWithPassword(emailRaw: string, password: string, address: string): Promise<Outcome> {
+export async function authenticateWithPassword(
+  emailRaw: string,
+  password: string,
+  address: string,
+): Promise<Outcome> {
   const email = emailRaw.trim().toLowerCase();
   const { db } = await getDatabase();
   const accountKey = `acct:${email}`;
@@ -58,13 +62,23 @@ export async function authenticateWithPassword(emailRaw: string, password: strin
   }
   await db.delete(schema.loginAttempts).where(eq(schema.loginAttempts.key, accountKey));
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, scopeEmployeeId: user.scopeEmployeeId };
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scopeEmployeeId: user.scopeEmployeeId,
+  };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'password' });
   return { ok: true, actor };
 }
 
 /** Single sign-on: only an existing, enabled user (matched by email) may enter, unless auto-creation is configured. */
-export async function authenticateSso(emailRaw: string, name: string, autoCreateRole: string | undefined): Promise<Outcome> {
+export async function authenticateSso(
+  emailRaw: string,
+  name: string,
+  autoCreateRole: string | undefined,
+): Promise<Outcome> {
   const email = emailRaw.trim().toLowerCase();
   const { db } = await getDatabase();
   let [user] = await db
@@ -72,11 +86,20 @@ export async function authenticateSso(emailRaw: string, name: string, autoCreate
     .from(schema.users)
     .where(sql`lower(${schema.users.email}) = ${email}`);
   if (!user && (autoCreateRole === 'viewer' || autoCreateRole === 'leader')) {
-    [user] = await db.insert(schema.users).values({ email, name, role: autoCreateRole, scopeEmployeeId: null }).returning();
+    [user] = await db
+      .insert(schema.users)
+      .values({ email, name, role: autoCreateRole, scopeEmployeeId: null })
+      .returning();
   }
   if (!user || user.disabled) return { ok: false };
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, scopeEmployeeId: user.scopeEmployeeId };
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scopeEmployeeId: user.scopeEmployeeId,
+  };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'sso' });
   return { ok: true, actor };
 }
@@ -86,5 +109,11 @@ export async function loadActor(userId: number): Promise<Actor | null> {
   const { db } = await getDatabase();
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
   if (!user || user.disabled) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, scopeEmployeeId: user.scopeEmployeeId };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scopeEmployeeId: user.scopeEmployeeId,
+  };
 }

@@ -31,7 +31,10 @@ export async function updateSettings(actor: Actor, input: unknown): Promise<OrgS
   assertRole(actor, ['admin']);
   const parsed = orgSettingsSchema.partial().safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError('Settings are not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw new ValidationError(
+      'Settings are not valid.',
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
   }
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {

@@ -19,7 +19,11 @@ export const createUserSchema = z.object({
   name: z.string().trim().max(200).default(''),
   role: z.enum(ROLES),
   scopeEmployeeId: scopeSchema.default(null),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(200)
+    .optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -28,7 +32,11 @@ export const updateUserSchema = z.object({
   role: z.enum(ROLES).optional(),
   scopeEmployeeId: scopeSchema.optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`).max(200).optional(),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(200)
+    .optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
@@ -92,10 +100,19 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
     if (existing.length) throw new ConflictError('A user with this email already exists.');
     const [row] = await tx
       .insert(schema.users)
-      .values({ email: data.email, name: data.name, role: data.role, scopeEmployeeId: data.scopeEmployeeId, passwordHash })
+      .values({
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        scopeEmployeeId: data.scopeEmployeeId,
+        passwordHash,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, actor, 'user.create', data.email, { role: data.role, scopeEmployeeId: data.scopeEmployeeId });
+    await writeAudit(tx, actor, 'user.create', data.email, {
+      role: data.role,
+      scopeEmployeeId: data.scopeEmployeeId,
+    });
     return toDto(row);
   });
 }
@@ -130,7 +147,13 @@ export async function updateUser(actor: Actor, id: number, input: unknown): Prom
       if (data[k] !== undefined && data[k] !== before[k]) changes[k] = { from: before[k], to: data[k] };
     }
     if (passwordHash) changes.password = 'reset';
-    await writeAudit(tx, actor, data.role && data.role !== before.role ? 'user.role_change' : 'user.update', row.email, changes);
+    await writeAudit(
+      tx,
+      actor,
+      data.role && data.role !== before.role ? 'user.role_change' : 'user.update',
+      row.email,
+      changes,
+    );
     return toDto(row);
   });
 }

@@ -1,0 +1,185 @@
+import { isExemptFromSuppression } from '@/lib/auth/roles';
+import type { DepartmentLadderRow } from '@/lib/metrics/ladder';
+import type { StoredStructure } from '@/lib/metrics/snapshot-results';
+import {
+  countChanges,
+  summarizeTrends,
+  type ChangeCounts,
+  type SnapshotSummary,
+  type TrendSummary,
+} from '@/lib/metrics/trends';
+import { compareSnapshots } from '@/lib/metrics/history';
+import type { Actor } from './actor';
+import { ForbiddenError } from './errors';
+import { resolveUnit, type Unit } from './scope';
+import { readSettings } from './settings';
+import {
+  listSeries,
+  loadPrepared,
+  readStored,
+  readStoredSeries,
+  resolveSnapshot,
+  type SnapshotRef,
+} from './snapshot-data';
+import { computeUnitLadderTable, computeUnitStructure } from './unit-metrics';
+
+export interface MetricsRequest {
+  asOf?: string;
+  department?: string;
+  subtree?: string;
+}
+
+export type MetricsContract = { asOf: string } & Omit<StoredStructure, 'trackMismatches'> & {
+    ladder: { departments: DepartmentLadderRow[] };
+    trend: TrendSummary;
+  };
+
+async function unitStructure(ref: SnapshotRef, unit: Unit, execLayers: number) {
+  if (unit.stored) {
+    const s = await readStored<StoredStructure>(
+      ref.id,
+      'structure',
+      unit.stored.scopeType,
+      unit.stored.scopeKey,
+    );
+    if (s) return s;
+  }
+  return computeUnitStructure(await loadPrepared(ref), unit, execLayers);
+}
+
+function toSummary(
+  asOf: string,
+  s: { headcount: number; managers: number; middleManagers: number; depth: number; managementLayers: number },
+): SnapshotSummary {
+  return {
+    asOf,
+    headcount: s.headcount,
+    managers: s.managers,
+    middleManagers: s.middleManagers,
+    depth: s.depth,
+    managementLayers: s.managementLayers,
+  };
+}
+
+/** Trend summary of a unit over the series up to ref (org: stored rows; other units: stored rows where kept, else computed). */
+async function unitTrend(
+  actor: Actor,
+  ref: SnapshotRef,
+  want: MetricsRequest,
+  execLayers: number,
+): Promise<TrendSummary> {
+  const series = await listSeries(ref.asOf);
+  const ids = series.map((s) => s.id);
+  const isOrg = !want.department && !want.subtree && !actor.scopeEmployeeId;
+  if (isOrg) {
+    const points = await readStoredSeries<SnapshotSummary>(ids, 'series-point', 'org');
+    const changes = await readStored<{ counts: ChangeCounts }>(ref.id, 'changes', 'org');
+    return summarizeTrends(
+      series.map((s) => points.get(s.id)).filter((p): p is SnapshotSummary => p !== undefined),
+      changes?.counts ?? null,
+    );
+  }
+  const points: SnapshotSummary[] = [];
+  for (const s of series) {
+    const snap = await loadPrepared(s);
+    let unit: Unit;
+    try {
+      unit = resolveUnit(actor, snap, want);
+    } catch {
+      continue; // the unit did not exist yet in that snapshot
+    }
+    points.push(toSummary(s.asOf, await unitStructure(s, unit, execLayers)));
+  }
+  const prevRef = series[series.length - 2];
+  let counts: ChangeCounts | null = null;
+  if (prevRef) {
+    const prev = await loadPrepared(prevRef);
+    const curr = await loadPrepared(ref);
+    const inUnit = (snap: typeof curr, ids: string[]) => {
+      let unit: Unit;
+      try {
+        unit = resolveUnit(actor, snap, want);
+      } catch {
+        return new Set<string>();
+      }
+      const set = new Set<string>();
+      const nodes = unit.nodes ?? Int32Array.from({ length: snap.tree.size }, (_, i) => i);
+      const wanted = new Set(ids);
+      for (const i of nodes) {
+        const id = snap.tree.records[i]?.employeeId;
+        if (id !== undefined && wanted.has(id)) set.add(id);
+      }
+      return set;
+    };
+    const c = compareSnapshots(prev, curr);
+    const currIds = inUnit(curr, [
+      ...c.joiners,
+      ...c.promotions.map((p) => p.employeeId),
+      ...c.icToManager,
+      ...c.managerToIc,
+    ]);
+    const prevIds = inUnit(prev, c.leavers);
+    counts = countChanges({
+      ...c,
+      joiners: c.joiners.filter((id) => currIds.has(id)),
+      leavers: c.leavers.filter((id) => prevIds.has(id)),
+      promotions: c.promotions.filter((p) => currIds.has(p.employeeId)),
+      icToManager: c.icToManager.filter((id) => currIds.has(id)),
+      managerToIc: c.managerToIc.filter((id) => currIds.has(id)),
+    });
+  }
+  return summarizeTrends(points, counts);
+}
+
+/**
+ * The SPEC metrics contract (structure + ladder + trend) for the org, a department or a subtree,
+ * within the actor's scope. Leaders and viewers get ForbiddenError-free but suppressed answers:
+ * a unit under the minimum group size throws a 403 with the "fewer than N people" message.
+ */
+export async function getMetricsContract(actor: Actor, want: MetricsRequest): Promise<MetricsContract> {
+  const settings = await readSettings();
+  const ref = await resolveSnapshot(want.asOf);
+  const scoped = !!actor.scopeEmployeeId || !!want.subtree || (!!want.department && false);
+  const snap = scoped || want.department ? await loadPrepared(ref) : null;
+  const unit: Unit = snap
+    ? resolveUnit(actor, snap, want)
+    : {
+        stored: { scopeType: 'org', scopeKey: '' },
+        department: null,
+        subtree: null,
+        nodes: null,
+        rootIndex: -1,
+      };
+  const structure = await unitStructure(ref, unit, settings.execLayers);
+  if (!isExemptFromSuppression(actor.role) && structure.headcount < settings.minGroupSize) {
+    throw new ForbiddenError(
+      `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
+    );
+  }
+  const ladder =
+    unit.stored?.scopeType === 'org'
+      ? ((await readStored<{ departments: DepartmentLadderRow[] }>(ref.id, 'ladder-table', 'org')) ?? {
+          departments: [],
+        })
+      : computeUnitLadderTable(snap ?? (await loadPrepared(ref)), unit);
+  const departments = ladder.departments
+    .filter(
+      (d) =>
+        isExemptFromSuppression(actor.role) || !('people' in d) || Number(d.people) >= settings.minGroupSize,
+    )
+    .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
+      department,
+      icLadderDepth,
+      icCeiling,
+      shortLadder,
+      parityGap,
+      seniorIcShare,
+    }));
+  const { trackMismatches: _omit, ...rest } = structure;
+  return {
+    asOf: ref.asOf,
+    ...rest,
+    ladder: { departments },
+    trend: await unitTrend(actor, ref, want, settings.execLayers),
+  };
+}

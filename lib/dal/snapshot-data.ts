@@ -1,0 +1,126 @@
+import { getDatabase } from '@/db';
+import { getLadderPreset } from '@/lib/ladders/presets';
+import type { Ladder } from '@/lib/ladders/types';
+import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { NotFoundError } from './errors';
+import { readLadder } from './ladder-config';
+import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
+import { readSettings } from './settings';
+
+export interface SnapshotRef {
+  id: number;
+  asOf: string;
+}
+
+const iso = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const handle = await getDatabase();
+  if (handle.raw.kind === 'postgres')
+    return (await handle.raw.sql.unsafe(text, params as never[])) as unknown as T[];
+  return (await handle.raw.pg.query<T>(text, params)).rows;
+}
+
+/** The current version of the snapshot dated asOf, or the latest one; NotFoundError when none. */
+export async function resolveSnapshot(asOf?: string): Promise<SnapshotRef> {
+  const rows = asOf
+    ? await query<{ id: number; as_of: string | Date }>(
+        'select id, as_of from snapshots where is_current and as_of = $1',
+        [asOf],
+      )
+    : await query<{ id: number; as_of: string | Date }>(
+        'select id, as_of from snapshots where is_current order by as_of desc limit 1',
+      );
+  const r = rows[0];
+  if (!r)
+    throw new NotFoundError(asOf ? `No snapshot is dated ${asOf}.` : 'No snapshot has been imported yet.');
+  return { id: r.id, asOf: iso(r.as_of) };
+}
+
+/** Current snapshots dated up to asOf, oldest first (the trend series). */
+export async function listSeries(upTo: string): Promise<SnapshotRef[]> {
+  const rows = await query<{ id: number; as_of: string | Date }>(
+    'select id, as_of from snapshots where is_current and as_of <= $1 order by as_of',
+    [upTo],
+  );
+  return rows.map((r) => ({ id: r.id, asOf: iso(r.as_of) }));
+}
+
+/** One stored metric result, or null. */
+export async function readStored<T>(
+  snapshotId: number,
+  family: string,
+  scopeType: string,
+  scopeKey = '',
+): Promise<T | null> {
+  const rows = await query<{ data: T }>(
+    'select data from metric_results where snapshot_id = $1 and family = $2 and scope_type = $3 and scope_key = $4',
+    [snapshotId, family, scopeType, scopeKey],
+  );
+  return rows[0]?.data ?? null;
+}
+
+/** The stored metric results of one family and scope type for many snapshots. */
+export async function readStoredSeries<T>(
+  ids: number[],
+  family: string,
+  scopeType: string,
+  scopeKey = '',
+): Promise<Map<number, T>> {
+  if (!ids.length) return new Map();
+  const rows = await query<{ snapshot_id: number; data: T }>(
+    'select snapshot_id, data from metric_results where snapshot_id = any($1::int[]) and family = $2 and scope_type = $3 and scope_key = $4',
+    [ids, family, scopeType, scopeKey],
+  );
+  return new Map(rows.map((r) => [r.snapshot_id, r.data]));
+}
+
+/** The ladder a snapshot's stored metrics were computed with. */
+async function ladderFor(snapshotId: number): Promise<Ladder> {
+  const { db } = await getDatabase();
+  const configured = await readLadder(db);
+  if (configured !== 'auto') return configured;
+  const stored = await readStored<{ ladderId?: string }>(snapshotId, 'ladder', 'org');
+  return getLadderPreset(stored?.ladderId ?? 'default') ?? (getLadderPreset('default') as Ladder);
+}
+
+const CACHE_SIZE = 4;
+const cache = new Map<string, Promise<PreparedSnapshot>>();
+
+/**
+ * The snapshot's tree, levels and structure, built once and kept in memory (a small LRU), so
+ * subtree queries for any manager answer without re-reading the people table.
+ */
+export async function loadPrepared(ref: SnapshotRef): Promise<PreparedSnapshot> {
+  const { db } = await getDatabase();
+  const settings = await readSettings(db);
+  const key = `${ref.id}:${settings.execLayers}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const p = (async () => {
+    const rows = await query<PeopleRow>(
+      `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
+      [ref.id],
+    );
+    return prepareSnapshot(ref.asOf, rows.map(rowToRecord), await ladderFor(ref.id), {
+      execLayers: settings.execLayers,
+    });
+  })();
+  cache.set(key, p);
+  p.catch(() => cache.delete(key));
+  while (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return p;
+}
+
+/** Forgets cached trees (after a delete or re-import). */
+export function clearPreparedCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,128 @@
+/**
+ * Turns the groups read for one as-of date (a file, or a senior file plus its junior file) into a
+ * ParsedSnapshot: dates resolved, eliminated rows listed, duplicates handled, manager names/emails
+ * resolved to ids, structure validated, stats counted.
+ */
+import type { OrgRecord } from '@/lib/metrics/types';
+import { parseDate } from './dates';
+import { IssueList } from './issues';
+import { guessManagerRef, resolveManagerRefs } from './manager-refs';
+import { decideOrder, type SnapshotGroup } from './snapshot-group';
+import { checkStructure, dropDuplicates } from './validate';
+import type { ManagerRef, OrgFormat, ParsedSnapshot } from './types';
+
+/** The groups read for one as-of date, ready to validate. */
+export interface SnapshotInput {
+  asOf: string;
+  label?: string;
+  format: OrgFormat;
+  managerRef: ManagerRef | 'auto';
+  groups: SnapshotGroup[];
+  skipDuplicates: boolean;
+}
+
+const DATE_FIELDS = [
+  { key: 'hireDate', column: 'hire_date' },
+  { key: 'levelStartDate', column: 'level_start_date' },
+] as const;
+
+function resolveDates(group: SnapshotGroup, issues: IssueList): void {
+  for (const { key, column } of DATE_FIELDS) {
+    const order = decideOrder(group.dateEvidence[key]);
+    for (const r of group.records) {
+      const raw = r[key];
+      if (raw === null) continue;
+      const iso = parseDate(raw, order);
+      if (iso === null) {
+        issues.add({
+          severity: 'warning',
+          code: 'bad-date',
+          message: `Row ${r.row}: ${column} "${raw}" is not a date this reader understands; left empty.`,
+          row: r.row,
+          column,
+          file: group.file,
+        });
+      }
+      r[key] = iso;
+    }
+  }
+}
+
+/** Validate and count one snapshot. */
+export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
+  const issues = new IssueList();
+  const fileOfRecord = new Map<OrgRecord, string>();
+  const all: OrgRecord[] = [];
+  let rows = 0;
+  let eliminated = 0;
+  let duplicateJuniorRows = 0;
+  for (const g of input.groups) {
+    for (const issue of g.issues.toArray()) issues.add(issue);
+    resolveDates(g, issues);
+    for (const e of g.eliminated) {
+      issues.add({
+        severity: 'warning',
+        code: 'eliminated',
+        message: `Row ${e.row}: post ${e.id ?? '(no id)'} is marked eliminated and was dropped.`,
+        row: e.row,
+        ids: e.id === null ? undefined : [e.id],
+        file: g.file,
+      });
+    }
+    rows += g.rows;
+    eliminated += g.eliminated.length;
+    duplicateJuniorRows += g.duplicateJuniorRows;
+    // Only tag records when the snapshot spans several files; one file needs no lookup.
+    if (input.groups.length > 1) for (const r of g.records) fileOfRecord.set(r, g.file);
+    for (const r of g.records) all.push(r);
+  }
+  const single = input.groups[0]?.file ?? '';
+  const fileOf = (r: OrgRecord): string => fileOfRecord.get(r) ?? single;
+
+  const { kept, duplicates, indexOf } = dropDuplicates(all, input.skipDuplicates, issues, fileOf);
+  const managerRef = input.managerRef === 'auto' ? guessManagerRef(kept) : input.managerRef;
+  const ambiguous = resolveManagerRefs(kept, managerRef, issues, fileOf);
+  const structure = checkStructure(kept, issues, fileOf, ambiguous, indexOf);
+
+  let people = 0;
+  let vacant = 0;
+  let aggregated = 0;
+  let aggregatedFte = 0;
+  for (const r of kept) {
+    if (r.aggregatedCount !== null) {
+      aggregated++;
+      aggregatedFte += r.aggregatedCount;
+    } else if (r.status === 'vacant') vacant++;
+    else people++;
+  }
+  if (people + vacant === 0 && aggregated > 0) {
+    issues.add({
+      severity: 'warning',
+      code: 'no-senior-posts',
+      message: 'This snapshot has junior-staff rows but no senior posts: every junior row is an orphan.',
+    });
+  }
+  return {
+    asOf: input.asOf,
+    ...(input.label !== undefined ? { label: input.label } : {}),
+    sourceFiles: [...new Set(input.groups.map((g) => g.file))],
+    format: input.format,
+    managerRef,
+    duplicatePolicy: input.skipDuplicates ? 'keep-first' : 'refuse',
+    records: kept,
+    issues: issues.toArray(),
+    stats: {
+      rows,
+      people,
+      vacant,
+      eliminated,
+      aggregated,
+      aggregatedFte: Math.round(aggregatedFte * 10_000) / 10_000,
+      roots: structure.roots,
+      orphans: structure.orphans,
+      duplicates,
+      duplicateJuniorRows,
+      selfReports: structure.selfReports,
+    },
+  };
+}

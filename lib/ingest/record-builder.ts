@@ -1,0 +1,142 @@
+/**
+ * One data row -> one OrgRecord (the per-row hot path: reads only mapped columns, allocates only
+ * the record). Manager cells are kept raw here (an id, a name or an email) and dates are kept as
+ * written; both are resolved when the snapshot is finalised, once the whole file has been seen.
+ */
+import type { Track } from '@/lib/metrics/types';
+import { cleanId, cleanText, isRootMarker } from './cell-values';
+import { dateOrderEvidence } from './dates';
+import { buildJuniorRecord } from './junior-rows';
+import { combineStatus, statusFromName, statusFromValue } from './position-status';
+import type { DateEvidence, SnapshotGroup } from './snapshot-group';
+import type { LogicalField, OrgFormat } from './types';
+
+type Columns = Partial<Record<LogicalField, number>>;
+
+/** Declared track from a track column: IC or manager, else null. */
+export function parseTrack(value: string | null): Track | null {
+  if (value === null) return null;
+  const v = value.trim().toLowerCase();
+  if (/^(ic|individual|contributor|professional|specialist|technical|engineer)/.test(v)) return 'ic';
+  if (/^(m|mgr|manager|management|people ?manager|people leader|leader|leadership|exec)/.test(v))
+    return 'manager';
+  return null;
+}
+
+function rawDate(raw: string | undefined, evidence: DateEvidence): string | null {
+  const t = cleanText(raw);
+  if (t === null) return null;
+  const order = dateOrderEvidence(t);
+  if (order) evidence[order] += 1;
+  return t;
+}
+
+/** Turns rows of one source into records of its snapshot groups. */
+export class RecordBuilder {
+  /** junior rows in a file without an FTE column (IfG processed files): skipped and counted. */
+  juniorWithoutFte = 0;
+  syntheticRootDropped = false;
+  private readonly managerColumn: number | undefined;
+  private readonly requiredWidth: number;
+
+  constructor(
+    private readonly columns: Columns,
+    private readonly format: OrgFormat,
+    private readonly file: string,
+  ) {
+    this.managerColumn = columns.manager_id ?? columns.manager_name ?? columns.manager_email;
+    this.requiredWidth = Math.max(columns.employee_id ?? -1, this.managerColumn ?? -1) + 1;
+  }
+
+  private text(cells: string[], field: LogicalField): string | null {
+    const i = this.columns[field];
+    return i === undefined ? null : cleanText(cells[i]);
+  }
+
+  /** The raw as-of label of a row ('' without an as_of column). */
+  labelOf(cells: string[]): string {
+    const i = this.columns.as_of;
+    return i === undefined ? '' : (cleanText(cells[i]) ?? '');
+  }
+
+  /** Add one data row (1-based row number) to its group. */
+  add(cells: string[], row: number, group: SnapshotGroup): void {
+    const c = this.columns;
+    group.rows += 1;
+    const kind = c.row_kind === undefined ? '' : (cells[c.row_kind] ?? '').trim().toLowerCase();
+    if (this.format === 'organogram-junior' || kind.startsWith('junior')) {
+      if (c.fte === undefined) this.juniorWithoutFte += 1;
+      else buildJuniorRecord(cells, row, group, c, this.file);
+      return;
+    }
+    const id = cleanId(c.employee_id === undefined ? undefined : cells[c.employee_id]);
+    const managerRaw = this.managerColumn === undefined ? undefined : cells[this.managerColumn];
+    if (this.format === 'ifg-processed' && id === 'root' && isRootMarker(managerRaw)) {
+      this.syntheticRootDropped = true; // the processed files' invented top node, not a post
+      group.rows -= 1;
+      return;
+    }
+    let name = c.name === undefined ? null : cleanText(cells[c.name]);
+    const fromName = statusFromName(name);
+    const status = combineStatus(
+      c.status === undefined ? null : statusFromValue(cleanText(cells[c.status])),
+      fromName,
+    );
+    if (status === 'eliminated') {
+      group.eliminated.push({ row, id });
+      return;
+    }
+    if (cells.length < this.requiredWidth) {
+      group.issues.add({
+        severity: 'error',
+        code: 'short-row',
+        message: `Row ${row} has ${cells.length} cells; the id and manager columns need ${this.requiredWidth} (a truncated row?).`,
+        row,
+        file: this.file,
+      });
+      return;
+    }
+    if (id === null) {
+      group.issues.add({
+        severity: 'error',
+        code: 'missing-employee-id',
+        message: `Row ${row} has no employee id.`,
+        row,
+        file: this.file,
+      });
+      return;
+    }
+    if (fromName !== null) name = null; // 'Vacant' is a marker, not a name
+    const first = c.first_name === undefined ? null : cleanText(cells[c.first_name]);
+    const last = c.last_name === undefined ? null : cleanText(cells[c.last_name]);
+    if (last !== null && (name ?? first) !== null) name = `${name ?? first} ${last}`;
+    else if (name === null) name = first ?? last;
+    let managerId = isRootMarker(managerRaw) ? null : (managerRaw ?? '').trim();
+    if (this.format === 'ifg-processed' && managerId === 'root') managerId = null;
+    group.records.push({
+      row,
+      employeeId: id,
+      managerId,
+      name,
+      email: this.text(cells, 'email'),
+      title: this.text(cells, 'title'),
+      level: this.text(cells, 'level'),
+      track: parseTrack(this.text(cells, 'track')),
+      department: this.text(cells, 'department'),
+      location: this.text(cells, 'location'),
+      costCenter: this.text(cells, 'cost_center'),
+      employmentType: this.text(cells, 'employment_type'),
+      hireDate: rawDate(
+        c.hire_date === undefined ? undefined : cells[c.hire_date],
+        group.dateEvidence.hireDate,
+      ),
+      levelStartDate: rawDate(
+        c.level_start_date === undefined ? undefined : cells[c.level_start_date],
+        group.dateEvidence.levelStartDate,
+      ),
+      githubLogin: this.text(cells, 'github_login'),
+      status,
+      aggregatedCount: null,
+    });
+  }
+}

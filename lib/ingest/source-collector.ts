@@ -1,0 +1,171 @@
+/**
+ * Consumes the rows of one source (a CSV file or one worksheet): the first row is the header
+ * (format detection + header mapping), every later row goes to the record builder, grouped by
+ * as-of label. Refuses the source with a clear IngestError when a required column is missing.
+ */
+import { IngestError } from './errors';
+import { detectFormat, managerRefFromColumns } from './detect-format';
+import { mapHeaders, type HeaderMapping } from './header-mapping';
+import { RecordBuilder } from './record-builder';
+import { createGroup, type SnapshotGroup } from './snapshot-group';
+import type { Issue, ManagerRef, MappingOverride, OrgFormat } from './types';
+
+/** More header columns than this is not an org export (e.g. a file with no line breaks). */
+export const MAX_COLUMNS = 20_000;
+
+/** Everything read from one source, grouped by as-of label. */
+export interface CollectedSource {
+  name: string;
+  format: OrgFormat;
+  headers: string[];
+  mapping: HeaderMapping;
+  managerRef: ManagerRef | 'auto';
+  groups: SnapshotGroup[];
+  hasAsOfColumn: boolean;
+  rows: number;
+  /** source-level warnings (skipped junior rows, ambiguous headers ...). */
+  issues: Issue[];
+}
+
+/** Limits and hooks for one source. */
+export interface CollectorOptions {
+  mapping?: MappingOverride;
+  maxRows: number;
+  onProgress?: (file: string, rows: number) => void;
+}
+
+/** Row consumer for one source; call onRow for every row, then finish(). */
+export class SourceCollector {
+  private headers: string[] | null = null;
+  private builder: RecordBuilder | null = null;
+  private format: OrgFormat = 'hris';
+  private mapping: HeaderMapping | null = null;
+  private managerRef: ManagerRef | 'auto' = 'auto';
+  private readonly groups = new Map<string, SnapshotGroup>();
+  private rows = 0;
+  private preamble: readonly string[] = [];
+  private readonly parseIssues: Issue[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly options: CollectorOptions,
+  ) {}
+
+  /** Lines skipped before the header (draw.io configuration). */
+  setPreamble(lines: readonly string[]): void {
+    this.preamble = lines;
+  }
+
+  /** Malformed quoting seen by the CSV parser (record 0 = the header). */
+  onParseIssue(code: string, record: number): void {
+    if (this.parseIssues.length >= 100) return;
+    const unclosed = code === 'MissingQuotes';
+    this.parseIssues.push({
+      severity: unclosed ? 'error' : 'warning',
+      code: unclosed ? 'unclosed-quote' : 'malformed-quotes',
+      message: unclosed
+        ? `Row ${record}: a quoted field is never closed, so the rest of the file would be read into one cell.`
+        : `Row ${record}: a quote in the middle of a field; the row was read as written.`,
+      row: record,
+      file: this.name,
+    });
+  }
+
+  /** Feed one row of raw cells (blank rows are ignored). */
+  onRow(cells: string[]): void {
+    if (cells.every((c) => c.trim() === '')) return;
+    if (this.builder === null) {
+      this.startHeader(cells);
+      return;
+    }
+    this.rows += 1;
+    if (this.rows > this.options.maxRows) {
+      throw new IngestError(
+        'too-many-rows',
+        `the file has more than ${this.options.maxRows.toLocaleString('en-US')} data rows (the row limit).`,
+      );
+    }
+    if (this.rows % 50_000 === 0) this.options.onProgress?.(this.name, this.rows);
+    const label = this.builder.labelOf(cells);
+    let group = this.groups.get(label);
+    if (!group) {
+      group = createGroup(label, this.name);
+      this.groups.set(label, group);
+    }
+    this.builder.add(cells, this.rows, group);
+  }
+
+  private startHeader(cells: string[]): void {
+    if (cells.length > MAX_COLUMNS) {
+      throw new IngestError(
+        'too-many-columns',
+        `the header row has ${cells.length.toLocaleString('en-US')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-US')} (is this a CSV file with line breaks?).`,
+      );
+    }
+    const headers = cells.map((c) => c.trim());
+    const detected = detectFormat(headers, this.preamble);
+    const mapping = mapHeaders(headers, { ...detected.preset, ...this.options.mapping }, detected.required);
+    if (mapping.missing.length > 0) {
+      const shown = headers.filter((h) => h !== '').slice(0, 30);
+      throw new IngestError(
+        'missing-column',
+        `missing required column${mapping.missing.length > 1 ? 's' : ''} ${mapping.missing.join(', ')}; ` +
+          `found ${headers.length} column${headers.length === 1 ? '' : 's'}: ${shown.join(', ')}${headers.length > shown.length ? ', …' : ''}. ` +
+          'Map them by hand in the upload screen if they are there under another name.',
+        { column: mapping.missing.join(', ') },
+      );
+    }
+    this.headers = headers;
+    this.format = detected.format;
+    this.mapping = mapping;
+    this.managerRef = managerRefFromColumns(mapping.columns, headers, detected.managerRef);
+    this.builder = new RecordBuilder(mapping.columns, detected.format, this.name);
+  }
+
+  /** Everything read from the source; refuses a source without header or data rows. */
+  finish(): CollectedSource {
+    if (this.headers === null || this.mapping === null || this.builder === null) {
+      throw new IngestError(
+        'no-header',
+        'no header row was found (the file holds only blank or comment lines).',
+      );
+    }
+    if (this.rows === 0) {
+      throw new IngestError(
+        'no-rows',
+        `the file has a header (${this.headers.length} columns) but no data rows.`,
+      );
+    }
+    const issues: Issue[] = [...this.parseIssues];
+    if (this.builder.juniorWithoutFte > 0) {
+      issues.push({
+        severity: 'warning',
+        code: 'junior-rows-without-fte',
+        message:
+          `${this.builder.juniorWithoutFte} junior-staff rows carry no FTE count in this file and were not imported; ` +
+          'upload the junior-staff CSV or the multi-snapshot file for junior headcount.',
+        file: this.name,
+      });
+    }
+    for (const a of this.mapping.ambiguous) {
+      issues.push({
+        severity: 'warning',
+        code: 'ambiguous-column',
+        message: `Several columns could be ${a.field} (${a.headers.join(', ')}); "${a.headers[0] ?? ''}" was used.`,
+        column: a.headers[0],
+        file: this.name,
+      });
+    }
+    return {
+      name: this.name,
+      format: this.format,
+      headers: this.headers,
+      mapping: this.mapping,
+      managerRef: this.managerRef,
+      groups: [...this.groups.values()],
+      hasAsOfColumn: this.mapping.columns.as_of !== undefined,
+      rows: this.rows,
+      issues,
+    };
+  }
+}

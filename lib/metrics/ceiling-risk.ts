@@ -1,0 +1,190 @@
+/**
+ * IC-ceiling risk (SPEC "Ladder"): a 0-100 score per declared IC with the reasons shown.
+ * Reasons and default weights (sum 100; the score is the weighted share of reasons that hold, so
+ * custom weights need not sum to 100):
+ *   atUnitCeiling     30  holds the highest IC level in their department: no IC rung above them here
+ *   atLadderTop       20  holds the top IC rung of the whole ladder: no rung above them anywhere
+ *   longInLevel       30  time in level above the p75 of months-in-level-before-promotion for their
+ *                         level (needs >= 5 samples), else above 24 months
+ *   noPromotionInWindow 20 seen in at least two snapshots and not promoted within the window
+ *                         (default 24 months back from the snapshot)
+ * The two ceiling reasons weigh 50 together and the two stagnation reasons 50: being at the top is
+ * only a risk signal together with standing still. Named people only (aggregated rows are groups).
+ */
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { findPerson, isPerson } from '@/lib/metrics/snapshot';
+import type { LevelHistory } from '@/lib/metrics/time-in-level';
+import {
+  computePromotionVelocity,
+  computeTimeInLevel,
+  createLevelHistory,
+} from '@/lib/metrics/time-in-level';
+import { computeLadderMetrics, isOnIcLadder } from '@/lib/metrics/ladder';
+import { getTopIcRank } from '@/lib/ladders/ladder-facts';
+import { monthsBetween } from '@/lib/metrics/dates';
+import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
+import { TrackCode } from '@/lib/metrics/tracks';
+import { NodeKind } from '@/lib/metrics/roles';
+
+export type CeilingRiskReason = 'atUnitCeiling' | 'atLadderTop' | 'longInLevel' | 'noPromotionInWindow';
+export type CeilingRiskWeights = Record<CeilingRiskReason, number>;
+
+export const DEFAULT_CEILING_RISK_WEIGHTS: CeilingRiskWeights = {
+  atUnitCeiling: 30,
+  atLadderTop: 20,
+  longInLevel: 30,
+  noPromotionInWindow: 20,
+};
+
+export interface CeilingRiskOptions {
+  weights?: CeilingRiskWeights;
+  /** Months in level treated as long when a level has too few promotions to measure (default 24). */
+  fallbackMonths?: number;
+  /** Promotions needed before a level's own p75 is trusted (default 5). */
+  minSamples?: number;
+  /** How far back a promotion still counts (default 24 months). */
+  windowMonths?: number;
+  /** Score at or above which an IC counts as high risk in unit aggregates (default 60). */
+  highRiskScore?: number;
+}
+
+export interface IcCeilingRisk {
+  employeeId: string;
+  department: string | null;
+  level: string | null;
+  monthsInLevel: number | null;
+  score: number;
+  reasons: CeilingRiskReason[];
+}
+
+export interface UnitCeilingRisk {
+  department: string | null;
+  ics: number;
+  atCeiling: number;
+  highRisk: number;
+  meanScore: number | null;
+}
+
+/** Group named people's indices by department (null department kept as its own unit). */
+function groupUnits(snapshot: PreparedSnapshot): Map<string | null, number[]> {
+  const units = new Map<string | null, number[]>();
+  const { tree } = snapshot;
+  for (let i = 0; i < tree.size; i++) {
+    if (tree.kind[i] === NodeKind.vacant) continue;
+    const d = tree.records[i]?.department ?? null;
+    const list = units.get(d);
+    if (list === undefined) units.set(d, [i]);
+    else list.push(i);
+  }
+  return units;
+}
+
+/** Flag, per record, whether a declared IC sits at their department's IC ceiling. */
+export function findUnitCeilings(snapshot: PreparedSnapshot): Uint8Array {
+  const at = new Uint8Array(snapshot.tree.size);
+  for (const nodes of groupUnits(snapshot).values()) {
+    const ceiling = computeLadderMetrics(
+      snapshot.tree,
+      snapshot.levels,
+      Int32Array.from(nodes),
+    ).icCeilingRank;
+    if (ceiling === null) continue;
+    for (const i of nodes)
+      if (isOnIcLadder(snapshot.levels, i) && snapshot.levels.rank[i] === ceiling) at[i] = 1;
+  }
+  return at;
+}
+
+/** Score every declared IC in the snapshot; history (which must include the snapshot) may be null. */
+export function computeCeilingRisk(
+  snapshot: PreparedSnapshot,
+  history: LevelHistory | null,
+  options: CeilingRiskOptions = {},
+): { people: IcCeilingRisk[]; units: UnitCeilingRisk[] } {
+  const weights = options.weights ?? DEFAULT_CEILING_RISK_WEIGHTS;
+  const totalWeight = Object.values(weights).reduce((a, b) => a + b, 0);
+  const minSamples = options.minSamples ?? 5;
+  const fallback = options.fallbackMonths ?? 24;
+  const windowMonths = options.windowMonths ?? 24;
+  const { tree, levels } = snapshot;
+  const topRank = getTopIcRank(levels.ladder);
+  const atCeiling = findUnitCeilings(snapshot);
+  // Without history, time in level still comes from level_start_date.
+  const time = computeTimeInLevel(snapshot, history ?? createLevelHistory());
+  const p75ByLevel = new Map<string | null, number>();
+  for (const row of computePromotionVelocity(history?.samples ?? [])) {
+    if (row.track === 'ic' && row.promotions >= minSamples && row.p75Months !== null)
+      p75ByLevel.set(row.level, row.p75Months);
+  }
+  const people: IcCeilingRisk[] = [];
+  for (let i = 0; i < tree.size; i++) {
+    if (!isPerson(tree, i) || levels.declared[i] !== TrackCode.ic) continue;
+    const r = tree.records[i];
+    const id = r?.employeeId ?? '';
+    const code = levels.code[i] ?? null;
+    const months = time.months[i] ?? Number.NaN;
+    const reasons: CeilingRiskReason[] = [];
+    if (atCeiling[i] === 1) reasons.push('atUnitCeiling');
+    if (isOnIcLadder(levels, i) && topRank !== null && (levels.rank[i] ?? 0) >= topRank)
+      reasons.push('atLadderTop');
+    if (months > (p75ByLevel.get(code) ?? fallback)) reasons.push('longInLevel');
+    if (history !== null && (history.seenIn.get(id) ?? 0) >= 2) {
+      const last = history.lastPromotion.get(id);
+      const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);
+      if (since === null || since > windowMonths) reasons.push('noPromotionInWindow');
+    }
+    const earned = reasons.reduce((a, reason) => a + weights[reason], 0);
+    people.push({
+      employeeId: id,
+      department: r?.department ?? null,
+      level: code,
+      monthsInLevel: Number.isNaN(months) ? null : roundTo(months, 1),
+      score: totalWeight > 0 ? Math.round((100 * earned) / totalWeight) : 0,
+      reasons,
+    });
+  }
+  return { people, units: aggregateUnits(people, options.highRiskScore ?? 60) };
+}
+
+function aggregateUnits(people: readonly IcCeilingRisk[], highRiskScore: number): UnitCeilingRisk[] {
+  const units = new Map<string | null, { ics: number; atCeiling: number; highRisk: number; total: number }>();
+  for (const p of people) {
+    const u = units.get(p.department) ?? { ics: 0, atCeiling: 0, highRisk: 0, total: 0 };
+    u.ics++;
+    if (p.reasons.includes('atUnitCeiling')) u.atCeiling++;
+    if (p.score >= highRiskScore) u.highRisk++;
+    u.total += p.score;
+    units.set(p.department, u);
+  }
+  return [...units.entries()]
+    .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
+    .map(([department, u]) => ({
+      department,
+      ics: u.ics,
+      atCeiling: u.atCeiling,
+      highRisk: u.highRisk,
+      meanScore: u.ics === 0 ? null : roundTo(u.total / u.ics, 1),
+    }));
+}
+
+export interface CeilingLeavers {
+  atCeiling: { ics: number; leavers: number; leaverRate: number | null };
+  notAtCeiling: { ics: number; leavers: number; leaverRate: number | null };
+}
+
+/** Split the previous snapshot's declared ICs, and those who left by the next, by whether they sat at the ceiling. */
+export function computeCeilingLeavers(prev: PreparedSnapshot, curr: PreparedSnapshot): CeilingLeavers {
+  const atCeiling = findUnitCeilings(prev);
+  const counts = { at: { ics: 0, leavers: 0 }, notAt: { ics: 0, leavers: 0 } };
+  for (let i = 0; i < prev.tree.size; i++) {
+    if (!isPerson(prev.tree, i) || prev.levels.declared[i] !== TrackCode.ic) continue;
+    const bucket = atCeiling[i] === 1 ? counts.at : counts.notAt;
+    bucket.ics++;
+    if (findPerson(curr, prev.tree.records[i]?.employeeId ?? '') < 0) bucket.leavers++;
+  }
+  const shape = (b: { ics: number; leavers: number }) => ({
+    ...b,
+    leaverRate: divideOrNull(b.leavers, b.ics),
+  });
+  return { atCeiling: shape(counts.at), notAtCeiling: shape(counts.notAt) };
+}

@@ -1,0 +1,128 @@
+/**
+ * Ladder metrics per unit (SPEC "Ladder"), from declared tracks and resolved levels:
+ * - IC ladder depth: distinct IC rungs (IC-track or shared levels, counted by IC-equivalent rank,
+ *   so D5 and TL5 are one rung) held by the unit's declared ICs;
+ * - IC ceiling: the highest of those levels (code);
+ * - short ladder: ceiling at or below the ladder's 3rd IC rung ("two to three career steps");
+ * - parity gap: rank of the highest level held by a declared manager minus the IC ceiling rank
+ *   (positive = managers climb higher than ICs can);
+ * - senior IC share: declared ICs at or above the staff-equivalent rank / all declared ICs
+ *   (unlevelled ICs stay in the denominator: nobody has shown they are senior). Aggregated rows
+ *   count with their FTE weight.
+ * Undefined values (no levelled ICs, no ICs) are null rather than 0.
+ */
+import type { OrgTree } from '@/lib/metrics/tree';
+import type { TreeLevels } from '@/lib/metrics/levels';
+import { collectSubtree } from '@/lib/metrics/tree';
+import { groupByDepartment } from '@/lib/metrics/structure';
+import { TrackCode } from '@/lib/metrics/tracks';
+import { getShortLadderRank } from '@/lib/ladders/ladder-facts';
+import { divideOrNull } from '@/lib/metrics/numbers';
+
+export interface LadderUnitMetrics {
+  icLadderDepth: number;
+  icCeiling: string | null;
+  /** Rank of icCeiling (used by ceiling risk). */
+  icCeilingRank: number | null;
+  shortLadder: boolean | null;
+  parityGap: number | null;
+  seniorIcShare: number | null;
+}
+
+export interface DepartmentLadderRow {
+  department: string;
+  icLadderDepth: number;
+  icCeiling: string | null;
+  shortLadder: boolean | null;
+  parityGap: number | null;
+  seniorIcShare: number | null;
+}
+
+/** True when record i is a declared IC holding an IC or shared level (so it is on the IC ladder). */
+export function isOnIcLadder(levels: TreeLevels, i: number): boolean {
+  return (
+    levels.declared[i] === TrackCode.ic &&
+    !Number.isNaN(levels.rank[i] ?? Number.NaN) &&
+    levels.levelTrack[i] !== TrackCode.manager
+  );
+}
+
+/** Compute ladder metrics for a set of records (null = the whole org). */
+export function computeLadderMetrics(
+  tree: OrgTree,
+  levels: TreeLevels,
+  nodes: Int32Array | null,
+): LadderUnitMetrics {
+  const rungs = new Set<number>();
+  let ceilingRank = Number.NEGATIVE_INFINITY;
+  let ceilingCode: string | null = null;
+  let managerTop = Number.NEGATIVE_INFINITY;
+  let icWeight = 0;
+  let seniorWeight = 0;
+  const count = nodes === null ? tree.size : nodes.length;
+  for (let k = 0; k < count; k++) {
+    const i = nodes === null ? k : (nodes[k] ?? 0);
+    const w = tree.weight[i] ?? 0;
+    if (w <= 0) continue;
+    const rank = levels.rank[i] ?? Number.NaN;
+    const declared = levels.declared[i];
+    if (declared === TrackCode.manager) {
+      if (rank > managerTop) managerTop = rank;
+      continue;
+    }
+    if (declared !== TrackCode.ic) continue;
+    icWeight += w;
+    if (!isOnIcLadder(levels, i)) continue;
+    rungs.add(rank);
+    if (rank >= levels.ladder.staffRank) seniorWeight += w;
+    const code = levels.code[i] ?? null;
+    // Ties between codes of one rank (D5 / TL5) resolve alphabetically so reruns agree.
+    if (
+      rank > ceilingRank ||
+      (rank === ceilingRank && code !== null && (ceilingCode === null || code < ceilingCode))
+    ) {
+      ceilingRank = rank;
+      ceilingCode = code;
+    }
+  }
+  const hasCeiling = rungs.size > 0;
+  const shortRank = getShortLadderRank(levels.ladder);
+  return {
+    icLadderDepth: rungs.size,
+    icCeiling: hasCeiling ? ceilingCode : null,
+    icCeilingRank: hasCeiling ? ceilingRank : null,
+    shortLadder: hasCeiling && shortRank !== null ? ceilingRank <= shortRank : null,
+    parityGap: hasCeiling && managerTop > Number.NEGATIVE_INFINITY ? managerTop - ceilingRank : null,
+    seniorIcShare: divideOrNull(seniorWeight, icWeight),
+  };
+}
+
+/** Compute ladder metrics for a manager's subtree (null when the id is unknown). */
+export function computeSubtreeLadderMetrics(
+  tree: OrgTree,
+  levels: TreeLevels,
+  employeeId: string,
+): LadderUnitMetrics | null {
+  const root = tree.indexById.get(employeeId);
+  return root === undefined ? null : computeLadderMetrics(tree, levels, collectSubtree(tree, root));
+}
+
+/** Compute the per-department ladder table (the CLI's {"departments":[...]}), sorted by name. */
+export function computeDepartmentLadderTable(
+  tree: OrgTree,
+  levels: TreeLevels,
+): { departments: DepartmentLadderRow[] } {
+  const groups = groupByDepartment(tree);
+  const departments = [...groups.keys()].sort().map((department) => {
+    const m = computeLadderMetrics(tree, levels, Int32Array.from(groups.get(department) ?? []));
+    return {
+      department,
+      icLadderDepth: m.icLadderDepth,
+      icCeiling: m.icCeiling,
+      shortLadder: m.shortLadder,
+      parityGap: m.parityGap,
+      seniorIcShare: m.seniorIcShare,
+    };
+  });
+  return { departments };
+}

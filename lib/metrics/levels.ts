@@ -1,0 +1,42 @@
+/**
+ * Ladder levels for every record of a tree, resolved once (SPEC: level via the ladder, else the
+ * title, else unlevelled) and kept in typed arrays so ladder metrics, promotions and ceiling risk
+ * over a million people do not re-parse strings. Also fixes each record's declared track.
+ */
+import type { Ladder, LevelSource } from '@/lib/ladders/types';
+import { createLevelResolver } from '@/lib/ladders/resolve';
+import type { OrgTree } from '@/lib/metrics/tree';
+import { resolveDeclaredTracks, TrackCode } from '@/lib/metrics/tracks';
+
+export interface TreeLevels {
+  ladder: Ladder;
+  /** IC-equivalent rank, NaN when unlevelled. */
+  rank: Float64Array;
+  /** Canonical level code, null when unlevelled. */
+  code: (string | null)[];
+  /** Track the level itself declares (TrackCode; none for shared levels and unlevelled people). */
+  levelTrack: Uint8Array;
+  source: LevelSource[];
+  /** Declared track (TrackCode): track column, else level track, else structural; none for vacant posts. */
+  declared: Uint8Array;
+}
+
+/** Resolve every record's level against the ladder and derive declared tracks. */
+export function resolveTreeLevels(tree: OrgTree, ladder: Ladder): TreeLevels {
+  const resolve = createLevelResolver(ladder);
+  const n = tree.size;
+  const rank = new Float64Array(n).fill(Number.NaN);
+  const code: (string | null)[] = new Array<string | null>(n).fill(null);
+  const source: LevelSource[] = new Array<LevelSource>(n).fill('unlevelled');
+  const levelTrack = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = tree.records[i];
+    if (r === undefined) continue;
+    const resolved = resolve(r.level, r.title);
+    if (resolved.rank !== null) rank[i] = resolved.rank;
+    code[i] = resolved.code;
+    source[i] = resolved.source;
+    if (resolved.track !== null) levelTrack[i] = resolved.track === 'ic' ? TrackCode.ic : TrackCode.manager;
+  }
+  return { ladder, rank, code, levelTrack, source, declared: resolveDeclaredTracks(tree, levelTrack) };
+}

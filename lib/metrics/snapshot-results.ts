@@ -1,0 +1,211 @@
+/**
+ * Everything computed for one snapshot at import time, as rows for metric_results
+ * (family, scope_type org | department | subtree, scope_key '' | department | employee id).
+ * Families:
+ *   structure      org, department, subtree   StructureMetrics (the CLI metrics shape minus asOf)
+ *   ladder         org, department, subtree   LadderUnitMetrics
+ *   ladder-table   org                        { departments: [...] } (the CLI ladder shape)
+ *   series-point   org                        SnapshotSummary, so trends can be rebuilt from rows
+ *   changes        org                        SnapshotChanges + counts + ceiling leavers (needs previous)
+ *   ceiling-risk   org                        per-department aggregates, weights
+ *   ceiling-risk   department                 named ICs scoring >= riskListMinScore (default 60),
+ *                                             highest first, at most listLimit
+ *   promotion-velocity org                    from the previous snapshot pair only
+ * Person-id lists (track mismatches, joiners, leavers, movers...) are cut to listLimit (default
+ * 1,000; 50,000 for changes) with the full counts beside them, so a messy million-person file
+ * cannot turn one jsonb row into hundreds of MB.
+ * Subtree rows are stored for managers in the top `subtreeLayers` layers (default 3): storing one
+ * per manager would be ~150k rows at 1M people; deeper scopes can be computed on demand with
+ * computeSubtreeStructure on a rebuilt tree.
+ */
+import type { OrgRecord } from '@/lib/metrics/types';
+import type { Ladder } from '@/lib/ladders/types';
+import { chooseLadder } from '@/lib/ladders/choose';
+import { prepareSnapshot, isManager } from '@/lib/metrics/snapshot';
+import {
+  computeDepartmentStructures,
+  computeSubtreeStructure,
+  groupByDepartment,
+  type StructureMetrics,
+} from '@/lib/metrics/structure';
+import {
+  computeDepartmentLadderTable,
+  computeLadderMetrics,
+  computeSubtreeLadderMetrics,
+} from '@/lib/metrics/ladder';
+import { compareSnapshots } from '@/lib/metrics/history';
+import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
+import { addSnapshotLevels, computePromotionVelocity, createLevelHistory } from '@/lib/metrics/time-in-level';
+import {
+  computeCeilingLeavers,
+  computeCeilingRisk,
+  DEFAULT_CEILING_RISK_WEIGHTS,
+  type CeilingRiskOptions,
+} from '@/lib/metrics/ceiling-risk';
+
+export type MetricScopeType = 'org' | 'department' | 'subtree';
+
+export interface MetricResultRow {
+  family: string;
+  scopeType: MetricScopeType;
+  scopeKey: string;
+  data: unknown;
+}
+
+export interface SnapshotResultsOptions {
+  asOf: string;
+  execLayers?: number;
+  /** A ladder, or 'auto' to pick the preset that resolves most level codes. */
+  ladder?: Ladder | 'auto';
+  previous?: { asOf: string; records: readonly OrgRecord[] } | null;
+  subtreeLayers?: number;
+  riskListMinScore?: number;
+  listLimit?: number;
+  ceilingRisk?: CeilingRiskOptions;
+}
+
+export interface SnapshotResults {
+  summary: {
+    headcount: number;
+    managers: number;
+    depth: number;
+    roots: number;
+    orphans: number;
+    openPositions: number;
+    cycles: string[][];
+    ladderId: string;
+  };
+  ladder: Ladder;
+  rows: MetricResultRow[];
+}
+
+/** Compute every stored metric family for one snapshot (and its changes from the previous one). */
+export function computeSnapshotResults(
+  records: readonly OrgRecord[],
+  options: SnapshotResultsOptions,
+): SnapshotResults {
+  const ladder =
+    options.ladder === undefined || options.ladder === 'auto' ? chooseLadder(records) : options.ladder;
+  const structureOptions = options.execLayers === undefined ? {} : { execLayers: options.execLayers };
+  const curr = prepareSnapshot(options.asOf, records, ladder, structureOptions);
+  const prev =
+    options.previous === undefined || options.previous === null
+      ? null
+      : prepareSnapshot(options.previous.asOf, options.previous.records, ladder, structureOptions);
+  const rows: MetricResultRow[] = [];
+  const add = (family: string, scopeType: MetricScopeType, scopeKey: string, data: unknown) =>
+    rows.push({ family, scopeType, scopeKey, data });
+
+  const limit = options.listLimit ?? 1000;
+  const stored = (m: StructureMetrics) => capMismatches(m, limit);
+  const { tree, levels, structure } = curr;
+  add('structure', 'org', '', stored(structure));
+  add('ladder', 'org', '', { ladderId: ladder.id, ...computeLadderMetrics(tree, levels, null) });
+  add('ladder-table', 'org', '', computeDepartmentLadderTable(tree, levels));
+  add('series-point', 'org', '', summarizeSnapshot(curr));
+  const declaredTracks = levels.declared;
+  const groups = groupByDepartment(tree);
+  for (const { department, metrics } of computeDepartmentStructures(tree, {
+    ...structureOptions,
+    declaredTracks,
+  })) {
+    add('structure', 'department', department, stored(metrics));
+    add(
+      'ladder',
+      'department',
+      department,
+      computeLadderMetrics(tree, levels, Int32Array.from(groups.get(department) ?? [])),
+    );
+  }
+  const subtreeLayers = options.subtreeLayers ?? 3;
+  for (let i = 0; i < tree.size; i++) {
+    if ((tree.layer[i] ?? 0) > subtreeLayers || !isManager(tree, i)) continue;
+    const id = tree.records[i]?.employeeId ?? '';
+    if (tree.indexById.get(id) !== i) continue; // a duplicate id cannot be a scope key
+    const subtree = computeSubtreeStructure(tree, id, { ...structureOptions, declaredTracks });
+    if (subtree !== null) add('structure', 'subtree', id, stored(subtree));
+    add('ladder', 'subtree', id, computeSubtreeLadderMetrics(tree, levels, id));
+  }
+
+  const history = createLevelHistory();
+  const changes = prev === null ? null : compareSnapshots(prev, curr);
+  if (prev !== null) addSnapshotLevels(history, null, prev, null);
+  addSnapshotLevels(history, prev, curr, changes);
+  if (prev !== null && changes !== null) {
+    const changeLimit = Math.max(limit, 50_000);
+    add('changes', 'org', '', {
+      from: changes.from,
+      to: changes.to,
+      joiners: changes.joiners.slice(0, changeLimit),
+      leavers: changes.leavers.slice(0, changeLimit),
+      movers: changes.movers.slice(0, changeLimit),
+      promotions: changes.promotions.slice(0, changeLimit),
+      icToManager: changes.icToManager.slice(0, changeLimit),
+      managerToIc: changes.managerToIc.slice(0, changeLimit),
+      delayering: changes.delayering.slice(0, changeLimit),
+      layersRemoved: changes.layersRemoved,
+      counts: {
+        ...countChanges(changes),
+        movers: changes.movers.length,
+        delayeringEvents: changes.delayering.length,
+      },
+      ceilingLeavers: computeCeilingLeavers(prev, curr),
+    });
+    add('promotion-velocity', 'org', '', computePromotionVelocity(history.samples));
+  }
+  const risk = computeCeilingRisk(curr, history, options.ceilingRisk);
+  add('ceiling-risk', 'org', '', {
+    weights: options.ceilingRisk?.weights ?? DEFAULT_CEILING_RISK_WEIGHTS,
+    units: risk.units,
+  });
+  const minScore = options.riskListMinScore ?? 60;
+  const byDepartment = new Map<string, typeof risk.people>();
+  for (const p of risk.people) {
+    if (p.score < minScore || p.department === null) continue;
+    const list = byDepartment.get(p.department) ?? [];
+    list.push(p);
+    byDepartment.set(p.department, list);
+  }
+  for (const [department, people] of byDepartment) {
+    people.sort((a, b) => b.score - a.score || (a.employeeId < b.employeeId ? -1 : 1));
+    add('ceiling-risk', 'department', department, { total: people.length, people: people.slice(0, limit) });
+  }
+
+  return {
+    summary: {
+      headcount: structure.headcount,
+      managers: structure.managers,
+      depth: structure.depth,
+      roots: structure.roots,
+      orphans: structure.orphans,
+      openPositions: structure.openPositions,
+      cycles: tree.cycles,
+      ladderId: ladder.id,
+    },
+    ladder,
+    rows,
+  };
+}
+
+export interface StoredStructure extends Omit<StructureMetrics, 'trackMismatches'> {
+  trackMismatches: {
+    declaredIcsWithReports: string[];
+    declaredManagersWithoutReports: string[];
+    declaredIcsWithReportsTotal: number;
+    declaredManagersWithoutReportsTotal: number;
+  };
+}
+
+/** Cut the mismatch id lists to a limit, keeping their full lengths. */
+export function capMismatches(metrics: StructureMetrics, limit: number): StoredStructure {
+  const { declaredIcsWithReports: ics, declaredManagersWithoutReports: managers } = metrics.trackMismatches;
+  return {
+    ...metrics,
+    trackMismatches: {
+      declaredIcsWithReports: ics.slice(0, limit),
+      declaredManagersWithoutReports: managers.slice(0, limit),
+      declaredIcsWithReportsTotal: ics.length,
+      declaredManagersWithoutReportsTotal: managers.length,
+    },
+  };
+}

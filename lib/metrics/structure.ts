@@ -1,0 +1,221 @@
+/**
+ * Structure metrics (SPEC "Metric definitions / Structure") for three kinds of unit:
+ * - the whole org (every root starts at layer 1; metrics cover the whole forest);
+ * - a department: the people whose department equals the name, at their org-wide layers, with
+ *   their org-wide spans and managerial levels (a department is a slice, not a tree);
+ * - a manager's subtree, computed as if the subtree had been imported alone: its root is layer 1,
+ *   it is the only root and nobody in it is an orphan.
+ * Headcount excludes vacant posts; aggregated rows count with their FTE weight (see roles.ts).
+ */
+import type { OrgTree } from '@/lib/metrics/tree';
+import { collectSubtree } from '@/lib/metrics/tree';
+import { NodeKind } from '@/lib/metrics/roles';
+import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
+import { computeSpanStats, type SpanStats } from '@/lib/metrics/spans';
+import { listTrackMismatches, resolveDeclaredTracks, type TrackMismatches } from '@/lib/metrics/tracks';
+
+export interface PyramidRow {
+  layer: number;
+  headcount: number;
+  managers: number;
+  ics: number;
+  executive: number;
+  managerOfManagers: number;
+  managerOfIcs: number;
+}
+
+export interface ManagerialLevels {
+  executive: number;
+  managerOfManagers: number;
+  managerOfIcs: number;
+  ic: number;
+}
+
+export interface StructureMetrics {
+  headcount: number;
+  managers: number;
+  ics: number;
+  depth: number;
+  managementLayers: number;
+  managerRatio: number | null;
+  icsPerManager: number | null;
+  span: SpanStats;
+  managerialLevels: ManagerialLevels;
+  middleManagers: number;
+  roots: number;
+  orphans: number;
+  pyramid: PyramidRow[];
+  openPositions: number;
+  trackMismatches: TrackMismatches;
+}
+
+export interface StructureOptions {
+  /** Layers counted as executive (SPEC exec_layers); default 2. */
+  execLayers?: number;
+  /** Declared tracks from resolveDeclaredTracks (pass one array when computing many units). */
+  declaredTracks?: Uint8Array;
+}
+
+/** Which records a unit holds and how its layers and roots are counted. */
+export interface StructureView {
+  /** Record indices in the unit, or null for every record. */
+  nodes: Int32Array | null;
+  /** Subtracted from org-wide layers (subtree root's layer - 1; 0 otherwise). */
+  layerShift: number;
+  roots: number;
+  orphans: number;
+}
+
+export const DEFAULT_EXEC_LAYERS = 2;
+
+/** Compute structure metrics for the whole org. */
+export function computeOrgStructure(tree: OrgTree, options: StructureOptions = {}): StructureMetrics {
+  let orphans = 0;
+  for (let i = 0; i < tree.size; i++) orphans += tree.orphan[i] ?? 0;
+  return summarizeStructure(tree, { nodes: null, layerShift: 0, roots: tree.roots.length, orphans }, options);
+}
+
+/** Compute structure metrics for one department (an empty department gives zeros and nulls). */
+export function computeDepartmentStructure(
+  tree: OrgTree,
+  department: string,
+  options: StructureOptions = {},
+): StructureMetrics {
+  const nodes: number[] = [];
+  for (let i = 0; i < tree.size; i++) if (tree.records[i]?.department === department) nodes.push(i);
+  return summarizeStructure(tree, departmentView(tree, Int32Array.from(nodes)), options);
+}
+
+/** Compute structure metrics for every department in one pass, sorted by department name. */
+export function computeDepartmentStructures(
+  tree: OrgTree,
+  options: StructureOptions = {},
+): { department: string; metrics: StructureMetrics }[] {
+  const groups = groupByDepartment(tree);
+  const declaredTracks = options.declaredTracks ?? resolveDeclaredTracks(tree);
+  return [...groups.keys()].sort().map((department) => ({
+    department,
+    metrics: summarizeStructure(tree, departmentView(tree, Int32Array.from(groups.get(department) ?? [])), {
+      ...options,
+      declaredTracks,
+    }),
+  }));
+}
+
+/** Compute structure metrics for the subtree under an employee, or null when the id is unknown. */
+export function computeSubtreeStructure(
+  tree: OrgTree,
+  employeeId: string,
+  options: StructureOptions = {},
+): StructureMetrics | null {
+  const root = tree.indexById.get(employeeId);
+  if (root === undefined) return null;
+  const nodes = collectSubtree(tree, root);
+  const view = { nodes, layerShift: (tree.layer[root] ?? 1) - 1, roots: 1, orphans: 0 };
+  return summarizeStructure(tree, view, options);
+}
+
+/** Group record indices by department (records without one are left out). */
+export function groupByDepartment(tree: OrgTree): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < tree.size; i++) {
+    const d = tree.records[i]?.department ?? null;
+    if (d === null) continue;
+    const list = groups.get(d);
+    if (list === undefined) groups.set(d, [i]);
+    else list.push(i);
+  }
+  return groups;
+}
+
+function departmentView(tree: OrgTree, nodes: Int32Array): StructureView {
+  let roots = 0;
+  let orphans = 0;
+  for (const i of nodes) {
+    if ((tree.parent[i] ?? -1) < 0) roots++;
+    orphans += tree.orphan[i] ?? 0;
+  }
+  return { nodes, layerShift: 0, roots, orphans };
+}
+
+/** Compute the SPEC metrics contract for any set of records (the core behind every unit). */
+export function summarizeStructure(
+  tree: OrgTree,
+  view: StructureView,
+  options: StructureOptions = {},
+): StructureMetrics {
+  const execLayers = options.execLayers ?? DEFAULT_EXEC_LAYERS;
+  const { nodes, layerShift } = view;
+  const count = nodes === null ? tree.size : nodes.length;
+  const width = Math.max(0, tree.maxLayer - layerShift) + 1;
+  const hc = new Float64Array(width);
+  const ics = new Float64Array(width);
+  const exec = new Float64Array(width);
+  const mom = new Float64Array(width);
+  const moi = new Float64Array(width);
+  const spans = new Float64Array(count);
+  let managers = 0;
+  let open = 0;
+  let depth = 0;
+  for (let k = 0; k < count; k++) {
+    const i = nodes === null ? k : (nodes[k] ?? 0);
+    const kind = tree.kind[i] ?? NodeKind.vacant;
+    if (kind === NodeKind.vacant) {
+      open++;
+      continue;
+    }
+    const layer = (tree.layer[i] ?? 1) - layerShift;
+    const w = tree.weight[i] ?? 0;
+    hc[layer] = (hc[layer] ?? 0) + w;
+    if (w > 0 && layer > depth) depth = layer;
+    if (kind === NodeKind.ic) {
+      ics[layer] = (ics[layer] ?? 0) + w;
+      continue;
+    }
+    spans[managers++] = tree.span[i] ?? 0;
+    const bucket = layer <= execLayers ? exec : kind === NodeKind.managerOfManagers ? mom : moi;
+    bucket[layer] = (bucket[layer] ?? 0) + 1;
+  }
+  const pyramid: PyramidRow[] = [];
+  const levels: ManagerialLevels = { executive: 0, managerOfManagers: 0, managerOfIcs: 0, ic: 0 };
+  let headcount = 0;
+  let managementLayers = 0;
+  for (let layer = 1; layer <= depth; layer++) {
+    const row: PyramidRow = {
+      layer,
+      headcount: roundTo(hc[layer] ?? 0, 4),
+      managers: (exec[layer] ?? 0) + (mom[layer] ?? 0) + (moi[layer] ?? 0),
+      ics: roundTo(ics[layer] ?? 0, 4),
+      executive: exec[layer] ?? 0,
+      managerOfManagers: mom[layer] ?? 0,
+      managerOfIcs: moi[layer] ?? 0,
+    };
+    pyramid.push(row);
+    headcount += hc[layer] ?? 0;
+    levels.executive += row.executive;
+    levels.managerOfManagers += row.managerOfManagers;
+    levels.managerOfIcs += row.managerOfIcs;
+    levels.ic += ics[layer] ?? 0;
+    if (row.managers > 0) managementLayers++;
+  }
+  levels.ic = roundTo(levels.ic, 4);
+  headcount = roundTo(headcount, 4);
+  const declared = options.declaredTracks ?? resolveDeclaredTracks(tree);
+  return {
+    headcount,
+    managers,
+    ics: levels.ic,
+    depth,
+    managementLayers,
+    managerRatio: divideOrNull(managers, headcount),
+    icsPerManager: divideOrNull(levels.ic, managers),
+    span: computeSpanStats(spans.subarray(0, managers)),
+    managerialLevels: levels,
+    middleManagers: levels.managerOfManagers,
+    roots: view.roots,
+    orphans: view.orphans,
+    pyramid,
+    openPositions: open,
+    trackMismatches: listTrackMismatches(tree, declared, nodes),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Time in level (SPEC "Ladder"): as_of - level_start_date, else inferred from the snapshot history
+ * as the time since the first consecutive snapshot showing the person at their current level.
+ * History-inferred spells that were already running in the first snapshot are "censored" (we only
+ * know a lower bound). Promotion velocity uses months in level before each promotion: from the
+ * level start (date, else spell start) to the promotion (the new level's start date, else the first
+ * snapshot showing it); censored spells are left out because they would understate it.
+ */
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { SnapshotChanges } from '@/lib/metrics/history';
+import { isPerson } from '@/lib/metrics/snapshot';
+import { monthsBetween } from '@/lib/metrics/dates';
+import { computePercentile, roundTo } from '@/lib/metrics/numbers';
+
+export interface LevelSpell {
+  code: string | null;
+  since: string;
+  censored: boolean;
+}
+
+export interface PromotionSample {
+  employeeId: string;
+  track: 'ic' | 'manager';
+  fromCode: string | null;
+  fromRank: number;
+  months: number;
+  at: string;
+}
+
+export interface LevelHistory {
+  snapshots: number;
+  firstAsOf: string | null;
+  spells: Map<string, LevelSpell>;
+  samples: PromotionSample[];
+  /** As-of date of each person's latest promotion seen in the history. */
+  lastPromotion: Map<string, string>;
+  /** Number of snapshots each current person has appeared in, consecutively up to now. */
+  seenIn: Map<string, number>;
+}
+
+/** Start an empty level history. */
+export function createLevelHistory(): LevelHistory {
+  return {
+    snapshots: 0,
+    firstAsOf: null,
+    spells: new Map(),
+    samples: [],
+    lastPromotion: new Map(),
+    seenIn: new Map(),
+  };
+}
+
+/** Fold one more snapshot (and its changes from the previous one) into the level history. */
+export function addSnapshotLevels(
+  history: LevelHistory,
+  prev: PreparedSnapshot | null,
+  curr: PreparedSnapshot,
+  changes: SnapshotChanges | null,
+): void {
+  const first = history.snapshots === 0;
+  if (prev !== null && changes !== null) {
+    for (const p of changes.promotions) {
+      history.lastPromotion.set(p.employeeId, curr.asOf);
+      const i = prev.tree.indexById.get(p.employeeId) ?? -1;
+      const j = curr.tree.indexById.get(p.employeeId) ?? -1;
+      const spell = history.spells.get(p.employeeId);
+      const startDate = prev.tree.records[i]?.levelStartDate ?? null;
+      if (startDate === null && (spell === undefined || spell.censored)) continue;
+      const start = startDate ?? spell?.since ?? curr.asOf;
+      const months = monthsBetween(start, curr.tree.records[j]?.levelStartDate ?? curr.asOf);
+      if (months !== null && months >= 0) {
+        history.samples.push({
+          employeeId: p.employeeId,
+          track: p.track,
+          fromCode: p.fromCode,
+          fromRank: p.fromRank,
+          months,
+          at: curr.asOf,
+        });
+      }
+    }
+  }
+  const spells = new Map<string, LevelSpell>();
+  const seenIn = new Map<string, number>();
+  const { tree, levels } = curr;
+  for (let i = 0; i < tree.size; i++) {
+    if (!isPerson(tree, i)) continue;
+    const id = tree.records[i]?.employeeId ?? '';
+    const code = levels.code[i] ?? null;
+    const old = history.spells.get(id);
+    spells.set(
+      id,
+      old !== undefined && old.code === code ? old : { code, since: curr.asOf, censored: first },
+    );
+    seenIn.set(id, (history.seenIn.get(id) ?? 0) + 1);
+  }
+  history.spells = spells;
+  history.seenIn = seenIn;
+  history.snapshots++;
+  if (history.firstAsOf === null) history.firstAsOf = curr.asOf;
+}
+
+export interface TimeInLevel {
+  /** Months in the current level per record index; NaN when unknown. */
+  months: Float64Array;
+  /** 1 when only a lower bound is known (spell began before the first snapshot). */
+  censored: Uint8Array;
+}
+
+/** Time in level for every person in a snapshot (history must already include the snapshot). */
+export function computeTimeInLevel(snapshot: PreparedSnapshot, history: LevelHistory): TimeInLevel {
+  const { tree } = snapshot;
+  const months = new Float64Array(tree.size).fill(Number.NaN);
+  const censored = new Uint8Array(tree.size);
+  for (let i = 0; i < tree.size; i++) {
+    if (!isPerson(tree, i)) continue;
+    const r = tree.records[i];
+    const fromDate = r?.levelStartDate ?? null;
+    if (fromDate !== null) {
+      months[i] = monthsBetween(fromDate, snapshot.asOf) ?? Number.NaN;
+      continue;
+    }
+    const spell = history.spells.get(r?.employeeId ?? '');
+    if (spell === undefined || spell.code === null) continue;
+    months[i] = monthsBetween(spell.since, snapshot.asOf) ?? Number.NaN;
+    censored[i] = spell.censored ? 1 : 0;
+  }
+  return { months, censored };
+}
+
+export interface PromotionVelocityRow {
+  track: 'ic' | 'manager';
+  level: string | null;
+  promotions: number;
+  medianMonths: number | null;
+  p75Months: number | null;
+}
+
+/** Median and p75 months in level before promotion, per track and level promoted from. */
+export function computePromotionVelocity(samples: readonly PromotionSample[]): PromotionVelocityRow[] {
+  const groups = new Map<
+    string,
+    { track: 'ic' | 'manager'; level: string | null; rank: number; months: number[] }
+  >();
+  for (const s of samples) {
+    const key = `${s.track}\u0000${s.fromCode ?? ''}`;
+    const g = groups.get(key) ?? { track: s.track, level: s.fromCode, rank: s.fromRank, months: [] };
+    g.months.push(s.months);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => (a.track === b.track ? a.rank - b.rank : a.track < b.track ? -1 : 1))
+    .map((g) => {
+      const sorted = Float64Array.from(g.months).sort();
+      const at = (p: number) => {
+        const v = computePercentile(sorted, p);
+        return v === null ? null : roundTo(v, 1);
+      };
+      return {
+        track: g.track,
+        level: g.level,
+        promotions: g.months.length,
+        medianMonths: at(0.5),
+        p75Months: at(0.75),
+      };
+    });
+}

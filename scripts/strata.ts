@@ -1,0 +1,63 @@
+// The Strata command line (SPEC "Command-line contract"): the same pipeline as the web app.
+// stdout carries only the result; progress and logs go to stderr. Exit 0 ok, 1 input refused, 2 usage.
+import { parseArgs } from 'node:util';
+import { runImport } from '../lib/cli/import-command';
+import { runMetrics } from '../lib/cli/metrics-command';
+import { runUsers } from '../lib/cli/users-command';
+import { CliUsageError, withCliDatabase } from '../lib/cli/common';
+
+const USAGE = `Usage:
+  npm run -s strata -- import FILE... [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
+  npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
+  npm run -s strata -- users list [--json]
+  npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
+Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      'as-of': { type: 'string' },
+      'skip-duplicates': { type: 'boolean' },
+      json: { type: 'boolean' },
+      department: { type: 'string' },
+      subtree: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || !command) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'import':
+      return withCliDatabase(() => runImport(positionals, values));
+    case 'metrics':
+      return withCliDatabase(() => runMetrics(values));
+    case 'users':
+      return withCliDatabase(() => runUsers(positionals, values));
+    default:
+      throw new CliUsageError(`Unknown command "${command}".`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (
+      err instanceof CliUsageError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`strata: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
