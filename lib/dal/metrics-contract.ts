@@ -1,6 +1,7 @@
 import { isExemptFromSuppression } from '@/lib/auth/roles';
 import type { DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
+import { SPAN_BANDS, type SpanStats } from '@/lib/metrics/spans';
 import {
   countChanges,
   summarizeTrends,
@@ -29,7 +30,11 @@ export interface MetricsRequest {
   subtree?: string;
 }
 
-export type MetricsContract = { asOf: string } & Omit<StoredStructure, 'trackMismatches'> & {
+export type MetricsContract = { asOf: string } & Omit<
+  StoredStructure,
+  'trackMismatches' | 'openPositions'
+> & {
+    openPositions: number;
     ladder: { departments: DepartmentLadderRow[] };
     trend: TrendSummary;
   };
@@ -139,8 +144,8 @@ async function unitTrend(
 export async function getMetricsContract(actor: Actor, want: MetricsRequest): Promise<MetricsContract> {
   const settings = await readSettings();
   const ref = await resolveSnapshot(want.asOf);
-  const scoped = !!actor.scopeEmployeeId || !!want.subtree || (!!want.department && false);
-  const snap = scoped || want.department ? await loadPrepared(ref) : null;
+  const needsTree = !!actor.scopeEmployeeId || !!want.subtree || !!want.department;
+  const snap = needsTree ? await loadPrepared(ref) : null;
   const unit: Unit = snap
     ? resolveUnit(actor, snap, want)
     : {
@@ -175,10 +180,43 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
       parityGap,
       seniorIcShare,
     }));
-  const { trackMismatches: _omit, ...rest } = structure;
+  const s = structure;
+  // Keys in the SPEC contract's order (stored jsonb comes back with its keys re-sorted).
   return {
     asOf: ref.asOf,
-    ...rest,
+    headcount: s.headcount,
+    managers: s.managers,
+    ics: s.ics,
+    depth: s.depth,
+    managementLayers: s.managementLayers,
+    managerRatio: s.managerRatio,
+    icsPerManager: s.icsPerManager,
+    span: {
+      mean: s.span.mean,
+      median: s.span.median,
+      p10: s.span.p10,
+      p90: s.span.p90,
+      bands: Object.fromEntries(SPAN_BANDS.map((b) => [b, s.span.bands[b]])) as SpanStats['bands'],
+    },
+    managerialLevels: {
+      executive: s.managerialLevels.executive,
+      managerOfManagers: s.managerialLevels.managerOfManagers,
+      managerOfIcs: s.managerialLevels.managerOfIcs,
+      ic: s.managerialLevels.ic,
+    },
+    middleManagers: s.middleManagers,
+    roots: s.roots,
+    orphans: s.orphans,
+    pyramid: s.pyramid.map((r) => ({
+      layer: r.layer,
+      headcount: r.headcount,
+      managers: r.managers,
+      ics: r.ics,
+      executive: r.executive,
+      managerOfManagers: r.managerOfManagers,
+      managerOfIcs: r.managerOfIcs,
+    })),
+    openPositions: s.openPositions,
     ladder: { departments },
     trend: await unitTrend(actor, ref, want, settings.execLayers),
   };
