@@ -10,6 +10,7 @@ const ALL: readonly Role[] = ['admin', 'hr', 'leader', 'viewer'];
 
 /** The sidebar: only pages that exist are listed, each with the roles that may open it. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

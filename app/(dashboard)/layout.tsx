@@ -22,7 +22,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span className="badge" data-testid="current-role">
               {roleLabel(actor.role)}
             </span>
-            {actor.scopeEmployeeId && <span className="badge warn">Scope: subtree of {actor.scopeEmployeeId}</span>}
+            {actor.scopeEmployeeId && (
+              <span className="badge warn">Scope: subtree of {actor.scopeEmployeeId}</span>
+            )}
             <SignOutButton />
           </div>
         </header>

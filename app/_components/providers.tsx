@@ -7,7 +7,10 @@ import { useState, type ReactNode } from 'react';
 /** react-query and next-auth providers for client components. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
+      }),
   );
   return (
     <SessionProvider refetchOnWindowFocus={false}>

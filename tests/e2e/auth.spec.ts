@@ -9,7 +9,9 @@ test.describe('sign-in', () => {
   for (const role of Object.keys(USERS) as E2eRole[]) {
     test(`${role} signs in, sees only the navigation their role allows, and signs out`, async ({ page }) => {
       await signIn(page, role);
-      await expect(page.getByTestId('current-role')).toHaveText({ admin: 'Admin', hr: 'HR', leader: 'Leader', viewer: 'Viewer' }[role]);
+      await expect(page.getByTestId('current-role')).toHaveText(
+        { admin: 'Admin', hr: 'HR', leader: 'Leader', viewer: 'Viewer' }[role],
+      );
       const nav = page.getByRole('navigation', { name: 'Main' });
       await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(role === 'admin' ? 1 : 0);
       await page.screenshot({ path: `test-results/screens/signed-in-${role}.png`, fullPage: true });
@@ -20,7 +22,9 @@ test.describe('sign-in', () => {
     });
   }
 
-  test('a wrong password gets a message that does not reveal whether the account exists', async ({ page }) => {
+  test('a wrong password gets a message that does not reveal whether the account exists', async ({
+    page,
+  }) => {
     const messages: string[] = [];
     for (const email of [USERS.viewer.email, 'nobody@e2e.test']) {
       await page.goto('/login');
@@ -46,7 +50,9 @@ test.describe('sign-in', () => {
 });
 
 test.describe('route guard, against the running server', () => {
-  test('without a session every page redirects to sign-in and every API route answers 401', async ({ request }) => {
+  test('without a session every page redirects to sign-in and every API route answers 401', async ({
+    request,
+  }) => {
     for (const e of entries) {
       const url = concrete(e.urlPath);
       if (e.kind === 'page') {
@@ -55,7 +61,8 @@ test.describe('route guard, against the running server', () => {
         expect(res.headers().location ?? '', url).toContain('/login');
       } else if (e.kind === 'route') {
         for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-          if (!new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b`).test(e.source)) continue;
+          if (!new RegExp(`export\\s+(const|async function|function)\\s+${method}\\b`).test(e.source))
+            continue;
           const res = await request.fetch(url, { method, data: method === 'GET' ? undefined : {} });
           expect(res.status(), `${method} ${url}`).toBe(401);
         }

@@ -14,7 +14,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     const res = await ctx.post('/api/admin/users', {
       data: { email: USERS[role].email, name: `E2E ${role}`, role, password: USERS[role].password },
     });
-    if (!res.ok() && res.status() !== 409) throw new Error(`creating ${role} failed: ${res.status()} ${await res.text()}`);
+    if (!res.ok() && res.status() !== 409)
+      throw new Error(`creating ${role} failed: ${res.status()} ${await res.text()}`);
   }
   await ctx.dispose();
 }

@@ -24,7 +24,11 @@ export default async function AccountPage() {
           {roleLabel(actor.role)} — {ROLE_TEXT[actor.role]}
         </dd>
         <dt>Scope</dt>
-        <dd>{actor.scopeEmployeeId ? `The subtree under employee ${actor.scopeEmployeeId}` : 'The whole organisation'}</dd>
+        <dd>
+          {actor.scopeEmployeeId
+            ? `The subtree under employee ${actor.scopeEmployeeId}`
+            : 'The whole organisation'}
+        </dd>
       </dl>
     </div>
   );

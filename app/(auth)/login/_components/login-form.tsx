@@ -4,7 +4,8 @@ import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
-const FAILED = 'Email or password is incorrect, or sign-in is paused after repeated failures. Try again later.';
+const FAILED =
+  'Email or password is incorrect, or sign-in is paused after repeated failures. Try again later.';
 
 /** Email + password form; the message on failure never says whether the account exists. */
 export function LoginForm({ sso }: { sso: boolean }) {

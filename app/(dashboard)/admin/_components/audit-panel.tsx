@@ -20,7 +20,9 @@ export function AuditPanel() {
   const q = useQuery({
     queryKey: queryKeys.audit(filter),
     queryFn: () =>
-      fetchJson<{ entries: AuditEntry[]; actions: string[] }>(`/api/admin/audit?${new URLSearchParams(filter).toString()}`),
+      fetchJson<{ entries: AuditEntry[]; actions: string[] }>(
+        `/api/admin/audit?${new URLSearchParams(filter).toString()}`,
+      ),
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -94,7 +96,9 @@ export function AuditPanel() {
                   <td>{e.action}</td>
                   <td>{e.target}</td>
                   <td>
-                    <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</code>
+                    <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                      {JSON.stringify(e.details)}
+                    </code>
                   </td>
                 </tr>
               ))}

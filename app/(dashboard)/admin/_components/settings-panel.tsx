@@ -16,7 +16,10 @@ export function SettingsPanel() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const save = useMutation({
     mutationFn: (body: OrgSettings) =>
-      fetchJson<{ settings: OrgSettings }>('/api/admin/settings', { method: 'PUT', body: JSON.stringify(body) }),
+      fetchJson<{ settings: OrgSettings }>('/api/admin/settings', {
+        method: 'PUT',
+        body: JSON.stringify(body),
+      }),
     onSuccess: (r) => {
       qc.setQueryData(queryKeys.settings, r);
       setMessage({ ok: true, text: 'Settings saved.' });
@@ -44,13 +47,30 @@ export function SettingsPanel() {
             (3-10) — leaders and viewers see “fewer than N people” instead of any figure over a smaller group
           </span>
         </label>
-        <input id="minGroupSize" name="minGroupSize" type="number" min={3} max={10} defaultValue={s.minGroupSize} required />
+        <input
+          id="minGroupSize"
+          name="minGroupSize"
+          type="number"
+          min={3}
+          max={10}
+          defaultValue={s.minGroupSize}
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor="execLayers">
-          Executive layers <span className="hint">(1-5) — managers in the top N layers count as executives</span>
+          Executive layers{' '}
+          <span className="hint">(1-5) — managers in the top N layers count as executives</span>
         </label>
-        <input id="execLayers" name="execLayers" type="number" min={1} max={5} defaultValue={s.execLayers} required />
+        <input
+          id="execLayers"
+          name="execLayers"
+          type="number"
+          min={1}
+          max={5}
+          defaultValue={s.execLayers}
+          required
+        />
       </div>
       <button type="submit" disabled={save.isPending}>
         Save settings

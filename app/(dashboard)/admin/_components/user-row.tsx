@@ -34,7 +34,11 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
       <td>{user.name}</td>
       <td>
         {editing ? (
-          <select aria-label={`Role for ${label}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select
+            aria-label={`Role for ${label}`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
@@ -47,12 +51,23 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
       </td>
       <td>
         {editing ? (
-          <input aria-label={`Scope for ${label}`} value={scope} onChange={(e) => setScope(e.target.value)} placeholder="whole org" />
+          <input
+            aria-label={`Scope for ${label}`}
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+            placeholder="whole org"
+          />
         ) : (
           (user.scopeEmployeeId ?? 'Whole org')
         )}
       </td>
-      <td>{user.disabled ? <span className="badge danger">Disabled</span> : <span className="badge ok">Active</span>}</td>
+      <td>
+        {user.disabled ? (
+          <span className="badge danger">Disabled</span>
+        ) : (
+          <span className="badge ok">Active</span>
+        )}
+      </td>
       <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : 'never'}</td>
       <td>
         {editing ? (
@@ -67,7 +82,9 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
             />
             <button
               type="button"
-              onClick={() => update.mutate({ role, scopeEmployeeId: scope || null, ...(password ? { password } : {}) })}
+              onClick={() =>
+                update.mutate({ role, scopeEmployeeId: scope || null, ...(password ? { password } : {}) })
+              }
             >
               Save
             </button>
@@ -77,7 +94,12 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
           </div>
         ) : (
           <div className="form-row">
-            <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setEditing(true)}
+              aria-label={`Edit ${label}`}
+            >
               Edit
             </button>
             {!isSelf && (

@@ -6,6 +6,12 @@ export const GET = guardedRoute(['admin'], async (actor, req) => {
   const p = new URL(req.url).searchParams;
   const opt = (k: string) => p.get(k) || undefined;
   return Response.json(
-    await listAudit(actor, { action: opt('action'), actor: opt('actor'), q: opt('q'), from: opt('from'), to: opt('to') }),
+    await listAudit(actor, {
+      action: opt('action'),
+      actor: opt('actor'),
+      q: opt('q'),
+      from: opt('from'),
+      to: opt('to'),
+    }),
   );
 });

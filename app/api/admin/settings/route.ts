@@ -2,7 +2,9 @@
 import { guardedRoute, readJson } from '@/lib/dal/route';
 import { getSettings, updateSettings } from '@/lib/dal/settings';
 
-export const GET = guardedRoute(['admin'], async (actor) => Response.json({ settings: await getSettings(actor) }));
+export const GET = guardedRoute(['admin'], async (actor) =>
+  Response.json({ settings: await getSettings(actor) }),
+);
 
 export const PUT = guardedRoute(['admin'], async (actor, req) =>
   Response.json({ settings: await updateSettings(actor, await readJson(req)) }),

@@ -1,0 +1,95 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SnapshotDto } from '@/lib/dal/snapshot-list';
+import { fetchJson } from '@/lib/query/fetch-json';
+import { queryKeys } from '@/lib/query/keys';
+
+/** Every snapshot version: as-of date, people, source, uploader, warnings, versions; delete with confirmation. */
+export function SnapshotTable() {
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: queryKeys.snapshots,
+    queryFn: () => fetchJson<{ snapshots: SnapshotDto[] }>('/api/data/snapshots'),
+  });
+  const del = useMutation({
+    mutationFn: (id: number) => fetch(`/api/data/snapshots/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.snapshots }),
+  });
+  return (
+    <section className="card" aria-labelledby="snap-h">
+      <h2 id="snap-h">Snapshots</h2>
+      {q.isPending && <p>Loading…</p>}
+      {q.error && <p className="alert error">{q.error.message}</p>}
+      {q.data && q.data.snapshots.length === 0 && <p>No snapshot yet: upload an org export above.</p>}
+      {q.data && q.data.snapshots.length > 0 && (
+        <div className="table-wrap">
+          <table className="data" data-testid="snapshot-table">
+            <thead>
+              <tr>
+                <th scope="col">As of</th>
+                <th scope="col">Version</th>
+                <th scope="col" className="num">
+                  People
+                </th>
+                <th scope="col">Source</th>
+                <th scope="col">Uploaded by</th>
+                <th scope="col">Uploaded</th>
+                <th scope="col" className="num">
+                  Warnings
+                </th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.snapshots.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.asOf}
+                    {s.label ? <span className="muted"> ({s.label})</span> : null}
+                  </td>
+                  <td>
+                    v{s.version} of {s.versions}{' '}
+                    {s.isCurrent ? (
+                      <span className="badge ok">current</span>
+                    ) : (
+                      <span className="badge">replaced</span>
+                    )}
+                  </td>
+                  <td className="num">{s.headcount?.toLocaleString() ?? ''}</td>
+                  <td>
+                    {s.sourceFiles.join(', ')} <span className="muted">({s.format})</span>
+                    {s.skipDuplicates ? (
+                      <span className="badge warn">first row of duplicates kept</span>
+                    ) : null}
+                  </td>
+                  <td>{s.uploadedBy}</td>
+                  <td>{new Date(s.uploadedAt).toLocaleString()}</td>
+                  <td className="num">{s.warningCount}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Delete snapshot ${s.asOf} version ${s.version}`}
+                      disabled={del.isPending}
+                      onClick={() => {
+                        if (
+                          window.confirm(
+                            `Delete the ${s.asOf} snapshot (version ${s.version})? This cannot be undone.`,
+                          )
+                        )
+                          del.mutate(s.id);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// POST /api/data/uploads/:id/commit — import in one transaction; streams NDJSON progress, then the result (hr, admin).
+import { toErrorResponse } from '@/lib/dal/errors';
+import { guardedRoute } from '@/lib/dal/route';
+import { commitPendingUpload } from '@/lib/dal/uploads';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const POST = guardedRoute<Ctx>(['admin', 'hr'], async (actor, _req, ctx) => {
+  const id = (await ctx.params).id;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (o: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
+      send({ type: 'progress', phase: 'validating', snapshot: 0, of: 0 });
+      try {
+        const snapshots = await commitPendingUpload(actor, id, (p) => send({ type: 'progress', ...p }));
+        send({ type: 'done', snapshots });
+      } catch (err) {
+        const res = toErrorResponse(err);
+        const body = (await res.json()) as { error: string };
+        send({ type: 'error', status: res.status, message: body.error });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' },
+  });
+});
