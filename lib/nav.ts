@@ -1,15 +1,16 @@
 import type { Role } from '@/lib/auth/roles';
 
+const ALL: readonly Role[] = ['admin', 'hr', 'leader', 'viewer'];
+
 export interface NavItem {
   href: string;
   label: string;
   roles: readonly Role[];
 }
 
-const ALL: readonly Role[] = ['admin', 'hr', 'leader', 'viewer'];
-
 /** The sidebar: only pages that exist are listed, each with the roles that may open it. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/overview', label: 'Overview', roles: ALL },
   { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];

@@ -1,0 +1,133 @@
+'use client';
+
+import type { Overview } from '@/lib/dal/dashboards/overview';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { useDashboard } from '@/lib/query/use-dashboard';
+import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
+import { ChartCard } from '@/app/_components/charts/chart-card';
+import { SimpleLineChart } from '@/app/_components/charts/line-chart';
+import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { KpiCards } from './kpi-cards';
+
+/** The Overview dashboard body (client; data from the prefetched react-query cache). */
+export function OverviewView() {
+  const q = useDashboard<Overview>('overview', '/api/metrics/overview');
+  if (q.isPending) return <Skeleton height={400} label="Loading the overview" />;
+  if (q.error) return <ErrorCard message={q.error.message} />;
+  const o = q.data;
+  const scope = [o.scope.department, o.scope.subtreeName ?? o.scope.subtree].filter(Boolean).join(' · ');
+  return (
+    <div data-testid="overview">
+      <p className="muted">
+        As of <strong>{o.asOf}</strong>
+        {scope ? ` — ${scope}` : ' — whole organisation'}
+      </p>
+      {isSuppressed(o.kpis) ? (
+        <SuppressedNote minGroupSize={o.kpis.minGroupSize} />
+      ) : (
+        <KpiCards kpis={o.kpis} />
+      )}
+      {o.findings.length > 0 && (
+        <section className="card" aria-labelledby="findings-h">
+          <h2 id="findings-h">What stands out</h2>
+          <ul className="findings" data-testid="findings">
+            {o.findings.map((f) => (
+              <li key={f.text}>{f.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="two-col">
+        {isSuppressed(o.trend) ? (
+          <SuppressedNote minGroupSize={o.trend.minGroupSize} />
+        ) : (
+          <ChartCard
+            title="Flattening trend"
+            definition="Managers and middle managers (managers of managers below the executive layers) per snapshot; headcount on the right axis."
+            rows={o.trend}
+            filename={`flattening-trend-${o.asOf}`}
+            columns={[
+              { key: 'asOf', label: 'As of', value: (r) => r.asOf },
+              { key: 'headcount', label: 'Headcount', value: (r) => r.headcount, numeric: true },
+              { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
+              {
+                key: 'middleManagers',
+                label: 'Middle managers',
+                value: (r) => r.middleManagers,
+                numeric: true,
+              },
+              { key: 'depth', label: 'Layers', value: (r) => r.depth, numeric: true },
+            ]}
+          >
+            <SimpleLineChart
+              data={o.trend}
+              x="asOf"
+              series={[
+                { key: 'middleManagers', label: 'Middle managers' },
+                { key: 'managers', label: 'Managers' },
+                { key: 'headcount', label: 'Headcount', axis: 'right' },
+              ]}
+            />
+          </ChartCard>
+        )}
+        {isSuppressed(o.spans) ? (
+          <SuppressedNote minGroupSize={o.spans.minGroupSize} />
+        ) : (
+          <ChartCard
+            title="Spans of control"
+            definition="Number of managers by span (direct reports). Span statistics are over managers only."
+            rows={o.spans}
+            filename={`spans-${o.asOf}`}
+            columns={[
+              { key: 'span', label: 'Direct reports', value: (r) => r.span, numeric: true },
+              { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
+            ]}
+          >
+            <SimpleBarChart
+              data={o.spans}
+              x="span"
+              series={[{ key: 'managers', label: 'Managers' }]}
+              xLabel="Direct reports"
+            />
+          </ChartCard>
+        )}
+      </div>
+      {isSuppressed(o.pyramid) ? (
+        <SuppressedNote minGroupSize={o.pyramid.minGroupSize} />
+      ) : (
+        <ChartCard
+          title="Layer pyramid"
+          definition="Headcount per layer (root = layer 1), split by managerial level: executive, manager of managers, manager of ICs, IC."
+          rows={o.pyramid}
+          filename={`pyramid-${o.asOf}`}
+          columns={[
+            { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
+            { key: 'executive', label: 'Executives', value: (r) => r.executive, numeric: true },
+            {
+              key: 'managerOfManagers',
+              label: 'Managers of managers',
+              value: (r) => r.managerOfManagers,
+              numeric: true,
+            },
+            { key: 'managerOfIcs', label: 'Managers of ICs', value: (r) => r.managerOfIcs, numeric: true },
+            { key: 'ics', label: 'ICs', value: (r) => r.ics, numeric: true },
+          ]}
+        >
+          <SimpleBarChart
+            data={o.pyramid.map((r) => ({ ...r, layer: `Layer ${r.layer}` }))}
+            x="layer"
+            layout="vertical"
+            stacked
+            series={[
+              { key: 'executive', label: 'Executives' },
+              { key: 'managerOfManagers', label: 'Managers of managers' },
+              { key: 'managerOfIcs', label: 'Managers of ICs' },
+              { key: 'ics', label: 'ICs' },
+            ]}
+            yLabel="People"
+          />
+        </ChartCard>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColor } from '@/lib/palette';
+
+export interface BarSeries {
+  key: string;
+  label: string;
+}
+
+/** Vertical (or horizontal) bars, stacked when `stacked`; data via props only. */
+export function SimpleBarChart<Row extends Record<string, unknown>>({
+  data,
+  x,
+  series,
+  stacked = false,
+  layout = 'horizontal',
+  xLabel,
+  yLabel,
+  children,
+}: {
+  data: Row[];
+  x: string;
+  series: BarSeries[];
+  stacked?: boolean;
+  layout?: 'horizontal' | 'vertical';
+  xLabel?: string;
+  yLabel?: string;
+  children?: React.ReactNode;
+}) {
+  const vertical = layout === 'vertical';
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} layout={layout} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+        {vertical ? (
+          <>
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              label={yLabel ? { value: yLabel, position: 'insideBottom', offset: -12 } : undefined}
+            />
+            <YAxis
+              type="category"
+              dataKey={x}
+              width={70}
+              reversed
+              label={xLabel ? { value: xLabel, angle: -90, position: 'insideLeft' } : undefined}
+            />
+          </>
+        ) : (
+          <>
+            <XAxis
+              dataKey={x}
+              label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -12 } : undefined}
+            />
+            <YAxis
+              allowDecimals={false}
+              label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined}
+            />
+          </>
+        )}
+        <Tooltip />
+        {series.length > 1 && <Legend verticalAlign="top" height={28} />}
+        {children}
+        {series.map((s, i) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={seriesColor(i)}
+            stackId={stacked ? 'a' : undefined}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

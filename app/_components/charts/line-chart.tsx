@@ -1,0 +1,43 @@
+'use client';
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColor } from '@/lib/palette';
+
+/** Lines over time (x = as-of date); each series may use the left or right axis. */
+export function SimpleLineChart<Row extends Record<string, unknown>>({
+  data,
+  x,
+  series,
+}: {
+  data: Row[];
+  x: string;
+  series: Array<{ key: string; label: string; axis?: 'left' | 'right' }>;
+}) {
+  const hasRight = series.some((s) => s.axis === 'right');
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+        <XAxis dataKey={x} minTickGap={24} />
+        <YAxis yAxisId="left" allowDecimals={false} />
+        {hasRight && <YAxis yAxisId="right" orientation="right" allowDecimals={false} />}
+        <Tooltip />
+        <Legend verticalAlign="top" height={28} />
+        {series.map((s, i) => (
+          <Line
+            key={s.key}
+            yAxisId={s.axis ?? 'left'}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={seriesColor(i)}
+            strokeWidth={2}
+            strokeDasharray={i % 2 === 1 ? '6 3' : undefined}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

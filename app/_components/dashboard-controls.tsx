@@ -1,0 +1,182 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useId, useState } from 'react';
+import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query/dashboard';
+import { fetchJson } from '@/lib/query/fetch-json';
+
+interface PersonHit {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  subtreeSize: number;
+}
+
+/**
+ * Snapshot picker, department filter and subtree search, kept in the URL. A scoped user's search
+ * covers only their subtree (the server enforces it; this only reflects it).
+ */
+export function DashboardControls({ scopeLabel }: { scopeLabel: string | null }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = readFilters(params);
+  const set = (patch: Partial<DashboardFilters>) => {
+    const next = { ...filters, ...patch };
+    router.push(`${pathname}${filtersToSearch(next)}`);
+  };
+  const snapshots = useQuery({
+    queryKey: ['snapshots', 'picker'],
+    queryFn: () =>
+      fetchJson<{ snapshots: Array<{ id: number; asOf: string; label: string | null }> }>('/api/snapshots'),
+  });
+  const departments = useQuery({
+    queryKey: ['departments', filters.asOf ?? null],
+    queryFn: () =>
+      fetchJson<{ departments: Array<{ name: string; people: number }> }>(
+        `/api/org/departments${filtersToSearch({ asOf: filters.asOf })}`,
+      ),
+  });
+  return (
+    <form className="controls" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="f-asof">Snapshot</label>
+        <select
+          id="f-asof"
+          value={filters.asOf ?? ''}
+          onChange={(e) => set({ asOf: e.target.value || undefined })}
+        >
+          <option value="">Latest</option>
+          {(snapshots.data?.snapshots ?? []).map((s) => (
+            <option key={s.id} value={s.asOf}>
+              {s.asOf}
+              {s.label ? ` (${s.label})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-dept">Department</label>
+        <select
+          id="f-dept"
+          value={filters.department ?? ''}
+          onChange={(e) => set({ department: e.target.value || undefined })}
+        >
+          <option value="">All departments</option>
+          {filters.department &&
+            !departments.data?.departments.some((d) => d.name === filters.department) && (
+              <option value={filters.department}>{filters.department}</option>
+            )}
+          {(departments.data?.departments ?? []).map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SubtreePicker
+        asOf={filters.asOf}
+        value={filters.subtree}
+        scopeLabel={scopeLabel}
+        onChange={(subtree) => set({ subtree })}
+      />
+    </form>
+  );
+}
+
+function SubtreePicker({
+  asOf,
+  value,
+  scopeLabel,
+  onChange,
+}: {
+  asOf?: string;
+  value?: string;
+  scopeLabel: string | null;
+  onChange: (id: string | undefined) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(text), 200);
+    return () => clearTimeout(t);
+  }, [text]);
+  const hits = useQuery({
+    queryKey: ['people', asOf ?? null, debounced],
+    queryFn: () =>
+      fetchJson<{ people: PersonHit[] }>(`/api/org/people${filtersToSearch({ asOf }, { q: debounced })}`),
+    enabled: debounced.trim().length > 0,
+  });
+  const list = hits.data?.people ?? [];
+  const choose = (p: PersonHit) => {
+    onChange(p.id);
+    setText('');
+    setOpen(false);
+  };
+  return (
+    <div className="field combo">
+      <label htmlFor={`${id}-in`}>
+        Subtree {scopeLabel ? <span className="hint">(within {scopeLabel})</span> : null}
+      </label>
+      <div className="form-row" style={{ gap: '0.4rem', flexWrap: 'nowrap' }}>
+        <input
+          id={`${id}-in`}
+          role="combobox"
+          aria-expanded={open && list.length > 0}
+          aria-controls={`${id}-list`}
+          aria-autocomplete="list"
+          placeholder={value ? `Showing ${value}` : 'Search name, id or title'}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, list.length - 1));
+            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+            else if (e.key === 'Enter' && list[active]) {
+              e.preventDefault();
+              choose(list[active]);
+            } else if (e.key === 'Escape') setOpen(false);
+          }}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+        />
+        {value && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onChange(undefined)}
+            aria-label="Clear the subtree filter"
+          >
+            Clear
+          </button>
+        )}
+      </div>
+      {open && list.length > 0 && (
+        <ul id={`${id}-list`} role="listbox" aria-label="Matching people">
+          {list.map((p, i) => (
+            <li
+              key={p.id}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(p);
+              }}
+            >
+              <strong>{p.name ?? p.id}</strong>{' '}
+              <span className="muted">{[p.title, p.department, p.id].filter(Boolean).join(' · ')}</span>
+              {p.subtreeSize > 0 && <span className="muted"> · {p.subtreeSize.toLocaleString()} below</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+// GET /api/org/people?q=&asOf= — find people by name, id or title inside the caller's scope (viewers: managers only).
+import { dashboardRoute } from '@/lib/dal/dashboards/route-helpers';
+import { searchPeople } from '@/lib/dal/dashboards/org-lookup';
+
+export const GET = dashboardRoute((ctx, params) => ({ people: searchPeople(ctx, params.get('q') ?? '') }));

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
+import { isExemptFromSuppression } from '@/lib/auth/roles';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { Actor } from '../actor';
+import { ValidationError } from '../errors';
+import { resolveUnit, type Unit } from '../scope';
+import { readSettings, type OrgSettings } from '../settings';
+import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
+
+/** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
+export const dashboardQuerySchema = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD.')
+    .optional(),
+  department: z.string().max(300).optional(),
+  subtree: z.string().max(300).optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** Reads the dashboard query from URL search params (empty values = not set). */
+export function parseDashboardQuery(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): DashboardQuery {
+  const get = (k: string) => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s ? s : undefined;
+  };
+  const r = dashboardQuerySchema.safeParse({
+    asOf: get('asOf'),
+    department: get('department'),
+    subtree: get('subtree'),
+  });
+  if (!r.success) throw new ValidationError(r.error.issues[0]?.message ?? 'Invalid dashboard filter.');
+  return r.data;
+}
+
+/** Everything a dashboard computation needs, with the actor's scope already applied. */
+export interface DashboardContext {
+  actor: Actor;
+  settings: OrgSettings;
+  ref: SnapshotRef;
+  snap: PreparedSnapshot;
+  unit: Unit;
+  /** leaders and viewers: groups under settings.minGroupSize are suppressed. */
+  suppress: boolean;
+  /** hr/admin anywhere, leaders inside their scope; never viewers. */
+  canSeePeople: boolean;
+}
+
+/** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */
+export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
+  const settings = await readSettings();
+  const ref = await resolveSnapshot(query.asOf);
+  const snap = await loadPrepared(ref);
+  const unit = resolveUnit(actor, snap, query);
+  return {
+    actor,
+    settings,
+    ref,
+    snap,
+    unit,
+    suppress: !isExemptFromSuppression(actor.role),
+    canSeePeople: actor.role !== 'viewer',
+  };
+}
+
+export type Suppressed = SuppressedMarker;
+export { isSuppressed };
+
+/** Returns the value, or a suppression marker when the group is too small for this actor. */
+export function guardGroup<T>(ctx: DashboardContext, groupSize: number, value: T): T | Suppressed {
+  return ctx.suppress && groupSize < ctx.settings.minGroupSize
+    ? { suppressed: true, minGroupSize: ctx.settings.minGroupSize }
+    : value;
+}

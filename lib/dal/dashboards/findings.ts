@@ -1,0 +1,94 @@
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { NodeKind } from '@/lib/metrics/roles';
+import type { DashboardContext } from './context';
+import type { Kpi } from './overview';
+import type { UnitPoint } from './unit-series';
+import { computeUnitLadderTable } from '../unit-metrics';
+
+export interface Finding {
+  kind: 'short-ladder' | 'flattening' | 'narrow-spans' | 'wide-spans' | 'parity-gap';
+  /** higher = more notable; the top three are shown */
+  weight: number;
+  text: string;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
+
+/**
+ * The most notable facts about the unit, in plain words: short IC ladders with the people at
+ * their top, flattening since the peak, narrow or very wide spans, parity gaps. Departments under
+ * the minimum group size are left out for leaders and viewers.
+ */
+export function buildFindings(ctx: DashboardContext, kpis: Kpi[], series: UnitPoint[]): Finding[] {
+  const out: Finding[] = [];
+  const { snap, unit, settings } = ctx;
+  const table = computeUnitLadderTable(snap, unit).departments.filter(
+    (d) => !ctx.suppress || d.people >= settings.minGroupSize,
+  );
+  const ceilings = findUnitCeilings(snap);
+  const atTop = new Map<string, number>();
+  const visit = (i: number) => {
+    if (ceilings[i] !== 1) return;
+    const d = snap.tree.records[i]?.department;
+    if (d) atTop.set(d, (atTop.get(d) ?? 0) + (snap.tree.weight[i] ?? 0));
+  };
+  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) visit(i);
+  else for (const i of unit.nodes) visit(i);
+
+  for (const d of table) {
+    if (d.shortLadder && d.icCeiling) {
+      const n = atTop.get(d.department) ?? 0;
+      out.push({
+        kind: 'short-ladder',
+        weight: 50 + n,
+        text: `${d.department}'s IC ladder stops at ${d.icCeiling}; ${n.toLocaleString('en')} IC${n === 1 ? '' : 's'} sit at its top.`,
+      });
+    } else if (d.parityGap !== null && d.parityGap >= 2 && d.icCeiling) {
+      out.push({
+        kind: 'parity-gap',
+        weight: 20 + d.parityGap * 5,
+        text: `In ${d.department}, managers climb ${d.parityGap} rungs higher than ICs can (IC ceiling ${d.icCeiling}).`,
+      });
+    }
+  }
+
+  const mm = kpis.find((k) => k.key === 'middleManagers');
+  if (mm && mm.value !== null && mm.peak !== null && mm.peak > 0 && mm.value < mm.peak) {
+    const drop = (mm.peak - mm.value) / mm.peak;
+    const peakAt = series.find((p) => p.structure.middleManagers === mm.peak)?.asOf;
+    out.push({
+      kind: 'flattening',
+      weight: 40 + drop * 400,
+      text: `Middle managers are down ${pct(drop)} from their peak of ${mm.peak}${peakAt ? ` (${peakAt})` : ''}: ${mm.value} now.`,
+    });
+  }
+
+  let managers = 0;
+  let narrow = 0;
+  let wide = 0;
+  const spanVisit = (i: number) => {
+    const k = snap.tree.kind[i];
+    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
+    managers++;
+    const s = snap.tree.span[i] ?? 0;
+    if (s <= 3) narrow++;
+    if (s >= 17) wide++;
+  };
+  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) spanVisit(i);
+  else for (const i of unit.nodes) spanVisit(i);
+  if (managers > 0 && narrow / managers >= 0.2) {
+    out.push({
+      kind: 'narrow-spans',
+      weight: 30 + (narrow / managers) * 50,
+      text: `${pct(narrow / managers)} of managers (${narrow} of ${managers}) have only 1-3 direct reports.`,
+    });
+  }
+  if (wide > 0) {
+    out.push({
+      kind: 'wide-spans',
+      weight: 25 + wide,
+      text: `${wide} manager${wide === 1 ? ' has' : 's have'} 17 or more direct reports.`,
+    });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, 3);
+}

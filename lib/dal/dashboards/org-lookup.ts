@@ -1,0 +1,77 @@
+import { NodeKind } from '@/lib/metrics/roles';
+import type { DashboardContext } from './context';
+
+export interface PersonHit {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  layer: number;
+  span: number;
+  subtreeSize: number;
+}
+
+/** Departments present in the actor's unit (for the department filter), with headcount. */
+export function listDepartments(ctx: DashboardContext): Array<{ name: string; people: number }> {
+  const t = ctx.snap.tree;
+  const counts = new Map<string, number>();
+  const visit = (i: number) => {
+    const d = t.records[i]?.department;
+    if (d) counts.set(d, (counts.get(d) ?? 0) + (t.weight[i] ?? 0));
+  };
+  if (ctx.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of ctx.unit.nodes) visit(i);
+  return [...counts.entries()]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, people]) => ({ name, people }));
+}
+
+/** One person's card for the explorer and pickers. */
+export function personHit(ctx: DashboardContext, i: number): PersonHit {
+  const t = ctx.snap.tree;
+  const r = t.records[i];
+  return {
+    id: r?.employeeId ?? '',
+    name: r?.name ?? null,
+    title: r?.title ?? null,
+    department: r?.department ?? null,
+    layer: t.layer[i] ?? 0,
+    span: t.span[i] ?? 0,
+    subtreeSize: t.subtreeSize[i] ?? 0,
+  };
+}
+
+/**
+ * People matching a name, id or title inside the actor's scope (subtree picker). Viewers see no
+ * person-level data beyond the org structure itself, so they can only find managers.
+ */
+export function searchPeople(ctx: DashboardContext, q: string, limit = 20): PersonHit[] {
+  const t = ctx.snap.tree;
+  const needle = q.trim().toLowerCase();
+  if (!needle) return [];
+  const hits: Array<{ i: number; score: number }> = [];
+  const visit = (i: number) => {
+    const k = t.kind[i];
+    if (k === NodeKind.vacant || t.aggregated[i] === 1) return;
+    const isMgr = k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
+    if (!ctx.canSeePeople && !isMgr) return;
+    const r = t.records[i];
+    if (!r) return;
+    const id = r.employeeId.toLowerCase();
+    const name = (r.name ?? '').toLowerCase();
+    const title = (r.title ?? '').toLowerCase();
+    let score = 0;
+    if (id === needle) score = 100;
+    else if (name.startsWith(needle)) score = 60;
+    else if (name.includes(needle) || id.includes(needle)) score = 40;
+    else if (title.includes(needle)) score = 20;
+    if (score) hits.push({ i, score: score + Math.min(19, Math.log2(1 + (t.subtreeSize[i] ?? 0))) });
+  };
+  if (ctx.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of ctx.unit.nodes) visit(i);
+  return hits
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((h) => personHit(ctx, h.i));
+}

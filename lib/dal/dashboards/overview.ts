@@ -1,0 +1,212 @@
+import { computeLadderMetrics } from '@/lib/metrics/ladder';
+import { NodeKind } from '@/lib/metrics/roles';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import type { DashboardContext, Suppressed } from './context';
+import { guardGroup } from './context';
+import { buildFindings, type Finding } from './findings';
+import { loadUnitSeries, unitStructureAt } from './unit-series';
+
+export interface Kpi {
+  key: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  changeVsPrevious: number | null;
+  peak: number | null;
+  changeVsPeak: number | null;
+  /** formatting hint for the UI */
+  format: 'int' | 'decimal' | 'percent';
+  definition: string;
+}
+
+export interface Overview {
+  asOf: string;
+  scope: { department: string | null; subtree: string | null; subtreeName: string | null };
+  kpis: Kpi[] | Suppressed;
+  trend:
+    | Array<{ asOf: string; headcount: number; managers: number; middleManagers: number; depth: number }>
+    | Suppressed;
+  spans: Array<{ span: number; managers: number }> | Suppressed;
+  pyramid:
+    | Array<{
+        layer: number;
+        executive: number;
+        managerOfManagers: number;
+        managerOfIcs: number;
+        ics: number;
+      }>
+    | Suppressed;
+  findings: Finding[];
+}
+
+const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'peak' | 'changeVsPeak'>> = [
+  {
+    key: 'headcount',
+    label: 'Headcount',
+    format: 'int',
+    definition: 'Filled people; vacant positions excluded.',
+  },
+  {
+    key: 'managers',
+    label: 'Managers',
+    format: 'int',
+    definition: 'People with at least one direct report.',
+  },
+  {
+    key: 'icsPerManager',
+    label: 'ICs per manager',
+    format: 'decimal',
+    definition: 'Individual contributors / managers.',
+  },
+  {
+    key: 'medianSpan',
+    label: 'Median span',
+    format: 'decimal',
+    definition: 'Median number of direct reports over managers (linear interpolation).',
+  },
+  {
+    key: 'depth',
+    label: 'Layers (depth)',
+    format: 'int',
+    definition: 'Largest layer: root = 1, each report one layer below their manager.',
+  },
+  {
+    key: 'middleManagers',
+    label: 'Middle managers',
+    format: 'int',
+    definition: 'Managers of managers below the executive layers.',
+  },
+  {
+    key: 'seniorIcShare',
+    label: 'Senior IC share',
+    format: 'percent',
+    definition: 'Declared ICs at Staff-equivalent level or above / all declared ICs.',
+  },
+  {
+    key: 'atIcCeiling',
+    label: 'ICs at the IC ceiling',
+    format: 'int',
+    definition: "Declared ICs holding their department's highest IC level.",
+  },
+];
+
+function rel(now: number | null, then: number | null): number | null {
+  if (now === null || then === null) return null;
+  return Math.round((now - then) * 10000) / 10000;
+}
+
+/** Counts declared ICs at their department's IC ceiling within the unit. */
+function countAtCeiling(ctx: DashboardContext): number {
+  const flags = findUnitCeilings(ctx.snap);
+  const nodes = ctx.unit.nodes;
+  let n = 0;
+  const visit = (i: number) => {
+    if (flags[i] === 1) n += ctx.snap.tree.weight[i] ?? 0;
+  };
+  if (nodes === null) for (let i = 0; i < ctx.snap.tree.size; i++) visit(i);
+  else for (const i of nodes) visit(i);
+  return n;
+}
+
+/** The Overview dashboard: KPI cards with change vs previous and vs peak, trend, spans, pyramid, findings. */
+export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
+  const { snap, unit, settings } = ctx;
+  const structure = await unitStructureAt(ctx.ref, unit, settings.execLayers);
+  const series = await loadUnitSeries(
+    ctx.actor,
+    ctx.ref,
+    { department: unit.department ?? undefined, subtree: unit.subtree ?? undefined },
+    unit,
+    settings.execLayers,
+  );
+  const ladderNow = computeLadderMetrics(snap.tree, snap.levels, unit.nodes);
+  const atCeiling = countAtCeiling(ctx);
+  const valueOf = (key: string, p: (typeof series)[number] | undefined): number | null => {
+    if (!p) return null;
+    const s = p.structure;
+    switch (key) {
+      case 'headcount':
+        return s.headcount;
+      case 'managers':
+        return s.managers;
+      case 'icsPerManager':
+        return s.icsPerManager;
+      case 'medianSpan':
+        return s.span.median;
+      case 'depth':
+        return s.depth;
+      case 'middleManagers':
+        return s.middleManagers;
+      case 'seniorIcShare':
+        return p.ladder?.seniorIcShare ?? null;
+      default:
+        return null;
+    }
+  };
+  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
+  const earlier = series.filter((p) => p.asOf < ctx.ref.asOf);
+  const previous = earlier[earlier.length - 1];
+  const kpis: Kpi[] = KPI_DEFS.map((d) => {
+    const value = d.key === 'atIcCeiling' ? atCeiling : valueOf(d.key, current);
+    const prev = d.key === 'atIcCeiling' ? null : valueOf(d.key, previous);
+    const peaks = earlier.map((p) => valueOf(d.key, p)).filter((v): v is number => v !== null);
+    const peak = peaks.length ? Math.max(...peaks) : null;
+    return {
+      ...d,
+      value,
+      previous: prev,
+      changeVsPrevious: rel(value, prev),
+      peak,
+      changeVsPeak: rel(value, peak),
+    };
+  });
+  const spanCounts = new Map<number, number>();
+  const visitSpan = (i: number) => {
+    const k = snap.tree.kind[i];
+    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
+    const s = Math.round(snap.tree.span[i] ?? 0);
+    spanCounts.set(s, (spanCounts.get(s) ?? 0) + 1);
+  };
+  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) visitSpan(i);
+  else for (const i of unit.nodes) visitSpan(i);
+  const maxSpan = Math.max(0, ...spanCounts.keys());
+  const spans = Array.from({ length: maxSpan }, (_, k) => ({
+    span: k + 1,
+    managers: spanCounts.get(k + 1) ?? 0,
+  }));
+  const size = structure.headcount;
+  const subtreeIndex = unit.rootIndex;
+  return {
+    asOf: ctx.ref.asOf,
+    scope: {
+      department: unit.department,
+      subtree: unit.subtree,
+      subtreeName: subtreeIndex >= 0 ? (snap.tree.records[subtreeIndex]?.name ?? null) : null,
+    },
+    kpis: guardGroup(ctx, size, kpis),
+    trend: guardGroup(
+      ctx,
+      size,
+      [...series.filter((p) => p.asOf < ctx.ref.asOf), current].map((p) => ({
+        asOf: p.asOf,
+        headcount: p.structure.headcount,
+        managers: p.structure.managers,
+        middleManagers: p.structure.middleManagers,
+        depth: p.structure.depth,
+      })),
+    ),
+    spans: guardGroup(ctx, size, spans),
+    pyramid: guardGroup(
+      ctx,
+      size,
+      structure.pyramid.map((r) => ({
+        layer: r.layer,
+        executive: r.executive,
+        managerOfManagers: r.managerOfManagers,
+        managerOfIcs: r.managerOfIcs,
+        ics: r.ics,
+      })),
+    ),
+    findings: size < settings.minGroupSize && ctx.suppress ? [] : buildFindings(ctx, kpis, series),
+  };
+}

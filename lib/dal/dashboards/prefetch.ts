@@ -1,0 +1,36 @@
+import 'server-only';
+import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
+import { dashboardKey, type DashboardFilters } from '@/lib/query/dashboard';
+import type { Actor } from '../actor';
+import { DalError } from '../errors';
+import { countSnapshots } from '../snapshot-list';
+import { loadDashboardContext, parseDashboardQuery, type DashboardContext } from './context';
+
+export type PrefetchResult =
+  | { kind: 'ok'; state: DehydratedState; filters: DashboardFilters }
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string };
+
+/**
+ * Server prefetch for a dashboard page: the same builder the API route runs, so the first paint
+ * has data and the client hook takes over from the cache. Errors become a message for the page.
+ */
+export async function prefetchDashboard<T>(
+  actor: Actor,
+  searchParams: Record<string, string | string[] | undefined>,
+  family: string,
+  build: (ctx: DashboardContext) => Promise<T> | T,
+): Promise<PrefetchResult> {
+  if ((await countSnapshots()) === 0) return { kind: 'empty' };
+  try {
+    const query = parseDashboardQuery(searchParams);
+    const filters: DashboardFilters = { ...query };
+    const ctx = await loadDashboardContext(actor, query);
+    const qc = new QueryClient();
+    await qc.prefetchQuery({ queryKey: dashboardKey(family, filters), queryFn: async () => build(ctx) });
+    return { kind: 'ok', state: dehydrate(qc), filters };
+  } catch (err) {
+    if (err instanceof DalError) return { kind: 'error', message: err.message };
+    throw err;
+  }
+}
