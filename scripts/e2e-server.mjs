@@ -1,6 +1,7 @@
-// Starts the production build for end-to-end tests on a fresh PGlite data folder (or TEST_DATABASE_URL
-// when E2E_DATABASE=postgres), with a known admin so the tests can create one user per role.
-import { spawn } from 'node:child_process';
+// Starts the production build for end-to-end tests on a fresh PGlite data folder, with a known
+// admin (the tests create one user per role through the admin API) and a small demo company
+// (400 people, 6 monthly snapshots) imported through the command line, as `npm run demo` does.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,11 +17,31 @@ const env = {
   STRATA_ADMIN_PASSWORD: 'e2e-admin-password',
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 delete env.DATABASE_URL;
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
-  stdio: 'inherit',
-  env,
-});
+
+const tsx = path.resolve('node_modules/.bin/tsx');
+const demoDir = path.join(dataDir, 'demo-files');
+const run = (args) => {
+  const r = spawnSync(tsx, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`e2e setup failed: ${args.join(' ')}`);
+};
+run(['scripts/generate-demo.ts', '--out', demoDir, '--size', '400', '--months', '6']);
+const orgFiles = fs
+  .readdirSync(demoDir)
+  .filter((f) => f.startsWith('org-'))
+  .sort()
+  .map((f) => path.join(demoDir, f));
+run(['scripts/strata.ts', 'import', ...orgFiles]);
+
+const child = spawn(
+  process.execPath,
+  ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

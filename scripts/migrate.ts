@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ url });
   await migrateDatabase(handle);
   await handle.close();
-  console.error(`[strata] migrations applied to ${url ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${resolveDataDir()}`}`);
+  console.error(
+    `[strata] migrations applied to ${url ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${resolveDataDir()}`}`,
+  );
 }
 
 main().catch((err: unknown) => {

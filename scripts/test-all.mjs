@@ -12,7 +12,9 @@ function run(label, cmd, args, env = {}) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
-  console.log(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return ok;
 }
 
@@ -37,9 +39,19 @@ check('typecheck', bin('tsc'), ['--noEmit']);
 
 // vitest: unit + integration (integration runs on PGlite, and on PostgreSQL when TEST_DATABASE_URL is set).
 fs.rmSync('test-results/vitest.json', { force: true });
-const vOk = run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+const vOk = run('vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/vitest.json',
+]);
 const v = readJson('test-results/vitest.json');
-if (v) results.push({ label: 'vitest', passed: v.numPassedTests, failed: v.numFailedTests + (vOk || v.numFailedTests ? 0 : 1) });
+if (v)
+  results.push({
+    label: 'vitest',
+    passed: v.numPassedTests,
+    failed: v.numFailedTests + (vOk || v.numFailedTests ? 0 : 1),
+  });
 else results.push({ label: 'vitest', passed: 0, failed: 1 });
 
 const built = check('build', bin('next'), ['build']);
