@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, type E2eRole } from './helpers';
+
+interface Kpi {
+  key: string;
+  value: number | null;
+}
+interface Overview {
+  asOf: string;
+  kpis: Kpi[] | { suppressed: true; minGroupSize: number };
+  findings: Array<{ text: string }>;
+}
+interface Hit {
+  id: string;
+  subtreeSize: number;
+}
+
+const fmt = (k: Kpi) =>
+  k.value === null
+    ? '—'
+    : k.key === 'seniorIcShare'
+      ? `${(k.value * 100).toFixed(1)}%`
+      : k.value.toLocaleString('en', {
+          maximumFractionDigits: k.key === 'icsPerManager' || k.key === 'medianSpan' ? 2 : 1,
+        });
+
+async function expectKpisMatchApi(page: Page, query = '') {
+  const api = (await (await page.request.get(`/api/metrics/overview${query}`)).json()) as Overview;
+  if (!Array.isArray(api.kpis)) throw new Error('expected figures, got suppression');
+  for (const k of api.kpis) await expect(page.getByTestId(`kpi-${k.key}-value`)).toHaveText(fmt(k));
+  return api;
+}
+
+for (const role of ['admin', 'hr', 'leader', 'viewer'] as E2eRole[]) {
+  test(`${role} sees the overview with the API's figures`, async ({ page }) => {
+    await signIn(page, role);
+    await page.goto('/overview');
+    const api = await expectKpisMatchApi(page);
+    await expect(page.getByText(`As of ${api.asOf}`)).toBeVisible();
+    for (const f of api.findings) await expect(page.getByTestId('findings')).toContainText(f.text);
+    await page.screenshot({ path: `test-results/screens/overview-${role}.png`, fullPage: true });
+  });
+}
+
+test('filters live in the URL: a department view reloads with the same figures, and the table view and CSV work', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/overview');
+  const dept = page.getByLabel('Department');
+  const options = await dept.locator('option').allTextContents();
+  const name = options.find((o) => o !== 'All departments') ?? '';
+  await dept.selectOption({ label: name });
+  await expect(page).toHaveURL(/department=/);
+  const q = `?department=${encodeURIComponent(name)}`;
+  await expectKpisMatchApi(page, q);
+  await page.reload();
+  await expectKpisMatchApi(page, q);
+  const card = page.getByRole('region', { name: /Spans of control/ });
+  await card.getByRole('button', { name: 'Table' }).click();
+  await expect(card.getByRole('table')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^spans-.*\.csv$/);
+});
+
+test('a scoped leader sees only their subtree, cannot leave it, and a small group is suppressed', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'admin');
+  const hits = ((await (await page.request.get('/api/org/people?q=manager')).json()) as { people: Hit[] })
+    .people;
+  const big = hits.find((h) => h.subtreeSize >= 20);
+  const small = hits.find((h) => h.subtreeSize >= 1 && h.subtreeSize <= 2);
+  expect(big && small).toBeTruthy();
+  if (!big || !small) return;
+  const mk = async (email: string, scope: string, role: string) =>
+    page.request.post('/api/admin/users', {
+      data: { email, role, scopeEmployeeId: scope, password: 'scoped-password-1' },
+    });
+  await mk('scoped-leader@e2e.test', big.id, 'leader');
+  await mk('small-viewer@e2e.test', small.id, 'viewer');
+
+  const leaderCtx = await browser.newContext();
+  const lp = await leaderCtx.newPage();
+  await lp.goto('/login');
+  await lp.getByLabel('Email').fill('scoped-leader@e2e.test');
+  await lp.getByLabel('Password').fill('scoped-password-1');
+  await lp.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await lp.goto('/overview');
+  const api = await expectKpisMatchApi(lp);
+  const headcount = Array.isArray(api.kpis) ? api.kpis.find((k) => k.key === 'headcount')?.value : null;
+  // The subtree's headcount is the manager plus everyone below: subtreeSize + 1.
+  expect(headcount).toBe(big.subtreeSize + 1);
+  // The CEO sits above the leader's scope: asking for their subtree is 404, not their numbers.
+  const root = ((await (await page.request.get('/api/org/people?q=E000001')).json()) as { people: Hit[] })
+    .people[0];
+  expect(root?.subtreeSize ?? 0).toBeGreaterThan(big.subtreeSize);
+  expect((await lp.request.get(`/api/metrics/overview?subtree=${root?.id ?? ''}`)).status()).toBe(404);
+  await lp.screenshot({ path: 'test-results/screens/overview-scoped-leader.png', fullPage: true });
+  await leaderCtx.close();
+
+  const viewerCtx = await browser.newContext();
+  const vp = await viewerCtx.newPage();
+  await vp.goto('/login');
+  await vp.getByLabel('Email').fill('small-viewer@e2e.test');
+  await vp.getByLabel('Password').fill('scoped-password-1');
+  await vp.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await vp.goto('/overview');
+  await expect(vp.getByText(/Fewer than 5 people/).first()).toBeVisible();
+  const sup = (await (await vp.request.get('/api/metrics/overview')).json()) as Overview;
+  expect(sup.kpis).toEqual({ suppressed: true, minGroupSize: 5 });
+  await viewerCtx.close();
+});
