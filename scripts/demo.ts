@@ -105,12 +105,17 @@ async function main(): Promise<void> {
     await handle.close();
   }
 
-  if (!fs.existsSync('.next/BUILD_ID')) {
-    log('building the production server (first run only, about a minute)');
+  // Build when there is no build, or it was made from other code (a pulled update).
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const stampFile = '.next/strata-build-commit';
+  const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : '';
+  if (!fs.existsSync('.next/BUILD_ID') || (head && stamp !== head)) {
+    log('building the production server (about a minute, only when the code changed)');
     const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
       stdio: ['ignore', 2, 2],
     });
     if (b.status !== 0) throw new Error('next build failed');
+    if (head) fs.writeFileSync(stampFile, head);
   }
 
   const env = ensureServerEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' }) as NodeJS.ProcessEnv;
