@@ -27,7 +27,11 @@ function oidcProvider(): NextAuthOptions['providers'] {
       clientId,
       clientSecret,
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
-        return { id: profile.sub, email: profile.email ?? profile.preferred_username ?? '', name: profile.name ?? '' };
+        return {
+          id: profile.sub,
+          email: profile.email ?? profile.preferred_username ?? '',
+          name: profile.name ?? '',
+        };
       },
     },
   ];
@@ -35,7 +39,11 @@ function oidcProvider(): NextAuthOptions['providers'] {
 
 /** Whether single sign-on is configured (the login page shows its button only then). */
 export function isSsoConfigured(): boolean {
-  return !!(process.env.STRATA_OIDC_ISSUER && process.env.STRATA_OIDC_CLIENT_ID && process.env.STRATA_OIDC_CLIENT_SECRET);
+  return !!(
+    process.env.STRATA_OIDC_ISSUER &&
+    process.env.STRATA_OIDC_CLIENT_ID &&
+    process.env.STRATA_OIDC_CLIENT_SECRET
+  );
 }
 
 /** next-auth configuration: JWT sessions carrying only the user id; role and scope are re-read per request. */
@@ -45,10 +53,17 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const result = await authenticateWithPassword(credentials.email, credentials.password, clientAddress(req.headers));
+        const result = await authenticateWithPassword(
+          credentials.email,
+          credentials.password,
+          clientAddress(req.headers),
+        );
         if (!result.ok) return null;
         return { id: String(result.actor.userId), email: result.actor.email, name: result.actor.name };
       },
@@ -58,7 +73,11 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider !== 'oidc') return true;
-      const result = await authenticateSso(user.email ?? '', user.name ?? '', process.env.STRATA_OIDC_AUTO_CREATE_ROLE);
+      const result = await authenticateSso(
+        user.email ?? '',
+        user.name ?? '',
+        process.env.STRATA_OIDC_AUTO_CREATE_ROLE,
+      );
       if (!result.ok) return false;
       user.id = String(result.actor.userId);
       return true;
