@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Independent derivation of the expected numbers in real-files.test.ts.
+
+Reads ../shared/data with the standard library only (json, csv) and applies the field mappings
+written in lib/ai-ingest/README.md, without using the TypeScript code. Run from /work/main:
+
+    python3 tests/unit/ai-ingest/derive-expected.py
+
+Prints one line per sample file: usage rows, seats, memberships and the sums of suggestions,
+acceptances, lines suggested/accepted, PRs merged, AI-assisted PRs, spend (USD) and the number
+of distinct logins/emails. The test file copies these numbers by hand.
+"""
+import csv
+import json
+import os
+from collections import defaultdict
+from datetime import datetime, timezone
+
+ROOT = os.path.join(os.getcwd(), '..', 'shared', 'data')
+
+
+def load(rel):
+    with open(os.path.join(ROOT, rel), encoding='utf-8') as f:
+        return json.load(f)
+
+
+def out(name, rows, seats=0, members=0, people=None):
+    keys = ['sug', 'acc', 'ls', 'la', 'prs', 'aiprs', 'spend']
+    sums = {k: 0 for k in keys}
+    for r in rows:
+        for k in keys:
+            sums[k] += r.get(k) or 0
+    sums['spend'] = round(sums['spend'], 6)
+    print(f"{name}: usage={len(rows)} seats={seats} memberships={members} "
+          + ' '.join(f"{k}={sums[k]}" for k in keys)
+          + f" people={len(people) if people is not None else 0}")
+
+
+def users_report(rel):
+    recs = load(rel)['day_totals']
+    rows = [dict(sug=r['code_generation_activity_count'], acc=r['code_acceptance_activity_count'],
+                 ls=r['loc_suggested_to_add_sum'], la=r['loc_added_sum'],
+                 active=(r['user_initiated_interaction_count'] + r['code_generation_activity_count'] > 0
+                         or any(v is True for k, v in r.items() if k.startswith('used_'))))
+            for r in recs]
+    out(rel, rows, people={r['user_login'] for r in recs})
+    print('   inactive rows:', sum(1 for r in rows if not r['active']))
+
+
+def user_totals(rel):
+    recs = load(rel)['user_totals']
+    rows = [dict(sug=r['code_generation_activity_count'], acc=r['code_acceptance_activity_count'],
+                 ls=r['loc_suggested_to_add_sum'], la=r['loc_added_sum']) for r in recs]
+    out(rel, rows, people={r['login'] for r in recs})
+
+
+def org_report(rel):
+    recs = load(rel)['day_totals']
+    rows = []
+    for r in recs:
+        pr = r.get('pull_requests') or {}
+        rows.append(dict(sug=r['code_generation_activity_count'], acc=r['code_acceptance_activity_count'],
+                         ls=r['loc_suggested_to_add_sum'], la=r['loc_added_sum'],
+                         prs=pr.get('total_merged'), aiprs=pr.get('total_merged_created_by_copilot')))
+    out(rel, rows)
+    print('   days without pull_requests:', sum(1 for r in recs if 'pull_requests' not in r),
+          ' sum daily_active_users:', sum(r['daily_active_users'] for r in recs))
+
+
+def legacy_metrics(rel):
+    rows = []
+    for day in load(rel):
+        s = dict(sug=0, acc=0, ls=0, la=0)
+        for e in day.get('copilot_ide_code_completions', {}).get('editors', []):
+            for m in e.get('models', []):
+                for lang in m.get('languages', []):
+                    s['sug'] += lang.get('total_code_suggestions', 0)
+                    s['acc'] += lang.get('total_code_acceptances', 0)
+                    s['ls'] += lang.get('total_code_lines_suggested', 0)
+                    s['la'] += lang.get('total_code_lines_accepted', 0)
+        rows.append(s)
+    out(rel, rows)
+    print('   days with acceptances > suggestions:', sum(1 for r in rows if r['acc'] > r['sug']))
+
+
+def legacy_usage(rel):
+    rows = [dict(sug=d['total_suggestions_count'], acc=d['total_acceptances_count'],
+                 ls=d['total_lines_suggested'], la=d['total_lines_accepted']) for d in load(rel)]
+    out(rel, rows)
+
+
+def seats(rel):
+    d = load(rel)
+    logins = [s['assignee']['login'] for s in d['seats']]
+    cost = defaultdict(int)
+    for s in {s['assignee']['login']: s for s in d['seats']}.values():
+        cost[s.get('plan_type')] += 1
+    out(rel, [], seats=len(set(logins)), people=set(logins))
+    print('   seat objects:', len(logins), ' plans:', dict(cost),
+          ' monthly cost:', 19 * cost['business'] + 39 * cost['enterprise'])
+
+
+def billing(rel):
+    d = load(rel)
+    per = defaultdict(float)
+    for it in d.get('usageItems', []):
+        per[it.get('user', '(org)')] += it['netAmount']
+    for u in d.get('users', []):
+        per[u['login']] += u['netAmount']
+    rows = [dict(spend=v) for v in per.values()]
+    out(rel, rows, people={k for k in per if k != '(org)'})
+
+
+def user_teams(rel):
+    d = load(rel)
+    out(rel, [], members=len(d), people={r['user_login'] for r in d})
+    print('   teams:', sorted({r['slug'] for r in d}))
+
+
+def cursor_daily(rel):
+    d = load(rel)['data']
+    rows = [dict(sug=r['totalTabsShown'] + r['totalApplies'], acc=r['totalTabsAccepted'] + r['totalAccepts'],
+                 ls=r['totalLinesAdded'], la=r['acceptedLinesAdded']) for r in d]
+    out(rel, rows, people={r['email'] for r in d})
+    print('   days:', [datetime.fromtimestamp(r['date'] / 1000, timezone.utc).date().isoformat() for r in d])
+
+
+def cursor_spend(rel):
+    d = load(rel)
+    rows = [dict(spend=m['spendCents'] / 100) for m in d['teamMemberSpend']]
+    out(rel, rows, people={m['email'] for m in d['teamMemberSpend']})
+    print('   cycle start:', datetime.fromtimestamp(d['subscriptionCycleStart'] / 1000, timezone.utc).date())
+
+
+def cursor_members(rel):
+    d = load(rel)['teamMembers']
+    paid = [m for m in d if m['role'] != 'free-owner']
+    out(rel, [], seats=len(paid), people={m['email'] for m in paid})
+
+
+def cursor_team(rel, sug, acc):
+    d = load(rel)['data']
+    rows = [dict(sug=r.get(sug, 0), acc=r.get(acc, 0), ls=r.get('total_lines_suggested', 0),
+                 la=r.get('total_lines_accepted', 0)) for r in d]
+    out(rel, rows)
+    print('   sum dau:', sum(r.get('dau', 0) for r in d))
+
+
+def cursor_by_user(rel):
+    d = load(rel)['data']
+    per = defaultdict(lambda: dict(ls=0, la=0))
+    for email, entries in d.items():
+        for e in entries:
+            k = (email, e['event_date'])
+            per[k]['ls'] += e.get('suggested_lines', 0)
+            per[k]['la'] += e.get('accepted_lines', 0)
+    out(rel, list(per.values()), people=set(d))
+
+
+def cursor_commits_json(rel):
+    items = [i for i in load(rel)['items'] if i['isPrimaryBranch']]
+    per = defaultdict(lambda: [0, 0])
+    for i in items:
+        k = (i['userEmail'], i['commitTs'][:10])
+        per[k][0] += i['totalLinesAdded']
+        per[k][1] += i['tabLinesAdded'] + i['composerLinesAdded']
+    out(rel, list({} for _ in per), people={k[0] for k in per})
+    print('   (linesCommitted, aiLinesCommitted):', dict(per))
+
+
+def cursor_commits_csv(rel):
+    with open(os.path.join(ROOT, rel), encoding='utf-8') as f:
+        items = [r for r in csv.DictReader(f) if r['is_primary_branch'] == 'true']
+    per = defaultdict(lambda: [0, 0])
+    for i in items:
+        k = (i['user_email'], i['commit_ts'][:10])
+        per[k][0] += int(i['total_lines_added'])
+        per[k][1] += int(i['tab_lines_added']) + int(i['composer_lines_added'])
+    out(rel, list({} for _ in per), people={k[0] for k in per})
+    print('   (linesCommitted, aiLinesCommitted):', dict(per))
+
+
+V = 'copilot-metrics-viewer/'
+users_report(V + 'new-api/organization-users-28-day-report.json')
+users_report(V + 'new-api/organization-users-1-day-report.json')
+user_totals(V + 'new-api/enterprise-users-28-day-report.json')
+user_totals(V + 'new-api/enterprise-users-1-day-report.json')
+org_report(V + 'new-api/organization-28-day-report.json')
+org_report(V + 'new-api/organization-1-day-report.json')
+org_report(V + 'new-api/enterprise-28-day-report.json')
+legacy_metrics(V + 'organization_metrics_response_sample.json')
+legacy_metrics(V + 'enterprise_metrics_response_sample.json')
+legacy_metrics('github-docs-copilot-examples/orgs-org-copilot-metrics.example.json')
+legacy_usage(V + 'organization_usage_response_sample.json')
+legacy_usage(V + 'enterprise_usage_response_sample.json')
+seats(V + 'organization_seats_response_sample.json')
+seats(V + 'enterprise_seats_response_sample.json')
+seats(V + 'enterprise_seats_with_duplicates.json')
+billing(V + 'billing-credits.json')
+billing(V + 'from-history/organization-billing-credits.json')
+billing(V + 'from-history/organization-billing-credits-users.json')
+user_teams(V + 'from-history/organization-user-teams-1-day-report.json')
+C = 'cursor-admin-api-doc-examples/'
+cursor_daily(C + 'admin-api/03-get-daily-usage-data.json')
+cursor_spend(C + 'admin-api/04-get-spending-data.json')
+cursor_members(C + 'admin-api/01-get-team-members.json')
+cursor_team(C + 'analytics-api/01-agent-edits.json', 'total_suggested_diffs', 'total_accepted_diffs')
+cursor_team(C + 'analytics-api/02-tab-usage.json', 'total_suggestions', 'total_accepts')
+cursor_team(C + 'analytics-api/03-daily-active-users-dau.json', '-', '-')
+cursor_by_user(C + 'analytics-api/12-agent-edits-by-user.json')
+for n in ['13-mcp-adoption-by-user', '14-commands-adoption-by-user', '15-plans-adoption-by-user',
+          '16-ask-mode-adoption-by-user']:
+    d = load(C + f'analytics-api/{n}.json')['data']
+    days = {(e, x['event_date']) for e, xs in d.items() for x in xs}
+    print(f'{C}analytics-api/{n}.json: usage={len(days)} (distinct user-days) people={len(d)}')
+cursor_commits_json(C + 'ai-code-tracking-api/01-get-ai-commit-metrics-json-paginated.json')
+cursor_commits_csv(C + 'ai-code-tracking-api/02-download-ai-commit-metrics-csv-streaming.csv')
