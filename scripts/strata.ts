@@ -1,8 +1,8 @@
 // The Strata command line (SPEC "Command-line contract"): the same pipeline as the web app.
 // stdout carries only the result; progress and logs go to stderr. Exit 0 ok, 1 input refused, 2 usage.
 import { parseArgs } from 'node:util';
-import { runImport } from '../lib/cli/import-command';
-import { runMetrics } from '../lib/cli/metrics-command';
+import { checkImportArgs, runImport } from '../lib/cli/import-command';
+import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
 import { runUsers } from '../lib/cli/users-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
@@ -14,7 +14,9 @@ const USAGE = `Usage:
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const first = argv[0];
+  const command = first && !first.startsWith('-') ? first : undefined;
+  const rest = command ? argv.slice(1) : argv;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -37,8 +39,10 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'import':
+      checkImportArgs(positionals, values);
       return withCliDatabase(() => runImport(positionals, values));
     case 'metrics':
+      checkMetricsArgs(values);
       return withCliDatabase(() => runMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));

@@ -4,6 +4,7 @@ import { parseOrgUpload } from '@/lib/ingest';
 import type { Issue, UploadResult } from '@/lib/ingest/types';
 import { CLI_ACTOR } from '@/lib/dal/actor';
 import { commitUpload, type CommittedSnapshot } from '@/lib/dal/snapshots';
+import { isIsoDate } from '@/lib/ingest/as-of';
 import { CliUsageError, log, printResult } from './common';
 
 export interface ImportOptions {
@@ -43,27 +44,34 @@ const slim = (i: Issue) => ({
   ...(i.column !== undefined ? { column: i.column } : {}),
 });
 
+/** Usage checks that need no database (so a usage error is exit 2 even when the database is busy). */
+export function checkImportArgs(paths: string[], v: { 'as-of'?: string }): void {
+  if (paths.length === 0) throw new CliUsageError('import needs at least one FILE.');
+  if (v['as-of'] !== undefined && !isIsoDate(v['as-of']))
+    throw new CliUsageError('--as-of takes a real date as YYYY-MM-DD.');
+  for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
+}
+
 /** `import FILE... [--as-of] [--skip-duplicates] [--json]`: exit 0 committed, 1 refused. */
 export async function runImport(
   paths: string[],
   v: { 'as-of'?: string; 'skip-duplicates'?: boolean; json?: boolean },
 ): Promise<number> {
-  if (paths.length === 0) throw new CliUsageError('import needs at least one FILE.');
-  if (v['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v['as-of']))
-    throw new CliUsageError('--as-of takes YYYY-MM-DD.');
-  for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
+  checkImportArgs(paths, v);
   const { result, committed } = await importFiles(paths, {
     asOf: v['as-of'],
     skipDuplicates: v['skip-duplicates'],
   });
   const fileErrors = result.fileIssues.filter((i) => i.severity === 'error');
-  const snapshots = result.snapshots.map((s) => {
-    const c = committed.find((x) => x.asOf === s.asOf);
+  const snapshots = result.snapshots.map((s, k) => {
+    // commitUpload stores the snapshots in this order (two files may share an as-of date).
+    const c = committed[k];
     return {
       asOf: s.asOf,
       headcount: c?.headcount ?? s.stats.people + s.stats.aggregatedFte,
-      roots: s.stats.roots,
-      orphans: s.stats.orphans,
+      // Orphans become extra roots (SPEC), as in `metrics`; the ingest stats count blank managers only.
+      roots: c?.roots ?? s.stats.roots + s.stats.orphans,
+      orphans: c?.orphans ?? s.stats.orphans,
       errors: s.issues.filter((i) => i.severity === 'error').map(slim),
       warnings: s.issues.filter((i) => i.severity === 'warning').map(slim),
       ...(c ? { snapshotId: c.id, version: c.version } : {}),

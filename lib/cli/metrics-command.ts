@@ -1,7 +1,15 @@
 import { CLI_ACTOR } from '@/lib/dal/actor';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
 import { NotFoundError } from '@/lib/dal/errors';
+import { isIsoDate } from '@/lib/ingest/as-of';
 import { CliUsageError, printResult } from './common';
+
+/** Usage checks that need no database. */
+export function checkMetricsArgs(v: { 'as-of'?: string; department?: string; subtree?: string }): void {
+  if (v['as-of'] !== undefined && !isIsoDate(v['as-of']))
+    throw new CliUsageError('--as-of takes a real date as YYYY-MM-DD.');
+  if (v.department && v.subtree) throw new CliUsageError('Use --department or --subtree, not both.');
+}
 
 /** `metrics [--as-of] [--department] [--subtree] [--json]`: the SPEC contract for one snapshot. */
 export async function runMetrics(v: {
@@ -10,9 +18,7 @@ export async function runMetrics(v: {
   subtree?: string;
   json?: boolean;
 }): Promise<number> {
-  if (v['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v['as-of']))
-    throw new CliUsageError('--as-of takes YYYY-MM-DD.');
-  if (v.department && v.subtree) throw new CliUsageError('Use --department or --subtree, not both.');
+  checkMetricsArgs(v);
   try {
     const m = await getMetricsContract(CLI_ACTOR, {
       asOf: v['as-of'],

@@ -18,6 +18,7 @@ import {
   listSeries,
   loadPrepared,
   readStored,
+  readStoredHeadcounts,
   readStoredSeries,
   resolveSnapshot,
   type SnapshotRef,
@@ -78,10 +79,19 @@ async function unitTrend(
   const isOrg = !want.department && !want.subtree && !actor.scopeEmployeeId;
   if (isOrg) {
     const points = await readStoredSeries<SnapshotSummary>(ids, 'series-point', 'org');
-    const changes = await readStored<{ counts: ChangeCounts }>(ref.id, 'changes', 'org');
+    const previous = series[series.length - 2];
+    const stored = await readStored<{ from?: string; counts: ChangeCounts }>(ref.id, 'changes', 'org');
+    // Stored changes compare with the snapshot that came before at import time. An older snapshot
+    // imported (or re-imported) later, or a deleted one, makes them stale: recompute then.
+    const isFresh = !!previous && !!stored && stored.from === previous.asOf && previous.id < ref.id;
+    const counts = !previous
+      ? null
+      : isFresh && stored
+        ? stored.counts
+        : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
     return summarizeTrends(
       series.map((s) => points.get(s.id)).filter((p): p is SnapshotSummary => p !== undefined),
-      changes?.counts ?? null,
+      counts,
     );
   }
   const points: SnapshotSummary[] = [];
@@ -161,17 +171,18 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
       `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
     );
   }
-  const ladder =
-    unit.stored?.scopeType === 'org'
-      ? ((await readStored<{ departments: DepartmentLadderRow[] }>(ref.id, 'ladder-table', 'org')) ?? {
-          departments: [],
-        })
-      : computeUnitLadderTable(snap ?? (await loadPrepared(ref)), unit);
+  const isOrgUnit = unit.stored?.scopeType === 'org';
+  const ladder: { departments: Array<DepartmentLadderRow & { people?: number }> } = isOrgUnit
+    ? ((await readStored<{ departments: DepartmentLadderRow[] }>(ref.id, 'ladder-table', 'org')) ?? {
+        departments: [],
+      })
+    : computeUnitLadderTable(snap ?? (await loadPrepared(ref)), unit);
+  // The stored org table has no head counts: take them from the stored department structures,
+  // so a department under the privacy floor is hidden from leaders and viewers here too.
+  const exempt = isExemptFromSuppression(actor.role);
+  const orgCounts = isOrgUnit && !exempt ? await readStoredHeadcounts(ref.id, 'department') : null;
   const departments = ladder.departments
-    .filter(
-      (d) =>
-        isExemptFromSuppression(actor.role) || !('people' in d) || Number(d.people) >= settings.minGroupSize,
-    )
+    .filter((d) => exempt || (d.people ?? orgCounts?.get(d.department) ?? 0) >= settings.minGroupSize)
     .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
       department,
       icLadderDepth,

@@ -75,6 +75,19 @@ export async function readStoredSeries<T>(
   return new Map(rows.map((r) => [r.snapshot_id, r.data]));
 }
 
+/** Headcount of every stored unit of one scope type (e.g. each department) of a snapshot. */
+export async function readStoredHeadcounts(
+  snapshotId: number,
+  scopeType: string,
+): Promise<Map<string, number>> {
+  const rows = await query<{ scope_key: string; headcount: number | string | null }>(
+    `select scope_key, (data->>'headcount')::float8 as headcount from metric_results
+     where snapshot_id = $1 and family = 'structure' and scope_type = $2`,
+    [snapshotId, scopeType],
+  );
+  return new Map(rows.map((r) => [r.scope_key, Number(r.headcount ?? 0)]));
+}
+
 /** The ladder a snapshot's stored metrics were computed with. */
 async function ladderFor(snapshotId: number): Promise<Ladder> {
   const { db } = await getDatabase();

@@ -47,7 +47,7 @@ test('filters live in the URL: a department view reloads with the same figures, 
 }) => {
   await signIn(page, 'admin');
   await page.goto('/overview');
-  const dept = page.getByLabel('Department');
+  const dept = page.getByLabel('Department', { exact: true });
   const options = await dept.locator('option').allTextContents();
   const name = options.find((o) => o !== 'All departments') ?? '';
   await dept.selectOption({ label: name });
@@ -69,10 +69,15 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   browser,
 }) => {
   await signIn(page, 'admin');
-  const hits = ((await (await page.request.get('/api/org/people?q=manager')).json()) as { people: Hit[] })
-    .people;
-  const big = hits.find((h) => h.subtreeSize >= 20);
-  const small = hits.find((h) => h.subtreeSize >= 1 && h.subtreeSize <= 2);
+  const find = async (q: string) =>
+    (
+      (await (await page.request.get(`/api/org/people?q=${encodeURIComponent(q)}`)).json()) as {
+        people: Hit[];
+      }
+    ).people;
+  // A director-level manager with a real team, and an individual contributor (a group of one).
+  const big = [...(await find('Director')), ...(await find('VP'))].find((h) => h.subtreeSize >= 20);
+  const small = (await find('Engineer')).find((h) => h.subtreeSize === 0);
   expect(big && small).toBeTruthy();
   if (!big || !small) return;
   const mk = async (email: string, scope: string, role: string) =>

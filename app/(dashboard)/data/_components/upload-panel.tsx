@@ -62,7 +62,8 @@ export function UploadPanel() {
   }
 
   async function revalidate(upload: UploadView, patch: Partial<UploadView['options']>) {
-    setStage({ kind: 'review', upload, busy: true });
+    // Optimistic: the controls show the choice at once while the server checks again.
+    setStage({ kind: 'review', upload: { ...upload, options: { ...upload.options, ...patch } }, busy: true });
     setError(null);
     try {
       const options = { ...upload.options, ...patch };
