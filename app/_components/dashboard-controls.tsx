@@ -52,7 +52,7 @@ export function DashboardControls({ scopeLabel }: { scopeLabel: string | null })
           {(snapshots.data?.snapshots ?? []).map((s) => (
             <option key={s.id} value={s.asOf}>
               {s.asOf}
-              {s.label ? ` (${s.label})` : ''}
+              {s.label && s.label !== s.asOf ? ` (${s.label})` : ''}
             </option>
           ))}
         </select>

@@ -2,4 +2,10 @@
 import { dashboardRoute } from '@/lib/dal/dashboards/route-helpers';
 import { searchPeople } from '@/lib/dal/dashboards/org-lookup';
 
-export const GET = dashboardRoute((ctx, params) => ({ people: searchPeople(ctx, params.get('q') ?? '') }));
+export const GET = dashboardRoute((ctx, params) => ({
+  people: searchPeople(
+    ctx,
+    params.get('q') ?? '',
+    Math.min(100, Math.max(1, Number(params.get('limit') ?? 20) || 20)),
+  ),
+}));
