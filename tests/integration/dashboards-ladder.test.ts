@@ -51,7 +51,8 @@ function open<T>(v: T | { suppressed: true; minGroupSize: number }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v as T;
 }
-const dept = (d: LadderDashboard, name: string | null) => d.departments.find((x) => x.department === name)?.group;
+const dept = (d: LadderDashboard, name: string | null) =>
+  d.departments.find((x) => x.department === name)?.group;
 const cell = (d: CeilingRiskDashboard, department: string, column: string) =>
   d.heatmap.cells.find((c) => c.department === department && c.column === column)?.value;
 
@@ -224,7 +225,12 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
     ]);
     expect(r.peopleTotal).toBe(9);
     const e10 = r.people?.[0];
-    expect(e10).toMatchObject({ name: 'Ivy Staff', title: 'Staff Engineer', department: 'Eng', level: 'IC4' });
+    expect(e10).toMatchObject({
+      name: 'Ivy Staff',
+      title: 'Staff Engineer',
+      department: 'Eng',
+      level: 'IC4',
+    });
     expect(e10?.reasonText).toEqual([
       'At the highest IC level anyone holds in Eng (IC4): no IC rung above them there.',
       '36 months in IC4: over 24 months (too few promotions from IC4 to compare).',
@@ -235,9 +241,27 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
     expect(r.summary).toEqual({ ics: 10, meanScore: 39, atCeiling: 4, shareAtCeiling: 0.4, highRisk: 2 });
     expect(r.heatmap.columns.map((c) => c.key)).toEqual(['IC1', 'IC2', 'IC3', 'IC4', '*']);
     // Eng IC3: E12 50, E13 20, E20 20 -> 90 / 3 = 30. Eng overall: 260 / 8 = 32.5, 2 of 8 at ceiling.
-    expect(cell(r, 'Eng', 'IC3')).toEqual({ ics: 3, meanScore: 30, atCeiling: 0, shareAtCeiling: 0, highRisk: 0 });
-    expect(cell(r, 'Eng', '*')).toEqual({ ics: 8, meanScore: 32.5, atCeiling: 2, shareAtCeiling: 0.25, highRisk: 1 });
-    expect(cell(r, 'Data', 'IC2')).toEqual({ ics: 2, meanScore: 65, atCeiling: 2, shareAtCeiling: 1, highRisk: 1 });
+    expect(cell(r, 'Eng', 'IC3')).toEqual({
+      ics: 3,
+      meanScore: 30,
+      atCeiling: 0,
+      shareAtCeiling: 0,
+      highRisk: 0,
+    });
+    expect(cell(r, 'Eng', '*')).toEqual({
+      ics: 8,
+      meanScore: 32.5,
+      atCeiling: 2,
+      shareAtCeiling: 0.25,
+      highRisk: 1,
+    });
+    expect(cell(r, 'Data', 'IC2')).toEqual({
+      ics: 2,
+      meanScore: 65,
+      atCeiling: 2,
+      shareAtCeiling: 1,
+      highRisk: 1,
+    });
   });
 
   it('splits leavers by whether they were at the ceiling', async () => {
@@ -279,10 +303,13 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
     expect(r.people).toBeNull();
     expect(r.peopleTotal).toBeNull();
     const json = JSON.stringify(r);
-    for (const needle of ['Ivy Staff', '"E10"', 'employeeId', 'Staff Engineer']) expect(json).not.toContain(needle);
+    for (const needle of ['Ivy Staff', '"E10"', 'employeeId', 'Staff Engineer'])
+      expect(json).not.toContain(needle);
     // Only Eng overall has 5+ ICs (8); every other cell is suppressed.
     expect(cell(r, 'Eng', '*')).toMatchObject({ ics: 8, meanScore: 32.5 });
-    const open8 = r.heatmap.cells.filter((c) => !isSuppressed(c.value)).map((c) => `${c.department}/${c.column}`);
+    const open8 = r.heatmap.cells
+      .filter((c) => !isSuppressed(c.value))
+      .map((c) => `${c.department}/${c.column}`);
     expect(open8).toEqual(['Eng/*']);
     expect(r.summary).toMatchObject({ ics: 10, meanScore: 39 });
     // The ladder dashboard names nobody either.
