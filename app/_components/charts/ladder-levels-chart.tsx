@@ -63,7 +63,12 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
         />
         <YAxis type="category" dataKey={y} width={130} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
+        <Legend
+          verticalAlign="top"
+          wrapperStyle={{ paddingBottom: 8 }}
+          // Light ramp colours are unreadable as text: the swatch carries the colour, the label stays dark.
+          formatter={(value: string) => <span style={{ color: '#1c2430' }}>{value}</span>}
+        />
         {series.map((s) => (
           <Bar
             key={s.key}

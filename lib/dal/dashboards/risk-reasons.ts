@@ -35,30 +35,22 @@ export function describeReason(reason: CeilingRiskReason, p: IcCeilingRisk, rc: 
   switch (reason) {
     case 'atUnitCeiling':
       return p.department
-        ? `At the highest IC level anyone holds in ${p.department} (${level}): no IC rung above them there.`
-        : `At the highest IC level anyone holds among people with no department (${level}).`;
+        ? `Holds the highest IC level in ${p.department} (${level}): no IC rung above them there.`
+        : `Holds the highest IC level among people with no department (${level}).`;
     case 'atLadderTop':
-      return `At the top rung of the company's IC ladder (${level}).`;
+      return `Holds the top IC level of the company ladder (${level}).`;
     case 'longInLevel': {
       const p75 = rc.p75ByLevel.get(p.level);
-      const spent = p.monthsInLevel === null ? 'Long' : `${months(p.monthsInLevel)}`;
+      const spent = p.monthsInLevel === null ? 'Long' : months(p.monthsInLevel);
       return p75 !== undefined
-        ? `${spent} in ${level}: longer than 3 in 4 people waited before promotion from ${level} (${roundTo(p75, 1)} months).`
+        ? `${spent} in ${level}; 3 in 4 promotions from ${level} came within ${roundTo(p75, 1)} months.`
         : `${spent} in ${level}: over ${RISK_OPTIONS.fallbackMonths} months (too few promotions from ${level} to compare).`;
     }
     case 'noPromotionInWindow': {
       const span = rc.historyFrom === null ? null : monthsBetween(rc.historyFrom, rc.asOf);
       return span !== null && span < RISK_OPTIONS.windowMonths
-        ? `No promotion since ${rc.historyFrom} (the start of the snapshot history).`
-        : `No promotion in the last ${RISK_OPTIONS.windowMonths} months.`;
+        ? `Not promoted since ${rc.historyFrom} (the start of the history).`
+        : `Not promoted in the last ${RISK_OPTIONS.windowMonths} months.`;
     }
   }
 }
-
-/** Short labels for the reason keys (legend, CSV header). */
-export const REASON_LABELS: Record<CeilingRiskReason, string> = {
-  atUnitCeiling: 'At the department IC ceiling',
-  atLadderTop: 'At the top of the company IC ladder',
-  longInLevel: 'Long time in level',
-  noPromotionInWindow: 'No promotion in the window',
-};

@@ -76,7 +76,7 @@ export function RiskPeopleCard({ data }: { data: CeilingRiskDashboard }) {
     <section className="card" aria-labelledby="risk-people-h" data-testid="risk-people">
       <h2 id="risk-people-h">ICs at risk</h2>
       {people === null ? (
-        <p className="alert info" role="note" data-testid="people-hidden">
+        <p className={styles.note} role="note" data-testid="people-hidden">
           Named people are not shown to your role: viewers see aggregated figures only. HR, admins and leaders
           (inside their own scope) see who is at risk and why.
         </p>
