@@ -27,6 +27,8 @@ export interface SortableColumn<Row> {
   sortable?: boolean;
   /** exported in the CSV but not shown (its value is shown inside another column) */
   hidden?: boolean;
+  /** extra class on the column's header and cells (e.g. to hide it on narrow screens) */
+  className?: string;
 }
 
 interface Props<Row> {
@@ -41,6 +43,14 @@ interface Props<Row> {
   csvFilename?: string;
   testId?: string;
 }
+
+interface ColumnMeta {
+  numeric?: boolean;
+  className?: string;
+}
+
+const cellClass = (m: ColumnMeta | undefined) =>
+  [m?.numeric ? 'num' : '', m?.className ?? ''].filter(Boolean).join(' ') || undefined;
 
 const fmt = (v: string | number | null) =>
   v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en', { maximumFractionDigits: 2 }) : v;
@@ -71,7 +81,7 @@ export function SortableTable<Row>({
         sortUndefined: 'last',
         sortingFn: c.numeric ? 'basic' : 'alphanumeric',
         sortDescFirst: c.numeric === true,
-        meta: { numeric: c.numeric === true },
+        meta: { numeric: c.numeric === true, className: c.className },
       })),
     [columns],
   );
@@ -147,13 +157,13 @@ export function SortableTable<Row>({
               <tr key={hg.id}>
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
-                  const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const meta = h.column.columnDef.meta as ColumnMeta | undefined;
                   const label = flexRender(h.column.columnDef.header, h.getContext());
                   return (
                     <th
                       key={h.id}
                       scope="col"
-                      className={numeric ? 'num' : undefined}
+                      className={cellClass(meta)}
                       aria-sort={
                         sorted === 'asc'
                           ? 'ascending'
@@ -188,14 +198,7 @@ export function SortableTable<Row>({
             {table.getRowModel().rows.map((r) => (
               <tr key={r.id}>
                 {r.getVisibleCells().map((c) => (
-                  <td
-                    key={c.id}
-                    className={
-                      (c.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric
-                        ? 'num'
-                        : undefined
-                    }
-                  >
+                  <td key={c.id} className={cellClass(c.column.columnDef.meta as ColumnMeta | undefined)}>
                     {flexRender(c.column.columnDef.cell, c.getContext())}
                   </td>
                 ))}

@@ -4,6 +4,16 @@ import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortabl
 import { departmentLabel, formatMonths } from '../../ladder/_components/format';
 import styles from './ceiling-risk.module.css';
 
+const reasonList = (p: RiskPerson) => (
+  <ul className={styles.reasons}>
+    {p.reasonText.map((t) => (
+      <li key={t}>{t}</li>
+    ))}
+  </ul>
+);
+
+// On a phone the department, level, months and reasons move under the name, so a row reads top
+// to bottom without scrolling sideways; the CSV always has every column.
 const COLUMNS: SortableColumn<RiskPerson>[] = [
   { id: 'employeeId', header: 'Employee ID', value: (p) => p.employeeId, hidden: true },
   {
@@ -17,19 +27,32 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
           {p.employeeId}
           {p.title ? ` · ${p.title}` : ''}
         </span>
+        <div className={styles.narrowOnly}>
+          <span className={styles.personMeta}>
+            {departmentLabel(p.department)} · {p.level ?? 'Unlevelled'} · {formatMonths(p.monthsInLevel)}{' '}
+            months in level
+          </span>
+          {reasonList(p)}
+        </div>
       </div>
     ),
     csv: (p) => p.name,
   },
   { id: 'title', header: 'Title', value: (p) => p.title, hidden: true },
-  { id: 'department', header: 'Department', value: (p) => departmentLabel(p.department) },
-  { id: 'level', header: 'Level', value: (p) => p.level },
+  {
+    id: 'department',
+    header: 'Department',
+    value: (p) => departmentLabel(p.department),
+    className: styles.wideOnly,
+  },
+  { id: 'level', header: 'Level', value: (p) => p.level, className: styles.wideOnly },
   {
     id: 'months',
     header: 'Months in level',
     value: (p) => p.monthsInLevel,
     numeric: true,
     cell: (p) => formatMonths(p.monthsInLevel),
+    className: styles.wideOnly,
   },
   {
     id: 'score',
@@ -46,13 +69,8 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
     value: (p) => p.reasonText.join(' '),
     sortable: false,
     csv: (p) => p.reasonText.join(' | '),
-    cell: (p) => (
-      <ul className={styles.reasons}>
-        {p.reasonText.map((t) => (
-          <li key={t}>{t}</li>
-        ))}
-      </ul>
-    ),
+    cell: reasonList,
+    className: styles.wideOnly,
   },
 ];
 
