@@ -32,6 +32,8 @@ interface Props<Row> {
   children: ReactNode;
   /** extra controls shown beside the view toggle */
   actions?: ReactNode;
+  /** chart height in px when the default does not fit (one bar per department), or 'auto' for HTML charts */
+  bodyHeight?: number | 'auto';
 }
 
 /**
@@ -46,6 +48,7 @@ export function ChartCard<Row>({
   filename,
   children,
   actions,
+  bodyHeight,
 }: Props<Row>) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
@@ -95,7 +98,9 @@ export function ChartCard<Row>({
         {definition}
       </p>
       {view === 'chart' ? (
-        <div className="chart-body">{children}</div>
+        <div className="chart-body" style={bodyHeight ? { height: bodyHeight } : undefined}>
+          {children}
+        </div>
       ) : (
         <div className="table-wrap chart-table">
           <table className="data">

@@ -1,0 +1,38 @@
+'use client';
+
+import type { CeilingRiskDashboard } from '@/lib/dal/dashboards/ceiling-risk';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { useDashboard } from '@/lib/query/use-dashboard';
+import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { scopeText } from '../../ladder/_components/format';
+import { RiskKpis } from './risk-kpis';
+import { RiskHeatmapCard } from './risk-heatmap-card';
+import { RiskPeopleCard } from './risk-people-card';
+import { LeaversCard } from './leavers-card';
+import { ScoreExplainer } from './score-explainer';
+
+/** The Ceiling-risk dashboard body (client; data from the prefetched react-query cache). */
+export function CeilingRiskView() {
+  const q = useDashboard<CeilingRiskDashboard>('ceiling-risk', '/api/metrics/ceiling-risk');
+  if (q.isPending) return <Skeleton height={420} label="Loading ceiling risk" />;
+  if (q.error) return <ErrorCard message={q.error.message} />;
+  const d = q.data;
+  return (
+    <div data-testid="ceiling-risk">
+      <p className="muted">
+        As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. History from {d.historyFrom ?? '—'}.
+      </p>
+      {isSuppressed(d.summary) ? (
+        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+      ) : (
+        <>
+          <RiskKpis data={d} summary={d.summary} />
+          <ScoreExplainer data={d} />
+          <RiskHeatmapCard data={d} />
+          <RiskPeopleCard data={d} />
+          <LeaversCard data={d} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { formatCount, formatShare } from '../../ladder/_components/format';
+
+interface Kpi {
+  key: string;
+  label: string;
+  value: string;
+  note?: string;
+  definition: string;
+}
+
+/** Headline figures: ICs, mean score, at the ceiling, high risk, leaver rates at the ceiling vs others. */
+export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summary: RiskGroup }) {
+  const total = data.leaversTotal;
+  const rate = (b: NonNullable<typeof total>['atCeiling'] | undefined) =>
+    b === undefined ? '—' : isSuppressed(b) ? `fewer than ${b.minGroupSize}` : formatShare(b.leaverRate);
+  const kpis: Kpi[] = [
+    {
+      key: 'ics',
+      label: 'Declared ICs',
+      value: formatCount(summary.ics),
+      definition: 'People whose declared track is IC (track column, else level track, else no reports).',
+    },
+    {
+      key: 'meanScore',
+      label: 'Mean risk score',
+      value: summary.meanScore === null ? '—' : summary.meanScore.toLocaleString('en'),
+      note: 'out of 100',
+      definition: 'Average IC-ceiling risk score (0-100) over declared ICs.',
+    },
+    {
+      key: 'atCeiling',
+      label: 'At the IC ceiling',
+      value: formatCount(summary.atCeiling),
+      note: `${formatShare(summary.shareAtCeiling)} of ICs`,
+      definition: "ICs holding their department's highest IC level.",
+    },
+    {
+      key: 'highRisk',
+      label: 'High risk',
+      value: formatCount(summary.highRisk),
+      note: `score ${data.highRiskScore} or more`,
+      definition: `ICs scoring at least ${data.highRiskScore}.`,
+    },
+    {
+      key: 'leaverRate',
+      label: 'Leaver rate: at ceiling vs others',
+      value: `${rate(total?.atCeiling)} vs ${rate(total?.notAtCeiling)}`,
+      note: 'per snapshot, over the history',
+      definition:
+        'Share of ICs who were gone by the next snapshot, for ICs at their department ceiling vs the other ICs, pooled over every pair of consecutive snapshots.',
+    },
+  ];
+  return (
+    <ul className="kpis" aria-label="Ceiling-risk figures" style={{ listStyle: 'none', padding: 0 }}>
+      {kpis.map((k) => (
+        <li key={k.key} className="kpi" data-testid={`kpi-${k.key}`}>
+          <div className="kpi-label">
+            <span>{k.label}</span>
+            <span
+              className="info"
+              tabIndex={0}
+              role="img"
+              aria-label={`Definition: ${k.definition}`}
+              title={k.definition}
+            >
+              i
+            </span>
+          </div>
+          <div className="kpi-value" data-testid={`kpi-${k.key}-value`}>
+            {k.value}
+          </div>
+          {k.note && <div className="kpi-delta">{k.note}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,91 @@
+import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import type { LadderGroup } from '@/lib/dal/dashboards/ladder-distribution';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
+import { departmentLabel, formatShare } from './format';
+
+interface Row {
+  department: string;
+  /** null when the department is under the privacy minimum */
+  g: LadderGroup | null;
+  minGroupSize: number;
+}
+
+const metric = (pick: (g: LadderGroup) => string | number | null) => (r: Row) => (r.g ? pick(r.g) : null);
+
+const COLUMNS: SortableColumn<Row>[] = [
+  { id: 'department', header: 'Department', value: (r) => r.department },
+  {
+    id: 'people',
+    header: 'People',
+    value: metric((g) => g.people),
+    numeric: true,
+    cell: (r) =>
+      r.g ? r.g.people.toLocaleString('en') : <span className="badge">fewer than {r.minGroupSize}</span>,
+    csv: (r) => (r.g ? r.g.people : `fewer than ${r.minGroupSize}`),
+  },
+  { id: 'ics', header: 'ICs', value: metric((g) => g.ics), numeric: true },
+  { id: 'managers', header: 'Managers', value: metric((g) => g.managers), numeric: true },
+  { id: 'depth', header: 'IC ladder depth', value: metric((g) => g.metrics.icLadderDepth), numeric: true },
+  { id: 'ceiling', header: 'IC ceiling', value: metric((g) => g.metrics.icCeiling) },
+  {
+    id: 'short',
+    header: 'Short ladder',
+    value: metric((g) => (g.metrics.shortLadder === null ? null : g.metrics.shortLadder ? 'Yes' : 'No')),
+    cell: (r) =>
+      r.g?.metrics.shortLadder ? (
+        <span className="badge warn">Yes</span>
+      ) : r.g?.metrics.shortLadder === false ? (
+        'No'
+      ) : (
+        '—'
+      ),
+  },
+  { id: 'topManager', header: 'Top manager level', value: metric((g) => g.topManagerLevel) },
+  {
+    id: 'parity',
+    header: 'Parity gap',
+    value: metric((g) => g.metrics.parityGap),
+    numeric: true,
+    cell: (r) => {
+      const v = r.g?.metrics.parityGap;
+      return v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${v}`;
+    },
+  },
+  {
+    id: 'senior',
+    header: 'Senior IC share',
+    value: metric((g) => g.metrics.seniorIcShare),
+    numeric: true,
+    cell: (r) => formatShare(r.g?.metrics.seniorIcShare),
+  },
+];
+
+/** The ladder per department, sortable by any column; CSV of the rows in the order shown. */
+export function LadderTable({ data }: { data: LadderDashboard }) {
+  const rows: Row[] = data.departments.map((d) => ({
+    department: departmentLabel(d.department),
+    g: isSuppressed(d.group) ? null : d.group,
+    minGroupSize: isSuppressed(d.group) ? d.group.minGroupSize : 0,
+  }));
+  return (
+    <section className="card" aria-labelledby="ladder-table-h">
+      <h2 id="ladder-table-h">Ladder by department</h2>
+      <p className="definition">
+        IC ladder depth = distinct IC levels held; IC ceiling = highest IC level held; short ladder = ceiling
+        at or below the 3rd IC level; parity gap = rank of the highest manager level minus the IC ceiling
+        (positive: managers climb higher); senior IC share = ICs at Staff-equivalent or above / all ICs. Sort
+        by clicking a column header.
+      </p>
+      <SortableTable
+        rows={rows}
+        columns={COLUMNS}
+        caption="Ladder by department"
+        rowKey={(r) => r.department}
+        initialSort={{ id: 'parity', desc: true }}
+        csvFilename={`ladder-by-department-${data.asOf}`}
+        testId="ladder-table"
+      />
+    </section>
+  );
+}

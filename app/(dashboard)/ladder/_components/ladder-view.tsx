@@ -1,0 +1,40 @@
+'use client';
+
+import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { useDashboard } from '@/lib/query/use-dashboard';
+import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { scopeText } from './format';
+import { LadderKpis } from './ladder-kpis';
+import { LevelsCard } from './levels-card';
+import { LadderTable } from './ladder-table';
+import { MovesCard } from './moves-card';
+import { VelocityCard } from './velocity-card';
+
+/** The Ladder dashboard body (client; data from the prefetched react-query cache). */
+export function LadderView() {
+  const q = useDashboard<LadderDashboard>('ladder', '/api/metrics/ladder');
+  if (q.isPending) return <Skeleton height={420} label="Loading the ladder" />;
+  if (q.error) return <ErrorCard message={q.error.message} />;
+  const d = q.data;
+  return (
+    <div data-testid="ladder">
+      <p className="muted">
+        As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. Ladder: {d.ladderName}.
+      </p>
+      {isSuppressed(d.summary) ? (
+        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+      ) : (
+        <>
+          <LadderKpis summary={d.summary} />
+          <LevelsCard data={d} />
+          <LadderTable data={d} />
+          <div className="two-col">
+            <VelocityCard data={d} />
+            <MovesCard data={d} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
+import { LadderLevelsChart } from '@/app/_components/charts/ladder-levels-chart';
+import { departmentLabel } from './format';
+
+type Row = Record<string, string | number>;
+
+/** One stacked bar per department: IC levels (blues) then manager levels (oranges), junior to senior. */
+export function LevelsCard({ data }: { data: LadderDashboard }) {
+  // Series keys hold level codes (which may contain dots); the chart gets plain keys s0, s1...
+  const series = data.levels.map((s, k) => ({ ...s, key: `s${k}`, sourceKey: s.key }));
+  const rows: Row[] = [];
+  const hidden: string[] = [];
+  let minGroupSize = 0;
+  for (const d of data.departments) {
+    if (isSuppressed(d.group)) {
+      hidden.push(departmentLabel(d.department));
+      minGroupSize = d.group.minGroupSize;
+      continue;
+    }
+    const row: Row = { department: departmentLabel(d.department), people: d.group.people };
+    for (const s of series) row[s.key] = d.group.counts[s.sourceKey] ?? 0;
+    rows.push(row);
+  }
+  const columns: Column<Row>[] = [
+    { key: 'department', label: 'Department', value: (r) => r.department },
+    { key: 'people', label: 'People', value: (r) => r.people, numeric: true },
+    ...series.map((s) => ({
+      key: s.key,
+      label: `${s.label} (${s.track === 'ic' ? 'IC track' : 'manager track'})`,
+      value: (r: Row) => r[s.key],
+      numeric: true,
+    })),
+  ];
+  return (
+    <>
+      <ChartCard
+        title="Levels per department"
+        definition="People per level in each department, split by declared track: IC-track levels in blues, manager-track levels in oranges, darker = more senior."
+        rows={rows}
+        columns={columns}
+        filename={`ladder-levels-${data.asOf}`}
+        bodyHeight={Math.max(280, 110 + 32 * rows.length)}
+      >
+        {rows.length === 0 ? (
+          <p className="muted">No department has enough people to show.</p>
+        ) : (
+          <LadderLevelsChart data={rows} y="department" series={series} />
+        )}
+      </ChartCard>
+      {hidden.length > 0 && (
+        <p className="suppressed" role="note" data-testid="levels-hidden">
+          Fewer than {minGroupSize} people, so not shown: {hidden.join(', ')}.
+        </p>
+      )}
+    </>
+  );
+}
