@@ -5,7 +5,10 @@ const dbImports = [
   { group: ['@/db', '@/db/*', '**/db/*', '../db/*'], message: 'Only lib/dal (and scripts) may import db/.' },
 ];
 const frameworkImports = [
-  { group: ['next', 'next/*', 'react', 'react/*', 'react-dom', 'react-dom/*'], message: 'Pure libraries may not import next or react.' },
+  {
+    group: ['next', 'next/*', 'react', 'react/*', 'react-dom', 'react-dom/*'],
+    message: 'Pure libraries may not import next or react.',
+  },
   { group: ['@/lib/dal', '@/lib/dal/*'], message: 'Pure libraries may not import the DAL.' },
 ];
 
@@ -14,7 +17,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.data/**', 'demo-data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.data/**',
+      'demo-data/**',
+      'db/migrations/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   {
     rules: {

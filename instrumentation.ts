@@ -7,6 +7,7 @@ export async function register(): Promise<void> {
   const created = await ensureFirstAdmin();
   if (created) {
     console.log(`\n[strata] First run: created admin ${created.email}`);
-    if (created.generatedPassword) console.log(`[strata] Its password (shown once): ${created.generatedPassword}\n`);
+    if (created.generatedPassword)
+      console.log(`[strata] Its password (shown once): ${created.generatedPassword}\n`);
   }
 }

@@ -17,8 +17,10 @@ export const pgServerUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE
  * In CI a missing URL is a failure, never a silent skip.
  */
 export function backends(): Backend[] {
-  if (!pgServerUrl && process.env.CI) throw new Error('CI must set TEST_DATABASE_URL: integration tests may not skip PostgreSQL.');
-  if (!pgServerUrl) console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL integration runs skipped (PGlite only).');
+  if (!pgServerUrl && process.env.CI)
+    throw new Error('CI must set TEST_DATABASE_URL: integration tests may not skip PostgreSQL.');
+  if (!pgServerUrl)
+    console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL integration runs skipped (PGlite only).');
   return pgServerUrl ? ['pglite', 'postgres'] : ['pglite'];
 }
 

@@ -29,7 +29,8 @@ describe('every page, route handler and server action checks the session in lib/
       if (entry.kind === 'page') {
         const call = /requirePageActor\([^)]*\)/.exec(entry.source)?.[0];
         expect(call, 'page must call requirePageActor()').toBeTruthy();
-        if (need) expect(rolesOf(call ?? ''), `page must require roles ${need.join(',')}`).toEqual([...need].sort());
+        if (need)
+          expect(rolesOf(call ?? ''), `page must require roles ${need.join(',')}`).toEqual([...need].sort());
       }
       if (entry.kind === 'route') {
         const exported = [
@@ -38,7 +39,9 @@ describe('every page, route handler and server action checks the session in lib/
         expect(exported.length, 'route must export at least one HTTP method').toBeGreaterThan(0);
         for (const m of exported) {
           const line = m[2] ?? '';
-          expect(line, `${m[1]} must be wrapped in guardedRoute() or dashboardRoute()`).toMatch(/=\s*(guardedRoute|dashboardRoute)(<[^>]*>)?\(/);
+          expect(line, `${m[1]} must be wrapped in guardedRoute() or dashboardRoute()`).toMatch(
+            /=\s*(guardedRoute|dashboardRoute)(<[^>]*>)?\(/,
+          );
           const roles = rolesOf(line.slice(line.indexOf('guardedRoute')));
           if (need) expect(roles, `${m[1]} must require roles ${need.join(',')}`).toEqual([...need].sort());
         }
