@@ -32,6 +32,8 @@ interface Props<Row> {
   children: ReactNode;
   /** extra controls shown beside the view toggle */
   actions?: ReactNode;
+  /** shown under the chart or table in both views (e.g. a reference legend with its source) */
+  footer?: ReactNode;
 }
 
 /**
@@ -46,6 +48,7 @@ export function ChartCard<Row>({
   filename,
   children,
   actions,
+  footer,
 }: Props<Row>) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
@@ -123,6 +126,7 @@ export function ChartCard<Row>({
           </table>
         </div>
       )}
+      {footer}
     </section>
   );
 }
