@@ -70,7 +70,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     const b = await importFiles([path.join(FIX, 'wide-span-250.csv')], { asOf: WIDE_AS_OF }, quiet);
     expect(b.result.ok).toBe(true);
     const c = await importFiles(
-      [path.join(FIX, 'organogram-2020-03-31-senior.csv'), path.join(FIX, 'organogram-2020-03-31-junior.csv')],
+      [
+        path.join(FIX, 'organogram-2020-03-31-senior.csv'),
+        path.join(FIX, 'organogram-2020-03-31-junior.csv'),
+      ],
       {},
       quiet,
     );
@@ -203,7 +206,12 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
       openPositions: 0,
     });
     // Finance: 3 people (hr sees groups under 5): 1/3 = 0.3333 managers, 2 ICs per manager
-    expect(d.departments[2]?.metrics).toMatchObject({ headcount: 3, managers: 1, managerRatio: 0.3333, icsPerManager: 2 });
+    expect(d.departments[2]?.metrics).toMatchObject({
+      headcount: 3,
+      managers: 1,
+      managerRatio: 0.3333,
+      icsPerManager: 2,
+    });
   });
 
   it('suppresses departments under 5 people for leaders and viewers, not for hr or admin', async () => {
@@ -230,6 +238,9 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     expect(d.narrowSpan).toEqual({ count: 7, managers: null, more: 0 });
     const json = JSON.stringify(d);
     for (const n of [...IC_NAMES, 'Vera Eng', 'Cal Lead', 'Cora Chief']) expect(json).not.toContain(n);
+    // scoping to an IC by id does not reveal their name (a manager's is org structure)
+    expect((await structure(viewer, { subtree: '16' })).scope.subtreeName).toBeNull();
+    expect((await structure(viewer, { subtree: '7' })).scope.subtreeName).toBe('Cal Lead');
   });
 
   it('keeps a scoped leader inside their subtree, with layers counted from its top', async () => {
@@ -246,7 +257,8 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     expect(d.departments).toHaveLength(1);
     expect(d.departments[0]?.metrics).toMatchObject({ headcount: 14, depth: 4, middleManagers: 0 });
     const json = JSON.stringify(d);
-    for (const outside of ['Sam Sales', 'Rae Seller', 'Sales', 'Finance', 'Cora Chief']) expect(json).not.toContain(outside);
+    for (const outside of ['Sam Sales', 'Rae Seller', 'Sales', 'Finance', 'Cora Chief'])
+      expect(json).not.toContain(outside);
     await expect(structure(engLeader, { subtree: '3' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(structure(engLeader, { subtree: '1' })).rejects.toBeInstanceOf(NotFoundError);
     // a subtree inside the scope is fine: Dan + 3 leads + 9 ICs = 13 people
@@ -267,7 +279,14 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
   it('org tree: starts at the root, children by subtree size, with span, layer and sizes', async () => {
     const r = await tree(admin);
     const top = r.levels[0];
-    expect(top?.node).toMatchObject({ id: '1', name: 'Cora Chief', layer: 1, span: 3, subtreeSize: 24, childCount: 3 });
+    expect(top?.node).toMatchObject({
+      id: '1',
+      name: 'Cora Chief',
+      layer: 1,
+      span: 3,
+      subtreeSize: 24,
+      childCount: 3,
+    });
     // branch sizes: Vera 1 + 13, Sam 1 + 6, Fay 1 + 2
     expect(ids(top?.children ?? [])).toEqual(['2', '3', '4']);
     expect(top?.children[0]).toMatchObject({
@@ -297,7 +316,12 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     const ann = (await tree(viewer, { root: '5' })).levels[0];
     expect(ann?.node).toMatchObject({ id: '5', name: 'Ann Lead' });
     expect(ann?.children).toEqual([
-      expect.objectContaining({ kind: 'ic-group', name: '6 individual contributors', subtreeSize: 6, childCount: 0 }),
+      expect.objectContaining({
+        kind: 'ic-group',
+        name: '6 individual contributors',
+        subtreeSize: 6,
+        childCount: 0,
+      }),
     ]);
     const vera = (await tree(viewer, { root: '2' })).levels[0];
     expect(vera?.children.map((c) => [c.kind, c.name])).toEqual([

@@ -13,9 +13,10 @@ import {
 import { seriesColor } from '@/lib/palette';
 
 export interface HistogramBar {
-  /** category label on the x axis ("7", "40+") */
+  /** category label on the x axis ("7", "40+", "2-3") */
   span: string;
-  managers: number;
+  /** bar height */
+  value: number;
 }
 
 export interface ReferenceBand {
@@ -27,17 +28,25 @@ export interface ReferenceBand {
   fill: string;
 }
 
-/** Managers per span, with optional shaded reference bands behind the bars (data via props only). */
+/**
+ * Bars per span category (managers per span, or the share in each span band), with optional
+ * shaded reference bands behind the bars (data via props only).
+ */
 export function SpanHistogramChart({
   data,
   bands = [],
   xLabel = 'Direct reports (span)',
   yLabel = 'Managers',
+  valueLabel = 'Managers',
+  everyTick = false,
 }: {
   data: HistogramBar[];
   bands?: ReferenceBand[];
   xLabel?: string;
   yLabel?: string;
+  valueLabel?: string;
+  /** label every category (few categories) instead of thinning the ticks */
+  everyTick?: boolean;
 }) {
   const present = new Set(data.map((d) => d.span));
   return (
@@ -60,13 +69,18 @@ export function SpanHistogramChart({
           ))}
         <XAxis
           dataKey="span"
-          interval="preserveStartEnd"
+          interval={everyTick ? 0 : 'preserveStartEnd'}
           minTickGap={4}
+          tick={{ fontSize: 12 }}
           label={{ value: xLabel, position: 'insideBottom', offset: -14 }}
         />
         <YAxis allowDecimals={false} label={{ value: yLabel, angle: -90, position: 'insideLeft' }} />
-        <Tooltip formatter={(v) => [v, 'Managers']} labelFormatter={(l) => `Span ${String(l)}`} />
-        <Bar dataKey="managers" name="Managers" fill={seriesColor(0)} isAnimationActive={false} />
+        <Tooltip
+          itemStyle={{ color: 'var(--c-text)' }}
+          formatter={(v) => [v, valueLabel]}
+          labelFormatter={(l) => `Span ${String(l)}`}
+        />
+        <Bar dataKey="value" name={valueLabel} fill={seriesColor(0)} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -79,6 +79,15 @@ export interface StructureDashboard {
   departments: DepartmentRow[];
 }
 
+/** The subtree root's name; viewers get it only for managers (org structure), never for an IC. */
+function nameOfUnitRoot(ctx: DashboardContext): string | null {
+  const i = ctx.unit.rootIndex;
+  if (i < 0) return null;
+  const k = ctx.snap.tree.kind[i];
+  const isMgr = k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
+  return ctx.canSeePeople || isMgr ? (ctx.snap.tree.records[i]?.name ?? null) : null;
+}
+
 export const NARROW_SPAN_MAX = 3;
 export const NARROW_LIST_LIMIT = 500;
 
@@ -151,7 +160,7 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: unit.rootIndex >= 0 ? (t.records[unit.rootIndex]?.name ?? null) : null,
+      subtreeName: nameOfUnitRoot(ctx),
     },
     layersFromUnitTop: layerShift > 0,
     summary: guardGroup(ctx, size, summary),

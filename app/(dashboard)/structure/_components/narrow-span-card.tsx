@@ -6,6 +6,7 @@ import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { downloadText } from '@/app/_components/charts/chart-card';
 import { SuppressedNote } from '@/app/_components/ui/states';
+import styles from './structure.module.css';
 
 const LEVEL: Record<NarrowSpanManager['level'], string> = {
   executive: 'Executive',
@@ -115,7 +116,7 @@ export function NarrowSpanCard({
                     <td>
                       <button
                         type="button"
-                        className="link"
+                        className={`link ${styles.linkLeft}`}
                         onClick={() => onScope(m.id)}
                         title="Scope the dashboard to this subtree"
                       >

@@ -1,7 +1,7 @@
 'use client';
 
 import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
-import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
+import { PyramidChart } from '@/app/_components/charts/pyramid-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 
 type Pyramid = Exclude<StructureDashboard['pyramid'], { suppressed: true }>;
@@ -36,18 +36,16 @@ export function PyramidCard({
         { key: 'ics', label: 'ICs', value: (r) => r.ics, numeric: true },
       ]}
     >
-      <SimpleBarChart
+      <PyramidChart
         data={pyramid.map((r) => ({ ...r, layer: `Layer ${r.layer}` }))}
-        x="layer"
-        layout="vertical"
-        stacked
+        y="layer"
         series={[
           { key: 'executive', label: 'Executives' },
           { key: 'managerOfManagers', label: 'Managers of managers' },
           { key: 'managerOfIcs', label: 'Managers of ICs' },
           { key: 'ics', label: 'ICs' },
         ]}
-        yLabel="People"
+        xLabel="People"
       />
     </ChartCard>
   );

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
 import type { SpanHistogramRow } from '@/lib/metrics/span-histogram';
 import { seriesColor } from '@/lib/palette';
-import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SpanHistogramChart, type ReferenceBand } from '@/app/_components/charts/span-histogram';
 import styles from './structure.module.css';
@@ -17,8 +16,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 /** SPEC span bands: share of managers in 1 | 2-3 | 4-7 | 8-12 | 13-16 | 17+. */
 export function SpanBandsCard({ bands, asOf }: { bands: Bands; asOf: string }) {
   const data = bands.map((b) => ({
-    band: b.band,
-    share: b.share === null ? 0 : Math.round(b.share * 1000) / 10,
+    span: b.band,
+    value: b.share === null ? 0 : Math.round(b.share * 1000) / 10,
   }));
   return (
     <ChartCard
@@ -29,15 +28,20 @@ export function SpanBandsCard({ bands, asOf }: { bands: Bands; asOf: string }) {
       columns={[
         { key: 'band', label: 'Span band', value: (r) => r.band },
         { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
-        { key: 'share', label: 'Share of managers', value: (r) => r.share, numeric: true },
+        {
+          key: 'share',
+          label: 'Share of managers (%)',
+          value: (r) => (r.share === null ? null : Math.round(r.share * 10000) / 100),
+          numeric: true,
+        },
       ]}
     >
-      <SimpleBarChart
+      <SpanHistogramChart
         data={data}
-        x="band"
-        series={[{ key: 'share', label: 'Share of managers (%)' }]}
         xLabel="Direct reports"
         yLabel="% of managers"
+        valueLabel="% of managers"
+        everyTick
       />
     </ChartCard>
   );
@@ -91,8 +95,14 @@ export function SpanHistogramCard({
           : []),
       ]}
       actions={
-        <button type="button" className="secondary" aria-pressed={show} onClick={() => setShow((s) => !s)}>
-          McKinsey reference bands
+        <button
+          type="button"
+          className={`secondary ${styles.toggle}`}
+          aria-pressed={show}
+          onClick={() => setShow((s) => !s)}
+          title="Shade McKinsey's manager archetypes behind the bars"
+        >
+          McKinsey bands
         </button>
       }
       footer={
@@ -121,7 +131,10 @@ export function SpanHistogramCard({
         )
       }
     >
-      <SpanHistogramChart data={histogram} bands={show ? refBands : []} />
+      <SpanHistogramChart
+        data={histogram.map((h) => ({ span: h.span, value: h.managers }))}
+        bands={show ? refBands : []}
+      />
     </ChartCard>
   );
 }

@@ -62,7 +62,6 @@ export const TreeNodeRow = memo(function TreeNodeRow({
       aria-expanded={expandable ? expanded : undefined}
       aria-selected={current}
       aria-busy={loading || undefined}
-      aria-label={`${label}${node.title ? `, ${node.title}` : ''}${scopable ? `, layer ${node.layer}, span ${num(node.span)}, ${num(node.subtreeSize)} below` : ''}`}
       tabIndex={active ? 0 : -1}
       className={[styles.treeRow, current ? styles.current : '', highlighted ? styles.highlight : '']
         .filter(Boolean)
@@ -91,32 +90,34 @@ export const TreeNodeRow = memo(function TreeNodeRow({
         )}
       </span>
       <span className={styles.nodeMain}>
-        {scopable && node.childCount > 0 ? (
-          <button
-            type="button"
-            tabIndex={-1}
-            className={styles.nodeName}
-            aria-hidden="true"
-            title="Scope the dashboard to this subtree"
-            onClick={(e) => {
-              e.stopPropagation();
-              onScope(node.id);
-            }}
-          >
-            {label}
-          </button>
-        ) : (
-          <span className={group ? styles.groupName : styles.nodeNameText}>{label}</span>
-        )}
-        {node.title && node.kind !== 'aggregate' && <span className={styles.nodeTitle}> {node.title}</span>}
-        <span className={styles.nodeStats} aria-hidden="true">
-          {node.department && <span>{node.department}</span>}
-          {scopable && <span>Layer {node.layer}</span>}
-          {scopable && node.span > 0 && <span>Span {num(node.span)}</span>}
-          {scopable && node.subtreeSize > 0 && <span>{num(node.subtreeSize)} below</span>}
-          {node.level && scopable && <span className={styles.levelTag}>{LEVEL_LABEL[node.level]}</span>}
-          {current && <span className="badge">Current scope</span>}
+        <span className={styles.nodeHead}>
+          {scopable && node.childCount > 0 ? (
+            // Clicking the name scopes the dashboard; keyboard users press Enter on the row.
+            <span
+              className={styles.nodeName}
+              title="Scope the dashboard to this subtree"
+              onClick={(e) => {
+                e.stopPropagation();
+                onScope(node.id);
+              }}
+            >
+              {label}
+            </span>
+          ) : (
+            <span className={group ? styles.groupName : styles.nodeNameText}>{label}</span>
+          )}
+          {node.title && node.kind !== 'aggregate' && <span className={styles.nodeTitle}>{node.title}</span>}
+          {node.department && <span className={styles.nodeDept}>{node.department}</span>}
         </span>
+        {scopable && (
+          <span className={styles.nodeStats}>
+            <span>Layer {node.layer}</span>
+            {node.span > 0 && <span>Span {num(node.span)}</span>}
+            {node.subtreeSize > 0 && <span>{num(node.subtreeSize)} below</span>}
+            {node.level && <span className={styles.levelTag}>{LEVEL_LABEL[node.level]}</span>}
+            {current && <span className={styles.currentTag}>Current scope</span>}
+          </span>
+        )}
       </span>
       {scopable && node.childCount > 0 && (
         <button
