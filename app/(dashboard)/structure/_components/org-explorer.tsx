@@ -40,13 +40,22 @@ export function OrgExplorer({ canSeePeople }: { canSeePeople: boolean }) {
     reveal(current).catch(() => undefined);
   }, [state.status, state.entries, current, filters.asOf, reveal, rows]);
 
+  // Focus moves after the render that puts the row on screen (a revealed path commits later).
+  const pendingFocus = useRef<string | null>(null);
+  const [, setFocusTick] = useState(0);
+  useEffect(() => {
+    const key = pendingFocus.current;
+    if (!key) return;
+    const el = document.getElementById(key.startsWith('more:') ? `orgmore-${key}` : domIdOf(key));
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus();
+    el.scrollIntoView({ block: 'nearest' });
+  });
   const focusKey = useCallback((key: string) => {
+    pendingFocus.current = key;
     setActiveKey(key);
-    requestAnimationFrame(() => {
-      const el = document.getElementById(key.startsWith('more:') ? `orgmore-${key}` : domIdOf(key));
-      el?.focus();
-      el?.scrollIntoView({ block: 'nearest' });
-    });
+    setFocusTick((t) => t + 1);
   }, []);
 
   // Stable callbacks for the memoised rows read the latest URL and nodes through a ref.
