@@ -11,6 +11,7 @@ export interface NavItem {
 /** The sidebar: only pages that exist are listed, each with the roles that may open it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/overview', label: 'Overview', roles: ALL },
+  { href: '/structure', label: 'Structure', roles: ALL },
   { href: '/ladder', label: 'Ladder', roles: ALL },
   { href: '/ceiling-risk', label: 'Ceiling risk', roles: ALL },
   { href: '/data', label: 'Data', roles: ['admin', 'hr'] },

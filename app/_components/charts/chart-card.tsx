@@ -34,6 +34,8 @@ interface Props<Row> {
   actions?: ReactNode;
   /** chart height in px when the default does not fit (one bar per department), or 'auto' for HTML charts */
   bodyHeight?: number | 'auto';
+  /** shown under the chart or table in both views (e.g. a reference legend with its source) */
+  footer?: ReactNode;
 }
 
 /**
@@ -49,6 +51,7 @@ export function ChartCard<Row>({
   children,
   actions,
   bodyHeight,
+  footer,
 }: Props<Row>) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
@@ -128,6 +131,7 @@ export function ChartCard<Row>({
           </table>
         </div>
       )}
+      {footer}
     </section>
   );
 }

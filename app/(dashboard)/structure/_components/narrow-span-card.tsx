@@ -1,0 +1,154 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { NarrowSpanManager, StructureDashboard } from '@/lib/dal/dashboards/structure';
+import { toCsv } from '@/lib/export/csv';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { downloadText } from '@/app/_components/charts/chart-card';
+import { SuppressedNote } from '@/app/_components/ui/states';
+import styles from './structure.module.css';
+
+const LEVEL: Record<NarrowSpanManager['level'], string> = {
+  executive: 'Executive',
+  managerOfManagers: 'Manager of managers',
+  managerOfIcs: 'Manager of ICs',
+};
+const FIRST = 25;
+
+/**
+ * Managers with a span of 1-3 (SPEC bands "1" and "2-3"): the count for everyone, the names only
+ * for roles that may see people (the API sends no list to viewers).
+ */
+export function NarrowSpanCard({
+  narrow,
+  asOf,
+  onScope,
+}: {
+  narrow: StructureDashboard['narrowSpan'];
+  asOf: string;
+  onScope: (id: string) => void;
+}) {
+  const id = useId();
+  const [all, setAll] = useState(false);
+  const list = narrow.managers;
+  const count = narrow.count;
+  const shown = list ? (all ? list : list.slice(0, FIRST)) : [];
+  return (
+    <section className="card" aria-labelledby={`${id}-h`} data-testid="narrow-span">
+      <div className="chart-head">
+        <h2 id={`${id}-h`}>Narrow-span managers (span 1-3)</h2>
+        {list && list.length > 0 && (
+          <div className="chart-actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                downloadText(
+                  `narrow-span-managers-${asOf}.csv`,
+                  toCsv(
+                    [
+                      'Employee ID',
+                      'Name',
+                      'Title',
+                      'Department',
+                      'Layer',
+                      'Span',
+                      'Below',
+                      'Managerial level',
+                    ],
+                    list.map((m) => [
+                      m.id,
+                      m.name,
+                      m.title,
+                      m.department,
+                      m.layer,
+                      m.span,
+                      m.subtreeSize,
+                      LEVEL[m.level],
+                    ]),
+                  ),
+                )
+              }
+            >
+              Download CSV
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="definition">
+        Managers with one to three direct reports. Narrow spans add layers and cost; some are deliberate (new
+        teams, player-coaches). Layer and managerial level are org-wide.
+      </p>
+      {isSuppressed(count) ? (
+        <SuppressedNote minGroupSize={count.minGroupSize} />
+      ) : (
+        <p>
+          <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong> managers with a span
+          of 1-3
+          {list === null && count > 0 ? ' (names are not shown for your role).' : '.'}
+        </p>
+      )}
+      {list && list.length > 0 && (
+        <>
+          <div className="table-wrap chart-table">
+            <table className="data" data-testid="narrow-span-table">
+              <caption className="visually-hidden">Managers with a span of 1-3</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Department</th>
+                  <th scope="col" className="num">
+                    Layer
+                  </th>
+                  <th scope="col" className="num">
+                    Span
+                  </th>
+                  <th scope="col" className="num">
+                    Below
+                  </th>
+                  <th scope="col">Level</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <button
+                        type="button"
+                        className={`link ${styles.linkLeft}`}
+                        onClick={() => onScope(m.id)}
+                        title="Scope the dashboard to this subtree"
+                      >
+                        {m.name ?? m.id}
+                      </button>
+                    </td>
+                    <td>{m.title ?? '—'}</td>
+                    <td>{m.department ?? '—'}</td>
+                    <td className="num">{m.layer}</td>
+                    <td className="num">{m.span.toLocaleString('en', { maximumFractionDigits: 2 })}</td>
+                    <td className="num">
+                      {m.subtreeSize.toLocaleString('en', { maximumFractionDigits: 2 })}
+                    </td>
+                    <td>{LEVEL[m.level]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.length > FIRST && (
+            <button type="button" className="secondary" onClick={() => setAll((a) => !a)} aria-expanded={all}>
+              {all ? `Show the first ${FIRST}` : `Show all ${list.length.toLocaleString('en')}`}
+            </button>
+          )}
+          {narrow.more > 0 && (
+            <p className="muted">
+              {narrow.more.toLocaleString('en')} more not listed (the {list.length.toLocaleString('en')}{' '}
+              narrowest are shown); scope the dashboard to a smaller subtree or department to see them.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback } from 'react';
+import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
+import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query/dashboard';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { useDashboard } from '@/lib/query/use-dashboard';
+import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { DepartmentTable } from './department-table';
+import { NarrowSpanCard } from './narrow-span-card';
+import { OrgExplorer } from './org-explorer';
+import { PyramidCard } from './pyramid-card';
+import { SpanBandsCard, SpanHistogramCard } from './span-cards';
+import { SummaryCards } from './summary-cards';
+import styles from './structure.module.css';
+
+/** The Structure dashboard body (client; first data from the server prefetch). */
+export function StructureView({
+  canSeePeople,
+  minGroupSize,
+}: {
+  canSeePeople: boolean;
+  minGroupSize: number;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const q = useDashboard<StructureDashboard>('structure', '/api/metrics/structure');
+  const setFilter = useCallback(
+    (patch: Partial<DashboardFilters>) =>
+      router.push(`${pathname}${filtersToSearch({ ...readFilters(params), ...patch })}`, { scroll: false }),
+    [router, pathname, params],
+  );
+  const onScope = useCallback((id: string) => setFilter({ subtree: id }), [setFilter]);
+  const onDept = useCallback((department: string) => setFilter({ department }), [setFilter]);
+  if (q.isPending) return <Skeleton height={400} label="Loading the structure dashboard" />;
+  if (q.error) return <ErrorCard message={q.error.message} />;
+  const d = q.data;
+  const scope = [d.scope.department, d.scope.subtreeName ?? d.scope.subtree].filter(Boolean).join(' · ');
+  return (
+    <div data-testid="structure" aria-busy={q.isFetching || undefined}>
+      <p className="muted">
+        As of <strong>{d.asOf}</strong>
+        {scope ? ` — ${scope}` : ' — whole organisation'}
+      </p>
+      {isSuppressed(d.summary) ? (
+        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+      ) : (
+        <SummaryCards s={d.summary} />
+      )}
+      <div className="two-col">
+        {isSuppressed(d.bands) ? (
+          <SuppressedNote minGroupSize={d.bands.minGroupSize} />
+        ) : (
+          <SpanBandsCard bands={d.bands} asOf={d.asOf} />
+        )}
+        {isSuppressed(d.histogram) || isSuppressed(d.archetypes) ? (
+          <SuppressedNote minGroupSize={minGroupSize} />
+        ) : (
+          <SpanHistogramCard histogram={d.histogram} archetypes={d.archetypes} asOf={d.asOf} />
+        )}
+      </div>
+      {isSuppressed(d.pyramid) ? (
+        <SuppressedNote minGroupSize={d.pyramid.minGroupSize} />
+      ) : (
+        <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
+      )}
+      <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
+      <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} onScope={onScope} />
+      <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
+        <h2 id="org-explorer-h">Org explorer</h2>
+        <OrgExplorer key={readFilters(params).asOf ?? 'latest'} canSeePeople={canSeePeople} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { StructureSummary } from '@/lib/dal/dashboards/structure';
+
+type Fmt = 'int' | 'decimal' | 'percent';
+const fmt = (v: number | null, f: Fmt) =>
+  v === null
+    ? '—'
+    : f === 'percent'
+      ? `${(v * 100).toFixed(1)}%`
+      : v.toLocaleString('en', { maximumFractionDigits: f === 'int' ? 1 : 2 });
+
+/** The unit's structure figures as a strip of cards, each with its SPEC definition. */
+export function SummaryCards({ s }: { s: StructureSummary }) {
+  const cards: Array<{ key: string; label: string; value: string; definition: string; sub?: string }> = [
+    {
+      key: 'headcount',
+      label: 'Headcount',
+      value: fmt(s.headcount, 'int'),
+      definition: 'Filled people; vacant positions excluded.',
+    },
+    {
+      key: 'managers',
+      label: 'Managers',
+      value: fmt(s.managers, 'int'),
+      definition: 'People with at least one direct report.',
+      sub: `${fmt(s.ics, 'int')} ICs`,
+    },
+    {
+      key: 'managerRatio',
+      label: 'Manager ratio',
+      value: fmt(s.managerRatio, 'percent'),
+      definition: 'Managers / headcount.',
+    },
+    {
+      key: 'icsPerManager',
+      label: 'ICs per manager',
+      value: fmt(s.icsPerManager, 'decimal'),
+      definition: 'Individual contributors / managers.',
+    },
+    {
+      key: 'spanMedian',
+      label: 'Median span',
+      value: fmt(s.span.median, 'decimal'),
+      definition: 'Median direct reports over managers (linear interpolation); mean, p10 and p90 below.',
+      sub: `mean ${fmt(s.span.mean, 'decimal')} · p10 ${fmt(s.span.p10, 'decimal')} · p90 ${fmt(s.span.p90, 'decimal')}`,
+    },
+    {
+      key: 'depth',
+      label: 'Layers (depth)',
+      value: fmt(s.depth, 'int'),
+      definition:
+        'Largest layer: root = 1, each report one layer below their manager. Management layers contain at least one manager.',
+      sub: `${fmt(s.managementLayers, 'int')} management layers`,
+    },
+    {
+      key: 'middleManagers',
+      label: 'Middle managers',
+      value: fmt(s.middleManagers, 'int'),
+      definition: 'Managers of managers below the executive layers.',
+      sub: `${fmt(s.managerialLevels.executive, 'int')} executives · ${fmt(s.managerialLevels.managerOfIcs, 'int')} managers of ICs`,
+    },
+    {
+      key: 'openPositions',
+      label: 'Open positions',
+      value: fmt(s.openPositions, 'int'),
+      definition: 'Vacant posts in the file (not headcount).',
+    },
+  ];
+  return (
+    <ul className="kpis" aria-label="Structure figures" style={{ listStyle: 'none', padding: 0 }}>
+      {cards.map((c) => (
+        <li key={c.key} className="kpi" data-testid={`kpi-${c.key}`}>
+          <div className="kpi-label">
+            <span>{c.label}</span>
+            <span
+              className="info"
+              tabIndex={0}
+              role="img"
+              aria-label={`Definition: ${c.definition}`}
+              title={c.definition}
+            >
+              i
+            </span>
+          </div>
+          <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
+            {c.value}
+          </div>
+          {c.sub && <div className="kpi-delta">{c.sub}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { NodeKind } from '@/lib/metrics/roles';
+import { roundTo } from '@/lib/metrics/numbers';
+import { NotFoundError, ValidationError } from '../errors';
+import type { DashboardContext } from './context';
+
+/**
+ * The org explorer's data: one node and its direct reports at a time, so a 100k-person org is
+ * browsed without ever sending the whole tree. Rules:
+ * - scoped users start at their scope root and cannot ask for anything above or beside it (404);
+ * - viewers see the org structure (managers by name and title, spans, subtree sizes) but no IC
+ *   names: a manager's IC reports are folded into one "N individual contributors" node, and
+ *   vacant leaves into "N open positions";
+ * - aggregated junior-staff rows (UK organograms) are shown as "N FTE (grade)";
+ * - children are sorted by the headcount of their branch (subtree size), largest first, and cut
+ *   at CHILD_PAGE per request with a `more` count (ask again with offset for the next page).
+ */
+
+export const CHILD_PAGE = 200;
+const NODE_BUDGET = 2000;
+
+export type TreeNodeKind = 'person' | 'vacant' | 'aggregate' | 'ic-group' | 'vacant-group';
+export type TreeNodeLevel = 'executive' | 'managerOfManagers' | 'managerOfIcs' | 'ic' | null;
+
+export interface TreeNode {
+  /** employee id, or a synthetic id ("~ics~<manager id>") for folded groups */
+  id: string;
+  kind: TreeNodeKind;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  /** org-wide layer (root = 1) */
+  layer: number;
+  /** direct reports in people (SPEC span) */
+  span: number;
+  /** headcount below the node (for groups and FTE rows: the people they stand for) */
+  subtreeSize: number;
+  /** records reporting directly to the node; 0 = nothing to expand */
+  childCount: number;
+  level: TreeNodeLevel;
+  /** filled only when the request asked for more than one level */
+  children?: TreeNode[];
+  more?: number;
+}
+
+export interface TreeLevel {
+  /** null = the virtual top of a forest (several roots) */
+  node: TreeNode | null;
+  children: TreeNode[];
+  offset: number;
+  more: number;
+}
+
+export interface OrgTreeResponse {
+  asOf: string;
+  /** root request: one level; reveal request: the top, then each ancestor of the target */
+  levels: TreeLevel[];
+  target: TreeNode | null;
+}
+
+export const orgTreeQuerySchema = z.object({
+  root: z.string().max(300).optional(),
+  reveal: z.string().max(300).optional(),
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+const fmt = (n: number) => roundTo(n, 2).toLocaleString('en');
+
+/** The node shape of record i (callers make sure a viewer never gets an IC this way). */
+function presentNode(ctx: DashboardContext, i: number): TreeNode {
+  const t = ctx.snap.tree;
+  const r = t.records[i];
+  const kind = t.kind[i] ?? NodeKind.vacant;
+  const layer = t.layer[i] ?? 0;
+  const isMgr = kind === NodeKind.managerOfIcs || kind === NodeKind.managerOfManagers;
+  const base = {
+    id: r?.employeeId ?? '',
+    title: r?.title ?? null,
+    department: r?.department ?? null,
+    layer,
+    span: t.span[i] ?? 0,
+    subtreeSize: t.subtreeSize[i] ?? 0,
+    childCount: (t.childOffsets[i + 1] ?? 0) - (t.childOffsets[i] ?? 0),
+    level: (isMgr
+      ? layer <= ctx.settings.execLayers
+        ? 'executive'
+        : kind === NodeKind.managerOfManagers
+          ? 'managerOfManagers'
+          : 'managerOfIcs'
+      : kind === NodeKind.ic
+        ? 'ic'
+        : null) as TreeNodeLevel,
+  };
+  if (t.aggregated[i] === 1) {
+    const grade = r?.level ?? r?.title ?? 'junior staff';
+    return {
+      ...base,
+      kind: 'aggregate',
+      name: `${fmt(t.weight[i] ?? 0)} FTE (${grade})`,
+      subtreeSize: t.weight[i] ?? 0,
+    };
+  }
+  if (kind === NodeKind.vacant) return { ...base, kind: 'vacant', name: 'Vacant position' };
+  if (!ctx.canSeePeople && !isMgr) return groupNode(base.id, 'ic-group', 1, layer, base.department);
+  return { ...base, kind: 'person', name: r?.name ?? null };
+}
+
+function groupNode(
+  parentId: string,
+  kind: 'ic-group' | 'vacant-group',
+  count: number,
+  layer: number,
+  department: string | null,
+): TreeNode {
+  const ics = kind === 'ic-group';
+  const noun = ics
+    ? count === 1
+      ? 'individual contributor'
+      : 'individual contributors'
+    : count === 1
+      ? 'open position'
+      : 'open positions';
+  return {
+    id: `~${ics ? 'ics' : 'open'}~${parentId}`,
+    kind,
+    name: `${fmt(count)} ${noun}`,
+    title: null,
+    department,
+    layer,
+    span: 0,
+    subtreeSize: ics ? count : 0,
+    childCount: 0,
+    level: ics ? 'ic' : null,
+  };
+}
+
+/** The sorted direct reports of i (or of the forest's roots when i < 0), viewer folding applied. */
+function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
+  const t = ctx.snap.tree;
+  const kids: number[] = [];
+  if (i < 0) kids.push(...t.roots);
+  else
+    for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) kids.push(t.children[e] ?? 0);
+  const shown: Array<{ node: TreeNode; size: number }> = [];
+  let ics = 0;
+  let open = 0;
+  for (const c of kids) {
+    const leaf = (t.childOffsets[c + 1] ?? 0) === (t.childOffsets[c] ?? 0);
+    if (!ctx.canSeePeople && t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) {
+      ics += t.weight[c] ?? 0;
+      continue;
+    }
+    if (!ctx.canSeePeople && t.kind[c] === NodeKind.vacant && leaf) {
+      open++;
+      continue;
+    }
+    shown.push({ node: presentNode(ctx, c), size: (t.weight[c] ?? 0) + (t.subtreeSize[c] ?? 0) });
+  }
+  const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
+  const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;
+  const dept = i >= 0 ? (t.records[i]?.department ?? null) : null;
+  if (ics > 0) shown.push({ node: groupNode(parentId, 'ic-group', ics, layer, dept), size: ics });
+  if (open > 0) shown.push({ node: groupNode(parentId, 'vacant-group', open, layer, dept), size: 0 });
+  shown.sort(
+    (a, b) =>
+      b.size - a.size ||
+      (a.node.kind === 'person' ? 0 : 1) - (b.node.kind === 'person' ? 0 : 1) ||
+      (a.node.name ?? '').localeCompare(b.node.name ?? '') ||
+      a.node.id.localeCompare(b.node.id),
+  );
+  return shown.map((s) => s.node);
+}
+
+/** Index of the explorer's top for this actor: their scope root, the single org root, or -1 (forest). */
+function topIndex(ctx: DashboardContext): number {
+  const t = ctx.snap.tree;
+  const scope = ctx.actor.scopeEmployeeId;
+  if (scope) return t.indexById.get(scope) ?? -1;
+  return t.roots.length === 1 ? (t.roots[0] ?? -1) : -1;
+}
+
+/** Ancestors of i from the actor's top down to i itself; NotFound when i is outside the actor's tree. */
+function pathFromTop(ctx: DashboardContext, i: number): number[] {
+  const t = ctx.snap.tree;
+  const top = topIndex(ctx);
+  const path: number[] = [];
+  for (let v = i, guard = 0; v >= 0 && guard <= t.size; v = t.parent[v] ?? -1, guard++) {
+    path.push(v);
+    if (v === top) break;
+  }
+  path.reverse();
+  if (ctx.actor.scopeEmployeeId && path[0] !== top)
+    throw new NotFoundError('That person is not in your scope.');
+  return path;
+}
+
+/** The index of an id the actor may open as a node, or NotFound (outside scope, unknown, IC for a viewer). */
+function resolveVisible(ctx: DashboardContext, id: string): { index: number; path: number[] } {
+  const i = ctx.snap.tree.indexById.get(id);
+  if (i === undefined) throw new NotFoundError(`Employee ${id} is not in the ${ctx.ref.asOf} snapshot.`);
+  const path = pathFromTop(ctx, i);
+  const t = ctx.snap.tree;
+  if (!ctx.canSeePeople && t.kind[i] === NodeKind.ic)
+    throw new NotFoundError('That person is not in your scope.');
+  return { index: i, path };
+}
+
+function levelOf(ctx: DashboardContext, i: number, offset: number, mustInclude?: string): TreeLevel {
+  const all = listChildren(ctx, i);
+  const page = all.slice(offset, offset + CHILD_PAGE);
+  if (mustInclude && !page.some((n) => n.id === mustInclude)) {
+    const hit = all.find((n) => n.id === mustInclude);
+    if (hit) page.push(hit);
+  }
+  return {
+    node: i >= 0 ? presentNode(ctx, i) : null,
+    children: page,
+    offset,
+    more: Math.max(0, all.length - offset - page.length),
+  };
+}
+
+/** Expands the first levels below a level's children breadth-first, within a node budget. */
+function expand(ctx: DashboardContext, level: TreeLevel, depth: number): void {
+  let budget = NODE_BUDGET - level.children.length;
+  let frontier = level.children;
+  for (let d = 1; d < depth && budget > 0; d++) {
+    const next: TreeNode[] = [];
+    for (const n of frontier) {
+      if (n.childCount === 0 || n.kind === 'ic-group' || n.kind === 'vacant-group' || budget <= 0) continue;
+      const i = ctx.snap.tree.indexById.get(n.id);
+      if (i === undefined) continue;
+      const sub = levelOf(ctx, i, 0);
+      n.children = sub.children;
+      n.more = sub.more;
+      budget -= sub.children.length;
+      next.push(...sub.children);
+    }
+    frontier = next;
+  }
+}
+
+/**
+ * GET /api/org/tree: with root, that node and its children (depth 1-3 levels, offset pages
+ * through the children); with reveal, every level from the actor's top down to the target so the
+ * explorer can open the path to a search hit; with neither, the actor's top.
+ */
+export function buildOrgTree(ctx: DashboardContext, params: URLSearchParams): OrgTreeResponse {
+  const parsed = orgTreeQuerySchema.safeParse({
+    root: params.get('root') || undefined,
+    reveal: params.get('reveal') || undefined,
+    depth: params.get('depth') || undefined,
+    offset: params.get('offset') || undefined,
+  });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? 'Invalid tree request.');
+  const q = parsed.data;
+  if (q.reveal) {
+    const { index, path } = resolveVisible(ctx, q.reveal);
+    const t = ctx.snap.tree;
+    const levels: TreeLevel[] = [];
+    const top = topIndex(ctx);
+    if (top < 0) levels.push(levelOf(ctx, -1, 0, t.records[path[0] ?? -1]?.employeeId));
+    for (let k = 0; k < path.length - 1; k++) {
+      const a = path[k] ?? -1;
+      levels.push(levelOf(ctx, a, 0, t.records[path[k + 1] ?? -1]?.employeeId));
+    }
+    return { asOf: ctx.ref.asOf, levels, target: presentNode(ctx, index) };
+  }
+  const index = q.root ? resolveVisible(ctx, q.root).index : topIndex(ctx);
+  const level = levelOf(ctx, index, q.offset);
+  expand(ctx, level, q.depth);
+  return { asOf: ctx.ref.asOf, levels: [level], target: null };
+}

@@ -1,0 +1,78 @@
+import { summarizeStructure } from '@/lib/metrics/structure';
+import type { DashboardContext, Suppressed } from './context';
+import { guardGroup, isSuppressed } from './context';
+
+/** Every structure metric of one department inside the unit (SPEC "Structure"). */
+export interface DepartmentStructure {
+  headcount: number;
+  managers: number;
+  ics: number;
+  depth: number;
+  managementLayers: number;
+  managerRatio: number | null;
+  icsPerManager: number | null;
+  spanMean: number | null;
+  spanMedian: number | null;
+  spanP10: number | null;
+  spanP90: number | null;
+  middleManagers: number;
+  openPositions: number;
+}
+
+export interface DepartmentRow {
+  /** null = people with no department in the file */
+  department: string | null;
+  metrics: DepartmentStructure | Suppressed;
+}
+
+/**
+ * The department table: one row per department present in the unit, computed over the unit's
+ * people in that department (a department is a slice: org-wide spans and managerial levels,
+ * layers counted from the top of the unit). Rows under min_group_size are suppressed for
+ * leaders and viewers; hr and admin see every row. Sorted by headcount, largest first
+ * (suppressed rows last, by name).
+ */
+export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
+  const { snap, unit, settings } = ctx;
+  const t = snap.tree;
+  const groups = new Map<string | null, number[]>();
+  const visit = (i: number) => {
+    const d = t.records[i]?.department ?? null;
+    const g = groups.get(d);
+    if (g) g.push(i);
+    else groups.set(d, [i]);
+  };
+  if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of unit.nodes) visit(i);
+  const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
+  const rows: Array<DepartmentRow & { size: number }> = [];
+  for (const [department, list] of groups) {
+    const nodes = Int32Array.from(list);
+    const m = summarizeStructure(
+      t,
+      { nodes, layerShift, roots: 0, orphans: 0 },
+      { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
+    );
+    if (m.headcount === 0 && m.openPositions === 0) continue;
+    const metrics: DepartmentStructure = {
+      headcount: m.headcount,
+      managers: m.managers,
+      ics: m.ics,
+      depth: m.depth,
+      managementLayers: m.managementLayers,
+      managerRatio: m.managerRatio,
+      icsPerManager: m.icsPerManager,
+      spanMean: m.span.mean,
+      spanMedian: m.span.median,
+      spanP10: m.span.p10,
+      spanP90: m.span.p90,
+      middleManagers: m.middleManagers,
+      openPositions: m.openPositions,
+    };
+    const guarded = guardGroup(ctx, m.headcount, metrics);
+    // Suppressed rows sort last by name, so their order does not hint at their size.
+    rows.push({ department, size: isSuppressed(guarded) ? -1 : m.headcount, metrics: guarded });
+  }
+  rows.sort((a, b) => b.size - a.size || (a.department ?? '').localeCompare(b.department ?? ''));
+  return rows.map(({ department, metrics }) => ({ department, metrics }));
+}

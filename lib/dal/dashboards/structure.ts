@@ -1,0 +1,196 @@
+import { NodeKind } from '@/lib/metrics/roles';
+import { ARCHETYPE_SOURCE, countSpanArchetypes } from '@/lib/metrics/span-archetypes';
+import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
+import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
+import { divideOrNull } from '@/lib/metrics/numbers';
+import type { DashboardContext, Suppressed } from './context';
+import { guardGroup } from './context';
+import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
+import { unitStructureAt } from './unit-series';
+
+export type ManagerialLevel = 'executive' | 'managerOfManagers' | 'managerOfIcs';
+
+export interface StructureSummary {
+  headcount: number;
+  managers: number;
+  ics: number;
+  depth: number;
+  managementLayers: number;
+  managerRatio: number | null;
+  icsPerManager: number | null;
+  span: { mean: number | null; median: number | null; p10: number | null; p90: number | null };
+  managerialLevels: { executive: number; managerOfManagers: number; managerOfIcs: number; ic: number };
+  middleManagers: number;
+  openPositions: number;
+}
+
+export interface NarrowSpanManager {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  /** org-wide layer (root = 1) */
+  layer: number;
+  span: number;
+  subtreeSize: number;
+  /** org-wide managerial level */
+  level: ManagerialLevel;
+}
+
+export interface StructureDashboard {
+  asOf: string;
+  scope: { department: string | null; subtree: string | null; subtreeName: string | null };
+  /** layers in the pyramid count from the top of the unit (1 = the subtree's root) */
+  layersFromUnitTop: boolean;
+  summary: StructureSummary | Suppressed;
+  bands: Array<{ band: SpanBand; managers: number; share: number | null }> | Suppressed;
+  histogram: SpanHistogramRow[] | Suppressed;
+  archetypes:
+    | {
+        source: string;
+        bands: Array<{
+          key: string;
+          label: string;
+          min: number;
+          max: number | null;
+          published: string;
+          managers: number;
+          share: number | null;
+        }>;
+      }
+    | Suppressed;
+  pyramid:
+    | Array<{
+        layer: number;
+        headcount: number;
+        executive: number;
+        managerOfManagers: number;
+        managerOfIcs: number;
+        ics: number;
+      }>
+    | Suppressed;
+  /** managers with span 1-3 (SPEC bands "1" and "2-3"); people only when the actor may see them */
+  narrowSpan: {
+    count: number | Suppressed;
+    managers: NarrowSpanManager[] | null;
+    /** how many of `count` are not in `managers` (list cut at NARROW_LIST_LIMIT) */
+    more: number;
+  };
+  departments: DepartmentRow[];
+}
+
+/** The subtree root's name; viewers get it only for managers (org structure), never for an IC. */
+function nameOfUnitRoot(ctx: DashboardContext): string | null {
+  const i = ctx.unit.rootIndex;
+  if (i < 0) return null;
+  const k = ctx.snap.tree.kind[i];
+  const isMgr = k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
+  return ctx.canSeePeople || isMgr ? (ctx.snap.tree.records[i]?.name ?? null) : null;
+}
+
+export const NARROW_SPAN_MAX = 3;
+export const NARROW_LIST_LIMIT = 500;
+
+/** The Structure dashboard: span stats and bands, histogram, pyramid, narrow spans, departments. */
+export async function buildStructure(ctx: DashboardContext): Promise<StructureDashboard> {
+  const { snap, unit, settings } = ctx;
+  const t = snap.tree;
+  const s = await unitStructureAt(ctx.ref, unit, settings.execLayers);
+  const size = s.headcount;
+  const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
+
+  const spans: number[] = [];
+  const narrow: number[] = [];
+  const visit = (i: number) => {
+    const k = t.kind[i];
+    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
+    const span = t.span[i] ?? 0;
+    spans.push(span);
+    if (span <= NARROW_SPAN_MAX) narrow.push(i);
+  };
+  if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of unit.nodes) visit(i);
+
+  // Person-level rows use org-wide layers (a person's layer does not change with the view).
+  const levelOf = (i: number): ManagerialLevel =>
+    (t.layer[i] ?? 1) <= settings.execLayers
+      ? 'executive'
+      : t.kind[i] === NodeKind.managerOfManagers
+        ? 'managerOfManagers'
+        : 'managerOfIcs';
+  narrow.sort(
+    (a, b) =>
+      (t.span[a] ?? 0) - (t.span[b] ?? 0) ||
+      (t.layer[a] ?? 0) - (t.layer[b] ?? 0) ||
+      (t.records[a]?.name ?? '').localeCompare(t.records[b]?.name ?? ''),
+  );
+  const listed = ctx.canSeePeople ? narrow.slice(0, NARROW_LIST_LIMIT) : [];
+  const narrowManagers: NarrowSpanManager[] = listed.map((i) => {
+    const r = t.records[i];
+    return {
+      id: r?.employeeId ?? '',
+      name: r?.name ?? null,
+      title: r?.title ?? null,
+      department: r?.department ?? null,
+      layer: t.layer[i] ?? 0,
+      span: t.span[i] ?? 0,
+      subtreeSize: t.subtreeSize[i] ?? 0,
+      level: levelOf(i),
+    };
+  });
+
+  const managers = s.managers;
+  const share = (n: number) => divideOrNull(n, managers);
+  const summary: StructureSummary = {
+    headcount: s.headcount,
+    managers: s.managers,
+    ics: s.ics,
+    depth: s.depth,
+    managementLayers: s.managementLayers,
+    managerRatio: s.managerRatio,
+    icsPerManager: s.icsPerManager,
+    span: { mean: s.span.mean, median: s.span.median, p10: s.span.p10, p90: s.span.p90 },
+    managerialLevels: s.managerialLevels,
+    middleManagers: s.middleManagers,
+    openPositions: s.openPositions,
+  };
+  const narrowListAllowed = ctx.canSeePeople && !(ctx.suppress && size < settings.minGroupSize);
+  return {
+    asOf: ctx.ref.asOf,
+    scope: {
+      department: unit.department,
+      subtree: unit.subtree,
+      subtreeName: nameOfUnitRoot(ctx),
+    },
+    layersFromUnitTop: layerShift > 0,
+    summary: guardGroup(ctx, size, summary),
+    bands: guardGroup(
+      ctx,
+      size,
+      SPAN_BANDS.map((band) => ({ band, managers: s.span.bands[band], share: share(s.span.bands[band]) })),
+    ),
+    histogram: guardGroup(ctx, size, computeSpanHistogram(spans)),
+    archetypes: guardGroup(ctx, size, {
+      source: ARCHETYPE_SOURCE,
+      bands: countSpanArchetypes(spans).map((a) => ({ ...a, share: share(a.managers) })),
+    }),
+    pyramid: guardGroup(
+      ctx,
+      size,
+      s.pyramid.map((r) => ({
+        layer: r.layer,
+        headcount: r.headcount,
+        executive: r.executive,
+        managerOfManagers: r.managerOfManagers,
+        managerOfIcs: r.managerOfIcs,
+        ics: r.ics,
+      })),
+    ),
+    narrowSpan: {
+      count: guardGroup(ctx, size, narrow.length),
+      managers: narrowListAllowed ? narrowManagers : null,
+      more: narrowListAllowed ? narrow.length - narrowManagers.length : 0,
+    },
+    departments: buildDepartmentRows(ctx),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Spans histogram: managers per whole span of control. A fractional span (aggregated FTE) goes in
+ * the bucket of its upper bound (3.5 -> 4), as SPEC span bands are decided by upper bounds.
+ * The axis always runs to at least `minTop` so reference bands up to 15+ stay visible, and
+ * very wide spans (organogram posts with hundreds of junior FTE) share one last bucket "N+".
+ */
+
+export interface SpanHistogramRow {
+  /** axis label: "7", or "40+" for the last, open bucket */
+  span: string;
+  /** smallest whole span in the bucket */
+  min: number;
+  /** largest whole span in the bucket, null for the open last bucket */
+  max: number | null;
+  managers: number;
+}
+
+/** Bucket the spans of a set of managers (one number per manager). */
+export function computeSpanHistogram(
+  spans: ArrayLike<number>,
+  options: { minTop?: number; openFrom?: number } = {},
+): SpanHistogramRow[] {
+  const minTop = options.minTop ?? 16;
+  const openFrom = options.openFrom ?? 40;
+  const counts = new Map<number, number>();
+  let top = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const b = Math.min(openFrom, Math.max(1, Math.ceil((spans[k] ?? 0) - 1e-9)));
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+    if (b > top) top = b;
+  }
+  const last = Math.max(top, minTop);
+  return Array.from({ length: last }, (_, k) => {
+    const s = k + 1;
+    const open = s === openFrom;
+    return { span: open ? `${s}+` : String(s), min: s, max: open ? null : s, managers: counts.get(s) ?? 0 };
+  });
+}
