@@ -1,5 +1,6 @@
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
+import { isManager } from '@/lib/metrics/snapshot';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
@@ -181,7 +182,11 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: subtreeIndex >= 0 ? (snap.tree.records[subtreeIndex]?.name ?? null) : null,
+      // Viewers see managers' names (the org structure) but never an individual contributor's.
+      subtreeName:
+        subtreeIndex >= 0 && (ctx.canSeePeople || isManager(snap.tree, subtreeIndex))
+          ? (snap.tree.records[subtreeIndex]?.name ?? null)
+          : null,
     },
     kpis: guardGroup(ctx, size, kpis),
     trend: guardGroup(
