@@ -152,6 +152,11 @@ describe.each(backends())('trends, compare and targets dashboards on %s', (backe
     expect(unwrap(sales.delayering).map((x) => x.events)).toEqual([0, 0]);
     const eng = await trends(hr, { department: 'Eng' });
     expect(unwrap(eng.delayering).map((x) => x.events)).toEqual([1, 0]);
+    // E3 sat under E2 in A, not under E6: only the E2 subtree (and a leader scoped to it) sees it.
+    expect(unwrap((await trends(hr, { subtree: 'E2' })).delayering).map((x) => x.events)).toEqual([1, 0]);
+    expect(unwrap((await trends(hr, { subtree: 'E6' })).delayering).map((x) => x.events)).toEqual([0, 0]);
+    const e6Leader = await trends(actor('leader', 'E6'), { department: 'Eng' });
+    expect(unwrap(e6Leader.delayering).map((x) => x.events)).toEqual([0, 0]);
   });
 
   it('trends: a leader sees their subtree only; outside it is NotFound; small groups are hidden', async () => {

@@ -28,5 +28,5 @@ export function formatPct(v: number | null | undefined): string {
 /** Axis tick text for a metric. */
 export function formatTick(v: number, format: MetricFormat): string {
   if (format === 'percent') return `${Math.round(v * 1000) / 10}%`;
-  return v.toLocaleString('en', { maximumFractionDigits: 1 });
+  return v.toLocaleString('en', { maximumFractionDigits: format === 'decimal' ? 2 : 1 });
 }

@@ -20,7 +20,12 @@ export function renderTargetMark(mark: TargetMark | null | undefined, valueAxis:
   if (!mark) return null;
   const axis = mark.onCategory ? (valueAxis === 'x' ? 'y' : 'x') : valueAxis;
   const overflow = mark.onCategory ? 'visible' : 'extendDomain';
-  const label = { value: mark.label, position: 'insideTopRight' as const, fill: '#1c2430', fontSize: 11 };
+  const label = {
+    value: mark.label,
+    position: 'top' as const,
+    fill: '#1c2430',
+    fontSize: 11,
+  };
   if (mark.kind === 'band') {
     const range = axis === 'y' ? { y1: mark.from, y2: mark.to } : { x1: mark.from, x2: mark.to };
     return (

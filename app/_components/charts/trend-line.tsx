@@ -38,7 +38,7 @@ export function TrendLineChart({
         <Tooltip formatter={(v) => [formatMetric(typeof v === 'number' ? v : null, format), label]} />
         {renderTargetMark(target, 'y')}
         <Line
-          type="monotone"
+          type="linear"
           dataKey="value"
           name={label}
           stroke={seriesColor(colorIndex)}

@@ -4,8 +4,11 @@ import { useId, useState, type ReactNode } from 'react';
 import { toCsv, type CsvCell } from '@/lib/export/csv';
 import { downloadText, type Column } from '../charts/chart-card';
 
-/** A column; `display` formats the cell on screen while the CSV keeps the raw value. */
-export type TableColumn<Row> = Column<Row> & { display?: (row: Row) => ReactNode };
+/**
+ * A column; `display` formats the cell on screen while the CSV keeps the raw value, and
+ * `csvOnly` columns are in the download but not on screen (e.g. a target folded into another cell).
+ */
+export type TableColumn<Row> = Column<Row> & { display?: (row: Row) => ReactNode; csvOnly?: boolean };
 
 /**
  * A table in a card with a CSV download of all its rows and, when there are more than pageSize
@@ -38,6 +41,7 @@ export function TableCard<Row>({
   const current = Math.min(page, pages - 1);
   const shown = rows.slice(current * pageSize, (current + 1) * pageSize);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const onScreen = columns.filter((c) => !c.csvOnly);
   return (
     <section className="card" aria-labelledby={`${id}-t`} data-testid={testId}>
       <div className="chart-head">
@@ -65,12 +69,13 @@ export function TableCard<Row>({
         <p className="muted">{empty}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
+          <div className="table-wrap" style={{ position: 'relative' }}>
             <table className="data">
               <caption className="visually-hidden">{title}</caption>
               <thead>
                 <tr>
-                  {columns.map((c) => (
+                  {onScreen.map((c) => (
                     <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
                       {c.label}
                     </th>
@@ -80,7 +85,7 @@ export function TableCard<Row>({
               <tbody>
                 {shown.map((r, i) => (
                   <tr key={i}>
-                    {columns.map((c) => (
+                    {onScreen.map((c) => (
                       <td key={c.key} className={c.numeric ? 'num' : undefined}>
                         {c.display ? c.display(r) : formatCell(c.value(r))}
                       </td>

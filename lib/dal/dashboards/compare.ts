@@ -48,7 +48,7 @@ export type DepartmentChange =
 export interface Compare {
   from: string | null;
   to: string;
-  scope: { department: string | null; subtree: string | null };
+  scope: { department: string | null; subtree: string | null; subtreeName: string | null };
   metrics: CompareMetric[] | Suppressed;
   spanBands: Array<{ band: string; from: number; to: number }> | Suppressed;
   pyramid: Array<{ layer: number; from: number; to: number }> | Suppressed;
@@ -108,7 +108,10 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   const { targets } = await readTargets();
   const base = {
     to: to.asOf,
-    scope: want,
+    scope: {
+      ...want,
+      subtreeName: toUnit.rootIndex >= 0 ? (toSnap.tree.records[toUnit.rootIndex]?.name ?? null) : null,
+    },
     target: targetForUnit(targets, toUnit, toSnap),
     canSeePeople: ctx.canSeePeople,
     listCap: LIST_CAP,

@@ -1,9 +1,7 @@
 import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
-import { NotFoundError } from '../errors';
-import { resolveUnit } from '../scope';
 import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 import type { DashboardContext } from './context';
-import { lookupPeople } from './people-lookup';
+import { lookupChains, lookupPeople } from './people-lookup';
 
 export interface DelayeredManager {
   id: string;
@@ -32,43 +30,22 @@ interface StoredChanges {
   delayering?: DelayeringEvent[];
 }
 
-const inSorted = (nodes: Int32Array, i: number): boolean => {
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = nodes[mid] ?? 0;
-    if (v === i) return true;
-    if (v < i) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-};
-
-/** Events whose manager belonged to the unit in the earlier snapshot (the unit is resolved there). */
+/**
+ * Events whose manager belonged to the unit in the earlier snapshot: in its department, and below
+ * the subtree root and the actor's scope root (the same rules resolveUnit applies), read from the
+ * people table for just the managers concerned.
+ */
 async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: DelayeringEvent[]) {
-  const { unit } = ctx;
+  const { unit, actor } = ctx;
   if (unit.nodes === null || events.length === 0) return events;
-  if (unit.subtree === null && unit.department !== null) {
-    const facts = await lookupPeople(
-      prev.id,
-      events.map((e) => e.managerId),
-    );
-    return events.filter((e) => facts.get(e.managerId)?.department === unit.department);
-  }
-  const snap = await loadPrepared(prev);
-  let nodes: Int32Array | null;
-  try {
-    nodes = resolveUnit(ctx.actor, snap, { department: unit.department, subtree: unit.subtree }).nodes;
-  } catch (err) {
-    if (err instanceof NotFoundError) return [];
-    throw err;
-  }
-  if (nodes === null) return events;
-  const inUnit = nodes;
+  const ids = events.map((e) => e.managerId);
+  const roots = [unit.subtree, actor.scopeEmployeeId].filter((r): r is string => r !== null);
+  const facts = unit.department === null ? null : await lookupPeople(prev.id, ids);
+  const chains = roots.length ? await lookupChains(prev.id, ids) : null;
   return events.filter((e) => {
-    const i = snap.tree.indexById.get(e.managerId);
-    return i !== undefined && inSorted(inUnit, i);
+    if (facts && facts.get(e.managerId)?.department !== unit.department) return false;
+    const chain = chains?.get(e.managerId);
+    return roots.every((r) => chain?.has(r) === true);
   });
 }
 

@@ -28,7 +28,7 @@ export function CompareView() {
   if (q.isPending) return <Skeleton height={480} label="Loading the comparison" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const c = q.data;
-  const scope = [c.scope.department, c.scope.subtree].filter(Boolean).join(' · ');
+  const scope = [c.scope.department, c.scope.subtreeName ?? c.scope.subtree].filter(Boolean).join(' · ');
   if (c.from === null)
     return (
       <>

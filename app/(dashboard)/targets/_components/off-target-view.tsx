@@ -31,11 +31,6 @@ export function OffTargetView() {
   return (
     <div data-testid="off-target">
       <h2>Off target, as of {o.asOf}</h2>
-      {isSuppressed(o.managers) ? (
-        <SuppressedNote minGroupSize={o.managers.minGroupSize} />
-      ) : (
-        <ManagerSection data={o} managers={o.managers} />
-      )}
       {isSuppressed(o.departments) ? null : (
         <DepartmentSection
           rows={o.departments}
@@ -44,6 +39,11 @@ export function OffTargetView() {
           orgMax={org.spanMax}
           orgLayers={org.maxLayers}
         />
+      )}
+      {isSuppressed(o.managers) ? (
+        <SuppressedNote minGroupSize={o.managers.minGroupSize} />
+      ) : (
+        <ManagerSection data={o} managers={o.managers} />
       )}
     </div>
   );
@@ -211,29 +211,40 @@ function DepartmentSection({
           { key: 'department', label: 'Department', value: (r) => r.department },
           { key: 'headcount', label: 'Headcount', value: (r) => r.headcount, numeric: true },
           { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
-          { key: 'medianSpan', label: 'Median span', value: (r) => r.medianSpan, numeric: true },
           {
-            key: 'range',
-            label: 'Span target',
-            value: (r) => `${r.target.spanMin}-${r.target.spanMax}${r.ownTarget ? ' (own)' : ''}`,
+            key: 'medianSpan',
+            label: 'Median span (target)',
+            value: (r) => r.medianSpan,
+            display: (r) =>
+              `${r.medianSpan ?? '—'} (${r.target.spanMin}–${r.target.spanMax}${r.ownTarget ? ', own' : ''})`,
+            numeric: true,
           },
+          { key: 'spanMin', label: 'Target min span', value: (r) => r.target.spanMin, csvOnly: true },
+          { key: 'spanMax', label: 'Target max span', value: (r) => r.target.spanMax, csvOnly: true },
           {
             key: 'spanStatus',
-            label: 'Span',
+            label: 'Span check',
             value: (r) => (r.spanStatus ? STATUS_TEXT[r.spanStatus] : null),
             display: (r) => <Status s={r.spanStatus} />,
           },
-          { key: 'depth', label: 'Layers', value: (r) => r.depth, numeric: true },
-          { key: 'maxLayers', label: 'Max layers', value: (r) => r.target.maxLayers, numeric: true },
+          {
+            key: 'depth',
+            label: 'Layers (max)',
+            value: (r) => r.depth,
+            display: (r) => `${r.depth} (${r.target.maxLayers})`,
+            numeric: true,
+          },
+          { key: 'maxLayers', label: 'Target max layers', value: (r) => r.target.maxLayers, csvOnly: true },
           {
             key: 'layersStatus',
-            label: 'Layers',
+            label: 'Layer check',
             value: (r) => (r.layersStatus ? STATUS_TEXT[r.layersStatus] : null),
             display: (r) => <Status s={r.layersStatus} />,
           },
+          { key: 'ownTarget', label: 'Own target', value: (r) => r.ownTarget, csvOnly: true },
           {
             key: 'offTargetManagers',
-            label: 'Managers off target',
+            label: 'Off-target managers',
             value: (r) => r.offTargetManagers,
             numeric: true,
           },

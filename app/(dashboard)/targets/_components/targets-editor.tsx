@@ -22,9 +22,12 @@ const str = (v: number | undefined) => (v === undefined ? '' : String(v));
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 let nextUid = 1;
 
-/** Admin editor for the organisation's and the departments' span range and layer limit. */
+/**
+ * Admin editor for the organisation's and the departments' span range and layer limit. The form
+ * starts from the stored targets and keeps its own state afterwards (a save does not reset it).
+ */
 export function TargetsEditor({ state }: { state: TargetsState }) {
-  return <EditorForm key={state.updatedAt ?? 'none'} targets={state.targets} />;
+  return <EditorForm targets={state.targets} />;
 }
 
 function EditorForm({ targets }: { targets: Targets | null }) {
@@ -143,7 +146,8 @@ function EditorForm({ targets }: { targets: Targets | null }) {
         empty to inherit.
       </p>
       {rows.length > 0 && (
-        <div className="table-wrap">
+        // relative: visually hidden cells must not escape the scroll box and widen the page
+        <div className="table-wrap" style={{ position: 'relative' }}>
           <table className={`data ${styles.deptTable}`}>
             <caption className="visually-hidden">Department targets</caption>
             <thead>

@@ -48,7 +48,8 @@ function TargetsSummary({ state }: { state: TargetsState }) {
         Set by an administrator{state.updatedAt ? ` (last changed ${state.updatedAt.slice(0, 10)})` : ''}.
         Departments inherit the organisation&apos;s value where they have none of their own.
       </p>
-      <div className="table-wrap">
+      {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
+      <div className="table-wrap" style={{ position: 'relative' }}>
         <table className="data">
           <caption className="visually-hidden">Span and layer targets</caption>
           <thead>
