@@ -243,7 +243,7 @@ function Departments({ data, from }: { data: Compare; from: string }) {
   const hidden = data.departments.length - visible.length;
   if (data.departments.length === 0) return null;
   return (
-    <>
+    <div>
       <ChartCard
         title="Department headcount"
         definition="People in each department within this view, in each snapshot."
@@ -276,6 +276,6 @@ function Departments({ data, from }: { data: Compare; from: string }) {
           one of the snapshots.
         </p>
       )}
-    </>
+    </div>
   );
 }
