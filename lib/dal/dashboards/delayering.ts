@@ -1,0 +1,104 @@
+import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
+import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import type { DashboardContext } from './context';
+import { lookupChains, lookupPeople } from './people-lookup';
+
+export interface DelayeredManager {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  change: 'left' | 'lostReports';
+  formerReports: number;
+  reportsMovedUp: number;
+}
+
+/** The delayering events of one snapshot (compared with the one before), inside the unit. */
+export interface DelayeringStep {
+  asOf: string;
+  from: string;
+  events: number;
+  left: number;
+  lostReports: number;
+  reportsMovedUp: number;
+  /** only for roles that may see people (never viewers) */
+  managers?: DelayeredManager[];
+}
+
+interface StoredChanges {
+  from?: string;
+  delayering?: DelayeringEvent[];
+}
+
+/**
+ * Events whose manager belonged to the unit in the earlier snapshot: in its department, and below
+ * the subtree root and the actor's scope root (the same rules resolveUnit applies), read from the
+ * people table for just the managers concerned.
+ */
+async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: DelayeringEvent[]) {
+  const { unit, actor } = ctx;
+  if (unit.nodes === null || events.length === 0) return events;
+  const ids = events.map((e) => e.managerId);
+  const roots = [unit.subtree, actor.scopeEmployeeId].filter((r): r is string => r !== null);
+  const facts = unit.department === null ? null : await lookupPeople(prev.id, ids);
+  const chains = roots.length ? await lookupChains(prev.id, ids) : null;
+  return events.filter((e) => {
+    if (facts && facts.get(e.managerId)?.department !== unit.department) return false;
+    const chain = chains?.get(e.managerId);
+    return roots.every((r) => chain?.has(r) === true);
+  });
+}
+
+/**
+ * Delayering events (SPEC "Trends": a manager who left or lost all reports while their former
+ * reports now sit higher) for every snapshot up to ctx.ref, inside the unit. Stored 'changes' rows
+ * answer when they still compare with the snapshot that now comes before; otherwise (an older
+ * snapshot imported later, or one deleted) the pair is recomputed from the cached trees. Names are
+ * attached only when the actor may see people.
+ */
+export async function loadDelayering(ctx: DashboardContext): Promise<DelayeringStep[]> {
+  const series = await listSeries(ctx.ref.asOf);
+  const stored = await readStoredSeries<StoredChanges>(
+    series.slice(1).map((s) => s.id),
+    'changes',
+    'org',
+  );
+  const out: DelayeringStep[] = [];
+  for (let k = 1; k < series.length; k++) {
+    const prev = series[k - 1];
+    const curr = series[k];
+    if (!prev || !curr) continue;
+    const row = stored.get(curr.id);
+    const fresh = row?.from === prev.asOf && prev.id < curr.id && Array.isArray(row.delayering);
+    const all =
+      fresh && row.delayering
+        ? row.delayering
+        : compareSnapshots(await loadPrepared(prev), await loadPrepared(curr)).delayering;
+    const events = await keepInUnit(ctx, prev, all);
+    const step: DelayeringStep = {
+      asOf: curr.asOf,
+      from: prev.asOf,
+      events: events.length,
+      left: events.filter((e) => e.change === 'left').length,
+      lostReports: events.filter((e) => e.change === 'lostReports').length,
+      reportsMovedUp: events.reduce((n, e) => n + e.reportsMovedUp, 0),
+    };
+    if (ctx.canSeePeople) {
+      const facts = await lookupPeople(
+        prev.id,
+        events.map((e) => e.managerId),
+      );
+      step.managers = events.map((e) => ({
+        id: e.managerId,
+        name: facts.get(e.managerId)?.name ?? null,
+        title: facts.get(e.managerId)?.title ?? null,
+        department: facts.get(e.managerId)?.department ?? null,
+        change: e.change,
+        formerReports: e.formerReports,
+        reportsMovedUp: e.reportsMovedUp,
+      }));
+    }
+    out.push(step);
+  }
+  return out;
+}

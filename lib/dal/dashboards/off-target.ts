@@ -1,0 +1,155 @@
+import { NodeKind } from '@/lib/metrics/roles';
+import { summarizeStructure } from '@/lib/metrics/structure';
+import {
+  classifyLayers,
+  classifySpan,
+  findOffTargetManagers,
+  resolveTarget,
+  type SpanLayerTarget,
+  type TargetStatus,
+  type Targets,
+} from '@/lib/metrics/targets';
+import { readTargets } from '../targets';
+import type { DashboardContext, Suppressed } from './context';
+import { guardGroup } from './context';
+import { targetForUnit, type UnitTarget } from './unit-target';
+
+/** Off-target managers are listed up to this many (furthest outside the range first). */
+export const OFF_TARGET_CAP = 200;
+
+export interface DepartmentTargetRow {
+  department: string;
+  headcount: number;
+  managers: number;
+  medianSpan: number | null;
+  depth: number;
+  target: SpanLayerTarget;
+  ownTarget: boolean;
+  spanStatus: TargetStatus | null;
+  layersStatus: TargetStatus | null;
+  offTargetManagers: number;
+}
+
+export interface OffTargetManagerRow {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  layer: number;
+  span: number;
+  spanMin: number;
+  spanMax: number;
+  status: 'below' | 'above';
+}
+
+export interface OffTarget {
+  asOf: string;
+  targets: Targets | null;
+  unitTarget: UnitTarget | null;
+  departments: Array<DepartmentTargetRow | (Suppressed & { department: string })> | Suppressed;
+  managers:
+    | {
+        total: number;
+        managers: number;
+        below: number;
+        above: number;
+        /** only for roles that may see people (never viewers), at most OFF_TARGET_CAP */
+        list?: OffTargetManagerRow[];
+      }
+    | Suppressed;
+  canSeePeople: boolean;
+  listCap: number;
+}
+
+/**
+ * The unit measured against the admin's targets: per department (the department's people inside
+ * the unit, at org-wide layers) its median span against the span range and its depth against the
+ * layer limit; and the managers whose span is outside their department's range. Departments
+ * under min_group_size are hidden for leaders and viewers; names only for roles that may see people.
+ */
+export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> {
+  const { snap, unit, settings } = ctx;
+  const { targets } = await readTargets();
+  const base = {
+    asOf: ctx.ref.asOf,
+    targets,
+    unitTarget: targetForUnit(targets, unit, snap),
+    canSeePeople: ctx.canSeePeople,
+    listCap: OFF_TARGET_CAP,
+  };
+  if (targets === null)
+    return { ...base, departments: [], managers: { total: 0, managers: 0, below: 0, above: 0 } };
+  const t = snap.tree;
+  let unitSize = 0;
+  let managerCount = 0;
+  const groups = new Map<string, number[]>();
+  const visit = (i: number) => {
+    unitSize += t.weight[i] ?? 0;
+    const k = t.kind[i];
+    if (k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers) managerCount++;
+    const d = t.records[i]?.department;
+    if (!d) return;
+    const g = groups.get(d);
+    if (g) g.push(i);
+    else groups.set(d, [i]);
+  };
+  if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of unit.nodes) visit(i);
+
+  const off = findOffTargetManagers(t, unit.nodes, targets);
+  const offByDept = new Map<string, number>();
+  for (const m of off) {
+    const d = t.records[m.index]?.department;
+    if (d) offByDept.set(d, (offByDept.get(d) ?? 0) + 1);
+  }
+  const departments = [...groups.keys()].sort().map((department) => {
+    const nodes = Int32Array.from(groups.get(department) ?? []);
+    const s = summarizeStructure(
+      t,
+      { nodes, layerShift: 0, roots: 0, orphans: 0 },
+      { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
+    );
+    const target = resolveTarget(targets, department);
+    const row: DepartmentTargetRow = {
+      department,
+      headcount: s.headcount,
+      managers: s.managers,
+      medianSpan: s.span.median,
+      depth: s.depth,
+      target,
+      ownTarget: targets.departments[department] !== undefined,
+      spanStatus: classifySpan(s.span.median, target),
+      layersStatus: classifyLayers(s.depth, target),
+      offTargetManagers: offByDept.get(department) ?? 0,
+    };
+    const r = guardGroup(ctx, s.headcount, row);
+    return 'suppressed' in r ? { ...r, department } : r;
+  });
+  const managers: Exclude<OffTarget['managers'], Suppressed> = {
+    total: off.length,
+    managers: managerCount,
+    below: off.filter((m) => m.status === 'below').length,
+    above: off.filter((m) => m.status === 'above').length,
+  };
+  if (ctx.canSeePeople) {
+    managers.list = off.slice(0, OFF_TARGET_CAP).map((m) => {
+      const r = t.records[m.index];
+      return {
+        id: r?.employeeId ?? '',
+        name: r?.name ?? null,
+        title: r?.title ?? null,
+        department: r?.department ?? null,
+        layer: t.layer[m.index] ?? 0,
+        span: m.span,
+        spanMin: m.target.spanMin,
+        spanMax: m.target.spanMax,
+        status: m.status,
+      };
+    });
+  }
+  return {
+    ...base,
+    departments: guardGroup(ctx, unitSize, departments),
+    managers: guardGroup(ctx, unitSize, managers),
+  };
+}

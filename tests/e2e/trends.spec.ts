@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, type E2eRole } from './helpers';
+
+const ROLES: E2eRole[] = ['admin', 'hr', 'leader', 'viewer'];
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+interface SeriesRow {
+  asOf: string;
+  value: number | null;
+  changeVsPrevious: number | null;
+  changeVsPeak: number | null;
+}
+
+async function screens(page: Page, name: string): Promise<void> {
+  for (const s of SIZES) {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await page.waitForTimeout(200);
+    // Nothing may scroll the page sideways (tables scroll inside .table-wrap).
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${s.name} scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screens/${name}-${s.name}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function downloadCsv(page: Page, card: ReturnType<Page['locator']>): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const file = await download.path();
+  return fs.readFileSync(file, 'utf8');
+}
+
+test.describe.serial('trends, compare and targets', () => {
+  test('an admin sets targets on /targets; everyone reads them from the API', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/targets');
+    const editor = page.getByTestId('targets-editor');
+    await editor.getByLabel('Minimum span', { exact: true }).fill('4');
+    await editor.getByLabel('Maximum span', { exact: true }).fill('8');
+    await editor.getByLabel('Maximum layers', { exact: true }).fill('5');
+    await editor.getByRole('button', { name: 'Add a department target' }).click();
+    const dept = editor.getByLabel('Department of row 1');
+    const options = await dept.locator('option').allTextContents();
+    const name = options.find((o) => o !== 'Choose…') ?? '';
+    await dept.selectOption(name);
+    await editor.getByLabel(`Maximum span for ${name}`).fill('12');
+    await editor.getByRole('button', { name: 'Save targets' }).click();
+    await expect(editor.getByRole('status')).toContainText('Targets saved');
+    const api = (await (await page.request.get('/api/targets')).json()) as { targets: unknown };
+    expect(api.targets).toEqual({
+      org: { spanMin: 4, spanMax: 8, maxLayers: 5 },
+      departments: { [name]: { spanMax: 12 } },
+    });
+    // Invalid input is refused with the reason, and nothing changes.
+    await editor.getByLabel('Minimum span', { exact: true }).fill('9');
+    await editor.getByRole('button', { name: 'Save targets' }).click();
+    await expect(editor.getByRole('status')).toContainText('maximum span is below the minimum');
+    await page.reload();
+    await expect(page.getByTestId('off-target')).toBeVisible();
+    await screens(page, 'targets-admin');
+  });
+
+  for (const role of ROLES) {
+    test(`${role}: /trends shows the API's figures, with table view, CSV and targets drawn`, async ({
+      page,
+    }) => {
+      await signIn(page, role);
+      await page.goto('/trends');
+      await expect(page.getByTestId('trends')).toBeVisible();
+      const api = (await (await page.request.get('/api/metrics/trends')).json()) as {
+        series: Record<string, SeriesRow[]>;
+        delayering: Array<{ events: number; managers?: unknown[] }>;
+        target: { spanMin: number; spanMax: number; maxLayers: number } | null;
+      };
+      const hc = api.series.headcount ?? [];
+      const last = hc[hc.length - 1];
+      expect(last?.value).not.toBeNull();
+      await expect(page.getByTestId('now-headcount')).toHaveText((last?.value ?? 0).toLocaleString('en'));
+      const mm = api.series.middleManagers ?? [];
+      await expect(page.getByTestId('now-middleManagers')).toHaveText(
+        (mm[mm.length - 1]?.value ?? 0).toLocaleString('en'),
+      );
+      // Targets: the org range is drawn on the median-span chart and named in the note.
+      expect(api.target).toMatchObject({ spanMin: 4, spanMax: 8 });
+      await expect(page.getByTestId('target-note')).toContainText('4–8');
+      await expect(page.getByTestId('multiple-spanMedian')).toContainText('Target 4–8');
+      // Table view of the headcount chart lists one row per snapshot, and the CSV has the same rows.
+      const card = page
+        .locator('section.chart-card')
+        .filter({ hasText: 'Filled people; vacant positions excluded.' });
+      await card.getByRole('button', { name: 'Table' }).click();
+      await expect(card.locator('tbody tr')).toHaveCount(hc.length);
+      const csv = await downloadCsv(page, card);
+      const lines = csv.trim().split(/\r?\n/);
+      expect(lines[0]).toContain('As of,Headcount,Change vs previous');
+      expect(lines).toHaveLength(hc.length + 1);
+      expect(lines[lines.length - 1]).toContain(`${last?.asOf},${last?.value}`);
+      // The metric picker adds a chart.
+      await page.getByRole('button', { name: 'Ladder' }).click();
+      await expect(page.getByTestId('multiple-seniorIcShare')).toBeVisible();
+      await expect(page).toHaveURL(/metrics=/);
+      await page.getByRole('button', { name: 'Flattening' }).click();
+      // Delayering: names for roles that may see people, never for viewers (also not in the API).
+      const total = api.delayering.reduce((n, s) => n + s.events, 0);
+      await expect(page.getByTestId('delayering-total')).toContainText(`${total} delayering event`);
+      if (role === 'viewer') {
+        expect(api.delayering.every((s) => s.managers === undefined)).toBe(true);
+        await expect(page.getByTestId('delayered-managers')).toHaveCount(0);
+      } else if (total > 0) {
+        await page.getByTestId('delayering-timeline').locator('summary').first().click();
+        await expect(page.getByTestId('delayered-managers').first()).toBeVisible();
+      }
+      await screens(page, `trends-${role}`);
+    });
+
+    test(`${role}: /compare shows the API's differences; lists only for roles that may see people`, async ({
+      page,
+    }) => {
+      await signIn(page, role);
+      await page.goto('/compare');
+      await expect(page.getByTestId('compare')).toBeVisible();
+      const api = (await (await page.request.get('/api/metrics/compare')).json()) as {
+        from: string;
+        to: string;
+        metrics: Array<{ key: string; to: number }>;
+        lists: Record<string, { total: number; rows?: unknown[] }>;
+      };
+      const hc = api.metrics.find((m) => m.key === 'headcount');
+      await expect(page.getByTestId('tile-headcount-to')).toHaveText((hc?.to ?? 0).toLocaleString('en'));
+      await expect(page.getByTestId('count-joiners')).toContainText(String(api.lists.joiners?.total));
+      await expect(page.getByTestId('count-leavers')).toContainText(String(api.lists.leavers?.total));
+      if (role === 'viewer') {
+        expect(Object.values(api.lists).every((l) => l.rows === undefined)).toBe(true);
+        await expect(page.getByTestId('no-names')).toBeVisible();
+        await expect(page.getByTestId('people-table')).toHaveCount(0);
+      } else {
+        const table = page.getByTestId('people-table');
+        await expect(table).toBeVisible();
+        const rows = Math.min(25, api.lists.joiners?.rows?.length ?? 0);
+        await expect(table.locator('tbody tr')).toHaveCount(rows || 0);
+        await page.getByRole('button', { name: /^Leavers \(/ }).click();
+        await expect(table.getByRole('heading', { name: 'Leavers' })).toBeVisible();
+      }
+      // Choosing another "from" snapshot goes into the URL and changes the comparison.
+      const from = page.getByLabel('From', { exact: true });
+      const dates = (await from.locator('option').allTextContents()).filter((d) => d < api.from);
+      if (dates[0]) {
+        await from.selectOption(dates[0]);
+        await expect(page).toHaveURL(new RegExp(`from=${dates[0]}`));
+        await expect(page.getByTestId('compare')).toContainText(`${dates[0]} → ${api.to}`);
+      }
+      await screens(page, `compare-${role}`);
+    });
+
+    test(`${role}: /targets lists what is off target, names only for roles that may see people`, async ({
+      page,
+    }) => {
+      await signIn(page, role);
+      await page.goto('/targets');
+      await expect(page.getByTestId('off-target')).toBeVisible();
+      const api = (await (await page.request.get('/api/metrics/off-target')).json()) as {
+        managers: { total: number; below: number; above: number; list?: unknown[] };
+      };
+      await expect(page.getByTestId('off-total')).toHaveText(api.managers.total.toLocaleString('en'));
+      await expect(page.getByTestId('off-below')).toHaveText(api.managers.below.toLocaleString('en'));
+      if (role === 'admin') await expect(page.getByTestId('targets-editor')).toBeVisible();
+      else {
+        await expect(page.getByTestId('targets-editor')).toHaveCount(0);
+        await expect(page.getByTestId('targets-summary')).toContainText('Organisation');
+        const put = await page.request.put('/api/targets', {
+          data: { org: { spanMin: 1, spanMax: 2, maxLayers: 3 } },
+        });
+        expect(put.status()).toBe(403);
+      }
+      if (role === 'viewer') {
+        expect(api.managers.list).toBeUndefined();
+        await expect(page.getByTestId('off-target-managers')).toHaveCount(0);
+      } else {
+        await expect(page.getByTestId('off-target-managers')).toBeVisible();
+      }
+      await screens(page, `targets-${role}`);
+    });
+  }
+});
