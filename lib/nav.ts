@@ -14,6 +14,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/structure', label: 'Structure', roles: ALL },
   { href: '/ladder', label: 'Ladder', roles: ALL },
   { href: '/ceiling-risk', label: 'Ceiling risk', roles: ALL },
+  { href: '/trends', label: 'Trends', roles: ALL },
+  { href: '/compare', label: 'Compare', roles: ALL },
+  { href: '/targets', label: 'Targets', roles: ALL },
   { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];
