@@ -32,7 +32,8 @@ export function listAppEntries(root = path.resolve(process.cwd(), 'app')): AppEn
           .join('/');
       if (/^page\.(tsx|jsx|ts|js)$/.test(ent.name)) out.push({ kind: 'page', file: full, urlPath, source });
       else if (/^route\.(ts|js)$/.test(ent.name)) out.push({ kind: 'route', file: full, urlPath, source });
-      else if (/^\s*['"]use server['"]/m.test(source)) out.push({ kind: 'action', file: full, urlPath, source });
+      else if (/^\s*['"]use server['"]/m.test(source))
+        out.push({ kind: 'action', file: full, urlPath, source });
     }
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
@@ -47,6 +48,8 @@ export const REQUIRED_ROLES: Array<{ prefix: string; roles: string[] }> = [
   { prefix: '/admin', roles: ['admin'] },
   { prefix: '/api/data', roles: ['admin', 'hr'] },
   { prefix: '/data', roles: ['admin', 'hr'] },
+  { prefix: '/api/ai', roles: ['admin', 'hr'] },
+  { prefix: '/ai/data', roles: ['admin', 'hr'] },
 ];
 
 /** The roles a URL must require, or null when any signed-in user may use it. */
