@@ -11,7 +11,7 @@ import {
   ZAxis,
 } from 'recharts';
 import { seriesColor } from '@/lib/palette';
-import { formatValue, type ValueFormat } from './value-format';
+import { formatValue, niceTicks, type ValueFormat } from './value-format';
 
 export interface ScatterPoint {
   id: string;
@@ -70,6 +70,8 @@ export function SimpleScatterChart({
   xFormat?: ValueFormat;
   yFormat?: ValueFormat;
 }) {
+  const xTicks = niceTicks(Math.max(0, ...data.map((d) => d.x)));
+  const yTicks = niceTicks(Math.max(0, ...data.map((d) => d.y)));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
@@ -78,6 +80,8 @@ export function SimpleScatterChart({
           type="number"
           dataKey="x"
           name={xLabel}
+          domain={[0, xTicks[xTicks.length - 1] ?? 1]}
+          ticks={xTicks}
           tickFormatter={(v: number) => formatValue(v, xFormat, true)}
           label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
         />
@@ -86,6 +90,8 @@ export function SimpleScatterChart({
           dataKey="y"
           name={yLabel}
           width={56}
+          domain={[0, yTicks[yTicks.length - 1] ?? 1]}
+          ticks={yTicks}
           tickFormatter={(v: number) => formatValue(v, yFormat, true)}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
         />

@@ -19,3 +19,14 @@ export function formatValue(v: number | null | undefined, format: ValueFormat, s
       return v.toLocaleString('en', { maximumFractionDigits: short ? 1 : 2 });
   }
 }
+
+/** Round axis ticks from 0 to just above `max` (steps of 1, 2, 2.5 or 5 times a power of ten). */
+export function niceTicks(max: number, count = 5): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const raw = max / (count - 1);
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * pow >= raw) ?? 10) * pow;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step - 1e-12; v += step) ticks.push(Math.round(v / step) * step);
+  return ticks;
+}

@@ -253,6 +253,10 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     notes.push(
       'Organisation-level reports (whole GitHub organisation or Cursor team totals) cannot be placed in a department or subtree; they count for the whole organisation only.',
     );
+  if ((now.acceptanceRateByLines ?? 0) > 1)
+    notes.push(
+      'Lines accepted exceed lines suggested: GitHub Copilot counts lines added by agent and chat edits that were never offered as suggestions, so the rate by lines can pass 100%. The rate by count is not affected.',
+    );
   if (nodes !== null && nodes.length === 0)
     notes.push(`This unit has nobody in the ${snapshot.asOf} snapshot that is in force for the period.`);
 

@@ -1,5 +1,6 @@
 import type { AiKpi } from '@/lib/dal/dashboards/ai';
 import { formatValue } from '@/app/_components/charts/value-format';
+import styles from './ai.module.css';
 import { UnmatchedNote } from './unmatched-note';
 
 function change(k: AiKpi): string | null {
@@ -14,7 +15,7 @@ function change(k: AiKpi): string | null {
 /** AI figures for the period, each with its definition, change vs the previous month and the unmatched share. */
 export function AiKpiCards({ kpis, canManage }: { kpis: AiKpi[]; canManage: boolean }) {
   return (
-    <ul className="kpis" aria-label="AI figures for the period" style={{ listStyle: 'none', padding: 0 }}>
+    <ul className={`kpis ${styles.kpiGrid}`} aria-label="AI figures for the period" style={{ listStyle: 'none', padding: 0 }}>
       {kpis.map((k) => (
         <li key={k.key} className="kpi" data-testid={`ai-kpi-${k.key}`}>
           <div className="kpi-label">
@@ -35,7 +36,7 @@ export function AiKpiCards({ kpis, canManage }: { kpis: AiKpi[]; canManage: bool
           <div className="kpi-delta">
             {k.value === null ? 'not in the data for this period' : (change(k) ?? ' ')}
           </div>
-          <UnmatchedNote share={k.unmatchedShare} canManage={canManage} />
+          <UnmatchedNote share={k.unmatchedShare} canManage={canManage} compact />
         </li>
       ))}
     </ul>

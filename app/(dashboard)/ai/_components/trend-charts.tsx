@@ -93,6 +93,13 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
   for (const p of d.trend) if (isSuppressed(p)) minGroupSize = p.minGroupSize;
   const share = d.unmatchedShare;
   const scopeSlug = d.scope.subtree ?? d.scope.department ?? 'org';
+  const period = d.window?.label ?? 'the period';
+  const unmatchedText =
+    share === null
+      ? ''
+      : share === 0
+        ? `Unmatched: 0% — every AI-active user in ${period} is joined to an employee (each month's share is in the table).`
+        : `Unmatched: ${(share * 100).toFixed(1)}% of AI-active users in ${period} are joined to no employee and left out (each month's share is in the table).`;
   return (
     <>
       <h2>Trends by month</h2>
@@ -129,11 +136,7 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
             <ChartCard
               key={t.id}
               title={t.title}
-              definition={`${t.definition}${
-                share !== null
-                  ? ` Unmatched share in ${d.window?.label ?? 'the period'}: ${(share * 100).toFixed(1)}% of AI-active users are joined to no employee (each month's share is in the table).`
-                  : ''
-              }`}
+              definition={`${t.definition} ${unmatchedText}`}
               rows={rows}
               columns={columns}
               filename={`ai-${t.id}-${scopeSlug}`}
