@@ -1,7 +1,8 @@
 // GET /api/ai/identities — unmatched and ambiguous AI identities with their activity, and saved mappings;
 // POST {identity, employeeId} — map one to an employee; DELETE ?identity= — remove a mapping (hr, admin; audited).
 import { guardedRoute, readJson } from '@/lib/dal/route';
-import { deleteIdentityMapping, getIdentityReview, saveIdentityMapping } from '@/lib/dal/ai-identity';
+import { getIdentityReview } from '@/lib/dal/ai-identity';
+import { deleteIdentityMapping, saveIdentityMapping } from '@/lib/dal/ai-identity-map';
 import { ValidationError } from '@/lib/dal/errors';
 
 export const GET = guardedRoute(['admin', 'hr'], async (actor) =>
