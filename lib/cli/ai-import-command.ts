@@ -7,7 +7,7 @@ import { CLI_ACTOR } from '@/lib/dal/actor';
 import { commitAiImport, type AiImportResult } from '@/lib/dal/ai-imports';
 import { CliUsageError, log, printResult } from './common';
 
-/** Parses AI-usage files and, when there is no error, commits them: the path shared by the CLI and the demo. */
+/** Parses AI-usage files and, when there is no error and something to store, commits them (shared by the CLI and the demo). */
 export async function importAiFiles(
   paths: string[],
   progress: (message: string) => void = log,
@@ -19,7 +19,8 @@ export async function importAiFiles(
       `${f.name}: ${f.label ?? f.format ?? 'not recognised'} — ${f.usage} usage row(s), ${f.seats} seat(s)`,
     );
   progress(`parsed ${paths.length} file(s) in ${Date.now() - started} ms`);
-  if (!parsed.ok) return { parsed, result: null };
+  // Refused, or recognised files that carry no rows (download links, audit logs...): nothing to store.
+  if (!parsed.ok || (parsed.usage.length === 0 && parsed.seats.length === 0)) return { parsed, result: null };
   const result = await commitAiImport(CLI_ACTOR, parsed, { onProgress: progress });
   return { parsed, result };
 }
@@ -34,35 +35,47 @@ const slim = (i: Issue) => ({
 
 /**
  * `ai-import FILE... [--json]`: prints {"records","periods","matchedUsers","unmatchedUsers"}
- * (plus "errors" when refused). Exit 0 committed, 1 refused.
+ * (plus "errors" when refused, "warnings" when the files hold nothing to store). Exit 0 committed
+ * or nothing to store, 1 refused.
  */
 export async function runAiImport(paths: string[], v: { json?: boolean }): Promise<number> {
   if (paths.length === 0) throw new CliUsageError('ai-import needs at least one FILE.');
   for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
   const { parsed, result } = await importAiFiles(paths);
   const errors = parsed.issues.filter((i) => i.severity === 'error');
+  const warnings = parsed.issues.filter((i) => i.severity === 'warning');
   const json = {
-    records: result?.records ?? 0,
+    // every row stored: usage rows and seats
+    records: result ? result.records + result.seats : 0,
     periods: result?.periods ?? [],
     matchedUsers: result?.identities.matchedUsers ?? 0,
     unmatchedUsers: result?.identities.unmatchedUsers ?? 0,
     ...(errors.length ? { errors: errors.map(slim) } : {}),
+    ...(!result && warnings.length ? { warnings: warnings.map(slim) } : {}),
   };
-  const human = result
-    ? [
-        `imported ${result.records} usage row(s) and ${result.seats} seat(s) for ${result.periods.join(', ') || 'no period'}`,
-        `people: ${result.identities.matchedUsers} joined to employees, ${result.identities.unmatchedUsers} not joined` +
-          (result.identities.ambiguousUsers ? ` (${result.identities.ambiguousUsers} ambiguous)` : ''),
-        ...(result.replaced
-          ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
-          : []),
-      ].join('\n')
-    : [
-        ...errors
-          .slice(0, 20)
-          .map((e) => `error: ${e.file ? `${e.file}: ` : ''}${e.row ? `row ${e.row}: ` : ''}${e.message}`),
-        'nothing was stored: fix the errors above',
-      ].join('\n');
+  let human: string;
+  if (result) {
+    human = [
+      `imported ${result.records} usage row(s) and ${result.seats} seat(s) for ${result.periods.join(', ') || 'no period'}`,
+      `people: ${result.identities.matchedUsers} joined to employees, ${result.identities.unmatchedUsers} not joined` +
+        (result.identities.ambiguousUsers ? ` (${result.identities.ambiguousUsers} ambiguous)` : ''),
+      ...(result.replaced
+        ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
+        : []),
+    ].join('\n');
+  } else if (!parsed.ok) {
+    human = [
+      ...errors
+        .slice(0, 20)
+        .map((e) => `error: ${e.file ? `${e.file}: ` : ''}${e.row ? `row ${e.row}: ` : ''}${e.message}`),
+      'nothing was stored: fix the errors above',
+    ].join('\n');
+  } else {
+    human = [
+      ...warnings.slice(0, 20).map((w) => `warning: ${w.message}`),
+      'nothing to store: the files hold no usage or seat rows',
+    ].join('\n');
+  }
   printResult(!!v.json, json, human);
-  return result ? 0 : 1;
+  return parsed.ok ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import type { AiUsageRecord } from '@/lib/ai-ingest/types';
+import type { AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import {
   identityKey,
   matchIdentity,
@@ -48,12 +48,18 @@ export interface ImportIdentitySummary {
   unmatchedTeams: number;
 }
 
-/** How the person identities of an upload join employees (ambiguous ones count as unmatched too). */
+/** How the people of an upload (usage rows and seat holders) join employees (ambiguous ones count as unmatched too). */
 export async function summariseImportIdentities(
   usage: readonly AiUsageRecord[],
+  seats: readonly AiSeatRecord[] = [],
 ): Promise<ImportIdentitySummary> {
   const people = new Map<string, IdentityKeys & { date: string }>();
   const teams = new Map<string, string>();
+  const today = new Date().toISOString().slice(0, 10);
+  for (const s of seats) {
+    const keys = { employeeId: null, githubLogin: s.githubLogin, email: s.email };
+    people.set(identityKey(keys), { ...keys, date: s.asOf ?? today });
+  }
   for (const r of usage) {
     const s = r.subject;
     if (s.kind === 'person') {

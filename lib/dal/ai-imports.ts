@@ -159,7 +159,7 @@ export async function commitAiImport(
   const handle = opts.handle ?? (await getDatabase());
   const { rows, dropped } = dedupeUsage(parsed.usage);
   const periods = usageMonths(rows);
-  const identities = await summariseImportIdentities(rows);
+  const identities = await summariseImportIdentities(rows, parsed.seats);
   const today = new Date().toISOString().slice(0, 10);
   const stats = {
     records: rows.length,

@@ -71,7 +71,7 @@ async function view(
       seats: parsed.seats.length,
       periods: usageMonths(parsed.usage),
       tools: [...new Set([...parsed.usage.map((u) => u.tool), ...parsed.seats.map((s) => s.tool)])].sort(),
-      identities: await summariseImportIdentities(parsed.usage),
+      identities: await summariseImportIdentities(parsed.usage, parsed.seats),
     },
   };
 }

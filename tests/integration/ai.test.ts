@@ -77,10 +77,10 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     const { parsed, result } = await importAiFiles(AI, quiet);
     expect(parsed.ok).toBe(true);
     expect(result).toMatchObject({ records: 14, seats: 6, periods: ['2026-01', '2026-02'], replaced: 0 });
-    // joined: Dan, Eve, Fay, Hal (by login in Jan, by employee id in Feb: one person), Ivy (by email) = 5 people;
-    // not joined: ghost-gh (nobody) and dup-gh (Lee and Max share it) = 2
+    // joined: Dan, Eve, Fay, Hal (by login in Jan, by employee id in Feb: one person), Ivy (by email), and Cat
+    // (a seat, no usage) = 6 people; not joined: ghost-gh (nobody) and dup-gh (Lee and Max share it) = 2
     expect(result?.identities).toMatchObject({
-      matchedUsers: 5,
+      matchedUsers: 6,
       unmatchedUsers: 2,
       ambiguousUsers: 1,
       unmatchedTeams: 1,
@@ -332,10 +332,11 @@ describe('ai-import and ai-metrics on the command line', () => {
     expect(cli(['import', ...ORG]).code).toBe(0);
     const imp = cli(['ai-import', ...AI, '--json']);
     expect(imp.code).toBe(0);
+    // 14 usage rows + 6 seats; people as in the first test
     expect(JSON.parse(imp.out)).toEqual({
-      records: 14,
+      records: 20,
       periods: ['2026-01', '2026-02'],
-      matchedUsers: 5,
+      matchedUsers: 6,
       unmatchedUsers: 2,
     });
     const m = cli(['ai-metrics', '--from', '2026-01-01', '--to', '2026-02-28', '--subtree', 'E7', '--json']);
@@ -364,6 +365,13 @@ describe('ai-import and ai-metrics on the command line', () => {
     });
     expect(cli(['ai-metrics', '--from', '2026-01-01']).code).toBe(2);
     expect(cli(['ai-import']).code).toBe(2);
+    // a recognised file that carries no rows (download links) stores nothing and says why
+    const links = cli(['ai-import', path.join(F, 'download-links.json'), '--json']);
+    expect(links.code).toBe(0);
+    expect(JSON.parse(links.out)).toMatchObject({
+      records: 0,
+      warnings: [expect.objectContaining({ code: expect.any(String) })],
+    });
     expect(cli(['ai-metrics', '--subtree', 'NOBODY', '--json']).code).toBe(1);
   }, 120_000);
 });

@@ -15,7 +15,11 @@ function change(k: AiKpi): string | null {
 /** AI figures for the period, each with its definition, change vs the previous month and the unmatched share. */
 export function AiKpiCards({ kpis, canManage }: { kpis: AiKpi[]; canManage: boolean }) {
   return (
-    <ul className={`kpis ${styles.kpiGrid}`} aria-label="AI figures for the period" style={{ listStyle: 'none', padding: 0 }}>
+    <ul
+      className={`kpis ${styles.kpiGrid}`}
+      aria-label="AI figures for the period"
+      style={{ listStyle: 'none', padding: 0 }}
+    >
       {kpis.map((k) => (
         <li key={k.key} className="kpi" data-testid={`ai-kpi-${k.key}`}>
           <div className="kpi-label">

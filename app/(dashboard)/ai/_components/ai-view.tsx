@@ -61,9 +61,9 @@ export function AiView() {
         <>
           {d.unmatchedShare !== null && d.unmatchedShare > 0 && (
             <p className={styles.note} role="note" data-testid="unmatched-banner">
-              {(d.unmatchedShare * 100).toFixed(1)}% of AI-active users in {d.window?.label ?? 'this period'} could not
-              be joined to an employee by GitHub login or email; they are left out of every figure below (the share is
-              shown beside each).{' '}
+              {(d.unmatchedShare * 100).toFixed(1)}% of AI-active users in {d.window?.label ?? 'this period'}{' '}
+              could not be joined to an employee by GitHub login or email; they are left out of every figure
+              below (the share is shown beside each).{' '}
               {d.canManage && <Link href="/ai/data#identity-review">Review identities</Link>}
             </p>
           )}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import styles from './ai.module.css';
 
-const EXPLAIN = 'AI-active users joined to no employee (no GitHub login or email match) are left out of every figure.';
+const EXPLAIN =
+  'AI-active users joined to no employee (no GitHub login or email match) are left out of every figure.';
 
 /**
  * The unmatched share, shown beside every AI figure: what the figure leaves out because nobody could
@@ -20,7 +21,11 @@ export function UnmatchedNote({
   const value = `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
   if (compact || share === 0)
     return (
-      <div className={share > 0 ? styles.unmatched : 'kpi-delta'} data-testid="unmatched-note" title={EXPLAIN}>
+      <div
+        className={share > 0 ? styles.unmatched : 'kpi-delta'}
+        data-testid="unmatched-note"
+        title={EXPLAIN}
+      >
         Unmatched: {value}
         <span className="visually-hidden"> of AI-active users, left out of this figure</span>
       </div>

@@ -184,7 +184,11 @@ export function AiUploadPanel() {
           <div className="form-row">
             <button
               type="button"
-              disabled={!stage.upload.ok || stage.kind === 'committing'}
+              disabled={
+                !stage.upload.ok ||
+                stage.kind === 'committing' ||
+                stage.upload.records + stage.upload.seats === 0
+              }
               onClick={() => commit(stage.upload)}
             >
               Import {stage.upload.records.toLocaleString('en')} row(s)
@@ -199,6 +203,12 @@ export function AiUploadPanel() {
               Cancel
             </button>
           </div>
+          {stage.upload.ok && stage.upload.records + stage.upload.seats === 0 && (
+            <p className="muted">
+              Nothing to import: these files hold no usage or seat rows (the warnings say what to upload
+              instead).
+            </p>
+          )}
           {!stage.upload.ok && (
             <p className="muted">
               Errors block the import; fix the files and upload again. Warnings do not block.
