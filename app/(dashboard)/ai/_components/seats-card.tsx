@@ -83,8 +83,8 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
     'Login or email',
     'Plan',
     'Last activity',
-    'Days since',
-    'Monthly cost (USD)',
+    'Days idle',
+    'Per month (USD)',
   ];
   const rows = seats.map((s) => [
     s.name ?? 'not in the org chart',
@@ -119,7 +119,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
                 <th
                   key={h}
                   scope="col"
-                  className={h.startsWith('Days') || h.startsWith('Monthly') ? 'num' : undefined}
+                  className={h.startsWith('Days') || h.startsWith('Per month') ? 'num' : undefined}
                 >
                   {h}
                 </th>

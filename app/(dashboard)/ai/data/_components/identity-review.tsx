@@ -235,7 +235,9 @@ function IdentityRow({
         ) : i.identity === null ? (
           <span className="badge danger">employee id {i.employeeId} is not in the org chart</span>
         ) : (
-          <span className="badge">no match</span>
+          <span className="badge" style={{ whiteSpace: 'nowrap' }}>
+            no match
+          </span>
         )}
       </td>
       <td>{i.tools.join(', ')}</td>
