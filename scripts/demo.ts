@@ -14,6 +14,8 @@ import { ensureFirstAdmin } from '../lib/dal/bootstrap';
 import { countSnapshots } from '../lib/dal/snapshot-list';
 import { createUser, listUsers } from '../lib/dal/users';
 import { importFiles } from '../lib/cli/import-command';
+import { importAiFiles } from '../lib/cli/ai-import-command';
+import { countAiImports } from '../lib/dal/ai-imports';
 import { writeDemoCompany } from '../lib/demo/write';
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { ensureServerEnv } from './server-env.mjs';
@@ -85,6 +87,12 @@ async function main(): Promise<void> {
       log(`imported ${committed.length} snapshots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else {
       log('snapshots already loaded; skipping the import');
+    }
+    const aiFiles = listFiles('ai-usage-');
+    if (aiFiles.length > 0 && (await countAiImports()) === 0) {
+      log(`importing ${aiFiles.length} AI-usage files through the AI importer`);
+      const { result } = await importAiFiles(aiFiles, (m) => log(`  ${m}`));
+      if (!result) throw new Error('the demo AI-usage files did not import');
     }
 
     const logins: Login[] = fs.existsSync(loginsFile)

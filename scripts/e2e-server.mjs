@@ -1,6 +1,6 @@
 // Starts the production build for end-to-end tests on a fresh PGlite data folder, with a known
 // admin (the tests create one user per role through the admin API) and a small demo company
-// (400 people, 6 monthly snapshots) imported through the command line, as `npm run demo` does.
+// (400 people, 6 monthly snapshots, with its AI-usage files) imported through the command line, as `npm run demo` does.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +34,12 @@ const orgFiles = fs
   .sort()
   .map((f) => path.join(demoDir, f));
 run(['scripts/strata.ts', 'import', ...orgFiles]);
+const aiFiles = fs
+  .readdirSync(demoDir)
+  .filter((f) => f.startsWith('ai-usage-'))
+  .sort()
+  .map((f) => path.join(demoDir, f));
+if (aiFiles.length) run(['scripts/strata.ts', 'ai-import', ...aiFiles]);
 
 const child = spawn(
   process.execPath,

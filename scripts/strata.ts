@@ -4,11 +4,15 @@ import { parseArgs } from 'node:util';
 import { checkImportArgs, runImport } from '../lib/cli/import-command';
 import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
 import { runUsers } from '../lib/cli/users-command';
+import { runAiImport } from '../lib/cli/ai-import-command';
+import { runAiMetrics } from '../lib/cli/ai-metrics-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
 const USAGE = `Usage:
   npm run -s strata -- import FILE... [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
   npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
+  npm run -s strata -- ai-import FILE... [--json]
+  npm run -s strata -- ai-metrics [--from YYYY-MM-DD --to YYYY-MM-DD] [--subtree EMPLOYEE_ID] [--department NAME] [--json]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
@@ -30,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       scope: { type: 'string' },
       password: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     case 'metrics':
       checkMetricsArgs(values);
       return withCliDatabase(() => runMetrics(values));
+    case 'ai-import':
+      return withCliDatabase(() => runAiImport(positionals, values));
+    case 'ai-metrics':
+      return withCliDatabase(() => runAiMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
     default:

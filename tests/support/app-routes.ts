@@ -48,6 +48,8 @@ export const REQUIRED_ROLES: Array<{ prefix: string; roles: string[] }> = [
   { prefix: '/admin', roles: ['admin'] },
   { prefix: '/api/data', roles: ['admin', 'hr'] },
   { prefix: '/data', roles: ['admin', 'hr'] },
+  { prefix: '/api/ai', roles: ['admin', 'hr'] },
+  { prefix: '/ai/data', roles: ['admin', 'hr'] },
 ];
 
 /** The roles a URL must require, or null when any signed-in user may use it. */

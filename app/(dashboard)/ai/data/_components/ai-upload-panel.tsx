@@ -1,0 +1,224 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type DragEvent } from 'react';
+import type { AiImportResult } from '@/lib/dal/ai-imports';
+import type { AiUploadView } from '@/lib/dal/ai-uploads';
+import { fetchJson } from '@/lib/query/fetch-json';
+import { ProgressBar } from '@/app/(dashboard)/data/_components/progress-bar';
+import { AiUploadReport } from './ai-upload-report';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; fraction: number }
+  | { kind: 'review'; upload: AiUploadView }
+  | { kind: 'committing'; upload: AiUploadView }
+  | { kind: 'done'; result: AiImportResult };
+
+/** POSTs the files with XMLHttpRequest so the bar can show bytes sent. */
+function send(files: File[], onProgress: (f: number) => void): Promise<AiUploadView> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/ai/uploads');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: { upload?: AiUploadView; error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body.upload) resolve(body.upload);
+      else reject(new Error(body.error ?? `Upload failed (${xhr.status}).`));
+    };
+    xhr.onerror = () => reject(new Error('The upload did not reach the server.'));
+    xhr.send(form);
+  });
+}
+
+/** Upload → validation report (formats, periods, how people join, every problem) → commit. */
+export function AiUploadPanel() {
+  const qc = useQueryClient();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const addFiles = (list: FileList | null) => list && setFiles((prev) => [...prev, ...Array.from(list)]);
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    addFiles(e.dataTransfer.files);
+  };
+
+  async function upload() {
+    setError(null);
+    setStage({ kind: 'uploading', fraction: 0 });
+    try {
+      const view = await send(files, (fraction) => setStage({ kind: 'uploading', fraction }));
+      setStage({ kind: 'review', upload: view });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Upload failed.');
+      setStage({ kind: 'idle' });
+    }
+  }
+
+  async function commit(upload: AiUploadView) {
+    setError(null);
+    setStage({ kind: 'committing', upload });
+    try {
+      const r = await fetchJson<{ result: AiImportResult }>(`/api/ai/uploads/${upload.id}/commit`, {
+        method: 'POST',
+      });
+      setStage({ kind: 'done', result: r.result });
+      setFiles([]);
+      void qc.invalidateQueries({ queryKey: ['ai'] });
+      void qc.invalidateQueries({ queryKey: ['dashboard', 'ai'] });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Commit failed.');
+      setStage({ kind: 'review', upload });
+    }
+  }
+
+  async function cancel(upload: AiUploadView) {
+    await fetch(`/api/ai/uploads/${upload.id}`, { method: 'DELETE' });
+    setStage({ kind: 'idle' });
+  }
+
+  const picking = stage.kind === 'idle' || stage.kind === 'uploading' || stage.kind === 'done';
+  return (
+    <section className="card" aria-labelledby="ai-upload-h">
+      <h2 id="ai-upload-h">Upload AI usage</h2>
+      {picking && (
+        <>
+          <div
+            className={`dropzone${dragging ? ' dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <p>
+              Drop files here, or{' '}
+              <button type="button" className="link" onClick={() => inputRef.current?.click()}>
+                choose files
+              </button>
+              . GitHub Copilot usage-metrics reports (NDJSON or JSON, per user or organisation), the legacy
+              /copilot/metrics and /copilot/usage JSON, seat listings, Cursor usage and spend exports, and the
+              generic CSV (period_start, period_end, employee_id | github_login | team_manager_id, engineers,
+              ai_active_users, suggestions, acceptances, lines_suggested, lines_accepted, prs_merged,
+              ai_assisted_prs, ai_spend_usd).
+            </p>
+            <label htmlFor="ai-upload-files" className="visually-hidden">
+              AI-usage files to upload
+            </label>
+            <input
+              id="ai-upload-files"
+              ref={inputRef}
+              type="file"
+              multiple
+              accept=".csv,.json,.ndjson,.jsonl,.txt"
+              className="visually-hidden"
+              onChange={(e) => addFiles(e.target.files)}
+            />
+            {files.length > 0 && (
+              <ul className="file-list" aria-label="Chosen files">
+                {files.map((f, i) => (
+                  <li key={`${f.name}-${i}`}>
+                    {f.name} <span className="muted">({(f.size / 1024).toFixed(1)} KB)</span>{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Remove ${f.name}`}
+                      onClick={() => setFiles(files.filter((_, j) => j !== i))}
+                    >
+                      remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="form-row" style={{ marginTop: '0.75rem' }}>
+            <button
+              type="button"
+              disabled={files.length === 0 || stage.kind === 'uploading'}
+              onClick={upload}
+            >
+              Upload and check
+            </button>
+          </div>
+          {stage.kind === 'uploading' && (
+            <ProgressBar
+              label={stage.fraction < 1 ? 'Uploading' : 'Reading and checking the files'}
+              fraction={stage.fraction < 1 ? stage.fraction : null}
+            />
+          )}
+          {stage.kind === 'done' && (
+            <p role="status" className="alert ok" data-testid="ai-upload-done">
+              Imported {stage.result.records.toLocaleString('en')} usage row(s) and{' '}
+              {stage.result.seats.toLocaleString('en')} seat(s)
+              {stage.result.periods.length ? ` for ${stage.result.periods.join(', ')}` : ''}:{' '}
+              {stage.result.identities.matchedUsers} people joined, {stage.result.identities.unmatchedUsers}{' '}
+              not joined
+              {stage.result.replaced ? `; ${stage.result.replaced} row(s) of earlier imports replaced` : ''}.
+            </p>
+          )}
+        </>
+      )}
+      {error && (
+        <p role="alert" className="alert error">
+          {error}
+        </p>
+      )}
+      {(stage.kind === 'review' || stage.kind === 'committing') && (
+        <>
+          <AiUploadReport upload={stage.upload} />
+          <div className="form-row">
+            <button
+              type="button"
+              disabled={
+                !stage.upload.ok ||
+                stage.kind === 'committing' ||
+                stage.upload.records + stage.upload.seats === 0
+              }
+              onClick={() => commit(stage.upload)}
+            >
+              Import {stage.upload.records.toLocaleString('en')} row(s)
+              {stage.upload.seats ? ` and ${stage.upload.seats.toLocaleString('en')} seat(s)` : ''}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={stage.kind === 'committing'}
+              onClick={() => cancel(stage.upload)}
+            >
+              Cancel
+            </button>
+          </div>
+          {stage.upload.ok && stage.upload.records + stage.upload.seats === 0 && (
+            <p className="muted">
+              Nothing to import: these files hold no usage or seat rows (the warnings say what to upload
+              instead).
+            </p>
+          )}
+          {!stage.upload.ok && (
+            <p className="muted">
+              Errors block the import; fix the files and upload again. Warnings do not block.
+            </p>
+          )}
+          {stage.kind === 'committing' && (
+            <ProgressBar label="Importing in one transaction" fraction={null} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

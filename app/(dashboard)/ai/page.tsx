@@ -1,0 +1,24 @@
+import { prefetchAiDashboard } from '@/lib/dal/dashboards/ai-prefetch';
+import { requirePageActor } from '@/lib/dal/session';
+import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
+import { AiView } from './_components/ai-view';
+
+export const metadata = { title: 'AI productivity' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** AI productivity: adoption, acceptance, AI-assisted PRs, throughput and cost per period, per manager subtree. */
+export default async function AiPage({ searchParams }: Props) {
+  const actor = await requirePageActor();
+  const prefetch = await prefetchAiDashboard(actor, await searchParams);
+  return (
+    <DashboardPage
+      title="AI productivity"
+      intro="Copilot, Cursor and team AI-usage data joined to the org chart, so every figure rolls up by manager subtree."
+      actor={actor}
+      prefetch={prefetch}
+    >
+      <AiView />
+    </DashboardPage>
+  );
+}

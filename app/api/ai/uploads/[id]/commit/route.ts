@@ -1,0 +1,9 @@
+// POST /api/ai/uploads/:id/commit — import the pending AI upload in one transaction (hr, admin).
+import { guardedRoute } from '@/lib/dal/route';
+import { commitAiUpload } from '@/lib/dal/ai-uploads';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const POST = guardedRoute<Ctx>(['admin', 'hr'], async (actor, _req, ctx) => {
+  return Response.json({ result: await commitAiUpload(actor, (await ctx.params).id) });
+});

@@ -1,0 +1,93 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** One committed AI-usage upload (SPEC "AI usage"); its usage and seat rows cascade with it. */
+export const aiImports = pgTable('ai_imports', {
+  id: serial('id').primaryKey(),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  /** [{name, format, usage, seats}] as the parser reported them */
+  files: jsonb('files').notNull().default([]),
+  /** records, seats, periods, replaced rows, warnings */
+  stats: jsonb('stats').notNull().default({}),
+});
+
+/**
+ * AI-usage rows as imported (identities kept raw: matching to employees happens when metrics are
+ * read, so saved mappings and newer org snapshots apply without re-importing). Bulk-loaded with COPY.
+ * subject_key identifies the subject (emp:/login:/email:/team:/org:) so a newer import of the same
+ * tool, subject and period replaces the older row instead of double counting it.
+ */
+export const aiUsage = pgTable(
+  'ai_usage',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => aiImports.id, { onDelete: 'cascade' }),
+    rowNo: integer('row_no').notNull(),
+    tool: text('tool').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** person | team | org */
+    subjectKind: text('subject_kind').notNull(),
+    subjectKey: text('subject_key').notNull(),
+    employeeId: text('employee_id'),
+    githubLogin: text('github_login'),
+    email: text('email'),
+    teamManagerId: text('team_manager_id'),
+    orgKey: text('org_key'),
+    engineers: doublePrecision('engineers'),
+    aiActiveUsers: doublePrecision('ai_active_users'),
+    active: boolean('active'),
+    suggestions: doublePrecision('suggestions'),
+    acceptances: doublePrecision('acceptances'),
+    linesSuggested: doublePrecision('lines_suggested'),
+    linesAccepted: doublePrecision('lines_accepted'),
+    prsMerged: doublePrecision('prs_merged'),
+    aiAssistedPrs: doublePrecision('ai_assisted_prs'),
+    spendUsd: doublePrecision('spend_usd'),
+  },
+  (t) => [
+    index('ai_usage_period_idx').on(t.periodEnd),
+    index('ai_usage_subject_idx').on(t.tool, t.subjectKey, t.periodStart, t.periodEnd),
+    index('ai_usage_import_idx').on(t.importId),
+  ],
+);
+
+/** Paid AI-tool seats from seat listings; the newest listing per tool is the one in force. */
+export const aiSeats = pgTable(
+  'ai_seats',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => aiImports.id, { onDelete: 'cascade' }),
+    rowNo: integer('row_no').notNull(),
+    tool: text('tool').notNull(),
+    githubLogin: text('github_login'),
+    email: text('email'),
+    assignedAt: date('assigned_at', { mode: 'string' }),
+    lastActivityAt: date('last_activity_at', { mode: 'string' }),
+    plan: text('plan'),
+    monthlyCostUsd: doublePrecision('monthly_cost_usd'),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('ai_seats_tool_idx').on(t.tool, t.asOf), index('ai_seats_import_idx').on(t.importId)],
+);
+
+/** Hand mappings from an AI identity (GitHub login or email, lower-case) to an employee; they win over automatic matching. */
+export const aiIdentityMap = pgTable('ai_identity_map', {
+  identity: text('identity').primaryKey(),
+  employeeId: text('employee_id').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAiFiles } from '@/lib/ai-ingest';
+import type { AiParseResult } from '@/lib/ai-ingest/types';
+import type { Issue } from '@/lib/ingest/types';
+import { CLI_ACTOR } from '@/lib/dal/actor';
+import { commitAiImport, type AiImportResult } from '@/lib/dal/ai-imports';
+import { CliUsageError, log, printResult } from './common';
+
+/** Parses AI-usage files and, when there is no error and something to store, commits them (shared by the CLI and the demo). */
+export async function importAiFiles(
+  paths: string[],
+  progress: (message: string) => void = log,
+): Promise<{ parsed: AiParseResult; result: AiImportResult | null }> {
+  const started = Date.now();
+  const parsed = await parseAiFiles(paths.map((p) => ({ name: path.basename(p), path: p })));
+  for (const f of parsed.files)
+    progress(
+      `${f.name}: ${f.label ?? f.format ?? 'not recognised'} — ${f.usage} usage row(s), ${f.seats} seat(s)`,
+    );
+  progress(`parsed ${paths.length} file(s) in ${Date.now() - started} ms`);
+  // Refused, or recognised files that carry no rows (download links, audit logs...): nothing to store.
+  if (!parsed.ok || (parsed.usage.length === 0 && parsed.seats.length === 0)) return { parsed, result: null };
+  const result = await commitAiImport(CLI_ACTOR, parsed, { onProgress: progress });
+  return { parsed, result };
+}
+
+const slim = (i: Issue) => ({
+  code: i.code,
+  message: i.message,
+  ...(i.row !== undefined ? { row: i.row } : {}),
+  ...(i.file !== undefined ? { file: i.file } : {}),
+  ...(i.column !== undefined ? { column: i.column } : {}),
+});
+
+/**
+ * `ai-import FILE... [--json]`: prints {"records","periods","matchedUsers","unmatchedUsers"}
+ * (plus "errors" when refused, "warnings" when the files hold nothing to store). Exit 0 committed
+ * or nothing to store, 1 refused.
+ */
+export async function runAiImport(paths: string[], v: { json?: boolean }): Promise<number> {
+  if (paths.length === 0) throw new CliUsageError('ai-import needs at least one FILE.');
+  for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
+  const { parsed, result } = await importAiFiles(paths);
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  const warnings = parsed.issues.filter((i) => i.severity === 'warning');
+  const json = {
+    // every row stored: usage rows and seats
+    records: result ? result.records + result.seats : 0,
+    periods: result?.periods ?? [],
+    matchedUsers: result?.identities.matchedUsers ?? 0,
+    unmatchedUsers: result?.identities.unmatchedUsers ?? 0,
+    ...(errors.length ? { errors: errors.map(slim) } : {}),
+    ...(!result && warnings.length ? { warnings: warnings.map(slim) } : {}),
+  };
+  let human: string;
+  if (result) {
+    human = [
+      `imported ${result.records} usage row(s) and ${result.seats} seat(s) for ${result.periods.join(', ') || 'no period'}`,
+      `people: ${result.identities.matchedUsers} joined to employees, ${result.identities.unmatchedUsers} not joined` +
+        (result.identities.ambiguousUsers ? ` (${result.identities.ambiguousUsers} ambiguous)` : ''),
+      ...(result.replaced
+        ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
+        : []),
+    ].join('\n');
+  } else if (!parsed.ok) {
+    human = [
+      ...errors
+        .slice(0, 20)
+        .map((e) => `error: ${e.file ? `${e.file}: ` : ''}${e.row ? `row ${e.row}: ` : ''}${e.message}`),
+      'nothing was stored: fix the errors above',
+    ].join('\n');
+  } else {
+    human = [
+      ...warnings.slice(0, 20).map((w) => `warning: ${w.message}`),
+      'nothing to store: the files hold no usage or seat rows',
+    ].join('\n');
+  }
+  printResult(!!v.json, json, human);
+  return parsed.ok ? 0 : 1;
+}

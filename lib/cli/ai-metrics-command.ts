@@ -1,0 +1,46 @@
+import { CLI_ACTOR } from '@/lib/dal/actor';
+import { getAiMetricsContract } from '@/lib/dal/ai-contract';
+import { NotFoundError } from '@/lib/dal/errors';
+import { CliUsageError, printResult } from './common';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const val = (v: number | null, prefix = '') => (v === null ? 'n/a' : `${prefix}${v}`);
+
+/** `ai-metrics [--from DATE --to DATE] [--subtree ID] [--department NAME] [--json]`: exit 0, 1 when there is nothing to measure. */
+export async function runAiMetrics(v: {
+  from?: string;
+  to?: string;
+  subtree?: string;
+  department?: string;
+  json?: boolean;
+}): Promise<number> {
+  if ((v.from === undefined) !== (v.to === undefined))
+    throw new CliUsageError('Use --from and --to together.');
+  for (const d of [v.from, v.to])
+    if (d !== undefined && !DAY.test(d)) throw new CliUsageError('--from/--to take YYYY-MM-DD.');
+  if (v.from && v.to && v.to < v.from) throw new CliUsageError('--to is before --from.');
+  try {
+    const { window, contract: m } = await getAiMetricsContract(CLI_ACTOR, {
+      from: v.from,
+      to: v.to,
+      subtree: v.subtree,
+      department: v.department,
+    });
+    const human = [
+      `AI usage ${window.from} to ${window.to}${v.subtree ? `, subtree of ${v.subtree}` : ''}${v.department ? `, department ${v.department}` : ''}`,
+      `adoption ${pct(m.adoption)}, acceptance ${pct(m.acceptanceRateByCount)} by count, ${pct(m.acceptanceRateByLines)} by lines`,
+      `AI-assisted PRs ${pct(m.aiAssistedPrShare)}, throughput ${val(m.throughputPerEngineerWeek)} PRs/engineer/week`,
+      `spend ${val(m.spendPerEngineerMonth, '$')}/engineer/month, ${val(m.costPerMergedPr, '$')}/merged PR`,
+      `not joined to an employee: ${pct(m.unmatchedShare)} of AI-active users`,
+    ].join('\n');
+    printResult(!!v.json, m, human);
+    return 0;
+  } catch (err) {
+    if (err instanceof NotFoundError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,220 @@
+import { getDatabase } from '@/db';
+import type { AiAggregate } from '@/lib/metrics/ai-rollup';
+import { buildIdentityIndex, type IdentityIndex } from '@/lib/metrics/ai-identity';
+import type { SeatRow } from '@/lib/metrics/ai-seats';
+import { buildOrgTree } from '@/lib/metrics/tree';
+import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
+
+/** Raw SQL on either driver (reads only; writes go through withRawTransaction). */
+export async function aiQuery<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const handle = await getDatabase();
+  if (handle.raw.kind === 'postgres')
+    return (await handle.raw.sql.unsafe(text, params as never[])) as unknown as T[];
+  return (await handle.raw.pg.query<T>(text, params)).rows;
+}
+
+/** A row counts as active when it says so, else when it shows any activity or spend. */
+const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
+  + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) > 0)`;
+
+type AggRow = {
+  month: string;
+  tool: string;
+  subject_kind: AiAggregate['subjectKind'];
+  employee_id: string | null;
+  login: string | null;
+  email: string | null;
+  team_manager_id: string | null;
+  org_key: string | null;
+  period_start: string;
+  period_end: string;
+  rows: number;
+  active_rows: number;
+  engineers: number | null;
+  ai_active_users: number | null;
+  active: boolean | null;
+  suggestions: number | null;
+  acceptances: number | null;
+  lines_suggested: number | null;
+  lines_accepted: number | null;
+  prs_for_share: number | null;
+  ai_assisted_prs: number | null;
+  prs_merged: number | null;
+  spend_usd: number | null;
+  pr_start: string | null;
+  pr_end: string | null;
+  spend_start: string | null;
+  spend_end: string | null;
+};
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Usage rows with period end in [from, to], summed per subject (and per calendar month of the
+ * period end when byMonth): a row belongs to the period that contains its last day.
+ */
+export async function loadAiAggregates(
+  from: string,
+  to: string,
+  byMonth: boolean,
+): Promise<Array<AiAggregate & { month: string }>> {
+  const both = (a: string, b: string) => `filter (where ${a} is not null and ${b} is not null)`;
+  const rows = await aiQuery<AggRow>(
+    `select ${byMonth ? `to_char(period_end, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
+       lower(github_login) as login, lower(email) as email, team_manager_id, org_key,
+       to_char(min(period_start), 'YYYY-MM-DD') as period_start, to_char(max(period_end), 'YYYY-MM-DD') as period_end,
+       count(*)::int as rows, (count(*) filter (where act))::int as active_rows,
+       max(engineers) as engineers, max(ai_active_users) as ai_active_users, bool_or(act) as active,
+       sum(suggestions) ${both('suggestions', 'acceptances')} as suggestions,
+       sum(acceptances) ${both('suggestions', 'acceptances')} as acceptances,
+       sum(lines_suggested) ${both('lines_suggested', 'lines_accepted')} as lines_suggested,
+       sum(lines_accepted) ${both('lines_suggested', 'lines_accepted')} as lines_accepted,
+       sum(prs_merged) ${both('prs_merged', 'ai_assisted_prs')} as prs_for_share,
+       sum(ai_assisted_prs) ${both('prs_merged', 'ai_assisted_prs')} as ai_assisted_prs,
+       sum(prs_merged) as prs_merged, sum(spend_usd) as spend_usd,
+       to_char(min(period_start) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_start,
+       to_char(max(period_end) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_end,
+       to_char(min(period_start) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_start,
+       to_char(max(period_end) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_end
+     from (select *, ${ACTIVE} as act from ai_usage where period_end between $1::date and $2::date) u
+     group by 1, tool, subject_kind, employee_id, lower(github_login), lower(email), team_manager_id, org_key
+     order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    tool: r.tool,
+    subjectKind: r.subject_kind,
+    employeeId: r.employee_id,
+    githubLogin: r.login,
+    email: r.email,
+    teamManagerId: r.team_manager_id,
+    orgKey: r.org_key,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    rows: r.rows,
+    activeRows: r.active_rows,
+    engineers: num(r.engineers),
+    aiActiveUsers: num(r.ai_active_users),
+    active: r.active === true,
+    suggestions: num(r.suggestions),
+    acceptances: num(r.acceptances),
+    linesSuggested: num(r.lines_suggested),
+    linesAccepted: num(r.lines_accepted),
+    prsForShare: num(r.prs_for_share),
+    aiAssistedPrs: num(r.ai_assisted_prs),
+    prsMerged: num(r.prs_merged),
+    spendUsd: num(r.spend_usd),
+    prStart: r.pr_start,
+    prEnd: r.pr_end,
+    spendStart: r.spend_start,
+    spendEnd: r.spend_end,
+  }));
+}
+
+/** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */
+export async function listAiMonths(): Promise<string[]> {
+  const rows = await aiQuery<{ m: string }>(
+    `select distinct to_char(period_end, 'YYYY-MM') as m from ai_usage order by 1`,
+  );
+  return rows.map((r) => r.m);
+}
+
+/** Saved hand mappings: lower-case login/email -> employee id. */
+export async function loadManualMap(): Promise<Map<string, string>> {
+  const rows = await aiQuery<{ identity: string; employee_id: string }>(
+    'select identity, employee_id from ai_identity_map',
+  );
+  return new Map(rows.map((r) => [r.identity, r.employee_id]));
+}
+
+/** The seat listing in force per tool: rows of the newest listing date, from the newest import of that date. */
+export async function loadCurrentSeats(): Promise<SeatRow[]> {
+  const rows = await aiQuery<{
+    tool: string;
+    github_login: string | null;
+    email: string | null;
+    assigned_at: string | null;
+    last_activity_at: string | null;
+    plan: string | null;
+    monthly_cost_usd: number | null;
+    as_of: string;
+  }>(
+    `with latest as (
+       select distinct on (tool) tool, as_of, import_id from ai_seats order by tool, as_of desc, import_id desc)
+     select s.tool, s.github_login, s.email, to_char(s.assigned_at, 'YYYY-MM-DD') as assigned_at,
+       to_char(s.last_activity_at, 'YYYY-MM-DD') as last_activity_at, s.plan, s.monthly_cost_usd,
+       to_char(s.as_of, 'YYYY-MM-DD') as as_of
+     from ai_seats s join latest l on l.tool = s.tool and l.as_of = s.as_of and l.import_id = s.import_id
+     order by s.tool, s.row_no`,
+  );
+  return rows.map((r) => ({
+    tool: r.tool,
+    githubLogin: r.github_login,
+    email: r.email,
+    assignedAt: r.assigned_at,
+    lastActivityAt: r.last_activity_at,
+    plan: r.plan,
+    monthlyCostUsd: num(r.monthly_cost_usd),
+    asOf: r.as_of,
+  }));
+}
+
+export interface SnapshotDate {
+  id: number;
+  asOf: string;
+}
+
+/** Current snapshots, oldest first. */
+export async function listCurrentSnapshots(): Promise<SnapshotDate[]> {
+  const rows = await aiQuery<{ id: number; as_of: string }>(
+    `select id, to_char(as_of, 'YYYY-MM-DD') as as_of from snapshots where is_current order by as_of`,
+  );
+  return rows.map((r) => ({ id: r.id, asOf: r.as_of }));
+}
+
+/** The snapshot in force on a date: the newest dated at or before it, else the earliest. */
+export function snapshotInForce(list: readonly SnapshotDate[], date: string): SnapshotDate | null {
+  let pick: SnapshotDate | null = null;
+  for (const s of list) if (s.asOf <= date) pick = s;
+  return pick ?? list[0] ?? null;
+}
+
+const MAX_CACHED_RECORDS = 3_000_000;
+const EMPTY = buildIdentityIndex(buildOrgTree([]));
+const cache = new Map<number, { size: number; index: Promise<IdentityIndex> }>();
+
+/** A snapshot's tree with its login/email index, cached (bounded by total records) across requests. */
+export async function loadIdentityIndex(snapshotId: number): Promise<IdentityIndex> {
+  const hit = cache.get(snapshotId);
+  if (hit) {
+    cache.delete(snapshotId);
+    cache.set(snapshotId, hit);
+    return hit.index;
+  }
+  const entry: { size: number; index: Promise<IdentityIndex> } = { size: 0, index: Promise.resolve(EMPTY) };
+  entry.index = (async () => {
+    const rows = await aiQuery<PeopleRow>(
+      `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
+      [snapshotId],
+    );
+    entry.size = rows.length;
+    return buildIdentityIndex(buildOrgTree(rows.map(rowToRecord)));
+  })();
+  cache.set(snapshotId, entry);
+  entry.index.catch(() => cache.delete(snapshotId));
+  await entry.index;
+  let total = 0;
+  for (const e of cache.values()) total += e.size;
+  for (const [k, e] of cache) {
+    if (total <= MAX_CACHED_RECORDS || k === snapshotId) continue;
+    cache.delete(k);
+    total -= e.size;
+  }
+  return entry.index;
+}
+
+/** Forgets cached trees (snapshots were deleted or replaced; ids are never reused, so this is only memory). */
+export function clearIdentityIndexCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { getDatabase } from '@/db';
+import { withRawTransaction } from '@/db/raw';
+import { assertRole, type Actor } from './actor';
+import { aiQuery, listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
+import { NotFoundError, ValidationError } from './errors';
+
+/** A hand mapping of an AI identity to an employee, as the review screen lists it. */
+export interface SavedMapping {
+  identity: string;
+  employeeId: string;
+  name: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Saved hand mappings, newest first, with the employee's name in the latest snapshot. */
+export async function listMappings(snapshots: SnapshotDate[]): Promise<SavedMapping[]> {
+  const rows = await aiQuery<{
+    identity: string;
+    employee_id: string;
+    created_by: string;
+    created_at: string | Date;
+  }>(
+    'select identity, employee_id, created_by, created_at from ai_identity_map order by created_at desc, identity',
+  );
+  const latest = snapshots[snapshots.length - 1];
+  const tree = latest ? (await loadIdentityIndex(latest.id)).tree : null;
+  return rows.map((r) => {
+    const i = tree?.indexById.get(r.employee_id);
+    return {
+      identity: r.identity,
+      employeeId: r.employee_id,
+      name: i === undefined ? null : (tree?.records[i]?.name ?? null),
+      createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  });
+}
+
+export const identityMappingSchema = z.object({
+  identity: z
+    .string()
+    .trim()
+    .min(1, 'Give the GitHub login or email to map.')
+    .max(254)
+    .regex(/^[^\s,;]+$/, 'A GitHub login or email has no spaces.'),
+  employeeId: z.string().trim().min(1, 'Choose the employee.').max(300),
+});
+export type IdentityMappingInput = z.infer<typeof identityMappingSchema>;
+
+/** hr/admin: maps a login or email to an employee of the latest snapshot (replacing any earlier mapping), audited. */
+export async function saveIdentityMapping(actor: Actor, input: unknown): Promise<SavedMapping> {
+  assertRole(actor, ['admin', 'hr']);
+  const parsed = identityMappingSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? 'Invalid mapping.');
+  const identity = parsed.data.identity.toLowerCase();
+  const { employeeId } = parsed.data;
+  const snapshots = await listCurrentSnapshots();
+  const latest = snapshots[snapshots.length - 1];
+  if (!latest) throw new ValidationError('Import an org snapshot before mapping identities.');
+  const tree = (await loadIdentityIndex(latest.id)).tree;
+  const i = tree.indexById.get(employeeId);
+  if (i === undefined)
+    throw new ValidationError(`Employee ${employeeId} is not in the ${latest.asOf} snapshot.`);
+  const handle = await getDatabase();
+  await withRawTransaction(handle, async (tx) => {
+    const prev = await tx.query<{ employee_id: string }>(
+      'select employee_id from ai_identity_map where identity = $1',
+      [identity],
+    );
+    await tx.query(
+      `insert into ai_identity_map (identity, employee_id, created_by) values ($1, $2, $3)
+       on conflict (identity) do update set employee_id = excluded.employee_id, created_by = excluded.created_by, created_at = now()`,
+      [identity, employeeId, actor.email],
+    );
+    await tx.query(
+      'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+      [
+        actor.userId,
+        actor.email,
+        'ai.identity_map',
+        identity,
+        JSON.stringify({ employeeId, previous: prev[0]?.employee_id ?? null }),
+      ],
+    );
+  });
+  return {
+    identity,
+    employeeId,
+    name: tree.records[i]?.name ?? null,
+    createdBy: actor.email,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** hr/admin: removes a hand mapping (automatic matching applies again), audited. */
+export async function deleteIdentityMapping(actor: Actor, identity: string): Promise<void> {
+  assertRole(actor, ['admin', 'hr']);
+  const key = identity.trim().toLowerCase();
+  const handle = await getDatabase();
+  await withRawTransaction(handle, async (tx) => {
+    const prev = await tx.query<{ employee_id: string }>(
+      'delete from ai_identity_map where identity = $1 returning employee_id',
+      [key],
+    );
+    if (!prev[0]) throw new NotFoundError('No mapping is saved for that identity.');
+    await tx.query(
+      'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+      [
+        actor.userId,
+        actor.email,
+        'ai.identity_unmap',
+        key,
+        JSON.stringify({ employeeId: prev[0].employee_id }),
+      ],
+    );
+  });
+}

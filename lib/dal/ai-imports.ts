@@ -1,0 +1,286 @@
+import { getDatabase, type DbHandle } from '@/db';
+import { copyValue, withRawTransaction, type RawTx } from '@/db/raw';
+import type { AiParseResult, AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
+import { identityKey } from '@/lib/metrics/ai-identity';
+import { assertRole, type Actor } from './actor';
+import { aiQuery } from './ai-data';
+import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
+import { NotFoundError, ValidationError } from './errors';
+
+const USAGE_COLUMNS = [
+  'import_id',
+  'row_no',
+  'tool',
+  'period_start',
+  'period_end',
+  'subject_kind',
+  'subject_key',
+  'employee_id',
+  'github_login',
+  'email',
+  'team_manager_id',
+  'org_key',
+  'engineers',
+  'ai_active_users',
+  'active',
+  'suggestions',
+  'acceptances',
+  'lines_suggested',
+  'lines_accepted',
+  'prs_merged',
+  'ai_assisted_prs',
+  'spend_usd',
+] as const;
+
+const SEAT_COLUMNS = [
+  'import_id',
+  'row_no',
+  'tool',
+  'github_login',
+  'email',
+  'assigned_at',
+  'last_activity_at',
+  'plan',
+  'monthly_cost_usd',
+  'as_of',
+] as const;
+
+/** The subject key: who a row is about (replacement and de-duplication compare it). */
+export function subjectKey(r: AiUsageRecord): string {
+  const s = r.subject;
+  if (s.kind === 'team') return `team:${s.teamManagerId}`;
+  if (s.kind === 'org') return `org:${s.orgKey}`;
+  return identityKey(s);
+}
+
+const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+
+function usageLine(importId: number, r: AiUsageRecord, rowNo: number): string {
+  const s = r.subject;
+  return [
+    importId,
+    rowNo,
+    copyValue(r.tool),
+    r.periodStart,
+    r.periodEnd,
+    s.kind,
+    copyValue(subjectKey(r)),
+    copyValue(s.kind === 'person' ? s.employeeId : null),
+    copyValue(s.kind === 'person' ? s.githubLogin : null),
+    copyValue(s.kind === 'person' ? s.email : null),
+    copyValue(s.kind === 'team' ? s.teamManagerId : null),
+    copyValue(s.kind === 'org' ? s.orgKey : null),
+    copyValue(n(r.engineers)),
+    copyValue(n(r.aiActiveUsers)),
+    copyValue(r.active),
+    copyValue(n(r.suggestions)),
+    copyValue(n(r.acceptances)),
+    copyValue(n(r.linesSuggested)),
+    copyValue(n(r.linesAccepted)),
+    copyValue(n(r.prsMerged)),
+    copyValue(n(r.aiAssistedPrs)),
+    copyValue(n(r.spendUsd)),
+  ].join('\t');
+}
+
+function seatLine(importId: number, s: AiSeatRecord, rowNo: number, importDate: string): string {
+  return [
+    importId,
+    rowNo,
+    copyValue(s.tool),
+    copyValue(s.githubLogin),
+    copyValue(s.email),
+    copyValue(s.assignedAt),
+    copyValue(s.lastActivityAt),
+    copyValue(s.plan),
+    copyValue(n(s.monthlyCostUsd)),
+    s.asOf ?? importDate,
+  ].join('\t');
+}
+
+function* chunks<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
+  for (let i = 0; i < items.length; i += 5000) {
+    yield `${items
+      .slice(i, i + 5000)
+      .map((x) => line(x))
+      .join('\n')}\n`;
+  }
+}
+
+/** One usage row per tool, subject and period: a file that repeats one keeps its last. */
+export function dedupeUsage(usage: readonly AiUsageRecord[]): { rows: AiUsageRecord[]; dropped: number } {
+  const byKey = new Map<string, AiUsageRecord>();
+  for (const r of usage) byKey.set(`${r.tool}|${subjectKey(r)}|${r.periodStart}|${r.periodEnd}`, r);
+  return { rows: [...byKey.values()], dropped: usage.length - byKey.size };
+}
+
+/** Calendar months (YYYY-MM) the usage rows fall in (by the last day of their period). */
+export function usageMonths(usage: readonly AiUsageRecord[]): string[] {
+  return [...new Set(usage.map((r) => r.periodEnd.slice(0, 7)))].sort();
+}
+
+export interface AiImportResult {
+  importId: number;
+  records: number;
+  seats: number;
+  periods: string[];
+  /** rows of earlier imports replaced by this one (same tool, subject and period) */
+  replaced: number;
+  /** rows repeated inside this upload (the last one was kept) */
+  duplicates: number;
+  identities: ImportIdentitySummary;
+}
+
+async function audit(tx: RawTx, actor: Actor, action: string, target: string, details: unknown) {
+  await tx.query(
+    'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+    [actor.userId, actor.email, action, target, JSON.stringify(details)],
+  );
+}
+
+/**
+ * hr/admin: stores a parsed AI upload in ONE transaction (usage and seats with COPY). A row for
+ * the same tool, subject and period as an earlier import replaces it, so re-uploading a report
+ * never double counts. Audited.
+ */
+export async function commitAiImport(
+  actor: Actor,
+  parsed: AiParseResult,
+  opts: { handle?: DbHandle; onProgress?: (message: string) => void } = {},
+): Promise<AiImportResult> {
+  assertRole(actor, ['admin', 'hr']);
+  if (!parsed.ok)
+    throw new ValidationError(
+      'The upload has errors; fix them before committing.',
+      parsed.issues.filter((i) => i.severity === 'error').slice(0, 50),
+    );
+  if (parsed.usage.length === 0 && parsed.seats.length === 0)
+    throw new ValidationError('The upload holds no AI-usage or seat rows.');
+  const handle = opts.handle ?? (await getDatabase());
+  const { rows, dropped } = dedupeUsage(parsed.usage);
+  const periods = usageMonths(rows);
+  const identities = await summariseImportIdentities(rows, parsed.seats);
+  const today = new Date().toISOString().slice(0, 10);
+  const stats = {
+    records: rows.length,
+    seats: parsed.seats.length,
+    periods,
+    duplicates: dropped,
+    warnings: parsed.issues.filter((i) => i.severity === 'warning').length,
+    matchedUsers: identities.matchedUsers,
+    unmatchedUsers: identities.unmatchedUsers,
+    ambiguousUsers: identities.ambiguousUsers,
+  };
+  const result = await withRawTransaction(handle, async (tx) => {
+    const inserted = await tx.query<{ id: number }>(
+      'insert into ai_imports (uploaded_by, files, stats) values ($1, $2::jsonb, $3::jsonb) returning id',
+      [actor.email, JSON.stringify(parsed.files), JSON.stringify(stats)],
+    );
+    const id = inserted[0]?.id;
+    if (id === undefined) throw new Error('ai_imports insert returned no id');
+    opts.onProgress?.(`storing ${rows.length} usage row(s) and ${parsed.seats.length} seat(s)`);
+    if (rows.length)
+      await tx.copyIn(
+        'ai_usage',
+        USAGE_COLUMNS,
+        chunks(rows, (r) => usageLine(id, r, r.row)),
+      );
+    if (parsed.seats.length)
+      await tx.copyIn(
+        'ai_seats',
+        SEAT_COLUMNS,
+        chunks(parsed.seats, (s) => seatLine(id, s, s.row, today)),
+      );
+    const del = await tx.query<{ n: number }>(
+      `with d as (
+         delete from ai_usage u using (select distinct tool, subject_key, period_start, period_end from ai_usage where import_id = $1) x
+         where u.import_id <> $1 and u.tool = x.tool and u.subject_key = x.subject_key
+           and u.period_start = x.period_start and u.period_end = x.period_end
+         returning 1)
+       select count(*)::int as n from d`,
+      [id],
+    );
+    const replaced = del[0]?.n ?? 0;
+    await tx.query(`update ai_imports set stats = stats || $2::jsonb where id = $1`, [
+      id,
+      JSON.stringify({ replaced }),
+    ]);
+    await audit(tx, actor, 'ai.import', parsed.files.map((f) => f.name).join(', '), {
+      importId: id,
+      ...stats,
+      replaced,
+      formats: parsed.files.map((f) => f.format),
+    });
+    return { importId: id, replaced };
+  });
+  return {
+    importId: result.importId,
+    records: rows.length,
+    seats: parsed.seats.length,
+    periods,
+    replaced: result.replaced,
+    duplicates: dropped,
+    identities,
+  };
+}
+
+export interface AiImportDto {
+  id: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  files: Array<{ name: string; format: string | null; usage: number; seats: number }>;
+  /** rows still in force (later imports may have replaced some) */
+  usageRows: number;
+  seatRows: number;
+  periods: string[];
+}
+
+/** hr/admin: committed AI imports, newest first. */
+export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
+  assertRole(actor, ['admin', 'hr']);
+  const rows = await aiQuery<{
+    id: number;
+    uploaded_by: string;
+    uploaded_at: string | Date;
+    files: AiImportDto['files'];
+    stats: { periods?: string[] };
+    usage_rows: number;
+    seat_rows: number;
+  }>(
+    `select i.id, i.uploaded_by, i.uploaded_at, i.files, i.stats,
+       (select count(*)::int from ai_usage u where u.import_id = i.id) as usage_rows,
+       (select count(*)::int from ai_seats s where s.import_id = i.id) as seat_rows
+     from ai_imports i order by i.id desc limit 200`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    uploadedBy: r.uploaded_by,
+    uploadedAt: new Date(r.uploaded_at).toISOString(),
+    files: r.files,
+    usageRows: r.usage_rows,
+    seatRows: r.seat_rows,
+    periods: r.stats.periods ?? [],
+  }));
+}
+
+/** hr/admin: deletes one AI import (its usage and seat rows cascade), audited. */
+export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
+  assertRole(actor, ['admin', 'hr']);
+  const handle = await getDatabase();
+  await withRawTransaction(handle, async (tx) => {
+    const rows = await tx.query<{ files: Array<{ name: string }> }>(
+      'select files from ai_imports where id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFoundError('That AI import does not exist.');
+    await tx.query('delete from ai_imports where id = $1', [id]);
+    await audit(tx, actor, 'ai.import_delete', row.files.map((f) => f.name).join(', '), { importId: id });
+  });
+}
+
+/** Number of committed AI imports (demo and first-run checks). */
+export async function countAiImports(): Promise<number> {
+  const rows = await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports');
+  return rows[0]?.n ?? 0;
+}

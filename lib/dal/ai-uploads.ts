@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { getDatabase, schema } from '@/db';
+import { parseAiFiles } from '@/lib/ai-ingest';
+import type { AiParseResult } from '@/lib/ai-ingest/types';
+import type { Issue } from '@/lib/ingest/types';
+import { assertRole, type Actor } from './actor';
+import { commitAiImport, usageMonths, type AiImportResult } from './ai-imports';
+import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
+import { NotFoundError, ValidationError } from './errors';
+import { uploadLimits } from './uploads';
+
+const KIND = 'ai';
+
+/** What the AI upload screen shows before anything is stored: formats found, totals, how people join, every problem. */
+export interface AiUploadView {
+  id: string;
+  ok: boolean;
+  files: Array<{
+    name: string;
+    size: number;
+    format: string | null;
+    label: string | null;
+    usage: number;
+    seats: number;
+  }>;
+  errorCount: number;
+  warningCount: number;
+  /** the first 2,000 issues; the CSV download has them all */
+  issues: Issue[];
+  records: number;
+  seats: number;
+  periods: string[];
+  tools: string[];
+  identities: ImportIdentitySummary;
+}
+
+async function loadFiles(id: string): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  const { db } = await getDatabase();
+  const rows = await db
+    .select()
+    .from(schema.pendingUploadFiles)
+    .where(eq(schema.pendingUploadFiles.uploadId, id))
+    .orderBy(asc(schema.pendingUploadFiles.idx));
+  return rows.map((r) => ({ name: r.name, bytes: new Uint8Array(r.bytes) }));
+}
+
+async function view(
+  id: string,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<{ view: AiUploadView; parsed: AiParseResult }> {
+  const parsed = await parseAiFiles(files);
+  const sizes = new Map(files.map((f) => [f.name, f.bytes.byteLength]));
+  return {
+    parsed,
+    view: {
+      id,
+      ok: parsed.ok,
+      files: parsed.files.map((f) => ({
+        name: f.name,
+        size: sizes.get(f.name) ?? 0,
+        format: f.format,
+        label: f.label ?? null,
+        usage: f.usage,
+        seats: f.seats,
+      })),
+      errorCount: parsed.issues.filter((i) => i.severity === 'error').length,
+      warningCount: parsed.issues.filter((i) => i.severity === 'warning').length,
+      issues: parsed.issues.slice(0, 2000),
+      records: parsed.usage.length,
+      seats: parsed.seats.length,
+      periods: usageMonths(parsed.usage),
+      tools: [...new Set([...parsed.usage.map((u) => u.tool), ...parsed.seats.map((s) => s.tool)])].sort(),
+      identities: await summariseImportIdentities(parsed.usage, parsed.seats),
+    },
+  };
+}
+
+/** hr/admin: stores the files of a new AI upload and returns the validation report. Nothing is imported yet. */
+export async function createAiUpload(
+  actor: Actor,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<AiUploadView> {
+  assertRole(actor, ['admin', 'hr']);
+  if (files.length === 0) throw new ValidationError('Choose at least one file to upload.');
+  const { maxBytes } = uploadLimits();
+  const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
+  if (total > maxBytes)
+    throw new ValidationError(
+      `The upload is ${(total / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB (STRATA_MAX_UPLOAD_MB).`,
+    );
+  const { db } = await getDatabase();
+  await db
+    .delete(schema.pendingUploads)
+    .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(schema.pendingUploads).values({ id, kind: KIND, createdBy: actor.email, options: {} });
+    for (const [idx, f] of files.entries())
+      await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
+  });
+  return (await view(id, files)).view;
+}
+
+async function requireAiUpload(actor: Actor, id: string): Promise<void> {
+  assertRole(actor, ['admin', 'hr']);
+  const { db } = await getDatabase();
+  const [row] = await db
+    .select()
+    .from(schema.pendingUploads)
+    .where(and(eq(schema.pendingUploads.id, id), eq(schema.pendingUploads.kind, KIND)));
+  if (!row)
+    throw new NotFoundError('That upload is gone (uploads are kept for a day). Upload the files again.');
+}
+
+/** hr/admin: every problem of a pending AI upload, for the CSV download. */
+export async function getAiUploadIssues(actor: Actor, id: string): Promise<Issue[]> {
+  await requireAiUpload(actor, id);
+  return (await parseAiFiles(await loadFiles(id))).issues;
+}
+
+/** hr/admin: imports a pending AI upload in one transaction and clears it. */
+export async function commitAiUpload(actor: Actor, id: string): Promise<AiImportResult> {
+  await requireAiUpload(actor, id);
+  const parsed = await parseAiFiles(await loadFiles(id));
+  const result = await commitAiImport(actor, parsed);
+  const { db } = await getDatabase();
+  await db.delete(schema.pendingUploads).where(eq(schema.pendingUploads.id, id));
+  return result;
+}
+
+/** hr/admin: abandons a pending AI upload. */
+export async function cancelAiUpload(actor: Actor, id: string): Promise<void> {
+  await requireAiUpload(actor, id);
+  const { db } = await getDatabase();
+  await db.delete(schema.pendingUploads).where(eq(schema.pendingUploads.id, id));
+}

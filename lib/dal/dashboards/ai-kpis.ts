@@ -1,0 +1,76 @@
+import type { AiMetrics } from '@/lib/metrics/ai';
+
+export type AiMetricKey = Exclude<keyof AiMetrics, 'prsMerged' | 'spendUsd'>;
+
+export interface AiKpi {
+  key: AiMetricKey;
+  label: string;
+  format: 'int' | 'percent' | 'decimal' | 'usd';
+  definition: string;
+  value: number | null;
+  /** the same figure for the month before (one-month periods only) */
+  previous: number | null;
+  /** share of AI-active users joined to no employee in the period (left out of every figure) */
+  unmatchedShare: number | null;
+}
+
+/** The AI figures, in SPEC order, with the definition shown beside each. */
+export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'definition'>> = [
+  {
+    key: 'engineers',
+    label: 'Engineers',
+    format: 'int',
+    definition:
+      'Engineers reported by team rows, plus, outside those teams, people with a GitHub login or with AI usage joined to them.',
+  },
+  {
+    key: 'activeUsers',
+    label: 'AI-active users',
+    format: 'int',
+    definition:
+      'Distinct people with any AI activity in the period (a person counts once however many days or tools), plus the active users team rows report.',
+  },
+  {
+    key: 'adoption',
+    label: 'Adoption',
+    format: 'percent',
+    definition: 'AI-active users / engineers in the period.',
+  },
+  {
+    key: 'acceptanceRateByCount',
+    label: 'Acceptance rate (count)',
+    format: 'percent',
+    definition:
+      'Sum of accepted suggestions / sum of suggestions, from sums (never an average of daily rates).',
+  },
+  {
+    key: 'acceptanceRateByLines',
+    label: 'Acceptance rate (lines)',
+    format: 'percent',
+    definition: 'Sum of lines accepted / sum of lines suggested, from sums.',
+  },
+  {
+    key: 'aiAssistedPrShare',
+    label: 'AI-assisted PR share',
+    format: 'percent',
+    definition: 'AI-assisted PRs / PRs merged.',
+  },
+  {
+    key: 'throughputPerEngineerWeek',
+    label: 'Throughput',
+    format: 'decimal',
+    definition: 'PRs merged / engineer / week (weeks = days the PR data covers / 7).',
+  },
+  {
+    key: 'spendPerEngineerMonth',
+    label: 'AI spend per engineer per month',
+    format: 'usd',
+    definition: 'AI spend / engineers / calendar months the spend data covers.',
+  },
+  {
+    key: 'costPerMergedPr',
+    label: 'Cost per merged PR',
+    format: 'usd',
+    definition: 'AI spend / PRs merged.',
+  },
+];

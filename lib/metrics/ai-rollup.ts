@@ -1,0 +1,285 @@
+/**
+ * Rolls AI-usage rows of one period up the org tree of the snapshot in force. Pure.
+ * - person rows join an employee (ai-identity.ts) and count at that person's node; rows that join
+ *   nobody are counted as unmatched (never silently dropped: see unmatchedShare).
+ * - team rows (team_manager_id) count at the manager's node, so they roll up into the manager's
+ *   subtree and every ancestor subtree.
+ * - org rows (a whole GitHub organisation / Cursor team) belong to the organisation only; for each
+ *   tool they fill in only what that tool's person and team rows do not report (so a Copilot
+ *   organisation report adds merged PRs, but never doubles suggestions already given per user).
+ * Engineers of a group: the engineers reported by its team rows, plus, outside those teams (a team
+ * = its manager and their direct reports), the people with a GitHub login or with joined AI usage,
+ * when the period has person- or organisation-level data. AI-active users: the team rows' active
+ * users plus the distinct people outside those teams with activity. Distinct over the period: a
+ * person is counted once however many days, tools or identities they appear under; a team row
+ * counts its largest active-user figure in the period (a lower bound: the same people recur).
+ */
+import {
+  AI_TOTAL_FIELDS,
+  daysInclusive,
+  emptyAiTotals,
+  monthsCovered,
+  type AiCoverage,
+  type AiTotals,
+} from '@/lib/metrics/ai';
+import {
+  identityKey,
+  matchIdentity,
+  type IdentityIndex,
+  type IdentityKeys,
+  type IdentityMatch,
+} from '@/lib/metrics/ai-identity';
+import { NodeKind } from '@/lib/metrics/roles';
+import type { OrgTree } from '@/lib/metrics/tree';
+
+/** Usage rows of one subject over one period, summed (SQL does this; tests build them by hand). */
+export interface AiAggregate extends IdentityKeys {
+  tool: string;
+  subjectKind: 'person' | 'team' | 'org';
+  teamManagerId: string | null;
+  orgKey: string | null;
+  periodStart: string;
+  periodEnd: string;
+  rows: number;
+  /** rows with any AI activity */
+  activeRows: number;
+  /** largest value over the rows (team and org rows) */
+  engineers: number | null;
+  aiActiveUsers: number | null;
+  /** any row active (person rows) */
+  active: boolean;
+  /** sums over rows that report both numbers of the pair; null when no row does */
+  suggestions: number | null;
+  acceptances: number | null;
+  linesSuggested: number | null;
+  linesAccepted: number | null;
+  prsForShare: number | null;
+  aiAssistedPrs: number | null;
+  /** sums over rows reporting the value */
+  prsMerged: number | null;
+  spendUsd: number | null;
+  /** period covered by the rows reporting PRs / spend */
+  prStart: string | null;
+  prEnd: string | null;
+  spendStart: string | null;
+  spendEnd: string | null;
+}
+
+const F = AI_TOTAL_FIELDS.length;
+const FI = Object.fromEntries(AI_TOTAL_FIELDS.map((f, i) => [f, i])) as Record<keyof AiTotals, number>;
+
+export interface AiRollup {
+  tree: OrgTree;
+  /** per node, F fields (AI_TOTAL_FIELDS order): what the node itself adds */
+  own: Float64Array;
+  /** organisation-level rows (count for the whole organisation only) */
+  org: AiTotals;
+  coverage: AiCoverage;
+  matchedActiveUsers: number;
+  unmatchedActiveUsers: number;
+  /** unmatched / (matched + unmatched) active users; null when nobody is active */
+  unmatchedShare: number | null;
+  /** per aggregate (same order as the input): how it was joined */
+  matches: Array<IdentityMatch | null>;
+}
+
+function addPairs(own: Float64Array, base: number, a: AiAggregate, skip: Set<string> | null): void {
+  const put = (field: keyof AiTotals, v: number) => {
+    own[base + FI[field]] = (own[base + FI[field]] ?? 0) + v;
+  };
+  if (a.suggestions !== null && a.acceptances !== null && !skip?.has('count')) {
+    put('suggestions', a.suggestions);
+    put('acceptances', a.acceptances);
+    put('countRows', 1);
+  }
+  if (a.linesSuggested !== null && a.linesAccepted !== null && !skip?.has('lines')) {
+    put('linesSuggested', a.linesSuggested);
+    put('linesAccepted', a.linesAccepted);
+    put('lineRows', 1);
+  }
+  if (a.prsMerged !== null && !skip?.has('prs')) {
+    put('prsMerged', a.prsMerged);
+    put('prRows', 1);
+  }
+  if (a.prsForShare !== null && a.aiAssistedPrs !== null && !skip?.has('prShare')) {
+    put('prsForShare', a.prsForShare);
+    put('aiAssistedPrs', a.aiAssistedPrs);
+    put('prShareRows', 1);
+  }
+  if (a.spendUsd !== null && !skip?.has('spend')) {
+    put('spendUsd', a.spendUsd);
+    put('spendRows', 1);
+  }
+}
+
+/** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
+function reportedByTool(rows: readonly AiAggregate[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const a of rows) {
+    if (a.subjectKind === 'org') continue;
+    const s = out.get(a.tool) ?? new Set<string>();
+    s.add('active');
+    if (a.suggestions !== null && a.acceptances !== null) s.add('count');
+    if (a.linesSuggested !== null && a.linesAccepted !== null) s.add('lines');
+    if (a.prsMerged !== null) s.add('prs');
+    if (a.prsForShare !== null && a.aiAssistedPrs !== null) s.add('prShare');
+    if (a.spendUsd !== null) s.add('spend');
+    out.set(a.tool, s);
+  }
+  return out;
+}
+
+/** Rolls one period's aggregates onto the tree; `manual` = saved hand mappings (lower-case identity -> employee id). */
+export function buildAiRollup(
+  index: IdentityIndex,
+  rows: readonly AiAggregate[],
+  manual: ReadonlyMap<string, string>,
+): AiRollup {
+  const { tree } = index;
+  const n = tree.size;
+  const own = new Float64Array(n * F);
+  const personActive = new Uint8Array(n);
+  const aiMatched = new Uint8Array(n);
+  const teamHas = new Uint8Array(n);
+  const teamEng = new Float64Array(n);
+  const teamAct = new Float64Array(n);
+  const unmatchedActive = new Set<string>();
+  const unmatchedTeams = new Map<string, number>();
+  const orgOwn = new Float64Array(F);
+  const orgActive = new Map<string, number>();
+  const orgEngineers = new Map<string, number>();
+  const reported = reportedByTool(rows);
+  const matches: Array<IdentityMatch | null> = [];
+  let prStart: string | null = null;
+  let prEnd: string | null = null;
+  let spendStart: string | null = null;
+  let spendEnd: string | null = null;
+  const cover = (a: AiAggregate, skip: Set<string> | null) => {
+    if (a.prsMerged !== null && a.prStart && a.prEnd && !skip?.has('prs')) {
+      if (prStart === null || a.prStart < prStart) prStart = a.prStart;
+      if (prEnd === null || a.prEnd > prEnd) prEnd = a.prEnd;
+    }
+    if (a.spendUsd !== null && a.spendStart && a.spendEnd && !skip?.has('spend')) {
+      if (spendStart === null || a.spendStart < spendStart) spendStart = a.spendStart;
+      if (spendEnd === null || a.spendEnd > spendEnd) spendEnd = a.spendEnd;
+    }
+  };
+  let hasPersonOrOrg = false;
+
+  for (const a of rows) {
+    if (a.subjectKind === 'person') {
+      hasPersonOrOrg = true;
+      const m = matchIdentity(index, a, manual);
+      matches.push(m);
+      if (m.status !== 'matched') {
+        if (a.active) unmatchedActive.add(identityKey(a));
+        continue;
+      }
+      aiMatched[m.index] = 1;
+      if (a.active) personActive[m.index] = 1;
+      addPairs(own, m.index * F, a, null);
+      cover(a, null);
+    } else if (a.subjectKind === 'team') {
+      matches.push(null);
+      const i = a.teamManagerId ? tree.indexById.get(a.teamManagerId) : undefined;
+      if (i === undefined) {
+        const key = a.teamManagerId ?? '';
+        unmatchedTeams.set(key, Math.max(unmatchedTeams.get(key) ?? 0, a.aiActiveUsers ?? 0));
+        continue;
+      }
+      teamHas[i] = 1;
+      teamEng[i] = Math.max(teamEng[i] ?? 0, a.engineers ?? 0);
+      teamAct[i] = Math.max(teamAct[i] ?? 0, a.aiActiveUsers ?? 0);
+      addPairs(own, i * F, a, null);
+      cover(a, null);
+    } else {
+      hasPersonOrOrg = true;
+      matches.push(null);
+      const skip = reported.get(a.tool) ?? new Set<string>();
+      addPairs(orgOwn, 0, a, skip);
+      cover(a, skip);
+      const key = `${a.tool}:${a.orgKey ?? ''}`;
+      if (!skip.has('active') && a.aiActiveUsers !== null)
+        orgActive.set(key, Math.max(orgActive.get(key) ?? 0, a.aiActiveUsers));
+      if (a.engineers !== null) orgEngineers.set(key, Math.max(orgEngineers.get(key) ?? 0, a.engineers));
+    }
+  }
+
+  let matchedActiveUsers = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = tree.kind[i];
+    const person = kind !== NodeKind.vacant && tree.aggregated[i] !== 1;
+    const p = tree.parent[i] ?? -1;
+    const covered = teamHas[i] === 1 || (p >= 0 && teamHas[p] === 1);
+    let eng = teamEng[i] ?? 0;
+    let act = teamAct[i] ?? 0;
+    if (person && !covered) {
+      const hasLogin = !!tree.records[i]?.githubLogin;
+      if (hasPersonOrOrg && (hasLogin || aiMatched[i] === 1)) eng += 1;
+      act += personActive[i] ?? 0;
+    }
+    own[i * F + FI.engineers] = eng;
+    own[i * F + FI.activeUsers] = act;
+    matchedActiveUsers += (personActive[i] ?? 0) + (teamAct[i] ?? 0);
+  }
+  const org = emptyAiTotals();
+  for (const f of AI_TOTAL_FIELDS) org[f] = orgOwn[FI[f]] ?? 0;
+  for (const v of orgActive.values()) org.activeUsers += v;
+  // Organisation rows give engineers only when nothing else does (see unitTotals).
+  org.engineers = [...orgEngineers.values()].reduce((s, v) => s + v, 0);
+  let unmatchedActiveUsers = unmatchedActive.size;
+  for (const v of unmatchedTeams.values()) unmatchedActiveUsers += v;
+  const all = matchedActiveUsers + unmatchedActiveUsers;
+  const coverage: AiCoverage = {
+    prDays: prStart && prEnd ? daysInclusive(prStart, prEnd) : null,
+    spendMonths: spendStart && spendEnd ? monthsCovered(spendStart, spendEnd) : null,
+  };
+  return {
+    tree,
+    own,
+    org,
+    coverage,
+    matchedActiveUsers,
+    unmatchedActiveUsers,
+    unmatchedShare: all > 0 ? Math.round((unmatchedActiveUsers / all) * 10000) / 10000 : null,
+    matches,
+  };
+}
+
+function readTotals(arr: Float64Array, base: number): AiTotals {
+  const t = emptyAiTotals();
+  for (const f of AI_TOTAL_FIELDS) t[f] = arr[base + FI[f]] ?? 0;
+  return t;
+}
+
+/**
+ * Totals of a unit: the given record indices (null = the whole organisation, which also gets the
+ * organisation-level rows; their engineer count is used only when the tree gives none).
+ */
+export function unitAiTotals(r: AiRollup, nodes: Int32Array | null): AiTotals {
+  const sum = new Float64Array(F);
+  const visit = (i: number) => {
+    const base = i * F;
+    for (let k = 0; k < F; k++) sum[k] = (sum[k] ?? 0) + (r.own[base + k] ?? 0);
+  };
+  if (nodes === null) for (let i = 0; i < r.tree.size; i++) visit(i);
+  else for (const i of nodes) visit(i);
+  const t = readTotals(sum, 0);
+  if (nodes !== null) return t;
+  for (const f of AI_TOTAL_FIELDS) if (f !== 'engineers') t[f] += r.org[f];
+  if (t.engineers === 0) t.engineers = r.org.engineers;
+  return t;
+}
+
+/** Totals of every node's whole subtree (the node and everyone below), for per-manager tables. */
+export function subtreeAiTotals(r: AiRollup): (i: number) => AiTotals {
+  const cum = Float64Array.from(r.own);
+  const { order, parent } = r.tree;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const v = order[k] ?? 0;
+    const p = parent[v] ?? -1;
+    if (p < 0) continue;
+    for (let f = 0; f < F; f++) cum[p * F + f] = (cum[p * F + f] ?? 0) + (cum[v * F + f] ?? 0);
+  }
+  return (i) => readTotals(cum, i * F);
+}
