@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/trends', label: 'Trends', roles: ALL },
   { href: '/compare', label: 'Compare', roles: ALL },
   { href: '/targets', label: 'Targets', roles: ALL },
+  { href: '/ai', label: 'AI', roles: ALL },
   { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];
