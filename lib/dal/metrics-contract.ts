@@ -11,7 +11,7 @@ import {
 } from '@/lib/metrics/trends';
 import { compareSnapshots } from '@/lib/metrics/history';
 import type { Actor } from './actor';
-import { ForbiddenError } from './errors';
+import { ForbiddenError, NotFoundError } from './errors';
 import { resolveUnit, type Unit } from './scope';
 import { readSettings } from './settings';
 import {
@@ -165,6 +165,9 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
         nodes: null,
         rootIndex: -1,
       };
+  if (want.department && unit.nodes !== null && unit.nodes.length === 0) {
+    throw new NotFoundError(`No one is in department "${want.department}" in the ${ref.asOf} snapshot.`);
+  }
   const structure = await unitStructure(ref, unit, settings.execLayers);
   if (!isExemptFromSuppression(actor.role) && structure.headcount < settings.minGroupSize) {
     throw new ForbiddenError(

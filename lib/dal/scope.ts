@@ -62,11 +62,6 @@ export function resolveUnit(
     } else {
       for (const i of nodes) if (t.records[i]?.department === department) pick.push(i);
     }
-    if (pick.length === 0) {
-      throw new NotFoundError(
-        `No one is in department "${department}"${subtree !== null ? ' within that subtree' : ''} in the ${snapshot.asOf} snapshot.`,
-      );
-    }
     nodes = Int32Array.from(pick);
   }
   let stored: Unit['stored'] = null;
