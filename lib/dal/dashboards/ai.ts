@@ -187,7 +187,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     const point = {
       month: m,
       snapshotAsOf: p.snapshot?.asOf ?? null,
-      unmatchedShare: p.unmatchedShare,
+      unmatchedShare: orgWideOnly(ctx, p.unmatchedShare),
       ...p.metrics,
     };
     const guarded = guardGroup(ctx, p.metrics.engineers, point);
@@ -200,7 +200,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     ...d,
     value: now[d.key],
     previous: previous ? previous[d.key] : null,
-    unmatchedShare: rollup.unmatchedShare,
+    unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
   }));
 
   const cum = subtreeAiTotals(rollup);
@@ -264,11 +264,19 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     ...base,
     hasData: true,
     snapshotAsOf: snapshot.asOf,
-    unmatchedShare: rollup.unmatchedShare,
+    unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
     kpis: guardGroup(ctx, now.engineers, kpis),
     trend,
     managers,
     scatter,
     notes,
   };
+}
+
+/**
+ * The unmatched share is organisation-wide (an unmatched identity cannot be placed in any
+ * subtree), so a user scoped to a subtree does not receive it: no number from outside their scope.
+ */
+function orgWideOnly(ctx: DashboardContext, share: number | null): number | null {
+  return ctx.actor.scopeEmployeeId ? null : share;
 }
