@@ -4,11 +4,15 @@ import { parseArgs } from 'node:util';
 import { checkImportArgs, runImport } from '../lib/cli/import-command';
 import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
 import { runUsers } from '../lib/cli/users-command';
+import { runExport } from '../lib/cli/export-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
 const USAGE = `Usage:
   npm run -s strata -- import FILE... [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
   npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
+  npm run -s strata -- export --format pdf|xlsx|csv --out PATH [--as-of YYYY-MM-DD] [--compare-to YYYY-MM-DD]
+      [--subtree EMPLOYEE_ID | --department NAME] [--sections overview,structure,ladder,trends,ai]
+      [--table TABLE_ID (csv)] [--include-people] [--json]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
@@ -30,6 +34,12 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       scope: { type: 'string' },
       password: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      sections: { type: 'string' },
+      table: { type: 'string' },
+      'compare-to': { type: 'string' },
+      'include-people': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
+    case 'export':
+      return withCliDatabase(() => runExport(values));
     default:
       throw new CliUsageError(`Unknown command "${command}".`);
   }

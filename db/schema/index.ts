@@ -4,3 +4,4 @@ export * from './audit';
 export * from './org';
 export * from './metrics';
 export * from './uploads';
+export * from './reports';
