@@ -18,12 +18,15 @@ const NUM_FMT: Record<ValueFormat, string | undefined> = {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
 export function toSheetName(title: string, taken: Set<string>): string {
-  const base =
-    title
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 31) || 'Sheet';
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let base = clean.slice(0, 31);
+  // cut at a word boundary rather than mid-word when the title is too long
+  if (clean.length > 31 && clean[31] !== ' ' && base.lastIndexOf(' ') >= 15)
+    base = base.slice(0, base.lastIndexOf(' '));
+  base = base.trim() || 'Sheet';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++)
     name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;

@@ -96,6 +96,16 @@ export function buildChartSvg(
   const height = Math.max(1, Math.round(source.height.baseVal.value || box.height));
   const clone = source.cloneNode(true) as SVGSVGElement;
   inlineStyles(source, clone);
+  // recharts leaves room inside the svg for its HTML legend; the legend is redrawn above, so crop it.
+  let cropTop = 0;
+  let cropBottom = 0;
+  const legendBox = container.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect();
+  if (legendBox && legendBox.height > 0 && legendBox.height < box.height / 3) {
+    if (legendBox.top <= box.top + 4) cropTop = Math.max(0, Math.round(legendBox.bottom - box.top));
+    else if (legendBox.bottom >= box.bottom - 4)
+      cropBottom = Math.max(0, Math.round(box.bottom - legendBox.top));
+  }
+  const visible = Math.max(1, height - cropTop - cropBottom);
 
   const legend = readLegend(container);
   const root = el('svg', { xmlns: SVG_NS, version: '1.1', 'font-family': FONT });
@@ -119,10 +129,11 @@ export function buildChartSvg(
   clone.setAttribute('x', '0');
   clone.setAttribute('y', '0');
   clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
+  clone.setAttribute('height', String(visible));
+  clone.setAttribute('viewBox', `0 ${cropTop} ${width} ${visible}`);
   clone.removeAttribute('style');
   root.appendChild(g);
-  const total = offset + height + 8;
+  const total = offset + visible + 8;
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(total));
   root.setAttribute('viewBox', `0 0 ${width} ${total}`);
