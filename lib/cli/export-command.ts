@@ -56,9 +56,11 @@ export async function runExport(v: ExportFlags): Promise<number> {
   }
   try {
     let last = -1;
+    const started = Date.now();
     const report = await generateReport(CLI_ACTOR, params, {
       onProgress: (pct, stage) => {
-        if (pct !== last) log(`${String(pct).padStart(3)}% ${stage}`);
+        if (pct !== last)
+          log(`${String(pct).padStart(3)}% ${stage} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         last = pct;
       },
     });

@@ -27,18 +27,24 @@ function longestWord(doc: Doc, text: string, font: string): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => textWidth(doc, w, { font, size: SIZE })));
 }
 
-/** Column widths that fit the page: numbers keep their width, text columns share what is left. */
+/**
+ * Column widths that fit the page. In order of preference: every header and cell on one line;
+ * else cells on one line with long headers wrapped; else the widest columns capped (water-filling)
+ * so short columns keep their width and only the longest text wraps.
+ */
 export function computeColumnWidths(doc: Doc, table: ReportTable, total: number): number[] {
   const n = table.columns.length;
+  const full: number[] = [];
   const natural: number[] = [];
   const minimum: number[] = [];
   const rows = Math.min(table.rows.length, SAMPLE_ROWS);
   table.columns.forEach((c, j) => {
-    let nat = textWidth(doc, c.label, { font: FONT.bold, size: SIZE });
-    let min = longestWord(doc, c.label, FONT.bold);
+    const header = longestWord(doc, c.label, FONT.bold);
+    let data = 0;
+    let min = header;
     for (let r = 0; r < rows; r++) {
       const t = cellText(table, r, j);
-      nat = Math.max(nat, textWidth(doc, t, { size: SIZE }));
+      data = Math.max(data, textWidth(doc, t, { size: SIZE }));
       min = Math.max(
         min,
         c.format === 'text'
@@ -46,28 +52,30 @@ export function computeColumnWidths(doc: Doc, table: ReportTable, total: number)
           : textWidth(doc, t, { size: SIZE }),
       );
     }
-    natural.push(nat + 2 * PAD_X);
-    minimum.push(Math.min(nat, min) + 2 * PAD_X);
+    full.push(Math.max(data, textWidth(doc, c.label, { font: FONT.bold, size: SIZE })) + 2 * PAD_X);
+    natural.push(Math.max(data, header) + 2 * PAD_X);
+    minimum.push(Math.min(Math.max(data, header), min) + 2 * PAD_X);
   });
-  const sum = natural.reduce((a, b) => a + b, 0);
-  if (sum <= total) {
-    const extra = (total - sum) / Math.max(1, n);
-    return natural.map((w) => w + extra);
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+  if (sum(full) <= total) return full.map((w) => w + (total - sum(full)) / Math.max(1, n));
+  if (sum(natural) <= total) {
+    // give the room left to the headers that wrap, in proportion to what each needs
+    const need = full.map((w, j) => w - (natural[j] ?? 0));
+    const room = total - sum(natural);
+    return natural.map((w, j) => w + ((need[j] ?? 0) / Math.max(1e-9, sum(need))) * room);
   }
-  // Cap the widest columns first (water-filling) so short columns keep their width and only the
-  // longest text wraps.
-  const minSum = minimum.reduce((a, b) => a + b, 0);
+  const minSum = sum(minimum);
   if (minSum >= total) return minimum.map((w) => (w / minSum) * total);
   const at = (cap: number) => natural.map((w, j) => Math.max(minimum[j] ?? 0, Math.min(w, cap)));
   let lo = 0;
   let hi = Math.max(...natural);
   for (let k = 0; k < 40; k++) {
     const mid = (lo + hi) / 2;
-    if (at(mid).reduce((a, b) => a + b, 0) > total) hi = mid;
+    if (sum(at(mid)) > total) hi = mid;
     else lo = mid;
   }
   const widths = at(lo);
-  const slack = total - widths.reduce((a, b) => a + b, 0);
+  const slack = total - sum(widths);
   return widths.map((w) => w + slack / n);
 }
 

@@ -65,6 +65,11 @@ function ownedBy(actor: Actor) {
   return actor.userId === null ? eq(t.createdByEmail, actor.email) : eq(t.createdBy, actor.userId);
 }
 
+/** Resolves on the next turn of the event loop (after pending I/O callbacks). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 // One report at a time per process: big reports hold whole trees in memory.
 const globalQueue = globalThis as unknown as { strataReportQueue?: Promise<void> };
 
@@ -80,6 +85,9 @@ async function runJob(id: number, actor: Actor, params: ReportParams): Promise<v
     await update({ status: 'running', progress: 1, stage: 'Starting' });
     const report = await generateReport(actor, params, {
       onProgress: async (pct, stage) => {
+        // Report building is CPU work in this process: let pending requests (page loads, progress
+        // polls) through between steps so the server stays responsive while a report is built.
+        await yieldToEventLoop();
         if (pct === last) return;
         last = pct;
         await update({ progress: Math.min(99, pct), stage });
@@ -141,7 +149,10 @@ export async function startReportJob(actor: Actor, input: unknown): Promise<Repo
     .returning(listColumns);
   if (!row) throw new Error('report job insert returned no row');
   const previous = globalQueue.strataReportQueue ?? Promise.resolve();
-  globalQueue.strataReportQueue = previous.then(() => runJob(row.id, actor, params));
+  // Start after this response has gone out (a macrotask later), one report at a time.
+  globalQueue.strataReportQueue = previous
+    .then(() => new Promise<void>((resolve) => setTimeout(resolve, 20)))
+    .then(() => runJob(row.id, actor, params));
   return toDto(row);
 }
 

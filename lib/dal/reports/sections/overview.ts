@@ -1,6 +1,7 @@
 import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
-import { isSuppressed } from '../../dashboards/context';
-import { buildOverview, type Kpi } from '../../dashboards/overview';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { guardGroup, isSuppressed } from '../../dashboards/context';
+import type { Kpi, Overview } from '../../dashboards/overview';
 import { suppressedText, type ReportContext } from '../context';
 
 function change(now: number | null, then: number | null | undefined): number | null {
@@ -8,15 +9,42 @@ function change(now: number | null, then: number | null | undefined): number | n
   return Math.round((now - then) * 10000) / 10000;
 }
 
+/**
+ * KPI values of the unit at the comparison snapshot, read from the same per-snapshot series the
+ * dashboards' trend uses (same stored rows or tree computation), mapped exactly as the Overview
+ * maps its KPIs; null when the unit did not exist then or is under the minimum group size.
+ */
+async function comparisonValues(ctx: ReportContext): Promise<Map<string, number | null> | null> {
+  const compare = ctx.compare;
+  if (!compare) return null;
+  const point = (await ctx.series()).find((p) => p.asOf === compare.ref.asOf);
+  if (!point || isSuppressed(guardGroup(compare, point.structure.headcount, point))) return null;
+  const s = point.structure;
+  const flags = findUnitCeilings(compare.snap);
+  let atCeiling = 0;
+  const t = compare.snap.tree;
+  const visit = (i: number) => {
+    if (flags[i] === 1) atCeiling += t.weight[i] ?? 0;
+  };
+  if (compare.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of compare.unit.nodes) visit(i);
+  return new Map<string, number | null>([
+    ['headcount', s.headcount],
+    ['managers', s.managers],
+    ['icsPerManager', s.icsPerManager],
+    ['medianSpan', s.span.median],
+    ['depth', s.depth],
+    ['middleManagers', s.middleManagers],
+    ['seniorIcShare', point.ladder?.seniorIcShare ?? null],
+    ['atIcCeiling', atCeiling],
+  ]);
+}
+
 /** The KPI cards of the Overview dashboard, plus the change vs the chosen comparison snapshot. */
-async function kpiBlock(ctx: ReportContext, kpis: Kpi[]): Promise<ReportBlock> {
-  let comparison: Map<string, number | null> | null = null;
-  if (ctx.compare) {
-    const then = await buildOverview(ctx.compare);
-    if (!isSuppressed(then.kpis)) comparison = new Map(then.kpis.map((k) => [k.key, k.value]));
-  }
-  const series = await ctx.series();
-  const previousAsOf = series.filter((p) => p.asOf < ctx.dash.ref.asOf).at(-1)?.asOf ?? null;
+async function kpiBlock(ctx: ReportContext, o: Overview, kpis: Kpi[]): Promise<ReportBlock> {
+  const comparison = await comparisonValues(ctx);
+  const trend = isSuppressed(o.trend) ? [] : o.trend;
+  const previousAsOf = trend.filter((p) => p.asOf < ctx.dash.ref.asOf).at(-1)?.asOf ?? null;
   const items: KpiItem[] = kpis.map((k) => ({
     key: k.key,
     label: k.label,
@@ -50,8 +78,14 @@ export async function buildOverviewSection(ctx: ReportContext): Promise<ReportSe
     blocks.push({ kind: 'suppressed', text: suppressedText(o.kpis.minGroupSize) });
     return { id: 'overview', title: 'Overview', blocks };
   }
-  blocks.push(await kpiBlock(ctx, o.kpis));
+  const kpiBlockDone = await kpiBlock(ctx, o, o.kpis);
+  blocks.push(kpiBlockDone);
   if (ctx.compareProblem) blocks.push({ kind: 'notice', text: ctx.compareProblem });
+  else if (ctx.compare && kpiBlockDone.kind === 'kpis' && kpiBlockDone.comparisonAsOf === null)
+    blocks.push({
+      kind: 'notice',
+      text: `No comparison with ${ctx.compare.ref.asOf}: this group had fewer than ${ctx.dash.settings.minGroupSize} people then.`,
+    });
   if (o.findings.length)
     blocks.push({ kind: 'bullets', title: 'What stands out', items: o.findings.map((f) => f.text) });
   if (!isSuppressed(o.trend) && o.trend.length > 1) {
