@@ -1,10 +1,10 @@
 // The Strata command line (SPEC "Command-line contract"): the same pipeline as the web app.
 // stdout carries only the result; progress and logs go to stderr. Exit 0 ok, 1 input refused, 2 usage.
+import '../lib/cli/server-modules';
 import { parseArgs } from 'node:util';
 import { checkImportArgs, runImport } from '../lib/cli/import-command';
 import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
 import { runUsers } from '../lib/cli/users-command';
-import { runExport } from '../lib/cli/export-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
 const USAGE = `Usage:
@@ -56,8 +56,12 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
-    case 'export':
+    case 'export': {
+      // loaded after server-modules has resolved the server-only marker (static imports link first)
+      const { checkExportArgs, runExport } = await import('../lib/cli/export-command');
+      checkExportArgs(values);
       return withCliDatabase(() => runExport(values));
+    }
     default:
       throw new CliUsageError(`Unknown command "${command}".`);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CLI_ACTOR } from '@/lib/dal/actor';
 import { DalError } from '@/lib/dal/errors';
 import { generateReport } from '@/lib/dal/reports/generate';
-import { parseReportParams } from '@/lib/dal/reports/params';
+import { parseReportParams, type ReportParams } from '@/lib/dal/reports/params';
 import { CliUsageError, log, printResult } from './common';
 
 export interface ExportFlags {
@@ -19,18 +19,13 @@ export interface ExportFlags {
   json?: boolean;
 }
 
-/**
- * `export --format pdf|xlsx|csv --out PATH [--as-of] [--compare-to] [--subtree ID | --department NAME]
- * [--sections overview,structure,...] [--table ID] [--include-people] [--json]`: the same report the
- * Reports page builds, written to a file and recorded in the audit log.
- */
-export async function runExport(v: ExportFlags): Promise<number> {
+/** Checks the export flags before any database is opened (exit 2 on usage errors). */
+export function checkExportArgs(v: ExportFlags): ReportParams {
   if (!v.format) throw new CliUsageError('--format pdf|xlsx|csv is required.');
   if (!v.out) throw new CliUsageError('--out PATH is required.');
   if (v.department && v.subtree) throw new CliUsageError('Use --department or --subtree, not both.');
-  let params;
   try {
-    params = parseReportParams({
+    return parseReportParams({
       format: v.format,
       asOf: v['as-of'],
       compareTo: v['compare-to'],
@@ -54,6 +49,16 @@ export async function runExport(v: ExportFlags): Promise<number> {
     if (err instanceof DalError) throw new CliUsageError(err.message);
     throw err;
   }
+}
+
+/**
+ * `export --format pdf|xlsx|csv --out PATH [--as-of] [--compare-to] [--subtree ID | --department NAME]
+ * [--sections overview,structure,...] [--table ID] [--include-people] [--json]`: the same report the
+ * Reports page builds, written to a file and recorded in the audit log.
+ */
+export async function runExport(v: ExportFlags): Promise<number> {
+  const params = checkExportArgs(v);
+  const out = path.resolve(v.out ?? '');
   try {
     let last = -1;
     const started = Date.now();
@@ -64,7 +69,6 @@ export async function runExport(v: ExportFlags): Promise<number> {
         last = pct;
       },
     });
-    const out = path.resolve(v.out);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, report.bytes);
     const result = {

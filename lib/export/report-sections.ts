@@ -48,8 +48,10 @@ export const SECTION_CATALOG: readonly SectionInfo[] = [
       { id: 'ladder-summary', title: 'Ladder summary' },
       { id: 'ladder-departments', title: 'IC ladder by department' },
       { id: 'ladder-ceiling-risk', title: 'IC-ceiling risk by department' },
+      { id: 'ladder-risk-heatmap', title: 'Mean risk score by department and level' },
       { id: 'ladder-ceiling-leavers', title: 'Leavers at the ceiling' },
       { id: 'ladder-promotion-velocity', title: 'Promotion velocity' },
+      { id: 'ladder-track-moves', title: 'Track moves between snapshots' },
     ],
   },
   {

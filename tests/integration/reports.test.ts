@@ -236,12 +236,12 @@ describe.each(backends())('reports (PDF, XLSX, CSV, jobs) on %s', (backend) => {
       ])
         expect(text).toContain(title);
       expect(text).toContain('vs 2024-01-31: -1');
-    // the comparison column equals the Overview dashboard's own figures at 2024-01-31
-    const then = await buildOverview(await loadDashboardContext(admin, { asOf: '2024-01-31' }));
-    const block = report.document.sections[0]?.blocks.find((b) => b.kind === 'kpis');
-    expect(block?.kind === 'kpis' && block.items.map((k) => [k.key, k.comparison])).toEqual(
-      (then.kpis as Kpi[]).map((k) => [k.key, k.value]),
-    );
+      // the comparison column equals the Overview dashboard's own figures at 2024-01-31
+      const then = await buildOverview(await loadDashboardContext(admin, { asOf: '2024-01-31' }));
+      const block = report.document.sections[0]?.blocks.find((b) => b.kind === 'kpis');
+      expect(block?.kind === 'kpis' && block.items.map((k) => [k.key, k.comparison])).toEqual(
+        (then.kpis as Kpi[]).map((k) => [k.key, k.value]),
+      );
       expect(text).toContain('No AI usage data has been imported');
       expect(text).toContain('Span of control');
       // chart titles and axis titles are printed

@@ -2,6 +2,8 @@ import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getMetricsContract, type MetricsContract } from '../metrics-contract';
 import { loadDashboardContext, type DashboardContext, type Suppressed } from '../dashboards/context';
+import { buildCeilingRisk, type CeilingRiskDashboard } from '../dashboards/ceiling-risk';
+import { buildLadder, type LadderDashboard } from '../dashboards/ladder';
 import { buildOverview, type Overview } from '../dashboards/overview';
 import { loadUnitSeries, type UnitPoint } from '../dashboards/unit-series';
 import { scopeQuery, type ReportParams } from './params';
@@ -22,6 +24,10 @@ export interface ReportContext {
   /** the SPEC metrics contract, or a suppression marker for leaders/viewers on small units */
   contract(): Promise<MetricsContract | Suppressed>;
   series(): Promise<UnitPoint[]>;
+  /** the Ladder dashboard for this scope */
+  ladder(): Promise<LadderDashboard>;
+  /** the Ceiling-risk dashboard for this scope (named people only for roles that may see them) */
+  ceilingRisk(): Promise<CeilingRiskDashboard>;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -72,6 +78,8 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
         throw err;
       }
     }),
+    ladder: once(() => buildLadder(dash)),
+    ceilingRisk: once(() => buildCeilingRisk(dash)),
     series: once(() => loadUnitSeries(actor, dash.ref, query, dash.unit, dash.settings.execLayers)),
   };
 }

@@ -1,16 +1,7 @@
-import type { CeilingRiskReason } from '@/lib/metrics/ceiling-risk';
 import { isManager } from '@/lib/metrics/snapshot';
 import type { ReportCell, ReportSection } from '@/lib/export/report-model';
 import { ForbiddenError } from '../../errors';
 import type { ReportContext } from '../context';
-import { readRiskLists, unitIndices } from './ladder-data';
-
-const REASONS: Record<CeilingRiskReason, string> = {
-  atUnitCeiling: 'dept ceiling',
-  atLadderTop: 'ladder top',
-  longInLevel: 'long in level',
-  noPromotionInWindow: 'no promotion',
-};
 
 /**
  * Person-level pages: named ICs at high IC-ceiling risk and managers with very narrow (1-3) or
@@ -21,26 +12,21 @@ export async function buildPeopleSection(ctx: ReportContext): Promise<ReportSect
   if (!ctx.includePeople || !dash.canSeePeople)
     throw new ForbiddenError('Person-level pages are not available to you.');
   const { tree } = dash.snap;
-  const inUnit = new Set<number>(unitIndices(dash.snap, dash.unit));
-  const risk: ReportCell[][] = [];
-  for (const people of (await readRiskLists(ctx)).values()) {
-    for (const p of people) {
-      const i = tree.indexById.get(p.employeeId);
-      if (i === undefined || !inUnit.has(i)) continue;
-      const r = tree.records[i];
-      risk.push([
-        r?.name ?? null,
-        p.employeeId,
-        r?.title ?? null,
-        p.department,
-        p.level,
-        p.monthsInLevel,
-        p.score,
-        p.reasons.map((x) => REASONS[x]).join(', '),
-      ]);
-    }
-  }
-  risk.sort((a, b) => Number(b[6]) - Number(a[6]) || String(a[0] ?? '').localeCompare(String(b[0] ?? '')));
+  const inUnit = dash.unit.nodes ?? Int32Array.from({ length: tree.size }, (_, i) => i);
+  // The Ceiling-risk dashboard's own list (same scores and plain-words reasons), high risk only.
+  const cr = await ctx.ceilingRisk();
+  const risk: ReportCell[][] = (cr.people ?? [])
+    .filter((p) => p.score >= cr.highRiskScore)
+    .map((p) => [
+      p.name,
+      p.employeeId,
+      p.title,
+      p.department,
+      p.level,
+      p.monthsInLevel,
+      p.score,
+      p.reasonText.join(' '),
+    ]);
   const outliers: ReportCell[][] = [];
   for (const i of inUnit) {
     if (!isManager(tree, i)) continue;
@@ -73,7 +59,7 @@ export async function buildPeopleSection(ctx: ReportContext): Promise<ReportSect
         table: {
           id: 'people-ceiling-risk',
           title: 'ICs at high IC-ceiling risk',
-          note: 'Declared ICs scoring 60 or more, highest first. Reasons: dept ceiling = holds the highest IC level in their department; ladder top = top IC rung of the ladder; long in level = above the p75 time before promotion (or 24 months); no promotion = none in the last 24 months.',
+          note: `Declared ICs scoring ${cr.highRiskScore} or more, highest first, as on the Ceiling-risk dashboard.`,
           columns: [
             { key: 'name', label: 'Name', format: 'text' },
             { key: 'id', label: 'Employee ID', format: 'text' },
