@@ -118,11 +118,7 @@ export function ChartCard<Row>({
         {definition}
       </p>
       {view === 'chart' ? (
-        <div
-          className="chart-body"
-          ref={chartRef}
-          style={bodyHeight ? { height: bodyHeight } : undefined}
-        >
+        <div className="chart-body" ref={chartRef} style={bodyHeight ? { height: bodyHeight } : undefined}>
           {children}
         </div>
       ) : (
