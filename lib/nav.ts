@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/compare', label: 'Compare', roles: ALL },
   { href: '/targets', label: 'Targets', roles: ALL },
   { href: '/ai', label: 'AI', roles: ALL },
+  { href: '/reports', label: 'Reports', roles: ALL },
   { href: '/data', label: 'Data', roles: ['admin', 'hr'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];

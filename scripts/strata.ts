@@ -1,5 +1,6 @@
 // The Strata command line (SPEC "Command-line contract"): the same pipeline as the web app.
 // stdout carries only the result; progress and logs go to stderr. Exit 0 ok, 1 input refused, 2 usage.
+import '../lib/cli/server-modules';
 import { parseArgs } from 'node:util';
 import { checkImportArgs, runImport } from '../lib/cli/import-command';
 import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
@@ -13,6 +14,9 @@ const USAGE = `Usage:
   npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
   npm run -s strata -- ai-import FILE... [--json]
   npm run -s strata -- ai-metrics [--from YYYY-MM-DD --to YYYY-MM-DD] [--subtree EMPLOYEE_ID] [--department NAME] [--json]
+  npm run -s strata -- export --format pdf|xlsx|csv --out PATH [--as-of YYYY-MM-DD] [--compare-to YYYY-MM-DD]
+      [--subtree EMPLOYEE_ID | --department NAME] [--sections overview,structure,ladder,trends,ai]
+      [--table TABLE_ID (csv)] [--include-people] [--json]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
@@ -36,6 +40,12 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      sections: { type: 'string' },
+      table: { type: 'string' },
+      'compare-to': { type: 'string' },
+      'include-people': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +66,12 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runAiMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
+    case 'export': {
+      // loaded after server-modules has resolved the server-only marker (static imports link first)
+      const { checkExportArgs, runExport } = await import('../lib/cli/export-command');
+      checkExportArgs(values);
+      return withCliDatabase(() => runExport(values));
+    }
     default:
       throw new CliUsageError(`Unknown command "${command}".`);
   }

@@ -5,3 +5,4 @@ export * from './org';
 export * from './metrics';
 export * from './uploads';
 export * from './ai';
+export * from './reports';

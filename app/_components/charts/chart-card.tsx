@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { toCsv, type CsvCell } from '@/lib/export/csv';
+import { downloadChartPng, downloadChartSvg } from './chart-image';
 
 export interface Column<Row> {
   key: string;
@@ -55,6 +56,7 @@ export function ChartCard<Row>({
 }: Props<Row>) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
+  const chartRef = useRef<HTMLDivElement>(null);
   return (
     <section className="card chart-card" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
       <div className="chart-head">
@@ -95,13 +97,31 @@ export function ChartCard<Row>({
           >
             Download CSV
           </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={view !== 'chart'}
+            aria-label={`Download ${title} as a PNG image`}
+            onClick={() => chartRef.current && void downloadChartPng(chartRef.current, title, filename)}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={view !== 'chart'}
+            aria-label={`Download ${title} as an SVG image`}
+            onClick={() => chartRef.current && downloadChartSvg(chartRef.current, title, filename)}
+          >
+            SVG
+          </button>
         </div>
       </div>
       <p id={`${id}-d`} className="definition">
         {definition}
       </p>
       {view === 'chart' ? (
-        <div className="chart-body" style={bodyHeight ? { height: bodyHeight } : undefined}>
+        <div className="chart-body" ref={chartRef} style={bodyHeight ? { height: bodyHeight } : undefined}>
           {children}
         </div>
       ) : (

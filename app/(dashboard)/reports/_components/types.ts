@@ -1,0 +1,31 @@
+/** Client-side shapes of the reports API (mirrors lib/dal/reports/jobs.ts ReportJobDto). */
+export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
+
+export interface ReportRequest {
+  format: ReportFormat;
+  asOf?: string;
+  compareTo?: string;
+  scope: { kind: 'org' } | { kind: 'department'; department: string } | { kind: 'subtree'; subtree: string };
+  sections: string[];
+  includePeople: boolean;
+  table?: string;
+}
+
+export interface ReportJob {
+  id: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  stage: string;
+  createdAt: string;
+  params: ReportRequest;
+  summary: { scopeLabel?: string; asOf?: string; sections?: string[] };
+  filename: string | null;
+  bytes: number | null;
+  error: string | null;
+}
+
+export const FORMAT_LABELS: Record<ReportFormat, string> = {
+  pdf: 'PDF pack',
+  xlsx: 'XLSX workbook',
+  csv: 'CSV table',
+};

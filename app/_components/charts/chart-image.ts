@@ -1,0 +1,196 @@
+'use client';
+
+/**
+ * PNG and SVG downloads of a dashboard chart: the recharts <svg> in a chart card is cloned with
+ * its computed styles inlined (so it renders the same outside the page), given a white background,
+ * the chart title and a legend (recharts draws its legend in HTML, outside the svg), then saved as
+ * SVG or rasterised at 2x through a canvas.
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+function findChartSvg(container: HTMLElement): SVGSVGElement | null {
+  const direct = container.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
+  if (direct) return direct;
+  let best: SVGSVGElement | null = null;
+  let area = 0;
+  for (const svg of container.querySelectorAll<SVGSVGElement>('svg')) {
+    const r = svg.getBoundingClientRect();
+    if (r.width * r.height > area) {
+      area = r.width * r.height;
+      best = svg;
+    }
+  }
+  return best;
+}
+
+function inlineStyles(source: Element, target: Element): void {
+  const cs = getComputedStyle(source);
+  const decl: string[] = [];
+  for (const p of STYLE_PROPS) {
+    const v = cs.getPropertyValue(p);
+    if (v) decl.push(`${p}:${v}`);
+  }
+  if (decl.length) target.setAttribute('style', decl.join(';'));
+  target.removeAttribute('class');
+  const sc = source.children;
+  const tc = target.children;
+  for (let i = 0; i < sc.length && i < tc.length; i++) {
+    const s = sc[i];
+    const t = tc[i];
+    if (s && t) inlineStyles(s, t);
+  }
+}
+
+interface LegendItem {
+  label: string;
+  color: string;
+}
+
+function readLegend(container: HTMLElement): LegendItem[] {
+  return [...container.querySelectorAll<HTMLElement>('.recharts-legend-item')].map((item) => {
+    const text = item.querySelector<HTMLElement>('.recharts-legend-item-text');
+    const shape = item.querySelector('path, line, rect');
+    const color =
+      shape?.getAttribute('fill') && shape.getAttribute('fill') !== 'none'
+        ? (shape.getAttribute('fill') ?? '#333')
+        : (shape?.getAttribute('stroke') ?? (text ? getComputedStyle(text).color : '#333'));
+    return { label: (text?.textContent ?? item.textContent ?? '').trim(), color };
+  });
+}
+
+function el(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const e = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** A standalone SVG document of the chart in `container`, with title and legend; null when there is no chart. */
+export function buildChartSvg(
+  container: HTMLElement,
+  title: string,
+): { svg: string; width: number; height: number } | null {
+  const source = findChartSvg(container);
+  if (!source) return null;
+  const box = source.getBoundingClientRect();
+  const width = Math.max(1, Math.round(source.width.baseVal.value || box.width));
+  const height = Math.max(1, Math.round(source.height.baseVal.value || box.height));
+  const clone = source.cloneNode(true) as SVGSVGElement;
+  inlineStyles(source, clone);
+  // recharts leaves room inside the svg for its HTML legend; the legend is redrawn above, so crop it.
+  let cropTop = 0;
+  let cropBottom = 0;
+  const legendBox = container.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect();
+  if (legendBox && legendBox.height > 0 && legendBox.height < box.height / 3) {
+    if (legendBox.top <= box.top + 4) cropTop = Math.max(0, Math.round(legendBox.bottom - box.top));
+    else if (legendBox.bottom >= box.bottom - 4)
+      cropBottom = Math.max(0, Math.round(box.bottom - legendBox.top));
+  }
+  const visible = Math.max(1, height - cropTop - cropBottom);
+
+  const legend = readLegend(container);
+  const root = el('svg', { xmlns: SVG_NS, version: '1.1', 'font-family': FONT });
+  root.appendChild(el('rect', { x: 0, y: 0, width, height: 0, fill: '#ffffff' }));
+  root.appendChild(el('text', { x: 12, y: 24, 'font-size': 16, 'font-weight': 600, fill: '#1c2430' }, title));
+  let y = 40;
+  let x = 12;
+  for (const item of legend) {
+    const w = 24 + item.label.length * 7 + 14;
+    if (x + w > width - 12 && x > 12) {
+      x = 12;
+      y += 18;
+    }
+    root.appendChild(el('rect', { x, y: y - 9, width: 12, height: 10, fill: item.color }));
+    root.appendChild(el('text', { x: x + 18, y, 'font-size': 12, fill: '#1c2430' }, item.label));
+    x += w;
+  }
+  const offset = legend.length ? y + 10 : 36;
+  const g = el('g', { transform: `translate(0, ${offset})` });
+  g.appendChild(clone);
+  clone.setAttribute('x', '0');
+  clone.setAttribute('y', '0');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(visible));
+  clone.setAttribute('viewBox', `0 ${cropTop} ${width} ${visible}`);
+  clone.removeAttribute('style');
+  root.appendChild(g);
+  const total = offset + visible + 8;
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(total));
+  root.setAttribute('viewBox', `0 0 ${width} ${total}`);
+  root.firstElementChild?.setAttribute('height', String(total));
+  return { svg: new XMLSerializer().serializeToString(root), width, height: total };
+}
+
+function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves the chart as an SVG file. */
+export function downloadChartSvg(container: HTMLElement, title: string, filename: string): boolean {
+  const out = buildChartSvg(container, title);
+  if (!out) return false;
+  saveBlob(new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }), `${filename}.svg`);
+  return true;
+}
+
+/** Saves the chart as a PNG at twice its on-screen size. */
+export async function downloadChartPng(
+  container: HTMLElement,
+  title: string,
+  filename: string,
+): Promise<boolean> {
+  const out = buildChartSvg(container, title);
+  if (!out) return false;
+  const scale = 2;
+  const img = new Image();
+  const url = URL.createObjectURL(new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('The chart image could not be drawn.'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = out.width * scale;
+    canvas.height = out.height * scale;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, out.width, out.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) return false;
+    saveBlob(blob, `${filename}.png`);
+    return true;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,34 @@
+import { customType, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * Report exports run in the background: one row per request, with progress while it runs and the
+ * finished file kept in the database (not on one server's disk) so any app instance can serve the
+ * download. Old rows are pruned when new reports start.
+ */
+export const reportJobs = pgTable(
+  'report_jobs',
+  {
+    id: serial('id').primaryKey(),
+    /** users.id of the requester; null for the command line */
+    createdBy: integer('created_by'),
+    createdByEmail: text('created_by_email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+    progress: integer('progress').notNull().default(0),
+    stage: text('stage').notNull().default(''),
+    params: jsonb('params').notNull(),
+    /** what the report covers, as printed on it (scope and snapshot) */
+    summary: jsonb('summary').notNull().default({}),
+    file: bytea('file'),
+    filename: text('filename'),
+    contentType: text('content_type'),
+    bytes: integer('bytes'),
+    error: text('error'),
+  },
+  (t) => [index('report_jobs_created_by_idx').on(t.createdBy, t.createdAt)],
+);

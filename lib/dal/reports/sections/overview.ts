@@ -1,0 +1,115 @@
+import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { guardGroup, isSuppressed } from '../../dashboards/context';
+import type { Kpi, Overview } from '../../dashboards/overview';
+import { suppressedText, type ReportContext } from '../context';
+
+function change(now: number | null, then: number | null | undefined): number | null {
+  if (now === null || then === null || then === undefined) return null;
+  return Math.round((now - then) * 10000) / 10000;
+}
+
+/**
+ * KPI values of the unit at the comparison snapshot, read from the same per-snapshot series the
+ * dashboards' trend uses (same stored rows or tree computation), mapped exactly as the Overview
+ * maps its KPIs; null when the unit did not exist then or is under the minimum group size.
+ */
+async function comparisonValues(ctx: ReportContext): Promise<Map<string, number | null> | null> {
+  const compare = ctx.compare;
+  if (!compare) return null;
+  const point = (await ctx.series()).find((p) => p.asOf === compare.ref.asOf);
+  if (!point || isSuppressed(guardGroup(compare, point.structure.headcount, point))) return null;
+  const s = point.structure;
+  const flags = findUnitCeilings(compare.snap);
+  let atCeiling = 0;
+  const t = compare.snap.tree;
+  const visit = (i: number) => {
+    if (flags[i] === 1) atCeiling += t.weight[i] ?? 0;
+  };
+  if (compare.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
+  else for (const i of compare.unit.nodes) visit(i);
+  return new Map<string, number | null>([
+    ['headcount', s.headcount],
+    ['managers', s.managers],
+    ['icsPerManager', s.icsPerManager],
+    ['medianSpan', s.span.median],
+    ['depth', s.depth],
+    ['middleManagers', s.middleManagers],
+    ['seniorIcShare', point.ladder?.seniorIcShare ?? null],
+    ['atIcCeiling', atCeiling],
+  ]);
+}
+
+/** The KPI cards of the Overview dashboard, plus the change vs the chosen comparison snapshot. */
+async function kpiBlock(ctx: ReportContext, o: Overview, kpis: Kpi[]): Promise<ReportBlock> {
+  const comparison = await comparisonValues(ctx);
+  const trend = isSuppressed(o.trend) ? [] : o.trend;
+  const previousAsOf = trend.filter((p) => p.asOf < ctx.dash.ref.asOf).at(-1)?.asOf ?? null;
+  const items: KpiItem[] = kpis.map((k) => ({
+    key: k.key,
+    label: k.label,
+    format: k.format,
+    value: k.value,
+    previous: k.previous,
+    changeVsPrevious: k.changeVsPrevious,
+    peak: k.peak,
+    changeVsPeak: k.changeVsPeak,
+    definition: k.definition,
+    ...(comparison
+      ? {
+          comparison: comparison.get(k.key) ?? null,
+          changeVsComparison: change(k.value, comparison.get(k.key)),
+        }
+      : {}),
+  }));
+  return {
+    kind: 'kpis',
+    items,
+    previousAsOf,
+    comparisonAsOf: comparison && ctx.compare ? ctx.compare.ref.asOf : null,
+  };
+}
+
+/** Overview: the dashboard's KPIs with changes, what stands out, and the flattening trend. */
+export async function buildOverviewSection(ctx: ReportContext): Promise<ReportSection> {
+  const o = await ctx.overview();
+  const blocks: ReportBlock[] = [];
+  if (isSuppressed(o.kpis)) {
+    blocks.push({ kind: 'suppressed', text: suppressedText(o.kpis.minGroupSize) });
+    return { id: 'overview', title: 'Overview', blocks };
+  }
+  const kpiBlockDone = await kpiBlock(ctx, o, o.kpis);
+  blocks.push(kpiBlockDone);
+  if (ctx.compareProblem) blocks.push({ kind: 'notice', text: ctx.compareProblem });
+  else if (ctx.compare && kpiBlockDone.kind === 'kpis' && kpiBlockDone.comparisonAsOf === null)
+    blocks.push({
+      kind: 'notice',
+      text: `No comparison with ${ctx.compare.ref.asOf}: this group had fewer than ${ctx.dash.settings.minGroupSize} people then.`,
+    });
+  if (o.findings.length)
+    blocks.push({ kind: 'bullets', title: 'What stands out', items: o.findings.map((f) => f.text) });
+  if (!isSuppressed(o.trend) && o.trend.length > 1) {
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        kind: 'line',
+        title: 'Flattening trend',
+        categoryLabel: 'Snapshot (as of)',
+        valueLabel: 'Managers',
+        rightValueLabel: 'Headcount',
+        categories: o.trend.map((p) => p.asOf),
+        series: [
+          { label: 'Middle managers', values: o.trend.map((p) => p.middleManagers) },
+          { label: 'Managers', values: o.trend.map((p) => p.managers) },
+          { label: 'Headcount', values: o.trend.map((p) => p.headcount), axis: 'right' },
+        ],
+      },
+    });
+  }
+  return {
+    id: 'overview',
+    title: 'Overview',
+    intro: `Headline figures as of ${o.asOf}, with the change since the previous snapshot and since the peak of earlier snapshots.`,
+    blocks,
+  };
+}
