@@ -59,9 +59,6 @@ export function MappingEditor({
                 </span>
               )}
             </h3>
-            {f.savedMappingApplied && (
-              <p className="alert info">A mapping saved for files with these columns was applied.</p>
-            )}
             {f.error && <p className="alert error">{f.error}</p>}
             {f.preview && f.preview.suggestedMapping.missing.length > 0 && (
               <p className="alert error">
