@@ -125,7 +125,7 @@ export function ChartCard<Row>({
           {children}
         </div>
       ) : (
-        <div className="table-wrap chart-table">
+        <div className="table-wrap chart-table" tabIndex={0}>
           <table className="data">
             <caption className="visually-hidden">{title}</caption>
             <thead>

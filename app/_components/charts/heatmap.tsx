@@ -95,7 +95,7 @@ export function Heatmap({
       <p className="visually-hidden">
         Colour scale for {legendLabel}: light yellow = {formatTick(min)}, dark purple = {formatTick(max)}.
       </p>
-      <div className={`table-wrap ${styles.scroll}`}>
+      <div className={`table-wrap ${styles.scroll}`} tabIndex={0}>
         <table className={styles.grid}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -149,7 +149,7 @@ export function SortableTable<Row>({
           )}
         </div>
       )}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -70,7 +70,7 @@ export function TableCard<Row>({
       ) : (
         <>
           {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
-          <div className="table-wrap" style={{ position: 'relative' }}>
+          <div className="table-wrap" tabIndex={0} style={{ position: 'relative' }}>
             <table className="data">
               <caption className="visually-hidden">{title}</caption>
               <thead>

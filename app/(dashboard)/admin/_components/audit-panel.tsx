@@ -72,7 +72,7 @@ export function AuditPanel() {
       {q.isPending && <p>Loading…</p>}
       {q.error && <p className="alert error">{q.error.message}</p>}
       {q.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="audit-table">
             <thead>
               <tr>

@@ -92,7 +92,7 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
         {users.isPending && <p>Loading users…</p>}
         {users.error && <p className="alert error">{users.error.message}</p>}
         {users.data && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>

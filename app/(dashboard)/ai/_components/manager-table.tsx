@@ -181,7 +181,7 @@ export function ManagerTable({
         <p className="muted">No manager in this unit has engineers or AI usage in the period.</p>
       ) : (
         <>
-          <div className="table-wrap" style={{ maxHeight: 560, overflowY: 'auto' }}>
+          <div className="table-wrap" tabIndex={0} style={{ maxHeight: 560, overflowY: 'auto' }}>
             <table className="data" data-testid="ai-manager-table">
               <caption className="visually-hidden">
                 Managers and their subtree&apos;s AI figures for {period}

@@ -110,7 +110,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
         </button>
       </div>
       <p className="muted">Visible to HR and admins only.</p>
-      <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
+      <div className="table-wrap" tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
         <table className="data" data-testid="ai-idle-seats">
           <caption className="visually-hidden">Idle seats, most expensive first</caption>
           <thead>

@@ -74,7 +74,7 @@ export function MappingEditor({
               </p>
             ))}
             {f.preview && (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="data">
                   <caption className="visually-hidden">Column mapping and first rows of {f.name}</caption>
                   <thead>

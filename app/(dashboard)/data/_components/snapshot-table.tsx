@@ -23,7 +23,7 @@ export function SnapshotTable() {
       {q.error && <p className="alert error">{q.error.message}</p>}
       {q.data && q.data.snapshots.length === 0 && <p>No snapshot yet: upload an org export above.</p>}
       {q.data && q.data.snapshots.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="snapshot-table">
             <thead>
               <tr>

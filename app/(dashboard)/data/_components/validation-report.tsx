@@ -80,7 +80,7 @@ export function ValidationReport({ upload }: { upload: UploadView }) {
       {issues.length === 0 ? (
         <p>No problems found.</p>
       ) : (
-        <div className="table-wrap" style={{ maxHeight: 420, overflowY: 'auto' }}>
+        <div className="table-wrap" tabIndex={0} style={{ maxHeight: 420, overflowY: 'auto' }}>
           <table className="data" data-testid="issues-table">
             <thead>
               <tr>

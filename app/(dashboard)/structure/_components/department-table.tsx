@@ -155,7 +155,7 @@ export function DepartmentTable({
       {rows.length === 0 ? (
         <p className="muted">No departments in this view.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className={`data ${styles.deptTable}`}>
             <caption className="visually-hidden">Structure metrics per department</caption>
             <thead>

@@ -90,7 +90,7 @@ export function NarrowSpanCard({
       )}
       {list && list.length > 0 && (
         <>
-          <div className="table-wrap chart-table">
+          <div className="table-wrap chart-table" tabIndex={0}>
             <table className="data" data-testid="narrow-span-table">
               <caption className="visually-hidden">Managers with a span of 1-3</caption>
               <thead>

@@ -147,7 +147,7 @@ function EditorForm({ targets }: { targets: Targets | null }) {
       </p>
       {rows.length > 0 && (
         // relative: visually hidden cells must not escape the scroll box and widen the page
-        <div className="table-wrap" style={{ position: 'relative' }}>
+        <div className="table-wrap" tabIndex={0} style={{ position: 'relative' }}>
           <table className={`data ${styles.deptTable}`}>
             <caption className="visually-hidden">Department targets</caption>
             <thead>

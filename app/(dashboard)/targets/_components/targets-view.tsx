@@ -49,7 +49,7 @@ function TargetsSummary({ state }: { state: TargetsState }) {
         Departments inherit the organisation&apos;s value where they have none of their own.
       </p>
       {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
-      <div className="table-wrap" style={{ position: 'relative' }}>
+      <div className="table-wrap" tabIndex={0} style={{ position: 'relative' }}>
         <table className="data">
           <caption className="visually-hidden">Span and layer targets</caption>
           <thead>

@@ -27,7 +27,7 @@ export function AiImportsTable() {
       {q.error && <p className="alert error">{q.error.message}</p>}
       {q.data && q.data.imports.length === 0 && <p>No AI usage imported yet.</p>}
       {q.data && q.data.imports.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="ai-imports-table">
             <thead>
               <tr>

@@ -19,7 +19,7 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
         )}{' '}
         <span className="badge warn">{upload.warningCount} warning(s)</span>
       </h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data" data-testid="ai-upload-files">
           <caption className="visually-hidden">Files and what they were read as</caption>
           <thead>
@@ -98,7 +98,7 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
       {issues.length === 0 ? (
         <p>No problems found.</p>
       ) : (
-        <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
+        <div className="table-wrap" tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
           <table className="data" data-testid="ai-issues-table">
             <thead>
               <tr>

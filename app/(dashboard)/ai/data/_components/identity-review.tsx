@@ -126,7 +126,7 @@ export function IdentityReview() {
         </p>
       )}
       {list.length > 0 && (
-        <div className="table-wrap" style={{ maxHeight: 520, overflowY: 'auto' }}>
+        <div className="table-wrap" tabIndex={0} style={{ maxHeight: 520, overflowY: 'auto' }}>
           <table className="data" data-testid="identity-table">
             <caption className="visually-hidden">Unmatched and ambiguous AI identities</caption>
             <thead>
@@ -163,7 +163,7 @@ export function IdentityReview() {
       {q.data && q.data.mappings.length > 0 && (
         <>
           <h3>Saved mappings ({q.data.mappings.length})</h3>
-          <div className="table-wrap" style={{ maxHeight: 320, overflowY: 'auto' }}>
+          <div className="table-wrap" tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
             <table className="data" data-testid="mapping-table">
               <thead>
                 <tr>
