@@ -48,6 +48,8 @@ test('filters live in the URL: a department view reloads with the same figures, 
   await signIn(page, 'admin');
   await page.goto('/overview');
   const dept = page.getByLabel('Department', { exact: true });
+  // Wait for the department list to load before reading it.
+  await expect.poll(async () => dept.locator('option').count()).toBeGreaterThan(1);
   const options = await dept.locator('option').allTextContents();
   const name = options.find((o) => o !== 'All departments') ?? '';
   await dept.selectOption({ label: name });
@@ -77,7 +79,9 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
     ).people;
   // A director-level manager with a real team, and an individual contributor (a group of one).
   const big = [...(await find('Director')), ...(await find('VP'))].find((h) => h.subtreeSize >= 20);
-  const small = (await find('Engineer')).find((h) => h.subtreeSize === 0);
+  const small = [...(await find('Associate')), ...(await find('Software Engineer'))].find(
+    (h) => h.subtreeSize === 0,
+  );
   expect(big && small).toBeTruthy();
   if (!big || !small) return;
   const mk = async (email: string, scope: string, role: string) =>
@@ -93,6 +97,7 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   await lp.getByLabel('Email').fill('scoped-leader@e2e.test');
   await lp.getByLabel('Password').fill('scoped-password-1');
   await lp.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(lp.getByTestId('current-role')).toBeVisible();
   await lp.goto('/overview');
   const api = await expectKpisMatchApi(lp);
   const headcount = Array.isArray(api.kpis) ? api.kpis.find((k) => k.key === 'headcount')?.value : null;
@@ -112,6 +117,7 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   await vp.getByLabel('Email').fill('small-viewer@e2e.test');
   await vp.getByLabel('Password').fill('scoped-password-1');
   await vp.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(vp.getByTestId('current-role')).toBeVisible();
   await vp.goto('/overview');
   await expect(vp.getByText(/Fewer than 5 people/).first()).toBeVisible();
   const sup = (await (await vp.request.get('/api/metrics/overview')).json()) as Overview;
