@@ -36,5 +36,5 @@ const t0 = Date.now();
 await page.goto(base + path);
 await page.waitForLoadState('networkidle');
 console.log('loaded in', Date.now() - t0, 'ms');
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
 await browser.close();
