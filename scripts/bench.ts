@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await runBenchmark(
     {
       quick: values.quick === true,
-      reps100k: positiveInt('reps', values.reps, 5),
+      reps100k: positiveInt('reps', values.reps, 7),
       reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
       repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
       subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),

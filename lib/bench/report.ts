@@ -1,0 +1,98 @@
+/** The benchmark's JSON shape and the human table printed to stderr beside it. */
+
+export interface ImportFigures {
+  seconds: number;
+  psqlCopySeconds: number;
+  ratio: number;
+  peakRssMb: number;
+}
+
+export interface BenchReport {
+  import100k?: ImportFigures;
+  import1m?: ImportFigures;
+  import100kPglite?: { seconds: number; peakRssMb: number };
+  metrics100k?: { seconds: number; recursiveSqlSeconds: number };
+  metrics1m?: { seconds: number; recursiveSqlSeconds: number };
+  subtree100k?: { p50Ms: number; p95Ms: number };
+}
+
+interface Row {
+  name: string;
+  figure: string;
+  reference: string;
+  target: string;
+  met: boolean | null;
+}
+
+const s = (v: number) => `${v.toFixed(2)} s`;
+const mb = (v: number) => `${Math.round(v)} MB`;
+
+/** Rows of the summary table, each with the issue's target and whether it is met. */
+export function summaryRows(r: BenchReport): Row[] {
+  const rows: Row[] = [];
+  if (r.import100k)
+    rows.push({
+      name: 'import 100k (PostgreSQL)',
+      figure: `${s(r.import100k.seconds)}, ${mb(r.import100k.peakRssMb)}`,
+      reference: `psql \\copy ${s(r.import100k.psqlCopySeconds)} (x${r.import100k.ratio.toFixed(2)})`,
+      target: 'within 3x psql \\copy',
+      met: r.import100k.ratio <= 3,
+    });
+  if (r.import1m) {
+    rows.push({
+      name: 'import 1M (PostgreSQL)',
+      figure: s(r.import1m.seconds),
+      reference: `psql \\copy ${s(r.import1m.psqlCopySeconds)} (x${r.import1m.ratio.toFixed(2)})`,
+      target: '< 15 s',
+      met: r.import1m.seconds < 15,
+    });
+    rows.push({
+      name: 'import 1M peak memory',
+      figure: mb(r.import1m.peakRssMb),
+      reference: '',
+      target: '< 1.5 GB (1,536 MB)',
+      met: r.import1m.peakRssMb < 1536,
+    });
+  }
+  if (r.import100kPglite)
+    rows.push({
+      name: 'import 100k (PGlite)',
+      figure: `${s(r.import100kPglite.seconds)}, ${mb(r.import100kPglite.peakRssMb)}`,
+      reference: '',
+      target: '< 5 s',
+      met: r.import100kPglite.seconds < 5,
+    });
+  for (const [key, name, limit] of [
+    ['metrics100k', 'metrics 100k', 0.5],
+    ['metrics1m', 'metrics 1M', 5],
+  ] as const) {
+    const m = r[key];
+    if (m)
+      rows.push({
+        name,
+        figure: s(m.seconds),
+        reference: `WITH RECURSIVE ${s(m.recursiveSqlSeconds)}`,
+        target: `< ${limit} s and faster than SQL`,
+        met: m.seconds < limit && m.seconds < m.recursiveSqlSeconds,
+      });
+  }
+  if (r.subtree100k)
+    rows.push({
+      name: 'subtree query 100k',
+      figure: `p50 ${r.subtree100k.p50Ms.toFixed(1)} ms, p95 ${r.subtree100k.p95Ms.toFixed(1)} ms`,
+      reference: '',
+      target: 'every answer < 50 ms (p95 shown)',
+      met: r.subtree100k.p95Ms < 50,
+    });
+  return rows;
+}
+
+/** A fixed-width table of the summary rows. */
+export function formatTable(r: BenchReport): string {
+  const rows = summaryRows(r);
+  const head = ['measurement', 'result', 'reference (same run)', 'target', 'met'];
+  const cells = rows.map((x) => [x.name, x.figure, x.reference, x.target, x.met ? 'yes' : 'NO']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}

@@ -1,0 +1,62 @@
+/**
+ * Subtree query latency through the app's own path: getMetricsContract as the command line's
+ * admin, {subtree: id}, for random managers of an imported snapshot, after one warm-up call that
+ * builds the cached tree (what a running server holds after its first subtree request).
+ */
+import { setDatabase } from '@/db';
+import { openDatabase } from '@/db/client';
+import { CLI_ACTOR } from '@/lib/dal/actor';
+import { getMetricsContract } from '@/lib/dal/metrics-contract';
+import { percentile } from './stats';
+
+/** A small seeded PRNG (mulberry32) so every run asks about the same managers. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** p50 / p95 / max milliseconds of `count` subtree contract calls on the database at url. */
+export async function timeSubtreeQueries(
+  url: string,
+  count: number,
+): Promise<{ p50Ms: number; p95Ms: number; maxMs: number; warmUpMs: number; managers: number }> {
+  const handle = await openDatabase({ url });
+  try {
+    if (handle.raw.kind !== 'postgres') throw new Error('the subtree benchmark runs on PostgreSQL');
+    setDatabase(handle);
+    const rows = await handle.raw.sql`
+      select distinct manager_id as id from people
+       where manager_id is not null and snapshot_id = (select max(id) from snapshots where is_current)
+       order by 1`;
+    const managers = rows.map((r) => String(r.id));
+    if (managers.length === 0) throw new Error('no managers in the imported snapshot');
+    const next = rng(20240601);
+    const pick = () => managers[Math.floor(next() * managers.length)] ?? '';
+    let start = performance.now();
+    await getMetricsContract(CLI_ACTOR, { subtree: pick() });
+    const warmUpMs = performance.now() - start;
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = pick();
+      start = performance.now();
+      const contract = await getMetricsContract(CLI_ACTOR, { subtree: id });
+      times.push(performance.now() - start);
+      if (contract.headcount < 1) throw new Error(`subtree ${id} came back empty`);
+    }
+    return {
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      maxMs: Math.max(...times),
+      warmUpMs,
+      managers: managers.length,
+    };
+  } finally {
+    await handle.close();
+  }
+}
