@@ -8,9 +8,10 @@ import { runBenchTask } from '../lib/bench/child-tasks';
 import { dropAllBenchDatabases } from '../lib/bench/databases';
 import { formatTable } from '../lib/bench/report';
 import { runBenchmark } from '../lib/bench/run';
+import { benchDashboard } from '../lib/bench/dashboard';
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose]';
+  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       'reps-pglite': { type: 'string' },
       'subtree-queries': { type: 'string' },
       verbose: { type: 'boolean' },
+      dashboard: { type: 'boolean' },
+      'dashboard-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,18 +48,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const script = process.argv[1] ?? 'scripts/bench.ts';
   const started = performance.now();
-  const report = await runBenchmark(
-    {
-      quick: values.quick === true,
-      reps100k: positiveInt('reps', values.reps, 7),
-      reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
-      repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
-      subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),
-      verbose: values.verbose === true,
-    },
-    script,
-    log,
-  );
+  const report = values['dashboard-only']
+    ? {}
+    : await runBenchmark(
+        {
+          quick: values.quick === true,
+          reps100k: positiveInt('reps', values.reps, 7),
+          reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
+          repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
+          subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),
+          verbose: values.verbose === true,
+        },
+        script,
+        log,
+      );
+  if (values.dashboard || values['dashboard-only']) {
+    log('dashboard: 100k people x 24 snapshots on PostgreSQL, production build');
+    Object.assign(report, { dashboard100k: await benchDashboard(log) });
+  }
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
