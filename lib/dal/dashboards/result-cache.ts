@@ -1,0 +1,62 @@
+import { getDatabase } from '@/db';
+import type { DashboardContext } from './context';
+
+/**
+ * Memoises dashboard answers. A builder's answer depends only on the stored data, the settings,
+ * the request and who asks (role class and scope), so it is cached under all of those together
+ * with a data version read from the database on every request: any import, deletion, identity
+ * mapping or settings change (from any app instance or the command line) changes the version and
+ * the next request recomputes. Small LRU; answers are plain JSON.
+ */
+const MAX_ENTRIES = 300;
+const cache = new Map<string, Promise<unknown>>();
+
+async function dataVersion(): Promise<string> {
+  const handle = await getDatabase();
+  const text = `select concat_ws('|',
+      (select count(*) || ':' || coalesce(max(id), 0) from snapshots),
+      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings)) as v`;
+  const rows =
+    handle.raw.kind === 'postgres'
+      ? ((await handle.raw.sql.unsafe(text)) as unknown as Array<{ v: string }>)
+      : (await handle.raw.pg.query<{ v: string }>(text)).rows;
+  return rows[0]?.v ?? '';
+}
+
+/** The builder's answer for this context and request, from the cache when nothing has changed. */
+export async function cachedBuild<T>(
+  family: string,
+  ctx: DashboardContext,
+  params: URLSearchParams,
+  build: () => Promise<T> | T,
+): Promise<T> {
+  const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const key = JSON.stringify([
+    family,
+    await dataVersion(),
+    ctx.ref.id,
+    ctx.actor.role,
+    ctx.actor.scopeEmployeeId,
+    ctx.settings,
+    ctx.unit.department,
+    ctx.unit.subtree,
+    sorted,
+  ]);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit as Promise<T>;
+  }
+  const p = Promise.resolve().then(build);
+  cache.set(key, p);
+  p.catch(() => cache.delete(key));
+  while (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return p;
+}
