@@ -81,18 +81,24 @@ async function runJob(id: number, actor: Actor, params: ReportParams): Promise<v
       .set({ ...values, updatedAt: new Date() })
       .where(eq(t.id, id));
   let last = -1;
+  let progressWrites: Promise<void> = Promise.resolve();
   try {
     await update({ status: 'running', progress: 1, stage: 'Starting' });
     const report = await generateReport(actor, params, {
-      onProgress: async (pct, stage) => {
+      onProgress: (pct, stage) => {
+        // Progress writes are chained so they land in order and all before the final 'done'.
         // Report building is CPU work in this process: let pending requests (page loads, progress
         // polls) through between steps so the server stays responsive while a report is built.
-        await yieldToEventLoop();
-        if (pct === last) return;
-        last = pct;
-        await update({ progress: Math.min(99, pct), stage });
+        progressWrites = progressWrites.then(async () => {
+          await yieldToEventLoop();
+          if (pct === last) return;
+          last = pct;
+          await update({ progress: Math.min(99, pct), stage });
+        });
+        return progressWrites;
       },
     });
+    await progressWrites;
     await update({
       status: 'done',
       progress: 100,
