@@ -2,17 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query/dashboard';
 import { fetchJson } from '@/lib/query/fetch-json';
-
-interface PersonHit {
-  id: string;
-  name: string | null;
-  title: string | null;
-  department: string | null;
-  subtreeSize: number;
-}
+import { PersonCombobox } from './ui/person-combobox';
 
 /**
  * Snapshot picker, department filter and subtree search, kept in the URL. A scoped user's search
@@ -98,54 +91,17 @@ function SubtreePicker({
   onChange: (id: string | undefined) => void;
 }) {
   const id = useId();
-  const [text, setText] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(text), 200);
-    return () => clearTimeout(t);
-  }, [text]);
-  const hits = useQuery({
-    queryKey: ['people', asOf ?? null, debounced],
-    queryFn: () =>
-      fetchJson<{ people: PersonHit[] }>(`/api/org/people${filtersToSearch({ asOf }, { q: debounced })}`),
-    enabled: debounced.trim().length > 0,
-  });
-  const list = hits.data?.people ?? [];
-  const choose = (p: PersonHit) => {
-    onChange(p.id);
-    setText('');
-    setOpen(false);
-  };
   return (
     <div className="field combo">
       <label htmlFor={`${id}-in`}>
         Subtree {scopeLabel ? <span className="hint">(within {scopeLabel})</span> : null}
       </label>
       <div className="form-row" style={{ gap: '0.4rem', flexWrap: 'nowrap' }}>
-        <input
-          id={`${id}-in`}
-          role="combobox"
-          aria-expanded={open && list.length > 0}
-          aria-controls={`${id}-list`}
-          aria-autocomplete="list"
+        <PersonCombobox
+          inputId={`${id}-in`}
+          asOf={asOf}
           placeholder={value ? `Showing ${value}` : 'Search name, id or title'}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setOpen(true);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, list.length - 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter' && list[active]) {
-              e.preventDefault();
-              choose(list[active]);
-            } else if (e.key === 'Escape') setOpen(false);
-          }}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onChoose={(p) => onChange(p.id)}
         />
         {value && (
           <button
@@ -158,25 +114,6 @@ function SubtreePicker({
           </button>
         )}
       </div>
-      {open && list.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" aria-label="Matching people">
-          {list.map((p, i) => (
-            <li
-              key={p.id}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(p);
-              }}
-            >
-              <strong>{p.name ?? p.id}</strong>{' '}
-              <span className="muted">{[p.title, p.department, p.id].filter(Boolean).join(' · ')}</span>
-              {p.subtreeSize > 0 && <span className="muted"> · {p.subtreeSize.toLocaleString()} below</span>}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
