@@ -1,27 +1,11 @@
 'use client';
 
+import { DefinitionIcon } from '@/app/_components/ui/figure-cards';
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { toCsv, type CsvCell } from '@/lib/export/csv';
+import { DataTable, downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { downloadChartPng, downloadChartSvg } from './chart-image';
 
-export interface Column<Row> {
-  key: string;
-  label: string;
-  value: (row: Row) => CsvCell;
-  numeric?: boolean;
-}
-
-/** Starts a browser download of text content. */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export type { Column } from '@/app/_components/ui/data-table';
 
 interface Props<Row> {
   title: string;
@@ -61,16 +45,7 @@ export function ChartCard<Row>({
     <section className="card chart-card" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
       <div className="chart-head">
         <h2 id={`${id}-t`}>
-          {title}{' '}
-          <span
-            className="info"
-            tabIndex={0}
-            role="img"
-            aria-label={`Definition: ${definition}`}
-            title={definition}
-          >
-            i
-          </span>
+          {title} <DefinitionIcon definition={definition} />
         </h2>
         <div className="chart-actions">
           {actions}
@@ -85,15 +60,7 @@ export function ChartCard<Row>({
           <button
             type="button"
             className="secondary"
-            onClick={() =>
-              downloadText(
-                `${filename}.csv`,
-                toCsv(
-                  columns.map((c) => c.label),
-                  rows.map((r) => columns.map((c) => c.value(r))),
-                ),
-              )
-            }
+            onClick={() => downloadRowsCsv(filename, columns, rows)}
           >
             Download CSV
           </button>
@@ -126,38 +93,10 @@ export function ChartCard<Row>({
         </div>
       ) : (
         <div className="table-wrap chart-table" tabIndex={0}>
-          <table className="data">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                      {formatCell(c.value(r))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption={title} columns={columns} rows={rows} />
         </div>
       )}
       {footer}
     </section>
   );
-}
-
-function formatCell(v: CsvCell): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return v.toLocaleString('en', { maximumFractionDigits: 4 });
-  return String(v);
 }

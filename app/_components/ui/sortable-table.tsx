@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { toCsv, type CsvCell } from '@/lib/export/csv';
-import { downloadText } from '../charts/chart-card';
+import { downloadText } from './data-table';
 import styles from './sortable-table.module.css';
 
 export interface SortableColumn<Row> {

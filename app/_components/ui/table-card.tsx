@@ -1,14 +1,13 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
-import { toCsv, type CsvCell } from '@/lib/export/csv';
-import { downloadText, type Column } from '../charts/chart-card';
+import { DataTable, downloadRowsCsv, type Column } from './data-table';
 
 /**
  * A column; `display` formats the cell on screen while the CSV keeps the raw value, and
  * `csvOnly` columns are in the download but not on screen (e.g. a target folded into another cell).
  */
-export type TableColumn<Row> = Column<Row> & { display?: (row: Row) => ReactNode; csvOnly?: boolean };
+export type TableColumn<Row> = Column<Row> & { csvOnly?: boolean };
 
 /**
  * A table in a card with a CSV download of all its rows and, when there are more than pageSize
@@ -50,15 +49,7 @@ export function TableCard<Row>({
           <button
             type="button"
             className="secondary"
-            onClick={() =>
-              downloadText(
-                `${filename}.csv`,
-                toCsv(
-                  columns.map((c) => c.label),
-                  rows.map((r) => columns.map((c) => c.value(r))),
-                ),
-              )
-            }
+            onClick={() => downloadRowsCsv(filename, columns, rows)}
           >
             Download CSV
           </button>
@@ -71,29 +62,7 @@ export function TableCard<Row>({
         <>
           {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
           <div className="table-wrap" tabIndex={0} style={{ position: 'relative' }}>
-            <table className="data">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {onScreen.map((c) => (
-                    <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r, i) => (
-                  <tr key={i}>
-                    {onScreen.map((c) => (
-                      <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                        {c.display ? c.display(r) : formatCell(c.value(r))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption={title} columns={onScreen} rows={shown} />
           </div>
           {pages > 1 && (
             <nav className="form-row" aria-label={`${title}: pages`} style={{ marginTop: '0.5rem' }}>
@@ -122,10 +91,4 @@ export function TableCard<Row>({
       )}
     </section>
   );
-}
-
-function formatCell(v: CsvCell): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'number') return v.toLocaleString('en', { maximumFractionDigits: 4 });
-  return String(v);
 }

@@ -1,4 +1,5 @@
 import type { AiKpi } from '@/lib/dal/dashboards/ai';
+import { DefinitionIcon } from '@/app/_components/ui/figure-cards';
 import { formatValue } from '@/app/_components/charts/value-format';
 import styles from './ai.module.css';
 import { UnmatchedNote } from './unmatched-note';
@@ -24,15 +25,7 @@ export function AiKpiCards({ kpis, canManage }: { kpis: AiKpi[]; canManage: bool
         <li key={k.key} className="kpi" data-testid={`ai-kpi-${k.key}`}>
           <div className="kpi-label">
             <span>{k.label}</span>
-            <span
-              className="info"
-              tabIndex={0}
-              role="img"
-              aria-label={`Definition: ${k.definition}`}
-              title={k.definition}
-            >
-              i
-            </span>
+            <DefinitionIcon definition={k.definition} />
           </div>
           <div className="kpi-value" data-testid={`ai-kpi-${k.key}-value`}>
             {formatValue(k.value, k.format)}

@@ -14,7 +14,7 @@ import { useMemo, useState } from 'react';
 import type { AiManagerRow } from '@/lib/dal/dashboards/ai';
 import { toCsv, type CsvCell } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { downloadText } from '@/app/_components/charts/chart-card';
+import { downloadText } from '@/app/_components/ui/data-table';
 import { formatValue, type ValueFormat } from '@/app/_components/charts/value-format';
 import styles from './ai.module.css';
 import { UnmatchedNote } from './unmatched-note';

@@ -3,7 +3,7 @@
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { downloadText } from '@/app/_components/charts/chart-card';
+import { downloadText } from '@/app/_components/ui/data-table';
 import { formatValue } from '@/app/_components/charts/value-format';
 import { SuppressedNote } from '@/app/_components/ui/states';
 import styles from './ai.module.css';

@@ -1,14 +1,9 @@
+import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { formatCount, formatShare } from '../../ladder/_components/format';
 
-interface Kpi {
-  key: string;
-  label: string;
-  value: string;
-  note?: string;
-  definition: string;
-}
+type Kpi = FigureCard;
 
 /** Headline figures: ICs, mean score, at the ceiling, high risk, leaver rates at the ceiling vs others. */
 export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summary: RiskGroup }) {
@@ -52,28 +47,5 @@ export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summar
         'Share of ICs who were gone by the next snapshot, for ICs at their department ceiling vs the other ICs, pooled over every pair of consecutive snapshots.',
     },
   ];
-  return (
-    <ul className="kpis" aria-label="Ceiling-risk figures" style={{ listStyle: 'none', padding: 0 }}>
-      {kpis.map((k) => (
-        <li key={k.key} className="kpi" data-testid={`kpi-${k.key}`}>
-          <div className="kpi-label">
-            <span>{k.label}</span>
-            <span
-              className="info"
-              tabIndex={0}
-              role="img"
-              aria-label={`Definition: ${k.definition}`}
-              title={k.definition}
-            >
-              i
-            </span>
-          </div>
-          <div className="kpi-value" data-testid={`kpi-${k.key}-value`}>
-            {k.value}
-          </div>
-          {k.note && <div className="kpi-delta">{k.note}</div>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <FigureCards label="Ceiling-risk figures" cards={kpis} />;
 }

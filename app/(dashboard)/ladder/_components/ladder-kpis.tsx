@@ -1,13 +1,8 @@
+import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { LadderGroup } from '@/lib/dal/dashboards/ladder-distribution';
 import { formatCount, formatShare } from './format';
 
-interface Kpi {
-  key: string;
-  label: string;
-  value: string;
-  note?: string;
-  definition: string;
-}
+type Kpi = FigureCard;
 
 /** The unit's ladder in figures: depth, ceiling, short ladder, top manager level, parity gap, senior IC share. */
 export function LadderKpis({ summary }: { summary: LadderGroup }) {
@@ -56,28 +51,5 @@ export function LadderKpis({ summary }: { summary: LadderGroup }) {
         'People by declared track: the track column, else the track of their level, else whether they have reports.',
     },
   ];
-  return (
-    <ul className="kpis" aria-label="Ladder figures" style={{ listStyle: 'none', padding: 0 }}>
-      {kpis.map((k) => (
-        <li key={k.key} className="kpi" data-testid={`kpi-${k.key}`}>
-          <div className="kpi-label">
-            <span>{k.label}</span>
-            <span
-              className="info"
-              tabIndex={0}
-              role="img"
-              aria-label={`Definition: ${k.definition}`}
-              title={k.definition}
-            >
-              i
-            </span>
-          </div>
-          <div className="kpi-value" data-testid={`kpi-${k.key}-value`}>
-            {k.value}
-          </div>
-          {k.note && <div className="kpi-delta">{k.note}</div>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <FigureCards label="Ladder figures" cards={kpis} />;
 }

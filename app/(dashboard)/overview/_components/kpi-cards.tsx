@@ -1,3 +1,4 @@
+import { FigureCards } from '@/app/_components/ui/figure-cards';
 import type { Kpi } from '@/lib/dal/dashboards/overview';
 
 function fmt(v: number | null, format: Kpi['format']): string {
@@ -17,31 +18,21 @@ function delta(v: number | null, format: Kpi['format']): string {
 /** KPI cards: value, change vs the previous snapshot and vs the peak of earlier snapshots. */
 export function KpiCards({ kpis }: { kpis: Kpi[] }) {
   return (
-    <ul className="kpis" aria-label="Key figures" style={{ listStyle: 'none', padding: 0 }}>
-      {kpis.map((k) => (
-        <li key={k.key} className="kpi" data-testid={`kpi-${k.key}`}>
-          <div className="kpi-label">
-            <span>{k.label}</span>
-            <span
-              className="info"
-              tabIndex={0}
-              role="img"
-              aria-label={`Definition: ${k.definition}`}
-              title={k.definition}
-            >
-              i
-            </span>
-          </div>
-          <div className="kpi-value" data-testid={`kpi-${k.key}-value`}>
-            {fmt(k.value, k.format)}
-          </div>
-          <div className="kpi-delta">
+    <FigureCards
+      label="Key figures"
+      cards={kpis.map((k) => ({
+        key: k.key,
+        label: k.label,
+        definition: k.definition,
+        value: fmt(k.value, k.format),
+        note: (
+          <>
             vs previous: {delta(k.changeVsPrevious, k.format)}
             <br />
             vs peak{k.peak !== null ? ` (${fmt(k.peak, k.format)})` : ''}: {delta(k.changeVsPeak, k.format)}
-          </div>
-        </li>
-      ))}
-    </ul>
+          </>
+        ),
+      }))}
+    />
   );
 }

@@ -12,7 +12,7 @@ import { useId, useMemo, useState } from 'react';
 import type { DepartmentRow, DepartmentStructure } from '@/lib/dal/dashboards/structure-departments';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { downloadText } from '@/app/_components/charts/chart-card';
+import { downloadText } from '@/app/_components/ui/data-table';
 import styles from './structure.module.css';
 
 type MetricKey = keyof DepartmentStructure;

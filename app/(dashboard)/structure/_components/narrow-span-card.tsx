@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { NarrowSpanManager, StructureDashboard } from '@/lib/dal/dashboards/structure';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { downloadText } from '@/app/_components/charts/chart-card';
+import { downloadText } from '@/app/_components/ui/data-table';
 import { SuppressedNote } from '@/app/_components/ui/states';
 import styles from './structure.module.css';
 

@@ -1,3 +1,4 @@
+import { FigureCards } from '@/app/_components/ui/figure-cards';
 import type { StructureSummary } from '@/lib/dal/dashboards/structure';
 
 type Fmt = 'int' | 'decimal' | 'percent';
@@ -10,7 +11,7 @@ const fmt = (v: number | null, f: Fmt) =>
 
 /** The unit's structure figures as a strip of cards, each with its SPEC definition. */
 export function SummaryCards({ s }: { s: StructureSummary }) {
-  const cards: Array<{ key: string; label: string; value: string; definition: string; sub?: string }> = [
+  const cards: Array<{ key: string; label: string; value: string; definition: string; note?: string }> = [
     {
       key: 'headcount',
       label: 'Headcount',
@@ -22,7 +23,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
       label: 'Managers',
       value: fmt(s.managers, 'int'),
       definition: 'People with at least one direct report.',
-      sub: `${fmt(s.ics, 'int')} ICs`,
+      note: `${fmt(s.ics, 'int')} ICs`,
     },
     {
       key: 'managerRatio',
@@ -41,7 +42,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
       label: 'Median span',
       value: fmt(s.span.median, 'decimal'),
       definition: 'Median direct reports over managers (linear interpolation); mean, p10 and p90 below.',
-      sub: `mean ${fmt(s.span.mean, 'decimal')} · p10 ${fmt(s.span.p10, 'decimal')} · p90 ${fmt(s.span.p90, 'decimal')}`,
+      note: `mean ${fmt(s.span.mean, 'decimal')} · p10 ${fmt(s.span.p10, 'decimal')} · p90 ${fmt(s.span.p90, 'decimal')}`,
     },
     {
       key: 'depth',
@@ -49,14 +50,14 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
       value: fmt(s.depth, 'int'),
       definition:
         'Largest layer: root = 1, each report one layer below their manager. Management layers contain at least one manager.',
-      sub: `${fmt(s.managementLayers, 'int')} management layers`,
+      note: `${fmt(s.managementLayers, 'int')} management layers`,
     },
     {
       key: 'middleManagers',
       label: 'Middle managers',
       value: fmt(s.middleManagers, 'int'),
       definition: 'Managers of managers below the executive layers.',
-      sub: `${fmt(s.managerialLevels.executive, 'int')} executives · ${fmt(s.managerialLevels.managerOfIcs, 'int')} managers of ICs`,
+      note: `${fmt(s.managerialLevels.executive, 'int')} executives · ${fmt(s.managerialLevels.managerOfIcs, 'int')} managers of ICs`,
     },
     {
       key: 'openPositions',
@@ -65,28 +66,5 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
       definition: 'Vacant posts in the file (not headcount).',
     },
   ];
-  return (
-    <ul className="kpis" aria-label="Structure figures" style={{ listStyle: 'none', padding: 0 }}>
-      {cards.map((c) => (
-        <li key={c.key} className="kpi" data-testid={`kpi-${c.key}`}>
-          <div className="kpi-label">
-            <span>{c.label}</span>
-            <span
-              className="info"
-              tabIndex={0}
-              role="img"
-              aria-label={`Definition: ${c.definition}`}
-              title={c.definition}
-            >
-              i
-            </span>
-          </div>
-          <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
-            {c.value}
-          </div>
-          {c.sub && <div className="kpi-delta">{c.sub}</div>}
-        </li>
-      ))}
-    </ul>
-  );
+  return <FigureCards label="Structure figures" cards={cards} />;
 }

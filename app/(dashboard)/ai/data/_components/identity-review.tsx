@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { IdentityReview as Review, ReviewIdentity } from '@/lib/dal/ai-identity';
 import { toCsv } from '@/lib/export/csv';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { downloadText } from '@/app/_components/charts/chart-card';
+import { downloadText } from '@/app/_components/ui/data-table';
 import styles from '../../_components/ai.module.css';
 import { PersonPicker, type PersonHit } from './person-picker';
 

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+/** The "i" beside a figure: its SPEC definition as a tooltip and as the accessible name. */
+export function DefinitionIcon({ definition }: { definition: string }) {
+  return (
+    <span
+      className="info"
+      tabIndex={0}
+      role="img"
+      aria-label={`Definition: ${definition}`}
+      title={definition}
+    >
+      i
+    </span>
+  );
+}
+
+export interface FigureCard {
+  key: string;
+  label: string;
+  value: ReactNode;
+  definition: string;
+  /** small text under the value (change, note) */
+  note?: ReactNode;
+}
+
+/** A strip of figure cards (value, definition, note); data-testid kpi-KEY and kpi-KEY-value for tests. */
+export function FigureCards({ label, cards }: { label: string; cards: FigureCard[] }) {
+  return (
+    <ul className="kpis" aria-label={label} style={{ listStyle: 'none', padding: 0 }}>
+      {cards.map((c) => (
+        <li key={c.key} className="kpi" data-testid={`kpi-${c.key}`}>
+          <div className="kpi-label">
+            <span>{c.label}</span>
+            <DefinitionIcon definition={c.definition} />
+          </div>
+          <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
+            {c.value}
+          </div>
+          {c.note && <div className="kpi-delta">{c.note}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
