@@ -1,5 +1,7 @@
 'use client';
 
+import { saveBlob } from '@/app/_components/ui/data-table';
+
 /**
  * PNG and SVG downloads of a dashboard chart: the recharts <svg> in a chart card is cloned with
  * its computed styles inlined (so it renders the same outside the page), given a white background,
@@ -139,17 +141,6 @@ export function buildChartSvg(
   root.setAttribute('viewBox', `0 0 ${width} ${total}`);
   root.firstElementChild?.setAttribute('height', String(total));
   return { svg: new XMLSerializer().serializeToString(root), width, height: total };
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Saves the chart as an SVG file. */

@@ -17,9 +17,9 @@ export function formatCell(v: CsvCell): string {
   return String(v);
 }
 
-/** Starts a browser download of text content. */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Starts a browser download of a blob (CSV, SVG, PNG). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -27,6 +27,11 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Starts a browser download of text content. */
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  saveBlob(new Blob([text], { type }), filename);
 }
 
 /** Downloads exactly these rows as formula-safe CSV (raw values, not the on-screen formatting). */
