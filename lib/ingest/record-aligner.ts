@@ -7,6 +7,8 @@ import { IngestError } from './errors';
 
 const QUOTE = 34;
 const NL = 10;
+const SPACE = 32;
+const TAB = 9;
 
 /** Incremental record-boundary finder; push text, get back the part that ends on a boundary. */
 export class RecordAligner {
@@ -80,7 +82,21 @@ export class RecordAligner {
           i = q + 2;
           continue;
         }
-        this.inQuotes = false;
+        // As papaparse reads it: a quote closes the field only when (after optional spaces) a
+        // delimiter or line break follows; otherwise it is a stray literal quote inside the field.
+        let k = q + 1;
+        while (
+          k < s.length &&
+          s.charCodeAt(k) !== this.delimiterCode &&
+          (s.charCodeAt(k) === SPACE || s.charCodeAt(k) === TAB)
+        )
+          k++;
+        if (k === s.length) {
+          i = q; // cannot tell yet: wait for more text
+          break;
+        }
+        const after = s.charCodeAt(k);
+        if (after === this.delimiterCode || after === NL) this.inQuotes = false;
         i = q + 1;
         continue;
       }
