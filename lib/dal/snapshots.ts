@@ -126,7 +126,6 @@ export async function commitUpload(
         );
         const id = inserted[0]?.id;
         if (id === undefined) throw new Error('snapshot insert returned no id');
-        shareRepeatedValues(snap.records);
         // Every row references the snapshot row inserted just above, in this transaction, so the
         // per-row foreign-key check can only pass; skipping it (superuser only) halves the COPY.
         if (skipForeignKeyChecks) await tx.query('set local session_replication_role = replica');

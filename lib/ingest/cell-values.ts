@@ -24,8 +24,11 @@ export function isPlaceholder(raw: string | undefined): boolean {
 
 /** Trimmed text, or null for blank/placeholder cells. */
 export function cleanText(raw: string | undefined): string | null {
-  if (raw === undefined || isPlaceholder(raw)) return null;
-  return raw.trim();
+  if (raw === undefined) return null;
+  const t = raw.trim();
+  // Placeholders are at most 5 characters once trimmed: longer text needs no further look.
+  if (t.length > 5) return t;
+  return t.length === 0 || PLACEHOLDERS.has(bare(t).toLowerCase()) ? null : t;
 }
 
 /** Trimmed id; null when blank or a placeholder. Inner spaces are kept ('GOE 100116' is its own id). */

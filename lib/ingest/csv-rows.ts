@@ -54,6 +54,12 @@ export function guessDelimiter(headerLine: string): string {
   return best;
 }
 
+/** A row of only spaces and delimiters (usually decided by its first cell). */
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.length > 0 && c.trim().length > 0) return false;
+  return true;
+}
+
 /** Read CSV text chunks ('\n' line ends) and call onRow for the header and each data row. */
 export async function readCsvRows(
   chunks: AsyncIterable<string>,
@@ -73,9 +79,10 @@ export async function readCsvRows(
       delimiter,
       newline: '\n',
       quoteChar: '"',
-      skipEmptyLines: 'greedy',
+      // 'greedy' would join every row to test it; empty lines are skipped here, blank ones below.
+      skipEmptyLines: true,
       step(results, parser) {
-        if (stopped) return;
+        if (stopped || (results.errors.length === 0 && isBlankRow(results.data))) return;
         record += 1;
         for (const e of results.errors) {
           handlers.onParseIssue?.(e.code, e.message, record);

@@ -29,10 +29,16 @@ const DATE_FIELDS = [
 function resolveDates(group: SnapshotGroup, issues: IssueList): void {
   for (const { key, column } of DATE_FIELDS) {
     const order = decideOrder(group.dateEvidence[key]);
+    // Dates repeat (hire dates of a cohort, level starts of a review cycle): parse each text once.
+    const parsed = new Map<string, string | null>();
     for (const r of group.records) {
       const raw = r[key];
       if (raw === null) continue;
-      const iso = parseDate(raw, order);
+      let iso = parsed.get(raw);
+      if (iso === undefined) {
+        iso = parseDate(raw, order);
+        parsed.set(raw, iso);
+      }
       if (iso === null) {
         issues.add({
           severity: 'warning',

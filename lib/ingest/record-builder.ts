@@ -23,12 +23,30 @@ export function parseTrack(value: string | null): Track | null {
   return null;
 }
 
-function rawDate(raw: string | undefined, evidence: DateEvidence): string | null {
-  const t = cleanText(raw);
-  if (t === null) return null;
-  const order = dateOrderEvidence(t);
-  if (order) evidence[order] += 1;
-  return t;
+/** Fields whose values repeat from row to row: one string per distinct cell is kept. */
+const SHARED_FIELDS = [
+  'title',
+  'level',
+  'track',
+  'department',
+  'location',
+  'cost_center',
+  'employment_type',
+] as const satisfies readonly LogicalField[];
+type SharedField = (typeof SHARED_FIELDS)[number];
+
+/** A column with more distinct cells than this is not worth a pool (its pool would cost). */
+const MAX_POOLED = 50_000;
+
+/** A date cell as kept (trimmed text or null) and the d/m/y evidence it carries. */
+interface DateCell {
+  text: string | null;
+  order: 'dmy' | 'mdy' | null;
+}
+
+function readDateCell(raw: string): DateCell {
+  const text = cleanText(raw);
+  return { text, order: text === null ? null : dateOrderEvidence(text) };
 }
 
 /** Turns rows of one source into records of its snapshot groups. */
@@ -38,6 +56,18 @@ export class RecordBuilder {
   syntheticRootDropped = false;
   private readonly managerColumn: number | undefined;
   private readonly requiredWidth: number;
+  /**
+   * Raw cell -> cleaned value, per repeated field. Equal cells then share one string: a million
+   * records keep a few thousand titles and dates instead of a million copies (less memory, less
+   * garbage collection), and each distinct cell is cleaned and date-checked once.
+   */
+  private readonly pools = new Map<SharedField, Map<string, string | null>>(
+    SHARED_FIELDS.map((f) => [f, new Map()]),
+  );
+  private readonly datePools = {
+    hireDate: new Map<string, DateCell>(),
+    levelStartDate: new Map<string, DateCell>(),
+  };
 
   constructor(
     private readonly columns: Columns,
@@ -51,6 +81,36 @@ export class RecordBuilder {
   private text(cells: string[], field: LogicalField): string | null {
     const i = this.columns[field];
     return i === undefined ? null : cleanText(cells[i]);
+  }
+
+  /** Cleaned cell of a repeated field, shared with equal cells of earlier rows. */
+  private shared(cells: string[], field: SharedField): string | null {
+    const i = this.columns[field];
+    if (i === undefined) return null;
+    const raw = cells[i];
+    if (raw === undefined) return null;
+    const pool = this.pools.get(field);
+    const hit = pool?.get(raw);
+    if (hit !== undefined) return hit;
+    const value = cleanText(raw);
+    if (pool !== undefined && pool.size < MAX_POOLED) pool.set(raw, value);
+    return value;
+  }
+
+  /** A date cell as written (resolved when the snapshot is finalised), counting its d/m/y evidence. */
+  private date(cells: string[], field: 'hireDate' | 'levelStartDate', evidence: DateEvidence): string | null {
+    const i = field === 'hireDate' ? this.columns.hire_date : this.columns.level_start_date;
+    if (i === undefined) return null;
+    const raw = cells[i];
+    if (raw === undefined) return null;
+    const pool = this.datePools[field];
+    let cell = pool.get(raw);
+    if (cell === undefined) {
+      cell = readDateCell(raw);
+      if (pool.size < MAX_POOLED) pool.set(raw, cell);
+    }
+    if (cell.order !== null) evidence[cell.order] += 1;
+    return cell.text;
   }
 
   /** The raw as-of label of a row ('' without an as_of column). */
@@ -119,21 +179,15 @@ export class RecordBuilder {
       managerId,
       name,
       email: this.text(cells, 'email'),
-      title: this.text(cells, 'title'),
-      level: this.text(cells, 'level'),
-      track: parseTrack(this.text(cells, 'track')),
-      department: this.text(cells, 'department'),
-      location: this.text(cells, 'location'),
-      costCenter: this.text(cells, 'cost_center'),
-      employmentType: this.text(cells, 'employment_type'),
-      hireDate: rawDate(
-        c.hire_date === undefined ? undefined : cells[c.hire_date],
-        group.dateEvidence.hireDate,
-      ),
-      levelStartDate: rawDate(
-        c.level_start_date === undefined ? undefined : cells[c.level_start_date],
-        group.dateEvidence.levelStartDate,
-      ),
+      title: this.shared(cells, 'title'),
+      level: this.shared(cells, 'level'),
+      track: parseTrack(this.shared(cells, 'track')),
+      department: this.shared(cells, 'department'),
+      location: this.shared(cells, 'location'),
+      costCenter: this.shared(cells, 'cost_center'),
+      employmentType: this.shared(cells, 'employment_type'),
+      hireDate: this.date(cells, 'hireDate', group.dateEvidence.hireDate),
+      levelStartDate: this.date(cells, 'levelStartDate', group.dateEvidence.levelStartDate),
       githubLogin: this.text(cells, 'github_login'),
       status,
       aggregatedCount: null,
