@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseOrgUpload } from '@/lib/ingest';
 import type { Issue, UploadResult } from '@/lib/ingest/types';
 import { CLI_ACTOR } from '@/lib/dal/actor';
-import { commitUpload, type CommittedSnapshot } from '@/lib/dal/snapshots';
+import { importOrgFiles, type CommittedSnapshot } from '@/lib/dal/snapshots';
 import { isIsoDate } from '@/lib/ingest/as-of';
 import { CliUsageError, log, printResult } from './common';
 
@@ -20,19 +19,29 @@ export async function importFiles(
 ): Promise<{ result: UploadResult; committed: CommittedSnapshot[] }> {
   const files = paths.map((p) => ({ name: path.basename(p), path: p }));
   const started = Date.now();
-  const result = await parseOrgUpload(files, {
-    asOf: opts.asOf,
-    skipDuplicates: opts.skipDuplicates,
-    onProgress: (file, rows) => progress(`${file}: ${rows.toLocaleString('en')} rows read`),
-  });
-  progress(
-    `parsed ${files.length} file(s) into ${result.snapshots.length} snapshot(s) in ${Date.now() - started} ms`,
+  let parsedReported = false;
+  const reportParsed = (snapshots: number) => {
+    if (parsedReported) return;
+    parsedReported = true;
+    progress(`parsed ${files.length} file(s) into ${snapshots} snapshot(s) in ${Date.now() - started} ms`);
+  };
+  const outcome = await importOrgFiles(
+    CLI_ACTOR,
+    files,
+    {
+      asOf: opts.asOf,
+      skipDuplicates: opts.skipDuplicates,
+      onProgress: (file, rows) => progress(`${file}: ${rows.toLocaleString('en')} rows read`),
+    },
+    {
+      onProgress: (p) => {
+        if (p.phase === 'storing') reportParsed(p.of);
+        progress(`${p.phase} snapshot ${p.snapshot}/${p.of} (${p.asOf})`);
+      },
+    },
   );
-  if (!result.ok) return { result, committed: [] };
-  const committed = await commitUpload(CLI_ACTOR, result, {
-    onProgress: (p) => progress(`${p.phase} snapshot ${p.snapshot}/${p.of} (${p.asOf})`),
-  });
-  return { result, committed };
+  reportParsed(outcome.result.snapshots.length);
+  return outcome;
 }
 
 const slim = (i: Issue) => ({

@@ -1,11 +1,15 @@
 import { getDatabase, type DbHandle } from '@/db';
 import { withRawTransaction, type RawTx } from '@/db/raw';
-import type { ParsedSnapshot, UploadResult } from '@/lib/ingest/types';
+import { stat } from 'node:fs/promises';
+import { parseOrgUpload } from '@/lib/ingest';
+import type { ParseOptions, ParsedSnapshot, UploadFile, UploadResult } from '@/lib/ingest/types';
 import { computeSnapshotResults, type MetricResultRow } from '@/lib/metrics/snapshot-results';
 import type { OrgRecord } from '@/lib/metrics/types';
 import { assertRole, type Actor } from './actor';
 import { ValidationError, NotFoundError } from './errors';
+import { ChunkQueue } from './chunk-queue';
 import {
+  PeopleCopyWriter,
   peopleCopyChunks,
   PEOPLE_COLUMNS,
   rowToRecord,
@@ -63,6 +67,14 @@ async function storeMetricRows(tx: RawTx, snapshotId: number, rows: MetricResult
 /** From this many records an upload runs its transaction off-thread, so COPY and metrics overlap. */
 const OFF_THREAD_MIN_RECORDS = 20_000;
 
+/** People of the upload's first snapshot already loaded by a streamed import (see importOrgFiles). */
+interface Preloaded {
+  snapshotId: number;
+  copying: Promise<void>;
+  /** session_replication_role was set to replica for the COPY and must be reset after it. */
+  replica: boolean;
+}
+
 /**
  * Commits a validated upload: every snapshot in it, its people (COPY) and its metric results, in
  * ONE transaction. Re-uploading an as-of date adds a new version and keeps the earlier one.
@@ -79,108 +91,270 @@ export async function commitUpload(
   opts: { onProgress?: ImportProgress; handle?: DbHandle } = {},
 ): Promise<CommittedSnapshot[]> {
   assertRole(actor, ['admin', 'hr']);
-  if (!upload.ok)
-    throw new ValidationError('The upload has errors; fix them before committing.', upload.fileIssues);
-  if (upload.snapshots.length === 0) throw new ValidationError('The upload holds no snapshot.');
+  assertCommittable(upload);
   const handle = opts.handle ?? (await getDatabase());
   const settings = await readSettings(handle.db);
   const ladder = await readLadder(handle.db);
-  const of = upload.snapshots.length;
   const totalRecords = upload.snapshots.reduce((n, s) => n + s.records.length, 0);
   const committed = await withRawTransaction(
     handle,
-    async (tx) => {
-      const out: CommittedSnapshot[] = [];
-      const storedHere = new Map<number, readonly OrgRecord[]>();
-      const skipForeignKeyChecks = await isSuperuser(tx);
-      for (const [k, snap] of upload.snapshots.entries()) {
-        opts.onProgress?.({ phase: 'storing', snapshot: k + 1, of, asOf: snap.asOf });
-        const prev = await tx.query<{ v: number | null }>(
-          'select max(version) as v from snapshots where as_of = $1',
-          [snap.asOf],
-        );
-        const replacedVersion = prev[0]?.v ?? null;
-        const version = (replacedVersion ?? 0) + 1;
-        await tx.query('update snapshots set is_current = false where as_of = $1 and is_current', [
-          snap.asOf,
-        ]);
-        const previous = await loadPreviousRecords(tx, handle, snap.asOf, storedHere);
-        const warnings = snap.issues.filter((i) => i.severity === 'warning');
-        const inserted = await tx.query<{ id: number }>(
-          `insert into snapshots (as_of, version, is_current, label, format, source_files, uploaded_by, skip_duplicates,
-             headcount, records, stats, issues, warning_count)
-           values ($1, $2, true, $3, $4, $5::jsonb, $6, $7, 0, $8, $9::jsonb, $10::jsonb, $11) returning id`,
-          [
-            snap.asOf,
-            version,
-            snap.label ?? null,
-            snap.format,
-            JSON.stringify(snap.sourceFiles),
-            actor.email,
-            snap.duplicatePolicy === 'keep-first',
-            snap.records.length,
-            JSON.stringify(snap.stats),
-            JSON.stringify(snap.issues.slice(0, 5000)),
-            warnings.length,
-          ],
-        );
-        const id = inserted[0]?.id;
-        if (id === undefined) throw new Error('snapshot insert returned no id');
-        // Every row references the snapshot row inserted just above, in this transaction, so the
-        // per-row foreign-key check can only pass; skipping it (superuser only) halves the COPY.
-        if (skipForeignKeyChecks) await tx.query('set local session_replication_role = replica');
-        const copying = tx.copyIn('people', PEOPLE_COLUMNS, peopleCopyChunks(id, snap.records));
-        copying.catch(() => undefined); // awaited below; this only keeps an early failure handled
-        opts.onProgress?.({ phase: 'metrics', snapshot: k + 1, of, asOf: snap.asOf });
-        let results: ReturnType<typeof computeSnapshotResults>;
-        try {
-          results = computeSnapshotResults(snap.records, {
-            execLayers: settings.execLayers,
-            ladder,
-            previous,
-            asOf: snap.asOf,
-          });
-        } catch (err) {
-          await copying.catch(() => undefined); // let the COPY settle before the rollback
-          throw err;
-        }
-        await copying;
-        if (skipForeignKeyChecks) await tx.query('set local session_replication_role = default');
-        storedHere.set(id, snap.records);
-        await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
-        await storeMetricRows(tx, id, results.rows);
-        await audit(tx, actor, 'snapshot.import', snap.asOf, {
-          snapshotId: id,
-          version,
-          files: snap.sourceFiles,
-          records: snap.records.length,
-          warnings: warnings.length,
-          skipDuplicates: snap.duplicatePolicy === 'keep-first',
-        });
-        out.push({
-          id,
-          asOf: snap.asOf,
-          version,
-          replacedVersion,
-          headcount: results.summary.headcount,
-          roots: results.summary.roots,
-          orphans: results.summary.orphans,
-          errors: snap.issues.filter((i) => i.severity === 'error'),
-          warnings,
-        });
-      }
-      opts.onProgress?.({
-        phase: 'committing',
-        snapshot: of,
-        of,
-        asOf: upload.snapshots[of - 1]?.asOf ?? '',
-      });
-      return out;
-    },
+    (tx) =>
+      storeSnapshots(tx, { handle, actor, upload, settings, ladder, onProgress: opts.onProgress }, null),
     { offThread: totalRecords >= OFF_THREAD_MIN_RECORDS },
   );
+  const of = upload.snapshots.length;
   opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
   return committed;
+}
+
+function assertCommittable(upload: UploadResult): void {
+  if (!upload.ok)
+    throw new ValidationError('The upload has errors; fix them before committing.', upload.fileIssues);
+  if (upload.snapshots.length === 0) throw new ValidationError('The upload holds no snapshot.');
+}
+
+/**
+ * A file at least this big is loaded while it is parsed (PostgreSQL only; see importOrgFiles).
+ * STRATA_STREAM_MIN_BYTES overrides it (0: always; tests use it to cover both paths).
+ */
+export function streamMinBytes(): number {
+  const configured = Number(process.env.STRATA_STREAM_MIN_BYTES);
+  return process.env.STRATA_STREAM_MIN_BYTES !== undefined && Number.isFinite(configured) && configured >= 0
+    ? configured
+    : 2 * 1024 * 1024;
+}
+
+/** Thrown inside the streamed import's transaction to roll it back when the upload is refused. */
+class Refused extends Error {
+  constructor(readonly result: UploadResult) {
+    super('upload refused');
+  }
+}
+
+/**
+ * Parses an upload and, when it has no error, commits it (hr and admin): the path the command line
+ * and the upload page's commit share. On PostgreSQL a big single CSV file is loaded WHILE it is
+ * parsed: the transaction is opened first, each record is written to COPY as soon as it is read
+ * (record-stream.ts decides which can be), and only the metrics remain once the parse ends. When
+ * finalisation changes the records after all (duplicates dropped, managers given by name, d/m/y
+ * dates), the streamed rows are rolled back to a savepoint and the finalised records are loaded as
+ * commitUpload does; when the upload is refused, the whole transaction is rolled back. Either way
+ * the database only ever sees the committed result or nothing.
+ */
+export async function importOrgFiles(
+  actor: Actor,
+  files: readonly UploadFile[],
+  options: ParseOptions,
+  opts: { onProgress?: ImportProgress; handle?: DbHandle; streamMinBytes?: number } = {},
+): Promise<{ result: UploadResult; committed: CommittedSnapshot[] }> {
+  assertRole(actor, ['admin', 'hr']);
+  const handle = opts.handle ?? (await getDatabase());
+  const single = files.length === 1 ? files[0] : undefined;
+  const streamable =
+    handle.raw.kind === 'postgres' &&
+    single !== undefined &&
+    (await uploadSize(single)) >= (opts.streamMinBytes ?? streamMinBytes());
+  if (!streamable) {
+    const result = await parseOrgUpload(files, options);
+    if (!result.ok || result.snapshots.length === 0) return { result, committed: [] };
+    return { result, committed: await commitUpload(actor, result, { ...opts, handle }) };
+  }
+  const settings = await readSettings(handle.db);
+  const ladder = await readLadder(handle.db);
+  let parsed: UploadResult | null = null;
+  try {
+    const committed = await withRawTransaction(
+      handle,
+      async (tx) => {
+        const replica = await isSuperuser(tx);
+        await tx.query('savepoint streamed_people');
+        // A placeholder row for the people to reference; filled in (or rolled back) after the parse.
+        const inserted = await tx.query<{ id: number }>(
+          "insert into snapshots (as_of, version, is_current, format, uploaded_by) values ('0001-01-01', 0, false, 'pending', $1) returning id",
+          [actor.email],
+        );
+        const snapshotId = inserted[0]?.id;
+        if (snapshotId === undefined) throw new Error('snapshot insert returned no id');
+        if (replica) await tx.query('set local session_replication_role = replica');
+        const queue = new ChunkQueue();
+        const writer = new PeopleCopyWriter(snapshotId, (chunk) => queue.push(chunk));
+        const copying = tx.copyIn('people', PEOPLE_COLUMNS, queue);
+        copying.catch(() => undefined); // awaited below; this only keeps an early failure handled
+        let result: UploadResult;
+        try {
+          result = await parseOrgUpload(files, {
+            ...options,
+            onRecord: (record, hireDate, levelStartDate) => writer.add(record, hireDate, levelStartDate),
+          });
+        } finally {
+          writer.flush();
+          queue.end();
+        }
+        parsed = result;
+        if (!result.ok || result.snapshots.length === 0) {
+          await copying.catch(() => undefined);
+          throw new Refused(result);
+        }
+        const context = { handle, actor, upload: result, settings, ladder, onProgress: opts.onProgress };
+        if (result.streamed === true) return storeSnapshots(tx, context, { snapshotId, copying, replica });
+        await copying.catch(() => undefined); // e.g. a duplicate id the finalised records drop
+        await tx.query('rollback to savepoint streamed_people');
+        return storeSnapshots(tx, context, null);
+      },
+      { offThread: true },
+    );
+    const of = committed.length;
+    opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
+    return { result: parsed ?? { snapshots: [], fileIssues: [], ok: false }, committed };
+  } catch (error) {
+    if (error instanceof Refused) return { result: error.result, committed: [] };
+    throw error;
+  }
+}
+
+async function uploadSize(file: UploadFile): Promise<number> {
+  if ('bytes' in file) return file.bytes.byteLength;
+  try {
+    return (await stat(file.path)).size;
+  } catch {
+    return 0; // the parse reports the missing file
+  }
+}
+
+interface StoreContext {
+  handle: DbHandle;
+  actor: Actor;
+  upload: UploadResult;
+  settings: Awaited<ReturnType<typeof readSettings>>;
+  ladder: Awaited<ReturnType<typeof readLadder>>;
+  onProgress?: ImportProgress;
+}
+
+/** Stores every snapshot of a validated upload inside the caller's transaction. */
+async function storeSnapshots(
+  tx: RawTx,
+  { handle, actor, upload, settings, ladder, onProgress }: StoreContext,
+  preloaded: Preloaded | null,
+): Promise<CommittedSnapshot[]> {
+  const of = upload.snapshots.length;
+  const out: CommittedSnapshot[] = [];
+  const storedHere = new Map<number, readonly OrgRecord[]>();
+  const skipForeignKeyChecks = preloaded === null && (await isSuperuser(tx));
+  for (const [k, snap] of upload.snapshots.entries()) {
+    onProgress?.({ phase: 'storing', snapshot: k + 1, of, asOf: snap.asOf });
+    const warnings = snap.issues.filter((i) => i.severity === 'warning');
+    const values = [
+      snap.asOf,
+      snap.label ?? null,
+      snap.format,
+      JSON.stringify(snap.sourceFiles),
+      actor.email,
+      snap.duplicatePolicy === 'keep-first',
+      snap.records.length,
+      JSON.stringify(snap.stats),
+      JSON.stringify(snap.issues.slice(0, 5000)),
+      warnings.length,
+    ];
+    const streamed = k === 0 ? preloaded : null;
+    let id: number;
+    let copying: Promise<void>;
+    let version: { version: number; replaced: number | null } | null = null;
+    let resetRole = skipForeignKeyChecks;
+    let previous: Awaited<ReturnType<typeof loadPreviousRecords>>;
+    if (streamed !== null) {
+      // The connection is still busy with the COPY: nothing may be sent on it until the COPY ends,
+      // so the previous snapshot is looked up on the pool (it is committed data either way).
+      id = streamed.snapshotId;
+      copying = streamed.copying;
+      resetRole = streamed.replica;
+      previous = await loadPreviousRecords(poolQuery(handle) ?? tx.query, handle, snap.asOf, storedHere);
+    } else {
+      version = await takeVersion(tx, snap.asOf);
+      previous = await loadPreviousRecords(tx.query, handle, snap.asOf, storedHere);
+      const inserted = await tx.query<{ id: number }>(
+        `insert into snapshots (as_of, version, is_current, label, format, source_files, uploaded_by, skip_duplicates,
+           headcount, records, stats, issues, warning_count)
+         values ($1, $11, true, $2, $3, $4::jsonb, $5, $6, 0, $7, $8::jsonb, $9::jsonb, $10) returning id`,
+        [...values, version.version],
+      );
+      const insertedId = inserted[0]?.id;
+      if (insertedId === undefined) throw new Error('snapshot insert returned no id');
+      id = insertedId;
+      // Every row references the snapshot row inserted just above, in this transaction, so the
+      // per-row foreign-key check can only pass; skipping it (superuser only) halves the COPY.
+      if (skipForeignKeyChecks) await tx.query('set local session_replication_role = replica');
+      copying = tx.copyIn('people', PEOPLE_COLUMNS, peopleCopyChunks(id, snap.records));
+      copying.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    }
+    onProgress?.({ phase: 'metrics', snapshot: k + 1, of, asOf: snap.asOf });
+    let results: ReturnType<typeof computeSnapshotResults>;
+    try {
+      results = computeSnapshotResults(snap.records, {
+        execLayers: settings.execLayers,
+        ladder,
+        previous,
+        asOf: snap.asOf,
+        links: snap.links,
+      });
+    } catch (err) {
+      await copying.catch(() => undefined); // let the COPY settle before the rollback
+      throw err;
+    }
+    await copying;
+    if (resetRole) await tx.query('set local session_replication_role = default');
+    if (version === null) {
+      version = await takeVersion(tx, snap.asOf);
+      await tx.query(
+        `update snapshots set as_of = $1, version = $11, is_current = true, label = $2, format = $3,
+           source_files = $4::jsonb, uploaded_by = $5, skip_duplicates = $6, records = $7, stats = $8::jsonb,
+           issues = $9::jsonb, warning_count = $10 where id = $12`,
+        [...values, version.version, id],
+      );
+    }
+    storedHere.set(id, snap.records);
+    await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
+    await storeMetricRows(tx, id, results.rows);
+    await audit(tx, actor, 'snapshot.import', snap.asOf, {
+      snapshotId: id,
+      version: version.version,
+      files: snap.sourceFiles,
+      records: snap.records.length,
+      warnings: warnings.length,
+      skipDuplicates: snap.duplicatePolicy === 'keep-first',
+    });
+    out.push({
+      id,
+      asOf: snap.asOf,
+      version: version.version,
+      replacedVersion: version.replaced,
+      headcount: results.summary.headcount,
+      roots: results.summary.roots,
+      orphans: results.summary.orphans,
+      errors: snap.issues.filter((i) => i.severity === 'error'),
+      warnings,
+    });
+  }
+  onProgress?.({ phase: 'committing', snapshot: of, of, asOf: upload.snapshots[of - 1]?.asOf ?? '' });
+  return out;
+}
+
+/** The next version number of an as-of date; the current version (if any) stops being current. */
+async function takeVersion(tx: RawTx, asOf: string): Promise<{ version: number; replaced: number | null }> {
+  const prev = await tx.query<{ v: number | null }>(
+    'select max(version) as v from snapshots where as_of = $1',
+    [asOf],
+  );
+  const replaced = prev[0]?.v ?? null;
+  await tx.query('update snapshots set is_current = false where as_of = $1 and is_current', [asOf]);
+  return { version: (replaced ?? 0) + 1, replaced };
+}
+
+/** Queries on the pool, outside any transaction (PostgreSQL only). */
+function poolQuery(handle: DbHandle): RawTx['query'] | null {
+  const raw = handle.raw;
+  if (raw.kind !== 'postgres') return null;
+  return async <R>(text: string, params: unknown[] = []) =>
+    (await raw.sql.unsafe(text, params as never[])) as unknown as R[];
 }
 
 /** Whether the transaction may set session_replication_role (a superuser, as PGlite always is). */
@@ -205,12 +379,12 @@ function inRowOrder(records: readonly OrgRecord[]): readonly OrgRecord[] {
  * pool (one query and rows on this thread, not a million rows passed between threads).
  */
 async function loadPreviousRecords(
-  tx: RawTx,
+  query: RawTx['query'],
   handle: DbHandle,
   asOf: string,
   storedHere: ReadonlyMap<number, readonly OrgRecord[]>,
 ): Promise<{ asOf: string; records: readonly OrgRecord[] } | null> {
-  const prev = await tx.query<{ id: number; as_of: string | Date }>(
+  const prev = await query<{ id: number; as_of: string | Date }>(
     'select id, as_of from snapshots where is_current and as_of < $1 order by as_of desc limit 1',
     [asOf],
   );
@@ -223,7 +397,7 @@ async function loadPreviousRecords(
   const rows =
     handle.raw.kind === 'postgres'
       ? ((await handle.raw.sql.unsafe(text, [p.id])) as unknown as PeopleRow[])
-      : await tx.query<PeopleRow>(text, [p.id]);
+      : await query<PeopleRow>(text, [p.id]);
   const records = rows.map(rowToRecord);
   shareRepeatedValues(records);
   return { asOf: d, records };

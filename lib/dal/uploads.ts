@@ -7,7 +7,7 @@ import type { Issue, MappingOverride, UploadResult } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { NotFoundError, ValidationError } from './errors';
-import { commitUpload, type CommittedSnapshot, type ImportProgress } from './snapshots';
+import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
 
 /** Upload limits: STRATA_MAX_UPLOAD_MB (default 200) per upload, STRATA_MAX_ROWS (default 2,000,000) per file. */
 export function uploadLimits(env: Record<string, string | undefined> = process.env): {
@@ -89,12 +89,8 @@ async function savedMappings(keys: string[]): Promise<Map<string, Record<string,
   return out;
 }
 
-async function buildView(
-  id: string,
-  files: Array<{ name: string; bytes: Uint8Array }>,
-  options: UploadOptions,
-): Promise<{ view: UploadView; result: UploadResult }> {
-  const limits = uploadLimits();
+/** Previews of the files (as read without a mapping) and the mapping to parse them with. */
+async function resolveMapping(files: Array<{ name: string; bytes: Uint8Array }>, options: UploadOptions) {
   // First pass: previews, to find saved mappings for these header rows.
   const firstPreviews = await Promise.all(
     files.map(async (f) => {
@@ -110,6 +106,16 @@ async function buildView(
   const mapping: MappingOverride = {};
   for (const k of keys) Object.assign(mapping, (saved.get(k) ?? {}) as MappingOverride);
   Object.assign(mapping, options.mapping ?? {});
+  return { firstPreviews, keys, saved, mapping };
+}
+
+async function buildView(
+  id: string,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+  options: UploadOptions,
+): Promise<{ view: UploadView; result: UploadResult }> {
+  const limits = uploadLimits();
+  const { firstPreviews, keys, saved, mapping } = await resolveMapping(files, options);
   const result = await parseOrgUpload(files, { ...options, mapping, maxRows: limits.maxRows });
   const previews = await Promise.all(
     files.map(async (f, i) => {
@@ -218,17 +224,25 @@ export async function commitPendingUpload(
 ): Promise<CommittedSnapshot[]> {
   const row = await requireUpload(actor, id);
   const options = row.options as UploadOptions;
-  const { view, result } = await buildView(id, await loadFiles(id), options);
+  const files = await loadFiles(id);
+  // The same parse as the report's, run by importOrgFiles so a big file is loaded while it is read.
+  const { firstPreviews, mapping: resolved } = await resolveMapping(files, options);
+  const { result, committed } = await importOrgFiles(
+    actor,
+    files,
+    { ...options, mapping: resolved, maxRows: uploadLimits().maxRows },
+    { onProgress },
+  );
   if (!result.ok) throw new ValidationError('The upload has errors; fix them before committing.');
-  const committed = await commitUpload(actor, result, { onProgress });
   const { db } = await getDatabase();
   const hand = options.mapping ?? {};
   if (Object.keys(hand).length) {
-    for (const f of view.files) {
-      if (!f.preview) continue;
-      const key = sourceKey(f.preview.headers);
+    for (const [i, f] of files.entries()) {
+      const preview = firstPreviews[i]?.preview;
+      if (!preview) continue;
+      const key = sourceKey(preview.headers);
       const mapping = Object.fromEntries(
-        Object.entries(hand).filter(([h]) => f.preview?.headers.includes(h)),
+        Object.entries(hand).filter(([h]) => preview.headers.includes(h)),
       ) as Record<string, string>;
       if (!Object.keys(mapping).length) continue;
       await db

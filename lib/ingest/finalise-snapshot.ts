@@ -3,7 +3,7 @@
  * ParsedSnapshot: dates resolved, eliminated rows listed, duplicates handled, manager names/emails
  * resolved to ids, structure validated, stats counted.
  */
-import type { OrgRecord } from '@/lib/metrics/types';
+import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import { parseDate } from './dates';
 import { IssueList } from './issues';
 import { guessManagerRef, resolveManagerRefs } from './manager-refs';
@@ -108,7 +108,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       message: 'This snapshot has junior-staff rows but no senior posts: every junior row is an orphan.',
     });
   }
-  return {
+  const snapshot: ParsedSnapshot = {
     asOf: input.asOf,
     ...(input.label !== undefined ? { label: input.label } : {}),
     sourceFiles: [...new Set(input.groups.map((g) => g.file))],
@@ -131,4 +131,10 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       selfReports: structure.selfReports,
     },
   };
+  if (structure.selfReports === 0) {
+    // Not enumerable: a cache for the metrics, not part of the parsed result (JSON, equality).
+    const links: RecordLinks = { indexById: indexOf, parent: structure.parent };
+    Object.defineProperty(snapshot, 'links', { value: links, enumerable: false });
+  }
+  return snapshot;
 }

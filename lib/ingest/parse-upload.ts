@@ -11,6 +11,7 @@ import { finaliseSnapshot, type SnapshotInput } from './finalise-snapshot';
 import { pairJuniorFiles } from './organogram-pairing';
 import type { SnapshotGroup } from './snapshot-group';
 import type { CollectedSource } from './source-collector';
+import { RecordStream } from './record-stream';
 import { streamOrgRecords } from './stream-org-records';
 import type { Issue, ParseOptions, UploadFile, UploadResult } from './types';
 
@@ -65,9 +66,11 @@ export async function parseOrgUpload(
 ): Promise<UploadResult> {
   const fileIssues: Issue[] = [];
   const sources: CollectedSource[] = [];
+  const stream = options.onRecord === undefined ? undefined : new RecordStream(options.onRecord);
+  if (files.length !== 1) stream?.end('several-files');
   for (const file of files) {
     try {
-      const streamed = await streamOrgRecords(file, options);
+      const streamed = await streamOrgRecords(file, { ...options, stream });
       sources.push(...streamed.sources);
       fileIssues.push(...streamed.issues);
     } catch (error) {
@@ -128,5 +131,7 @@ export async function parseOrgUpload(
     !fileIssues.some((i) => i.severity === 'error') &&
     snapshots.length > 0 &&
     snapshots.every((s) => !s.issues.some((i) => i.severity === 'error'));
-  return { snapshots, fileIssues, ok };
+  return stream === undefined
+    ? { snapshots, fileIssues, ok }
+    : { snapshots, fileIssues, ok, streamed: stream.matches(snapshots) };
 }

@@ -101,15 +101,18 @@ export class RecordAligner {
         continue;
       }
       const q = findQuote(i);
-      const stop = q === -1 ? s.length : q;
+      if (q === -1) {
+        // No quote ahead: the last line break is the last boundary, whatever lies between.
+        const last = s.lastIndexOf('\n');
+        if (last >= i) this.lastBoundary = last + 1;
+        i = s.length;
+        break;
+      }
+      const stop = q;
       let nl = findNl(i);
       while (nl !== -1 && nl < stop) {
         this.lastBoundary = nl + 1;
         nl = findNl(nl + 1);
-      }
-      if (q === -1) {
-        i = s.length;
-        break;
       }
       // A quote only opens a quoted field at the start of a field (as papaparse reads it).
       const prev = q === 0 ? NL : s.charCodeAt(q - 1);

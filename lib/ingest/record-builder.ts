@@ -64,6 +64,7 @@ export class RecordBuilder {
   private readonly pools = new Map<SharedField, Map<string, string | null>>(
     SHARED_FIELDS.map((f) => [f, new Map()]),
   );
+  private readonly tracks = new Map<string, Track | null>();
   private readonly datePools = {
     hireDate: new Map<string, DateCell>(),
     levelStartDate: new Map<string, DateCell>(),
@@ -95,6 +96,18 @@ export class RecordBuilder {
     const value = cleanText(raw);
     if (pool !== undefined && pool.size < MAX_POOLED) pool.set(raw, value);
     return value;
+  }
+
+  /** Declared track of a row, parsed once per distinct track cell. */
+  private track(cells: string[]): Track | null {
+    const text = this.shared(cells, 'track');
+    if (text === null) return null;
+    let track = this.tracks.get(text);
+    if (track === undefined) {
+      track = parseTrack(text);
+      if (this.tracks.size < MAX_POOLED) this.tracks.set(text, track);
+    }
+    return track;
   }
 
   /** A date cell as written (resolved when the snapshot is finalised), counting its d/m/y evidence. */
@@ -181,7 +194,7 @@ export class RecordBuilder {
       email: this.text(cells, 'email'),
       title: this.shared(cells, 'title'),
       level: this.shared(cells, 'level'),
-      track: parseTrack(this.shared(cells, 'track')),
+      track: this.track(cells),
       department: this.shared(cells, 'department'),
       location: this.shared(cells, 'location'),
       costCenter: this.shared(cells, 'cost_center'),

@@ -8,6 +8,7 @@ import { detectFormat, managerRefFromColumns } from './detect-format';
 import { mapHeaders, type HeaderMapping } from './header-mapping';
 import { RecordBuilder } from './record-builder';
 import { createGroup, type SnapshotGroup } from './snapshot-group';
+import type { RecordStream } from './record-stream';
 import type { Issue, ManagerRef, MappingOverride, OrgFormat } from './types';
 
 /** More header columns than this is not an org export (e.g. a file with no line breaks). */
@@ -32,6 +33,8 @@ export interface CollectorOptions {
   mapping?: MappingOverride;
   maxRows: number;
   onProgress?: (file: string, rows: number) => void;
+  /** Records are handed to this stream as they are read (see record-stream.ts). */
+  stream?: RecordStream;
 }
 
 /** Row consumer for one source; call onRow for every row, then finish(). */
@@ -89,10 +92,17 @@ export class SourceCollector {
     const label = this.builder.labelOf(cells);
     let group = this.groups.get(label);
     if (!group) {
+      if (this.groups.size > 0) this.options.stream?.end('several-groups');
       group = createGroup(label, this.name);
       this.groups.set(label, group);
     }
+    const before = group.records.length;
     this.builder.add(cells, this.rows, group);
+    const stream = this.options.stream;
+    if (stream !== undefined && group.records.length > before) {
+      const added = group.records[before];
+      if (added !== undefined) stream.emit(added);
+    }
   }
 
   private startHeader(cells: string[]): void {
@@ -120,6 +130,7 @@ export class SourceCollector {
     this.mapping = mapping;
     this.managerRef = managerRefFromColumns(mapping.columns, headers, detected.managerRef);
     this.builder = new RecordBuilder(mapping.columns, detected.format, this.name);
+    this.options.stream?.checkFormat(detected.format);
   }
 
   /** Everything read from the source; refuses a source without header or data rows. */

@@ -8,6 +8,7 @@ import { readCsvRows } from './csv-rows';
 import { SourceCollector, type CollectedSource } from './source-collector';
 import { EncodingMismatch, decodeTextChunks, openUpload, type OpenedFile } from './text-source';
 import type { Issue, MappingOverride, UploadFile } from './types';
+import type { RecordStream } from './record-stream';
 import { readXlsxSheets } from './xlsx-rows';
 
 /** Default per-file size limit (1 GiB). */
@@ -21,6 +22,8 @@ export interface StreamOptions {
   maxBytes?: number;
   maxRows?: number;
   onProgress?: (file: string, rows: number) => void;
+  /** Hand records over while reading (CSV only; see record-stream.ts). */
+  stream?: RecordStream;
 }
 
 /** One uploaded file after streaming: its sources and file-level warnings. */
@@ -40,6 +43,7 @@ async function streamCsv(
     mapping: options.mapping,
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     onProgress: options.onProgress,
+    stream: options.stream,
   });
   await readCsvRows(decodeTextChunks(opened.byteChunks(), encoding), {
     onStart: (info) => collector.setPreamble(info.preamble),
@@ -105,7 +109,10 @@ async function streamWorkbook(opened: OpenedFile, options: StreamOptions): Promi
 /** Stream one uploaded file into its collected sources; throws IngestError when it is refused. */
 export async function streamOrgRecords(file: UploadFile, options: StreamOptions = {}): Promise<StreamedFile> {
   const opened = await openUpload(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (opened.kind === 'xlsx') return streamWorkbook(opened, options);
+  if (opened.kind === 'xlsx') {
+    options.stream?.end('workbook');
+    return streamWorkbook(opened, options);
+  }
   if (opened.encoding !== null) {
     return {
       sources: [await streamCsv(opened, options, opened.encoding)],
@@ -118,6 +125,7 @@ export async function streamOrgRecords(file: UploadFile, options: StreamOptions 
     return { sources: [await streamCsv(opened, options, 'utf-8')], issues: [], encoding: 'utf-8' };
   } catch (error) {
     if (!(error instanceof EncodingMismatch)) throw error;
+    options.stream?.end('encoding'); // what was handed over was read with the wrong encoding
     return {
       sources: [await streamCsv(opened, options, 'windows-1252')],
       issues: [],

@@ -2,7 +2,8 @@
  * Shared types of the org-snapshot ingest pipeline (SPEC.md "Inputs", "What happens to bad input").
  * Producers: the readers in lib/ingest; consumer: the upload route, the CLI and db/ import.
  */
-import type { OrgRecord } from '@/lib/metrics/types';
+import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
+import type { RecordSink } from './record-stream';
 
 /** One problem found in an upload; errors refuse the whole upload, warnings are shown. */
 export interface Issue {
@@ -72,6 +73,12 @@ export interface ParseOptions {
   maxRows?: number;
   /** called every 50,000 rows with the rows read so far in the current file. */
   onProgress?: (file: string, rows: number) => void;
+  /**
+   * Called with each record while the file is still being read, dates already ISO, when the
+   * upload is one CSV file whose records cannot change later (record-stream.ts). The result's
+   * `streamed` says whether what was handed over is exactly its only snapshot's records.
+   */
+  onRecord?: RecordSink;
 }
 
 /** Counts shown in the validation report and checked by the tests. */
@@ -107,6 +114,8 @@ export interface ParsedSnapshot {
   records: OrgRecord[];
   issues: Issue[];
   stats: SnapshotStats;
+  /** ids and manager links of `records` as validated (see RecordLinks); absent with self-reports. */
+  readonly links?: RecordLinks;
 }
 
 /** Result of parseOrgUpload: snapshots plus the bad-input report. */
@@ -116,4 +125,6 @@ export interface UploadResult {
   fileIssues: Issue[];
   /** true when there is no error anywhere: the upload may be committed. */
   ok: boolean;
+  /** true when ParseOptions.onRecord received exactly snapshots[0].records (and dates), in order. */
+  streamed?: boolean;
 }

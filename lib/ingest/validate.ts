@@ -15,6 +15,8 @@ export interface StructureCounts {
   orphans: number;
   selfReports: number;
   cycles: number;
+  /** manager index of each record; -1 for roots, orphans and self-reports. */
+  parent: Int32Array;
 }
 
 /** Keep the first row of each employee id; later rows are errors, or warnings with skipDuplicates. */
@@ -148,5 +150,5 @@ export function checkStructure(
       ids: roots.slice(0, IDS_LISTED),
     });
   }
-  return { roots: roots.length, orphans, selfReports, cycles: cycles.length };
+  return { roots: roots.length, orphans, selfReports, cycles: cycles.length, parent };
 }

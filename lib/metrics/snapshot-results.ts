@@ -18,7 +18,7 @@
  * per manager would be ~150k rows at 1M people; deeper scopes can be computed on demand with
  * computeSubtreeStructure on a rebuilt tree.
  */
-import type { OrgRecord } from '@/lib/metrics/types';
+import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Ladder } from '@/lib/ladders/types';
 import { chooseLadder } from '@/lib/ladders/choose';
 import { prepareSnapshot, isManager } from '@/lib/metrics/snapshot';
@@ -62,6 +62,8 @@ export interface SnapshotResultsOptions {
   riskListMinScore?: number;
   listLimit?: number;
   ceilingRisk?: CeilingRiskOptions;
+  /** The ingest's links for `records` (saves hashing every id again). */
+  links?: RecordLinks;
 }
 
 export interface SnapshotResults {
@@ -87,7 +89,7 @@ export function computeSnapshotResults(
   const ladder =
     options.ladder === undefined || options.ladder === 'auto' ? chooseLadder(records) : options.ladder;
   const structureOptions = options.execLayers === undefined ? {} : { execLayers: options.execLayers };
-  const curr = prepareSnapshot(options.asOf, records, ladder, structureOptions);
+  const curr = prepareSnapshot(options.asOf, records, ladder, structureOptions, options.links);
   const prev =
     options.previous === undefined || options.previous === null
       ? null

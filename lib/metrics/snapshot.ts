@@ -3,7 +3,7 @@
  * once. Trend functions take these one pair at a time so a 36-snapshot, million-person history
  * only ever holds two trees in memory.
  */
-import type { OrgRecord } from '@/lib/metrics/types';
+import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Ladder } from '@/lib/ladders/types';
 import { buildOrgTree, type OrgTree } from '@/lib/metrics/tree';
 import { resolveTreeLevels, type TreeLevels } from '@/lib/metrics/levels';
@@ -23,8 +23,9 @@ export function prepareSnapshot(
   records: readonly OrgRecord[],
   ladder: Ladder,
   options: Omit<StructureOptions, 'declaredTracks'> = {},
+  links?: RecordLinks,
 ): PreparedSnapshot {
-  const tree = buildOrgTree(records);
+  const tree = buildOrgTree(records, links);
   const levels = resolveTreeLevels(tree, ladder);
   return {
     asOf,

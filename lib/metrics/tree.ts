@@ -3,7 +3,7 @@
  * (parent indices, children in CSR form) so a million-person org costs a few tens of MB and every
  * walk is an iterative loop: no recursion anywhere, so a 100,000-deep chain cannot overflow the stack.
  */
-import type { OrgRecord } from '@/lib/metrics/types';
+import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import { findCycles } from '@/lib/metrics/cycles';
 import { computeRoles, type Roles } from '@/lib/metrics/roles';
 
@@ -41,14 +41,20 @@ export interface OrgTree extends Roles {
 }
 
 /** Build the tree: resolve managers, flag orphans, break and report cycles, lay out layers and roles. */
-export function buildOrgTree(records: readonly OrgRecord[]): OrgTree {
+export function buildOrgTree(records: readonly OrgRecord[], links?: RecordLinks): OrgTree {
   const n = records.length;
-  const indexById = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = records[i]?.employeeId ?? '';
-    if (!indexById.has(id)) indexById.set(id, i);
+  const known = links !== undefined && links.parent.length === n && links.indexById.size <= n ? links : null;
+  let indexById: ReadonlyMap<string, number>;
+  if (known !== null) indexById = known.indexById;
+  else {
+    const built = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const id = records[i]?.employeeId ?? '';
+      if (!built.has(id)) built.set(id, i);
+    }
+    indexById = built;
   }
-  const parent = new Int32Array(n).fill(-1);
+  const parent = known === null ? new Int32Array(n).fill(-1) : known.parent.slice();
   const orphan = new Uint8Array(n);
   const vacant = new Uint8Array(n);
   const aggregated = new Uint8Array(n);
@@ -62,6 +68,10 @@ export function buildOrgTree(records: readonly OrgRecord[]): OrgTree {
       aggregatedCount[i] = r.aggregatedCount;
     }
     if (r.managerId === null) continue;
+    if (known !== null) {
+      if (parent[i] === -1) orphan[i] = 1;
+      continue;
+    }
     const m = indexById.get(r.managerId);
     if (m === undefined) orphan[i] = 1;
     else parent[i] = m;

@@ -4,6 +4,17 @@
  */
 export type Track = 'ic' | 'manager';
 
+/**
+ * Links the ingest validator has already worked out for a list of records, so building the tree
+ * does not hash every id again: the first index of each employee id, and each record's manager
+ * index (-1 for roots and orphans). Only valid for the exact array it was computed on, and only
+ * when nobody is their own manager.
+ */
+export interface RecordLinks {
+  indexById: ReadonlyMap<string, number>;
+  parent: Int32Array;
+}
+
 /** filled = a person; vacant = an open position (kept in the tree, not headcount). */
 export type PositionStatus = 'filled' | 'vacant';
 

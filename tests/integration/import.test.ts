@@ -33,17 +33,30 @@ const viewer: Actor = { userId: 8, email: 'v@example.com', name: 'V', role: 'vie
 
 const fileBytes = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) });
 
-describe.each(backends())('importing org snapshots on %s', (backend) => {
+// On PostgreSQL twice: as configured (these small files are parsed, then loaded) and with every
+// file loaded while it is parsed (importOrgFiles' streamed path, normally for files over 2 MB).
+const variants = backends().flatMap((b) =>
+  b === 'postgres'
+    ? [
+        [b, ''],
+        [b, ' (loaded while parsed)'],
+      ]
+    : [[b, '']],
+);
+
+describe.each(variants)('importing org snapshots on %s%s', (backend, streamed) => {
   let tdb: TestDb;
   const sql = <T>(text: string, params: unknown[] = []) => queryRows<T>(tdb.handle, text, params);
   const auditCount = async (action: string) =>
     (await sql<{ n: number }>('select count(*)::int as n from audit_log where action = $1', [action]))[0]?.n;
 
   beforeAll(async () => {
-    tdb = await createTestDb(backend);
+    if (streamed) process.env.STRATA_STREAM_MIN_BYTES = '0';
+    tdb = await createTestDb(backend as 'postgres' | 'pglite');
     clearPreparedCache(); // snapshot ids restart in every fresh database
   });
   afterAll(async () => {
+    delete process.env.STRATA_STREAM_MIN_BYTES;
     await tdb.drop();
   });
 
