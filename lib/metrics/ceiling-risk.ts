@@ -128,7 +128,7 @@ export function computeCeilingRisk(
     if (isOnIcLadder(levels, i) && topRank !== null && (levels.rank[i] ?? 0) >= topRank)
       reasons.push('atLadderTop');
     if (months > (p75ByLevel.get(code) ?? fallback)) reasons.push('longInLevel');
-    if (history !== null && (history.seenIn.get(id) ?? 0) >= 2) {
+    if (history !== null && (history.spells.get(id)?.seenIn ?? 0) >= 2) {
       const last = history.lastPromotion.get(id);
       const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);
       if (since === null || since > windowMonths) reasons.push('noPromotionInWindow');

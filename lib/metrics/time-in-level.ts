@@ -16,6 +16,8 @@ export interface LevelSpell {
   code: string | null;
   since: string;
   censored: boolean;
+  /** Number of snapshots the person has appeared in, consecutively up to the latest. */
+  seenIn: number;
 }
 
 export interface PromotionSample {
@@ -30,12 +32,11 @@ export interface PromotionSample {
 export interface LevelHistory {
   snapshots: number;
   firstAsOf: string | null;
+  /** The current level spell of each person in the latest snapshot (one entry per person). */
   spells: Map<string, LevelSpell>;
   samples: PromotionSample[];
   /** As-of date of each person's latest promotion seen in the history. */
   lastPromotion: Map<string, string>;
-  /** Number of snapshots each current person has appeared in, consecutively up to now. */
-  seenIn: Map<string, number>;
 }
 
 /** Start an empty level history. */
@@ -46,7 +47,6 @@ export function createLevelHistory(): LevelHistory {
     spells: new Map(),
     samples: [],
     lastPromotion: new Map(),
-    seenIn: new Map(),
   };
 }
 
@@ -80,22 +80,24 @@ export function addSnapshotLevels(
       }
     }
   }
+  // One map per snapshot (a person's spell carries how long they have been seen): at a million
+  // people every extra map of ids costs about half a second.
   const spells = new Map<string, LevelSpell>();
-  const seenIn = new Map<string, number>();
   const { tree, levels } = curr;
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i)) continue;
     const id = tree.records[i]?.employeeId ?? '';
     const code = levels.code[i] ?? null;
     const old = history.spells.get(id);
+    const seenIn = (old?.seenIn ?? 0) + 1;
     spells.set(
       id,
-      old !== undefined && old.code === code ? old : { code, since: curr.asOf, censored: first },
+      old !== undefined && old.code === code
+        ? { code, since: old.since, censored: old.censored, seenIn }
+        : { code, since: curr.asOf, censored: first, seenIn },
     );
-    seenIn.set(id, (history.seenIn.get(id) ?? 0) + 1);
   }
   history.spells = spells;
-  history.seenIn = seenIn;
   history.snapshots++;
   if (history.firstAsOf === null) history.firstAsOf = curr.asOf;
 }

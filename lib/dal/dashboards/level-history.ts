@@ -70,7 +70,7 @@ function movesFor(
 
 /** A copy that later folds can extend without changing the cached original. */
 function cloneHistory(h: LevelHistory): LevelHistory {
-  // addSnapshotLevels replaces spells and seenIn, but appends to samples and lastPromotion.
+  // addSnapshotLevels replaces spells, but appends to samples and lastPromotion.
   return { ...h, samples: [...h.samples], lastPromotion: new Map(h.lastPromotion) };
 }
 
