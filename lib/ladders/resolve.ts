@@ -105,13 +105,23 @@ export function createLevelResolver(
   ladder: Ladder,
   maxCached = 200_000,
 ): (level: string | null, title: string | null) => ResolvedLevel {
-  const cache = new Map<string, ResolvedLevel>();
+  // Keyed level first, then title: no key string is built per record, and the values are the
+  // records' own (shared) strings, so each lookup is a hash already computed.
+  const cache = new Map<string | null, Map<string | null, ResolvedLevel>>();
+  let cached = 0;
   return (level, title) => {
-    const key = `${level ?? ''}\u0000${title ?? ''}`;
-    const hit = cache.get(key);
+    let byTitle = cache.get(level);
+    const hit = byTitle?.get(title);
     if (hit !== undefined) return hit;
     const resolved = resolveLevel(ladder, level, title);
-    if (cache.size < maxCached) cache.set(key, resolved);
+    if (cached < maxCached) {
+      if (byTitle === undefined) {
+        byTitle = new Map();
+        cache.set(level, byTitle);
+      }
+      byTitle.set(title, resolved);
+      cached += 1;
+    }
     return resolved;
   };
 }

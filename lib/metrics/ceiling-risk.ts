@@ -18,6 +18,8 @@ import {
   computePromotionVelocity,
   computeTimeInLevel,
   createLevelHistory,
+  findSpell,
+  spellsOf,
 } from '@/lib/metrics/time-in-level';
 import { computeLadderMetrics, isOnIcLadder } from '@/lib/metrics/ladder';
 import { getTopIcRank } from '@/lib/ladders/ladder-facts';
@@ -117,6 +119,7 @@ export function computeCeilingRisk(
       p75ByLevel.set(row.level, row.p75Months);
   }
   const people: IcCeilingRisk[] = [];
+  const own = history === null ? null : spellsOf(history, snapshot);
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i) || levels.declared[i] !== TrackCode.ic) continue;
     const r = tree.records[i];
@@ -128,7 +131,9 @@ export function computeCeilingRisk(
     if (isOnIcLadder(levels, i) && topRank !== null && (levels.rank[i] ?? 0) >= topRank)
       reasons.push('atLadderTop');
     if (months > (p75ByLevel.get(code) ?? fallback)) reasons.push('longInLevel');
-    if (history !== null && (history.spells.get(id)?.seenIn ?? 0) >= 2) {
+    const seen =
+      own !== null ? (own.seenIn[i] ?? 0) : history === null ? 0 : (findSpell(history, id)?.seenIn ?? 0);
+    if (history !== null && seen >= 2) {
       const last = history.lastPromotion.get(id);
       const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);
       if (since === null || since > windowMonths) reasons.push('noPromotionInWindow');

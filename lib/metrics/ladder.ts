@@ -114,7 +114,7 @@ export function computeDepartmentLadderTable(
 ): { departments: DepartmentLadderRow[] } {
   const groups = groupByDepartment(tree);
   const departments = [...groups.keys()].sort().map((department) => {
-    const m = computeLadderMetrics(tree, levels, Int32Array.from(groups.get(department) ?? []));
+    const m = computeLadderMetrics(tree, levels, groups.get(department) ?? new Int32Array(0));
     return {
       department,
       icLadderDepth: m.icLadderDepth,

@@ -116,7 +116,7 @@ export function computeSnapshotResults(
       'ladder',
       'department',
       department,
-      computeLadderMetrics(tree, levels, Int32Array.from(groups.get(department) ?? [])),
+      computeLadderMetrics(tree, levels, groups.get(department) ?? new Int32Array(0)),
     );
   }
   const subtreeLayers = options.subtreeLayers ?? 3;

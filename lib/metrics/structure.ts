@@ -95,7 +95,7 @@ export function computeDepartmentStructures(
   const declaredTracks = options.declaredTracks ?? resolveDeclaredTracks(tree);
   return [...groups.keys()].sort().map((department) => ({
     department,
-    metrics: summarizeStructure(tree, departmentView(tree, Int32Array.from(groups.get(department) ?? [])), {
+    metrics: summarizeStructure(tree, departmentView(tree, groups.get(department) ?? new Int32Array(0)), {
       ...options,
       declaredTracks,
     }),
@@ -115,16 +115,26 @@ export function computeSubtreeStructure(
   return summarizeStructure(tree, view, options);
 }
 
-/** Group record indices by department (records without one are left out). */
-export function groupByDepartment(tree: OrgTree): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+const departmentGroups = new WeakMap<OrgTree, ReadonlyMap<string, Int32Array>>();
+
+/**
+ * Record indices per department (records without one are left out), in input order. Computed once
+ * per tree: the structure, ladder and department tables of one import all need it.
+ */
+export function groupByDepartment(tree: OrgTree): ReadonlyMap<string, Int32Array> {
+  const cached = departmentGroups.get(tree);
+  if (cached !== undefined) return cached;
+  const lists = new Map<string, number[]>();
   for (let i = 0; i < tree.size; i++) {
     const d = tree.records[i]?.department ?? null;
     if (d === null) continue;
-    const list = groups.get(d);
-    if (list === undefined) groups.set(d, [i]);
+    const list = lists.get(d);
+    if (list === undefined) lists.set(d, [i]);
     else list.push(i);
   }
+  const groups = new Map<string, Int32Array>();
+  for (const [d, list] of lists) groups.set(d, Int32Array.from(list));
+  departmentGroups.set(tree, groups);
   return groups;
 }
 

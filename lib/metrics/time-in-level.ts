@@ -16,8 +16,18 @@ export interface LevelSpell {
   code: string | null;
   since: string;
   censored: boolean;
-  /** Number of snapshots the person has appeared in, consecutively up to the latest. */
-  seenIn: number;
+}
+
+/**
+ * The people of the latest snapshot folded in, by that snapshot's record index (looked up through
+ * its tree's own id index, so no map of a million ids is built per snapshot).
+ */
+export interface SpellIndex {
+  indexById: ReadonlyMap<string, number>;
+  /** The current level spell per record index (undefined for vacant posts and aggregated rows). */
+  byIndex: ReadonlyArray<LevelSpell | undefined>;
+  /** Snapshots each person has appeared in, consecutively up to the latest, per record index. */
+  seenIn: Int32Array;
 }
 
 export interface PromotionSample {
@@ -32,8 +42,7 @@ export interface PromotionSample {
 export interface LevelHistory {
   snapshots: number;
   firstAsOf: string | null;
-  /** The current level spell of each person in the latest snapshot (one entry per person). */
-  spells: Map<string, LevelSpell>;
+  spells: SpellIndex;
   samples: PromotionSample[];
   /** As-of date of each person's latest promotion seen in the history. */
   lastPromotion: Map<string, string>;
@@ -44,10 +53,26 @@ export function createLevelHistory(): LevelHistory {
   return {
     snapshots: 0,
     firstAsOf: null,
-    spells: new Map(),
+    spells: { indexById: new Map(), byIndex: [], seenIn: new Int32Array(0) },
     samples: [],
     lastPromotion: new Map(),
   };
+}
+
+/** Where a person stands in the latest snapshot folded in (null when they are not a person in it). */
+export function findSpell(
+  history: LevelHistory,
+  employeeId: string,
+): { spell: LevelSpell; seenIn: number } | null {
+  const { indexById, byIndex, seenIn } = history.spells;
+  const i = indexById.get(employeeId);
+  const spell = i === undefined ? undefined : byIndex[i];
+  return i === undefined || spell === undefined ? null : { spell, seenIn: seenIn[i] ?? 0 };
+}
+
+/** The spells of `snapshot`'s records by index, when it is the latest snapshot folded in. */
+export function spellsOf(history: LevelHistory, snapshot: PreparedSnapshot): SpellIndex | null {
+  return history.spells.indexById === snapshot.tree.indexById ? history.spells : null;
 }
 
 /** Fold one more snapshot (and its changes from the previous one) into the level history. */
@@ -63,7 +88,7 @@ export function addSnapshotLevels(
       history.lastPromotion.set(p.employeeId, curr.asOf);
       const i = prev.tree.indexById.get(p.employeeId) ?? -1;
       const j = curr.tree.indexById.get(p.employeeId) ?? -1;
-      const spell = history.spells.get(p.employeeId);
+      const spell = findSpell(history, p.employeeId)?.spell;
       const startDate = prev.tree.records[i]?.levelStartDate ?? null;
       if (startDate === null && (spell === undefined || spell.censored)) continue;
       const start = startDate ?? spell?.since ?? curr.asOf;
@@ -80,24 +105,27 @@ export function addSnapshotLevels(
       }
     }
   }
-  // One map per snapshot (a person's spell carries how long they have been seen): at a million
-  // people every extra map of ids costs about half a second.
-  const spells = new Map<string, LevelSpell>();
   const { tree, levels } = curr;
+  const byIndex = new Array<LevelSpell | undefined>(tree.size).fill(undefined);
+  const seenIn = new Int32Array(tree.size);
+  // Spells that start with this snapshot are all alike per level: one object per level code.
+  const fresh = new Map<string | null, LevelSpell>();
+  const startSpell = (code: string | null): LevelSpell => {
+    let spell = fresh.get(code);
+    if (spell === undefined) {
+      spell = { code, since: curr.asOf, censored: first };
+      fresh.set(code, spell);
+    }
+    return spell;
+  };
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i)) continue;
-    const id = tree.records[i]?.employeeId ?? '';
     const code = levels.code[i] ?? null;
-    const old = history.spells.get(id);
-    const seenIn = (old?.seenIn ?? 0) + 1;
-    spells.set(
-      id,
-      old !== undefined && old.code === code
-        ? { code, since: old.since, censored: old.censored, seenIn }
-        : { code, since: curr.asOf, censored: first, seenIn },
-    );
+    const old = first ? null : findSpell(history, tree.records[i]?.employeeId ?? '');
+    byIndex[i] = old !== null && old.spell.code === code ? old.spell : startSpell(code);
+    seenIn[i] = (old?.seenIn ?? 0) + 1;
   }
-  history.spells = spells;
+  history.spells = { indexById: tree.indexById, byIndex, seenIn };
   history.snapshots++;
   if (history.firstAsOf === null) history.firstAsOf = curr.asOf;
 }
@@ -114,6 +142,7 @@ export function computeTimeInLevel(snapshot: PreparedSnapshot, history: LevelHis
   const { tree } = snapshot;
   const months = new Float64Array(tree.size).fill(Number.NaN);
   const censored = new Uint8Array(tree.size);
+  const own = spellsOf(history, snapshot);
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i)) continue;
     const r = tree.records[i];
@@ -122,7 +151,7 @@ export function computeTimeInLevel(snapshot: PreparedSnapshot, history: LevelHis
       months[i] = monthsBetween(fromDate, snapshot.asOf) ?? Number.NaN;
       continue;
     }
-    const spell = history.spells.get(r?.employeeId ?? '');
+    const spell = own !== null ? own.byIndex[i] : findSpell(history, r?.employeeId ?? '')?.spell;
     if (spell === undefined || spell.code === null) continue;
     months[i] = monthsBetween(spell.since, snapshot.asOf) ?? Number.NaN;
     censored[i] = spell.censored ? 1 : 0;
