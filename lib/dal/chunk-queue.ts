@@ -16,6 +16,13 @@ export class ChunkQueue implements AsyncIterable<Uint8Array> {
     this.notify();
   }
 
+  /** Drop what is queued and whatever is pushed later (nobody will read it). */
+  discard(): void {
+    this.abandoned = true;
+    this.chunks.length = 0;
+    this.notify();
+  }
+
   /** No more chunks will come. */
   end(): void {
     this.ended = true;
@@ -39,8 +46,7 @@ export class ChunkQueue implements AsyncIterable<Uint8Array> {
         }
       },
       return: async (): Promise<IteratorResult<Uint8Array>> => {
-        this.abandoned = true;
-        this.chunks.length = 0;
+        this.discard();
         return { value: undefined, done: true };
       },
     };

@@ -161,53 +161,63 @@ export async function importOrgFiles(
   }
   const settings = await readSettings(handle.db);
   const ladder = await readLadder(handle.db);
-  let parsed: UploadResult | null = null;
+  // The snapshot id is taken first so the parse (and the COPY text it writes) can start at once,
+  // while the transaction's worker thread starts and connects; the queue holds what it writes.
+  const pool = poolQuery(handle);
+  if (pool === null) throw new Error('a streamed import needs PostgreSQL');
+  const reserved = await pool<{ id: number }>(
+    "select nextval(pg_get_serial_sequence('snapshots', 'id'))::int as id",
+  );
+  const snapshotId = reserved[0]?.id;
+  if (snapshotId === undefined) throw new Error('no snapshot id could be reserved');
+  const queue = new ChunkQueue();
+  const writer = new PeopleCopyWriter(snapshotId, (chunk) => queue.push(chunk));
+  const parsing = parseOrgUpload(files, {
+    ...options,
+    onRecord: (record, hireDate, levelStartDate) => writer.add(record, hireDate, levelStartDate),
+  }).finally(() => {
+    writer.flush();
+    queue.end();
+  });
+  parsing.catch(() => undefined); // awaited in the transaction, or below when it never opens
   try {
-    const committed = await withRawTransaction(
+    const { committed, result } = await withRawTransaction(
       handle,
       async (tx) => {
         const replica = await isSuperuser(tx);
         await tx.query('savepoint streamed_people');
         // A placeholder row for the people to reference; filled in (or rolled back) after the parse.
-        const inserted = await tx.query<{ id: number }>(
-          "insert into snapshots (as_of, version, is_current, format, uploaded_by) values ('0001-01-01', 0, false, 'pending', $1) returning id",
-          [actor.email],
+        await tx.query(
+          "insert into snapshots (id, as_of, version, is_current, format, uploaded_by) values ($1, '0001-01-01', 0, false, 'pending', $2)",
+          [snapshotId, actor.email],
         );
-        const snapshotId = inserted[0]?.id;
-        if (snapshotId === undefined) throw new Error('snapshot insert returned no id');
         if (replica) await tx.query('set local session_replication_role = replica');
-        const queue = new ChunkQueue();
-        const writer = new PeopleCopyWriter(snapshotId, (chunk) => queue.push(chunk));
         const copying = tx.copyIn('people', PEOPLE_COLUMNS, queue);
         copying.catch(() => undefined); // awaited below; this only keeps an early failure handled
-        let result: UploadResult;
-        try {
-          result = await parseOrgUpload(files, {
-            ...options,
-            onRecord: (record, hireDate, levelStartDate) => writer.add(record, hireDate, levelStartDate),
-          });
-        } finally {
-          writer.flush();
-          queue.end();
-        }
-        parsed = result;
-        if (!result.ok || result.snapshots.length === 0) {
+        const parsed = await parsing;
+        if (!parsed.ok || parsed.snapshots.length === 0) {
           await copying.catch(() => undefined);
-          throw new Refused(result);
+          throw new Refused(parsed);
         }
-        const context = { handle, actor, upload: result, settings, ladder, onProgress: opts.onProgress };
-        if (result.streamed === true) return storeSnapshots(tx, context, { snapshotId, copying, replica });
+        const context = { handle, actor, upload: parsed, settings, ladder, onProgress: opts.onProgress };
+        if (parsed.streamed === true)
+          return {
+            result: parsed,
+            committed: await storeSnapshots(tx, context, { snapshotId, copying, replica }),
+          };
         await copying.catch(() => undefined); // e.g. a duplicate id the finalised records drop
         await tx.query('rollback to savepoint streamed_people');
-        return storeSnapshots(tx, context, null);
+        return { result: parsed, committed: await storeSnapshots(tx, context, null) };
       },
       { offThread: true },
     );
     const of = committed.length;
     opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
-    return { result: parsed ?? { snapshots: [], fileIssues: [], ok: false }, committed };
+    return { result, committed };
   } catch (error) {
+    queue.discard(); // the transaction never took the COPY: stop keeping what the parse writes
     if (error instanceof Refused) return { result: error.result, committed: [] };
+    await parsing.catch(() => undefined);
     throw error;
   }
 }
