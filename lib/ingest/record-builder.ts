@@ -5,7 +5,7 @@
  */
 import type { Track } from '@/lib/metrics/types';
 import { cleanId, cleanText, isRootMarker } from './cell-values';
-import { dateOrderEvidence } from './dates';
+import { dateOrderEvidence, parseDate } from './dates';
 import { buildJuniorRecord } from './junior-rows';
 import { combineStatus, statusFromName, statusFromValue } from './position-status';
 import type { DateEvidence, SnapshotGroup } from './snapshot-group';
@@ -38,22 +38,34 @@ type SharedField = (typeof SHARED_FIELDS)[number];
 /** A column with more distinct cells than this is not worth a pool (its pool would cost). */
 const MAX_POOLED = 50_000;
 
-/** A date cell as kept (trimmed text or null) and the d/m/y evidence it carries. */
+/** A date cell: what the record keeps, the d/m/y evidence it carries and its final value if known. */
 interface DateCell {
-  text: string | null;
+  /** the ISO date when the reading does not depend on the column's d/m/y order, else the trimmed text. */
+  kept: string | null;
   order: 'dmy' | 'mdy' | null;
+  /** the final value (null: empty or unreadable) when it does not depend on the order; else false. */
+  iso: string | null | false;
 }
 
 function readDateCell(raw: string): DateCell {
   const text = cleanText(raw);
-  return { text, order: text === null ? null : dateOrderEvidence(text) };
+  if (text === null) return { kept: null, order: null, iso: null };
+  const dayFirst = parseDate(text, 'dmy');
+  const iso = dayFirst === parseDate(text, 'mdy') ? dayFirst : false;
+  // An unreadable date keeps its text, so finalisation can quote it in the warning.
+  return { kept: typeof iso === 'string' ? iso : text, order: dateOrderEvidence(text), iso };
 }
+
+const NO_DATE: DateCell = { kept: null, order: null, iso: null };
 
 /** Turns rows of one source into records of its snapshot groups. */
 export class RecordBuilder {
   /** junior rows in a file without an FTE column (IfG processed files): skipped and counted. */
   juniorWithoutFte = 0;
   syntheticRootDropped = false;
+  /** Final dates of the record added last (false: they depend on the column's d/m/y order). */
+  lastHireDate: string | null | false = null;
+  lastLevelStartDate: string | null | false = null;
   private readonly managerColumn: number | undefined;
   private readonly requiredWidth: number;
   /**
@@ -110,12 +122,12 @@ export class RecordBuilder {
     return track;
   }
 
-  /** A date cell as written (resolved when the snapshot is finalised), counting its d/m/y evidence. */
-  private date(cells: string[], field: 'hireDate' | 'levelStartDate', evidence: DateEvidence): string | null {
+  /** A date cell (resolved when the snapshot is finalised), counting its d/m/y evidence. */
+  private date(cells: string[], field: 'hireDate' | 'levelStartDate', evidence: DateEvidence): DateCell {
     const i = field === 'hireDate' ? this.columns.hire_date : this.columns.level_start_date;
-    if (i === undefined) return null;
+    if (i === undefined) return NO_DATE;
     const raw = cells[i];
-    if (raw === undefined) return null;
+    if (raw === undefined) return NO_DATE;
     const pool = this.datePools[field];
     let cell = pool.get(raw);
     if (cell === undefined) {
@@ -123,7 +135,7 @@ export class RecordBuilder {
       if (pool.size < MAX_POOLED) pool.set(raw, cell);
     }
     if (cell.order !== null) evidence[cell.order] += 1;
-    return cell.text;
+    return cell;
   }
 
   /** The raw as-of label of a row ('' without an as_of column). */
@@ -184,6 +196,10 @@ export class RecordBuilder {
     const last = c.last_name === undefined ? null : cleanText(cells[c.last_name]);
     if (last !== null && (name ?? first) !== null) name = `${name ?? first} ${last}`;
     else if (name === null) name = first ?? last;
+    const hire = this.date(cells, 'hireDate', group.dateEvidence.hireDate);
+    const levelStart = this.date(cells, 'levelStartDate', group.dateEvidence.levelStartDate);
+    this.lastHireDate = hire.iso;
+    this.lastLevelStartDate = levelStart.iso;
     let managerId = isRootMarker(managerRaw) ? null : (managerRaw ?? '').trim();
     if (this.format === 'ifg-processed' && managerId === 'root') managerId = null;
     group.records.push({
@@ -199,8 +215,8 @@ export class RecordBuilder {
       location: this.shared(cells, 'location'),
       costCenter: this.shared(cells, 'cost_center'),
       employmentType: this.shared(cells, 'employment_type'),
-      hireDate: this.date(cells, 'hireDate', group.dateEvidence.hireDate),
-      levelStartDate: this.date(cells, 'levelStartDate', group.dateEvidence.levelStartDate),
+      hireDate: hire.kept,
+      levelStartDate: levelStart.kept,
       githubLogin: this.text(cells, 'github_login'),
       status,
       aggregatedCount: null,

@@ -9,7 +9,6 @@
  * throws away what it loaded and stores the finalised records instead.
  */
 import type { OrgRecord } from '@/lib/metrics/types';
-import { parseDate } from './dates';
 import type { OrgFormat, ParsedSnapshot } from './types';
 
 /** Receives each record with its dates already in their final ISO form. */
@@ -27,8 +26,6 @@ export class RecordStream {
   /** Records handed to the sink so far. */
   emitted = 0;
   private stop: StreamStop | null = null;
-  /** Date text -> ISO (or null for an unreadable date), or false when the reading depends on the order. */
-  private readonly dates = new Map<string, string | null | false>();
 
   constructor(private readonly sink: RecordSink) {}
 
@@ -47,11 +44,12 @@ export class RecordStream {
     if (!STREAMABLE_FORMATS.has(format)) this.end('format');
   }
 
-  /** Hand one freshly read record over (its dates still as written). */
-  emit(record: OrgRecord): void {
+  /**
+   * Hand one freshly read record over, with its final dates (false when a date's reading depends on
+   * the column's d/m/y order, which only the whole file decides: the stream stops).
+   */
+  emit(record: OrgRecord, hire: string | null | false, levelStart: string | null | false): void {
     if (this.stop !== null) return;
-    const hire = this.iso(record.hireDate);
-    const levelStart = this.iso(record.levelStartDate);
     if (hire === false || levelStart === false) {
       this.end('date-order');
       return;
@@ -68,16 +66,5 @@ export class RecordStream {
     const only = snapshots[0];
     if (this.stop !== null || snapshots.length !== 1 || only === undefined) return false;
     return only.records.length === this.emitted && only.stats.duplicates === 0 && only.managerRef === 'id';
-  }
-
-  private iso(raw: string | null): string | null | false {
-    if (raw === null) return null;
-    let iso = this.dates.get(raw);
-    if (iso === undefined) {
-      const dayFirst = parseDate(raw, 'dmy');
-      iso = dayFirst === parseDate(raw, 'mdy') ? dayFirst : false;
-      this.dates.set(raw, iso);
-    }
-    return iso;
   }
 }

@@ -101,7 +101,7 @@ export class SourceCollector {
     const stream = this.options.stream;
     if (stream !== undefined && group.records.length > before) {
       const added = group.records[before];
-      if (added !== undefined) stream.emit(added);
+      if (added !== undefined) stream.emit(added, this.builder.lastHireDate, this.builder.lastLevelStartDate);
     }
   }
 
