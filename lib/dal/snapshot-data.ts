@@ -5,7 +5,7 @@ import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { NotFoundError } from './errors';
 import { readLadder } from './ladder-config';
 import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
-import { readSettings } from './settings';
+import { readSettings, type OrgSettings } from './settings';
 
 export interface SnapshotRef {
   id: number;
@@ -104,9 +104,8 @@ const cache = new Map<string, Promise<PreparedSnapshot>>();
  * The snapshot's tree, levels and structure, built once and kept in memory (a small LRU), so
  * subtree queries for any manager answer without re-reading the people table.
  */
-export async function loadPrepared(ref: SnapshotRef): Promise<PreparedSnapshot> {
-  const { db } = await getDatabase();
-  const settings = await readSettings(db);
+export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promise<PreparedSnapshot> {
+  const settings = known ?? (await readSettings((await getDatabase()).db));
   const key = `${ref.id}:${settings.execLayers}`;
   const hit = cache.get(key);
   if (hit) {

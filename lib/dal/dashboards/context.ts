@@ -7,6 +7,7 @@ import { ValidationError } from '../errors';
 import { resolveUnit, type Unit } from '../scope';
 import { readSettings, type OrgSettings } from '../settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
+import { dataVersion } from './result-cache';
 
 /** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
 export const dashboardQuerySchema = z.object({
@@ -48,13 +49,19 @@ export interface DashboardContext {
   suppress: boolean;
   /** hr/admin anywhere, leaders inside their scope; never viewers. */
   canSeePeople: boolean;
+  /** the data version read with the settings (keys the answer cache); see result-cache.ts. */
+  dataVersion?: string;
 }
 
 /** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */
 export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
-  const settings = await readSettings();
-  const ref = await resolveSnapshot(query.asOf);
-  const snap = await loadPrepared(ref);
+  // Three independent reads in parallel: each dashboard request waits for one round trip, not three.
+  const [settings, ref, version] = await Promise.all([
+    readSettings(),
+    resolveSnapshot(query.asOf),
+    dataVersion(),
+  ]);
+  const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
   return {
     actor,
@@ -64,6 +71,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     unit,
     suppress: !isExemptFromSuppression(actor.role),
     canSeePeople: actor.role !== 'viewer',
+    dataVersion: version,
   };
 }
 

@@ -11,7 +11,8 @@ import type { DashboardContext } from './context';
 const MAX_ENTRIES = 300;
 const cache = new Map<string, Promise<unknown>>();
 
-async function dataVersion(): Promise<string> {
+/** A string that changes whenever stored data or settings change. */
+export async function dataVersion(): Promise<string> {
   const handle = await getDatabase();
   const text = `select concat_ws('|',
       (select count(*) || ':' || coalesce(max(id), 0) from snapshots),
@@ -35,7 +36,7 @@ export async function cachedBuild<T>(
   const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
   const key = JSON.stringify([
     family,
-    await dataVersion(),
+    ctx.dataVersion ?? (await dataVersion()),
     ctx.ref.id,
     ctx.actor.role,
     ctx.actor.scopeEmployeeId,
