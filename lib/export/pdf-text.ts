@@ -1,39 +1,67 @@
 /**
- * Text helpers for the PDF pack. The pack uses PDF's built-in Helvetica (no font files to ship),
- * which encodes WinAnsi (Latin-1 plus typographic quotes and dashes); other characters are
- * mapped to close ASCII forms so nothing prints as garbage.
+ * Text helpers for the PDF pack. The pack embeds DejaVu Sans (npm `dejavu-fonts-ttf`; subsetted,
+ * so a report carries only the glyphs it uses): Latin with every accent, Greek and Cyrillic print
+ * as written, so "Łukasz" or "Ольга" stay themselves. Characters the font has no glyph for (CJK,
+ * for instance) become '?' rather than an empty box.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 export type Doc = PDFKit.PDFDocument;
 
-const REPLACE: Record<string, string> = {
-  '\u2212': '-',
-  '\u2264': '<=',
-  '\u2265': '>=',
-  '\u2192': '->',
-  '\u2190': '<-',
-  '\u00a0': ' ',
-  '\u202f': ' ',
-  '\u2009': ' ',
-  '\u2248': '~',
+export const FONT = { regular: 'StrataSans', bold: 'StrataSans-Bold', italic: 'StrataSans-Oblique' } as const;
+
+const FONT_FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
+  StrataSans: 'DejaVuSans.ttf',
+  'StrataSans-Bold': 'DejaVuSans-Bold.ttf',
+  'StrataSans-Oblique': 'DejaVuSans-Oblique.ttf',
 };
-// Characters above U+00FF that WinAnsi (code page 1252) still has.
+
+let fontBytes: Map<string, Buffer> | null = null;
+/** Whether the regular face has a glyph for a code point (known once a document registered it). */
+let hasGlyph: ((codePoint: number) => boolean) | null = null;
+
+/** Registers the pack's fonts on a new document (read from disk once per process). */
+export function registerFonts(doc: Doc): void {
+  if (fontBytes === null) {
+    const require = createRequire(import.meta.url);
+    fontBytes = new Map(
+      Object.entries(FONT_FILES).map(([name, file]) => [
+        name,
+        readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
+      ]),
+    );
+  }
+  for (const [name, bytes] of fontBytes) doc.registerFont(name, bytes);
+  if (hasGlyph === null) {
+    doc.font(FONT.regular);
+    const face = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?(c: number): boolean } } })
+      ._font?.font;
+    if (typeof face?.hasGlyphForCodePoint === 'function')
+      hasGlyph = (c) => face.hasGlyphForCodePoint?.(c) === true;
+  }
+}
+
+// Characters above U+00FF that WinAnsi (code page 1252) has: all a document can print before the
+// font is known.
 const WIN_ANSI_EXTRA = new Set(
   '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178',
 );
 
-/** Text that Helvetica's WinAnsi encoding can print (unknown characters become '?'). */
+/** Text the pack's font can print: characters without a glyph become '?'. */
 export function toPdfText(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    const r = REPLACE[ch];
-    if (r !== undefined) out += r;
-    else if ((ch.codePointAt(0) ?? 0) <= 0xff || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else out += '?';
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20) {
+      out += ch === '\n' ? ch : ' ';
+      continue;
+    }
+    const printable = hasGlyph !== null ? hasGlyph(cp) : cp <= 0xff || WIN_ANSI_EXTRA.has(ch);
+    out += printable ? ch : '?';
   }
   return out;
 }
-
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
 
 export const INK = {
   text: '#1c2430',

@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import { drawChart, measureChart } from './pdf-charts';
 import { PAGE, PdfFlow } from './pdf-flow';
 import { drawTable } from './pdf-table';
-import { drawText, FONT, INK, measureText, toPdfText, type Doc } from './pdf-text';
+import { drawText, FONT, INK, measureText, registerFonts, toPdfText, type Doc } from './pdf-text';
 import { formatChange, formatValue } from './format';
 import type { KpiItem, ReportBlock, ReportDocument, ReportSection } from './report-model';
 
@@ -232,6 +232,9 @@ function drawFooters(doc: Doc, report: ReportDocument): void {
   }
 }
 
+/** Document properties are Unicode strings in the PDF (no font involved). */
+const unicode = (text: string) => text.normalize('NFC');
+
 /** Renders the report as a PDF; onProgress gets the fraction of sections drawn. */
 export async function renderReportPdf(
   report: ReportDocument,
@@ -242,14 +245,15 @@ export async function renderReportPdf(
     margin: PAGE.margin,
     bufferPages: true,
     info: {
-      Title: toPdfText(
+      Title: unicode(
         `${report.meta.title}: ${report.meta.organisation}, ${report.meta.scopeLabel}, ${report.meta.asOf}`,
       ),
-      Author: toPdfText(report.meta.generatedBy),
+      Author: unicode(report.meta.generatedBy),
       Creator: 'Strata',
-      Subject: toPdfText(`Scope ${report.meta.scopeLabel}; snapshot ${report.meta.asOf}`),
+      Subject: unicode(`Scope ${report.meta.scopeLabel}; snapshot ${report.meta.asOf}`),
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

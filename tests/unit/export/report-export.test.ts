@@ -23,7 +23,7 @@ const longTable: ReportTable = {
     { key: 'share', label: 'Share', format: 'percent' },
   ],
   rows: Array.from({ length: 150 }, (_, i) => [
-    i === 0 ? '=HYPERLINK("x")' : `Row ${i + 1}`,
+    i === 0 ? '=HYPERLINK("x")' : i === 74 ? '\u0141ukasz \u0410\u043d\u043d\u0430' : `Row ${i + 1}`,
     i + 1,
     (i + 1) / 150,
   ]),
@@ -88,10 +88,13 @@ describe('report export helpers', () => {
     expect(formatChange(0, 'int')).toBe('\u00b10');
   });
 
-  it('maps text outside the PDF font to readable ASCII', () => {
-    expect(toPdfText('\u22123 \u2265 5 \u2192 Zo\u00eb \u674e \u2014 \u201cq\u201d')).toBe(
-      '-3 >= 5 -> Zo\u00eb ? \u2014 \u201cq\u201d',
-    );
+  it('keeps what the embedded font prints and marks the rest', async () => {
+    await renderReportPdf(doc); // registers the font, so its coverage is known
+    // Minus, >=, arrows, Polish, Greek and Cyrillic print as written; a CJK name has no glyph.
+    const sample =
+      '\u22123 \u2265 5 \u2192 Zo\u00eb \u0141ukasz \u0391\u03bb\u03ad\u03be\u03b7\u03c2 \u041e\u043b\u044c\u0433\u0430 \u674e \u2014 \u201cq\u201d';
+    expect(toPdfText(sample)).toBe(sample.replace('\u674e', '?'));
+    expect(toPdfText('a\tb\u0007c\nd')).toBe('a b c\nd');
   });
 
   it('makes valid, unique sheet names', () => {
@@ -139,6 +142,8 @@ describe('report export helpers', () => {
       expect(text).toContain('Row 150');
       expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
       expect(text).toContain('Zo\u00eb & Co');
+      // Names outside Latin-1 survive into the PDF's text (the font is embedded, not WinAnsi).
+      expect(text).toContain('\u0141ukasz \u0410\u043d\u043d\u0430');
     },
   );
 });
