@@ -7,6 +7,7 @@ import { queryKeys } from '@/lib/query/keys';
 import { MappingEditor } from './mapping-editor';
 import { ProgressBar } from './progress-bar';
 import type { CommitEvent, UploadView } from './types';
+import { ChosenFiles } from '@/app/_components/ui/file-upload';
 import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 
@@ -133,23 +134,7 @@ export function UploadPanel() {
               className="visually-hidden"
               onChange={(e) => addFiles(e.target.files)}
             />
-            {files.length > 0 && (
-              <ul className="file-list" aria-label="Chosen files">
-                {files.map((f, i) => (
-                  <li key={`${f.name}-${i}`}>
-                    {f.name} <span className="muted">({(f.size / 1024).toFixed(1)} KB)</span>{' '}
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={`Remove ${f.name}`}
-                      onClick={() => setFiles(files.filter((_, j) => j !== i))}
-                    >
-                      remove
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
           </div>
           <div className="form-row" style={{ marginTop: '0.75rem' }}>
             <div className="field">

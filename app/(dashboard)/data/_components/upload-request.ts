@@ -1,33 +1,13 @@
+import { sendFiles } from '@/app/_components/ui/file-upload';
 import type { CommitEvent, UploadView } from './types';
 
-/** POSTs the files with XMLHttpRequest so the upload bar can show bytes sent. */
+/** POSTs the files of a new org upload (with a byte-level progress callback). */
 export function sendUpload(
   files: File[],
   fields: Record<string, string>,
   onProgress: (fraction: number) => void,
 ): Promise<UploadView> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const f of files) form.append('files', f, f.name);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/data/uploads');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: { upload?: UploadView; error?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body.upload) resolve(body.upload);
-      else reject(new Error(body.error ?? `Upload failed (${xhr.status}).`));
-    };
-    xhr.onerror = () => reject(new Error('The upload did not reach the server.'));
-    xhr.send(form);
-  });
+  return sendFiles<UploadView>('/api/data/uploads', files, fields, onProgress);
 }
 
 /** Reads the commit endpoint's NDJSON stream, reporting each event. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { IssueList } from '@/app/_components/ui/issue-list';
 import type { UploadView } from './types';
 
 const STAT_LABELS: Array<[string, string]> = [
@@ -17,12 +17,11 @@ const STAT_LABELS: Array<[string, string]> = [
 
 /** The validation report: per snapshot, what was found, then every error and warning with row numbers. */
 export function ValidationReport({ upload }: { upload: UploadView }) {
-  const [filter, setFilter] = useState<'all' | 'error' | 'warning'>('all');
   const { report } = upload;
   const issues = [
     ...report.fileIssues.map((i) => ({ ...i, snapshot: '' })),
     ...report.snapshots.flatMap((s) => s.issues.map((i) => ({ ...i, snapshot: s.asOf }))),
-  ].filter((i) => filter === 'all' || i.severity === filter);
+  ];
   const errors =
     report.fileIssues.filter((i) => i.severity === 'error').length +
     report.snapshots.reduce((s, x) => s + x.errorCount, 0);
@@ -60,61 +59,14 @@ export function ValidationReport({ upload }: { upload: UploadView }) {
           </ul>
         </div>
       ))}
-      <div className="form-row">
-        <div className="field">
-          <label htmlFor="issue-filter">Show</label>
-          <select
-            id="issue-filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as typeof filter)}
-          >
-            <option value="all">errors and warnings</option>
-            <option value="error">errors only</option>
-            <option value="warning">warnings only</option>
-          </select>
-        </div>
-        <a className="button secondary" href={`/api/data/uploads/${upload.id}/report`} download>
-          Download report (CSV)
-        </a>
-      </div>
-      {issues.length === 0 ? (
-        <p>No problems found.</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} style={{ maxHeight: 420, overflowY: 'auto' }}>
-          <table className="data" data-testid="issues-table">
-            <thead>
-              <tr>
-                <th scope="col">Severity</th>
-                <th scope="col">Snapshot</th>
-                <th scope="col">File</th>
-                <th scope="col" className="num">
-                  Row
-                </th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-                <th scope="col">Ids</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.slice(0, 1000).map((i, k) => (
-                <tr key={k}>
-                  <td>
-                    <span className={`badge ${i.severity === 'error' ? 'danger' : 'warn'}`}>
-                      {i.severity}
-                    </span>
-                  </td>
-                  <td>{i.snapshot}</td>
-                  <td>{i.file ?? ''}</td>
-                  <td className="num">{i.row ?? ''}</td>
-                  <td>{i.column ?? ''}</td>
-                  <td>{i.message}</td>
-                  <td>{(i.ids ?? []).slice(0, 12).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <IssueList
+        issues={issues}
+        idPrefix=""
+        downloadHref={`/api/data/uploads/${upload.id}/report`}
+        testId="issues-table"
+        withSnapshot
+        withIds
+      />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { AiImportResult } from '@/lib/dal/ai-imports';
 import type { AiUploadView } from '@/lib/dal/ai-uploads';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { ProgressBar } from '@/app/(dashboard)/data/_components/progress-bar';
+import { ChosenFiles, sendFiles } from '@/app/_components/ui/file-upload';
 import { AiUploadReport } from './ai-upload-report';
 
 type Stage =
@@ -14,31 +15,6 @@ type Stage =
   | { kind: 'review'; upload: AiUploadView }
   | { kind: 'committing'; upload: AiUploadView }
   | { kind: 'done'; result: AiImportResult };
-
-/** POSTs the files with XMLHttpRequest so the bar can show bytes sent. */
-function send(files: File[], onProgress: (f: number) => void): Promise<AiUploadView> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const f of files) form.append('files', f, f.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/ai/uploads');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: { upload?: AiUploadView; error?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body.upload) resolve(body.upload);
-      else reject(new Error(body.error ?? `Upload failed (${xhr.status}).`));
-    };
-    xhr.onerror = () => reject(new Error('The upload did not reach the server.'));
-    xhr.send(form);
-  });
-}
 
 /** Upload → validation report (formats, periods, how people join, every problem) → commit. */
 export function AiUploadPanel() {
@@ -60,7 +36,9 @@ export function AiUploadPanel() {
     setError(null);
     setStage({ kind: 'uploading', fraction: 0 });
     try {
-      const view = await send(files, (fraction) => setStage({ kind: 'uploading', fraction }));
+      const view = await sendFiles<AiUploadView>('/api/ai/uploads', files, {}, (fraction) =>
+        setStage({ kind: 'uploading', fraction }),
+      );
       setStage({ kind: 'review', upload: view });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Upload failed.');
@@ -128,23 +106,7 @@ export function AiUploadPanel() {
               className="visually-hidden"
               onChange={(e) => addFiles(e.target.files)}
             />
-            {files.length > 0 && (
-              <ul className="file-list" aria-label="Chosen files">
-                {files.map((f, i) => (
-                  <li key={`${f.name}-${i}`}>
-                    {f.name} <span className="muted">({(f.size / 1024).toFixed(1)} KB)</span>{' '}
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={`Remove ${f.name}`}
-                      onClick={() => setFiles(files.filter((_, j) => j !== i))}
-                    >
-                      remove
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
           </div>
           <div className="form-row" style={{ marginTop: '0.75rem' }}>
             <button

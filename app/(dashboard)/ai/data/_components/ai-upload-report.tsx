@@ -1,12 +1,10 @@
 'use client';
 
-import { useState } from 'react';
+import { IssueList } from '@/app/_components/ui/issue-list';
 import type { AiUploadView } from '@/lib/dal/ai-uploads';
 
 /** The validation report of an AI upload: what each file was read as, what will be stored, how people join, every problem. */
 export function AiUploadReport({ upload }: { upload: AiUploadView }) {
-  const [filter, setFilter] = useState<'all' | 'error' | 'warning'>('all');
-  const issues = upload.issues.filter((i) => filter === 'all' || i.severity === filter);
   const id = upload.identities;
   return (
     <section className="card" aria-labelledby="ai-report-h" data-testid="ai-upload-report">
@@ -78,57 +76,14 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
           beside each) until you map them in “Identities to review” below.
         </p>
       )}
-      <div className="form-row">
-        <div className="field">
-          <label htmlFor="ai-issue-filter">Show</label>
-          <select
-            id="ai-issue-filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as typeof filter)}
-          >
-            <option value="all">errors and warnings</option>
-            <option value="error">errors only</option>
-            <option value="warning">warnings only</option>
-          </select>
-        </div>
-        <a className="button secondary" href={`/api/ai/uploads/${upload.id}/report`} download>
-          Download report (CSV)
-        </a>
-      </div>
-      {issues.length === 0 ? (
-        <p>No problems found.</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
-          <table className="data" data-testid="ai-issues-table">
-            <thead>
-              <tr>
-                <th scope="col">Severity</th>
-                <th scope="col">File</th>
-                <th scope="col" className="num">
-                  Row
-                </th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.slice(0, 1000).map((i, k) => (
-                <tr key={k}>
-                  <td>
-                    <span className={`badge ${i.severity === 'error' ? 'danger' : 'warn'}`}>
-                      {i.severity}
-                    </span>
-                  </td>
-                  <td>{i.file ?? ''}</td>
-                  <td className="num">{i.row ?? ''}</td>
-                  <td>{i.column ?? ''}</td>
-                  <td>{i.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <IssueList
+        issues={upload.issues}
+        idPrefix="ai-"
+        downloadHref={`/api/ai/uploads/${upload.id}/report`}
+        testId="ai-issues-table"
+        columnLabel="Field"
+        maxHeight={360}
+      />
     </section>
   );
 }
