@@ -1,8 +1,10 @@
 'use client';
 
+import { useRef, useState, type ReactNode } from 'react';
+
 /**
- * Pieces shared by the upload panels (org snapshots, AI usage): sending files with a byte-level
- * progress callback, and the list of chosen files with a remove button each.
+ * Pieces shared by the upload panels (org snapshots, AI usage): the drop zone with its file picker
+ * and chosen-file list, and sending files with a byte-level progress callback.
  */
 
 /** A file size for people: bytes, KB or MB. */
@@ -66,5 +68,69 @@ export function ChosenFiles({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A drop zone that also opens the file picker, followed by the chosen files. `lead` is the text
+ * before the "choose files" button, `children` what follows it (which files are understood).
+ */
+export function FileDropZone({
+  inputId,
+  inputLabel,
+  accept,
+  lead,
+  files,
+  onFilesChange,
+  children,
+}: {
+  inputId: string;
+  inputLabel: string;
+  accept: string;
+  lead: string;
+  files: readonly File[];
+  onFilesChange: (files: File[]) => void;
+  children: ReactNode;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const add = (list: FileList | null) => {
+    if (list && list.length > 0) onFilesChange([...files, ...Array.from(list)]);
+  };
+  return (
+    <div
+      className={`dropzone${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        add(e.dataTransfer.files);
+      }}
+    >
+      <p>
+        {lead}{' '}
+        <button type="button" className="link" onClick={() => inputRef.current?.click()}>
+          choose files
+        </button>
+        {children}
+      </p>
+      <label htmlFor={inputId} className="visually-hidden">
+        {inputLabel}
+      </label>
+      <input
+        id={inputId}
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={accept}
+        className="visually-hidden"
+        onChange={(e) => add(e.target.files)}
+      />
+      <ChosenFiles files={files} onRemove={(i) => onFilesChange(files.filter((_, j) => j !== i))} />
+    </div>
   );
 }

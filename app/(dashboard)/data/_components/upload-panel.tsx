@@ -1,13 +1,13 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { MappingEditor } from './mapping-editor';
 import { ProgressBar } from './progress-bar';
 import type { CommitEvent, UploadView } from './types';
-import { ChosenFiles } from '@/app/_components/ui/file-upload';
+import { FileDropZone } from '@/app/_components/ui/file-upload';
 import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 
@@ -29,24 +29,11 @@ const PHASES: Record<string, string> = {
 /** Upload → map columns → validation report → commit, with progress at each step. */
 export function UploadPanel() {
   const qc = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [asOf, setAsOf] = useState('');
   const [skipDuplicates, setSkipDuplicates] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
-
-  function addFiles(list: FileList | null) {
-    if (!list) return;
-    setFiles((prev) => [...prev, ...Array.from(list)]);
-  }
-
-  function onDrop(e: DragEvent<HTMLDivElement>) {
-    e.preventDefault();
-    setDragging(false);
-    addFiles(e.dataTransfer.files);
-  }
 
   async function upload() {
     setError(null);
@@ -105,37 +92,17 @@ export function UploadPanel() {
       <h2 id="upload-h">Upload an org snapshot</h2>
       {(stage.kind === 'idle' || stage.kind === 'uploading' || stage.kind === 'done') && (
         <>
-          <div
-            className={`dropzone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
+          <FileDropZone
+            inputId="upload-files"
+            inputLabel="Files to upload"
+            accept=".csv,.txt,.tsv,.xlsx"
+            lead="Drop CSV or XLSX files here, or"
+            files={files}
+            onFilesChange={setFiles}
           >
-            <p>
-              Drop CSV or XLSX files here, or{' '}
-              <button type="button" className="link" onClick={() => inputRef.current?.click()}>
-                choose files
-              </button>
-              . HRIS exports, org-chart tool CSVs, draw.io org charts and UK government organograms (senior
-              and junior files together) are recognised automatically.
-            </p>
-            <label htmlFor="upload-files" className="visually-hidden">
-              Files to upload
-            </label>
-            <input
-              id="upload-files"
-              ref={inputRef}
-              type="file"
-              multiple
-              accept=".csv,.txt,.tsv,.xlsx"
-              className="visually-hidden"
-              onChange={(e) => addFiles(e.target.files)}
-            />
-            <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
-          </div>
+            . HRIS exports, org-chart tool CSVs, draw.io org charts and UK government organograms (senior and
+            junior files together) are recognised automatically.
+          </FileDropZone>
           <div className="form-row" style={{ marginTop: '0.75rem' }}>
             <div className="field">
               <label htmlFor="upload-asof">

@@ -1,12 +1,12 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import type { AiImportResult } from '@/lib/dal/ai-imports';
 import type { AiUploadView } from '@/lib/dal/ai-uploads';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { ProgressBar } from '@/app/(dashboard)/data/_components/progress-bar';
-import { ChosenFiles, sendFiles } from '@/app/_components/ui/file-upload';
+import { FileDropZone, sendFiles } from '@/app/_components/ui/file-upload';
 import { AiUploadReport } from './ai-upload-report';
 
 type Stage =
@@ -19,18 +19,9 @@ type Stage =
 /** Upload → validation report (formats, periods, how people join, every problem) → commit. */
 export function AiUploadPanel() {
   const qc = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
-
-  const addFiles = (list: FileList | null) => list && setFiles((prev) => [...prev, ...Array.from(list)]);
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    addFiles(e.dataTransfer.files);
-  };
 
   async function upload() {
     setError(null);
@@ -74,40 +65,20 @@ export function AiUploadPanel() {
       <h2 id="ai-upload-h">Upload AI usage</h2>
       {picking && (
         <>
-          <div
-            className={`dropzone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
+          <FileDropZone
+            inputId="ai-upload-files"
+            inputLabel="AI-usage files to upload"
+            accept=".csv,.json,.ndjson,.jsonl,.txt"
+            lead="Drop files here, or"
+            files={files}
+            onFilesChange={setFiles}
           >
-            <p>
-              Drop files here, or{' '}
-              <button type="button" className="link" onClick={() => inputRef.current?.click()}>
-                choose files
-              </button>
-              . GitHub Copilot usage-metrics reports (NDJSON or JSON, per user or organisation), the legacy
-              /copilot/metrics and /copilot/usage JSON, seat listings, Cursor usage and spend exports, and the
-              generic CSV (period_start, period_end, employee_id | github_login | team_manager_id, engineers,
-              ai_active_users, suggestions, acceptances, lines_suggested, lines_accepted, prs_merged,
-              ai_assisted_prs, ai_spend_usd).
-            </p>
-            <label htmlFor="ai-upload-files" className="visually-hidden">
-              AI-usage files to upload
-            </label>
-            <input
-              id="ai-upload-files"
-              ref={inputRef}
-              type="file"
-              multiple
-              accept=".csv,.json,.ndjson,.jsonl,.txt"
-              className="visually-hidden"
-              onChange={(e) => addFiles(e.target.files)}
-            />
-            <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
-          </div>
+            . GitHub Copilot usage-metrics reports (NDJSON or JSON, per user or organisation), the legacy
+            /copilot/metrics and /copilot/usage JSON, seat listings, Cursor usage and spend exports, and the
+            generic CSV (period_start, period_end, employee_id | github_login | team_manager_id, engineers,
+            ai_active_users, suggestions, acceptances, lines_suggested, lines_accepted, prs_merged,
+            ai_assisted_prs, ai_spend_usd).
+          </FileDropZone>
           <div className="form-row" style={{ marginTop: '0.75rem' }}>
             <button
               type="button"
