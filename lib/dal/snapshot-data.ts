@@ -1,4 +1,5 @@
 import { getDatabase } from '@/db';
+import { processCache } from './process-cache';
 import { getLadderPreset } from '@/lib/ladders/presets';
 import type { Ladder } from '@/lib/ladders/types';
 import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
@@ -98,7 +99,7 @@ async function ladderFor(snapshotId: number): Promise<Ladder> {
 }
 
 const CACHE_SIZE = 4;
-const cache = new Map<string, Promise<PreparedSnapshot>>();
+const cache = processCache<Promise<PreparedSnapshot>>('prepared-snapshots');
 
 /**
  * The snapshot's tree, levels and structure, built once and kept in memory (a small LRU), so

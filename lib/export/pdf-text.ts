@@ -4,8 +4,11 @@
  * as written, so "Łukasz" or "Ольга" stay themselves. Characters the font has no glyph for (CJK,
  * for instance) become '?' rather than an empty box.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FONT_PACKAGE = 'dejavu-fonts-ttf';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -18,17 +21,35 @@ const FONT_FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
 };
 
 let fontBytes: Map<string, Buffer> | null = null;
+
+/**
+ * The package's ttf folder, found at run time: a bundler must not see a require of the font files
+ * (it would try to bundle every .ttf). npm scripts and `next start` run in the project folder.
+ */
+function fontDir(): string {
+  const packages = [process.cwd(), path.dirname(fileURLToPath(import.meta.url))];
+  for (let dir of packages) {
+    for (;;) {
+      const candidate = path.join(dir, 'node_modules', FONT_PACKAGE, 'ttf');
+      if (existsSync(/*turbopackIgnore: true*/ candidate)) return candidate;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  throw new Error(`The PDF font (npm package ${FONT_PACKAGE}) is not installed: run npm install.`);
+}
 /** Whether the regular face has a glyph for a code point (known once a document registered it). */
 let hasGlyph: ((codePoint: number) => boolean) | null = null;
 
 /** Registers the pack's fonts on a new document (read from disk once per process). */
 export function registerFonts(doc: Doc): void {
   if (fontBytes === null) {
-    const require = createRequire(import.meta.url);
+    const dir = fontDir();
     fontBytes = new Map(
       Object.entries(FONT_FILES).map(([name, file]) => [
         name,
-        readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
+        readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file)),
       ]),
     );
   }

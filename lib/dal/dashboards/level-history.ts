@@ -15,6 +15,7 @@ import {
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { CeilingLeavers } from '@/lib/metrics/ceiling-risk';
 import { addSnapshotLevels, createLevelHistory, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { processCache } from '../process-cache';
 import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 
 /**
@@ -55,7 +56,7 @@ export interface SnapshotLadderHistory {
 // One entry per snapshot and the exact series behind it (a re-import or delete that changes the
 // series misses). Entries hold compact frames, not trees.
 const CACHE_SIZE = 4;
-const cache = new Map<string, Promise<SnapshotLadderHistory>>();
+const cache = processCache<Promise<SnapshotLadderHistory>>('ladder-histories');
 const seriesKey = (series: readonly SnapshotRef[]) => series.map((s) => s.id).join(',');
 
 /** The pair's track moves: the stored id lists when complete and current, else recomputed. */

@@ -1,10 +1,11 @@
 import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import { dashboardKey, type DashboardFilters } from '@/lib/query/dashboard';
+import { dashboardKey, filtersToSearch, type DashboardFilters } from '@/lib/query/dashboard';
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
 import { countSnapshots } from '../snapshot-list';
 import { loadDashboardContext, parseDashboardQuery, type DashboardContext } from './context';
+import { cachedBuild } from './result-cache';
 
 export type PrefetchResult =
   | { kind: 'ok'; state: DehydratedState; filters: DashboardFilters }
@@ -27,7 +28,12 @@ export async function prefetchDashboard<T>(
     const filters: DashboardFilters = { ...query };
     const ctx = await loadDashboardContext(actor, query);
     const qc = new QueryClient();
-    await qc.prefetchQuery({ queryKey: dashboardKey(family, filters), queryFn: async () => build(ctx) });
+    // The answer cache the API route fills (GET /api/metrics/<family> with the same filters).
+    const params = new URLSearchParams(filtersToSearch(filters));
+    await qc.prefetchQuery({
+      queryKey: dashboardKey(family, filters),
+      queryFn: () => cachedBuild(`/api/metrics/${family}`, ctx, params, () => build(ctx)),
+    });
     return { kind: 'ok', state: dehydrate(qc), filters };
   } catch (err) {
     if (err instanceof DalError) return { kind: 'error', message: err.message };

@@ -1,4 +1,5 @@
 import { getDatabase } from '@/db';
+import { processCache } from '../process-cache';
 import type { DashboardContext } from './context';
 
 /**
@@ -9,7 +10,7 @@ import type { DashboardContext } from './context';
  * the next request recomputes. Small LRU; answers are plain JSON.
  */
 const MAX_ENTRIES = 300;
-const cache = new Map<string, Promise<unknown>>();
+const cache = processCache<Promise<unknown>>('dashboard-answers');
 
 /** A string that changes whenever stored data or settings change. */
 export async function dataVersion(): Promise<string> {

@@ -9,12 +9,12 @@ import { cachedBuild } from './result-cache';
  * URL, scope applied, then the family's builder. One line per route file.
  */
 export function dashboardRoute<T>(build: (ctx: DashboardContext, params: URLSearchParams) => Promise<T> | T) {
-  const family = build.name || 'dashboard';
   return guardedRoute(null, async (actor: Actor, req: Request) => {
-    const params = new URL(req.url).searchParams;
-    const ctx = await loadDashboardContext(actor, parseDashboardQuery(params));
+    const url = new URL(req.url);
+    const ctx = await loadDashboardContext(actor, parseDashboardQuery(url.searchParams));
+    // Keyed by the route's path: the page that prefetches the same family finds the same answer.
     return Response.json(
-      await cachedBuild(`${family}:${new URL(req.url).pathname}`, ctx, params, () => build(ctx, params)),
+      await cachedBuild(url.pathname, ctx, url.searchParams, () => build(ctx, url.searchParams)),
     );
   });
 }

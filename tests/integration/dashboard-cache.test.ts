@@ -1,0 +1,68 @@
+/**
+ * A dashboard page's server prefetch and the API route behind its client hook share one answer
+ * cache (keyed by the API path, the data version, the settings, who asks and the filters), and
+ * that cache lives on globalThis, so a second copy of the module (Next.js may bundle pages and
+ * route handlers separately) still finds what the first computed. A new import changes the data
+ * version and the answer is computed again.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/dal/actor';
+import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
+import { buildOverview } from '@/lib/dal/dashboards/overview';
+import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
+import { cachedBuild } from '@/lib/dal/dashboards/result-cache';
+import { clearPreparedCache } from '@/lib/dal/snapshot-data';
+import { importFiles } from '@/lib/cli/import-command';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+const ORG = path.resolve(process.cwd(), 'tests/fixtures/org');
+const admin: Actor = { userId: 1, email: 'admin@x.test', name: 'A', role: 'admin', scopeEmployeeId: null };
+const quiet = () => undefined;
+
+describe('dashboard answers shared by page prefetch and API', () => {
+  let tdb: TestDb;
+  beforeAll(async () => {
+    tdb = await createTestDb('pglite');
+    clearPreparedCache();
+    await importFiles([path.join(ORG, 'small-org-2024-01-31.csv')], {}, quiet);
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('computes the Overview once for the page and the API, in any copy of the cache module', async () => {
+    const build = vi.fn(buildOverview);
+    const page = await prefetchDashboard(admin, { department: 'Eng' }, 'overview', build);
+    expect(page.kind).toBe('ok');
+    expect(build).toHaveBeenCalledTimes(1);
+
+    // What the route handler does for GET /api/metrics/overview?department=Eng.
+    const again = vi.fn(buildOverview);
+    const params = new URLSearchParams('department=Eng');
+    const ctx = await loadDashboardContext(admin, parseDashboardQuery(params));
+    const answer = await cachedBuild('/api/metrics/overview', ctx, params, () => again(ctx));
+    expect(again).not.toHaveBeenCalled();
+    expect(answer).toEqual(await buildOverview(ctx));
+
+    // A fresh copy of the module (as a separately bundled route would load it) shares the cache.
+    vi.resetModules();
+    const copy = await import('@/lib/dal/dashboards/result-cache');
+    expect(copy.cachedBuild).not.toBe(cachedBuild);
+    const third = vi.fn(buildOverview);
+    await copy.cachedBuild('/api/metrics/overview', ctx, params, () => third(ctx));
+    expect(third).not.toHaveBeenCalled();
+
+    // Other filters are another answer; a new import is a new data version.
+    const other = vi.fn(buildOverview);
+    const all = await loadDashboardContext(admin, parseDashboardQuery({}));
+    await cachedBuild('/api/metrics/overview', all, new URLSearchParams(), () => other(all));
+    expect(other).toHaveBeenCalledTimes(1);
+    await importFiles([path.join(ORG, 'small-org-2024-02-29.csv')], {}, quiet);
+    clearPreparedCache();
+    const after = vi.fn(buildOverview);
+    const ctx2 = await loadDashboardContext(admin, parseDashboardQuery(params));
+    await cachedBuild('/api/metrics/overview', ctx2, params, () => after(ctx2));
+    expect(after).toHaveBeenCalledTimes(1);
+  });
+});
