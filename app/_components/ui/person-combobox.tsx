@@ -27,6 +27,8 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
   disabled,
   className,
   describedBy,
+  type,
+  showNoMatch = false,
   onChoose,
 }: {
   inputId: string;
@@ -36,6 +38,10 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
   disabled?: boolean;
   className?: string;
   describedBy?: string;
+  /** 'search' for a search box (a clear button in most browsers). */
+  type?: 'search';
+  /** Say so under the box when nobody matches (the count is always announced to screen readers). */
+  showNoMatch?: boolean;
   onChoose: (p: P) => void;
 }) {
   const listId = `${inputId}-list`;
@@ -59,16 +65,21 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
     setText('');
     setOpen(false);
   };
+  const showList = open && list.length > 0;
+  const query = debounced.trim();
   return (
     <>
       <input
         id={inputId}
+        type={type}
         className={className}
         role="combobox"
-        aria-expanded={open && list.length > 0}
+        aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-activedescendant={showList ? `${inputId}-opt-${active}` : undefined}
         aria-describedby={describedBy}
+        autoComplete="off"
         placeholder={placeholder}
         value={text}
         disabled={disabled}
@@ -78,20 +89,28 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, list.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter' && list[active]) {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, list.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter' && list[active]) {
             e.preventDefault();
             choose(list[active]);
           } else if (e.key === 'Escape') setOpen(false);
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      {open && list.length > 0 && (
+      <span className="visually-hidden" role="status">
+        {query && hits.isSuccess ? `${list.length} matches` : ''}
+      </span>
+      {showList && (
         <ul id={listId} role="listbox" aria-label={listLabel}>
           {list.map((p, i) => (
             <li
               key={p.id}
+              id={`${inputId}-opt-${i}`}
               role="option"
               aria-selected={i === active}
               onMouseDown={(e) => {
@@ -107,6 +126,9 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
             </li>
           ))}
         </ul>
+      )}
+      {showNoMatch && query && hits.isSuccess && list.length === 0 && (
+        <p className="muted">No one matches “{query}”.</p>
       )}
     </>
   );
