@@ -74,7 +74,26 @@ export function computeColumnWidths(doc: Doc, table: ReportTable, total: number)
     if (sum(at(mid)) > total) hi = mid;
     else lo = mid;
   }
+  // The columns the cap cut share what the others leave in proportion to their natural widths, so
+  // each wraps to about the same number of lines (a long "reasons" column no longer gets the
+  // width of a short title and runs ten lines deep); never below a column's longest word.
   const widths = at(lo);
+  let open = natural.map((w, j) => j).filter((j) => (natural[j] ?? 0) > lo + 0.5);
+  let room = total - sum(widths.filter((_, j) => !open.includes(j)));
+  for (let pass = 0; pass < n && open.length > 0; pass++) {
+    const weight = sum(open.map((j) => natural[j] ?? 0));
+    const short = open.filter((j) => (room * (natural[j] ?? 0)) / weight < (minimum[j] ?? 0));
+    if (short.length === 0) {
+      for (const j of open) widths[j] = (room * (natural[j] ?? 0)) / weight;
+      open = [];
+      break;
+    }
+    for (const j of short) {
+      widths[j] = minimum[j] ?? 0;
+      room -= widths[j] ?? 0;
+    }
+    open = open.filter((j) => !short.includes(j));
+  }
   const slack = total - sum(widths);
   return widths.map((w) => w + slack / n);
 }

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { computeLinearScale, pickLabelIndices } from '@/lib/export/chart-scale';
 import { formatChange, formatValue } from '@/lib/export/format';
 import { renderReportPdf } from '@/lib/export/pdf';
-import { toPdfText } from '@/lib/export/pdf-text';
+import PDFDocument from 'pdfkit';
+import { computeColumnWidths } from '@/lib/export/pdf-table';
+import { registerFonts, textWidth, toPdfText } from '@/lib/export/pdf-text';
 import { renderTableCsv } from '@/lib/export/report-csv';
 import type { ReportDocument, ReportTable } from '@/lib/export/report-model';
 import { renderReportXlsx, toSheetName } from '@/lib/export/xlsx';
@@ -95,6 +97,34 @@ describe('report export helpers', () => {
       '\u22123 \u2265 5 \u2192 Zo\u00eb \u0141ukasz \u0391\u03bb\u03ad\u03be\u03b7\u03c2 \u041e\u043b\u044c\u0433\u0430 \u674e \u2014 \u201cq\u201d';
     expect(toPdfText(sample)).toBe(sample.replace('\u674e', '?'));
     expect(toPdfText('a\tb\u0007c\nd')).toBe('a b c\nd');
+  });
+
+  it('gives a long text column the width it needs relative to the others, not the same cap', () => {
+    const pdf = new PDFDocument({ size: 'A4' });
+    registerFonts(pdf);
+    const reasons =
+      'Holds the highest IC level in Customer Support (IC3): no IC rung above them there. 64 months in IC3: over 24 months (too few promotions from IC3 to compare).';
+    const table: ReportTable = {
+      id: 'risk',
+      title: 'Risk',
+      columns: [
+        { key: 'name', label: 'Name', format: 'text' },
+        { key: 'title', label: 'Title', format: 'text' },
+        { key: 'score', label: 'Score', format: 'int' },
+        { key: 'reasons', label: 'Reasons', format: 'text' },
+      ],
+      rows: [['Charles Menon', 'Senior Support Specialist, Customer Operations', 60, reasons]],
+    };
+    const widths = computeColumnWidths(pdf, table, 480);
+    const [name, title, score, why] = widths.map((w) => w ?? 0) as [number, number, number, number];
+    expect(name + title + score + why).toBeCloseTo(480, 3);
+    expect(why).toBeGreaterThan(2 * title);
+    // About as many lines in the two wrapped columns (width shares follow the text lengths).
+    const lines = (text: string, w: number) => textWidth(pdf, text, { size: 8 }) / w;
+    const ratio = lines(reasons, why) / lines('Senior Support Specialist, Customer Operations', title);
+    expect(ratio).toBeGreaterThan(0.6);
+    expect(ratio).toBeLessThan(1.6);
+    expect(score).toBeGreaterThanOrEqual(textWidth(pdf, 'Score', { size: 8 }));
   });
 
   it('makes valid, unique sheet names', () => {
