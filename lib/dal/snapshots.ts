@@ -118,10 +118,9 @@ function assertCommittable(upload: UploadResult): void {
  * STRATA_STREAM_MIN_BYTES overrides it (0: always; tests use it to cover both paths).
  */
 export function streamMinBytes(): number {
-  const configured = Number(process.env.STRATA_STREAM_MIN_BYTES);
-  return process.env.STRATA_STREAM_MIN_BYTES !== undefined && Number.isFinite(configured) && configured >= 0
-    ? configured
-    : 2 * 1024 * 1024;
+  const configured = process.env.STRATA_STREAM_MIN_BYTES?.trim();
+  const bytes = configured ? Number(configured) : Number.NaN;
+  return Number.isFinite(bytes) && bytes >= 0 ? bytes : 2 * 1024 * 1024;
 }
 
 /** Thrown inside the streamed import's transaction to roll it back when the upload is refused. */

@@ -63,12 +63,6 @@ export function registerFonts(doc: Doc): void {
   }
 }
 
-// Characters above U+00FF that WinAnsi (code page 1252) has: all a document can print before the
-// font is known.
-const WIN_ANSI_EXTRA = new Set(
-  '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178',
-);
-
 /** Text the pack's font can print: characters without a glyph become '?'. */
 export function toPdfText(text: string): string {
   let out = '';
@@ -78,7 +72,8 @@ export function toPdfText(text: string): string {
       out += ch === '\n' ? ch : ' ';
       continue;
     }
-    const printable = hasGlyph !== null ? hasGlyph(cp) : cp <= 0xff || WIN_ANSI_EXTRA.has(ch);
+    // Before any document registered the font (never, in the pack), keep to Latin-1.
+    const printable = hasGlyph !== null ? hasGlyph(cp) : cp <= 0xff;
     out += printable ? ch : '?';
   }
   return out;

@@ -132,7 +132,11 @@ export function computeCeilingRisk(
       reasons.push('atLadderTop');
     if (months > (p75ByLevel.get(code) ?? fallback)) reasons.push('longInLevel');
     const seen =
-      own !== null ? (own.seenIn[i] ?? 0) : history === null ? 0 : (findSpell(history, id)?.seenIn ?? 0);
+      own !== null
+        ? (own.seenIn[i] ?? 0)
+        : history === null
+          ? 0
+          : (history.spells.seenIn[findSpell(history, id)] ?? 0);
     if (history !== null && seen >= 2) {
       const last = history.lastPromotion.get(id);
       const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);

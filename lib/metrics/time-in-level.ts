@@ -59,15 +59,13 @@ export function createLevelHistory(): LevelHistory {
   };
 }
 
-/** Where a person stands in the latest snapshot folded in (null when they are not a person in it). */
-export function findSpell(
-  history: LevelHistory,
-  employeeId: string,
-): { spell: LevelSpell; seenIn: number } | null {
-  const { indexById, byIndex, seenIn } = history.spells;
-  const i = indexById.get(employeeId);
-  const spell = i === undefined ? undefined : byIndex[i];
-  return i === undefined || spell === undefined ? null : { spell, seenIn: seenIn[i] ?? 0 };
+/**
+ * Where a person stands in the latest snapshot folded in: their record index there (read
+ * `spells.byIndex` / `spells.seenIn` with it), or -1 when they are not a person in it.
+ */
+export function findSpell(history: LevelHistory, employeeId: string): number {
+  const i = history.spells.indexById.get(employeeId);
+  return i === undefined || history.spells.byIndex[i] === undefined ? -1 : i;
 }
 
 /** The spells of `snapshot`'s records by index, when it is the latest snapshot folded in. */
@@ -88,7 +86,7 @@ export function addSnapshotLevels(
       history.lastPromotion.set(p.employeeId, curr.asOf);
       const i = prev.tree.indexById.get(p.employeeId) ?? -1;
       const j = curr.tree.indexById.get(p.employeeId) ?? -1;
-      const spell = findSpell(history, p.employeeId)?.spell;
+      const spell = history.spells.byIndex[findSpell(history, p.employeeId)];
       const startDate = prev.tree.records[i]?.levelStartDate ?? null;
       if (startDate === null && (spell === undefined || spell.censored)) continue;
       const start = startDate ?? spell?.since ?? curr.asOf;
@@ -118,12 +116,14 @@ export function addSnapshotLevels(
     }
     return spell;
   };
+  const before = history.spells;
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i)) continue;
     const code = levels.code[i] ?? null;
-    const old = first ? null : findSpell(history, tree.records[i]?.employeeId ?? '');
-    byIndex[i] = old !== null && old.spell.code === code ? old.spell : startSpell(code);
-    seenIn[i] = (old?.seenIn ?? 0) + 1;
+    const k = first ? -1 : findSpell(history, tree.records[i]?.employeeId ?? '');
+    const old = before.byIndex[k];
+    byIndex[i] = old !== undefined && old.code === code ? old : startSpell(code);
+    seenIn[i] = (k < 0 ? 0 : (before.seenIn[k] ?? 0)) + 1;
   }
   history.spells = { indexById: tree.indexById, byIndex, seenIn };
   history.snapshots++;
@@ -151,7 +151,7 @@ export function computeTimeInLevel(snapshot: PreparedSnapshot, history: LevelHis
       months[i] = monthsBetween(fromDate, snapshot.asOf) ?? Number.NaN;
       continue;
     }
-    const spell = own !== null ? own.byIndex[i] : findSpell(history, r?.employeeId ?? '')?.spell;
+    const spell = (own ?? history.spells).byIndex[own !== null ? i : findSpell(history, r?.employeeId ?? '')];
     if (spell === undefined || spell.code === null) continue;
     months[i] = monthsBetween(spell.since, snapshot.asOf) ?? Number.NaN;
     censored[i] = spell.censored ? 1 : 0;

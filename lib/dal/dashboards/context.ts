@@ -50,7 +50,7 @@ export interface DashboardContext {
   /** hr/admin anywhere, leaders inside their scope; never viewers. */
   canSeePeople: boolean;
   /** the data version read with the settings (keys the answer cache); see result-cache.ts. */
-  dataVersion?: string;
+  dataVersion: string;
 }
 
 /** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */

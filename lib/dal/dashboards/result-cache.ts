@@ -37,7 +37,7 @@ export async function cachedBuild<T>(
   const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
   const key = JSON.stringify([
     family,
-    ctx.dataVersion ?? (await dataVersion()),
+    ctx.dataVersion,
     ctx.ref.id,
     ctx.actor.role,
     ctx.actor.scopeEmployeeId,
