@@ -1,41 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
-import { getDatabase, schema, type Db } from '@/db';
+import { getDatabase, schema } from '@/db';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import {
+  reserveAccountAttempt,
+  reserveAddressAttempt,
+  restartAccountDelay,
+  settleSuccess,
+} from './login-limits';
 
-/** Failures allowed per window before a lock; per account and per client address. */
-export const LOGIN_LIMITS = {
-  windowMinutes: 15,
-  lockMinutes: 15,
-  perAccount: 5,
-  perAddress: 20,
-};
+export { LOGIN_LIMITS } from './login-limits';
 
 type Outcome = { ok: true; actor: Actor } | { ok: false };
-
-async function isLocked(db: Db, key: string): Promise<boolean> {
-  const [row] = await db.select().from(schema.loginAttempts).where(eq(schema.loginAttempts.key, key));
-  return !!row?.lockedUntil && row.lockedUntil.getTime() > Date.now();
-}
-
-async function recordFailure(db: Db, key: string, limit: number): Promise<void> {
-  // One statement so concurrent instances count correctly: reset the window when it has expired.
-  await db.execute(sql`
-    insert into login_attempts (key, failures, window_start) values (${key}, 1, now())
-    on conflict (key) do update set
-      failures = case when login_attempts.window_start < now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})
-                      then 1 else login_attempts.failures + 1 end,
-      window_start = case when login_attempts.window_start < now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})
-                      then now() else login_attempts.window_start end`);
-  await db.execute(sql`
-    update login_attempts set locked_until = now() + make_interval(mins => ${LOGIN_LIMITS.lockMinutes}), failures = 0, window_start = now()
-    where key = ${key} and failures >= ${limit}`);
-}
 
 /**
  * Checks email + password. Unknown accounts, wrong passwords, disabled and locked accounts all
  * give the same answer (and similar timing) so the response never reveals whether an account exists.
+ * `address` is the client address the server established ('' when unknown: no per-address limit).
  */
 export async function authenticateWithPassword(
   emailRaw: string,
@@ -45,8 +27,12 @@ export async function authenticateWithPassword(
   const email = emailRaw.trim().toLowerCase();
   const { db } = await getDatabase();
   const accountKey = `acct:${email}`;
-  const addressKey = `ip:${address || 'unknown'}`;
-  if ((await isLocked(db, accountKey)) || (await isLocked(db, addressKey))) {
+  const addressKey = address ? `ip:${address}` : null;
+  // Counted before the password is compared: parallel guesses cannot all pass a check made earlier.
+  const allowed =
+    (!addressKey || (await reserveAddressAttempt(db, addressKey))) &&
+    (await reserveAccountAttempt(db, accountKey));
+  if (!allowed) {
     await verifyPassword(password, DUMMY_HASH);
     return { ok: false };
   }
@@ -56,11 +42,10 @@ export async function authenticateWithPassword(
     .where(sql`lower(${schema.users.email}) = ${email}`);
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || user.disabled || !user.passwordHash) {
-    await recordFailure(db, accountKey, LOGIN_LIMITS.perAccount);
-    await recordFailure(db, addressKey, LOGIN_LIMITS.perAddress);
+    await restartAccountDelay(db, accountKey);
     return { ok: false };
   }
-  await db.delete(schema.loginAttempts).where(eq(schema.loginAttempts.key, accountKey));
+  await settleSuccess(db, accountKey, addressKey);
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
   const actor: Actor = {
     userId: user.id,

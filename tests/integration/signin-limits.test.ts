@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@/db';
+import { CLI_ACTOR } from '@/lib/dal/actor';
+import { authenticateWithPassword, LOGIN_LIMITS } from '@/lib/dal/login';
+import { accountDelaySeconds } from '@/lib/dal/login-limits';
+import { createUser } from '@/lib/dal/users';
+import { backends, createTestDb, type TestDb } from '../support/test-db';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the account delay schedule', () => {
+  it('is free for the first failures, then short, doubling, capped at a few minutes', () => {
+    const delays = Array.from({ length: 16 }, (_, i) => accountDelaySeconds(i + 1));
+    expect(delays).toEqual([0, 0, 0, 0, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300]);
+    expect(LOGIN_LIMITS.perAccount).toBe(5);
+  });
+});
+
+describe.each(backends())('sign-in limits on %s', (backend) => {
+  let tdb: TestDb;
+
+  beforeAll(async () => {
+    tdb = await createTestDb(backend);
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  const attemptsOn = async (email: string) => {
+    const [row] = await tdb.handle.db
+      .select()
+      .from(schema.loginAttempts)
+      .where(eq(schema.loginAttempts.key, `acct:${email}`));
+    return row;
+  };
+
+  it('29 parallel wrong passwords from 29 addresses, then the right one while they run: no session', async () => {
+    await createUser(CLI_ACTOR, { email: 'racer@example.com', role: 'viewer', password: 'right-password-9' });
+    // A long first delay, so a slow machine cannot let it run out while the guesses are compared.
+    const firstDelay = LOGIN_LIMITS.firstDelaySeconds;
+    LOGIN_LIMITS.firstDelaySeconds = 120;
+    try {
+      const wrong = Array.from({ length: 29 }, (_, i) =>
+        authenticateWithPassword('racer@example.com', `wrong-${i}`, `10.20.0.${i + 1}`),
+      );
+      await sleep(200); // the guesses are still being compared (bcrypt) when the right password arrives
+      const right = authenticateWithPassword('racer@example.com', 'right-password-9', '10.20.1.1');
+      const results = await Promise.all([...wrong, right]);
+      expect(results.every((r) => !r.ok)).toBe(true);
+    } finally {
+      LOGIN_LIMITS.firstDelaySeconds = firstDelay;
+    }
+    // Only the free allowance was compared; the other guesses were refused before any comparison.
+    expect((await attemptsOn('racer@example.com'))?.failures).toBe(LOGIN_LIMITS.perAccount);
+  });
+
+  it("a stranger's five wrong passwords delay the real user briefly, not for 15 minutes; the delay grows", async () => {
+    await createUser(CLI_ACTOR, { email: 'real@example.com', role: 'admin', password: 'right-password-8' });
+    const stranger = (i: number) => authenticateWithPassword('real@example.com', `guess-${i}`, '10.30.0.1');
+    const owner = () => authenticateWithPassword('real@example.com', 'right-password-8', '10.40.0.1');
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await stranger(i)).toEqual({ ok: false });
+    expect(await owner()).toEqual({ ok: false }); // within the first delay: same answer as a wrong password
+    await sleep(LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
+    expect((await owner()).ok).toBe(true); // old code: locked for 15 minutes
+
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await stranger(i);
+    await sleep(LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
+    expect(await stranger(99)).toEqual({ ok: false }); // the sixth failure doubles the delay
+    const row = await attemptsOn('real@example.com');
+    const waitMs = (row?.lockedUntil?.getTime() ?? 0) - Date.now();
+    expect(waitMs).toBeGreaterThan(accountDelaySeconds(6) * 1000 - 1500);
+    expect(waitMs).toBeLessThanOrEqual(accountDelaySeconds(6) * 1000);
+    await sleep(LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
+    expect(await owner()).toEqual({ ok: false }); // past the first delay, still within the second
+    await sleep(accountDelaySeconds(6) * 1000 - LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
+    expect((await owner()).ok).toBe(true);
+  });
+
+  it('successful sign-ins from one address (an office behind NAT) do not use up its allowance', async () => {
+    await createUser(CLI_ACTOR, {
+      email: 'office@example.com',
+      role: 'viewer',
+      password: 'right-password-7',
+    });
+    for (let i = 0; i < LOGIN_LIMITS.perAddress + 2; i++) {
+      expect((await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1')).ok).toBe(
+        true,
+      );
+    }
+    expect(await authenticateWithPassword('office@example.com', 'nope', '10.50.0.1')).toEqual({ ok: false });
+    expect((await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1')).ok).toBe(
+      true,
+    );
+  });
+});
