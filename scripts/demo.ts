@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const env = ensureServerEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' }) as NodeJS.ProcessEnv;
   const port = env.PORT ?? '3000';
   const logins = JSON.parse(fs.readFileSync(loginsFile, 'utf8')) as Login[];
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
     stdio: 'inherit',
     env,
   });

@@ -41,13 +41,9 @@ const aiFiles = fs
   .map((f) => path.join(demoDir, f));
 if (aiFiles.length) run(['scripts/strata.ts', 'ai-import', ...aiFiles]);
 
-const child = spawn(
-  process.execPath,
-  ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'],
-  {
-    stdio: 'inherit',
-    env,
-  },
-);
+const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env,
+});
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,12 +1,23 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticateSso, authenticateWithPassword } from '@/lib/dal/login';
+import { stampedClientAddress } from '@/scripts/client-address.mjs';
 
+let warnedUnknownAddress = false;
+
+/**
+ * The client address sign-in limits count: only what scripts/server.mjs established from the socket
+ * (forwarded headers only from STRATA_TRUSTED_PROXIES); never a header the client could have sent.
+ */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = Array.isArray(fwd) ? fwd[0] : fwd;
-  const real = headers?.['x-real-ip'];
-  return (first?.split(',')[0] ?? (Array.isArray(real) ? real[0] : real) ?? '').trim() || 'local';
+  const address = stampedClientAddress(headers);
+  if (!address && !warnedUnknownAddress) {
+    warnedUnknownAddress = true;
+    console.warn(
+      '[strata] client address unknown (not started through scripts/server.mjs): the per-address sign-in limit is off',
+    );
+  }
+  return address;
 }
 
 /** OpenID Connect provider when STRATA_OIDC_ISSUER / _CLIENT_ID / _CLIENT_SECRET are set (Okta, Entra ID, Google). */

@@ -85,14 +85,10 @@ export async function benchDashboard(
     log(`importing ${files.length} snapshots into ${db.name} (not timed)`);
     cli(['import', ...files], env);
     cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
-    server = spawn(
-      process.execPath,
-      ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
-      {
-        env: { ...env, NEXTAUTH_SECRET: 'bench-secret', NEXTAUTH_URL: BASE, NODE_ENV: 'production' },
-        stdio: 'ignore',
-      },
-    );
+    server = spawn(process.execPath, ['scripts/server.mjs', '-p', String(PORT), '-H', '127.0.0.1'], {
+      env: { ...env, NEXTAUTH_SECRET: 'bench-secret', NEXTAUTH_URL: BASE, NODE_ENV: 'production' },
+      stdio: 'ignore',
+    });
     await waitForServer(server);
     const api = await request.newContext({ baseURL: BASE });
     const csrf = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };

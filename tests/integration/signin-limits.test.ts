@@ -1,13 +1,28 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
+import { authOptions } from '@/lib/auth/options';
 import { CLI_ACTOR } from '@/lib/dal/actor';
 import { authenticateWithPassword, LOGIN_LIMITS } from '@/lib/dal/login';
 import { accountDelaySeconds } from '@/lib/dal/login-limits';
 import { createUser } from '@/lib/dal/users';
+import { announceStampedAddresses, CLIENT_ADDRESS_HEADER } from '@/scripts/client-address.mjs';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Authorize = (
+  credentials: Record<string, string>,
+  req: { headers: Record<string, string>; method: string; body: object; query: object },
+) => Promise<unknown>;
+
+/** The email + password check next-auth runs for POST /api/auth/callback/credentials. */
+function passwordSignIn(): Authorize {
+  const provider = authOptions.providers.find((p) => p.id === 'credentials');
+  const authorize = (provider as { options?: { authorize?: Authorize } } | undefined)?.options?.authorize;
+  if (!authorize) throw new Error('no credentials provider');
+  return authorize;
+}
 
 describe('the account delay schedule', () => {
   it('is free for the first failures, then short, doubling, capped at a few minutes', () => {
@@ -53,7 +68,7 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
     }
     // Only the free allowance was compared; the other guesses were refused before any comparison.
     expect((await attemptsOn('racer@example.com'))?.failures).toBe(LOGIN_LIMITS.perAccount);
-  });
+  }, 120_000);
 
   it("a stranger's five wrong passwords delay the real user briefly, not for 15 minutes; the delay grows", async () => {
     await createUser(CLI_ACTOR, { email: 'real@example.com', role: 'admin', password: 'right-password-8' });
@@ -75,7 +90,36 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
     expect(await owner()).toEqual({ ok: false }); // past the first delay, still within the second
     await sleep(accountDelaySeconds(6) * 1000 - LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
     expect((await owner()).ok).toBe(true);
-  });
+  }, 120_000);
+
+  it('X-Forwarded-For and X-Real-IP sent by a client do not change the address that is counted', async () => {
+    announceStampedAddresses(); // as scripts/server.mjs does before it serves requests
+    await createUser(CLI_ACTOR, { email: 'spoof@example.com', role: 'viewer', password: 'right-password-6' });
+    const authorize = passwordSignIn();
+    const from = (stamped: string, n: number) => ({
+      method: 'POST',
+      body: {},
+      query: {},
+      headers: {
+        'x-forwarded-for': `203.0.113.${n}`,
+        'x-real-ip': `198.51.100.${n}`,
+        [CLIENT_ADDRESS_HEADER]: stamped,
+      },
+    });
+    const perAddress = LOGIN_LIMITS.perAddress;
+    LOGIN_LIMITS.perAddress = 3; // fewer bcrypt comparisons; the rule is the same
+    try {
+      for (let i = 0; i < LOGIN_LIMITS.perAddress; i++)
+        expect(
+          await authorize({ email: `guess${i}@example.com`, password: 'x' }, from('192.0.2.50', i)),
+        ).toBeNull();
+      const right = { email: 'spoof@example.com', password: 'right-password-6' };
+      expect(await authorize(right, from('192.0.2.50', 99))).toBeNull(); // old code: a fresh address per header
+      expect(await authorize(right, from('192.0.2.51', 99))).toMatchObject({ email: 'spoof@example.com' });
+    } finally {
+      LOGIN_LIMITS.perAddress = perAddress;
+    }
+  }, 120_000);
 
   it('successful sign-ins from one address (an office behind NAT) do not use up its allowance', async () => {
     await createUser(CLI_ACTOR, {
@@ -83,14 +127,20 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
       role: 'viewer',
       password: 'right-password-7',
     });
-    for (let i = 0; i < LOGIN_LIMITS.perAddress + 2; i++) {
-      expect((await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1')).ok).toBe(
-        true,
-      );
+    const perAddress = LOGIN_LIMITS.perAddress;
+    LOGIN_LIMITS.perAddress = 3; // fewer bcrypt comparisons; the rule is the same
+    try {
+      for (let i = 0; i < LOGIN_LIMITS.perAddress + 2; i++) {
+        const ok = await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1');
+        expect(ok.ok).toBe(true);
+      }
+      expect(await authenticateWithPassword('office@example.com', 'nope', '10.50.0.1')).toEqual({
+        ok: false,
+      });
+      const ok = await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1');
+      expect(ok.ok).toBe(true);
+    } finally {
+      LOGIN_LIMITS.perAddress = perAddress;
     }
-    expect(await authenticateWithPassword('office@example.com', 'nope', '10.50.0.1')).toEqual({ ok: false });
-    expect((await authenticateWithPassword('office@example.com', 'right-password-7', '10.50.0.1')).ok).toBe(
-      true,
-    );
   });
 });
