@@ -6,8 +6,10 @@ import { schema, type Db } from '@/db';
  * Per account: the first `perAccount` failures are free; from then on each failure makes the
  * account wait `firstDelaySeconds`, doubling per further failure up to `maxDelaySeconds`
  * (2 s, 4 s, 8 s ... 256 s, then 300 s). The count restarts after `windowMinutes` without a
- * counted attempt, or at the next successful sign-in. Per client address: `perAddress` attempts
- * that did not succeed per `windowMinutes` window, then refused until the window ends.
+ * counted attempt, or at the next successful sign-in. The delay does not apply from an address the
+ * account signed in from within `knownAddressDays`, so a stranger cannot keep its owner out. Per
+ * client address: `perAddress` attempts that did not succeed per `windowMinutes` window, then
+ * refused until the window ends.
  */
 export const LOGIN_LIMITS = {
   perAccount: 5,
@@ -15,6 +17,7 @@ export const LOGIN_LIMITS = {
   maxDelaySeconds: 300,
   windowMinutes: 15,
   perAddress: 20,
+  knownAddressDays: 30,
 };
 
 /** Seconds an account waits after its n-th failure in a row (0 while n is under the free allowance). */
@@ -83,12 +86,38 @@ export async function reserveAddressAttempt(db: Db, key: string): Promise<boolea
   return !!row && row.failures <= LOGIN_LIMITS.perAddress;
 }
 
-/** A successful sign-in: the account's count restarts and the address gets its attempt back. */
+/** The key remembering that an account signed in from an address. */
+export function knownAddressKey(accountKey: string, addressKey: string): string {
+  return `known:${addressKey}|${accountKey}`;
+}
+
+/** Whether the account signed in successfully from this address within knownAddressDays. */
+export async function isKnownAddress(db: Db, knownKey: string): Promise<boolean> {
+  const [row] = await db
+    .select({ key: t.key })
+    .from(t)
+    .where(
+      and(
+        eq(t.key, knownKey),
+        sql`${t.windowStart} > now() - make_interval(days => ${LOGIN_LIMITS.knownAddressDays})`,
+      ),
+    );
+  return !!row;
+}
+
+/**
+ * A successful sign-in: the account's count restarts, the address gets its attempt back and is
+ * remembered as one this account uses.
+ */
 export async function settleSuccess(db: Db, accountKey: string, addressKey: string | null): Promise<void> {
   await db.delete(t).where(eq(t.key, accountKey));
-  if (addressKey)
-    await db
-      .update(t)
-      .set({ failures: sql`greatest(${t.failures} - 1, 0)` })
-      .where(eq(t.key, addressKey));
+  if (!addressKey) return;
+  await db
+    .update(t)
+    .set({ failures: sql`greatest(${t.failures} - 1, 0)` })
+    .where(eq(t.key, addressKey));
+  await db
+    .insert(t)
+    .values({ key: knownAddressKey(accountKey, addressKey), failures: 0, windowStart: sql`now()` })
+    .onConflictDoUpdate({ target: t.key, set: { windowStart: sql`now()` } });
 }

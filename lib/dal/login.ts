@@ -4,6 +4,8 @@ import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import {
+  isKnownAddress,
+  knownAddressKey,
   reserveAccountAttempt,
   reserveAddressAttempt,
   restartAccountDelay,
@@ -29,9 +31,11 @@ export async function authenticateWithPassword(
   const accountKey = `acct:${email}`;
   const addressKey = address ? `ip:${address}` : null;
   // Counted before the password is compared: parallel guesses cannot all pass a check made earlier.
+  // An account's delay does not hold back an address it signed in from before.
   const allowed =
     (!addressKey || (await reserveAddressAttempt(db, addressKey))) &&
-    (await reserveAccountAttempt(db, accountKey));
+    ((await reserveAccountAttempt(db, accountKey)) ||
+      (!!addressKey && (await isKnownAddress(db, knownAddressKey(accountKey, addressKey)))));
   if (!allowed) {
     await verifyPassword(password, DUMMY_HASH);
     return { ok: false };

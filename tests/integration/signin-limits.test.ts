@@ -73,7 +73,9 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
   it("a stranger's five wrong passwords delay the real user briefly, not for 15 minutes; the delay grows", async () => {
     await createUser(CLI_ACTOR, { email: 'real@example.com', role: 'admin', password: 'right-password-8' });
     const stranger = (i: number) => authenticateWithPassword('real@example.com', `guess-${i}`, '10.30.0.1');
-    const owner = () => authenticateWithPassword('real@example.com', 'right-password-8', '10.40.0.1');
+    // The owner tries from addresses they never signed in from (a known one is not held back: next test).
+    const owner = (address = '10.40.0.1') =>
+      authenticateWithPassword('real@example.com', 'right-password-8', address);
     for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await stranger(i)).toEqual({ ok: false });
     expect(await owner()).toEqual({ ok: false }); // within the first delay: same answer as a wrong password
     await sleep(LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
@@ -87,9 +89,28 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
     expect(waitMs).toBeGreaterThan(accountDelaySeconds(6) * 1000 - 1500);
     expect(waitMs).toBeLessThanOrEqual(accountDelaySeconds(6) * 1000);
     await sleep(LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
-    expect(await owner()).toEqual({ ok: false }); // past the first delay, still within the second
+    expect(await owner('10.40.0.2')).toEqual({ ok: false }); // past the first delay, still within the second
     await sleep(accountDelaySeconds(6) * 1000 - LOGIN_LIMITS.firstDelaySeconds * 1000 + 400);
-    expect((await owner()).ok).toBe(true);
+    expect((await owner('10.40.0.2')).ok).toBe(true);
+  }, 120_000);
+
+  it('a delayed account still lets its owner in from an address they signed in from before', async () => {
+    await createUser(CLI_ACTOR, { email: 'boss@example.com', role: 'admin', password: 'right-password-5' });
+    const owner = (address: string) =>
+      authenticateWithPassword('boss@example.com', 'right-password-5', address);
+    expect((await owner('10.60.0.1')).ok).toBe(true);
+    const firstDelay = LOGIN_LIMITS.firstDelaySeconds;
+    LOGIN_LIMITS.firstDelaySeconds = 120;
+    try {
+      for (let i = 0; i <= LOGIN_LIMITS.perAccount; i++)
+        expect(await authenticateWithPassword('boss@example.com', `guess-${i}`, '10.61.0.1')).toEqual({
+          ok: false,
+        });
+      expect(await owner('10.60.0.2')).toEqual({ ok: false }); // an address the owner never used waits
+      expect((await owner('10.60.0.1')).ok).toBe(true); // old code: locked for 15 minutes
+    } finally {
+      LOGIN_LIMITS.firstDelaySeconds = firstDelay;
+    }
   }, 120_000);
 
   it('X-Forwarded-For and X-Real-IP sent by a client do not change the address that is counted', async () => {
