@@ -5,8 +5,8 @@ import { schema, type Db } from '@/db';
  * Sign-in limits, shared by every app instance through the login_attempts table.
  * Per account: the first `perAccount` failures are free; from then on each failure makes the
  * account wait `firstDelaySeconds`, doubling per further failure up to `maxDelaySeconds`
- * (2 s, 4 s, 8 s ... 256 s, then 300 s). The count restarts after `windowMinutes` without a
- * counted attempt, or at the next successful sign-in. The delay does not apply from an address the
+ * (2 s, 4 s, 8 s ... 256 s, then 300 s). The count restarts at the next successful sign-in or after
+ * `accountResetHours` without a counted attempt (long, so pausing does not buy fresh free guesses). The delay does not apply from an address the
  * account signed in from within `knownAddressDays`, so a stranger cannot keep its owner out. Per
  * client address: `perAddress` attempts that did not succeed per `windowMinutes` window, then
  * refused until the window ends.
@@ -15,6 +15,7 @@ export const LOGIN_LIMITS = {
   perAccount: 5,
   firstDelaySeconds: 2,
   maxDelaySeconds: 300,
+  accountResetHours: 24,
   windowMinutes: 15,
   perAddress: 20,
   knownAddressDays: 30,
@@ -37,7 +38,9 @@ function delayEnd(failures: SQL): SQL {
 }
 
 const t = schema.loginAttempts;
-const windowOver = sql`${t.windowStart} < now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
+const windowOver = () => sql`${t.windowStart} < now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
+const accountQuietOver = () =>
+  sql`${t.windowStart} < now() - make_interval(hours => ${LOGIN_LIMITS.accountResetHours})`;
 
 /**
  * Counts an attempt on an account before the password is compared, in one statement (the row lock
@@ -46,7 +49,7 @@ const windowOver = sql`${t.windowStart} < now() - make_interval(mins => ${LOGIN_
  * failure earns is set already, so parallel attempts beyond the allowance are refused.
  */
 export async function reserveAccountAttempt(db: Db, key: string): Promise<boolean> {
-  const failures = sql`(case when ${windowOver} then 1 else ${t.failures} + 1 end)`;
+  const failures = sql`(case when ${accountQuietOver()} then 1 else ${t.failures} + 1 end)`;
   const rows = await db
     .insert(t)
     .values({ key, failures: 1, windowStart: sql`now()`, lockedUntil: delayEnd(sql`1`) })
@@ -78,8 +81,8 @@ export async function reserveAddressAttempt(db: Db, key: string): Promise<boolea
     .onConflictDoUpdate({
       target: t.key,
       set: {
-        failures: sql`case when ${windowOver} then 1 else ${t.failures} + 1 end`,
-        windowStart: sql`case when ${windowOver} then now() else ${t.windowStart} end`,
+        failures: sql`case when ${windowOver()} then 1 else ${t.failures} + 1 end`,
+        windowStart: sql`case when ${windowOver()} then now() else ${t.windowStart} end`,
       },
     })
     .returning({ failures: t.failures });

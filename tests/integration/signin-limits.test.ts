@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { authOptions } from '@/lib/auth/options';
@@ -111,6 +111,30 @@ describe.each(backends())('sign-in limits on %s', (backend) => {
     } finally {
       LOGIN_LIMITS.firstDelaySeconds = firstDelay;
     }
+  }, 120_000);
+
+  it('pausing does not buy fresh free guesses; a day without attempts does', async () => {
+    await createUser(CLI_ACTOR, { email: 'pause@example.com', role: 'viewer', password: 'right-password-4' });
+    const guess = () => authenticateWithPassword('pause@example.com', 'guess', '10.70.0.1');
+    /** Moves the account's last attempt back in time and ends its current delay. */
+    const age = (interval: string) =>
+      tdb.handle.db
+        .update(schema.loginAttempts)
+        .set({
+          windowStart: sql`window_start - ${interval}::interval`,
+          lockedUntil: sql`now() - interval '1 second'`,
+        })
+        .where(eq(schema.loginAttempts.key, 'acct:pause@example.com'));
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await guess();
+    await age('20 minutes');
+    await guess();
+    expect((await attemptsOn('pause@example.com'))?.failures).toBe(LOGIN_LIMITS.perAccount + 1);
+    await age(`${LOGIN_LIMITS.accountResetHours + 1} hours`);
+    await guess();
+    expect((await attemptsOn('pause@example.com'))?.failures).toBe(1);
+    expect((await authenticateWithPassword('pause@example.com', 'right-password-4', '10.70.0.2')).ok).toBe(
+      true,
+    );
   }, 120_000);
 
   it('X-Forwarded-For and X-Real-IP sent by a client do not change the address that is counted', async () => {
