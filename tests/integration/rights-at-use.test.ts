@@ -83,6 +83,10 @@ describe.each(backends())('rights checked at use on %s', (backend) => {
     await expect(jobs.getReportFile(await actorOf(id), job.id)).rejects.toThrow(/person-level data/);
     expect(await statusOf(jobs.getReportFile(await actorOf(id), job.id))).toBe(403);
     expect(await statusOf(jobs.getReportFile(admin, job.id))).toBe(200); // the admin still may
+    // the Reports page says why instead of offering the download
+    const listed = (await jobs.listReportJobs(await actorOf(id))).find((j) => j.id === job.id);
+    expect(listed).toMatchObject({ status: 'done', unavailable: expect.stringMatching(/person-level data/) });
+    expect((await jobs.getReportJob(admin, job.id)).unavailable).toBeNull();
   });
 
   it('a report is refused when the scope is narrowed or moved, and still served when widened', async () => {

@@ -21,6 +21,8 @@ export interface ReportJobDto {
   filename: string | null;
   bytes: number | null;
   error: string | null;
+  /** a finished report the user may no longer download with their current rights: why */
+  unavailable: string | null;
 }
 
 const KEEP_DAYS = 7;
@@ -44,6 +46,7 @@ const listColumns = {
   filename: t.filename,
   bytes: t.bytes,
   error: t.error,
+  access: t.access,
 };
 type JobRow = Pick<typeof t.$inferSelect, keyof typeof listColumns>;
 
@@ -61,7 +64,21 @@ function toDto(r: JobRow, now = Date.now()): ReportJobDto {
     filename: r.filename,
     bytes: r.bytes,
     error: stale ? LOST : r.error,
+    unavailable: null,
   };
+}
+
+/** The DTO, with the reason a finished file is refused to this user now (see assertReportAccess). */
+async function toDtoFor(actor: Actor, r: JobRow): Promise<ReportJobDto> {
+  const dto = toDto(r);
+  if (dto.status !== 'done') return dto;
+  try {
+    await assertReportAccess(actor, r.access);
+  } catch (err) {
+    if (!(err instanceof ForbiddenError)) throw err;
+    dto.unavailable = err.message;
+  }
+  return dto;
 }
 
 function ownedBy(actor: Actor) {
@@ -230,7 +247,7 @@ export async function listReportJobs(actor: Actor, limit = KEEP_PER_USER): Promi
   await markLostJobs();
   const { db } = await getDatabase();
   const rows = await db.select(listColumns).from(t).where(ownedBy(actor)).orderBy(desc(t.id)).limit(limit);
-  return rows.map((r) => toDto(r));
+  return Promise.all(rows.map((r) => toDtoFor(actor, r)));
 }
 
 async function findJob(actor: Actor, id: number): Promise<JobRow> {
@@ -244,7 +261,7 @@ async function findJob(actor: Actor, id: number): Promise<JobRow> {
 
 /** One report's status (its creator or an admin). */
 export async function getReportJob(actor: Actor, id: number): Promise<ReportJobDto> {
-  return toDto(await findJob(actor, id));
+  return toDtoFor(actor, await findJob(actor, id));
 }
 
 /**
