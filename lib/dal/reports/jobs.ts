@@ -31,6 +31,14 @@ const KEEP_PER_USER = 20;
 const STALE_MS = 10 * 60 * 1000;
 const LOST = 'The report was interrupted (the server restarted). Start it again.';
 
+// One report at a time per process: big reports hold whole trees in memory. `strataReportPending`
+// holds the ids this process has queued and not finished (the others' rows may be marked lost).
+const globalQueue = globalThis as unknown as {
+  strataReportQueue?: Promise<void>;
+  strataReportPending?: Set<number>;
+};
+const pending = (globalQueue.strataReportPending ??= new Set<number>());
+
 const t = schema.reportJobs;
 const listColumns = {
   id: t.id,
@@ -51,7 +59,10 @@ const listColumns = {
 type JobRow = Pick<typeof t.$inferSelect, keyof typeof listColumns>;
 
 function toDto(r: JobRow, now = Date.now()): ReportJobDto {
-  const stale = (r.status === 'queued' || r.status === 'running') && now - r.updatedAt.getTime() > STALE_MS;
+  const stale =
+    (r.status === 'queued' || r.status === 'running') &&
+    now - r.updatedAt.getTime() > STALE_MS &&
+    !pending.has(r.id); // still waiting in this process's queue (behind a long report) is not lost
   return {
     id: r.id,
     status: stale ? 'failed' : r.status,
@@ -89,14 +100,6 @@ function ownedBy(actor: Actor) {
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-
-// One report at a time per process: big reports hold whole trees in memory. `strataReportPending`
-// holds the ids this process has queued and not finished (the others' rows may be marked lost).
-const globalQueue = globalThis as unknown as {
-  strataReportQueue?: Promise<void>;
-  strataReportPending?: Set<number>;
-};
-const pending = (globalQueue.strataReportPending ??= new Set<number>());
 
 /**
  * The requester's rights when the job runs, re-read from the users table (the role or scope may
