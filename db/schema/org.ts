@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -14,7 +15,8 @@ import {
 
 /**
  * One uploaded org snapshot. Re-uploading an as-of date creates a new version and marks the
- * earlier one not current, so history is never silently lost.
+ * earlier one not current, so history is never silently lost. At most one version per date is
+ * current (a partial unique index; commits for one date also queue on an advisory lock).
  */
 export const snapshots = pgTable(
   'snapshots',
@@ -35,7 +37,12 @@ export const snapshots = pgTable(
     issues: jsonb('issues').notNull().default([]),
     warningCount: integer('warning_count').notNull().default(0),
   },
-  (t) => [index('snapshots_as_of_idx').on(t.asOf, t.isCurrent)],
+  (t) => [
+    index('snapshots_as_of_idx').on(t.asOf, t.isCurrent),
+    uniqueIndex('snapshots_one_current_idx')
+      .on(t.asOf)
+      .where(sql`${t.isCurrent}`),
+  ],
 );
 
 /** People (and vacant / aggregated positions) of a snapshot. Bulk-loaded with COPY. */

@@ -4,6 +4,18 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 
+/** What a finished report holds, as far as rights go (see lib/dal/reports/access.ts). */
+export interface ReportAccess {
+  role: 'admin' | 'hr' | 'leader' | 'viewer';
+  /** the subtree the report covers (its root employee id), null = the whole organisation */
+  subtree: string | null;
+  /** the snapshot the report was drawn from */
+  asOf: string;
+  includesPeople: boolean;
+  /** small groups were suppressed in it */
+  suppressed: boolean;
+}
+
 /**
  * Report exports run in the background: one row per request, with progress while it runs and the
  * finished file kept in the database (not on one server's disk) so any app instance can serve the
@@ -29,6 +41,11 @@ export const reportJobs = pgTable(
     contentType: text('content_type'),
     bytes: integer('bytes'),
     error: text('error'),
+    /**
+     * The rights the finished file was made with (role, subtree, person-level, suppression);
+     * a download re-checks them against the user's current role and scope.
+     */
+    access: jsonb('access').$type<ReportAccess>(),
   },
   (t) => [index('report_jobs_created_by_idx').on(t.createdBy, t.createdAt)],
 );

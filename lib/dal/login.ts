@@ -74,13 +74,16 @@ export async function authenticateSso(
     .select()
     .from(schema.users)
     .where(sql`lower(${schema.users.email}) = ${email}`);
-  if (!user && (autoCreateRole === 'viewer' || autoCreateRole === 'leader')) {
+  // Only viewers are created automatically: a leader needs a scope, which an identity provider
+  // does not give, and a leader without one would see person-level data for the whole company.
+  if (!user && autoCreateRole === 'leader') warnLeaderAutoCreate();
+  if (!user && autoCreateRole === 'viewer') {
     [user] = await db
       .insert(schema.users)
       .values({ email, name, role: autoCreateRole, scopeEmployeeId: null })
       .returning();
   }
-  if (!user || user.disabled) return { ok: false };
+  if (!user || accessProblem(user) !== null) return { ok: false };
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
   const actor: Actor = {
     userId: user.id,
@@ -93,11 +96,46 @@ export async function authenticateSso(
   return { ok: true, actor };
 }
 
-/** Loads the current state of a session's user: role/scope changes and disabling apply at once. */
+let warnedLeaderAutoCreate = false;
+
+function warnLeaderAutoCreate(): void {
+  if (warnedLeaderAutoCreate) return;
+  warnedLeaderAutoCreate = true;
+  console.warn(
+    '[strata] STRATA_OIDC_AUTO_CREATE_ROLE=leader is refused: a leader needs a scope. New SSO users get no ' +
+      'account; use viewer, or create leaders on the Admin page with their scope.',
+  );
+}
+
+type AccessFields = Pick<typeof schema.users.$inferSelect, 'role' | 'scopeEmployeeId' | 'disabled'>;
+
+/** Why a user row grants no access (disabled; a leader without a scope), or null when it does. */
+export function accessProblem(user: AccessFields): string | null {
+  if (user.disabled) return 'This account is disabled. Ask an admin if you need access.';
+  if (user.role === 'leader' && user.scopeEmployeeId === null)
+    return (
+      'Your account is a leader without a scope, so it has no access for now: ask an admin to set ' +
+      'the part of the organisation you lead.'
+    );
+  return null;
+}
+
+/** Why a signed-in user has no access (shown on the sign-in page), or null. */
+export async function explainNoAccess(userId: number): Promise<string | null> {
+  const { db } = await getDatabase();
+  const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
+  return user ? accessProblem(user) : null;
+}
+
+/**
+ * Loads the current state of a session's user: role/scope changes and disabling apply at once.
+ * A disabled user, and a leader without a scope (who would otherwise see the whole company), get
+ * no actor, i.e. no access.
+ */
 export async function loadActor(userId: number): Promise<Actor | null> {
   const { db } = await getDatabase();
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
-  if (!user || user.disabled) return null;
+  if (!user || accessProblem(user) !== null) return null;
   return {
     userId: user.id,
     email: user.email,

@@ -5,14 +5,24 @@ import { authOptions } from '@/lib/auth/options';
 import type { Role } from '@/lib/auth/roles';
 import { assertRole, type Actor } from './actor';
 import { UnauthorizedError } from './errors';
-import { loadActor } from './login';
+import { explainNoAccess, loadActor } from './login';
+
+async function sessionUserId(): Promise<number | null> {
+  const session = (await getServerSession(authOptions)) as { uid?: number | null } | null;
+  const uid = session?.uid;
+  return typeof uid === 'number' ? uid : null;
+}
 
 /** The signed-in actor, or null. The JWT carries only the user id; everything else is read fresh. */
 export async function getActor(): Promise<Actor | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: number | null } | null;
-  const uid = session?.uid;
-  if (typeof uid !== 'number') return null;
-  return loadActor(uid);
+  const uid = await sessionUserId();
+  return uid === null ? null : loadActor(uid);
+}
+
+/** For the sign-in page: why the signed-in user gets no access (e.g. a leader without a scope), or null. */
+export async function getNoAccessReason(): Promise<string | null> {
+  const uid = await sessionUserId();
+  return uid === null ? null : explainNoAccess(uid);
 }
 
 /** For route handlers and server actions: the actor, or UnauthorizedError/ForbiddenError. */

@@ -18,6 +18,7 @@ import {
 } from './people-copy';
 import { readSettings } from './settings';
 import { readLadder } from './ladder-config';
+import { asVersionConflict, lockVersionDates } from './version-lock';
 
 /** One committed snapshot as the CLI and the upload page report it. */
 export interface CommittedSnapshot {
@@ -101,7 +102,9 @@ export async function commitUpload(
     (tx) =>
       storeSnapshots(tx, { handle, actor, upload, settings, ladder, onProgress: opts.onProgress }, null),
     { offThread: totalRecords >= OFF_THREAD_MIN_RECORDS },
-  );
+  ).catch((err: unknown) => {
+    throw asVersionConflict(err);
+  });
   const of = upload.snapshots.length;
   opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
   return committed;
@@ -217,7 +220,7 @@ export async function importOrgFiles(
     queue.discard(); // the transaction never took the COPY: stop keeping what the parse writes
     if (error instanceof Refused) return { result: error.result, committed: [] };
     await parsing.catch(() => undefined);
-    throw error;
+    throw asVersionConflict(error);
   }
 }
 
@@ -249,6 +252,10 @@ async function storeSnapshots(
   const out: CommittedSnapshot[] = [];
   const storedHere = new Map<number, readonly OrgRecord[]>();
   const skipForeignKeyChecks = preloaded === null && (await isSuperuser(tx));
+  const dates = upload.snapshots.map((s) => s.asOf);
+  // Every date of the upload is locked at once, in order (a streamed import's connection is busy
+  // with its COPY until the parse ends, so it locks as soon as the COPY is done, below).
+  if (preloaded === null) await lockVersionDates(tx, dates);
   for (const [k, snap] of upload.snapshots.entries()) {
     onProgress?.({ phase: 'storing', snapshot: k + 1, of, asOf: snap.asOf });
     const warnings = snap.issues.filter((i) => i.severity === 'warning');
@@ -310,6 +317,7 @@ async function storeSnapshots(
       throw err;
     }
     await copying;
+    if (streamed !== null) await lockVersionDates(tx, dates);
     if (resetRole) await tx.query('set local session_replication_role = default');
     if (version === null) {
       version = await takeVersion(tx, snap.asOf);
@@ -347,8 +355,13 @@ async function storeSnapshots(
   return out;
 }
 
-/** The next version number of an as-of date; the current version (if any) stops being current. */
+/**
+ * The next version number of an as-of date; the current version (if any) stops being current.
+ * Takes the date's version lock first, so a concurrent commit for the same date waits for this
+ * transaction and then numbers its version after this one (see lockVersionDates).
+ */
 async function takeVersion(tx: RawTx, asOf: string): Promise<{ version: number; replaced: number | null }> {
+  await lockVersionDates(tx, [asOf]);
   const prev = await tx.query<{ v: number | null }>(
     'select max(version) as v from snapshots where as_of = $1',
     [asOf],
@@ -421,9 +434,19 @@ export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
       'select as_of, version, is_current from snapshots where id = $1',
       [id],
     );
-    const s = rows[0];
+    const found = rows[0];
+    if (!found) throw new NotFoundError('Snapshot not found.');
+    const asOf =
+      typeof found.as_of === 'string' ? found.as_of.slice(0, 10) : found.as_of.toISOString().slice(0, 10);
+    // A commit for this date may be choosing the current version right now: wait for it, re-read.
+    await lockVersionDates(tx, [asOf]);
+    const s = (
+      await tx.query<{ version: number; is_current: boolean }>(
+        'select version, is_current from snapshots where id = $1',
+        [id],
+      )
+    )[0];
     if (!s) throw new NotFoundError('Snapshot not found.');
-    const asOf = typeof s.as_of === 'string' ? s.as_of.slice(0, 10) : s.as_of.toISOString().slice(0, 10);
     await tx.query('delete from snapshots where id = $1', [id]);
     if (s.is_current) {
       // The newest remaining version of that date becomes current again.

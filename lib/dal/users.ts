@@ -40,6 +40,19 @@ export const updateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+/** Why a leader without a scope is refused, wherever that is checked (admin page, sign-in). */
+export const LEADER_NEEDS_SCOPE =
+  'A leader needs a scope: enter the employee id of the manager whose subtree they lead ' +
+  '(for the whole organisation, choose the HR or Viewer role).';
+
+/** Throws a 422 when the role and scope a user would end up with are a leader without a scope. */
+function assertScopedLeader(role: (typeof ROLES)[number], scopeEmployeeId: string | null): void {
+  if (role === 'leader' && scopeEmployeeId === null)
+    throw new ValidationError(LEADER_NEEDS_SCOPE, [
+      { field: 'scopeEmployeeId', message: LEADER_NEEDS_SCOPE },
+    ]);
+}
+
 /** A user as the admin page shows it (never the hash). */
 export interface UserDto {
   id: number;
@@ -90,6 +103,7 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
 export async function createUser(actor: Actor, input: unknown): Promise<UserDto> {
   assertRole(actor, ['admin']);
   const data = parseOrThrow(createUserSchema, input);
+  assertScopedLeader(data.role, data.scopeEmployeeId);
   const { db } = await getDatabase();
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return db.transaction(async (tx) => {
@@ -129,6 +143,10 @@ export async function updateUser(actor: Actor, id: number, input: unknown): Prom
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, id));
     if (!before) throw new NotFoundError('User not found.');
+    assertScopedLeader(
+      data.role ?? before.role,
+      data.scopeEmployeeId === undefined ? before.scopeEmployeeId : data.scopeEmployeeId,
+    );
     const [row] = await tx
       .update(schema.users)
       .set({

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { listAppEntries, PUBLIC_ENTRIES, requiredRolesFor } from '../support/app-routes';
-import { signIn, USERS, type E2eRole } from './helpers';
+import { DEMO_CEO, signIn, USERS, type E2eRole } from './helpers';
 
 const entries = listAppEntries().filter((e) => !PUBLIC_ENTRIES.includes(e.urlPath));
 const concrete = (p: string) => p.replace(/\[\.\.\.[^\]]+\]/g, 'x').replace(/\[[^\]]+\]/g, '1');
@@ -94,6 +94,10 @@ test('an admin creates a user, changes their role and finds both in the audit lo
   await page.getByLabel('Name').fill('New Bie');
   await page.getByLabel('Role').selectOption('leader');
   await page.getByLabel(/^Password/).fill('newbie-password-1');
+  // a leader without a scope would see the whole company: refused with the reason
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toContainText('A leader needs a scope');
+  await page.getByLabel(/^Scope/).fill(DEMO_CEO);
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('status')).toContainText('Created newbie@e2e.test');
   await page.getByRole('button', { name: 'Edit newbie@e2e.test' }).click();

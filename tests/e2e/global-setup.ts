@@ -1,5 +1,5 @@
 import { request, type FullConfig } from '@playwright/test';
-import { ADMIN, USERS } from './helpers';
+import { ADMIN, DEMO_CEO, USERS } from './helpers';
 
 /** Creates one user per role through the admin API, as an admin would on the Admin page. */
 export default async function globalSetup(config: FullConfig): Promise<void> {
@@ -12,7 +12,14 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   if (!login.ok()) throw new Error(`admin sign-in failed: ${login.status()}`);
   for (const role of ['hr', 'leader', 'viewer'] as const) {
     const res = await ctx.post('/api/admin/users', {
-      data: { email: USERS[role].email, name: `E2E ${role}`, role, password: USERS[role].password },
+      data: {
+        email: USERS[role].email,
+        name: `E2E ${role}`,
+        role,
+        password: USERS[role].password,
+        // A leader must have a scope: the demo company's CEO, so the e2e leader still sees it all.
+        ...(role === 'leader' ? { scopeEmployeeId: DEMO_CEO } : {}),
+      },
     });
     if (!res.ok() && res.status() !== 409)
       throw new Error(`creating ${role} failed: ${res.status()} ${await res.text()}`);

@@ -8,6 +8,8 @@ export const USERS = {
   viewer: { email: 'viewer@e2e.test', password: 'viewer-password-123' },
 } as const;
 export type E2eRole = keyof typeof USERS;
+/** The employee id of the generated demo company's chief executive (the root of its org). */
+export const DEMO_CEO = 'E000001';
 
 /** Signs in through the real form and waits for the signed-in shell. */
 export async function signIn(page: Page, role: E2eRole): Promise<void> {

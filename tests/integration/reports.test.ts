@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@/db';
 import { importFiles } from '@/lib/cli/import-command';
 import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
 import { listAudit } from '@/lib/dal/audit';
@@ -127,6 +128,16 @@ describe.each(backends())('reports (PDF, XLSX, CSV, jobs) on %s', (backend) => {
 
   beforeAll(async () => {
     tdb = await createTestDb(backend);
+    // A report job re-reads its requester's role and scope when it runs: the actors are real users.
+    await tdb.handle.db.insert(schema.users).values(
+      [admin, hr, leader, viewer].map((a) => ({
+        id: a.userId ?? 0,
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        scopeEmployeeId: a.scopeEmployeeId,
+      })),
+    );
     const files = ['org-2024-01-31.csv', 'org-2024-02-29.csv'].map((f) => path.join(FIXTURES, f));
     const { committed } = await importFiles(files, {}, () => undefined);
     expect(committed).toHaveLength(2);

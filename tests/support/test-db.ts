@@ -31,12 +31,16 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh, migrated database of its own (never touching others) and makes it the process database. */
-export async function createTestDb(backend: Backend): Promise<TestDb> {
+/**
+ * Creates a fresh database of its own (never touching others) and makes it the process database;
+ * migrated unless `migrate: false` (a migration test applies its own steps).
+ */
+export async function createTestDb(backend: Backend, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = opts.migrate ?? true;
   if (backend === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-test-'));
     const handle = await openDatabase({ dataDir });
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     setDatabase(handle);
     return {
       handle,
@@ -56,7 +60,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
   u.pathname = `/${name}`;
   const url = u.toString();
   const handle = await openDatabase({ url });
-  await migrateDatabase(handle);
+  if (migrate) await migrateDatabase(handle);
   setDatabase(handle);
   return {
     handle,

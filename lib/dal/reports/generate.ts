@@ -9,6 +9,7 @@ import { renderReportXlsx } from '@/lib/export/xlsx';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { ValidationError } from '../errors';
+import { reportAccessOf, type ReportAccess } from './access';
 import { loadReportContext, type ReportContext } from './context';
 import type { ReportParams } from './params';
 import { planSections } from './registry';
@@ -18,6 +19,8 @@ export interface GeneratedReport {
   filename: string;
   contentType: string;
   document: ReportDocument;
+  /** the rights it was made with, re-checked when it is downloaded later */
+  access: ReportAccess;
 }
 
 export type ProgressFn = (percent: number, stage: string) => void | Promise<void>;
@@ -143,5 +146,11 @@ export async function generateReport(
     bytes: bytes.length,
   });
   await progress(100, 'Done');
-  return { bytes, filename, contentType: CONTENT_TYPES[params.format], document };
+  return {
+    bytes,
+    filename,
+    contentType: CONTENT_TYPES[params.format],
+    document,
+    access: reportAccessOf(ctx),
+  };
 }

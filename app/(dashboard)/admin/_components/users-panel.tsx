@@ -67,7 +67,7 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
           </div>
           <div className="field">
             <label htmlFor="nu-scope">
-              Scope <span className="hint">(employee id; empty = whole org)</span>
+              Scope <span className="hint">(employee id; empty = whole org; leaders need one)</span>
             </label>
             <input id="nu-scope" name="scope" />
           </div>

@@ -83,7 +83,9 @@ export function RecentReports({ reports, highlight }: { reports: ReportJob[]; hi
             </div>
           </div>
           <div>
-            {r.status === 'done' && r.filename ? (
+            {r.status === 'done' && r.unavailable ? (
+              <span className="badge">Not available</span>
+            ) : r.status === 'done' && r.filename ? (
               <a className="button" href={`/api/reports/${r.id}/file`} download={r.filename}>
                 Download <span className="visually-hidden">{r.filename}</span>
                 {r.bytes !== null ? ` (${sizeLabel(r.bytes)})` : ''}
@@ -98,6 +100,11 @@ export function RecentReports({ reports, highlight }: { reports: ReportJob[]; hi
             <div className={styles.itemStatus}>
               <JobProgress job={r} />
             </div>
+          )}
+          {r.status === 'done' && r.unavailable && (
+            <p className={`error-text ${styles.itemStatus}`} style={{ margin: 0 }}>
+              {r.unavailable}
+            </p>
           )}
           {r.status === 'failed' && r.error && (
             <p className={`error-text ${styles.itemStatus}`} style={{ margin: 0 }}>

@@ -22,6 +22,8 @@ export interface ReportJob {
   filename: string | null;
   bytes: number | null;
   error: string | null;
+  /** a finished report the user may no longer download with their current rights: why */
+  unavailable: string | null;
 }
 
 export const FORMAT_LABELS: Record<ReportFormat, string> = {
