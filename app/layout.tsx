@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './_components/providers';
@@ -10,8 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-/** Root layout: document shell and client providers. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Root layout: document shell and client providers. Rendered per request (never prerendered) so
+ * every page, the not-found page included, carries the CSP nonce proxy.ts makes for it. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -44,6 +44,13 @@ export class ConflictError extends DalError {
   }
 }
 
+/** 415: the body is not in the format the endpoint reads (e.g. text/plain where JSON is expected). */
+export class UnsupportedMediaTypeError extends DalError {
+  constructor(message: string) {
+    super(message, 415);
+  }
+}
+
 /** Maps any thrown value to a JSON Response without leaking internal error text. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof DalError) {

@@ -1,18 +1,21 @@
 import 'server-only';
 import type { Role } from '@/lib/auth/roles';
 import type { Actor } from './actor';
-import { toErrorResponse, ValidationError } from './errors';
+import { toErrorResponse, UnsupportedMediaTypeError, ValidationError } from './errors';
+import { assertSameOrigin, hasContentType } from './request-guard';
 import { requireActor } from './session';
 
 type Handler<C> = (actor: Actor, req: Request, ctx: C) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: checks the session (and roles) before the handler runs and maps every
- * DAL error to its status in one place. Every app/api route except next-auth's own uses this.
+ * Wraps a route handler: refuses cross-site writes (Origin check), checks the session (and roles)
+ * before the handler runs and maps every DAL error to its status in one place. Every app/api route
+ * except next-auth's own (which has its own CSRF token) uses this.
  */
 export function guardedRoute<C = unknown>(roles: readonly Role[] | null, handler: Handler<C>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const actor = await requireActor(roles ?? undefined);
       return await handler(actor, req, ctx);
     } catch (err) {
@@ -21,8 +24,10 @@ export function guardedRoute<C = unknown>(roles: readonly Role[] | null, handler
   };
 }
 
-/** Reads a JSON body, or throws a 422 with a clear message. */
+/** Reads a JSON body: 415 unless sent as application/json, 422 when it does not parse. */
 export async function readJson(req: Request): Promise<unknown> {
+  if (!hasContentType(req, 'application/json'))
+    throw new UnsupportedMediaTypeError('Send the request body as JSON (Content-Type: application/json).');
   try {
     return await req.json();
   } catch {

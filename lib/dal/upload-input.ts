@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';
-import { ValidationError } from './errors';
+import { UnsupportedMediaTypeError, ValidationError } from './errors';
+import { hasContentType } from './request-guard';
 import type { UploadOptions } from './uploads';
 
 export const uploadOptionsSchema = z.object({
@@ -24,6 +25,8 @@ export function parseUploadOptions(input: unknown): UploadOptions {
 export async function readUploadForm(
   req: Request,
 ): Promise<{ files: Array<{ name: string; bytes: Uint8Array }>; options: UploadOptions }> {
+  if (!hasContentType(req, 'multipart/form-data'))
+    throw new UnsupportedMediaTypeError('Send the files as multipart/form-data.');
   let form: FormData;
   try {
     form = await req.formData();
