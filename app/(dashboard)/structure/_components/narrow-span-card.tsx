@@ -16,16 +16,19 @@ const LEVEL: Record<NarrowSpanManager['level'], string> = {
 const FIRST = 25;
 
 /**
- * Managers with a span of 1-3 (SPEC bands "1" and "2-3"): the count for everyone, the names only
- * for roles that may see people (the API sends no list to viewers).
+ * Managers with a span of 1-3 (SPEC bands "1" and "2-3"): the count for everyone; the list as the
+ * API sends it (for viewers only managers named as the label of a unit at or above the minimum
+ * group size, without titles; the others are counted in `unlabelled`).
  */
 export function NarrowSpanCard({
   narrow,
   asOf,
+  minGroupSize,
   onScope,
 }: {
   narrow: StructureDashboard['narrowSpan'];
   asOf: string;
+  minGroupSize: number;
   onScope: (id: string) => void;
 }) {
   const id = useId();
@@ -84,8 +87,14 @@ export function NarrowSpanCard({
       ) : (
         <p>
           <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong> managers with a span
-          of 1-3
-          {list === null && count > 0 ? ' (names are not shown for your role).' : '.'}
+          of 1-3 .
+          {narrow.unlabelled > 0 && (
+            <span data-testid="narrow-span-unlabelled">
+              {' '}
+              {narrow.unlabelled.toLocaleString('en')} of them lead a team of fewer than {minGroupSize} people
+              and are not named.
+            </span>
+          )}
         </p>
       )}
       {list && list.length > 0 && (
