@@ -291,5 +291,6 @@ test("a viewer's explorer shows no name of a manager of a team under 5 people", 
     `/api/org/people?q=${encodeURIComponent(small?.name ?? '')}`,
   );
   expect(hits.people.map((h) => h.id)).not.toContain(small?.id);
+  await tree.locator(`[data-node-id="~teams~${parent?.id}"]`).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/structure-explorer-viewer-1280.png', fullPage: false });
 });

@@ -36,6 +36,9 @@ export function NarrowSpanCard({
   const list = narrow.managers;
   const count = narrow.count;
   const shown = list ? (all ? list : list.slice(0, FIRST)) : [];
+  // viewers get no titles (a single person's attribute), so the column goes
+  const titles = list?.some((m) => m.title !== null) ?? false;
+  const keep = <T,>(cells: T[]) => cells.filter((_, k) => titles || k !== 2);
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="narrow-span">
       <div className="chart-head">
@@ -49,7 +52,7 @@ export function NarrowSpanCard({
                 downloadText(
                   `narrow-span-managers-${asOf}.csv`,
                   toCsv(
-                    [
+                    keep([
                       'Employee ID',
                       'Name',
                       'Title',
@@ -58,17 +61,19 @@ export function NarrowSpanCard({
                       'Span',
                       'Below',
                       'Managerial level',
-                    ],
-                    list.map((m) => [
-                      m.id,
-                      m.name,
-                      m.title,
-                      m.department,
-                      m.layer,
-                      m.span,
-                      m.subtreeSize,
-                      LEVEL[m.level],
                     ]),
+                    list.map((m) =>
+                      keep([
+                        m.id,
+                        m.name,
+                        m.title,
+                        m.department,
+                        m.layer,
+                        m.span,
+                        m.subtreeSize,
+                        LEVEL[m.level],
+                      ]),
+                    ),
                   ),
                 )
               }
@@ -105,7 +110,7 @@ export function NarrowSpanCard({
               <thead>
                 <tr>
                   <th scope="col">Name</th>
-                  <th scope="col">Title</th>
+                  {titles && <th scope="col">Title</th>}
                   <th scope="col">Department</th>
                   <th scope="col" className="num">
                     Layer
@@ -132,7 +137,7 @@ export function NarrowSpanCard({
                         {m.name ?? m.id}
                       </button>
                     </td>
-                    <td>{m.title ?? '—'}</td>
+                    {titles && <td>{m.title ?? '—'}</td>}
                     <td>{m.department ?? '—'}</td>
                     <td className="num">{m.layer}</td>
                     <td className="num">{m.span.toLocaleString('en', { maximumFractionDigits: 2 })}</td>

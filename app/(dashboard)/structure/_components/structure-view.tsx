@@ -70,7 +70,11 @@ export function StructureView({
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>
-        <OrgExplorer key={readFilters(params).asOf ?? 'latest'} canSeePeople={canSeePeople} />
+        <OrgExplorer
+          key={readFilters(params).asOf ?? 'latest'}
+          canSeePeople={canSeePeople}
+          minGroupSize={minGroupSize}
+        />
       </section>
     </div>
   );
