@@ -54,7 +54,6 @@ const AI_SMALL = ['Cat Lead', 'Nia Lead', 'Jo Sales'];
 const AI_TITLES = ['Engineering Director', 'Engineering Manager', 'Sales Lead', 'Account Executive'];
 
 const hasPdfText = spawnSync('pdftotext', ['-v']).error === undefined;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-viewer-'));
 
 async function ctxFor(a: Actor, q: Record<string, string> = {}) {
   return loadDashboardContext(a, parseDashboardQuery({ asOf: AS_OF, ...q }));
@@ -106,9 +105,12 @@ async function reportText(a: Actor, input: Record<string, unknown>): Promise<str
       ws.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))));
     return cells.join('\n');
   }
-  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-viewer-'));
+  const file = path.join(dir, 'report.pdf');
   fs.writeFileSync(file, r.bytes);
-  return `${r.filename}\n${execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })}`;
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return `${r.filename}\n${text}`;
 }
 
 const expectNone = (text: string, words: string[]) => {
@@ -137,7 +139,6 @@ describe.each(backends())('what a viewer sees of single persons on %s', (backend
   });
   afterAll(async () => {
     await tdb.drop();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('org explorer: small units have no label or id, nobody has a title; a leader sees both', async () => {
