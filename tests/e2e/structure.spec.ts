@@ -59,15 +59,20 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as E2eRole[]) {
     await expect(table.locator('tbody tr')).toHaveCount(d.departments.length);
 
     if (role === 'viewer') {
-      // no person-level list, in the API or on the page
-      expect(d.narrowSpan.managers).toBeNull();
-      await expect(page.getByTestId('narrow-span-table')).toHaveCount(0);
+      // only managers labelling a unit of at least 5 people, never with a title; the rest counted
+      const listed = d.narrowSpan.managers ?? [];
+      expect(listed.every((m) => m.title === null && m.subtreeSize + 1 >= 5)).toBe(true);
+      expect(listed.length + d.narrowSpan.more + d.narrowSpan.unlabelled).toBe(unwrap(d.narrowSpan.count));
+      if (d.narrowSpan.unlabelled > 0)
+        await expect(page.getByTestId('narrow-span-unlabelled')).toContainText('team of fewer than 5 people');
       const tree = await api<OrgTreeResponse>(page, '/api/org/tree?depth=3');
       const all: TreeNode[] = [];
       const walk = (ns: TreeNode[]) => ns.forEach((n) => (all.push(n), walk(n.children ?? [])));
       walk(tree.levels[0]?.children ?? []);
       expect(all.length).toBeGreaterThan(0);
       expect(all.filter((n) => n.kind === 'person' && n.level === 'ic')).toEqual([]);
+      expect(all.filter((n) => n.kind === 'person' && n.subtreeSize + 1 < 5)).toEqual([]);
+      expect(all.filter((n) => n.title !== null)).toEqual([]);
       expect(all.some((n) => n.kind === 'ic-group')).toBe(true);
     } else {
       expect(d.narrowSpan.managers?.length).toBe(unwrap(d.narrowSpan.count));
@@ -242,4 +247,50 @@ test('the tree API refuses viewers an IC and validates its input', async ({ page
   expect((await page.request.get(`/api/org/tree?reveal=${ic?.id}`)).status()).toBe(404);
   expect((await page.request.get('/api/org/tree?depth=9')).status()).toBe(422);
   await hrCtx.close();
+});
+
+test("a viewer's explorer shows no name of a manager of a team under 5 people", async ({ page, browser }) => {
+  // as hr, walk down the tree to a manager whose unit (them and everyone below) is under 5 people
+  const hrCtx = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const hrPage = await hrCtx.newPage();
+  await signIn(hrPage, 'hr');
+  const queue = [...((await api<OrgTreeResponse>(hrPage, '/api/org/tree')).levels[0]?.children ?? [])];
+  let found: { small: TreeNode; parent: TreeNode } | null = null;
+  for (let n = 0; n < 150 && queue.length && !found; n++) {
+    const parent = queue.shift();
+    if (!parent || parent.kind !== 'person' || parent.childCount === 0) continue;
+    const kids =
+      (await api<OrgTreeResponse>(hrPage, `/api/org/tree?root=${parent.id}`)).levels[0]?.children ?? [];
+    const small = kids.find((k) => k.kind === 'person' && k.level !== 'ic' && k.subtreeSize + 1 < 5);
+    if (small && parent.subtreeSize + 1 >= 5) found = { small, parent };
+    queue.push(...kids);
+  }
+  await hrCtx.close();
+  expect(found, 'the demo company has a team under 5 people').toBeTruthy();
+  const small = found?.small;
+  const parent = found?.parent;
+
+  // as a viewer, find the parent in the explorer, open it: the small team is there, unnamed
+  await signIn(page, 'viewer');
+  await openStructure(page);
+  const tree = page.getByRole('tree', { name: 'Org explorer' });
+  await page.getByRole('combobox', { name: /Find in the org/ }).fill(parent?.name ?? '');
+  await page.getByRole('option', { name: new RegExp(`\\b${parent?.id}\\b`) }).click();
+  const parentItem = tree.locator(`[data-node-id="${parent?.id}"]`);
+  await expect(parentItem).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(parentItem).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree.locator(`[data-node-id="~teams~${parent?.id}"]`)).toContainText(
+    /team(s)? of fewer than 5 people/,
+  );
+  await expect(tree).not.toContainText(small?.name ?? '');
+  await expect(tree.locator(`[data-node-id="${small?.id}"]`)).toHaveCount(0);
+  expect((await page.request.get(`/api/org/tree?root=${small?.id}`)).status()).toBe(404);
+  const hits = await api<{ people: TreeNode[] }>(
+    page,
+    `/api/org/people?q=${encodeURIComponent(small?.name ?? '')}`,
+  );
+  expect(hits.people.map((h) => h.id)).not.toContain(small?.id);
+  await tree.locator(`[data-node-id="~teams~${parent?.id}"]`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/structure-explorer-viewer-1280.png', fullPage: false });
 });

@@ -233,14 +233,23 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     }
   });
 
-  it('gives viewers the narrow-span count but no person-level data', async () => {
+  it('gives viewers the narrow-span count, and names only managers of units of at least 5 people', async () => {
     const d = await structure(viewer);
-    expect(d.narrowSpan).toEqual({ count: 7, managers: null, more: 0 });
+    // Cora (26 people), Vera (14), Sam (7), Dan (13) label units; Ben (3), Cal (2), Fay (3) do not
+    expect(d.narrowSpan).toMatchObject({ count: 7, more: 0, unlabelled: 3 });
+    expect(d.narrowSpan.managers?.map((m) => [m.id, m.title])).toEqual([
+      ['2', null],
+      ['3', null],
+      ['1', null],
+      ['25', null],
+    ]);
     const json = JSON.stringify(d);
-    for (const n of [...IC_NAMES, 'Vera Eng', 'Cal Lead', 'Cora Chief']) expect(json).not.toContain(n);
-    // scoping to an IC by id does not reveal their name (a manager's is org structure)
+    for (const n of [...IC_NAMES, 'Cal Lead', 'Ben Lead', 'Fay Money', 'VP Engineering'])
+      expect(json).not.toContain(n);
+    // scoping to an IC or a unit under 5 people by id does not reveal a name
     expect((await structure(viewer, { subtree: '16' })).scope.subtreeName).toBeNull();
-    expect((await structure(viewer, { subtree: '7' })).scope.subtreeName).toBe('Cal Lead');
+    expect((await structure(viewer, { subtree: '7' })).scope.subtreeName).toBeNull();
+    expect((await structure(viewer, { subtree: '5' })).scope.subtreeName).toBe('Ann Lead');
   });
 
   it('keeps a scoped leader inside their subtree, with layers counted from its top', async () => {
@@ -334,8 +343,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
       ['person', 'Rae Seller'],
       ['ic-group', '1 individual contributor'],
     ]);
-    const json = JSON.stringify([ann, vera, sam, await tree(viewer), await tree(viewer, { root: '4' })]);
+    const json = JSON.stringify([ann, vera, sam, await tree(viewer)]);
     for (const n of IC_NAMES) expect(json).not.toContain(n);
+    // Fay's unit (3 people) has no label for a viewer, so it cannot be opened either
+    await expect(tree(viewer, { root: '4' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(tree(viewer, { root: '8' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(tree(viewer, { reveal: '14' })).rejects.toBeInstanceOf(NotFoundError);
     // hr sees the ICs by name

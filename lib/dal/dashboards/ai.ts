@@ -22,6 +22,7 @@ import {
 } from './ai-window';
 import { AI_KPI_DEFS, type AiKpi } from './ai-kpis';
 import { guardGroup, type DashboardContext, type Suppressed } from './context';
+import { mayLabelUnit, unitLabel, unlabelledTeams } from '../unit-labels';
 
 export type { AiKpi };
 
@@ -135,7 +136,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const scope = {
     department: unit.department,
     subtree: unit.subtree,
-    subtreeName: subtreeIndex >= 0 ? (ctx.snap.tree.records[subtreeIndex]?.name ?? null) : null,
+    subtreeName: unitLabel(ctx, ctx.snap.tree, subtreeIndex),
   };
   const seats = await buildSeatBlock(spec, manual, canManage, snapshots);
   const seatBlock = seats ? guardGroup(ctx, seats.block.utilisation.assigned, seats.block) : null;
@@ -205,9 +206,15 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
 
   const cum = subtreeAiTotals(rollup);
   const managers: AiManagerRow[] = [];
+  let unlabelled = 0;
   for (const i of managersIn(tree, nodes)) {
     const t = cum(i);
     if (t.engineers === 0 && t.countRows + t.prRows + t.spendRows === 0) continue;
+    // A viewer gets rows only for units they may name (../unit-labels.ts); the others are counted.
+    if (!mayLabelUnit(ctx, tree, i)) {
+      unlabelled++;
+      continue;
+    }
     const m = computeAiMetrics(t, rollup.coverage);
     const r = tree.records[i];
     managers.push({
@@ -249,6 +256,10 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   }
 
   const notes: string[] = [];
+  if (unlabelled > 0)
+    notes.push(
+      `${unlabelledTeams(unlabelled, ctx.settings.minGroupSize)} ${unlabelled === 1 ? 'is' : 'are'} not listed per manager: a manager is named only as the label of a unit of at least ${ctx.settings.minGroupSize} people.`,
+    );
   if (nodes !== null && rows.some((r) => r.subjectKind === 'org'))
     notes.push(
       'Organisation-level reports (whole GitHub organisation or Cursor team totals) cannot be placed in a department or subtree; they count for the whole organisation only.',

@@ -8,6 +8,7 @@ import { ValidationError } from '../errors';
 import { resolveUnit, type Unit } from '../scope';
 import { listSeries, loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
 import { readTargets } from '../targets';
+import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
 import {
@@ -110,7 +111,7 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
     to: to.asOf,
     scope: {
       ...want,
-      subtreeName: toUnit.rootIndex >= 0 ? (toSnap.tree.records[toUnit.rootIndex]?.name ?? null) : null,
+      subtreeName: unitLabel(ctx, toSnap.tree, toUnit.rootIndex),
     },
     target: targetForUnit(targets, toUnit, toSnap),
     canSeePeople: ctx.canSeePeople,

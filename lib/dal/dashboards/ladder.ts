@@ -1,5 +1,6 @@
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
 import type { DashboardContext, Suppressed } from './context';
+import { unitLabel } from '../unit-labels';
 import { guardGroup } from './context';
 import {
   groupUnitByDepartment,
@@ -56,7 +57,7 @@ export function describeScope(ctx: DashboardContext): DashboardScope {
   return {
     department: unit.department,
     subtree: unit.subtree,
-    subtreeName: unit.rootIndex >= 0 ? (snap.tree.records[unit.rootIndex]?.name ?? null) : null,
+    subtreeName: unitLabel(ctx, snap.tree, unit.rootIndex),
   };
 }
 

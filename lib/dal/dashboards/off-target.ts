@@ -10,6 +10,7 @@ import {
   type Targets,
 } from '@/lib/metrics/targets';
 import { readTargets } from '../targets';
+import { mayLabelUnit, personAttribute } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
 import { targetForUnit, type UnitTarget } from './unit-target';
@@ -53,8 +54,10 @@ export interface OffTarget {
         managers: number;
         below: number;
         above: number;
-        /** only for roles that may see people (never viewers), at most OFF_TARGET_CAP */
+        /** at most OFF_TARGET_CAP; for viewers only managers labelling a unit (../unit-labels.ts) */
         list?: OffTargetManagerRow[];
+        /** how many of `total` lead a unit too small to be named for this actor (never listed) */
+        unlabelled?: number;
       }
     | Suppressed;
   canSeePeople: boolean;
@@ -65,7 +68,7 @@ export interface OffTarget {
  * The unit measured against the admin's targets: per department (the department's people inside
  * the unit, at org-wide layers) its median span against the span range and its depth against the
  * layer limit; and the managers whose span is outside their department's range. Departments
- * under min_group_size are hidden for leaders and viewers; names only for roles that may see people.
+ * under min_group_size are hidden for leaders and viewers; viewers see names only as unit labels.
  */
 export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> {
   const { snap, unit, settings } = ctx;
@@ -131,22 +134,22 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     below: off.filter((m) => m.status === 'below').length,
     above: off.filter((m) => m.status === 'above').length,
   };
-  if (ctx.canSeePeople) {
-    managers.list = off.slice(0, OFF_TARGET_CAP).map((m) => {
-      const r = t.records[m.index];
-      return {
-        id: r?.employeeId ?? '',
-        name: r?.name ?? null,
-        title: r?.title ?? null,
-        department: r?.department ?? null,
-        layer: t.layer[m.index] ?? 0,
-        span: m.span,
-        spanMin: m.target.spanMin,
-        spanMax: m.target.spanMax,
-        status: m.status,
-      };
-    });
-  }
+  const named = off.filter((m) => mayLabelUnit(ctx, t, m.index));
+  managers.unlabelled = off.length - named.length;
+  managers.list = named.slice(0, OFF_TARGET_CAP).map((m) => {
+    const r = t.records[m.index];
+    return {
+      id: r?.employeeId ?? '',
+      name: r?.name ?? null,
+      title: personAttribute(ctx, r?.title),
+      department: r?.department ?? null,
+      layer: t.layer[m.index] ?? 0,
+      span: m.span,
+      spanMin: m.target.spanMin,
+      spanMax: m.target.spanMax,
+      status: m.status,
+    };
+  });
   return {
     ...base,
     departments: guardGroup(ctx, unitSize, departments),

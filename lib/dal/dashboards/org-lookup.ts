@@ -1,4 +1,5 @@
 import { NodeKind } from '@/lib/metrics/roles';
+import { mayLabelUnit, personAttribute } from '../unit-labels';
 import type { DashboardContext } from './context';
 
 export interface PersonHit {
@@ -27,14 +28,14 @@ export function listDepartments(ctx: DashboardContext): Array<{ name: string; pe
     .map(([name, people]) => ({ name, people }));
 }
 
-/** One person's card for the explorer and pickers. */
+/** One person's card for the explorer and pickers (a viewer gets a unit label: no title). */
 export function personHit(ctx: DashboardContext, i: number): PersonHit {
   const t = ctx.snap.tree;
   const r = t.records[i];
   return {
     id: r?.employeeId ?? '',
     name: r?.name ?? null,
-    title: r?.title ?? null,
+    title: personAttribute(ctx, r?.title),
     department: r?.department ?? null,
     layer: t.layer[i] ?? 0,
     span: t.span[i] ?? 0,
@@ -43,8 +44,9 @@ export function personHit(ctx: DashboardContext, i: number): PersonHit {
 }
 
 /**
- * People matching a name, id or title inside the actor's scope (subtree picker). Viewers see no
- * person-level data beyond the org structure itself, so they can only find managers.
+ * People matching a name, id or title inside the actor's scope (subtree picker). Viewers find only
+ * what ../unit-labels.ts lets them see: managers of units of at least min_group_size people, by
+ * name or id (never by title, which is a single person's attribute).
  */
 export function searchPeople(ctx: DashboardContext, q: string, limit = 20): PersonHit[] {
   const t = ctx.snap.tree;
@@ -54,8 +56,7 @@ export function searchPeople(ctx: DashboardContext, q: string, limit = 20): Pers
   const visit = (i: number) => {
     const k = t.kind[i];
     if (k === NodeKind.vacant || t.aggregated[i] === 1) return;
-    const isMgr = k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
-    if (!ctx.canSeePeople && !isMgr) return;
+    if (!mayLabelUnit(ctx, t, i)) return;
     const r = t.records[i];
     if (!r) return;
     const id = r.employeeId.toLowerCase();
@@ -65,7 +66,7 @@ export function searchPeople(ctx: DashboardContext, q: string, limit = 20): Pers
     if (id === needle) score = 100;
     else if (name.startsWith(needle)) score = 60;
     else if (name.includes(needle) || id.includes(needle)) score = 40;
-    else if (title.includes(needle)) score = 20;
+    else if (ctx.canSeePeople && title.includes(needle)) score = 20;
     if (score) hits.push({ i, score: score + Math.min(19, Math.log2(1 + (t.subtreeSize[i] ?? 0))) });
   };
   if (ctx.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);

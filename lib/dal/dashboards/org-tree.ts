@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { NodeKind } from '@/lib/metrics/roles';
+import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import { NotFoundError, ValidationError } from '../errors';
+import { mayLabelUnit, personAttribute, unlabelledTeams } from '../unit-labels';
 import type { DashboardContext } from './context';
 
 /**
  * The org explorer's data: one node and its direct reports at a time, so a 100k-person org is
  * browsed without ever sending the whole tree. Rules:
  * - scoped users start at their scope root and cannot ask for anything above or beside it (404);
- * - viewers see the org structure (managers by name and title, spans, subtree sizes) but no IC
- *   names: a manager's IC reports are folded into one "N individual contributors" node, and
- *   vacant leaves into "N open positions";
+ * - viewers follow the rule of ../unit-labels.ts: a manager is named only as the label of a unit of
+ *   at least min_group_size people, never with a title; smaller units fold into one "N teams of
+ *   fewer than 5 people" node (no id, cannot be opened), a manager's IC reports into one
+ *   "N individual contributors" node, and vacant leaves into "N open positions";
  * - aggregated junior-staff rows (UK organograms) are shown as "N FTE (grade)";
  * - children are sorted by the headcount of their branch (subtree size), largest first, and cut
  *   at CHILD_PAGE per request with a `more` count (ask again with offset for the next page).
@@ -19,11 +22,12 @@ import type { DashboardContext } from './context';
 export const CHILD_PAGE = 200;
 const NODE_BUDGET = 2000;
 
-export type TreeNodeKind = 'person' | 'vacant' | 'aggregate' | 'ic-group' | 'vacant-group';
+export type TreeNodeKind = 'person' | 'vacant' | 'aggregate' | 'ic-group' | 'vacant-group' | 'team-group';
+type GroupKind = 'ic-group' | 'vacant-group' | 'team-group';
 export type TreeNodeLevel = 'executive' | 'managerOfManagers' | 'managerOfIcs' | 'ic' | null;
 
 export interface TreeNode {
-  /** employee id, or a synthetic id ("~ics~<manager id>") for folded groups */
+  /** employee id, or a synthetic id ("~ics~<manager id>", "~teams~<manager id>") for folded groups */
   id: string;
   kind: TreeNodeKind;
   name: string | null;
@@ -67,7 +71,7 @@ export const orgTreeQuerySchema = z.object({
 
 const fmt = (n: number) => roundTo(n, 2).toLocaleString('en');
 
-/** The node shape of record i (callers make sure a viewer never gets an IC this way). */
+/** The node shape of record i (callers make sure a viewer never gets an IC or a small unit this way). */
 function presentNode(ctx: DashboardContext, i: number): TreeNode {
   const t = ctx.snap.tree;
   const r = t.records[i];
@@ -76,7 +80,7 @@ function presentNode(ctx: DashboardContext, i: number): TreeNode {
   const isMgr = kind === NodeKind.managerOfIcs || kind === NodeKind.managerOfManagers;
   const base = {
     id: r?.employeeId ?? '',
-    title: r?.title ?? null,
+    title: personAttribute(ctx, r?.title),
     department: r?.department ?? null,
     layer,
     span: t.span[i] ?? 0,
@@ -102,29 +106,40 @@ function presentNode(ctx: DashboardContext, i: number): TreeNode {
     };
   }
   if (kind === NodeKind.vacant) return { ...base, kind: 'vacant', name: 'Vacant position' };
-  if (!ctx.canSeePeople && !isMgr) return groupNode(base.id, 'ic-group', 1, layer, base.department);
+  if (!ctx.canSeePeople && !isMgr) return groupNode(ctx, base.id, 'ic-group', 1, layer, base.department);
+  if (!mayLabelUnit(ctx, t, i)) return groupNode(ctx, '', 'team-group', 1, layer, base.department);
   return { ...base, kind: 'person', name: r?.name ?? null };
 }
 
+const GROUP_TAG: Record<GroupKind, string> = {
+  'ic-group': 'ics',
+  'vacant-group': 'open',
+  'team-group': 'teams',
+};
+
+function groupName(ctx: DashboardContext, kind: GroupKind, count: number): string {
+  if (kind === 'team-group') return unlabelledTeams(count, ctx.settings.minGroupSize);
+  const [one, many] =
+    kind === 'ic-group'
+      ? ['individual contributor', 'individual contributors']
+      : ['open position', 'open positions'];
+  return `${fmt(count)} ${count === 1 ? one : many}`;
+}
+
+/** A folded node; `parentId` is the (visible) manager the group hangs under, '' when there is none. */
 function groupNode(
+  ctx: DashboardContext,
   parentId: string,
-  kind: 'ic-group' | 'vacant-group',
+  kind: GroupKind,
   count: number,
   layer: number,
   department: string | null,
 ): TreeNode {
   const ics = kind === 'ic-group';
-  const noun = ics
-    ? count === 1
-      ? 'individual contributor'
-      : 'individual contributors'
-    : count === 1
-      ? 'open position'
-      : 'open positions';
   return {
-    id: `~${ics ? 'ics' : 'open'}~${parentId}`,
+    id: `~${GROUP_TAG[kind]}~${parentId}`,
     kind,
-    name: `${fmt(count)} ${noun}`,
+    name: groupName(ctx, kind, count),
     title: null,
     department,
     layer,
@@ -145,6 +160,7 @@ function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
   const shown: Array<{ node: TreeNode; size: number }> = [];
   let ics = 0;
   let open = 0;
+  let teams = 0;
   for (const c of kids) {
     const leaf = (t.childOffsets[c + 1] ?? 0) === (t.childOffsets[c] ?? 0);
     if (!ctx.canSeePeople && t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) {
@@ -155,13 +171,18 @@ function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
       open++;
       continue;
     }
+    if (isManager(t, c) && !mayLabelUnit(ctx, t, c)) {
+      teams++;
+      continue;
+    }
     shown.push({ node: presentNode(ctx, c), size: (t.weight[c] ?? 0) + (t.subtreeSize[c] ?? 0) });
   }
   const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
   const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;
   const dept = i >= 0 ? (t.records[i]?.department ?? null) : null;
-  if (ics > 0) shown.push({ node: groupNode(parentId, 'ic-group', ics, layer, dept), size: ics });
-  if (open > 0) shown.push({ node: groupNode(parentId, 'vacant-group', open, layer, dept), size: 0 });
+  if (ics > 0) shown.push({ node: groupNode(ctx, parentId, 'ic-group', ics, layer, dept), size: ics });
+  if (teams > 0) shown.push({ node: groupNode(ctx, parentId, 'team-group', teams, layer, dept), size: 0 });
+  if (open > 0) shown.push({ node: groupNode(ctx, parentId, 'vacant-group', open, layer, dept), size: 0 });
   shown.sort(
     (a, b) =>
       b.size - a.size ||
@@ -195,13 +216,13 @@ function pathFromTop(ctx: DashboardContext, i: number): number[] {
   return path;
 }
 
-/** The index of an id the actor may open as a node, or NotFound (outside scope, unknown, IC for a viewer). */
+/** The index of an id the actor may open as a node, or NotFound (outside scope, unknown; for a viewer an IC or a small unit). */
 function resolveVisible(ctx: DashboardContext, id: string): { index: number; path: number[] } {
   const i = ctx.snap.tree.indexById.get(id);
   if (i === undefined) throw new NotFoundError(`Employee ${id} is not in the ${ctx.ref.asOf} snapshot.`);
   const path = pathFromTop(ctx, i);
   const t = ctx.snap.tree;
-  if (!ctx.canSeePeople && t.kind[i] === NodeKind.ic)
+  if (!ctx.canSeePeople && (t.kind[i] === NodeKind.ic || (isManager(t, i) && !mayLabelUnit(ctx, t, i))))
     throw new NotFoundError('That person is not in your scope.');
   return { index: i, path };
 }

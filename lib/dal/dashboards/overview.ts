@@ -1,7 +1,7 @@
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
-import { isManager } from '@/lib/metrics/snapshot';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
 import { buildFindings, type Finding } from './findings';
@@ -182,11 +182,7 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      // Viewers see managers' names (the org structure) but never an individual contributor's.
-      subtreeName:
-        subtreeIndex >= 0 && (ctx.canSeePeople || isManager(snap.tree, subtreeIndex))
-          ? (snap.tree.records[subtreeIndex]?.name ?? null)
-          : null,
+      subtreeName: unitLabel(ctx, snap.tree, subtreeIndex),
     },
     kpis: guardGroup(ctx, size, kpis),
     trend: guardGroup(

@@ -3,6 +3,7 @@ import { ARCHETYPE_SOURCE, countSpanArchetypes } from '@/lib/metrics/span-archet
 import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
 import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
+import { mayLabelUnit, personAttribute, unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
 import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
@@ -69,23 +70,16 @@ export interface StructureDashboard {
         ics: number;
       }>
     | Suppressed;
-  /** managers with span 1-3 (SPEC bands "1" and "2-3"); people only when the actor may see them */
+  /** managers with span 1-3 (SPEC bands "1" and "2-3"); for viewers only labelled units (../unit-labels.ts) */
   narrowSpan: {
     count: number | Suppressed;
     managers: NarrowSpanManager[] | null;
-    /** how many of `count` are not in `managers` (list cut at NARROW_LIST_LIMIT) */
+    /** how many listable managers are not in `managers` (list cut at NARROW_LIST_LIMIT) */
     more: number;
+    /** how many of `count` lead a unit too small to be named for this actor (never listed) */
+    unlabelled: number;
   };
   departments: DepartmentRow[];
-}
-
-/** The subtree root's name; viewers get it only for managers (org structure), never for an IC. */
-function nameOfUnitRoot(ctx: DashboardContext): string | null {
-  const i = ctx.unit.rootIndex;
-  if (i < 0) return null;
-  const k = ctx.snap.tree.kind[i];
-  const isMgr = k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
-  return ctx.canSeePeople || isMgr ? (ctx.snap.tree.records[i]?.name ?? null) : null;
 }
 
 export const NARROW_SPAN_MAX = 3;
@@ -124,13 +118,14 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
       (t.layer[a] ?? 0) - (t.layer[b] ?? 0) ||
       (t.records[a]?.name ?? '').localeCompare(t.records[b]?.name ?? ''),
   );
-  const listed = ctx.canSeePeople ? narrow.slice(0, NARROW_LIST_LIMIT) : [];
+  const labelled = ctx.canSeePeople ? narrow : narrow.filter((i) => mayLabelUnit(ctx, t, i));
+  const listed = labelled.slice(0, NARROW_LIST_LIMIT);
   const narrowManagers: NarrowSpanManager[] = listed.map((i) => {
     const r = t.records[i];
     return {
       id: r?.employeeId ?? '',
       name: r?.name ?? null,
-      title: r?.title ?? null,
+      title: personAttribute(ctx, r?.title),
       department: r?.department ?? null,
       layer: t.layer[i] ?? 0,
       span: t.span[i] ?? 0,
@@ -154,13 +149,13 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     middleManagers: s.middleManagers,
     openPositions: s.openPositions,
   };
-  const narrowListAllowed = ctx.canSeePeople && !(ctx.suppress && size < settings.minGroupSize);
+  const narrowListAllowed = !(ctx.suppress && size < settings.minGroupSize);
   return {
     asOf: ctx.ref.asOf,
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: nameOfUnitRoot(ctx),
+      subtreeName: unitLabel(ctx, t, unit.rootIndex),
     },
     layersFromUnitTop: layerShift > 0,
     summary: guardGroup(ctx, size, summary),
@@ -189,7 +184,8 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     narrowSpan: {
       count: guardGroup(ctx, size, narrow.length),
       managers: narrowListAllowed ? narrowManagers : null,
-      more: narrowListAllowed ? narrow.length - narrowManagers.length : 0,
+      more: narrowListAllowed ? labelled.length - narrowManagers.length : 0,
+      unlabelled: narrowListAllowed ? narrow.length - labelled.length : 0,
     },
     departments: buildDepartmentRows(ctx),
   };

@@ -1,5 +1,6 @@
 import { computeSeriesChanges, type SeriesChange } from '@/lib/metrics/series-changes';
 import { readTargets } from '../targets';
+import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
 import { loadDelayering, type DelayeringStep } from './delayering';
@@ -86,7 +87,7 @@ export async function buildTrends(ctx: DashboardContext): Promise<Trends> {
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: rootIndex >= 0 ? (snap.tree.records[rootIndex]?.name ?? null) : null,
+      subtreeName: unitLabel(ctx, snap.tree, rootIndex),
     },
     metrics: TREND_METRICS.map(({ key, label, group, format, definition, target }) => ({
       key,

@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { ValidationError } from '../errors';
 import { reportAccessOf, type ReportAccess } from './access';
+import { mayLabelUnit, unlabelledTeams } from '../unit-labels';
 import { loadReportContext, type ReportContext } from './context';
 import type { ReportParams } from './params';
 import { planSections } from './registry';
@@ -39,12 +40,17 @@ async function readOrgName(): Promise<string> {
   return process.env.STRATA_ORG_NAME?.trim() || 'Organisation';
 }
 
-/** "Whole organisation", "Department Platform", "Subtree of Ana Ruiz (E17)", as printed on the pack. */
+/**
+ * "Whole organisation", "Department Platform", "Subtree of Ana Ruiz (E17)", as printed on the pack;
+ * a unit a viewer may not name (../unit-labels.ts) is "Subtree of a team of fewer than 5 people".
+ */
 export function describeScope(ctx: ReportContext): string {
   const { unit, snap, actor } = ctx.dash;
   const root = unit.rootIndex >= 0 ? snap.tree.records[unit.rootIndex] : undefined;
+  const named = mayLabelUnit(ctx.dash, snap.tree, unit.rootIndex);
+  const label = root?.name ? `${root.name} (${root.employeeId})` : (root?.employeeId ?? '');
   const subtree = root
-    ? `subtree of ${root.name ? `${root.name} (${root.employeeId})` : root.employeeId}`
+    ? `subtree of ${named ? label : unlabelledTeams(1, ctx.dash.settings.minGroupSize).toLowerCase()}`
     : null;
   const own = actor.scopeEmployeeId !== null && unit.subtree === actor.scopeEmployeeId ? ', your scope' : '';
   if (unit.department !== null)

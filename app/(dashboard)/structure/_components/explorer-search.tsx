@@ -10,10 +10,12 @@ export function ExplorerSearch({
   asOf,
   onPick,
   peopleHint,
+  placeholder,
 }: {
   asOf?: string;
   onPick: (hit: PersonHit) => void;
   peopleHint: string;
+  placeholder: string;
 }) {
   const inputId = `${useId()}-in`;
   return (
@@ -25,7 +27,7 @@ export function ExplorerSearch({
         inputId={inputId}
         asOf={asOf}
         type="search"
-        placeholder="Name, employee id or title"
+        placeholder={placeholder}
         showNoMatch
         onChoose={onPick}
       />

@@ -16,16 +16,19 @@ const LEVEL: Record<NarrowSpanManager['level'], string> = {
 const FIRST = 25;
 
 /**
- * Managers with a span of 1-3 (SPEC bands "1" and "2-3"): the count for everyone, the names only
- * for roles that may see people (the API sends no list to viewers).
+ * Managers with a span of 1-3 (SPEC bands "1" and "2-3"): the count for everyone; the list as the
+ * API sends it (for viewers only managers named as the label of a unit at or above the minimum
+ * group size, without titles; the others are counted in `unlabelled`).
  */
 export function NarrowSpanCard({
   narrow,
   asOf,
+  minGroupSize,
   onScope,
 }: {
   narrow: StructureDashboard['narrowSpan'];
   asOf: string;
+  minGroupSize: number;
   onScope: (id: string) => void;
 }) {
   const id = useId();
@@ -33,6 +36,9 @@ export function NarrowSpanCard({
   const list = narrow.managers;
   const count = narrow.count;
   const shown = list ? (all ? list : list.slice(0, FIRST)) : [];
+  // viewers get no titles (a single person's attribute), so the column goes
+  const titles = list?.some((m) => m.title !== null) ?? false;
+  const keep = <T,>(cells: T[]) => cells.filter((_, k) => titles || k !== 2);
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="narrow-span">
       <div className="chart-head">
@@ -46,7 +52,7 @@ export function NarrowSpanCard({
                 downloadText(
                   `narrow-span-managers-${asOf}.csv`,
                   toCsv(
-                    [
+                    keep([
                       'Employee ID',
                       'Name',
                       'Title',
@@ -55,17 +61,19 @@ export function NarrowSpanCard({
                       'Span',
                       'Below',
                       'Managerial level',
-                    ],
-                    list.map((m) => [
-                      m.id,
-                      m.name,
-                      m.title,
-                      m.department,
-                      m.layer,
-                      m.span,
-                      m.subtreeSize,
-                      LEVEL[m.level],
                     ]),
+                    list.map((m) =>
+                      keep([
+                        m.id,
+                        m.name,
+                        m.title,
+                        m.department,
+                        m.layer,
+                        m.span,
+                        m.subtreeSize,
+                        LEVEL[m.level],
+                      ]),
+                    ),
                   ),
                 )
               }
@@ -84,8 +92,14 @@ export function NarrowSpanCard({
       ) : (
         <p>
           <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong> managers with a span
-          of 1-3
-          {list === null && count > 0 ? ' (names are not shown for your role).' : '.'}
+          of 1-3 .
+          {narrow.unlabelled > 0 && (
+            <span data-testid="narrow-span-unlabelled">
+              {' '}
+              {narrow.unlabelled.toLocaleString('en')} of them lead a team of fewer than {minGroupSize} people
+              and are not named.
+            </span>
+          )}
         </p>
       )}
       {list && list.length > 0 && (
@@ -96,7 +110,7 @@ export function NarrowSpanCard({
               <thead>
                 <tr>
                   <th scope="col">Name</th>
-                  <th scope="col">Title</th>
+                  {titles && <th scope="col">Title</th>}
                   <th scope="col">Department</th>
                   <th scope="col" className="num">
                     Layer
@@ -123,7 +137,7 @@ export function NarrowSpanCard({
                         {m.name ?? m.id}
                       </button>
                     </td>
-                    <td>{m.title ?? '—'}</td>
+                    {titles && <td>{m.title ?? '—'}</td>}
                     <td>{m.department ?? '—'}</td>
                     <td className="num">{m.layer}</td>
                     <td className="num">{m.span.toLocaleString('en', { maximumFractionDigits: 2 })}</td>

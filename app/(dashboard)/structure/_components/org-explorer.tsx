@@ -18,7 +18,7 @@ const domIdOf = (id: string) => `orgnode-${id.replace(/[^A-Za-z0-9_-]/g, (c) => 
  * time. Arrow keys move and open/close, Home/End jump, Enter scopes the whole dashboard to the
  * focused node (?subtree=ID), as clicking a name or "Scope dashboard here" does.
  */
-export function OrgExplorer({ canSeePeople }: { canSeePeople: boolean }) {
+export function OrgExplorer({ canSeePeople, minGroupSize }: { canSeePeople: boolean; minGroupSize: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -141,13 +141,15 @@ export function OrgExplorer({ canSeePeople }: { canSeePeople: boolean }) {
       <ExplorerSearch
         asOf={filters.asOf}
         onPick={onPick}
-        peopleHint={canSeePeople ? 'anyone in your scope' : 'managers only'}
+        peopleHint={canSeePeople ? 'anyone in your scope' : `managers of teams of ${minGroupSize} or more`}
+        placeholder={canSeePeople ? 'Name, employee id or title' : 'Name or employee id'}
       />
       <p className="muted" id="explorer-help">
         Arrow keys move and open or close a branch; Enter (or clicking a name) scopes the whole dashboard to
         that person&apos;s subtree; Space opens or closes. Branches are fetched as you open them, largest
         first.
-        {!canSeePeople && ' Individual contributors are shown as counts.'}
+        {!canSeePeople &&
+          ` Individual contributors are shown as counts, and teams of fewer than ${minGroupSize} people without a name.`}
       </p>
       <span className="visually-hidden" role="status" aria-live="polite">
         {message}

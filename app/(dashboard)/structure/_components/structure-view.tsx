@@ -67,10 +67,14 @@ export function StructureView({
         <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
       )}
       <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
-      <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} onScope={onScope} />
+      <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>
-        <OrgExplorer key={readFilters(params).asOf ?? 'latest'} canSeePeople={canSeePeople} />
+        <OrgExplorer
+          key={readFilters(params).asOf ?? 'latest'}
+          canSeePeople={canSeePeople}
+          minGroupSize={minGroupSize}
+        />
       </section>
     </div>
   );

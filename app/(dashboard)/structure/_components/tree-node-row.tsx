@@ -51,7 +51,7 @@ export const TreeNodeRow = memo(function TreeNodeRow({
   const expandable = node.childCount > 0 && isScopable(node);
   const scopable = isScopable(node);
   const label = node.name ?? node.id;
-  const group = node.kind === 'ic-group' || node.kind === 'vacant-group' || node.kind === 'aggregate';
+  const group = !scopable;
   return (
     <li
       id={domId}

@@ -102,9 +102,11 @@ function ManagerSection({
             },
           ]}
         />
-      ) : (
-        <p className="muted" data-testid="no-names">
-          Your role sees counts only; names are not shown.
+      ) : null}
+      {(managers.unlabelled ?? 0) > 0 && (
+        <p className="muted" data-testid="off-target-unlabelled">
+          {(managers.unlabelled ?? 0).toLocaleString('en')} of them lead a team under the minimum group size
+          and are not named.
         </p>
       )}
     </>

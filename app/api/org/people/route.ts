@@ -1,4 +1,4 @@
-// GET /api/org/people?q=&asOf= — find people by name, id or title inside the caller's scope (viewers: managers only).
+// GET /api/org/people?q=&asOf= — find people by name, id or title inside the caller's scope (viewers: managers of units of at least min_group_size, lib/dal/unit-labels.ts).
 import { dashboardRoute } from '@/lib/dal/dashboards/route-helpers';
 import { searchPeople } from '@/lib/dal/dashboards/org-lookup';
 

@@ -1,0 +1,54 @@
+import { isManager } from '@/lib/metrics/snapshot';
+import type { OrgTree } from '@/lib/metrics/tree';
+
+/**
+ * The one rule for what a viewer sees of single persons (SPEC roles: "viewer: aggregated
+ * dashboards only, no person-level data"). Every surface (org explorer, people search, structure
+ * and AI tables, scope labels, the PDF/XLSX/CSV exports) asks these functions, never the role:
+ *
+ * - a unit is a manager and everyone below them; its size is its headcount (the manager included);
+ * - a viewer sees a manager's name, and the employee id needed to scope a view to that unit, only
+ *   as the label of a unit of at least min_group_size people; beside the label only the unit's own
+ *   structure (department, layer, direct reports, headcount below, managerial level);
+ * - a smaller unit has no label and no id ("a team of fewer than 5 people"), and an individual
+ *   contributor is never named;
+ * - no single person's attributes reach a viewer at all: title, grade or level, tenure, location,
+ *   AI usage, cost, risk score;
+ * - hr and admin (everywhere) and leaders (inside their scope) keep full person-level data.
+ */
+export interface LabelViewer {
+  /** hr/admin anywhere, leaders inside their scope; never viewers */
+  canSeePeople: boolean;
+  settings: { minGroupSize: number };
+}
+
+/** Headcount of the unit rooted at record i: the record itself (if filled) and everyone below. */
+export function unitHeadcount(tree: OrgTree, i: number): number {
+  return (tree.weight[i] ?? 0) + (tree.subtreeSize[i] ?? 0);
+}
+
+/**
+ * Whether `who` may see record i's name and employee id: always for people-seeing roles; for a
+ * viewer only when i is a manager whose unit has at least min_group_size people.
+ */
+export function mayLabelUnit(who: LabelViewer, tree: OrgTree, i: number): boolean {
+  if (who.canSeePeople) return true;
+  if (i < 0 || !isManager(tree, i)) return false;
+  return unitHeadcount(tree, i) >= who.settings.minGroupSize;
+}
+
+/** The name of record i as `who` may see it: the person's name, or null (no label for this role). */
+export function unitLabel(who: LabelViewer, tree: OrgTree, i: number): string | null {
+  return i >= 0 && mayLabelUnit(who, tree, i) ? (tree.records[i]?.name ?? null) : null;
+}
+
+/** A single person's attribute (title, grade, ...) as `who` may see it: viewers never get one. */
+export function personAttribute<T>(who: LabelViewer, value: T | null | undefined): T | null {
+  return who.canSeePeople ? (value ?? null) : null;
+}
+
+/** What stands in for an unlabelled unit: "a team of fewer than 5 people", or "3 teams of ...". */
+export function unlabelledTeams(count: number, minGroupSize: number): string {
+  const n = count === 1 ? 'A team' : `${count.toLocaleString('en')} teams`;
+  return `${n} of fewer than ${minGroupSize} people`;
+}
