@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
 import { isExemptFromSuppression } from '@/lib/auth/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { OrgTree } from '@/lib/metrics/tree';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
 import { resolveUnit, type Unit } from '../scope';
 import { readSettings, type OrgSettings } from '../settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
+import { isDepartmentShown, isUnitShown, readerFloor, type ReaderFloor } from './floor';
 import { dataVersion } from './result-cache';
 
 /** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
@@ -47,6 +49,10 @@ export interface DashboardContext {
   unit: Unit;
   /** leaders and viewers: groups under settings.minGroupSize are suppressed. */
   suppress: boolean;
+  /** leaders and viewers: which units may show figures at all (the floor under subtraction). */
+  floor: ReaderFloor | null;
+  /** the unit asked for is hidden by the floor: every figure about it is suppressed. */
+  hidden: boolean;
   /** hr/admin anywhere, leaders inside their scope; never viewers. */
   canSeePeople: boolean;
   /** the data version read with the settings (keys the answer cache); see result-cache.ts. */
@@ -63,13 +69,17 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
   ]);
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
+  const suppress = !isExemptFromSuppression(actor.role);
+  const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
     actor,
     settings,
     ref,
     snap,
     unit,
-    suppress: !isExemptFromSuppression(actor.role),
+    suppress,
+    floor,
+    hidden: floor !== null && isUnitHiddenBy(floor, snap.tree, unit),
     canSeePeople: actor.role !== 'viewer',
     dataVersion: version,
   };
@@ -78,9 +88,21 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
 export type Suppressed = SuppressedMarker;
 export { isSuppressed };
 
-/** Returns the value, or a suppression marker when the group is too small for this actor. */
+/** True when the floor hides the unit: its subtree, or its department inside the subtree or top. */
+function isUnitHiddenBy(floor: ReaderFloor, tree: OrgTree, unit: Unit): boolean {
+  if (unit.department !== null) return !isDepartmentShown(floor, tree, unit.rootIndex, unit.department);
+  return !isUnitShown(floor, unit.rootIndex);
+}
+
+/**
+ * Returns the value, or a suppression marker when the group is too small for this actor or the
+ * unit it belongs to is hidden by the privacy floor (a unit's figures are shown or hidden together).
+ */
 export function guardGroup<T>(ctx: DashboardContext, groupSize: number, value: T): T | Suppressed {
-  return ctx.suppress && groupSize < ctx.settings.minGroupSize
-    ? { suppressed: true, minGroupSize: ctx.settings.minGroupSize }
-    : value;
+  return ctx.suppress && (ctx.hidden || groupSize < ctx.settings.minGroupSize) ? hiddenMarker(ctx) : value;
+}
+
+/** The marker shown in place of figures hidden for this actor. */
+export function hiddenMarker(ctx: DashboardContext): Suppressed {
+  return { suppressed: true, minGroupSize: ctx.settings.minGroupSize };
 }

@@ -135,6 +135,11 @@ function groupNode(
   };
 }
 
+/** The label of a manager's direct ICs when they are fewer than the minimum group size. */
+function smallGroupLabel(ctx: DashboardContext): string {
+  return `Fewer than ${ctx.settings.minGroupSize} individual contributors`;
+}
+
 /** The sorted direct reports of i (or of the forest's roots when i < 0), viewer folding applied. */
 function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
   const t = ctx.snap.tree;
@@ -160,7 +165,13 @@ function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
   const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
   const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;
   const dept = i >= 0 ? (t.records[i]?.department ?? null) : null;
-  if (ics > 0) shown.push({ node: groupNode(parentId, 'ic-group', ics, layer, dept), size: ics });
+  if (ics > 0) {
+    // A manager's direct ICs are a group like any other: under the minimum, no count (SPEC "Privacy").
+    const small = ctx.suppress && ics < ctx.settings.minGroupSize;
+    const node = groupNode(parentId, 'ic-group', ics, layer, dept);
+    if (small) shown.push({ node: { ...node, name: smallGroupLabel(ctx), subtreeSize: 0 }, size: 0 });
+    else shown.push({ node, size: ics });
+  }
   if (open > 0) shown.push({ node: groupNode(parentId, 'vacant-group', open, layer, dept), size: 0 });
   shown.sort(
     (a, b) =>

@@ -43,7 +43,7 @@ function shownSets(f: Family, visible: Uint8Array, totalVisible: boolean): numbe
     return false;
   };
   const sets = Array.from(visible)
-    .map((v, u) => (v === 1 ? who.map((h) => (inside(u, h) ? 1 : 0)) : null))
+    .map((v, u) => (v === 1 ? who.map((h): number => (inside(u, h) ? 1 : 0)) : null))
     .filter((s): s is number[] => s !== null);
   if (totalVisible) sets.push(who.map(() => 1));
   return sets;

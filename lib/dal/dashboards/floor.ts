@@ -1,0 +1,89 @@
+import { collectSubtree, type OrgTree } from '@/lib/metrics/tree';
+import { planPartition } from '@/lib/privacy/floor';
+import { headcountSums, icSums, intersectPlans, planTree, type TreePlan } from '@/lib/privacy/tree-plan';
+
+/**
+ * The reader's privacy floor for one snapshot (SPEC "Privacy"): which manager subtrees may show
+ * figures, planned once from the reader's top (their scope root, else the whole organisation) so
+ * every answer they can ask for shows the same units. Both people and individual contributors are
+ * populations of dashboard figures, so a unit is shown only when both plans show it.
+ */
+export interface ReaderFloor {
+  plan: TreePlan;
+  /** the reader's top record, -1 = whole organisation */
+  top: number;
+  headcount: Float64Array;
+  min: number;
+}
+
+const plans = new WeakMap<OrgTree, Map<string, ReaderFloor>>();
+
+/** The floor for a reader whose scope root is `scopeEmployeeId` (null = whole organisation). */
+export function readerFloor(t: OrgTree, scopeEmployeeId: string | null, min: number): ReaderFloor {
+  const key = `${scopeEmployeeId ?? ''}|${min}`;
+  let byKey = plans.get(t);
+  if (byKey === undefined) {
+    byKey = new Map();
+    plans.set(t, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const top = scopeEmployeeId === null ? -1 : (t.indexById.get(scopeEmployeeId) ?? -1);
+  const headcount = headcountSums(t);
+  const plan = intersectPlans(planTree(t, top, headcount, min), planTree(t, top, icSums(t), min));
+  const floor = { plan, top, headcount, min };
+  byKey.set(key, floor);
+  return floor;
+}
+
+/** True when the subtree rooted at record i may show figures (the reader's top follows the total). */
+export function isUnitShown(floor: ReaderFloor, i: number): boolean {
+  if (i < 0 || i === floor.top) return floor.plan.totalVisible;
+  return floor.plan.visible[i] === 1;
+}
+
+/**
+ * Whether a unit filtered by department (and optionally a subtree) may show figures: the subtree
+ * must be shown, and the department must be shown in the flat partition of that subtree (or the
+ * reader's top) into departments, with its total.
+ */
+export function isDepartmentShown(floor: ReaderFloor, t: OrgTree, root: number, department: string): boolean {
+  if (!isUnitShown(floor, root)) return false;
+  const sizes = departmentSizes(t, root < 0 ? floor.top : root);
+  const names = [...sizes.keys()];
+  const total = [...sizes.values()].reduce((s, x) => s + x, 0);
+  const plan = planPartition([...sizes.values()], total, floor.min);
+  const k = names.indexOf(department);
+  return k >= 0 && plan.visible[k] === 1;
+}
+
+/** Headcount per department below `root` (-1 = whole organisation). */
+export function departmentSizes(t: OrgTree, root: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (i: number) => {
+    const d = t.records[i]?.department ?? '';
+    out.set(d, (out.get(d) ?? 0) + (t.weight[i] ?? 0));
+  };
+  if (root < 0) for (let i = 0; i < t.size; i++) add(i);
+  else for (const i of collectSubtree(t, root)) add(i);
+  return out;
+}
+
+/**
+ * The floor for figures about another population counted per record (AI engineers): units the
+ * reader's floor shows that also pass a plan on that population's subtree sums.
+ */
+export function populationFloor(
+  t: OrgTree,
+  scopeEmployeeId: string | null,
+  min: number,
+  subtreeCount: (i: number) => number,
+): ReaderFloor {
+  const base = readerFloor(t, scopeEmployeeId, min);
+  const sizes = new Float64Array(t.size);
+  for (let i = 0; i < t.size; i++) {
+    const hasReports = (t.childOffsets[i + 1] ?? 0) > (t.childOffsets[i] ?? 0);
+    if (hasReports || (t.parent[i] ?? -1) < 0) sizes[i] = subtreeCount(i);
+  }
+  return { ...base, plan: intersectPlans(base.plan, planTree(t, base.top, sizes, min)) };
+}
