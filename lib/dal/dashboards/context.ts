@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
 import { isExemptFromSuppression } from '@/lib/auth/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import type { OrgTree } from '@/lib/metrics/tree';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
 import { resolveUnit, type Unit } from '../scope';
 import { readSettings, type OrgSettings } from '../settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
-import { isDepartmentShown, isUnitShown, readerFloor, type ReaderFloor } from './floor';
+import { planFloor } from '@/lib/privacy/floor';
+import { isUnitHidden, readerFloor, type ReaderFloor } from './floor';
 import { dataVersion } from './result-cache';
 
 /** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
@@ -79,7 +79,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     unit,
     suppress,
     floor,
-    hidden: floor !== null && isUnitHiddenBy(floor, snap.tree, unit),
+    hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     canSeePeople: actor.role !== 'viewer',
     dataVersion: version,
   };
@@ -88,18 +88,42 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
 export type Suppressed = SuppressedMarker;
 export { isSuppressed };
 
-/** True when the floor hides the unit: its subtree, or its department inside the subtree or top. */
-function isUnitHiddenBy(floor: ReaderFloor, tree: OrgTree, unit: Unit): boolean {
-  if (unit.department !== null) return !isDepartmentShown(floor, tree, unit.rootIndex, unit.department);
-  return !isUnitShown(floor, unit.rootIndex);
-}
-
 /**
  * Returns the value, or a suppression marker when the group is too small for this actor or the
  * unit it belongs to is hidden by the privacy floor (a unit's figures are shown or hidden together).
  */
 export function guardGroup<T>(ctx: DashboardContext, groupSize: number, value: T): T | Suppressed {
-  return ctx.suppress && (ctx.hidden || groupSize < ctx.settings.minGroupSize) ? hiddenMarker(ctx) : value;
+  return isGroupHidden(ctx, groupSize) ? hiddenMarker(ctx) : value;
+}
+
+/** True when figures about a group of the unit are suppressed: too small, or the unit is hidden. */
+export function isGroupHidden(ctx: DashboardContext, groupSize: number): boolean {
+  return ctx.suppress && (ctx.hidden || groupSize < ctx.settings.minGroupSize);
+}
+
+/**
+ * For a flat breakdown of the unit shown beside its total (departments, levels, bands): which rows
+ * may show figures, so the hidden rows cannot be had as the total minus the shown ones.
+ */
+export function partitionShown(
+  ctx: DashboardContext,
+  sizes: readonly number[],
+  total: number | null,
+): boolean[] {
+  return familyShown(ctx, new Array<number>(sizes.length).fill(-1), sizes, total);
+}
+
+/** The same for nested breakdowns (a department row and its level cells): parent index per row, -1 = top. */
+export function familyShown(
+  ctx: DashboardContext,
+  parent: readonly number[],
+  sizes: readonly number[],
+  total: number | null,
+): boolean[] {
+  if (!ctx.suppress) return sizes.map(() => true);
+  if (ctx.hidden) return sizes.map(() => false);
+  const plan = planFloor({ parent, size: sizes, total, min: ctx.settings.minGroupSize });
+  return sizes.map((_, k) => plan.visible[k] === 1);
 }
 
 /** The marker shown in place of figures hidden for this actor. */

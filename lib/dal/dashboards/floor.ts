@@ -1,4 +1,5 @@
 import { collectSubtree, type OrgTree } from '@/lib/metrics/tree';
+import type { Unit } from '../scope';
 import { planPartition } from '@/lib/privacy/floor';
 import { headcountSums, icSums, intersectPlans, planTree, type TreePlan } from '@/lib/privacy/tree-plan';
 
@@ -86,4 +87,14 @@ export function populationFloor(
     if (hasReports || (t.parent[i] ?? -1) < 0) sizes[i] = subtreeCount(i);
   }
   return { ...base, plan: intersectPlans(base.plan, planTree(t, base.top, sizes, min)) };
+}
+
+/** True when the floor hides the unit: its subtree, or its department inside the subtree or top. */
+export function isUnitHidden(
+  floor: ReaderFloor,
+  tree: OrgTree,
+  unit: Pick<Unit, 'department' | 'rootIndex'>,
+): boolean {
+  if (unit.department !== null) return !isDepartmentShown(floor, tree, unit.rootIndex, unit.department);
+  return !isUnitShown(floor, unit.rootIndex);
 }

@@ -1,4 +1,5 @@
 import { NodeKind } from '@/lib/metrics/roles';
+import type { OrgTree } from '@/lib/metrics/tree';
 import { summarizeStructure } from '@/lib/metrics/structure';
 import {
   classifyLayers,
@@ -11,7 +12,7 @@ import {
 } from '@/lib/metrics/targets';
 import { readTargets } from '../targets';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, partitionShown } from './context';
 import { targetForUnit, type UnitTarget } from './unit-target';
 
 /** Off-target managers are listed up to this many (furthest outside the range first). */
@@ -102,7 +103,13 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     const d = t.records[m.index]?.department;
     if (d) offByDept.set(d, (offByDept.get(d) ?? 0) + 1);
   }
-  const departments = [...groups.keys()].sort().map((department) => {
+  const names = [...groups.keys()].sort();
+  const shown = partitionShown(
+    ctx,
+    names.map((d) => headcountOf(t, groups.get(d) ?? [])),
+    unitSize,
+  );
+  const departments = names.map((department, k) => {
     const nodes = Int32Array.from(groups.get(department) ?? []);
     const s = summarizeStructure(
       t,
@@ -122,7 +129,7 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
       layersStatus: classifyLayers(s.depth, target),
       offTargetManagers: offByDept.get(department) ?? 0,
     };
-    const r = guardGroup(ctx, s.headcount, row);
+    const r = guardGroup(ctx, shown[k] ? s.headcount : 0, row);
     return 'suppressed' in r ? { ...r, department } : r;
   });
   const managers: Exclude<OffTarget['managers'], Suppressed> = {
@@ -152,4 +159,9 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     departments: guardGroup(ctx, unitSize, departments),
     managers: guardGroup(ctx, unitSize, managers),
   };
+}
+
+/** Headcount of a list of records (vacant posts weigh 0, aggregated rows their FTE). */
+function headcountOf(t: OrgTree, nodes: readonly number[]): number {
+  return nodes.reduce((sum, i) => sum + (t.weight[i] ?? 0), 0);
 }

@@ -4,7 +4,7 @@ import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-
 import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, isGroupHidden } from './context';
 import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
 import { unitStructureAt } from './unit-series';
 
@@ -154,7 +154,7 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     middleManagers: s.middleManagers,
     openPositions: s.openPositions,
   };
-  const narrowListAllowed = ctx.canSeePeople && !(ctx.suppress && size < settings.minGroupSize);
+  const narrowListAllowed = ctx.canSeePeople && !isGroupHidden(ctx, size);
   return {
     asOf: ctx.ref.asOf,
     scope: {
