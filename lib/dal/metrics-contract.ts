@@ -156,7 +156,9 @@ async function unitTrend(
 export async function getMetricsContract(actor: Actor, want: MetricsRequest): Promise<MetricsContract> {
   const settings = await readSettings();
   const ref = await resolveSnapshot(want.asOf);
-  const needsTree = !!actor.scopeEmployeeId || !!want.subtree || !!want.department;
+  // Leaders and viewers need the tree for the privacy floor (subtrees and departments).
+  const needsTree =
+    !!actor.scopeEmployeeId || !!want.subtree || !!want.department || !isExemptFromSuppression(actor.role);
   const snap = needsTree ? await loadPrepared(ref) : null;
   const unit: Unit = snap
     ? resolveUnit(actor, snap, want)
@@ -195,7 +197,9 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   const sizes = ladder.departments.map((d) => d.people ?? orgCounts?.get(d.department) ?? 0);
   const shown = planPartition(sizes, structure.headcount, settings.minGroupSize).visible;
   const departments = ladder.departments
-    .filter((_, k) => exempt || shown[k] === 1)
+    .filter(
+      (d, k) => exempt || (shown[k] === 1 && (floor === null || floor.departments.has(d.department ?? ''))),
+    )
     .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
       department,
       icLadderDepth,

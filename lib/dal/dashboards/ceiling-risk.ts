@@ -153,12 +153,13 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
       if (list) found.push({ department, column: c.key, list, parent: c.key === '*' ? -1 : row });
     }
   }
+  const floor = ctx.floor;
   const shown = familyShown(
     ctx,
     found.map((f) => f.parent),
     found.map((f) => f.list.length),
     people.length,
-  );
+  ).map((v, k) => v && (floor === null || floor.departments.has(found[k]?.department ?? '')));
   const cells: HeatmapCell[] = [];
   for (const department of deptList)
     for (const c of columns) {

@@ -173,12 +173,19 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   const after = headcountByDepartment(toSnap, toUnit);
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
   // Departments partition the unit on each side, whose headcount is shown: the floor on each side.
-  const sides = [before, after].map((m) => {
+  const sides = (
+    [
+      [before, fromFloor],
+      [after, ctx.floor],
+    ] as const
+  ).map(([m, floor]) => {
     const sizes = names.map((d) => m.get(d) ?? 0);
     return partitionShown(
       ctx,
       sizes,
       sizes.reduce((s, x) => s + x, 0),
+      names,
+      floor,
     );
   });
   const departments = names.map((department, k) => {

@@ -109,8 +109,13 @@ export function partitionShown(
   ctx: DashboardContext,
   sizes: readonly number[],
   total: number | null,
+  departments?: ReadonlyArray<string | null>,
+  floor: ReaderFloor | null = ctx.floor,
 ): boolean[] {
-  return familyShown(ctx, new Array<number>(sizes.length).fill(-1), sizes, total);
+  const shown = familyShown(ctx, new Array<number>(sizes.length).fill(-1), sizes, total);
+  // Rows that are departments also follow the reader's department plan (departments x subtrees).
+  if (!departments || floor === null) return shown;
+  return shown.map((v, k) => v && floor.departments.has(departments[k] ?? ''));
 }
 
 /** The same for nested breakdowns (a department row and its level cells): parent index per row, -1 = top. */

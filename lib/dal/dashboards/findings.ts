@@ -27,6 +27,7 @@ export function buildFindings(ctx: DashboardContext, kpis: Kpi[], series: UnitPo
     ctx,
     all.map((d) => d.people),
     all.reduce((s, d) => s + d.people, 0),
+    all.map((d) => d.department),
   );
   const table = all.filter((_, k) => shown[k]);
   const ceilings = findUnitCeilings(snap);

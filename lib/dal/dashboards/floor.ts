@@ -1,5 +1,9 @@
+import { NodeKind } from '@/lib/metrics/roles';
 import { collectSubtree, type OrgTree } from '@/lib/metrics/tree';
-import type { Unit } from '../scope';
+import { planDepartments } from '@/lib/privacy/crossing';
+import { resolveUnit, type Unit } from '../scope';
+import { listSeries, loadPrepared } from '../snapshot-data';
+import type { DashboardContext } from './context';
 import { planPartition } from '@/lib/privacy/floor';
 import { headcountSums, icSums, intersectPlans, planTree, type TreePlan } from '@/lib/privacy/tree-plan';
 
@@ -15,6 +19,8 @@ export interface ReaderFloor {
   top: number;
   headcount: Float64Array;
   min: number;
+  /** departments (null department as '') that may show figures, in any scope of this reader */
+  departments: ReadonlySet<string>;
 }
 
 const plans = new WeakMap<OrgTree, Map<string, ReaderFloor>>();
@@ -32,7 +38,7 @@ export function readerFloor(t: OrgTree, scopeEmployeeId: string | null, min: num
   const top = scopeEmployeeId === null ? -1 : (t.indexById.get(scopeEmployeeId) ?? -1);
   const headcount = headcountSums(t);
   const plan = intersectPlans(planTree(t, top, headcount, min), planTree(t, top, icSums(t), min));
-  const floor = { plan, top, headcount, min };
+  const floor = { plan, top, headcount, min, departments: planReaderDepartments(t, top, plan, min) };
   byKey.set(key, floor);
   return floor;
 }
@@ -49,7 +55,7 @@ export function isUnitShown(floor: ReaderFloor, i: number): boolean {
  * reader's top) into departments, with its total.
  */
 export function isDepartmentShown(floor: ReaderFloor, t: OrgTree, root: number, department: string): boolean {
-  if (!isUnitShown(floor, root)) return false;
+  if (!isUnitShown(floor, root) || !floor.departments.has(department)) return false;
   const sizes = departmentSizes(t, root < 0 ? floor.top : root);
   const names = [...sizes.keys()];
   const total = [...sizes.values()].reduce((s, x) => s + x, 0);
@@ -97,4 +103,59 @@ export function isUnitHidden(
 ): boolean {
   if (unit.department !== null) return !isDepartmentShown(floor, tree, unit.rootIndex, unit.department);
   return !isUnitShown(floor, unit.rootIndex);
+}
+
+/**
+ * Snapshots (as-of dates up to the context's) in which the reader's floor hides the unit asked
+ * for. Each snapshot has its own tree and so its own floor; the whole organisation needs no tree
+ * (its floor is its headcount), so only subtree and department units load the trees.
+ */
+export async function hiddenSnapshots(ctx: DashboardContext): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!ctx.suppress || (ctx.unit.subtree === null && ctx.unit.department === null)) return out;
+  const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };
+  for (const ref of await listSeries(ctx.ref.asOf)) {
+    const snap = await loadPrepared(ref);
+    let unit: Unit;
+    try {
+      unit = resolveUnit(ctx.actor, snap, want);
+    } catch {
+      continue;
+    }
+    const floor = readerFloor(snap.tree, ctx.actor.scopeEmployeeId, ctx.settings.minGroupSize);
+    if (isUnitHidden(floor, snap.tree, unit)) out.add(ref.asOf);
+  }
+  return out;
+}
+
+/**
+ * Departments crossed with the reader's subtrees: each record's region is the nearest shown unit at
+ * or above it (else the top); departments are planned so no region x department cell, in people or
+ * in ICs, can be derived under the minimum (lib/privacy/crossing.ts).
+ */
+function planReaderDepartments(t: OrgTree, top: number, plan: TreePlan, min: number): Set<string> {
+  const members = top < 0 ? Int32Array.from({ length: t.size }, (_, i) => i) : collectSubtree(t, top);
+  const names = new Map<string, number>();
+  const region = new Int32Array(t.size).fill(-1);
+  const department = new Int32Array(t.size).fill(-1);
+  // preorder (or index order for the whole org) is not parents-first; breadth-first order is.
+  const inTop = new Uint8Array(t.size);
+  for (const i of members) inTop[i] = 1;
+  for (const i of t.order) {
+    if (inTop[i] !== 1) continue;
+    const p = t.parent[i] ?? -1;
+    const above = i === top || p < 0 || inTop[p] !== 1 ? t.size : (region[p] ?? t.size);
+    region[i] = plan.visible[i] === 1 ? i : above;
+    const name = t.records[i]?.department ?? '';
+    let d = names.get(name);
+    if (d === undefined) names.set(name, (d = names.size));
+    department[i] = d;
+  }
+  const byWeight = (weight: ArrayLike<number>) =>
+    planDepartments({ region, department, weight, departments: names.size, min });
+  const people = byWeight(t.weight);
+  const ics = byWeight(
+    Float64Array.from({ length: t.size }, (_, i) => (t.kind[i] === NodeKind.ic ? (t.weight[i] ?? 0) : 0)),
+  );
+  return new Set([...names].filter(([, d]) => people[d] === 1 && ics[d] === 1).map(([name]) => name));
 }

@@ -116,6 +116,7 @@ function departmentRows(ctx: DashboardContext, total: number): LadderDepartmentR
     ctx,
     groups.map((g) => g.group.people),
     total,
+    groups.map((g) => g.department),
   );
   return groups.map(({ department, group }, k) => ({
     department,

@@ -108,6 +108,7 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     ctx,
     names.map((d) => headcountOf(t, groups.get(d) ?? [])),
     unitSize,
+    names,
   );
   const departments = names.map((department, k) => {
     const nodes = Int32Array.from(groups.get(department) ?? []);

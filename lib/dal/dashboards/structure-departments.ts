@@ -76,6 +76,7 @@ export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
     ctx,
     computed.map((r) => r.size),
     computed.reduce((sum, r) => sum + r.size, 0),
+    computed.map((r) => r.department),
   );
   const rows = computed.map(({ department, size, metrics }, k) => {
     const guarded = shown[k] ? guardGroup(ctx, size, metrics) : hiddenMarker(ctx);
