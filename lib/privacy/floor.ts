@@ -52,7 +52,23 @@ function bottomUpOrder(parent: ArrayLike<number>): number[] {
     let d = v >= 0 && v < n ? (depth[v] ?? 0) + 1 : 0;
     for (let k = path.length - 1; k >= 0; k--) depth[path[k] ?? 0] = d++;
   }
-  return Array.from({ length: n }, (_, i) => i).sort((a, b) => (depth[b] ?? 0) - (depth[a] ?? 0));
+  // Counting sort by depth, deepest first: linear, where a comparison sort of 100k units is not.
+  let maxDepth = 0;
+  for (let i = 0; i < n; i++) maxDepth = Math.max(maxDepth, depth[i] ?? 0);
+  const start = new Int32Array(maxDepth + 2);
+  for (let i = 0; i < n; i++) {
+    const b = maxDepth - (depth[i] ?? 0) + 1;
+    start[b] = (start[b] ?? 0) + 1;
+  }
+  for (let d = 1; d < start.length; d++) start[d] = (start[d] ?? 0) + (start[d - 1] ?? 0);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const b = maxDepth - (depth[i] ?? 0);
+    const at = start[b] ?? 0;
+    out[at] = i;
+    start[b] = at + 1;
+  }
+  return out;
 }
 
 /** Decides which units (and the total) may be shown so that no group under `min` can be derived. */
@@ -70,12 +86,18 @@ export function planFloor(input: FloorInput): FloorPlan {
     return p >= 0 && p < n ? p : n;
   };
   // frontier lists: below[v] = visible units topmost in v's subtree (v itself when visible).
-  const below: number[][] = Array.from({ length: n + 1 }, () => []);
-  const inner: number[][] = Array.from({ length: n + 1 }, () => []);
+  // Frontier lists, created only where a unit has visible units below it (most records have none).
+  const below = new Map<number, number[]>();
+  const inner = new Map<number, number[]>();
+  const list = (m: Map<number, number[]>, k: number) => {
+    let l = m.get(k);
+    if (l === undefined) m.set(k, (l = []));
+    return l;
+  };
   const residual = new Float64Array(n + 1);
   let complementary = 0;
   const settle = (p: number) => {
-    const front = inner[p] ?? [];
+    const front = list(inner, p);
     let h = sizeOf(p) - front.reduce((s, f) => s + sizeOf(f), 0);
     while (h > 0 && h < min && front.length > 0) {
       let pick = -1;
@@ -89,7 +111,7 @@ export function planFloor(input: FloorInput): FloorPlan {
         if (better) pick = k;
       }
       const f = front[pick] ?? 0;
-      front.splice(pick, 1, ...(inner[f] ?? []));
+      front.splice(pick, 1, ...(inner.get(f) ?? []));
       visible[f] = 0;
       complementary++;
       h += residual[f] ?? 0;
@@ -97,14 +119,22 @@ export function planFloor(input: FloorInput): FloorPlan {
     residual[p] = h;
   };
   for (const i of [...bottomUpOrder(parent), n]) {
-    const kids = inner[i] ?? [];
     if (visible[i] === 1) {
       settle(i);
       // A unit under min is never visible, so residuals stay 0 or >= min once settled.
-      (below[i] ?? []).push(i);
-    } else (below[i] ?? []).push(...kids);
+      below.set(i, [i]);
+    } else {
+      const kids = inner.get(i);
+      if (kids !== undefined) below.set(i, kids);
+    }
     if (i === n) break;
-    (inner[up(i)] ?? []).push(...(below[i] ?? []));
+    const mine = below.get(i);
+    if (mine !== undefined && mine.length > 0) {
+      const into = inner.get(up(i));
+      if (into === undefined) inner.set(up(i), mine.slice());
+      else for (const f of mine) into.push(f);
+    }
+    below.delete(i);
   }
   return { visible: visible.subarray(0, n), totalVisible: visible[n] === 1, complementary };
 }

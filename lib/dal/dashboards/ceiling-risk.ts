@@ -121,7 +121,7 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     return inUnit[i] === 1;
   });
   const summary = aggregate(people);
-  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ics, v);
+  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ctx.icHidden ? 0 : ics, v);
 
   const byCell = new Map<string, IcCeilingRisk[]>();
   const departments = new Set<string | null>();
@@ -212,7 +212,7 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     }
     return guardIcs(smallest, { ics, leavers, leaverRate: divideOrNull(leavers, ics) });
   };
-  const tooSmall = isGroupHidden(ctx, summary.ics);
+  const tooSmall = isGroupHidden(ctx, ctx.icHidden ? 0 : summary.ics);
   return {
     asOf: ctx.ref.asOf,
     scope: describeScope(ctx),

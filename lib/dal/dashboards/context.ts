@@ -53,6 +53,8 @@ export interface DashboardContext {
   floor: ReaderFloor | null;
   /** the unit asked for is hidden by the floor: every figure about it is suppressed. */
   hidden: boolean;
+  /** the floor on IC counts hides the unit: figures about its ICs are suppressed. */
+  icHidden: boolean;
   /** hr/admin anywhere, leaders inside their scope; never viewers. */
   canSeePeople: boolean;
   /** the data version read with the settings (keys the answer cache); see result-cache.ts. */
@@ -80,6 +82,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     suppress,
     floor,
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
+    icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: actor.role !== 'viewer',
     dataVersion: version,
   };

@@ -10,11 +10,14 @@ import { headcountSums, icSums, intersectPlans, planTree, type TreePlan } from '
 /**
  * The reader's privacy floor for one snapshot (SPEC "Privacy"): which manager subtrees may show
  * figures, planned once from the reader's top (their scope root, else the whole organisation) so
- * every answer they can ask for shows the same units. Both people and individual contributors are
- * populations of dashboard figures, so a unit is shown only when both plans show it.
+ * every answer they can ask for shows the same units. Figures about individual contributors (the
+ * ceiling-risk dashboard) also need a plan on IC counts: a unit shows them only when both plans do.
  */
 export interface ReaderFloor {
+  /** the plan on headcount: figures about people */
   plan: TreePlan;
+  /** the plan on headcount and on ICs together: figures about individual contributors */
+  icPlan: TreePlan;
   /** the reader's top record, -1 = whole organisation */
   top: number;
   headcount: Float64Array;
@@ -37,8 +40,9 @@ export function readerFloor(t: OrgTree, scopeEmployeeId: string | null, min: num
   if (hit) return hit;
   const top = scopeEmployeeId === null ? -1 : (t.indexById.get(scopeEmployeeId) ?? -1);
   const headcount = headcountSums(t);
-  const plan = intersectPlans(planTree(t, top, headcount, min), planTree(t, top, icSums(t), min));
-  const floor = { plan, top, headcount, min, departments: planReaderDepartments(t, top, plan, min) };
+  const plan = planTree(t, top, headcount, min);
+  const icPlan = intersectPlans(plan, planTree(t, top, icSums(t), min));
+  const floor = { plan, icPlan, top, headcount, min, departments: planReaderDepartments(t, top, plan, min) };
   byKey.set(key, floor);
   return floor;
 }
