@@ -197,9 +197,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   const sizes = ladder.departments.map((d) => d.people ?? orgCounts?.get(d.department) ?? 0);
   const shown = planPartition(sizes, structure.headcount, settings.minGroupSize).visible;
   const departments = ladder.departments
-    .filter(
-      (d, k) => exempt || (shown[k] === 1 && (floor === null || floor.departments.has(d.department ?? ''))),
-    )
+    .filter((d, k) => exempt || (floor === null ? shown[k] === 1 : floor.departments.has(d.department ?? '')))
     .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
       department,
       icLadderDepth,

@@ -159,7 +159,7 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     found.map((f) => f.parent),
     found.map((f) => f.list.length),
     people.length,
-  ).map((v, k) => v && (floor === null || floor.departments.has(found[k]?.department ?? '')));
+  ).map((v, k) => v && (floor === null || floor.icDepartments.has(found[k]?.department ?? '')));
   const cells: HeatmapCell[] = [];
   for (const department of deptList)
     for (const c of columns) {

@@ -115,10 +115,11 @@ export function partitionShown(
   departments?: ReadonlyArray<string | null>,
   floor: ReaderFloor | null = ctx.floor,
 ): boolean[] {
-  const shown = familyShown(ctx, new Array<number>(sizes.length).fill(-1), sizes, total);
-  // Rows that are departments also follow the reader's department plan (departments x subtrees).
-  if (!departments || floor === null) return shown;
-  return shown.map((v, k) => v && floor.departments.has(departments[k] ?? ''));
+  // Rows that are departments follow the reader's department plan (departments x subtrees), which
+  // already keeps every department breakdown of a shown unit safe; a second plan would hide more.
+  if (departments && floor !== null && ctx.suppress)
+    return ctx.hidden ? sizes.map(() => false) : departments.map((d) => floor.departments.has(d ?? ''));
+  return familyShown(ctx, new Array<number>(sizes.length).fill(-1), sizes, total);
 }
 
 /** The same for nested breakdowns (a department row and its level cells): parent index per row, -1 = top. */

@@ -22,8 +22,10 @@ export interface ReaderFloor {
   top: number;
   headcount: Float64Array;
   min: number;
-  /** departments (null department as '') that may show figures, in any scope of this reader */
+  /** departments (null department as '') that may show figures about people, in any scope */
   departments: ReadonlySet<string>;
+  /** departments that may also show figures about their individual contributors */
+  icDepartments: ReadonlySet<string>;
 }
 
 const plans = new WeakMap<OrgTree, Map<string, ReaderFloor>>();
@@ -42,7 +44,7 @@ export function readerFloor(t: OrgTree, scopeEmployeeId: string | null, min: num
   const headcount = headcountSums(t);
   const plan = planTree(t, top, headcount, min);
   const icPlan = intersectPlans(plan, planTree(t, top, icSums(t), min));
-  const floor = { plan, icPlan, top, headcount, min, departments: planReaderDepartments(t, top, plan, min) };
+  const floor = { plan, icPlan, top, headcount, min, ...planReaderDepartments(t, top, plan, min) };
   byKey.set(key, floor);
   return floor;
 }
@@ -137,7 +139,12 @@ export async function hiddenSnapshots(ctx: DashboardContext): Promise<Set<string
  * or above it (else the top); departments are planned so no region x department cell, in people or
  * in ICs, can be derived under the minimum (lib/privacy/crossing.ts).
  */
-function planReaderDepartments(t: OrgTree, top: number, plan: TreePlan, min: number): Set<string> {
+function planReaderDepartments(
+  t: OrgTree,
+  top: number,
+  plan: TreePlan,
+  min: number,
+): { departments: Set<string>; icDepartments: Set<string> } {
   const members = top < 0 ? Int32Array.from({ length: t.size }, (_, i) => i) : collectSubtree(t, top);
   const names = new Map<string, number>();
   const region = new Int32Array(t.size).fill(-1);
@@ -161,5 +168,10 @@ function planReaderDepartments(t: OrgTree, top: number, plan: TreePlan, min: num
   const ics = byWeight(
     Float64Array.from({ length: t.size }, (_, i) => (t.kind[i] === NodeKind.ic ? (t.weight[i] ?? 0) : 0)),
   );
-  return new Set([...names].filter(([, d]) => people[d] === 1 && ics[d] === 1).map(([name]) => name));
+  const pick = (ok: (d: number) => boolean) =>
+    new Set([...names].filter(([, d]) => ok(d)).map(([name]) => name));
+  return {
+    departments: pick((d) => people[d] === 1),
+    icDepartments: pick((d) => people[d] === 1 && ics[d] === 1),
+  };
 }
