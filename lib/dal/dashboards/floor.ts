@@ -44,7 +44,7 @@ export function readerFloor(t: OrgTree, scopeEmployeeId: string | null, min: num
   const headcount = headcountSums(t);
   const plan = planTree(t, top, headcount, min);
   const icPlan = intersectPlans(plan, planTree(t, top, icSums(t), min));
-  const floor = { plan, icPlan, top, headcount, min, ...planReaderDepartments(t, top, plan, min) };
+  const floor = { plan, icPlan, top, headcount, min, ...planReaderDepartments(t, top, plan, icPlan, min) };
   byKey.set(key, floor);
   return floor;
 }
@@ -136,18 +136,21 @@ export async function hiddenSnapshots(ctx: DashboardContext): Promise<Set<string
 
 /**
  * Departments crossed with the reader's subtrees: each record's region is the nearest shown unit at
- * or above it (else the top); departments are planned so no region x department cell, in people or
- * in ICs, can be derived under the minimum (lib/privacy/crossing.ts).
+ * or above it (else the top); departments are planned so no region x department cell, in people
+ * (regions of the headcount plan) or in ICs (regions of the IC plan), can be derived under the
+ * minimum (lib/privacy/crossing.ts).
  */
 function planReaderDepartments(
   t: OrgTree,
   top: number,
   plan: TreePlan,
+  icPlan: TreePlan,
   min: number,
 ): { departments: Set<string>; icDepartments: Set<string> } {
   const members = top < 0 ? Int32Array.from({ length: t.size }, (_, i) => i) : collectSubtree(t, top);
   const names = new Map<string, number>();
   const region = new Int32Array(t.size).fill(-1);
+  const icRegion = new Int32Array(t.size).fill(-1);
   const department = new Int32Array(t.size).fill(-1);
   // preorder (or index order for the whole org) is not parents-first; breadth-first order is.
   const inTop = new Uint8Array(t.size);
@@ -157,15 +160,18 @@ function planReaderDepartments(
     const p = t.parent[i] ?? -1;
     const above = i === top || p < 0 || inTop[p] !== 1 ? t.size : (region[p] ?? t.size);
     region[i] = plan.visible[i] === 1 ? i : above;
+    const icAbove = i === top || p < 0 || inTop[p] !== 1 ? t.size : (icRegion[p] ?? t.size);
+    icRegion[i] = icPlan.visible[i] === 1 ? i : icAbove;
     const name = t.records[i]?.department ?? '';
     let d = names.get(name);
     if (d === undefined) names.set(name, (d = names.size));
     department[i] = d;
   }
-  const byWeight = (weight: ArrayLike<number>) =>
-    planDepartments({ region, department, weight, departments: names.size, min });
-  const people = byWeight(t.weight);
+  const byWeight = (regions: Int32Array, weight: ArrayLike<number>) =>
+    planDepartments({ region: regions, department, weight, departments: names.size, min });
+  const people = byWeight(region, t.weight);
   const ics = byWeight(
+    icRegion,
     Float64Array.from({ length: t.size }, (_, i) => (t.kind[i] === NodeKind.ic ? (t.weight[i] ?? 0) : 0)),
   );
   const pick = (ok: (d: number) => boolean) =>
