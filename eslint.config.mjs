@@ -41,7 +41,14 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: dbImports }] },
   },
   {
-    files: ['lib/metrics/**', 'lib/ingest/**', 'lib/ladders/**', 'lib/export/**', 'lib/demo/**'],
+    files: [
+      'lib/metrics/**',
+      'lib/ingest/**',
+      'lib/ladders/**',
+      'lib/export/**',
+      'lib/demo/**',
+      'lib/privacy/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [...dbImports, ...frameworkImports] }] },
   },
 ];

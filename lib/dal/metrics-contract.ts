@@ -10,8 +10,10 @@ import {
   type TrendSummary,
 } from '@/lib/metrics/trends';
 import { compareSnapshots } from '@/lib/metrics/history';
+import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
+import { isUnitHidden, readerFloor } from './dashboards/floor';
 import { resolveUnit, type Unit } from './scope';
 import { readSettings } from './settings';
 import {
@@ -154,7 +156,9 @@ async function unitTrend(
 export async function getMetricsContract(actor: Actor, want: MetricsRequest): Promise<MetricsContract> {
   const settings = await readSettings();
   const ref = await resolveSnapshot(want.asOf);
-  const needsTree = !!actor.scopeEmployeeId || !!want.subtree || !!want.department;
+  // Leaders and viewers need the tree for the privacy floor (subtrees and departments).
+  const needsTree =
+    !!actor.scopeEmployeeId || !!want.subtree || !!want.department || !isExemptFromSuppression(actor.role);
   const snap = needsTree ? await loadPrepared(ref) : null;
   const unit: Unit = snap
     ? resolveUnit(actor, snap, want)
@@ -169,7 +173,13 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
     throw new NotFoundError(`No one is in department "${want.department}" in the ${ref.asOf} snapshot.`);
   }
   const structure = await unitStructure(ref, unit, settings.execLayers);
-  if (!isExemptFromSuppression(actor.role) && structure.headcount < settings.minGroupSize) {
+  const exempt = isExemptFromSuppression(actor.role);
+  // The same floor as the dashboards: a unit hidden there (complementary suppression) is hidden here.
+  const floor = !exempt && snap ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
+  if (
+    !exempt &&
+    (structure.headcount < settings.minGroupSize || (floor && snap && isUnitHidden(floor, snap.tree, unit)))
+  ) {
     throw new ForbiddenError(
       `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
     );
@@ -182,10 +192,12 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
     : computeUnitLadderTable(snap ?? (await loadPrepared(ref)), unit);
   // The stored org table has no head counts: take them from the stored department structures,
   // so a department under the privacy floor is hidden from leaders and viewers here too.
-  const exempt = isExemptFromSuppression(actor.role);
   const orgCounts = isOrgUnit && !exempt ? await readStoredHeadcounts(ref.id, 'department') : null;
+  // Departments partition the unit, whose headcount is in the answer: hidden ones must not be its remainder.
+  const sizes = ladder.departments.map((d) => d.people ?? orgCounts?.get(d.department) ?? 0);
+  const shown = planPartition(sizes, structure.headcount, settings.minGroupSize).visible;
   const departments = ladder.departments
-    .filter((d) => exempt || (d.people ?? orgCounts?.get(d.department) ?? 0) >= settings.minGroupSize)
+    .filter((d, k) => exempt || (floor === null ? shown[k] === 1 : floor.departments.has(d.department ?? '')))
     .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
       department,
       icLadderDepth,

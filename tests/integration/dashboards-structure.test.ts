@@ -217,15 +217,17 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
   it('suppresses departments under 5 people for leaders and viewers, not for hr or admin', async () => {
     for (const a of [leader, viewer]) {
       const d = await structure(a);
-      // Engineering (14) and Sales (7) show; Exec (1) and Finance (3) are hidden and sorted by name.
+      // Engineering (14) shows; Exec (1) and Finance (3) are hidden, and so is Sales (7): the 25
+      // people minus Engineering and Sales would be Exec and Finance's 4 (complementary
+      // suppression, issue #11). Hidden rows are sorted by name.
       expect(d.departments.map((r) => [r.department, isSuppressed(r.metrics)])).toEqual([
         ['Engineering', false],
-        ['Sales', false],
         ['Exec', true],
         ['Finance', true],
+        ['Sales', true],
       ]);
-      expect(d.departments[2]?.metrics).toEqual({ suppressed: true, minGroupSize: 5 });
-      expect(JSON.stringify(d.departments.slice(2))).not.toMatch(/headcount/);
+      expect(d.departments[1]?.metrics).toEqual({ suppressed: true, minGroupSize: 5 });
+      expect(JSON.stringify(d.departments.slice(1))).not.toMatch(/headcount/);
     }
     for (const a of [hr, admin]) {
       const d = await structure(a);
@@ -270,8 +272,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
       expect(json).not.toContain(outside);
     await expect(structure(engLeader, { subtree: '3' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(structure(engLeader, { subtree: '1' })).rejects.toBeInstanceOf(NotFoundError);
-    // a subtree inside the scope is fine: Dan + 3 leads + 9 ICs = 13 people
-    expect(unwrap((await structure(engLeader, { subtree: '25' })).summary).headcount).toBe(13);
+    // Dan's subtree (13 people) is hidden from Vera's leader: Vera's 14 minus Dan's 13 would be
+    // Vera alone (complementary suppression, issue #11); hr sees it.
+    expect(isSuppressed((await structure(engLeader, { subtree: '25' })).summary)).toBe(true);
+    expect(unwrap((await structure(hr, { subtree: '25' })).summary).headcount).toBe(13);
   });
 
   it('suppresses everything for a leader whose unit is under 5 people', async () => {
@@ -338,10 +342,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
       ['vacant-group', '1 open position'],
     ]);
     const sam = (await tree(viewer, { root: '3' })).levels[0];
-    // Rae (manager, branch 5) then the folded IC Wes (1)
-    expect(sam?.children.map((c) => [c.kind, c.name])).toEqual([
-      ['person', 'Rae Seller'],
-      ['ic-group', '1 individual contributor'],
+    // Rae (manager, branch 5) then the folded IC Wes: a group of one, so no count (issue #11)
+    expect(sam?.children.map((c) => [c.kind, c.name, c.subtreeSize])).toEqual([
+      ['person', 'Rae Seller', 4],
+      ['ic-group', 'Fewer than 5 individual contributors', 0],
     ]);
     const json = JSON.stringify([ann, vera, sam, await tree(viewer)]);
     for (const n of IC_NAMES) expect(json).not.toContain(n);

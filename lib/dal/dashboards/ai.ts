@@ -21,7 +21,9 @@ import {
   type UnitSpec,
 } from './ai-window';
 import { AI_KPI_DEFS, type AiKpi } from './ai-kpis';
-import { guardGroup, type DashboardContext, type Suppressed } from './context';
+import { aiFloor, isAiUnitHidden } from './ai-floor';
+import { guardGroup, hiddenMarker, type DashboardContext, type Suppressed } from './context';
+import { isUnitShown } from './floor';
 import { mayLabelUnit, unitLabel, unlabelledTeams } from '../unit-labels';
 
 export type { AiKpi };
@@ -93,10 +95,13 @@ interface PeriodResult {
   snapshot: SnapshotDate | null;
   metrics: AiMetrics | null;
   unmatchedShare: number | null;
+  /** the privacy floor hides the unit in this period's snapshot */
+  hidden: boolean;
 }
 
 /** Metrics of the unit for one period's aggregates, in the snapshot in force at the period's end. */
 async function unitPeriod(
+  ctx: DashboardContext,
   rows: AiAggregate[],
   end: string,
   spec: UnitSpec,
@@ -104,12 +109,13 @@ async function unitPeriod(
   manual: ReadonlyMap<string, string>,
 ): Promise<PeriodResult> {
   const snapshot = snapshotInForce(snapshots, end);
-  if (!snapshot) return { snapshot: null, metrics: null, unmatchedShare: null };
+  if (!snapshot) return { snapshot: null, metrics: null, unmatchedShare: null, hidden: true };
   const index = await loadIdentityIndex(snapshot.id);
   const nodes = aiUnitNodes(index.tree, spec);
   const rollup = buildAiRollup(index, rows, manual);
   const metrics = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
-  return { snapshot, metrics, unmatchedShare: rollup.unmatchedShare };
+  const hidden = isAiUnitHidden(aiFloor(ctx, rollup), index.tree, spec);
+  return { snapshot, metrics, unmatchedShare: rollup.unmatchedShare, hidden };
 }
 
 /**
@@ -167,6 +173,8 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const rollup = buildAiRollup(index, rows, manual);
   const totals = unitAiTotals(rollup, nodes);
   const now = computeAiMetrics(totals, rollup.coverage);
+  const floor = aiFloor(ctx, rollup);
+  const unitHidden = isAiUnitHidden(floor, tree, spec);
 
   // Monthly trend of the unit, each month in its own snapshot in force.
   const trendMonths = months.slice(-MAX_TREND_MONTHS);
@@ -182,7 +190,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
   for (const m of trendMonths) {
-    const p = await unitPeriod(byMonth.get(m) ?? [], monthEnd(m), spec, snapshots, manual);
+    const p = await unitPeriod(ctx, byMonth.get(m) ?? [], monthEnd(m), spec, snapshots, manual);
     if (!p.metrics) continue;
     trendByMonth.set(m, p.metrics);
     const point = {
@@ -191,7 +199,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       unmatchedShare: orgWideOnly(ctx, p.unmatchedShare),
       ...p.metrics,
     };
-    const guarded = guardGroup(ctx, p.metrics.engineers, point);
+    const guarded = p.hidden ? hiddenMarker(ctx) : guardGroup(ctx, p.metrics.engineers, point);
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
@@ -225,7 +233,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       layer: tree.layer[i] ?? 0,
       firstLine: tree.kind[i] === NodeKind.managerOfIcs,
       subtreeSize: tree.subtreeSize[i] ?? 0,
-      figures: guardGroup(ctx, m.engineers, {
+      figures: guardGroup(ctx, floor !== null && !isUnitShown(floor, i) ? 0 : m.engineers, {
         engineers: m.engineers,
         activeUsers: m.activeUsers,
         adoption: m.adoption,
@@ -276,7 +284,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     hasData: true,
     snapshotAsOf: snapshot.asOf,
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
-    kpis: guardGroup(ctx, now.engineers, kpis),
+    kpis: unitHidden ? hiddenMarker(ctx) : guardGroup(ctx, now.engineers, kpis),
     trend,
     managers,
     scatter,

@@ -6,7 +6,7 @@ import {
 } from '@/lib/metrics/ceiling-risk';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { familyShown, guardGroup, hiddenMarker, isGroupHidden } from './context';
 import { describeScope, type DashboardScope } from './ladder';
 import { loadLadderHistory, RISK_OPTIONS } from './level-history';
 import { buildReasonContext, describeReason } from './risk-reasons';
@@ -121,7 +121,7 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     return inUnit[i] === 1;
   });
   const summary = aggregate(people);
-  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ics, v);
+  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ctx.icHidden ? 0 : ics, v);
 
   const byCell = new Map<string, IcCeilingRisk[]>();
   const departments = new Set<string | null>();
@@ -142,14 +142,33 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     .map((key) => ({ key, label: key === '' ? 'Unlevelled' : key }));
   columns.push({ key: '*', label: 'All levels' });
   const deptList = [...departments].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  const cells: HeatmapCell[] = [];
+  // Department rows partition the unit and level cells partition their row: one nested family
+  // under the unit's total, so no hidden cell is a row minus its shown cells (SPEC "Privacy").
+  const found: Array<{ department: string | null; column: string; list: IcCeilingRisk[]; parent: number }> =
+    [];
   for (const department of deptList) {
-    for (const c of columns) {
+    const row = found.length;
+    for (const c of [...columns].reverse()) {
       const list = byCell.get(`${department ?? ''}\u0000${department === null ? 1 : 0}\u0000${c.key}`);
-      if (!list) continue;
-      cells.push({ department, column: c.key, value: guardIcs(list.length, aggregate(list)) });
+      if (list) found.push({ department, column: c.key, list, parent: c.key === '*' ? -1 : row });
     }
   }
+  const floor = ctx.floor;
+  const shown = familyShown(
+    ctx,
+    found.map((f) => f.parent),
+    found.map((f) => f.list.length),
+    people.length,
+  ).map((v, k) => v && (floor === null || floor.icDepartments.has(found[k]?.department ?? '')));
+  const cells: HeatmapCell[] = [];
+  for (const department of deptList)
+    for (const c of columns) {
+      const k = found.findIndex((f) => f.department === department && f.column === c.key);
+      const f = found[k];
+      if (!f) continue;
+      const value = shown[k] ? guardIcs(f.list.length, aggregate(f.list)) : hiddenMarker(ctx);
+      cells.push({ department, column: c.key, value });
+    }
 
   let listed: RiskPerson[] | null = null;
   let peopleTotal: number | null = null;
@@ -193,7 +212,7 @@ export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRi
     }
     return guardIcs(smallest, { ics, leavers, leaverRate: divideOrNull(leavers, ics) });
   };
-  const tooSmall = ctx.suppress && summary.ics < ctx.settings.minGroupSize;
+  const tooSmall = isGroupHidden(ctx, ctx.icHidden ? 0 : summary.ics);
   return {
     asOf: ctx.ref.asOf,
     scope: describeScope(ctx),

@@ -10,7 +10,8 @@ import { listSeries, loadPrepared, resolveSnapshot, type SnapshotRef } from '../
 import { readTargets } from '../targets';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, partitionShown } from './context';
+import { isUnitHidden, readerFloor } from './floor';
 import {
   buildPeopleLists,
   LIST_CAP,
@@ -138,7 +139,12 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   });
   const a = await point(from, fromSnap, fromUnit);
   const b = await point(to, toSnap, toUnit);
-  const size = Math.min(a.structure.headcount, b.structure.headcount);
+  // Each snapshot has its own floor: a unit hidden in either one is hidden here (SPEC "Privacy").
+  const fromFloor = ctx.suppress
+    ? readerFloor(fromSnap.tree, actor.scopeEmployeeId, settings.minGroupSize)
+    : null;
+  const hiddenThen = fromFloor !== null && isUnitHidden(fromFloor, fromSnap.tree, fromUnit);
+  const size = hiddenThen ? 0 : Math.min(a.structure.headcount, b.structure.headcount);
   const metrics: CompareMetric[] = TREND_METRICS.map((m) => {
     const x = m.value(a);
     const y = m.value(b);
@@ -166,11 +172,29 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   }));
   const before = headcountByDepartment(fromSnap, fromUnit);
   const after = headcountByDepartment(toSnap, toUnit);
-  const departments = [...new Set([...before.keys(), ...after.keys()])].sort().map((department) => {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  // Departments partition the unit on each side, whose headcount is shown: the floor on each side.
+  const sides = (
+    [
+      [before, fromFloor],
+      [after, ctx.floor],
+    ] as const
+  ).map(([m, floor]) => {
+    const sizes = names.map((d) => m.get(d) ?? 0);
+    return partitionShown(
+      ctx,
+      sizes,
+      sizes.reduce((s, x) => s + x, 0),
+      names,
+      floor,
+    );
+  });
+  const departments = names.map((department, k) => {
     const f = before.get(department) ?? 0;
     const t = after.get(department) ?? 0;
     // A department absent on one side (0) is not a small group there; the smaller real side decides.
-    const smallest = Math.min(...[f, t].filter((n) => n > 0));
+    const shown = (f === 0 || sides[0]?.[k] === true) && (t === 0 || sides[1]?.[k] === true);
+    const smallest = shown ? Math.min(...[f, t].filter((n) => n > 0)) : 0;
     const r = guardGroup(ctx, smallest, { department, from: f, to: t, change: roundTo(t - f, 4) });
     return 'suppressed' in r ? { ...r, department } : r;
   });

@@ -1,6 +1,6 @@
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { NodeKind } from '@/lib/metrics/roles';
-import type { DashboardContext } from './context';
+import { partitionShown, type DashboardContext } from './context';
 import type { Kpi } from './overview';
 import type { UnitPoint } from './unit-series';
 import { computeUnitLadderTable } from '../unit-metrics';
@@ -21,10 +21,15 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
  */
 export function buildFindings(ctx: DashboardContext, kpis: Kpi[], series: UnitPoint[]): Finding[] {
   const out: Finding[] = [];
-  const { snap, unit, settings } = ctx;
-  const table = computeUnitLadderTable(snap, unit).departments.filter(
-    (d) => !ctx.suppress || d.people >= settings.minGroupSize,
+  const { snap, unit } = ctx;
+  const all = computeUnitLadderTable(snap, unit).departments;
+  const shown = partitionShown(
+    ctx,
+    all.map((d) => d.people),
+    all.reduce((s, d) => s + d.people, 0),
+    all.map((d) => d.department),
   );
+  const table = all.filter((_, k) => shown[k]);
   const ceilings = findUnitCeilings(snap);
   const atTop = new Map<string, number>();
   const visit = (i: number) => {

@@ -1,7 +1,7 @@
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
 import type { DashboardContext, Suppressed } from './context';
 import { unitLabel } from '../unit-labels';
-import { guardGroup } from './context';
+import { guardGroup, hiddenMarker, isGroupHidden, partitionShown } from './context';
 import {
   groupUnitByDepartment,
   listLevelSeries,
@@ -73,7 +73,7 @@ export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboar
   const summary = summarizeLadderGroup(snap, unit.nodes);
   const lh = await loadLadderHistory(ctx.ref);
   const unitSeries = computeUnitLadderSeries(ctx, lh);
-  const tooSmall = ctx.suppress && summary.people < ctx.settings.minGroupSize;
+  const tooSmall = isGroupHidden(ctx, summary.people);
   const velocity: VelocityRow[] = tooSmall
     ? []
     : computePromotionVelocity(unitSeries.samples).map((r) => ({
@@ -93,12 +93,7 @@ export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboar
     snapshots: lh.series.length,
     summary: guardGroup(ctx, summary.people, summary),
     levels: tooSmall ? [] : listLevelSeries(snap, unit.nodes),
-    departments: tooSmall
-      ? []
-      : groupUnitByDepartment(snap, unit.nodes).map(({ department, nodes }) => {
-          const group = summarizeLadderGroup(snap, nodes);
-          return { department, group: guardGroup(ctx, group.people, group) };
-        }),
+    departments: tooSmall ? [] : departmentRows(ctx, summary.people),
     velocity,
     moves: guardGroup(
       ctx,
@@ -110,4 +105,22 @@ export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboar
       })),
     ),
   };
+}
+
+/** Ladder groups per department of the unit; departments form a flat partition shown with its total. */
+function departmentRows(ctx: DashboardContext, total: number): LadderDepartmentRow[] {
+  const groups = groupUnitByDepartment(ctx.snap, ctx.unit.nodes).map(({ department, nodes }) => ({
+    department,
+    group: summarizeLadderGroup(ctx.snap, nodes),
+  }));
+  const shown = partitionShown(
+    ctx,
+    groups.map((g) => g.group.people),
+    total,
+    groups.map((g) => g.department),
+  );
+  return groups.map(({ department, group }, k) => ({
+    department,
+    group: shown[k] ? guardGroup(ctx, group.people, group) : hiddenMarker(ctx),
+  }));
 }

@@ -1,4 +1,5 @@
 import { NodeKind } from '@/lib/metrics/roles';
+import type { OrgTree } from '@/lib/metrics/tree';
 import { summarizeStructure } from '@/lib/metrics/structure';
 import {
   classifyLayers,
@@ -12,7 +13,7 @@ import {
 import { readTargets } from '../targets';
 import { mayLabelUnit, personAttribute } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, partitionShown } from './context';
 import { targetForUnit, type UnitTarget } from './unit-target';
 
 /** Off-target managers are listed up to this many (furthest outside the range first). */
@@ -105,7 +106,14 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     const d = t.records[m.index]?.department;
     if (d) offByDept.set(d, (offByDept.get(d) ?? 0) + 1);
   }
-  const departments = [...groups.keys()].sort().map((department) => {
+  const names = [...groups.keys()].sort();
+  const shown = partitionShown(
+    ctx,
+    names.map((d) => headcountOf(t, groups.get(d) ?? [])),
+    unitSize,
+    names,
+  );
+  const departments = names.map((department, k) => {
     const nodes = Int32Array.from(groups.get(department) ?? []);
     const s = summarizeStructure(
       t,
@@ -125,7 +133,7 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
       layersStatus: classifyLayers(s.depth, target),
       offTargetManagers: offByDept.get(department) ?? 0,
     };
-    const r = guardGroup(ctx, s.headcount, row);
+    const r = guardGroup(ctx, shown[k] ? s.headcount : 0, row);
     return 'suppressed' in r ? { ...r, department } : r;
   });
   const managers: Exclude<OffTarget['managers'], Suppressed> = {
@@ -155,4 +163,9 @@ export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> 
     departments: guardGroup(ctx, unitSize, departments),
     managers: guardGroup(ctx, unitSize, managers),
   };
+}
+
+/** Headcount of a list of records (vacant posts weigh 0, aggregated rows their FTE). */
+function headcountOf(t: OrgTree, nodes: readonly number[]): number {
+  return nodes.reduce((sum, i) => sum + (t.weight[i] ?? 0), 0);
 }

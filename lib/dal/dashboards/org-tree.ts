@@ -5,6 +5,7 @@ import { roundTo } from '@/lib/metrics/numbers';
 import { NotFoundError, ValidationError } from '../errors';
 import { mayLabelUnit, personAttribute, unlabelledTeams } from '../unit-labels';
 import type { DashboardContext } from './context';
+import { isUnitShown } from './floor';
 
 /**
  * The org explorer's data: one node and its direct reports at a time, so a 100k-person org is
@@ -108,7 +109,33 @@ function presentNode(ctx: DashboardContext, i: number): TreeNode {
   if (kind === NodeKind.vacant) return { ...base, kind: 'vacant', name: 'Vacant position' };
   if (!ctx.canSeePeople && !isMgr) return groupNode(ctx, base.id, 'ic-group', 1, layer, base.department);
   if (!mayLabelUnit(ctx, t, i)) return groupNode(ctx, '', 'team-group', 1, layer, base.department);
-  return { ...base, kind: 'person', name: r?.name ?? null };
+  return { ...base, ...viewerCounts(ctx, i, base), kind: 'person', name: r?.name ?? null };
+}
+
+/**
+ * The counts a viewer may see on a named manager's row (SPEC "Privacy", issue #11): the headcount
+ * below only when the privacy floor shows the unit (so the explorer shows the same units as every
+ * dashboard, and a unit minus its shown children is never a group under the minimum), and the span
+ * only when the manager's direct individual contributors are none or at least the minimum (or the
+ * span minus the named and folded teams would count them).
+ */
+function viewerCounts(
+  ctx: DashboardContext,
+  i: number,
+  base: { span: number; subtreeSize: number },
+): { span: number; subtreeSize: number } {
+  if (ctx.canSeePeople || ctx.floor === null) return base;
+  const t = ctx.snap.tree;
+  let ics = 0;
+  for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) {
+    const c = t.children[e] ?? 0;
+    if (t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) ics += t.weight[c] ?? 0;
+  }
+  const min = ctx.settings.minGroupSize;
+  return {
+    span: ics > 0 && ics < min ? 0 : base.span,
+    subtreeSize: isUnitShown(ctx.floor, i) ? base.subtreeSize : 0,
+  };
 }
 
 const GROUP_TAG: Record<GroupKind, string> = {
@@ -150,6 +177,11 @@ function groupNode(
   };
 }
 
+/** The label of a manager's direct ICs when they are fewer than the minimum group size. */
+function smallGroupLabel(ctx: DashboardContext): string {
+  return `Fewer than ${ctx.settings.minGroupSize} individual contributors`;
+}
+
 /** The sorted direct reports of i (or of the forest's roots when i < 0), viewer folding applied. */
 function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
   const t = ctx.snap.tree;
@@ -180,7 +212,13 @@ function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
   const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
   const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;
   const dept = i >= 0 ? (t.records[i]?.department ?? null) : null;
-  if (ics > 0) shown.push({ node: groupNode(ctx, parentId, 'ic-group', ics, layer, dept), size: ics });
+  if (ics > 0) {
+    // A manager's direct ICs are a group like any other: under the minimum, no count (SPEC "Privacy").
+    const small = ctx.suppress && ics < ctx.settings.minGroupSize;
+    const node = groupNode(ctx, parentId, 'ic-group', ics, layer, dept);
+    if (small) shown.push({ node: { ...node, name: smallGroupLabel(ctx), subtreeSize: 0 }, size: 0 });
+    else shown.push({ node, size: ics });
+  }
   if (teams > 0) shown.push({ node: groupNode(ctx, parentId, 'team-group', teams, layer, dept), size: 0 });
   if (open > 0) shown.push({ node: groupNode(ctx, parentId, 'vacant-group', open, layer, dept), size: 0 });
   shown.sort(

@@ -3,7 +3,7 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, isGroupHidden } from './context';
 import { buildFindings, type Finding } from './findings';
 import { loadUnitSeries, unitStructureAt } from './unit-series';
 
@@ -208,6 +208,6 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
         ics: r.ics,
       })),
     ),
-    findings: size < settings.minGroupSize && ctx.suppress ? [] : buildFindings(ctx, kpis, series),
+    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, kpis, series),
   };
 }

@@ -1,6 +1,6 @@
 import { summarizeStructure } from '@/lib/metrics/structure';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup, isSuppressed } from './context';
+import { guardGroup, hiddenMarker, isSuppressed, partitionShown } from './context';
 
 /** Every structure metric of one department inside the unit (SPEC "Structure"). */
 export interface DepartmentStructure {
@@ -45,7 +45,7 @@ export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
   if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
   else for (const i of unit.nodes) visit(i);
   const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
-  const rows: Array<DepartmentRow & { size: number }> = [];
+  const computed: Array<{ department: string | null; size: number; metrics: DepartmentStructure }> = [];
   for (const [department, list] of groups) {
     const nodes = Int32Array.from(list);
     const m = summarizeStructure(
@@ -69,10 +69,20 @@ export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
       middleManagers: m.middleManagers,
       openPositions: m.openPositions,
     };
-    const guarded = guardGroup(ctx, m.headcount, metrics);
-    // Suppressed rows sort last by name, so their order does not hint at their size.
-    rows.push({ department, size: isSuppressed(guarded) ? -1 : m.headcount, metrics: guarded });
+    computed.push({ department, size: m.headcount, metrics });
   }
+  // Departments partition the unit, whose headcount is shown: hidden rows must not be its remainder.
+  const shown = partitionShown(
+    ctx,
+    computed.map((r) => r.size),
+    computed.reduce((sum, r) => sum + r.size, 0),
+    computed.map((r) => r.department),
+  );
+  const rows = computed.map(({ department, size, metrics }, k) => {
+    const guarded = shown[k] ? guardGroup(ctx, size, metrics) : hiddenMarker(ctx);
+    // Suppressed rows sort last by name, so their order does not hint at their size.
+    return { department, size: isSuppressed(guarded) ? -1 : size, metrics: guarded };
+  });
   rows.sort((a, b) => b.size - a.size || (a.department ?? '').localeCompare(b.department ?? ''));
   return rows.map(({ department, metrics }) => ({ department, metrics }));
 }

@@ -5,7 +5,7 @@ import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
 import { mayLabelUnit, personAttribute, unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
-import { guardGroup } from './context';
+import { guardGroup, isGroupHidden } from './context';
 import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
 import { unitStructureAt } from './unit-series';
 
@@ -149,7 +149,7 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     middleManagers: s.middleManagers,
     openPositions: s.openPositions,
   };
-  const narrowListAllowed = !(ctx.suppress && size < settings.minGroupSize);
+  const narrowListAllowed = !isGroupHidden(ctx, size);
   return {
     asOf: ctx.ref.asOf,
     scope: {

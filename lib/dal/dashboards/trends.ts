@@ -3,6 +3,7 @@ import { readTargets } from '../targets';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup } from './context';
+import { hiddenSnapshots } from './floor';
 import { loadDelayering, type DelayeringStep } from './delayering';
 import { TREND_METRICS, type TrendMetricDef } from './trend-metrics';
 import { loadUnitSeries } from './unit-series';
@@ -43,9 +44,10 @@ export async function buildTrends(ctx: DashboardContext): Promise<Trends> {
     unit,
     settings.execLayers,
   );
-  const hidden = new Set(
-    points.filter((p) => ctx.suppress && p.structure.headcount < settings.minGroupSize).map((p) => p.asOf),
-  );
+  // A snapshot is hidden when the unit was under the minimum then, or its floor hid the unit then.
+  const hidden = await hiddenSnapshots(ctx);
+  for (const p of points)
+    if (ctx.suppress && p.structure.headcount < settings.minGroupSize) hidden.add(p.asOf);
   const current = points.find((p) => p.asOf === ctx.ref.asOf);
   const size = current?.structure.headcount ?? 0;
   const series: Record<string, SeriesChange[]> = {};

@@ -1,7 +1,12 @@
 import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getMetricsContract, type MetricsContract } from '../metrics-contract';
-import { loadDashboardContext, type DashboardContext, type Suppressed } from '../dashboards/context';
+import {
+  isGroupHidden,
+  loadDashboardContext,
+  type DashboardContext,
+  type Suppressed,
+} from '../dashboards/context';
 import { buildCeilingRisk, type CeilingRiskDashboard } from '../dashboards/ceiling-risk';
 import { buildLadder, type LadderDashboard } from '../dashboards/ladder';
 import { buildOverview, type Overview } from '../dashboards/overview';
@@ -67,7 +72,7 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
     compare,
     compareProblem,
     includePeople: params.includePeople && dash.canSeePeople,
-    unitSuppressed: dash.suppress && unitSize < dash.settings.minGroupSize,
+    unitSuppressed: isGroupHidden(dash, unitSize),
     overview: once(() => buildOverview(dash)),
     contract: once(async () => {
       try {

@@ -21,7 +21,9 @@ async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][
   for (const d of listDepartments(dash)) {
     const unit = resolveUnit(dash.actor, dash.snap, { department: d.name, subtree: dash.unit.subtree });
     const s = await unitStructureAt(dash.ref, unit, dash.settings.execLayers);
-    const guarded = guardGroup(dash, s.headcount, s);
+    // The reader's department plan (departments x subtrees) decides as on the dashboard.
+    const planned = dash.floor === null || dash.floor.departments.has(d.name ?? '');
+    const guarded = guardGroup(dash, planned ? s.headcount : 0, s);
     if (isSuppressed(guarded)) {
       hidden++;
       continue;
