@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';
 import { ValidationError } from './errors';
+import { readMultipart } from './multipart';
+import { uploadLimits } from './upload-limits';
 import type { UploadOptions } from './uploads';
 
 export const uploadOptionsSchema = z.object({
@@ -20,24 +22,14 @@ export function parseUploadOptions(input: unknown): UploadOptions {
   return r.data;
 }
 
-/** Reads files and options from a multipart form (fields: files[], asOf, skipDuplicates). */
+/** Reads files and options from a multipart form (fields: files[], asOf, skipDuplicates); 413 past STRATA_MAX_UPLOAD_MB. */
 export async function readUploadForm(
   req: Request,
 ): Promise<{ files: Array<{ name: string; bytes: Uint8Array }>; options: UploadOptions }> {
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new ValidationError('Send the files as multipart/form-data.');
-  }
-  const files: Array<{ name: string; bytes: Uint8Array }> = [];
-  for (const v of form.getAll('files')) {
-    if (typeof v === 'string') continue;
-    files.push({ name: v.name || 'upload.csv', bytes: new Uint8Array(await v.arrayBuffer()) });
-  }
+  const form = await readMultipart(req, 'files', uploadLimits().maxBytes);
   const options = parseUploadOptions({
-    asOf: String(form.get('asOf') ?? '') || undefined,
-    skipDuplicates: form.get('skipDuplicates') === 'true',
+    asOf: form.fields.get('asOf') || undefined,
+    skipDuplicates: form.fields.get('skipDuplicates') === 'true',
   });
-  return { files, options };
+  return { files: form.files, options };
 }
