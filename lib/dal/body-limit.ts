@@ -15,28 +15,30 @@ export function formatLimit(bytes: number): string {
     : `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 }
 
-/** The 413 for a body over `limit` bytes; `setting` names the configuration that sets it. */
-export function tooLarge(limit: number, setting?: string): PayloadTooLargeError {
+/** How much a body may hold: `limit` bytes in all; the message names `shown` (default limit) and `setting`. */
+export interface BodyLimit {
+  limit: number;
+  shown?: number;
+  setting?: string;
+}
+
+/** The 413 for a body over its limit. */
+export function tooLarge(body: BodyLimit): PayloadTooLargeError {
   return new PayloadTooLargeError(
-    `The request is larger than the limit of ${formatLimit(limit)}${setting ? ` (${setting})` : ''}; nothing was stored.`,
+    `The request is larger than the limit of ${formatLimit(body.shown ?? body.limit)}${body.setting ? ` (${body.setting})` : ''}; nothing was stored.`,
   );
 }
 
-/** Throws the 413 when the declared Content-Length is over `limit`. */
-export function refuseDeclaredLength(req: Request, limit: number, setting?: string): void {
-  const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, setting);
-}
-
-/** Feeds the body's chunks to `onChunk`, counting bytes; cancels the stream and throws 413 past `limit`. */
+/** Feeds the body's chunks to `onChunk`, counting bytes; 413 from Content-Length, or as it streams past the limit (the stream is cancelled). */
 export async function pumpBody(
   req: Request,
-  limit: number,
+  body: BodyLimit,
   onChunk: (chunk: Uint8Array) => Promise<void> | void,
-  setting?: string,
 ): Promise<number> {
-  refuseDeclaredLength(req, limit, setting);
+  const declared = Number(req.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > body.limit) throw tooLarge(body);
   if (req.body === null) return 0;
+  const limit = body.limit;
   const reader = req.body.getReader();
   let read = 0;
   try {
@@ -44,7 +46,7 @@ export async function pumpBody(
       const { done, value } = await reader.read();
       if (done) return read;
       read += value.byteLength;
-      if (read > limit) throw tooLarge(limit, setting);
+      if (read > limit) throw tooLarge(body);
       await onChunk(value);
     }
   } catch (error) {
@@ -58,7 +60,7 @@ export async function pumpBody(
 /** The body as UTF-8 text, at most `limit` bytes (413 past it, before the rest is read). */
 export async function readBodyText(req: Request, limit: number): Promise<string> {
   const parts: Uint8Array[] = [];
-  await pumpBody(req, limit, (chunk) => {
+  await pumpBody(req, { limit }, (chunk) => {
     parts.push(chunk);
   });
   try {

@@ -19,7 +19,6 @@ export interface MultipartForm {
 }
 
 const NOT_MULTIPART = 'Send the files as multipart/form-data.';
-const LIMIT_SETTING = 'STRATA_MAX_UPLOAD_MB';
 
 /** Reads the files of `fileField` (at most maxBytes in total) and the text fields of a multipart body. */
 export async function readMultipart(
@@ -42,6 +41,7 @@ export async function readMultipart(
   const fields = new Map<string, string>();
   let failure: Error | null = null;
   let fileBytes = 0;
+  const body = { limit: maxBytes + FORM_OVERHEAD_BYTES, shown: maxBytes, setting: 'STRATA_MAX_UPLOAD_MB' };
   parser.on('file', (field, stream, info) => {
     if (field !== fileField) {
       stream.resume();
@@ -51,7 +51,7 @@ export async function readMultipart(
     files.push(entry);
     stream.on('data', (data: Buffer) => {
       fileBytes += data.byteLength;
-      if (fileBytes > maxBytes) failure ??= tooLarge(maxBytes, LIMIT_SETTING);
+      if (fileBytes > maxBytes) failure ??= tooLarge(body);
       else entry.parts.push(data);
     });
   });
@@ -70,21 +70,16 @@ export async function readMultipart(
       resolve();
     });
   });
-  await pumpBody(
-    req,
-    maxBytes + FORM_OVERHEAD_BYTES,
-    async (chunk) => {
-      if (failure) throw failure;
-      if (!parser.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          parser.once('drain', resolve);
-          parser.once('error', () => resolve());
-        });
-      }
-      if (failure) throw failure;
-    },
-    LIMIT_SETTING,
-  );
+  await pumpBody(req, body, async (chunk) => {
+    if (failure) throw failure;
+    if (!parser.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        parser.once('drain', resolve);
+        parser.once('error', () => resolve());
+      });
+    }
+    if (failure) throw failure;
+  });
   parser.end();
   await finished;
   if (failure) throw failure;
