@@ -1,0 +1,183 @@
+/**
+ * Abuse benchmark (issue #11 item 5): on the production build, 20 clients read the Overview's data
+ * for a while alone, then again while one client keeps uploading a 50 MB one-line CSV and another
+ * an XLSX zip bomb. Reports both p95s, their ratio (target < 2x), what the hostile uploads got
+ * back, and the server's peak resident memory (target < 1.5 GB), sampled from /proc.
+ */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { APIRequestContext } from 'playwright-core';
+import { oneLineCsv, xlsxBomb } from './abuse-files';
+import { createBenchDatabase, dropBenchDatabase } from './databases';
+import {
+  ADMIN,
+  cli,
+  ensureDemoFiles,
+  readDashboards,
+  signedIn,
+  startServer,
+  waitForServer,
+} from './dashboard';
+import { median, percentile, round } from './stats';
+
+type Log = (message: string) => void;
+
+/** What one kind of hostile upload got. */
+export interface HostileFigures {
+  requests: number;
+  statuses: Record<string, number>;
+  medianSeconds: number;
+  /** the largest response body, in bytes (the old code echoed 52 MB). */
+  maxResponseBytes: number;
+  firstError: string;
+}
+
+/** The `abuse` section of the benchmark's JSON. */
+export interface AbuseFigures {
+  company: string;
+  clients: number;
+  seconds: number;
+  baselineP95Ms: number;
+  abuseP95Ms: number;
+  /** abuseP95Ms / baselineP95Ms; target < 2. */
+  p95Ratio: number;
+  baselineRequests: number;
+  abuseRequests: number;
+  /** largest resident memory of the server's process tree during the run; target < 1,536. */
+  peakServerRssMb: number;
+  oneLineCsv50Mb: HostileFigures;
+  xlsxBomb: HostileFigures;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return text === '' ? [] : text.split(/\s+/).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Resident memory (MB) of a process and its descendants. */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  for (const p of [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])]) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb / 1024;
+}
+
+async function keepUploading(
+  api: APIRequestContext,
+  file: { name: string; mimeType: string; bytes: Uint8Array },
+  end: number,
+): Promise<HostileFigures> {
+  const out: HostileFigures = {
+    requests: 0,
+    statuses: {},
+    medianSeconds: 0,
+    maxResponseBytes: 0,
+    firstError: '',
+  };
+  const seconds: number[] = [];
+  const buffer = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  while (performance.now() < end) {
+    const t = performance.now();
+    const res = await api.post('/api/data/uploads', {
+      multipart: { files: { name: file.name, mimeType: file.mimeType, buffer } },
+      timeout: 300_000,
+    });
+    const body = await res.body();
+    seconds.push((performance.now() - t) / 1000);
+    out.requests += 1;
+    out.statuses[String(res.status())] = (out.statuses[String(res.status())] ?? 0) + 1;
+    out.maxResponseBytes = Math.max(out.maxResponseBytes, body.byteLength);
+    if (out.firstError === '') {
+      const text = body.subarray(0, 4096).toString('utf8');
+      const m = /"(?:error|message)":"([^"]{0,300})/.exec(text);
+      out.firstError = m?.[1] ?? text.slice(0, 300);
+    }
+  }
+  out.medianSeconds = round(median(seconds), 2);
+  return out;
+}
+
+/** Runs the abuse benchmark; needs a production build (`npx next build`). */
+export async function benchAbuse(
+  log: Log,
+  opts: { size?: number; months?: number; clients?: number; seconds?: number } = {},
+): Promise<AbuseFigures> {
+  if (!fs.existsSync('.next/BUILD_ID'))
+    throw new Error('the abuse benchmark needs a production build: run `npx next build` first');
+  const size = opts.size ?? 10_000;
+  const months = opts.months ?? 6;
+  const clients = opts.clients ?? 20;
+  const seconds = opts.seconds ?? 20;
+  const files = ensureDemoFiles(size, months, log);
+  const db = await createBenchDatabase();
+  let server: ChildProcess | null = null;
+  let peak = 0;
+  let sampler: NodeJS.Timeout | null = null;
+  try {
+    const env = { ...process.env, DATABASE_URL: db.url };
+    log(`abuse: importing ${files.length} snapshots of ${size.toLocaleString('en')} people (not timed)`);
+    cli(['import', ...files], env);
+    cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
+    server = startServer(env);
+    await waitForServer(server);
+    const pid = server.pid ?? 0;
+    sampler = setInterval(() => {
+      peak = Math.max(peak, treeRssMb(pid));
+    }, 100);
+    const readers = await signedIn();
+    await readDashboards(readers, 2, 3); // warm-up: the first requests build the in-memory trees
+    log(`abuse: baseline, ${clients} clients for ${seconds} s`);
+    const baseline = await readDashboards(readers, clients, seconds);
+    const csv = { name: 'org-2024-01-31.csv', mimeType: 'text/csv', bytes: oneLineCsv(50 * 1024 * 1024) };
+    const bomb = {
+      name: 'org-2024-01-31.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: xlsxBomb(3 * 1024),
+    };
+    log(
+      `abuse: ${clients} clients for ${seconds} s while a 50 MB one-line CSV and a ` +
+        `${(bomb.bytes.byteLength / 1048576).toFixed(1)} MB zip bomb (3 GiB inflated) are uploaded over and over`,
+    );
+    const end = performance.now() + seconds * 1000;
+    const [abused, csvOut, bombOut] = await Promise.all([
+      readDashboards(readers, clients, seconds),
+      signedIn().then((api) => keepUploading(api, csv, end)),
+      signedIn().then((api) => keepUploading(api, bomb, end)),
+    ]);
+    const baselineP95 = percentile(baseline, 95);
+    const abuseP95 = percentile(abused, 95);
+    peak = Math.max(peak, treeRssMb(pid));
+    log(
+      `abuse: p95 ${baselineP95.toFixed(1)} ms alone, ${abuseP95.toFixed(1)} ms under abuse; ` +
+        `server peak RSS ${Math.round(peak)} MB; CSV ${JSON.stringify(csvOut.statuses)}, bomb ${JSON.stringify(bombOut.statuses)}`,
+    );
+    return {
+      company: `${size.toLocaleString('en')} people x ${months} snapshots`,
+      clients,
+      seconds,
+      baselineP95Ms: round(baselineP95, 1),
+      abuseP95Ms: round(abuseP95, 1),
+      p95Ratio: round(abuseP95 / baselineP95, 2),
+      baselineRequests: baseline.length,
+      abuseRequests: abused.length,
+      peakServerRssMb: Math.round(peak),
+      oneLineCsv50Mb: csvOut,
+      xlsxBomb: bombOut,
+    };
+  } finally {
+    if (sampler) clearInterval(sampler);
+    server?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await dropBenchDatabase(db.name);
+  }
+}
