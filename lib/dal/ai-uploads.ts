@@ -8,7 +8,7 @@ import { assertRole, type Actor } from './actor';
 import { commitAiImport, usageMonths, type AiImportResult } from './ai-imports';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { NotFoundError, ValidationError } from './errors';
-import { uploadLimits } from './upload-limits';
+import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 const KIND = 'ai';
 
@@ -94,17 +94,20 @@ export async function createAiUpload(
     throw new ValidationError(
       `The upload is ${(total / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB (STRATA_MAX_UPLOAD_MB).`,
     );
+  const id = randomUUID();
+  // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
+  const built = await view(id, files);
+  refuseOverLimit(built.parsed.issues);
   const { db } = await getDatabase();
   await db
     .delete(schema.pendingUploads)
     .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
-  const id = randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(schema.pendingUploads).values({ id, kind: KIND, createdBy: actor.email, options: {} });
     for (const [idx, f] of files.entries())
       await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
   });
-  return (await view(id, files)).view;
+  return built.view;
 }
 
 async function requireAiUpload(actor: Actor, id: string): Promise<void> {

@@ -4,6 +4,29 @@
  * expansion, JSON document). Read on every request so a test or an operator can change them.
  */
 import { DEFAULT_LIMITS, type InputLimits } from '@/lib/ingest/limits';
+import type { Issue } from '@/lib/ingest/types';
+import { ValidationError } from './errors';
+
+/** File refusals over a limit: no mapping or option can fix them, so such an upload is not stored. */
+const OVER_LIMIT_CODES = new Set([
+  'record-too-long',
+  'too-many-columns',
+  'header-too-long',
+  'xlsx-too-large',
+  'file-too-large',
+]);
+
+/** Throws a 422 naming the files refused over a limit (before anything is stored). */
+export function refuseOverLimit(issues: readonly Issue[]): void {
+  const over = issues.filter((i) => i.severity === 'error' && OVER_LIMIT_CODES.has(i.code));
+  if (over.length === 0) return;
+  throw new ValidationError(
+    `Nothing was stored: ${over
+      .slice(0, 3)
+      .map((i) => i.message)
+      .join(' ')}`,
+  );
+}
 
 /** What one upload may cost. */
 export interface UploadLimits {

@@ -8,7 +8,7 @@ import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { NotFoundError, ValidationError } from './errors';
 import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
-import { uploadLimits } from './upload-limits';
+import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 export { uploadLimits } from './upload-limits';
 
@@ -166,19 +166,22 @@ export async function createUpload(
       `The upload is ${(total / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB (STRATA_MAX_UPLOAD_MB).`,
     );
   }
+  const id = randomUUID();
+  // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
+  const built = await buildView(id, files, options);
+  refuseOverLimit(built.result.fileIssues);
   const { db } = await getDatabase();
   // Abandoned uploads are cleared after a day.
   await db
     .delete(schema.pendingUploads)
     .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
-  const id = randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(schema.pendingUploads).values({ id, createdBy: actor.email, options });
     for (const [idx, f] of files.entries()) {
       await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
     }
   });
-  return (await buildView(id, files, options)).view;
+  return built.view;
 }
 
 async function requireUpload(actor: Actor, id: string) {
