@@ -11,6 +11,7 @@ import { oneLineCsv, xlsxBomb } from './abuse-files';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import {
   ADMIN,
+  BASE,
   cli,
   ensureDemoFiles,
   readDashboards,
@@ -93,7 +94,7 @@ async function keepUploading(
     firstError: '',
   };
   const seconds: number[] = [];
-  const blob = new Blob([file.bytes], { type: file.mimeType });
+  const blob = new Blob([Buffer.from(file.bytes)], { type: file.mimeType });
   while (performance.now() < end) {
     const form = new FormData();
     form.append('files', blob, file.name);
