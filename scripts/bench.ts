@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     log('dashboard: 100k people x 24 snapshots on PostgreSQL, production build');
     Object.assign(report, { dashboard100k: await benchDashboard(log) });
   }
-  if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log) });
+  if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);

@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { APIRequestContext } from 'playwright-core';
-import { oneLineCsv, xlsxBomb } from './abuse-files';
+import { runInChild } from './child';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import {
   ADMIN,
@@ -19,19 +19,10 @@ import {
   startServer,
   waitForServer,
 } from './dashboard';
-import { median, percentile, round } from './stats';
+import { percentile, round } from './stats';
+import type { HostileFigures } from './tasks';
 
 type Log = (message: string) => void;
-
-/** What one kind of hostile upload got. */
-export interface HostileFigures {
-  requests: number;
-  statuses: Record<string, number>;
-  medianSeconds: number;
-  /** the largest response body, in bytes (the old code echoed 52 MB). */
-  maxResponseBytes: number;
-  firstError: string;
-}
 
 /** The `abuse` section of the benchmark's JSON. */
 export interface AbuseFigures {
@@ -79,45 +70,10 @@ async function cookieOf(api: APIRequestContext): Promise<string> {
   return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-// Uploads go through Node's fetch, which streams the multipart body: Playwright's request API
-// would copy 50 MB through its protocol in this process and slow the readers' clock, not the server.
-async function keepUploading(
-  cookie: string,
-  file: { name: string; mimeType: string; bytes: Uint8Array },
-  end: number,
-): Promise<HostileFigures> {
-  const out: HostileFigures = {
-    requests: 0,
-    statuses: {},
-    medianSeconds: 0,
-    maxResponseBytes: 0,
-    firstError: '',
-  };
-  const seconds: number[] = [];
-  const blob = new Blob([Buffer.from(file.bytes)], { type: file.mimeType });
-  while (performance.now() < end) {
-    const form = new FormData();
-    form.append('files', blob, file.name);
-    const t = performance.now();
-    const res = await fetch(`${BASE}/api/data/uploads`, { method: 'POST', body: form, headers: { cookie } });
-    const body = Buffer.from(await res.arrayBuffer());
-    seconds.push((performance.now() - t) / 1000);
-    out.requests += 1;
-    out.statuses[String(res.status)] = (out.statuses[String(res.status)] ?? 0) + 1;
-    out.maxResponseBytes = Math.max(out.maxResponseBytes, body.byteLength);
-    if (out.firstError === '') {
-      const text = body.subarray(0, 4096).toString('utf8');
-      const m = /"(?:error|message)":"([^"]{0,300})/.exec(text);
-      out.firstError = m?.[1] ?? text.slice(0, 300);
-    }
-  }
-  out.medianSeconds = round(median(seconds), 2);
-  return out;
-}
-
 /** Runs the abuse benchmark; needs a production build (`npx next build`). */
 export async function benchAbuse(
   log: Log,
+  script: string,
   opts: { size?: number; months?: number; clients?: number; seconds?: number } = {},
 ): Promise<AbuseFigures> {
   if (!fs.existsSync('.next/BUILD_ID'))
@@ -146,21 +102,17 @@ export async function benchAbuse(
     await readDashboards(readers, 2, 3); // warm-up: the first requests build the in-memory trees
     log(`abuse: baseline, ${clients} clients for ${seconds} s`);
     const baseline = await readDashboards(readers, clients, seconds);
-    const csv = { name: 'org-2024-01-31.csv', mimeType: 'text/csv', bytes: oneLineCsv(50 * 1024 * 1024) };
-    const bomb = {
-      name: 'org-2024-01-31.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes: xlsxBomb(3 * 1024),
-    };
     log(
-      `abuse: ${clients} clients for ${seconds} s while a 50 MB one-line CSV and a ` +
-        `${(bomb.bytes.byteLength / 1048576).toFixed(1)} MB zip bomb (3 GiB inflated) are uploaded over and over`,
+      `abuse: ${clients} clients for ${seconds} s while a 50 MB one-line CSV and an XLSX zip bomb ` +
+        '(3 GiB inflated) are uploaded over and over, each from its own process',
     );
-    const end = performance.now() + seconds * 1000;
+    const cookie = await cookieOf(readers);
+    const upload = (file: 'csv' | 'bomb') =>
+      runInChild<HostileFigures>(script, { kind: 'upload', base: BASE, cookie, file, seconds }, false);
     const [abused, csvOut, bombOut] = await Promise.all([
       readDashboards(readers, clients, seconds),
-      cookieOf(readers).then((cookie) => keepUploading(cookie, csv, end)),
-      cookieOf(readers).then((cookie) => keepUploading(cookie, bomb, end)),
+      upload('csv'),
+      upload('bomb'),
     ]);
     const baselineP95 = percentile(baseline, 95);
     const abuseP95 = percentile(abused, 95);
