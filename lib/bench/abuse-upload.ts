@@ -28,11 +28,14 @@ async function keepUploading(
     const form = new FormData();
     form.append('files', blob, file.name);
     const t = performance.now();
-    const res = await fetch(`${base}/api/data/uploads`, { method: 'POST', body: form, headers: { cookie } });
-    const body = Buffer.from(await res.arrayBuffer());
+    // The server may answer and close before the whole body is sent (a refusal as it streams).
+    const sent = await fetch(`${base}/api/data/uploads`, { method: 'POST', body: form, headers: { cookie } })
+      .then(async (res) => ({ status: String(res.status), body: Buffer.from(await res.arrayBuffer()) }))
+      .catch(() => ({ status: 'closed while sending', body: Buffer.alloc(0) }));
+    const body = sent.body;
     seconds.push((performance.now() - t) / 1000);
     out.requests += 1;
-    out.statuses[String(res.status)] = (out.statuses[String(res.status)] ?? 0) + 1;
+    out.statuses[sent.status] = (out.statuses[sent.status] ?? 0) + 1;
     out.maxResponseBytes = Math.max(out.maxResponseBytes, body.byteLength);
     if (out.firstError === '') {
       const text = body.subarray(0, 4096).toString('utf8');

@@ -25,6 +25,8 @@ export async function readMultipart(
   req: Request,
   fileField: string,
   maxBytes: number,
+  /** called with each file's name; its watcher sees every chunk and returns an error to stop reading. */
+  watch?: (name: string) => (chunk: Uint8Array) => Error | null,
 ): Promise<MultipartForm> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new ValidationError(NOT_MULTIPART);
@@ -49,10 +51,13 @@ export async function readMultipart(
     }
     const entry = { name: (info.filename || 'upload.csv').slice(0, 200), parts: [] as Buffer[] };
     files.push(entry);
+    const check = watch?.(entry.name);
     stream.on('data', (data: Buffer) => {
       fileBytes += data.byteLength;
       if (fileBytes > maxBytes) failure ??= tooLarge(body);
       else entry.parts.push(data);
+      const refused = check?.(data) ?? null;
+      if (refused) failure ??= refused;
     });
   });
   parser.on('field', (name, value, info) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip, createLineWatch } from '@/lib/ingest/limits';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';
 import { ValidationError } from './errors';
 import { readMultipart } from './multipart';
@@ -26,7 +27,17 @@ export function parseUploadOptions(input: unknown): UploadOptions {
 export async function readUploadForm(
   req: Request,
 ): Promise<{ files: Array<{ name: string; bytes: Uint8Array }>; options: UploadOptions }> {
-  const form = await readMultipart(req, 'files', uploadLimits().maxBytes);
+  const limits = uploadLimits();
+  // A file with no line break for far longer than a line may be is refused while it arrives.
+  const form = await readMultipart(req, 'files', limits.maxBytes, (name) => {
+    const watch = createLineWatch(limits.parser.maxLineChars);
+    return (chunk) =>
+      watch(chunk)
+        ? null
+        : new ValidationError(
+            `Nothing was stored: ${clip(name)}: a line is longer than ${limits.parser.maxLineChars.toLocaleString('en-US')} characters (STRATA_MAX_LINE_KB).`,
+          );
+  });
   const options = parseUploadOptions({
     asOf: form.fields.get('asOf') || undefined,
     skipDuplicates: form.fields.get('skipDuplicates') === 'true',

@@ -93,3 +93,34 @@ export function firstLongCell(cells: readonly string[], max: number): number {
   for (let i = 0; i < cells.length; i++) if ((cells[i] ?? '').length > max) return i;
   return -1;
 }
+
+/**
+ * Watches the bytes of a text upload as they arrive: false once a run with no line-feed byte is
+ * longer than 4 bytes per character of maxLineChars, so the line must be over the limit in any
+ * encoding (UTF-8, 1252, UTF-16). Lets the server stop reading such a file early. Zip files are
+ * not watched (compressed bytes hold no lines).
+ */
+export function createLineWatch(maxLineChars: number): (chunk: Uint8Array) => boolean {
+  let run = 0;
+  let first = true;
+  let zip = false;
+  return (chunk) => {
+    if (first && chunk.byteLength >= 2) {
+      zip = chunk[0] === 0x50 && chunk[1] === 0x4b;
+      first = false;
+    }
+    if (zip) return true;
+    const last = chunk.lastIndexOf(0x0a);
+    if (last === -1) run += chunk.byteLength;
+    else {
+      // the longest run inside this chunk, and the run before its first line feed
+      let prev = -1;
+      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
+        if ((prev === -1 ? run + i : i - prev - 1) > 4 * maxLineChars) return false;
+        prev = i;
+      }
+      run = chunk.byteLength - last - 1;
+    }
+    return run <= 4 * maxLineChars;
+  };
+}

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAiFiles } from '@/lib/ai-ingest';
 import { oneLineCsv, xlsxBomb } from '@/lib/bench/abuse-files';
 import { parseOrgUpload, previewFile, streamOrgRecords } from '@/lib/ingest';
+import { createLineWatch } from '@/lib/ingest/limits';
 import type { UploadResult } from '@/lib/ingest';
 
 const MB = 1024 * 1024;
@@ -130,6 +131,24 @@ describe('bounded parsing of org uploads', () => {
     expect(rows).toBe(300_000);
     expect(performance.now() - t).toBeGreaterThan(1000);
     expect(stall).toBeLessThan(STALL_BOUND_MS);
+  });
+});
+
+describe('the line watch of an arriving upload', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('lets lines under the limit through, also across chunk edges', () => {
+    const watch = createLineWatch(10);
+    for (const c of ['a'.repeat(30), `${'a'.repeat(9)}\n${'b'.repeat(39)}`, '\nccc\n', 'd'.repeat(40)])
+      expect(watch(bytes(c))).toBe(true);
+  });
+  it('stops a run with no line feed longer than 4 bytes a character', () => {
+    const watch = createLineWatch(10);
+    expect(watch(bytes('x\n'.concat('a'.repeat(40))))).toBe(true);
+    expect(watch(bytes('a'))).toBe(false);
+    expect(createLineWatch(10)(bytes(`${'a'.repeat(41)}\n`))).toBe(false);
+  });
+  it('does not watch a zip (XLSX) upload', () => {
+    expect(createLineWatch(10)(new Uint8Array(100).fill(0x50).fill(0x4b, 1))).toBe(true);
   });
 });
 

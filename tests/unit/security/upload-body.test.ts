@@ -22,8 +22,8 @@ function streamInit(body: ReadableStream<Uint8Array>, headers: Record<string, st
   return init;
 }
 
-/** A streamed multipart body with one file of `fileBytes` bytes; counts the bytes pulled from it. */
-function streamedUpload(fileBytes: number, headers: Record<string, string> = {}) {
+/** A streamed multipart body with one file of `fileBytes` bytes (64-byte lines, or none); counts the bytes pulled from it. */
+function streamedUpload(fileBytes: number, headers: Record<string, string> = {}, lineBreaks = true) {
   const pulled = { bytes: 0 };
   const head = new TextEncoder().encode(
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="asOf"\r\n\r\n2024-01-31\r\n` +
@@ -31,6 +31,7 @@ function streamedUpload(fileBytes: number, headers: Record<string, string> = {})
   );
   const tail = new TextEncoder().encode(`\r\n--${BOUNDARY}--\r\n`);
   const chunk = new Uint8Array(256 * 1024).fill(0x61);
+  if (lineBreaks) for (let i = 63; i < chunk.byteLength; i += 64) chunk[i] = 0x0a;
   let sent = -1;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -89,6 +90,15 @@ describe('upload request bodies are bounded (STRATA_MAX_UPLOAD_MB)', () => {
     const form = await readUploadForm(req);
     expect(form.files.map((f) => [f.name, f.bytes.byteLength])).toEqual([['org.csv', 3 * MB]]);
     expect(form.options.asOf).toBe('2024-01-31');
+  });
+
+  it('stops reading a text file with no line break far past the line limit (422)', async () => {
+    process.env.STRATA_MAX_UPLOAD_MB = '200';
+    const { req, pulled } = streamedUpload(150 * MB, {}, false);
+    const out = await statusOf(readUploadForm(req));
+    expect(out.status).toBe(422);
+    expect(out.error).toMatch(/^Nothing was stored: org\.csv: a line is longer than 1,048,576 characters/);
+    expect(pulled.bytes).toBeLessThan(6 * MB);
   });
 
   it('refuses a body that is not multipart with 422', async () => {
