@@ -123,13 +123,11 @@ describe('bounded parsing of org uploads', () => {
     const bytes = bigOrgCsv(300_000);
     expect(bytes.byteLength).toBeGreaterThan(15 * MB);
     let rows = 0;
-    const t = performance.now();
     const stall = await stallDuring(async () => {
       const out = await streamOrgRecords({ name: 'org-2024-01-31.csv', bytes });
       rows = out.sources[0]?.rows ?? 0;
     });
     expect(rows).toBe(300_000);
-    expect(performance.now() - t).toBeGreaterThan(1000);
     expect(stall).toBeLessThan(STALL_BOUND_MS);
   });
 });
