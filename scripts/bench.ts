@@ -1,7 +1,8 @@
 // The import and metrics benchmark: `npm run bench [-- --json] [--quick] [--reps N] [--reps-1m N]
 // [--reps-pglite N] [--verbose]`. PostgreSQL from BENCH_DATABASE_URL (default the local test server);
 // throw-away databases strata_bench_<pid>_<n> are created and dropped. With --json, stdout is only
-// the JSON report; progress and the table always go to stderr.
+// the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
+// benchmark (hostile uploads against dashboard readers on the production build).
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../lib/bench/child';
 import { runBenchTask } from '../lib/bench/child-tasks';
@@ -9,9 +10,10 @@ import { dropAllBenchDatabases } from '../lib/bench/databases';
 import { formatTable } from '../lib/bench/report';
 import { runBenchmark } from '../lib/bench/run';
 import { benchDashboard } from '../lib/bench/dashboard';
+import { benchAbuse } from '../lib/bench/abuse';
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only]';
+  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       verbose: { type: 'boolean' },
       dashboard: { type: 'boolean' },
       'dashboard-only': { type: 'boolean' },
+      abuse: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,24 +51,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const script = process.argv[1] ?? 'scripts/bench.ts';
   const started = performance.now();
-  const report = values['dashboard-only']
-    ? {}
-    : await runBenchmark(
-        {
-          quick: values.quick === true,
-          reps100k: positiveInt('reps', values.reps, 7),
-          reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
-          repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
-          subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),
-          verbose: values.verbose === true,
-        },
-        script,
-        log,
-      );
+  const report =
+    values['dashboard-only'] || values.abuse
+      ? {}
+      : await runBenchmark(
+          {
+            quick: values.quick === true,
+            reps100k: positiveInt('reps', values.reps, 7),
+            reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
+            repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
+            subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),
+            verbose: values.verbose === true,
+          },
+          script,
+          log,
+        );
   if (values.dashboard || values['dashboard-only']) {
     log('dashboard: 100k people x 24 snapshots on PostgreSQL, production build');
     Object.assign(report, { dashboard100k: await benchDashboard(log) });
   }
+  if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);

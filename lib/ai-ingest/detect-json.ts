@@ -5,6 +5,7 @@
  */
 import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
+import { clip } from '@/lib/ingest/limits';
 
 const has = (o: JsonRecord, ...keys: string[]): boolean => keys.every((k) => k in o);
 
@@ -120,7 +121,7 @@ function detectCursor(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-api-response',
       'Cursor API reply',
-      `this is the reply to a Cursor admin request ("${o.outcome}: ${o.message}"), not usage data; nothing imported.`,
+      `this is the reply to a Cursor admin request ("${clip(`${o.outcome}: ${o.message}`)}"), not usage data; nothing imported.`,
     );
   }
   const items = arrayAt(o, 'items');
@@ -168,7 +169,7 @@ function detectCursorAnalytics(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-analytics',
       `Cursor analytics by user: ${m}`,
-      `the Cursor by-user "${m}" series is not used by Strata; nothing imported.`,
+      `the Cursor by-user "${clip(m)}" series is not used by Strata; nothing imported.`,
     );
   }
   if (Array.isArray(data)) {
@@ -192,7 +193,7 @@ function detectCursorAnalytics(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-analytics',
       `Cursor analytics: ${m}`,
-      `the Cursor team "${m}" series (${why[m] ?? 'not a usage total'}) is not used by Strata; nothing imported.`,
+      `the Cursor team "${clip(m)}" series (${why[m] ?? 'not a usage total'}) is not used by Strata; nothing imported.`,
     );
   }
   return null;
@@ -254,7 +255,7 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
       format: null,
       label: 'API error reply',
       code: 'api-error-response',
-      message: `this file is an API error reply ("${o.error}${typeof o.message === 'string' ? `: ${o.message}` : ''}"), not an export; download the data again.`,
+      message: `this file is an API error reply ("${clip(`${o.error}${typeof o.message === 'string' ? `: ${o.message}` : ''}`)}"), not an export; download the data again.`,
     };
   }
   if (Array.isArray(o.directReports) && (has(o, 'userPrincipalName') || has(o, 'displayName'))) {

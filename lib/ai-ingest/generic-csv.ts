@@ -18,6 +18,7 @@ import { IngestError } from '@/lib/ingest/errors';
 import type { AiTool, AiUsageRecord } from './types';
 import { addUsage, blankUsage, fileIssue, person, rowIssue, type FileContext } from './context';
 import { COUNT_FIELDS, mapGenericHeaders, type CountField, type GenericField } from './generic-csv-headers';
+import { clip } from '@/lib/ingest/limits';
 
 /** A period cell read as a day or a whole month. */
 export function parsePeriodCell(raw: string, order: DateOrder): { start: string; end: string } | null {
@@ -72,14 +73,19 @@ export function createGenericCsvReader(ctx: FileContext, headers: string[]) {
     });
   }
   for (const u of mapping.unknown) {
-    fileIssue(ctx, 'warning', 'unknown-column', `column "${u.header}" is not an AI-usage field; ignored.`);
+    fileIssue(
+      ctx,
+      'warning',
+      'unknown-column',
+      `column "${clip(u.header)}" is not an AI-usage field; ignored.`,
+    );
   }
   for (const r of mapping.repeated) {
     fileIssue(
       ctx,
       'warning',
       'repeated-column',
-      `column "${r.header}" is a second ${r.field} column; the first one is used.`,
+      `column "${clip(r.header)}" is a second ${r.field} column; the first one is used.`,
     );
   }
   const header = (i: number | undefined): string => (i === undefined ? '' : (headers[i] ?? '').trim());
@@ -122,7 +128,7 @@ export function createGenericCsvReader(ctx: FileContext, headers: string[]) {
           'error',
           'bad-number',
           row,
-          `${header(col(f))} "${(raw ?? '').trim()}" is not a number.`,
+          `${clip(header(col(f)), 60)} "${clip((raw ?? '').trim())}" is not a number.`,
           header(col(f)),
         );
         bad = true;
@@ -182,7 +188,7 @@ export function createGenericCsvReader(ctx: FileContext, headers: string[]) {
           'error',
           'bad-date',
           rec.row,
-          `${startName} "${p.start}" is not a date (use YYYY-MM-DD).`,
+          `${startName} "${clip(p.start)}" is not a date (use YYYY-MM-DD).`,
           startName,
         );
       }
@@ -192,7 +198,7 @@ export function createGenericCsvReader(ctx: FileContext, headers: string[]) {
           'error',
           'bad-date',
           rec.row,
-          `${endName} "${p.end}" is not a date (use YYYY-MM-DD).`,
+          `${endName} "${clip(p.end)}" is not a date (use YYYY-MM-DD).`,
           endName,
         );
       }

@@ -4,6 +4,7 @@
  * any error makes the whole upload not ok, so nothing is half-imported.
  */
 import { toFileIssue } from '@/lib/ingest/errors';
+import { boundIssue, type InputLimits } from '@/lib/ingest/limits';
 import type { Issue } from '@/lib/ingest/types';
 import type { AiParseResult, AiParsedFile, AiSeatRecord, AiTeamMembership, AiUsageRecord } from './types';
 import { AiRefusal, readAiFile, type AiUploadFile } from './read-file';
@@ -15,6 +16,8 @@ export interface AiParseOptions {
   today?: string;
   /** per-file size limit in bytes; default 1 GiB. */
   maxBytes?: number;
+  /** line, cell, column and JSON-document limits (defaults: lib/ingest/limits.ts). */
+  limits?: Partial<InputLimits>;
 }
 
 const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
@@ -46,7 +49,7 @@ export async function parseAiFiles(
 
   for (const file of files) {
     try {
-      const { ctx, detection } = await readAiFile(file, today, maxBytes);
+      const { ctx, detection } = await readAiFile(file, today, maxBytes, options.limits);
       parsed.push({
         name: file.name,
         format: detection.format,
@@ -86,7 +89,7 @@ export async function parseAiFiles(
     usage,
     seats,
     memberships,
-    issues,
+    issues: issues.map(boundIssue),
     ok: !issues.some((i) => i.severity === 'error'),
   };
 }

@@ -7,6 +7,7 @@ import { readCsvRows } from '@/lib/ingest/csv-rows';
 import type { TextEncodingName } from '@/lib/ingest/decode';
 import { IngestError } from '@/lib/ingest/errors';
 import { IssueList } from '@/lib/ingest/issues';
+import { checkHeaderCells, clip, firstLongCell, withLimits, type InputLimits } from '@/lib/ingest/limits';
 import { EncodingMismatch, decodeTextChunks, openUpload } from '@/lib/ingest/text-source';
 import { createContext, fileIssue, rowIssue, type FileContext } from './context';
 import { commitFromCsv, createCommitAggregator } from './cursor-ai-code';
@@ -17,11 +18,6 @@ import { createJsonReader } from './json-readers';
 
 /** An upload: bytes in memory or a path on disk (CLI). */
 export type AiUploadFile = { name: string; bytes: Uint8Array } | { name: string; path: string };
-
-/** Largest JSON document read at once; NDJSON has no such limit. */
-export const MAX_JSON_DOCUMENT_CHARS = 256 * 1024 * 1024;
-/** Longest first line looked at before deciding the file kind. */
-const MAX_HEAD_CHARS = 64 * 1024 * 1024;
 
 /** What reading one file gave. */
 export interface ReadOutcome {
@@ -40,14 +36,22 @@ function refuse(det: AiDetection): never {
   throw new AiRefusal(det);
 }
 
-/** Peel the text until the first non-blank line is complete; returns head and the rest of the stream. */
-async function peek(chunks: AsyncIterable<string>): Promise<{ head: string; rest: AsyncIterable<string> }> {
+/** Peel the text until the file kind shows: CSV at its first non-blank character, JSON once its first line is complete. */
+async function peek(
+  chunks: AsyncIterable<string>,
+  maxHeadChars: number,
+): Promise<{ head: string; rest: AsyncIterable<string> }> {
   const it = chunks[Symbol.asyncIterator]();
   let head = '';
   let done = false;
-  while (!done && head.length < MAX_HEAD_CHARS) {
-    const trimmed = head.replace(/^\s+/, '');
-    if (trimmed.length > 0 && trimmed.includes('\n')) break;
+  let start = -1; // first non-blank character
+  while (!done && head.length < maxHeadChars) {
+    if (start === -1) start = head.search(/\S/);
+    if (start !== -1) {
+      const c = head[start];
+      if (c !== '{' && c !== '[') break; // CSV: its reader bounds the length of a line
+      if (head.indexOf('\n', start) !== -1) break;
+    }
     const next = await it.next();
     if (next.done) done = true;
     else head += next.value;
@@ -65,11 +69,24 @@ async function peek(chunks: AsyncIterable<string>): Promise<{ head: string; rest
   return { head, rest: rest() };
 }
 
-async function readNdjson(ctx: FileContext, rest: AsyncIterable<string>, det: AiDetection): Promise<void> {
+function lineTooLong(maxLineChars: number): IngestError {
+  return new IngestError(
+    'record-too-long',
+    `one line is longer than ${maxLineChars.toLocaleString('en-US')} characters (NDJSON needs one record per line).`,
+  );
+}
+
+async function readNdjson(
+  ctx: FileContext,
+  rest: AsyncIterable<string>,
+  det: AiDetection,
+  limits: InputLimits,
+): Promise<void> {
   const reader = createJsonReader(ctx, det);
   let carry = '';
   let row = 0;
   const line = (text: string): void => {
+    if (text.length > limits.maxLineChars) throw lineTooLong(limits.maxLineChars);
     if (text.trim() === '') return;
     row += 1;
     let value: unknown;
@@ -90,30 +107,37 @@ async function readNdjson(ctx: FileContext, rest: AsyncIterable<string>, det: Ai
   for await (const chunk of rest) {
     const parts = (carry + chunk).split('\n');
     carry = parts.pop() ?? '';
+    if (carry.length > limits.maxLineChars) throw lineTooLong(limits.maxLineChars);
     for (const p of parts) line(p);
   }
   line(carry);
   reader.finish();
 }
 
-async function readDocument(ctx: FileContext, rest: AsyncIterable<string>): Promise<AiDetection> {
+function documentTooLarge(maxJsonChars: number): IngestError {
+  return new IngestError(
+    'file-too-large',
+    `a JSON document over ${maxJsonChars.toLocaleString('en-US')} characters cannot be read at once; upload the NDJSON download (one record per line) instead.`,
+  );
+}
+
+async function readDocument(
+  ctx: FileContext,
+  rest: AsyncIterable<string>,
+  maxJsonChars: number,
+): Promise<AiDetection> {
   const parts: string[] = [];
   let size = 0;
   for await (const chunk of rest) {
     size += chunk.length;
-    if (size > MAX_JSON_DOCUMENT_CHARS) {
-      throw new IngestError(
-        'file-too-large',
-        'a JSON document this large cannot be read at once; upload the NDJSON download (one record per line) instead.',
-      );
-    }
+    if (size > maxJsonChars) throw documentTooLarge(maxJsonChars);
     parts.push(chunk);
   }
   let value: unknown;
   try {
     value = JSON.parse(parts.join(''));
   } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
+    const detail = error instanceof SyntaxError ? ` (${clip(error.message)})` : '';
     throw new IngestError('bad-json', `the file starts like JSON but is not valid JSON${detail}.`);
   }
   const det = detectJsonValue(ctx.file, value);
@@ -126,70 +150,110 @@ async function readDocument(ctx: FileContext, rest: AsyncIterable<string>): Prom
   return det;
 }
 
-async function readCsv(ctx: FileContext, rest: AsyncIterable<string>): Promise<AiDetection> {
+async function readCsv(
+  ctx: FileContext,
+  rest: AsyncIterable<string>,
+  limits: InputLimits,
+): Promise<AiDetection> {
   const state: { det: AiDetection | null; onData: (cells: string[]) => void; finish: () => void } = {
     det: null,
     onData: () => undefined,
     finish: () => undefined,
   };
   let row = 0;
-  await readCsvRows(rest, {
-    onRow(cells) {
-      if (state.det !== null) {
-        row += 1;
-        state.onData(cells);
+  await readCsvRows(
+    rest,
+    {
+      onRow(cells) {
+        if (state.det !== null) {
+          row += 1;
+          state.onData(boundCells(ctx, cells, row, limits));
+          return true;
+        }
+        checkHeaderCells(cells, limits);
+        const det = detectCsvHeader(cells);
+        state.det = det;
+        if (det.action === 'refuse') refuse(det);
+        if (det.action === 'warn') return false;
+        if (det.format === 'cursor-ai-code') {
+          const agg = createCommitAggregator(ctx);
+          state.onData = (c) => agg.add(commitFromCsv(cells, c, row));
+          state.finish = agg.finish;
+        } else {
+          const reader = createGenericCsvReader(ctx, cells);
+          state.onData = reader.onRow;
+          state.finish = reader.finish;
+        }
         return true;
-      }
-      const det = detectCsvHeader(cells);
-      state.det = det;
-      if (det.action === 'refuse') refuse(det);
-      if (det.action === 'warn') return false;
-      if (det.format === 'cursor-ai-code') {
-        const agg = createCommitAggregator(ctx);
-        state.onData = (c) => agg.add(commitFromCsv(cells, c, row));
-        state.finish = agg.finish;
-      } else {
-        const reader = createGenericCsvReader(ctx, cells);
-        state.onData = reader.onRow;
-        state.finish = reader.finish;
-      }
-      return true;
+      },
+      onParseIssue(code, message, record) {
+        rowIssue(
+          ctx,
+          'warning',
+          'csv-quoting',
+          record,
+          `the CSV quoting is broken here (${code}: ${clip(message)}).`,
+        );
+      },
     },
-    onParseIssue(code, message, record) {
-      rowIssue(
-        ctx,
-        'warning',
-        'csv-quoting',
-        record,
-        `the CSV quoting is broken here (${code}: ${message}).`,
-      );
-    },
-  });
+    limits.maxLineChars,
+  );
   if (state.det === null) throw new IngestError('no-header', 'the file has no header line.');
   state.finish();
   return state.det;
 }
 
-async function readDecoded(ctx: FileContext, chunks: AsyncIterable<string>): Promise<AiDetection> {
-  const { head, rest } = await peek(chunks);
+async function readDecoded(
+  ctx: FileContext,
+  chunks: AsyncIterable<string>,
+  limits: InputLimits,
+): Promise<AiDetection> {
+  const { head, rest } = await peek(chunks, limits.maxJsonChars);
   if (head.trim() === '')
     throw new IngestError('empty-file', 'the file contains no data (only blank lines).');
-  if (!looksLikeJson(head)) return readCsv(ctx, rest);
+  if (!looksLikeJson(head)) return readCsv(ctx, rest, limits);
+  const line = firstLine(head);
+  if (line.length >= limits.maxJsonChars) throw documentTooLarge(limits.maxJsonChars);
   let first: unknown;
   try {
-    first = JSON.parse(firstLine(head));
+    first = JSON.parse(line);
   } catch {
-    return readDocument(ctx, rest);
+    return readDocument(ctx, rest, limits.maxJsonChars);
   }
   // The first line is a whole JSON value: NDJSON (or a one-line document, read the same way).
   const det = detectJsonValue(ctx.file, first);
   if (det.action === 'refuse') refuse(det);
-  if (det.action === 'import') await readNdjson(ctx, rest, det);
+  if (det.action === 'import') await readNdjson(ctx, rest, det, limits);
   return det;
 }
 
+/** Over-long cells of a data row become errors (row, column, fix) and are cut to the limit. */
+function boundCells(ctx: FileContext, cells: string[], row: number, limits: InputLimits): string[] {
+  if (cells.length <= limits.maxColumns && firstLongCell(cells, limits.maxCellChars) === -1) return cells;
+  const out = cells.slice(0, limits.maxColumns);
+  for (let i = 0; i < out.length; i++) {
+    const cell = out[i] ?? '';
+    if (cell.length <= limits.maxCellChars) continue;
+    rowIssue(
+      ctx,
+      'error',
+      'cell-too-long',
+      row,
+      `cell ${i + 1} is ${cell.length.toLocaleString('en-US')} characters long; the limit is ${limits.maxCellChars.toLocaleString('en-US')}. Shorten it (or close the quote that runs it on) and upload again.`,
+    );
+    out[i] = cell.slice(0, limits.maxCellChars);
+  }
+  return out;
+}
+
 /** Read one file; IngestError when it is refused as a whole (empty, binary, unknown, broken). */
-export async function readAiFile(file: AiUploadFile, today: string, maxBytes: number): Promise<ReadOutcome> {
+export async function readAiFile(
+  file: AiUploadFile,
+  today: string,
+  maxBytes: number,
+  inputLimits?: Partial<InputLimits>,
+): Promise<ReadOutcome> {
+  const limits = withLimits(inputLimits);
   const opened = await openUpload(file, maxBytes);
   if (opened.kind === 'xlsx') {
     throw new IngestError(
@@ -201,7 +265,7 @@ export async function readAiFile(file: AiUploadFile, today: string, maxBytes: nu
   for (const encoding of encodings) {
     const ctx = createContext(file.name, today, new IssueList());
     try {
-      const detection = await readDecoded(ctx, decodeTextChunks(opened.byteChunks(), encoding));
+      const detection = await readDecoded(ctx, decodeTextChunks(opened.byteChunks(), encoding), limits);
       if (detection.action === 'warn') {
         fileIssue(
           ctx,

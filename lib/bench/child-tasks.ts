@@ -11,6 +11,7 @@ import { importFiles } from '@/lib/cli/import-command';
 import { writeDemoCompany } from '@/lib/demo/write';
 import { parseOrgUpload } from '@/lib/ingest';
 import { computeSnapshotResults } from '@/lib/metrics/snapshot-results';
+import { runUploadTask } from './abuse-upload';
 import { RESULT_MARK } from './child';
 import { startRssSampler } from './memory';
 import { median, secondsSince } from './stats';
@@ -102,6 +103,8 @@ export async function runBenchTask(json: string): Promise<void> {
       ? await runImport(task)
       : task.kind === 'metrics'
         ? await runMetrics(task)
-        : runGenerate(task);
+        : task.kind === 'upload'
+          ? await runUploadTask(task)
+          : runGenerate(task);
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
 }

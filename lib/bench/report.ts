@@ -1,4 +1,5 @@
 /** The benchmark's JSON shape and the human table printed to stderr beside it. */
+import type { AbuseFigures } from './abuse';
 
 export interface ImportFigures {
   seconds: number;
@@ -15,6 +16,7 @@ export interface BenchReport {
   metrics1m?: { seconds: number; recursiveSqlSeconds: number };
   subtree100k?: { p50Ms: number; p95Ms: number };
   dashboard100k?: { p50Ms: number; p95Ms: number; overviewDrawnSeconds: number };
+  abuse?: AbuseFigures;
 }
 
 interface Row {
@@ -93,6 +95,22 @@ export function summaryRows(r: BenchReport): Row[] {
       target: 'p95 < 100 ms; Overview drawn < 2 s',
       met: r.dashboard100k.p95Ms < 100 && r.dashboard100k.overviewDrawnSeconds < 2,
     });
+  if (r.abuse) {
+    rows.push({
+      name: `dashboards under upload abuse, ${r.abuse.clients} clients`,
+      figure: `p95 ${r.abuse.abuseP95Ms.toFixed(1)} ms (x${r.abuse.p95Ratio.toFixed(2)})`,
+      reference: `p95 alone ${r.abuse.baselineP95Ms.toFixed(1)} ms`,
+      target: 'p95 < 2x alone',
+      met: r.abuse.p95Ratio < 2,
+    });
+    rows.push({
+      name: 'server peak memory under abuse',
+      figure: mb(r.abuse.peakServerRssMb),
+      reference: '',
+      target: '< 1.5 GB (1,536 MB)',
+      met: r.abuse.peakServerRssMb < 1536,
+    });
+  }
   return rows;
 }
 

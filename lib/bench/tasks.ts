@@ -2,7 +2,18 @@
 export type BenchTask =
   | { kind: 'generate'; dir: string; size: number; months: number; seed: number }
   | { kind: 'import'; file: string; url: string | null; dataDir: string | null }
-  | { kind: 'metrics'; file: string };
+  | { kind: 'metrics'; file: string }
+  | { kind: 'upload'; base: string; cookie: string; file: 'csv' | 'bomb'; seconds: number };
+
+/** What one kind of hostile upload got. */
+export interface HostileFigures {
+  requests: number;
+  statuses: Record<string, number>;
+  medianSeconds: number;
+  /** the largest response body, in bytes (the old code echoed 52 MB). */
+  maxResponseBytes: number;
+  firstError: string;
+}
 
 /** What an import child reports. */
 export interface ImportOutcome {

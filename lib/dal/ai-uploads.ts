@@ -8,7 +8,7 @@ import { assertRole, type Actor } from './actor';
 import { commitAiImport, usageMonths, type AiImportResult } from './ai-imports';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { NotFoundError, ValidationError } from './errors';
-import { uploadLimits } from './uploads';
+import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 const KIND = 'ai';
 
@@ -45,11 +45,16 @@ async function loadFiles(id: string): Promise<Array<{ name: string; bytes: Uint8
   return rows.map((r) => ({ name: r.name, bytes: new Uint8Array(r.bytes) }));
 }
 
+/** Parses with the configured line, cell and JSON limits. */
+function parse(files: Array<{ name: string; bytes: Uint8Array }>): Promise<AiParseResult> {
+  return parseAiFiles(files, { limits: uploadLimits().parser });
+}
+
 async function view(
   id: string,
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): Promise<{ view: AiUploadView; parsed: AiParseResult }> {
-  const parsed = await parseAiFiles(files);
+  const parsed = await parse(files);
   const sizes = new Map(files.map((f) => [f.name, f.bytes.byteLength]));
   return {
     parsed,
@@ -89,17 +94,20 @@ export async function createAiUpload(
     throw new ValidationError(
       `The upload is ${(total / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB (STRATA_MAX_UPLOAD_MB).`,
     );
+  const id = randomUUID();
+  // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
+  const built = await view(id, files);
+  refuseOverLimit(built.parsed.issues);
   const { db } = await getDatabase();
   await db
     .delete(schema.pendingUploads)
     .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
-  const id = randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(schema.pendingUploads).values({ id, kind: KIND, createdBy: actor.email, options: {} });
     for (const [idx, f] of files.entries())
       await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
   });
-  return (await view(id, files)).view;
+  return built.view;
 }
 
 async function requireAiUpload(actor: Actor, id: string): Promise<void> {
@@ -116,13 +124,13 @@ async function requireAiUpload(actor: Actor, id: string): Promise<void> {
 /** hr/admin: every problem of a pending AI upload, for the CSV download. */
 export async function getAiUploadIssues(actor: Actor, id: string): Promise<Issue[]> {
   await requireAiUpload(actor, id);
-  return (await parseAiFiles(await loadFiles(id))).issues;
+  return (await parse(await loadFiles(id))).issues;
 }
 
 /** hr/admin: imports a pending AI upload in one transaction and clears it. */
 export async function commitAiUpload(actor: Actor, id: string): Promise<AiImportResult> {
   await requireAiUpload(actor, id);
-  const parsed = await parseAiFiles(await loadFiles(id));
+  const parsed = await parse(await loadFiles(id));
   const result = await commitAiImport(actor, parsed);
   const { db } = await getDatabase();
   await db.delete(schema.pendingUploads).where(eq(schema.pendingUploads.id, id));

@@ -37,6 +37,13 @@ export class ValidationError extends DalError {
   }
 }
 
+/** 413: the request body is over a size limit; refused before it is read in full. */
+export class PayloadTooLargeError extends DalError {
+  constructor(message: string) {
+    super(message, 413);
+  }
+}
+
 /** 409: the request conflicts with current state (e.g. duplicate email). */
 export class ConflictError extends DalError {
   constructor(message: string) {

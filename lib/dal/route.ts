@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import { toErrorResponse, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { assertSameOrigin, hasContentType } from './request-guard';
 import { requireActor } from './session';
+import { MAX_JSON_BODY_BYTES, readBodyText } from './body-limit';
 
 type Handler<C> = (actor: Actor, req: Request, ctx: C) => Promise<Response> | Response;
 
@@ -24,12 +25,13 @@ export function guardedRoute<C = unknown>(roles: readonly Role[] | null, handler
   };
 }
 
-/** Reads a JSON body: 415 unless sent as application/json, 422 when it does not parse. */
+/** Reads a JSON body: 415 unless sent as application/json, 413 past 1 MB (before the rest is read), 422 when it does not parse. */
 export async function readJson(req: Request): Promise<unknown> {
   if (!hasContentType(req, 'application/json'))
     throw new UnsupportedMediaTypeError('Send the request body as JSON (Content-Type: application/json).');
+  const text = await readBodyText(req, MAX_JSON_BODY_BYTES);
   try {
-    return await req.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw new ValidationError('The request body is not valid JSON.');
   }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { clip, createLineWatch } from '@/lib/ingest/limits';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';
 import { UnsupportedMediaTypeError, ValidationError } from './errors';
 import { hasContentType } from './request-guard';
+import { readMultipart } from './multipart';
+import { uploadLimits } from './upload-limits';
 import type { UploadOptions } from './uploads';
 
 export const uploadOptionsSchema = z.object({
@@ -21,26 +24,26 @@ export function parseUploadOptions(input: unknown): UploadOptions {
   return r.data;
 }
 
-/** Reads files and options from a multipart form (fields: files[], asOf, skipDuplicates). */
+/** Reads files and options from a multipart form (fields: files[], asOf, skipDuplicates); 413 past STRATA_MAX_UPLOAD_MB. */
 export async function readUploadForm(
   req: Request,
 ): Promise<{ files: Array<{ name: string; bytes: Uint8Array }>; options: UploadOptions }> {
   if (!hasContentType(req, 'multipart/form-data'))
     throw new UnsupportedMediaTypeError('Send the files as multipart/form-data.');
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new ValidationError('Send the files as multipart/form-data.');
-  }
-  const files: Array<{ name: string; bytes: Uint8Array }> = [];
-  for (const v of form.getAll('files')) {
-    if (typeof v === 'string') continue;
-    files.push({ name: v.name || 'upload.csv', bytes: new Uint8Array(await v.arrayBuffer()) });
-  }
-  const options = parseUploadOptions({
-    asOf: String(form.get('asOf') ?? '') || undefined,
-    skipDuplicates: form.get('skipDuplicates') === 'true',
+  const limits = uploadLimits();
+  // A file with no line break for far longer than a line may be is refused while it arrives.
+  const form = await readMultipart(req, 'files', limits.maxBytes, (name) => {
+    const watch = createLineWatch(limits.parser.maxLineChars);
+    return (chunk) =>
+      watch(chunk)
+        ? null
+        : new ValidationError(
+            `Nothing was stored: ${clip(name)}: a line is longer than ${limits.parser.maxLineChars.toLocaleString('en-US')} characters (STRATA_MAX_LINE_KB).`,
+          );
   });
-  return { files, options };
+  const options = parseUploadOptions({
+    asOf: form.fields.get('asOf') || undefined,
+    skipDuplicates: form.fields.get('skipDuplicates') === 'true',
+  });
+  return { files: form.files, options };
 }

@@ -8,19 +8,9 @@ import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { NotFoundError, ValidationError } from './errors';
 import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
+import { refuseOverLimit, uploadLimits } from './upload-limits';
 
-/** Upload limits: STRATA_MAX_UPLOAD_MB (default 200) per upload, STRATA_MAX_ROWS (default 2,000,000) per file. */
-export function uploadLimits(env: Record<string, string | undefined> = process.env): {
-  maxBytes: number;
-  maxRows: number;
-} {
-  const mb = Number(env.STRATA_MAX_UPLOAD_MB ?? 200);
-  const rows = Number(env.STRATA_MAX_ROWS ?? 2_000_000);
-  return {
-    maxBytes: Math.max(1, Number.isFinite(mb) ? mb : 200) * 1024 * 1024,
-    maxRows: Math.max(1, Number.isFinite(rows) ? rows : 2_000_000),
-  };
-}
+export { uploadLimits } from './upload-limits';
 
 export interface UploadOptions {
   asOf?: string;
@@ -95,7 +85,10 @@ async function resolveMapping(files: Array<{ name: string; bytes: Uint8Array }>,
   const firstPreviews = await Promise.all(
     files.map(async (f) => {
       try {
-        return { preview: await previewFile(f.bytes, f.name, options.mapping), error: null };
+        return {
+          preview: await previewFile(f.bytes, f.name, options.mapping, uploadLimits().parser),
+          error: null,
+        };
       } catch (err) {
         return { preview: null, error: err instanceof Error ? err.message : 'The file could not be read.' };
       }
@@ -116,12 +109,17 @@ async function buildView(
 ): Promise<{ view: UploadView; result: UploadResult }> {
   const limits = uploadLimits();
   const { firstPreviews, keys, saved, mapping } = await resolveMapping(files, options);
-  const result = await parseOrgUpload(files, { ...options, mapping, maxRows: limits.maxRows });
+  const result = await parseOrgUpload(files, {
+    ...options,
+    mapping,
+    maxRows: limits.maxRows,
+    limits: limits.parser,
+  });
   const previews = await Promise.all(
     files.map(async (f, i) => {
       const first = firstPreviews[i];
       if (!first?.preview) return first ?? { preview: null, error: 'The file could not be read.' };
-      return { preview: await previewFile(f.bytes, f.name, mapping), error: null };
+      return { preview: await previewFile(f.bytes, f.name, mapping, limits.parser), error: null };
     }),
   );
   const view: UploadView = {
@@ -168,19 +166,22 @@ export async function createUpload(
       `The upload is ${(total / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB (STRATA_MAX_UPLOAD_MB).`,
     );
   }
+  const id = randomUUID();
+  // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
+  const built = await buildView(id, files, options);
+  refuseOverLimit(built.result.fileIssues);
   const { db } = await getDatabase();
   // Abandoned uploads are cleared after a day.
   await db
     .delete(schema.pendingUploads)
     .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
-  const id = randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(schema.pendingUploads).values({ id, createdBy: actor.email, options });
     for (const [idx, f] of files.entries()) {
       await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
     }
   });
-  return (await buildView(id, files, options)).view;
+  return built.view;
 }
 
 async function requireUpload(actor: Actor, id: string) {
@@ -227,10 +228,11 @@ export async function commitPendingUpload(
   const files = await loadFiles(id);
   // The same parse as the report's, run by importOrgFiles so a big file is loaded while it is read.
   const { firstPreviews, mapping: resolved } = await resolveMapping(files, options);
+  const limits = uploadLimits();
   const { result, committed } = await importOrgFiles(
     actor,
     files,
-    { ...options, mapping: resolved, maxRows: uploadLimits().maxRows },
+    { ...options, mapping: resolved, maxRows: limits.maxRows, limits: limits.parser },
     { onProgress },
   );
   if (!result.ok) throw new ValidationError('The upload has errors; fix them before committing.');

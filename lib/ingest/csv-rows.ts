@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { IngestError } from './errors';
+import { DEFAULT_LIMITS } from './limits';
 import { RecordAligner } from './record-aligner';
 
 /** Callbacks of readCsvRows. */
@@ -25,7 +26,7 @@ export interface CsvReadInfo {
 }
 
 /** A record longer than this (an unclosed quote, a file with no line breaks) is refused. */
-export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+export const MAX_RECORD_CHARS = DEFAULT_LIMITS.maxLineChars;
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
@@ -84,6 +85,14 @@ export async function readCsvRows(
       step(results, parser) {
         if (stopped || (results.errors.length === 0 && isBlankRow(results.data))) return;
         record += 1;
+        let chars = 0;
+        for (const c of results.data) chars += c.length;
+        if (chars > maxRecordChars) {
+          throw new IngestError(
+            'record-too-long',
+            `record ${record} is longer than ${maxRecordChars.toLocaleString('en-US')} characters.`,
+          );
+        }
         for (const e of results.errors) {
           handlers.onParseIssue?.(e.code, e.message, record);
         }

@@ -3,6 +3,7 @@
  * Thrown inside the readers; parseOrgUpload turns it into a file-level Issue, so nothing is stored.
  */
 import type { Issue } from './types';
+import { boundMessage, clip } from './limits';
 
 /** Refusal of one file, with a stable code and a message that says what was missing and what was found. */
 export class IngestError extends Error {
@@ -22,7 +23,7 @@ export function toFileIssue(error: unknown, file: string): Issue {
     return {
       severity: 'error',
       code: error.code,
-      message: `${file}: ${error.message}`,
+      message: boundMessage(`${clip(file)}: ${error.message}`),
       file,
       ...error.details,
     };

@@ -10,6 +10,7 @@ import { guessManagerRef, resolveManagerRefs } from './manager-refs';
 import { decideOrder, type SnapshotGroup } from './snapshot-group';
 import { checkStructure, dropDuplicates } from './validate';
 import type { ManagerRef, OrgFormat, ParsedSnapshot } from './types';
+import { clip } from './limits';
 
 /** The groups read for one as-of date, ready to validate. */
 export interface SnapshotInput {
@@ -43,7 +44,7 @@ function resolveDates(group: SnapshotGroup, issues: IssueList): void {
         issues.add({
           severity: 'warning',
           code: 'bad-date',
-          message: `Row ${r.row}: ${column} "${raw}" is not a date this reader understands; left empty.`,
+          message: `Row ${r.row}: ${column} "${clip(raw)}" is not a date this reader understands; left empty.`,
           row: r.row,
           column,
           file: group.file,

@@ -3,6 +3,7 @@
  * report (the first rows listed, then one "and N more" line) instead of a million entries.
  */
 import type { Issue } from './types';
+import { boundIssue } from './limits';
 
 /** Issues listed per code before the rest are summarised. */
 export const ISSUES_PER_CODE = 100;
@@ -17,7 +18,7 @@ export class IssueList {
     const seen = this.perCode.get(issue.code) ?? { listed: 0, more: 0, severity: issue.severity };
     if (issue.severity === 'error') seen.severity = 'error';
     if (seen.listed < ISSUES_PER_CODE) {
-      this.items.push(issue);
+      this.items.push(boundIssue(issue));
       seen.listed += 1;
     } else {
       seen.more += 1;

@@ -10,6 +10,7 @@
 import { cleanText, isRootMarker, parseNumber } from './cell-values';
 import type { SnapshotGroup } from './snapshot-group';
 import type { LogicalField } from './types';
+import { clip } from './limits';
 
 type Columns = Partial<Record<LogicalField, number>>;
 
@@ -48,7 +49,7 @@ export function buildJuniorRecord(
     group.issues.add({
       severity: 'warning',
       code: 'bad-fte',
-      message: `Row ${row}: the FTE "${c.fte === undefined ? '' : (cells[c.fte] ?? '').trim()}" is not a number; row skipped.`,
+      message: `Row ${row}: the FTE "${clip(c.fte === undefined ? '' : (cells[c.fte] ?? '').trim())}" is not a number; row skipped.`,
       row,
       column: 'fte',
       file,

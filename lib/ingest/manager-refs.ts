@@ -9,6 +9,7 @@ import type { OrgRecord } from '@/lib/metrics/types';
 import { nameKey } from './cell-values';
 import type { IssueList } from './issues';
 import type { ManagerRef } from './types';
+import { clip } from './limits';
 
 function index(records: readonly OrgRecord[], key: (r: OrgRecord) => string | null): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -72,7 +73,10 @@ export function resolveManagerRefs(
     issues.add({
       severity: 'error',
       code: 'ambiguous-manager',
-      message: `Row ${r.row}: manager "${ref}" of ${r.employeeId} matches ${hits.length} people (${hits.slice(0, 10).join(', ')}); use a manager id column.`,
+      message: `Row ${r.row}: manager "${clip(ref)}" of ${clip(r.employeeId)} matches ${hits.length} people (${hits
+        .slice(0, 10)
+        .map((h) => clip(h, 40))
+        .join(', ')}); use a manager id column.`,
       row: r.row,
       ids: [r.employeeId, ...hits],
       file: fileOf(r),

@@ -14,6 +14,7 @@ import type { CollectedSource } from './source-collector';
 import { RecordStream } from './record-stream';
 import { streamOrgRecords } from './stream-org-records';
 import type { Issue, ParseOptions, UploadFile, UploadResult } from './types';
+import { boundIssue, clip } from './limits';
 
 function datedGroups(
   source: CollectedSource,
@@ -32,7 +33,7 @@ function datedGroups(
         fileIssues.push({
           severity: 'error',
           code: 'bad-as-of',
-          message: `${source.name}: the as-of value "${g.label}" (${g.rows} rows) is not a date or a month like 'Sep-12'.`,
+          message: `${source.name}: the as-of value "${clip(g.label)}" (${g.rows} rows) is not a date or a month like 'Sep-12'.`,
           file: source.name,
         });
         continue;
@@ -131,7 +132,8 @@ export async function parseOrgUpload(
     !fileIssues.some((i) => i.severity === 'error') &&
     snapshots.length > 0 &&
     snapshots.every((s) => !s.issues.some((i) => i.severity === 'error'));
+  const bounded = fileIssues.map(boundIssue);
   return stream === undefined
-    ? { snapshots, fileIssues, ok }
-    : { snapshots, fileIssues, ok, streamed: stream.matches(snapshots) };
+    ? { snapshots, fileIssues: bounded, ok }
+    : { snapshots, fileIssues: bounded, ok, streamed: stream.matches(snapshots) };
 }

@@ -4,6 +4,7 @@
  * Reads only the start of the file. Throws IngestError for binary, empty and header-less files.
  */
 import { IngestError } from './errors';
+import { checkHeaderCells, clip, withLimits, type InputLimits } from './limits';
 import { readCsvRows } from './csv-rows';
 import { detectFormat } from './detect-format';
 import { mapHeaders, type HeaderMapping } from './header-mapping';
@@ -31,12 +32,16 @@ interface Sample {
   preamble: readonly string[];
 }
 
-function sampler(sample: Sample): (cells: string[]) => boolean {
+function sampler(sample: Sample, limits: InputLimits): (cells: string[]) => boolean {
   return (cells) => {
     if (cells.every((c) => c.trim() === '')) return true;
-    const trimmed = cells.map((c) => c.trim());
-    if (sample.headers === null) sample.headers = trimmed;
-    else sample.rows.push(trimmed);
+    if (sample.headers === null) {
+      checkHeaderCells(cells, limits);
+      sample.headers = cells.map((c) => c.trim());
+    } else {
+      // The preview shows the start of each cell; the validation report names over-long ones.
+      sample.rows.push(cells.slice(0, limits.maxColumns).map((c) => clip(c.trim(), 200)));
+    }
     return sample.rows.length < PREVIEW_ROWS;
   };
 }
@@ -68,25 +73,31 @@ export async function previewFile(
   bytes: Uint8Array,
   name: string,
   mapping?: MappingOverride,
+  inputLimits?: Partial<InputLimits>,
 ): Promise<FilePreview> {
+  const limits = withLimits(inputLimits);
   const opened = await openUpload({ name, bytes }, DEFAULT_MAX_BYTES);
   if (opened.kind === 'text') {
     const sample: Sample = { headers: null, rows: [], preamble: [] };
     const encoding = opened.encoding ?? 'utf-8';
-    const onRow = sampler(sample);
-    await readCsvRows(decodeTextChunks(opened.byteChunks(), encoding), {
-      onStart: (info) => {
-        sample.preamble = info.preamble;
+    const onRow = sampler(sample, limits);
+    await readCsvRows(
+      decodeTextChunks(opened.byteChunks(), encoding),
+      {
+        onStart: (info) => {
+          sample.preamble = info.preamble;
+        },
+        onRow,
       },
-      onRow,
-    });
+      limits.maxLineChars,
+    );
     return toPreview(sample, mapping, encoding);
   }
   const sheets: Array<{ name: string; sample: Sample }> = [];
-  await readXlsxSheets(opened, (sheet) => {
+  await readXlsxSheets(opened, limits, (sheet) => {
     const sample: Sample = { headers: null, rows: [], preamble: [] };
     sheets.push({ name: sheet, sample });
-    const onRow = sampler(sample);
+    const onRow = sampler(sample, limits);
     return { onRow };
   });
   const previews = sheets

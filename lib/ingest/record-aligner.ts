@@ -32,7 +32,7 @@ export class RecordAligner {
     if (this.lastBoundary === 0) {
       if (this.pending.length > this.maxRecordChars) {
         throw new IngestError(
-          'record-too-long',
+          this.inQuotes ? 'unclosed-quote' : 'record-too-long',
           `one record is longer than ${this.maxRecordChars.toLocaleString('en-US')} characters ` +
             `(${this.inQuotes ? 'a quote that is never closed' : 'a line with no line break'}).`,
         );

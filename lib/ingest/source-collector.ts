@@ -7,12 +7,13 @@ import { IngestError } from './errors';
 import { detectFormat, managerRefFromColumns } from './detect-format';
 import { mapHeaders, type HeaderMapping } from './header-mapping';
 import { RecordBuilder } from './record-builder';
+import { checkHeaderCells, clip, firstLongCell, withLimits, type InputLimits } from './limits';
 import { createGroup, type SnapshotGroup } from './snapshot-group';
 import type { RecordStream } from './record-stream';
 import type { Issue, ManagerRef, MappingOverride, OrgFormat } from './types';
 
-/** More header columns than this is not an org export (e.g. a file with no line breaks). */
-export const MAX_COLUMNS = 20_000;
+/** Row problems of one kind listed before the rest are only counted. */
+const LISTED_CELL_ISSUES = 100;
 
 /** Everything read from one source, grouped by as-of label. */
 export interface CollectedSource {
@@ -35,6 +36,8 @@ export interface CollectorOptions {
   onProgress?: (file: string, rows: number) => void;
   /** Records are handed to this stream as they are read (see record-stream.ts). */
   stream?: RecordStream;
+  /** cell and column limits (defaults: limits.ts). */
+  limits?: Partial<InputLimits>;
 }
 
 /** Row consumer for one source; call onRow for every row, then finish(). */
@@ -48,11 +51,15 @@ export class SourceCollector {
   private rows = 0;
   private preamble: readonly string[] = [];
   private readonly parseIssues: Issue[] = [];
+  private readonly limits: InputLimits;
+  private oversized = 0;
 
   constructor(
     readonly name: string,
     private readonly options: CollectorOptions,
-  ) {}
+  ) {
+    this.limits = withLimits(options.limits);
+  }
 
   /** Lines skipped before the header (draw.io configuration). */
   setPreamble(lines: readonly string[]): void {
@@ -89,7 +96,11 @@ export class SourceCollector {
       );
     }
     if (this.rows % 50_000 === 0) this.options.onProgress?.(this.name, this.rows);
-    const label = this.builder.labelOf(cells);
+    const row =
+      cells.length > this.limits.maxColumns || firstLongCell(cells, this.limits.maxCellChars) !== -1
+        ? this.boundRow(cells)
+        : cells;
+    const label = this.builder.labelOf(row);
     let group = this.groups.get(label);
     if (!group) {
       if (this.groups.size > 0) this.options.stream?.end('several-groups');
@@ -97,7 +108,7 @@ export class SourceCollector {
       this.groups.set(label, group);
     }
     const before = group.records.length;
-    this.builder.add(cells, this.rows, group);
+    this.builder.add(row, this.rows, group);
     const stream = this.options.stream;
     if (stream !== undefined && group.records.length > before) {
       const added = group.records[before];
@@ -105,18 +116,53 @@ export class SourceCollector {
     }
   }
 
-  private startHeader(cells: string[]): void {
-    if (cells.length > MAX_COLUMNS) {
-      throw new IngestError(
-        'too-many-columns',
-        `the header row has ${cells.length.toLocaleString('en-US')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-US')} (is this a CSV file with line breaks?).`,
+  /** An error per over-long cell or over-wide row; the row goes on cut to the limits (it cannot be imported). */
+  private boundRow(cells: string[]): string[] {
+    const { maxCellChars, maxColumns } = this.limits;
+    const note = (code: string, message: string, column?: string): void => {
+      this.oversized += 1;
+      if (this.oversized > LISTED_CELL_ISSUES) return;
+      this.parseIssues.push({
+        severity: 'error',
+        code,
+        message,
+        row: this.rows,
+        file: this.name,
+        ...(column === undefined ? {} : { column }),
+      });
+    };
+    if (cells.length > maxColumns) {
+      note(
+        'too-many-cells',
+        `Row ${this.rows}: ${cells.length.toLocaleString('en-US')} cells; the limit is ${maxColumns.toLocaleString('en-US')} columns. Check the quoting and delimiters of this row.`,
       );
     }
+    const out = cells.length > maxColumns ? cells.slice(0, maxColumns) : cells;
+    for (let i = 0; i < out.length; i++) {
+      const cell = out[i] ?? '';
+      if (cell.length <= maxCellChars) continue;
+      const column = clip(this.headers?.[i] || `column ${i + 1}`, 60);
+      note(
+        'cell-too-long',
+        `Row ${this.rows}, column "${column}": the cell is ${cell.length.toLocaleString('en-US')} characters long; the limit is ${maxCellChars.toLocaleString('en-US')}. ` +
+          'Shorten the value in the source file (or close the quote that runs it into the next cells) and upload again.',
+        column,
+      );
+      out[i] = cell.slice(0, maxCellChars);
+    }
+    return out;
+  }
+
+  private startHeader(cells: string[]): void {
+    checkHeaderCells(cells, this.limits);
     const headers = cells.map((c) => c.trim());
     const detected = detectFormat(headers, this.preamble);
     const mapping = mapHeaders(headers, { ...detected.preset, ...this.options.mapping }, detected.required);
     if (mapping.missing.length > 0) {
-      const shown = headers.filter((h) => h !== '').slice(0, 30);
+      const shown = headers
+        .filter((h) => h !== '')
+        .slice(0, 30)
+        .map((h) => clip(h, 40));
       throw new IngestError(
         'missing-column',
         `missing required column${mapping.missing.length > 1 ? 's' : ''} ${mapping.missing.join(', ')}; ` +
@@ -148,6 +194,14 @@ export class SourceCollector {
       );
     }
     const issues: Issue[] = [...this.parseIssues];
+    if (this.oversized > LISTED_CELL_ISSUES) {
+      issues.push({
+        severity: 'error',
+        code: 'cell-too-long',
+        message: `…and ${(this.oversized - LISTED_CELL_ISSUES).toLocaleString('en-US')} more over-long cells or rows.`,
+        file: this.name,
+      });
+    }
     if (this.builder.juniorWithoutFte > 0) {
       issues.push({
         severity: 'warning',
@@ -162,8 +216,8 @@ export class SourceCollector {
       issues.push({
         severity: 'warning',
         code: 'ambiguous-column',
-        message: `Several columns could be ${a.field} (${a.headers.join(', ')}); "${a.headers[0] ?? ''}" was used.`,
-        column: a.headers[0],
+        message: `Several columns could be ${a.field} (${a.headers.map((h) => clip(h, 40)).join(', ')}); "${clip(a.headers[0] ?? '', 40)}" was used.`,
+        column: clip(a.headers[0] ?? '', 60),
         file: this.name,
       });
     }

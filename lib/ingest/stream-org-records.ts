@@ -4,6 +4,7 @@
  * array of row objects is ever built, so a 1M-row file costs the records and one row at a time.
  */
 import { IngestError } from './errors';
+import { withLimits, type InputLimits } from './limits';
 import { readCsvRows } from './csv-rows';
 import { SourceCollector, type CollectedSource } from './source-collector';
 import { EncodingMismatch, decodeTextChunks, openUpload, type OpenedFile } from './text-source';
@@ -24,6 +25,8 @@ export interface StreamOptions {
   onProgress?: (file: string, rows: number) => void;
   /** Hand records over while reading (CSV only; see record-stream.ts). */
   stream?: RecordStream;
+  /** line, cell, column and workbook limits (defaults: limits.ts). */
+  limits?: Partial<InputLimits>;
 }
 
 /** One uploaded file after streaming: its sources and file-level warnings. */
@@ -44,12 +47,17 @@ async function streamCsv(
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     onProgress: options.onProgress,
     stream: options.stream,
+    limits: options.limits,
   });
-  await readCsvRows(decodeTextChunks(opened.byteChunks(), encoding), {
-    onStart: (info) => collector.setPreamble(info.preamble),
-    onRow: (cells) => collector.onRow(cells),
-    onParseIssue: (code, _message, record) => collector.onParseIssue(code, record),
-  });
+  await readCsvRows(
+    decodeTextChunks(opened.byteChunks(), encoding),
+    {
+      onStart: (info) => collector.setPreamble(info.preamble),
+      onRow: (cells) => collector.onRow(cells),
+      onParseIssue: (code, _message, record) => collector.onParseIssue(code, record),
+    },
+    withLimits(options.limits).maxLineChars,
+  );
   return collector.finish();
 }
 
@@ -58,12 +66,13 @@ const SKIPPABLE_SHEET_CODES = new Set(['missing-column', 'no-header', 'no-rows']
 
 async function streamWorkbook(opened: OpenedFile, options: StreamOptions): Promise<StreamedFile> {
   const sheets: Array<{ collector: SourceCollector; refusal: IngestError | null }> = [];
-  await readXlsxSheets(opened, (sheet) => {
+  await readXlsxSheets(opened, withLimits(options.limits), (sheet) => {
     const entry = {
       collector: new SourceCollector(`${opened.name}#${sheet}`, {
         mapping: options.mapping,
         maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
         onProgress: options.onProgress,
+        limits: options.limits,
       }),
       refusal: null as IngestError | null,
     };

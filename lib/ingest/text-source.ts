@@ -12,9 +12,12 @@ import {
   type ContainerKind,
   type TextEncodingName,
 } from './decode';
+import { yieldToLoop } from './yield';
 import type { UploadFile } from './types';
 
 const CHUNK_BYTES = 1024 * 1024;
+/** In-memory uploads are handed over in slices small enough to parse between two yields. */
+const MEMORY_CHUNK_BYTES = 64 * 1024;
 const HEAD_BYTES = 64 * 1024;
 
 /** An upload checked for size and kind, with chunked access to its bytes. */
@@ -24,6 +27,8 @@ export interface OpenedFile {
   kind: ContainerKind;
   /** null when it can only be known by reading (a file on disk that may not be UTF-8). */
   encoding: TextEncodingName | null;
+  /** the upload as given (the zip check reads its central directory). */
+  origin: UploadFile;
   byteChunks(): AsyncIterable<Uint8Array>;
 }
 
@@ -56,8 +61,12 @@ export async function openUpload(file: UploadFile, maxBytes: number): Promise<Op
       size,
       kind: sniff.kind,
       encoding,
+      origin: file,
       async *byteChunks() {
-        for (let i = 0; i < bytes.byteLength; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+        for (let i = 0; i < bytes.byteLength; i += MEMORY_CHUNK_BYTES) {
+          await yieldToLoop(); // other requests run while a big upload is parsed
+          yield bytes.subarray(i, i + MEMORY_CHUNK_BYTES);
+        }
       },
     };
   }
@@ -68,8 +77,10 @@ export async function openUpload(file: UploadFile, maxBytes: number): Promise<Op
     size,
     kind: sniff.kind,
     encoding: sniff.encoding,
+    origin: file,
     async *byteChunks() {
       for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+        await yieldToLoop();
         yield chunk as Buffer;
       }
     },

@@ -3,6 +3,7 @@
  * Producers: the readers in lib/ingest; consumer: the upload route, the CLI and db/ import.
  */
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
+import type { InputLimits } from './limits';
 import type { RecordSink } from './record-stream';
 
 /** One problem found in an upload; errors refuse the whole upload, warnings are shown. */
@@ -71,6 +72,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** data rows per file; default 2,000,000. */
   maxRows?: number;
+  /** line, cell, column and workbook limits (defaults: limits.ts). */
+  limits?: Partial<InputLimits>;
   /** called every 50,000 rows with the rows read so far in the current file. */
   onProgress?: (file: string, rows: number) => void;
   /**

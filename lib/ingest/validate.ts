@@ -6,6 +6,7 @@
  */
 import type { OrgRecord } from '@/lib/metrics/types';
 import type { IssueList } from './issues';
+import { clip } from './limits';
 
 const IDS_LISTED = 1000;
 
@@ -103,7 +104,7 @@ export function checkStructure(
       issues.add({
         severity: 'error',
         code: 'self-manager',
-        message: `Row ${r.row}: ${r.employeeId} is recorded as their own manager (a reporting cycle of one).`,
+        message: `Row ${r.row}: ${clip(r.employeeId)} is recorded as their own manager (a reporting cycle of one).`,
         row: r.row,
         ids: [r.employeeId],
         file: fileOf(r),
@@ -122,8 +123,8 @@ export function checkStructure(
       code: 'orphan',
       message:
         r.aggregatedCount === null
-          ? `Row ${r.row}: manager "${r.managerId}" of ${r.employeeId} is not in the file; ${r.employeeId} becomes an extra root (orphan).`
-          : `Row ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${r.managerId}", which is not in the senior file; counted as an orphan.`,
+          ? `Row ${r.row}: manager "${clip(r.managerId)}" of ${clip(r.employeeId)} is not in the file; ${clip(r.employeeId)} becomes an extra root (orphan).`
+          : `Row ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; counted as an orphan.`,
       row: r.row,
       ids: [r.employeeId],
       file: fileOf(r),
@@ -136,7 +137,10 @@ export function checkStructure(
     issues.add({
       severity: 'error',
       code: 'reporting-cycle',
-      message: `Reporting cycle of ${cycle.length} people: ${ids.slice(0, 20).join(' -> ')}${cycle.length > 20 ? ' -> …' : ''} -> ${ids[0] ?? ''}.`,
+      message: `Reporting cycle of ${cycle.length} people: ${ids
+        .slice(0, 20)
+        .map((id) => clip(id, 40))
+        .join(' -> ')}${cycle.length > 20 ? ' -> …' : ''} -> ${clip(ids[0] ?? '', 40)}.`,
       row: first?.row,
       ids,
       file: first ? fileOf(first) : undefined,
@@ -146,7 +150,10 @@ export function checkStructure(
     issues.add({
       severity: 'warning',
       code: 'several-roots',
-      message: `${roots.length} people have no manager (${roots.slice(0, 10).join(', ')}${roots.length > 10 ? ', …' : ''}); each starts at layer 1.`,
+      message: `${roots.length} people have no manager (${roots
+        .slice(0, 10)
+        .map((id) => clip(id, 40))
+        .join(', ')}${roots.length > 10 ? ', …' : ''}); each starts at layer 1.`,
       ids: roots.slice(0, IDS_LISTED),
     });
   }

@@ -7,7 +7,9 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import { IngestError } from './errors';
+import type { InputLimits } from './limits';
 import type { OpenedFile } from './text-source';
+import { checkXlsxExpansion } from './zip-check';
 
 /** Text of one cell as a CSV export would show it (dates as YYYY-MM-DD when there is no time). */
 export function cellText(value: CellValue): string {
@@ -31,11 +33,13 @@ export interface SheetHandler {
   onRow(cells: string[]): boolean | void;
 }
 
-/** Stream every worksheet; onSheet returns the row handler for it (or null to skip the sheet). */
+/** Stream every worksheet (after the zip-bomb check); onSheet returns the row handler for it (or null to skip the sheet). */
 export async function readXlsxSheets(
   opened: OpenedFile,
+  limits: InputLimits,
   onSheet: (sheetName: string) => SheetHandler | null,
 ): Promise<void> {
+  await checkXlsxExpansion(opened.origin, limits);
   const input = Readable.from(opened.byteChunks());
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',

@@ -137,15 +137,18 @@ describe('fuzz', () => {
     }
   });
 
-  it('10,000 columns: parsed correctly', async () => {
+  // Issue #11: 500 columns by default (STRATA_MAX_COLUMNS); a wider file is refused, and parses
+  // correctly when the limit is raised.
+  it('10,000 columns: refused by default, parsed correctly under a raised limit', async () => {
     const extra = Array.from({ length: 9_998 }, (_, i) => `c${i}`);
     const header = ['employee_id', ...extra.slice(0, 5000), 'manager_id', ...extra.slice(5000)].join(',');
     const row = (id: string, m: string) =>
       [id, ...extra.slice(0, 5000).map(() => 'x'), m, ...extra.slice(5000).map(() => 'y')].join(',');
-    const res = await parseOrgUpload(
-      [textFile('wide.csv', `${header}\n${row('1', '')}\n${row('2', '1')}\n`)],
-      AS_OF,
-    );
+    const file = textFile('wide.csv', `${header}\n${row('1', '')}\n${row('2', '1')}\n`);
+    const refused = await parseOrgUpload([file], AS_OF);
+    expect(refused.fileIssues[0]).toMatchObject({ severity: 'error', code: 'too-many-columns' });
+    expect(refused.fileIssues[0]?.message).toMatch(/10,000 columns; the limit is 500/);
+    const res = await parseOrgUpload([file], { ...AS_OF, limits: { maxColumns: 20_000 } });
     expect(res.ok).toBe(true);
     expect(res.snapshots[0]?.records.map((r) => [r.employeeId, r.managerId])).toEqual([
       ['1', null],
@@ -173,8 +176,9 @@ describe('fuzz', () => {
     writeFileSync(file, Array.from({ length: 1_000_000 }, (_, i) => `v${i}`).join(','));
     const started = Date.now();
     const res = await parseOrgUpload([{ name: 'single-line-1m.csv', path: file }], AS_OF);
-    expect(res.fileIssues[0]).toMatchObject({ severity: 'error', code: 'too-many-columns' });
-    expect(res.fileIssues[0]?.message).toMatch(/1,000,000 columns/);
+    // Issue #11: the 1 MiB line limit refuses it before any cell is split out.
+    expect(res.fileIssues[0]).toMatchObject({ severity: 'error', code: 'record-too-long' });
+    expect(res.fileIssues[0]?.message).toMatch(/the first line is longer than 1,048,576 characters/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
