@@ -3,6 +3,7 @@
  * sending 50 MB bodies never slows the clock of the dashboard readers: uploads one hostile file
  * to /api/data/uploads over and over for a while and reports what came back.
  */
+import os from 'node:os';
 import { oneLineCsv, xlsxBomb } from './abuse-files';
 import { median, round } from './stats';
 import type { BenchTask, HostileFigures } from './tasks';
@@ -49,6 +50,14 @@ async function keepUploading(
 
 /** Runs one upload task: the 50 MB one-line CSV or the 3 GiB zip bomb, for task.seconds. */
 export async function runUploadTask(task: Extract<BenchTask, { kind: 'upload' }>): Promise<HostileFigures> {
+  // An attacker's CPU is on another machine; here the two cores are shared, so the hostile
+  // process yields the CPU to the server and the readers (nice 19) and the figure measures the
+  // server's work on the upload, not the cost of building and sending 50 MB bodies.
+  try {
+    os.setPriority(0, 19);
+  } catch {
+    /* not permitted: run at normal priority */
+  }
   const file =
     task.file === 'csv'
       ? { name: 'org-2024-01-31.csv', mimeType: 'text/csv', bytes: oneLineCsv(50 * 1024 * 1024) }
