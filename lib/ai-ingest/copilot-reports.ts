@@ -169,7 +169,10 @@ export function readCopilotUserTeam(ctx: FileContext, rec: JsonRecord, row: numb
   ctx.memberships.push({ githubLogin: login, team, day: dayOf(rec.day) });
 }
 
-/** Warn once when an org report has days without pull-request numbers (older reports). */
+/**
+ * Warn once when an org report has days without pull-request numbers: some days (partial-pr-data),
+ * or every day (no-pr-data: the early-2026 reports had no pull_requests block at all).
+ */
 export function notePrGaps(ctx: FileContext, records: AiUsageRecord[]): void {
   const missing = records.filter((r) => r.prsMerged === null).length;
   if (missing > 0 && missing < records.length) {
@@ -178,6 +181,13 @@ export function notePrGaps(ctx: FileContext, records: AiUsageRecord[]): void {
       'warning',
       'partial-pr-data',
       `${missing} of ${records.length} days have no pull_requests figures; PRs merged and AI-assisted PRs are unknown (not 0) on those days.`,
+    );
+  } else if (missing > 0) {
+    fileIssue(
+      ctx,
+      'warning',
+      'no-pr-data',
+      `no day has pull_requests figures (an earlier version of the report); the usage counts are imported, PRs merged and AI-assisted PRs are unknown (not 0).`,
     );
   }
 }

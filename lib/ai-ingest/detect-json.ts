@@ -7,6 +7,9 @@ import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
 import { clip } from '@/lib/ingest/limits';
 
+// Enterprise users reports and (early-2026) organization users reports both aggregate per user.
+const USER_TOTALS_LABEL = 'GitHub Copilot users report (per user, whole report period)';
+
 const has = (o: JsonRecord, ...keys: string[]): boolean => keys.every((k) => k in o);
 
 function first(value: unknown[]): JsonRecord | null {
@@ -30,7 +33,7 @@ function detectCopilotRecord(r: JsonRecord): AiDetection | null {
     return {
       action: 'import',
       format: 'copilot-user-totals',
-      label: 'GitHub Copilot enterprise users report (per user, whole report period)',
+      label: USER_TOTALS_LABEL,
     };
   }
   if (has(r, 'day') && (has(r, 'daily_active_users') || has(r, 'code_generation_activity_count'))) {
@@ -217,7 +220,7 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
         return {
           action: 'import',
           format: 'copilot-user-totals',
-          label: 'GitHub Copilot enterprise users report (per user, whole report period)',
+          label: USER_TOTALS_LABEL,
         };
       return /users/i.test(name)
         ? {

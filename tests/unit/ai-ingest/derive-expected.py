@@ -48,10 +48,19 @@ def users_report(rel):
 
 
 def user_totals(rel):
-    recs = load(rel)['user_totals']
+    d = load(rel)
+    recs = d['user_totals']
     rows = [dict(sug=r['code_generation_activity_count'], acc=r['code_acceptance_activity_count'],
-                 ls=r['loc_suggested_to_add_sum'], la=r['loc_added_sum']) for r in recs]
-    out(rel, rows, people={r['login'] for r in recs})
+                 ls=r['loc_suggested_to_add_sum'], la=r['loc_added_sum'],
+                 active=(r.get('total_active_days', 0) > 0
+                         or r.get('user_initiated_interaction_count', 0) + r['code_generation_activity_count'] > 0))
+            for r in recs]
+    # 'login' in every known version; 'user_login' accepted as well (README).
+    out(rel, rows, people={r.get('login') or r.get('user_login') for r in recs})
+    print('   period:', d.get('report_start_day') or d.get('report_day'), '..',
+          d.get('report_end_day') or d.get('report_day'),
+          ' inactive rows:', sum(1 for r in rows if not r['active']),
+          ' rows with acceptances > suggestions:', [i + 1 for i, r in enumerate(rows) if r['acc'] > r['sug']])
 
 
 def org_report(rel):
@@ -185,6 +194,12 @@ users_report(V + 'new-api/organization-users-28-day-report.json')
 users_report(V + 'new-api/organization-users-1-day-report.json')
 user_totals(V + 'new-api/enterprise-users-28-day-report.json')
 user_totals(V + 'new-api/enterprise-users-1-day-report.json')
+# Earlier shapes (PROVENANCE.md "Added later"): premium_requests_total instead of ai_credits_used (not
+# mapped either way); an organization users report as per-user user_totals; an org report without
+# pull_requests (so PRs are unknown, not 0).
+user_totals(V + 'new-api/from-history/enterprise-users-28-day-report.48715ba.json')
+user_totals(V + 'new-api/from-history/organization-users-1-day-report.47fedf3.json')
+org_report(V + 'new-api/from-history/organization-1-day-report.c8aa964.json')
 org_report(V + 'new-api/organization-28-day-report.json')
 org_report(V + 'new-api/organization-1-day-report.json')
 org_report(V + 'new-api/enterprise-28-day-report.json')

@@ -74,6 +74,29 @@ const IMPORTS: Record<string, Expected> = {
     linesAccepted: 145,
     people: 1,
   },
+  // March 2026 shape: premium_requests_total instead of ai_credits_used (neither is mapped). By hand:
+  // octocat 1240/860/4800/3200 + octokitten 920/640/3500/2350 + monalisa 130/72/520/310 (2026-02-04..03-03).
+  [`${V}new-api/from-history/enterprise-users-28-day-report.48715ba.json`]: {
+    format: 'copilot-user-totals',
+    usage: 3,
+    suggestions: 2290,
+    acceptances: 1572,
+    linesSuggested: 8820,
+    linesAccepted: 5860,
+    people: 3,
+  },
+  // April 2026 organization users report aggregated per user (user_totals, login): 15 users, 1 active day
+  // each on 2026-04-26; row 8 (copilotcat) has 46 acceptances for 45 suggestions.
+  [`${V}new-api/from-history/organization-users-1-day-report.47fedf3.json`]: {
+    format: 'copilot-user-totals',
+    usage: 15,
+    suggestions: 736,
+    acceptances: 573,
+    linesSuggested: 3102,
+    linesAccepted: 2158,
+    people: 15,
+    warnings: { 'acceptances-exceed-suggestions': 1 },
+  },
   [`${V}new-api/organization-28-day-report.json`]: {
     format: 'copilot-org-report',
     usage: 28,
@@ -93,6 +116,19 @@ const IMPORTS: Record<string, Expected> = {
     linesAccepted: 435,
     prsMerged: 0,
     aiAssistedPrs: 0,
+  },
+  // One day (2026-02-20, 3 daily active users): 318 / 57 / 1157 / 2378; no pull_requests block at all,
+  // so PRs are unknown (null, summed as 0 here) and the file is warned about.
+  [`${V}new-api/from-history/organization-1-day-report.c8aa964.json`]: {
+    format: 'copilot-org-report',
+    usage: 1,
+    suggestions: 318,
+    acceptances: 57,
+    linesSuggested: 1157,
+    linesAccepted: 2378,
+    prsMerged: 0,
+    aiAssistedPrs: 0,
+    warnings: { 'no-pr-data': 1 },
   },
   // 26 days (2 of 28 missing); only 6 days carry pull_requests, all with 0 merged.
   [`${V}new-api/enterprise-28-day-report.json`]: {
@@ -442,6 +478,9 @@ describe.skipIf(!HAS_DATA)('NDJSON and JSON-wrapped forms give identical records
     [`${V}new-api/organization-28-day-report.json`, 'day_totals', false],
     [`${V}new-api/enterprise-28-day-report.json`, 'day_totals', false],
     [`${V}new-api/enterprise-users-28-day-report.json`, 'user_totals', true],
+    [`${V}new-api/from-history/enterprise-users-28-day-report.48715ba.json`, 'user_totals', true],
+    [`${V}new-api/from-history/organization-users-1-day-report.47fedf3.json`, 'user_totals', true],
+    [`${V}new-api/from-history/organization-1-day-report.c8aa964.json`, 'day_totals', false],
   ] as const)('%s', async (rel, key, withMeta) => {
     const wrapped = await parseSample(rel);
     // Same base name: enterprise vs organization reports carry both ids, so the name tells them apart.
@@ -473,6 +512,25 @@ describe.skipIf(!HAS_DATA)('field mappings on real records', () => {
         'copilot',
       ],
     ]);
+    // Per-user totals cover the report period: report_start_day..report_end_day.
+    const orgTotals = await parseSample(
+      `${V}new-api/from-history/organization-users-1-day-report.47fedf3.json`,
+    );
+    expect(orgTotals.usage[0]).toMatchObject({
+      subject: { kind: 'person', githubLogin: 'octocat' },
+      periodStart: '2026-04-26',
+      periodEnd: '2026-04-26',
+      active: true,
+      suggestions: 45,
+    });
+    const entTotals = await parseSample(
+      `${V}new-api/from-history/enterprise-users-28-day-report.48715ba.json`,
+    );
+    expect(entTotals.usage.map((u) => [u.periodStart, u.periodEnd, u.active])).toEqual([
+      ['2026-02-04', '2026-03-03', true],
+      ['2026-02-04', '2026-03-03', true],
+      ['2026-02-04', '2026-03-03', true],
+    ]);
     const seats = await parseSample(`${V}organization_seats_response_sample.json`);
     // 5 business x 19 + 4 enterprise x 39 = 251 (derive-expected.py); newest date in the listing 2026-05-01.
     expect(seats.seats.reduce((a, s) => a + (s.monthlyCostUsd ?? 0), 0)).toBe(251);
@@ -492,6 +550,15 @@ describe.skipIf(!HAS_DATA)('field mappings on real records', () => {
       aiActiveUsers: 2,
       prsMerged: 0,
       aiAssistedPrs: 0,
+    });
+    // The early-2026 org report: no pull_requests, so PRs are unknown rather than 0.
+    const early = await parseSample(`${V}new-api/from-history/organization-1-day-report.c8aa964.json`);
+    expect(early.usage[0]).toMatchObject({
+      subject: { kind: 'org', orgKey: 'github-org:100000001' },
+      periodStart: '2026-02-20',
+      aiActiveUsers: 3,
+      prsMerged: null,
+      aiAssistedPrs: null,
     });
     const ent = await parseSample(`${V}new-api/enterprise-28-day-report.json`);
     expect(ent.usage[0]?.subject).toEqual({ kind: 'org', orgKey: 'github-enterprise:200001' });
