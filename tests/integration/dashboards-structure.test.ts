@@ -342,9 +342,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
       ['vacant-group', '1 open position'],
     ]);
     const sam = (await tree(viewer, { root: '3' })).levels[0];
-    // Rae (manager, branch 5) then the folded IC Wes: a group of one, so no count (issue #11)
+    // Rae (manager, branch 5) then the folded IC Wes: a group of one, so no count (issue #11); Rae's
+    // headcount is hidden too, as the floor hides her unit (Sam's 7 minus Rae's 5 would be Sam and Wes)
     expect(sam?.children.map((c) => [c.kind, c.name, c.subtreeSize])).toEqual([
-      ['person', 'Rae Seller', 4],
+      ['person', 'Rae Seller', 0],
       ['ic-group', 'Fewer than 5 individual contributors', 0],
     ]);
     const json = JSON.stringify([ann, vera, sam, await tree(viewer)]);

@@ -101,9 +101,15 @@ describe('upload request bodies are bounded (STRATA_MAX_UPLOAD_MB)', () => {
     expect(pulled.bytes).toBeLessThan(6 * MB);
   });
 
-  it('refuses a body that is not multipart with 422', async () => {
+  it('refuses a body that is not multipart with 415, or a broken multipart body with 422', async () => {
     const req = new Request('http://localhost/api/data/uploads', { method: 'POST', body: 'x' });
-    expect((await statusOf(readUploadForm(req))).status).toBe(422);
+    expect((await statusOf(readUploadForm(req))).status).toBe(415);
+    const broken = new Request('http://localhost/api/data/uploads', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    });
+    expect((await statusOf(readUploadForm(broken))).status).toBe(422);
   });
 });
 
@@ -118,16 +124,20 @@ describe('JSON bodies are capped at 1 MB', () => {
         controller.enqueue(chunk);
       },
     });
-    const req = new Request('http://localhost/api/x', streamInit(body, {}));
+    const req = new Request(
+      'http://localhost/api/x',
+      streamInit(body, { 'content-type': 'application/json' }),
+    );
     const out = await statusOf(readJson(req));
     expect(out.status).toBe(413);
     expect(pulled).toBeLessThan(1.2 * MB);
   });
 
   it('still reads a small JSON body', async () => {
-    const req = new Request('http://localhost/api/x', { method: 'POST', body: '{"a":1}' });
+    const json = { 'content-type': 'application/json' };
+    const req = new Request('http://localhost/api/x', { method: 'POST', body: '{"a":1}', headers: json });
     await expect(readJson(req)).resolves.toEqual({ a: 1 });
-    const bad = new Request('http://localhost/api/x', { method: 'POST', body: '{' });
+    const bad = new Request('http://localhost/api/x', { method: 'POST', body: '{', headers: json });
     await expect(readJson(bad)).rejects.toBeInstanceOf(DalError);
   });
 });
