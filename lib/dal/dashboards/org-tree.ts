@@ -116,8 +116,9 @@ function presentNode(ctx: DashboardContext, i: number): TreeNode {
  * The counts a viewer may see on a named manager's row (SPEC "Privacy", issue #11): the headcount
  * below only when the privacy floor shows the unit (so the explorer shows the same units as every
  * dashboard, and a unit minus its shown children is never a group under the minimum), and the span
- * only when the manager's direct individual contributors are none or at least the minimum (or the
- * span minus the named and folded teams would count them).
+ * only for such a unit and when the manager's direct individual contributors are none or at least
+ * the minimum (a hidden unit of ICs only would be counted by its span; otherwise the span minus the
+ * named and folded teams would count the ICs).
  */
 function viewerCounts(
   ctx: DashboardContext,
@@ -132,9 +133,10 @@ function viewerCounts(
     if (t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) ics += t.weight[c] ?? 0;
   }
   const min = ctx.settings.minGroupSize;
+  const shown = isUnitShown(ctx.floor, i);
   return {
-    span: ics > 0 && ics < min ? 0 : base.span,
-    subtreeSize: isUnitShown(ctx.floor, i) ? base.subtreeSize : 0,
+    span: !shown || (ics > 0 && ics < min) ? 0 : base.span,
+    subtreeSize: shown ? base.subtreeSize : 0,
   };
 }
 
