@@ -1,5 +1,6 @@
 import { isManager } from '@/lib/metrics/snapshot';
 import type { OrgTree } from '@/lib/metrics/tree';
+import { isUnitShown, type ReaderFloor } from './dashboards/floor';
 
 /**
  * The one rule for what a viewer sees of single persons (SPEC roles: "viewer: aggregated
@@ -51,4 +52,21 @@ export function personAttribute<T>(who: LabelViewer, value: T | null | undefined
 export function unlabelledTeams(count: number, minGroupSize: number): string {
   const n = count === 1 ? 'A team' : `${count.toLocaleString('en')} teams`;
   return `${n} of fewer than ${minGroupSize} people`;
+}
+
+/** A reader of unit figures: the label rule plus the privacy floor of their scope (null: hr/admin). */
+export interface CountViewer extends LabelViewer {
+  floor: ReaderFloor | null;
+}
+
+/**
+ * The headcount below record i as `who` may see it beside a label: for a viewer only where the
+ * privacy floor shows the unit (else null), so no surface (explorer, narrow spans, AI table, people
+ * search) lets a unit minus its shown children count a group under the minimum. Leaders see the
+ * people of their scope by name, so their counts are not hidden.
+ */
+export function shownBelow(who: CountViewer, tree: OrgTree, i: number): number | null {
+  const below = tree.subtreeSize[i] ?? 0;
+  if (who.canSeePeople || who.floor === null) return below;
+  return isUnitShown(who.floor, i) ? below : null;
 }

@@ -15,6 +15,7 @@ import { clearIdentityIndexCache } from '@/lib/dal/ai-data';
 import { buildAiDashboard, type AiDashboard, type AiManagerRow } from '@/lib/dal/dashboards/ai';
 import { loadDashboardContext, type DashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildLadder } from '@/lib/dal/dashboards/ladder';
+import { searchPeople } from '@/lib/dal/dashboards/org-lookup';
 import { buildOrgTree } from '@/lib/dal/dashboards/org-tree';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importAiFiles } from '@/lib/cli/ai-import-command';
@@ -164,10 +165,18 @@ describe.each(backends())('privacy floor under subtraction on %s', (backend) => 
     expect(below === 0 || below >= 5).toBe(true);
     const s4 = level?.children.find((c) => c.id === 'S4');
     expect(s4?.subtreeSize).toBe(0);
+    // The same hidden headcount on every surface that labels S4's unit for a viewer: the AI manager
+    // table and people search (Mia's 43 minus S1-S3 and S4 would again be Mia and Xan).
+    const ai = await aiDashboard(actor('viewer'));
+    expect(ai.managers.find((m) => m.id === 'S4')?.subtreeSize).toBeNull();
+    expect(ai.managers.find((m) => m.id === 'S1')?.subtreeSize).toBe(14);
+    const hits = searchPeople(ctx, 'Lead S4');
+    expect(hits.map((h) => [h.id, h.subtreeSize])).toEqual([['S4', 0]]);
     const hrCtx = await loadDashboardContext(actor('hr'), {});
     const hrNames = buildOrgTree(hrCtx, new URLSearchParams({ root: 'M1' })).levels[0]?.children.map(
       (c) => c.name,
     );
     expect(hrNames).toContain('Xan Solo');
+    expect(searchPeople(hrCtx, 'Lead S4').map((h) => h.subtreeSize)).toEqual([4]);
   });
 });

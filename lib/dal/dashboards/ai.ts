@@ -24,7 +24,7 @@ import { AI_KPI_DEFS, type AiKpi } from './ai-kpis';
 import { aiFloor, isAiUnitHidden } from './ai-floor';
 import { guardGroup, hiddenMarker, type DashboardContext, type Suppressed } from './context';
 import { isUnitShown } from './floor';
-import { mayLabelUnit, unitLabel, unlabelledTeams } from '../unit-labels';
+import { mayLabelUnit, shownBelow, unitLabel, unlabelledTeams } from '../unit-labels';
 
 export type { AiKpi };
 
@@ -42,8 +42,8 @@ export interface AiManagerRow {
   layer: number;
   /** first-line manager (all direct reports are ICs) */
   firstLine: boolean;
-  /** everyone below the manager (structure, not AI data) */
-  subtreeSize: number;
+  /** everyone below the manager (structure, not AI data); null for a viewer where the floor hides the unit */
+  subtreeSize: number | null;
   figures:
     | {
         engineers: number;
@@ -232,7 +232,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       span: tree.span[i] ?? 0,
       layer: tree.layer[i] ?? 0,
       firstLine: tree.kind[i] === NodeKind.managerOfIcs,
-      subtreeSize: tree.subtreeSize[i] ?? 0,
+      subtreeSize: shownBelow(ctx, tree, i),
       figures: guardGroup(ctx, floor !== null && !isUnitShown(floor, i) ? 0 : m.engineers, {
         engineers: m.engineers,
         activeUsers: m.activeUsers,
@@ -246,7 +246,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     });
   }
   const engineersOf = (row: AiManagerRow) => ('suppressed' in row.figures ? -1 : row.figures.engineers);
-  managers.sort((a, b) => engineersOf(b) - engineersOf(a) || b.subtreeSize - a.subtreeSize);
+  managers.sort((a, b) => engineersOf(b) - engineersOf(a) || (b.subtreeSize ?? -1) - (a.subtreeSize ?? -1));
   managers.splice(MAX_MANAGERS);
   const scatter: AiScatterPoint[] = [];
   for (const row of managers) {

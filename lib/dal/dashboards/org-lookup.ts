@@ -1,5 +1,5 @@
 import { NodeKind } from '@/lib/metrics/roles';
-import { mayLabelUnit, personAttribute } from '../unit-labels';
+import { mayLabelUnit, personAttribute, shownBelow } from '../unit-labels';
 import type { DashboardContext } from './context';
 
 export interface PersonHit {
@@ -39,7 +39,7 @@ export function personHit(ctx: DashboardContext, i: number): PersonHit {
     department: r?.department ?? null,
     layer: t.layer[i] ?? 0,
     span: t.span[i] ?? 0,
-    subtreeSize: t.subtreeSize[i] ?? 0,
+    subtreeSize: shownBelow(ctx, t, i) ?? 0,
   };
 }
 

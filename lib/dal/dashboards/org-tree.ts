@@ -3,9 +3,8 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import { NotFoundError, ValidationError } from '../errors';
-import { mayLabelUnit, personAttribute, unlabelledTeams } from '../unit-labels';
+import { mayLabelUnit, personAttribute, shownBelow, unlabelledTeams } from '../unit-labels';
 import type { DashboardContext } from './context';
-import { isUnitShown } from './floor';
 
 /**
  * The org explorer's data: one node and its direct reports at a time, so a 100k-person org is
@@ -133,10 +132,10 @@ function viewerCounts(
     if (t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) ics += t.weight[c] ?? 0;
   }
   const min = ctx.settings.minGroupSize;
-  const shown = isUnitShown(ctx.floor, i);
+  const below = shownBelow(ctx, t, i);
   return {
-    span: !shown || (ics > 0 && ics < min) ? 0 : base.span,
-    subtreeSize: shown ? base.subtreeSize : 0,
+    span: below === null || (ics > 0 && ics < min) ? 0 : base.span,
+    subtreeSize: below ?? 0,
   };
 }
 

@@ -3,7 +3,7 @@ import { ARCHETYPE_SOURCE, countSpanArchetypes } from '@/lib/metrics/span-archet
 import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
 import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
-import { mayLabelUnit, personAttribute, unitLabel } from '../unit-labels';
+import { mayLabelUnit, personAttribute, shownBelow, unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, isGroupHidden } from './context';
 import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
@@ -33,7 +33,8 @@ export interface NarrowSpanManager {
   /** org-wide layer (root = 1) */
   layer: number;
   span: number;
-  subtreeSize: number;
+  /** headcount below; null for a viewer where the privacy floor hides the unit */
+  subtreeSize: number | null;
   /** org-wide managerial level */
   level: ManagerialLevel;
 }
@@ -129,7 +130,7 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
       department: r?.department ?? null,
       layer: t.layer[i] ?? 0,
       span: t.span[i] ?? 0,
-      subtreeSize: t.subtreeSize[i] ?? 0,
+      subtreeSize: shownBelow(ctx, t, i),
       level: levelOf(i),
     };
   });

@@ -142,7 +142,9 @@ export function NarrowSpanCard({
                     <td className="num">{m.layer}</td>
                     <td className="num">{m.span.toLocaleString('en', { maximumFractionDigits: 2 })}</td>
                     <td className="num">
-                      {m.subtreeSize.toLocaleString('en', { maximumFractionDigits: 2 })}
+                      {m.subtreeSize === null
+                        ? '—'
+                        : m.subtreeSize.toLocaleString('en', { maximumFractionDigits: 2 })}
                     </td>
                     <td>{LEVEL[m.level]}</td>
                   </tr>
