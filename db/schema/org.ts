@@ -31,6 +31,10 @@ export const snapshots = pgTable(
     uploadedBy: text('uploaded_by').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     skipDuplicates: boolean('skip_duplicates').notNull().default(false),
+    /** resolution chosen per error class at upload (SPEC "What happens to bad input"), e.g. {"self-manager": "root"}. */
+    resolutions: jsonb('resolutions').$type<Record<string, string>>().notNull().default({}),
+    /** marked "not comparable" by a user (a change of scope): change-since-peak skips it. */
+    notComparable: boolean('not_comparable').notNull().default(false),
     headcount: doublePrecision('headcount').notNull().default(0),
     records: integer('records').notNull().default(0),
     stats: jsonb('stats').notNull().default({}),
