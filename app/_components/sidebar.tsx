@@ -1,15 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { ORG_PARAM, withOrg } from '@/lib/query/org';
 import type { NavItem } from '@/lib/nav';
 
-/** Primary navigation; marks the current page for assistive technology. */
+/** Primary navigation (in the page's organisation); marks the current page for assistive technology. */
 export function Sidebar({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // Links keep the page's organisation (?org=).
+  const org = useSearchParams().get(ORG_PARAM);
   return (
     <aside className="sidebar">
-      <Link href="/" className="brand">
+      <Link href={withOrg('/', org)} className="brand">
         Strata
       </Link>
       <nav aria-label="Main">
@@ -18,7 +21,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
             const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
             return (
               <li key={item.href}>
-                <Link href={item.href} aria-current={active ? 'page' : undefined}>
+                <Link href={withOrg(item.href, org)} aria-current={active ? 'page' : undefined}>
                   {item.label}
                 </Link>
               </li>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseAiFiles } from '@/lib/ai-ingest';
 import type { AiParseResult } from '@/lib/ai-ingest/types';
 import type { Issue } from '@/lib/ingest/types';
-import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import type { Actor } from '@/lib/dal/actor';
 import { cliActor } from './org-option';
 import { commitAiImport, type AiImportResult } from '@/lib/dal/ai-imports';
 import { CliUsageError, log, printResult } from './common';
@@ -12,7 +12,7 @@ import { CliUsageError, log, printResult } from './common';
 export async function importAiFiles(
   paths: string[],
   progress: (message: string) => void = log,
-  actor: Actor = CLI_ACTOR,
+  actor?: Actor,
 ): Promise<{ parsed: AiParseResult; result: AiImportResult | null }> {
   const started = Date.now();
   const parsed = await parseAiFiles(paths.map((p) => ({ name: path.basename(p), path: p })));
@@ -23,7 +23,7 @@ export async function importAiFiles(
   progress(`parsed ${paths.length} file(s) in ${Date.now() - started} ms`);
   // Refused, or recognised files that carry no rows (download links, audit logs...): nothing to store.
   if (!parsed.ok || (parsed.usage.length === 0 && parsed.seats.length === 0)) return { parsed, result: null };
-  const result = await commitAiImport(actor, parsed, { onProgress: progress });
+  const result = await commitAiImport(actor ?? (await cliActor(undefined)), parsed, { onProgress: progress });
   return { parsed, result };
 }
 

@@ -29,7 +29,7 @@ export async function importFiles(
     progress(`parsed ${files.length} file(s) into ${snapshots} snapshot(s) in ${Date.now() - started} ms`);
   };
   const outcome = await importOrgFiles(
-    opts.actor ?? (await cliActor(undefined)),
+    opts.actor ?? (await cliActor(undefined, { create: true })),
     files,
     {
       asOf: opts.asOf,

@@ -3,7 +3,7 @@ import { getDatabase, schema } from '@/db';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
-import { orgIdsOfUser, pickOrg } from './organisations';
+import { orgIdsOfUser, pickOrg, type OrgRequest } from './organisations';
 import {
   isKnownAddress,
   knownAddressKey,
@@ -52,14 +52,15 @@ export async function authenticateWithPassword(
   }
   await settleSuccess(db, accountKey, addressKey);
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
+  const orgIds = await orgIdsOfUser(user.id, user.role, db);
   const actor: Actor = {
     userId: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
-    orgId: 0,
-    orgIds: [],
+    orgId: pickOrg(orgIds, null),
+    orgIds,
   };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'password' });
   return { ok: true, actor };
@@ -88,14 +89,15 @@ export async function authenticateSso(
   }
   if (!user || accessProblem(user) !== null) return { ok: false };
   await db.update(schema.users).set({ lastLoginAt: new Date() }).where(eq(schema.users.id, user.id));
+  const orgIds = await orgIdsOfUser(user.id, user.role, db);
   const actor: Actor = {
     userId: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
-    orgId: 0,
-    orgIds: [],
+    orgId: pickOrg(orgIds, null),
+    orgIds,
   };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'sso' });
   return { ok: true, actor };
@@ -137,7 +139,10 @@ export async function explainNoAccess(userId: number): Promise<string | null> {
  * A disabled user, and a leader without a scope (who would otherwise see the whole company), get
  * no actor, i.e. no access.
  */
-export async function loadActor(userId: number, requestedOrg?: string | null): Promise<Actor | null> {
+export async function loadActor(
+  userId: number,
+  requestedOrg?: OrgRequest | string | null,
+): Promise<Actor | null> {
   const { db } = await getDatabase();
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
   if (!user || accessProblem(user) !== null) return null;

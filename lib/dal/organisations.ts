@@ -62,19 +62,32 @@ export async function orgIdsOfUser(userId: number, role: Actor['role'], db?: Db)
   return rows.map((r) => r.orgId);
 }
 
+/** What a request says about its organisation: ?org= / header (demand), the cookie (preference). */
+export interface OrgRequest {
+  demand: string | null;
+  preference?: string | null;
+}
+
 /**
- * The organisation a request is about: `requested` (an id from ?org= or the x-strata-org header)
- * when the user may see it (ForbiddenError otherwise, also for an unknown id), else the user's first
- * organisation; 0 when they have none yet (a fresh install: the first upload creates one).
+ * The organisation a request is about: the demanded id (?org= or the x-strata-org header) when the
+ * user may see it (ForbiddenError otherwise, also for an unknown id), else the preferred one (the
+ * cookie) when they may see it, else their first organisation; 0 when they have none yet (a fresh
+ * install: the first upload creates one).
  */
-export function pickOrg(orgIds: readonly number[], requested: string | null | undefined): number {
-  const raw = requested?.trim();
+export function pickOrg(
+  orgIds: readonly number[],
+  requested: OrgRequest | string | null | undefined,
+): number {
+  const req = typeof requested === 'object' && requested !== null ? requested : { demand: requested ?? null };
+  const raw = req.demand?.trim();
   if (raw) {
     const id = Number(raw);
     if (!Number.isInteger(id) || !orgIds.includes(id))
       throw new ForbiddenError('You do not have access to that organisation.');
     return id;
   }
+  const preferred = Number(req.preference ?? '');
+  if (Number.isInteger(preferred) && orgIds.includes(preferred)) return preferred;
   return orgIds[0] ?? 0;
 }
 

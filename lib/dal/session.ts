@@ -7,6 +7,8 @@ import type { Role } from '@/lib/auth/roles';
 import { assertRole, type Actor } from './actor';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { explainNoAccess, loadActor } from './login';
+import type { OrgRequest } from './organisations';
+import { cookieValue, ORG_COOKIE, ORG_HEADER, ORG_PARAM, ORG_PREF_HEADER } from '@/lib/query/org';
 
 async function sessionUserId(): Promise<number | null> {
   const session = (await getServerSession(authOptions)) as { uid?: number | null } | null;
@@ -15,18 +17,20 @@ async function sessionUserId(): Promise<number | null> {
 }
 
 /**
- * The request header naming the organisation (an id). Pages get it from proxy.ts, which copies
- * ?org= into it; the client's fetch helpers send it (or ?org=) with every API call.
+ * The organisation the request asks for (lib/query/org.ts): ?org= or the x-strata-org header
+ * (pages get it from proxy.ts) is a demand, 403 when the user may not see it; the cookie of the
+ * organisation last chosen is a preference, ignored when it is not (or no longer) theirs.
  */
-export const ORG_HEADER = 'x-strata-org';
-
-/** The organisation the request asks for: ?org= on an API request, else the header; null = default. */
-async function requestedOrg(req?: Request): Promise<string | null> {
-  if (req) return new URL(req.url).searchParams.get('org') || req.headers.get(ORG_HEADER);
+async function requestedOrg(req?: Request): Promise<OrgRequest> {
+  if (req) {
+    const demand = new URL(req.url).searchParams.get(ORG_PARAM) || req.headers.get(ORG_HEADER);
+    return { demand, preference: cookieValue(req.headers.get('cookie'), ORG_COOKIE) };
+  }
   try {
-    return (await headers()).get(ORG_HEADER);
+    const h = await headers();
+    return { demand: h.get(ORG_HEADER), preference: h.get(ORG_PREF_HEADER) };
   } catch {
-    return null; // outside a request (scripts)
+    return { demand: null, preference: null }; // outside a request (scripts)
   }
 }
 

@@ -1,5 +1,7 @@
 /** The global dashboard filters kept in the URL so a view can be shared and reloaded. */
 export interface DashboardFilters {
+  /** the organisation's id (SPEC "Organisations"); unset: the user's default organisation */
+  org?: string;
   asOf?: string;
   department?: string;
   subtree?: string;
@@ -8,11 +10,18 @@ export interface DashboardFilters {
 /** Reads the filters from URL search params. */
 export function readFilters(params: { get(name: string): string | null }): DashboardFilters {
   const f: DashboardFilters = {};
-  for (const k of ['asOf', 'department', 'subtree'] as const) {
+  for (const k of ['org', 'asOf', 'department', 'subtree'] as const) {
     const v = params.get(k);
     if (v) f[k] = v;
   }
   return f;
+}
+
+/** The ?org= of a page's search params, as a filter (server prefetch keys match the client's). */
+export function orgFilter(searchParams: Record<string, string | string[] | undefined>): { org?: string } {
+  const v = searchParams.org;
+  const org = Array.isArray(v) ? v[0] : v;
+  return org ? { org } : {};
 }
 
 /** Query string for the filters (plus extra params), stable key order. */
@@ -32,6 +41,12 @@ export function dashboardKey(
   return [
     'dashboard',
     family,
-    { asOf: f.asOf ?? null, department: f.department ?? null, subtree: f.subtree ?? null, ...extra },
+    {
+      org: f.org ?? null,
+      asOf: f.asOf ?? null,
+      department: f.department ?? null,
+      subtree: f.subtree ?? null,
+      ...extra,
+    },
   ] as const;
 }

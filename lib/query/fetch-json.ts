@@ -1,3 +1,5 @@
+import { orgHeaders } from './org';
+
 /** Error thrown by fetchJson with the server's message (already safe to show). */
 export class ApiError extends Error {
   constructor(
@@ -9,11 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch + JSON with the API's error shape turned into an ApiError. */
+/** fetch + JSON with the API's error shape turned into an ApiError; in the page's organisation. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...orgHeaders(), ...(init?.headers ?? {}) },
   });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { getAiMetricsContract } from '@/lib/dal/ai-contract';
 import { clearIdentityIndexCache } from '@/lib/dal/ai-data';
 import { getIdentityReview } from '@/lib/dal/ai-identity';
@@ -92,7 +92,10 @@ describe.each(backends())('AI productivity on %s', (backend) => {
   });
 
   it('computes January for the organisation from sums (hand-worked)', async () => {
-    const { contract } = await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-01-31' });
+    const { contract } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
     // active: Dan, Eve, Hal (Fay's January row is all zeros) + Nia's team 2 = 5 of 13 engineers
     // suggestions 100+200+0+50+300 = 650, accepted 30+50+0+20+90 = 190
     // lines 200+300+0+100+600 = 1200, accepted 50+60+0+40+150 = 300
@@ -112,12 +115,14 @@ describe.each(backends())('AI productivity on %s', (backend) => {
   });
 
   it('counts distinct users over a two-month window, not the sum of the months', async () => {
-    const feb = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-02-01', to: '2026-02-28' })).contract;
+    const feb = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-02-01', to: '2026-02-28' }))
+      .contract;
     // February: Dan, Fay, Ivy + team 3 = 6 of 13; unmatched ghost-gh + team E99's 4 = 5 of 11
     expect(feb.adoption).toBe(r4(6 / 13));
     expect(feb.unmatchedShare).toBe(r4(5 / 11));
     expect(feb.throughputPerEngineerWeek).toBe(r4(29 / 13 / 4));
-    const both = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-02-28' })).contract;
+    const both = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-02-28' }))
+      .contract;
     // distinct people active in either month: Dan, Eve, Fay, Hal, Ivy = 5; the team's largest month 3 -> 8 of 13
     // (adding the months would give 5 + 6 = 11)
     expect(both.adoption).toBe(r4(8 / 13));
@@ -137,7 +142,7 @@ describe.each(backends())('AI productivity on %s', (backend) => {
   it('rolls people up by where they sit in the snapshot in force, and team rows into every ancestor', async () => {
     // January (Fay under Cat): Cat's subtree E3-E6, 4 engineers, Dan and Eve active
     const catJan = (
-      await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-01-31', subtree: 'E3' })
+      await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-01-31', subtree: 'E3' })
     ).contract;
     expect(catJan).toMatchObject({
       adoption: 0.5,
@@ -148,7 +153,7 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     // the window is placed in February's snapshot (Fay under Gus): Gus E7, E8, E9, E12, E13, E6 = 6 engineers,
     // Fay, Hal and Ivy active; Fay 40/10 + Hal 50/20 + Ivy 60/30; PRs 5 + 5 + 4 = 14 (1 + 1 + 2 AI)
     const gus = (
-      await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-02-28', subtree: 'E7' })
+      await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-02-28', subtree: 'E7' })
     ).contract;
     expect(gus).toMatchObject({
       adoption: 0.5,
@@ -158,14 +163,18 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     });
     // Nia's team rows count in Nia's subtree, in Ben's above it and in the organisation
     const nia = (
-      await getAiMetricsContract(CLI_ACTOR, { from: '2026-02-01', to: '2026-02-28', subtree: 'E14' })
+      await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
+        from: '2026-02-01',
+        to: '2026-02-28',
+        subtree: 'E14',
+      })
     ).contract;
     expect(nia).toMatchObject({ adoption: 1, acceptanceRateByCount: 0.25, aiAssistedPrShare: 0.6 });
     const ben = (
-      await getAiMetricsContract(CLI_ACTOR, { from: '2026-02-01', to: '2026-02-28', subtree: 'E2' })
+      await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-02-01', to: '2026-02-28', subtree: 'E2' })
     ).contract;
     expect(ben.adoption).toBe(r4(6 / 13));
-    await expect(getAiMetricsContract(CLI_ACTOR, { subtree: 'NOBODY' })).rejects.toBeInstanceOf(
+    await expect(getAiMetricsContract(inOrg(CLI_ACTOR, 1), { subtree: 'NOBODY' })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -260,14 +269,19 @@ describe.each(backends())('AI productivity on %s', (backend) => {
 
     await saveIdentityMapping(hr, { identity: 'GHOST-gh', employeeId: 'E11' });
     await saveIdentityMapping(hr, { identity: 'dup-gh', employeeId: 'E12' });
-    const jan = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-01-31' })).contract;
+    const jan = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-01-31' }))
+      .contract;
     // Kim (Sales, no login) becomes an engineer by her joined usage; ghost and dup now count:
     // 7 active of 14 engineers; nothing unmatched in January any more
     expect(jan.adoption).toBe(0.5);
     expect(jan.unmatchedShare).toBe(0);
     expect(jan.acceptanceRateByCount).toBe(r4((190 + 20 + 5) / (650 + 80 + 10)));
     const sales = (
-      await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-01-31', department: 'Sales' })
+      await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
+        from: '2026-01-01',
+        to: '2026-01-31',
+        department: 'Sales',
+      })
     ).contract;
     expect(sales.adoption).toBe(1);
     expect((await getIdentityReview(hr)).identities).toEqual([]);
@@ -276,16 +290,19 @@ describe.each(backends())('AI productivity on %s', (backend) => {
 
     await deleteIdentityMapping(hr, 'ghost-gh');
     await deleteIdentityMapping(hr, 'dup-gh');
-    const back = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-01-31' })).contract;
+    const back = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-01-31' }))
+      .contract;
     expect(back.unmatchedShare).toBe(r4(2 / 7));
     await expect(deleteIdentityMapping(hr, 'dup-gh')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('replaces rows of an earlier import for the same subject and period instead of double counting', async () => {
-    const before = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-02-28' })).contract;
+    const before = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-02-28' }))
+      .contract;
     const again = await importAiFiles([AI[0] as string], quiet);
     expect(again.result?.replaced).toBe(11);
-    const after = (await getAiMetricsContract(CLI_ACTOR, { from: '2026-01-01', to: '2026-02-28' })).contract;
+    const after = (await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-02-28' }))
+      .contract;
     expect(after).toEqual(before);
   });
 

@@ -21,7 +21,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/lib/cli/import-command';
-import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { listAudit } from '@/lib/dal/audit';
 import { buildCompare } from '@/lib/dal/dashboards/compare';
 import { loadDashboardContext, type DashboardQuery } from '@/lib/dal/dashboards/context';
@@ -287,15 +287,15 @@ describe.each(backends())('trends, compare and targets dashboards on %s', (backe
     await expect(updateTargets(actor('hr'), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateTargets(leader, input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      updateTargets(CLI_ACTOR, { org: { spanMin: 5, spanMax: 4, maxLayers: 4 } }),
+      updateTargets(inOrg(CLI_ACTOR, 1), { org: { spanMin: 5, spanMax: 4, maxLayers: 4 } }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(
-      updateTargets(CLI_ACTOR, {
+      updateTargets(inOrg(CLI_ACTOR, 1), {
         org: { spanMin: 2, spanMax: 4, maxLayers: 4 },
         departments: { Sales: { spanMin: 6 } },
       }),
     ).rejects.toBeInstanceOf(ValidationError);
-    const saved = await updateTargets(CLI_ACTOR, input);
+    const saved = await updateTargets(inOrg(CLI_ACTOR, 1), input);
     // The empty Eng override is dropped.
     expect(saved.targets).toEqual({
       org: { spanMin: 2, spanMax: 4, maxLayers: 4 },
@@ -304,7 +304,7 @@ describe.each(backends())('trends, compare and targets dashboards on %s', (backe
     expect((await getTargets(viewer)).targets).toEqual(saved.targets);
     // The other settings are untouched by the 'targets' key.
     expect(await getSettings(viewer)).toEqual({ minGroupSize: 5, execLayers: 2 });
-    const log = await listAudit(CLI_ACTOR, { action: 'targets.update' });
+    const log = await listAudit(inOrg(CLI_ACTOR, 1), { action: 'targets.update' });
     expect(log.entries).toHaveLength(1);
     expect(log.entries[0]?.details).toMatchObject({ before: null, after: saved.targets });
   });

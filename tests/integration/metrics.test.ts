@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/lib/cli/import-command';
-import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { ForbiddenError, NotFoundError } from '@/lib/dal/errors';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
@@ -38,7 +38,7 @@ const HAS_DATA = existsSync(`${DFID}-senior.csv`);
 if (!HAS_DATA) console.warn(`[metrics] SKIPPED real-data checks: ${DATA} not found.`);
 const quiet = () => undefined;
 
-const admin = CLI_ACTOR;
+const admin = inOrg(CLI_ACTOR, 1);
 const actor = (role: Actor['role'], scopeEmployeeId: string | null = null): Actor => ({
   userId: 1,
   email: `${role}@example.com`,

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
 import { importFiles } from '@/lib/cli/import-command';
-import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { listAudit } from '@/lib/dal/audit';
 import { loadDashboardContext } from '@/lib/dal/dashboards/context';
 import { buildOverview, type Kpi } from '@/lib/dal/dashboards/overview';
@@ -152,6 +152,9 @@ describe.each(backends())('reports (PDF, XLSX, CSV, jobs) on %s', (backend) => {
         scopeEmployeeId: a.scopeEmployeeId,
       })),
     );
+    await tdb.handle.db
+      .insert(schema.userOrganisations)
+      .values([admin, hr, leader, viewer].map((a) => ({ userId: a.userId ?? 0, orgId: 1 })));
     const files = ['org-2024-01-31.csv', 'org-2024-02-29.csv'].map((f) => path.join(FIXTURES, f));
     const { committed } = await importFiles(files, {}, () => undefined);
     expect(committed).toHaveLength(2);
@@ -456,7 +459,7 @@ describe.each(backends())('reports (PDF, XLSX, CSV, jobs) on %s', (backend) => {
   });
 
   it('writes every export to the audit log with scope and sections', async () => {
-    await generateReport(CLI_ACTOR, parseReportParams({ format: 'csv', table: 'trends-series' }));
+    await generateReport(inOrg(CLI_ACTOR, 1), parseReportParams({ format: 'csv', table: 'trends-series' }));
     const pdf = await listAudit(admin, { action: 'export.pdf' });
     const leaderPdf = pdf.entries.find((e) => e.actorEmail === leader.email);
     expect(leaderPdf?.details).toMatchObject({

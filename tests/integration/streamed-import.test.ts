@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importOrgFiles } from '@/lib/dal/snapshots';
 import { writeDemoCompany } from '@/lib/demo/write';
@@ -66,11 +66,21 @@ describe.skipIf(!onPostgres)('a file loaded while it is parsed ends up exactly a
     for (const file of files) {
       const upload = [{ name: path.basename(file), path: file }];
       clearPreparedCache();
-      const a = await importOrgFiles(CLI_ACTOR, upload, {}, { handle: streamed.handle, streamMinBytes: 0 });
+      const a = await importOrgFiles(
+        inOrg(CLI_ACTOR, 1),
+        upload,
+        {},
+        { handle: streamed.handle, streamMinBytes: 0 },
+      );
       expect(a.result.streamed).toBe(true);
       expect(a.committed).toHaveLength(1);
       clearPreparedCache();
-      const b = await importOrgFiles(CLI_ACTOR, upload, {}, { handle: plain.handle, streamMinBytes: 1e12 });
+      const b = await importOrgFiles(
+        inOrg(CLI_ACTOR, 1),
+        upload,
+        {},
+        { handle: plain.handle, streamMinBytes: 1e12 },
+      );
       expect(b.result.streamed).toBeUndefined();
       expect(a.committed.map(({ id: _id, ...rest }) => rest)).toEqual(
         b.committed.map(({ id: _id, ...rest }) => rest),
@@ -105,7 +115,7 @@ describe.skipIf(!onPostgres)('a file loaded while it is parsed ends up exactly a
     // Refused: a duplicate id without keep-first; the streamed rows (and the COPY error the
     // duplicate raised in the database) are rolled back with the transaction.
     const refused = await importOrgFiles(
-      CLI_ACTOR,
+      inOrg(CLI_ACTOR, 1),
       upload,
       {},
       { handle: streamed.handle, streamMinBytes: 0 },
@@ -116,7 +126,7 @@ describe.skipIf(!onPostgres)('a file loaded while it is parsed ends up exactly a
     // Kept-first: the streamed rows are rolled back to the savepoint and the kept records loaded.
     clearPreparedCache();
     const kept = await importOrgFiles(
-      CLI_ACTOR,
+      inOrg(CLI_ACTOR, 1),
       upload,
       { skipDuplicates: true },
       { handle: streamed.handle, streamMinBytes: 0 },

@@ -9,7 +9,7 @@ export const metadata = { title: 'Reports' };
 /** Reports: build a PDF planning-review pack, an XLSX workbook or a CSV table, and download recent ones. */
 export default async function ReportsPage() {
   const actor = await requirePageActor();
-  const hasData = (await countSnapshots()) > 0;
+  const hasData = (await countSnapshots(actor.orgId)) > 0;
   return (
     <>
       <h1>Reports</h1>

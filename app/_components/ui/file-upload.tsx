@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type ReactNode } from 'react';
+import { orgHeaders } from '@/lib/query/org';
 
 /**
  * Pieces shared by the upload panels (org snapshots, AI usage): the drop zone with its file picker
@@ -30,6 +31,7 @@ export function sendFiles<T>(
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
+    for (const [k, v] of Object.entries(orgHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { dehydrate, QueryClient } from '@tanstack/react-query';
-import { dashboardKey, type DashboardFilters } from '@/lib/query/dashboard';
+import { dashboardKey, orgFilter, type DashboardFilters } from '@/lib/query/dashboard';
 import { readAiPeriod } from '@/lib/query/ai-period';
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
@@ -14,7 +14,7 @@ export async function prefetchAiDashboard(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<PrefetchResult> {
-  if ((await countSnapshots()) === 0) return { kind: 'empty' };
+  if ((await countSnapshots(actor.orgId)) === 0) return { kind: 'empty' };
   try {
     const flat = new URLSearchParams();
     for (const [k, v] of Object.entries(searchParams)) {
@@ -22,7 +22,7 @@ export async function prefetchAiDashboard(
       if (s) flat.set(k, s);
     }
     const query = parseDashboardQuery(searchParams);
-    const filters: DashboardFilters = { ...query };
+    const filters: DashboardFilters = { ...query, ...orgFilter(searchParams) };
     const ctx = await loadDashboardContext(actor, query);
     const qc = new QueryClient();
     await qc.prefetchQuery({

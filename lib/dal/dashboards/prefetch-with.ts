@@ -1,6 +1,6 @@
 import 'server-only';
 import { dehydrate, QueryClient } from '@tanstack/react-query';
-import { dashboardKey, type DashboardFilters } from '@/lib/query/dashboard';
+import { dashboardKey, orgFilter, type DashboardFilters } from '@/lib/query/dashboard';
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
 import { countSnapshots } from '../snapshot-list';
@@ -19,10 +19,10 @@ export async function prefetchDashboardWith<T>(
   names: readonly string[],
   build: (ctx: DashboardContext, params: URLSearchParams) => Promise<T> | T,
 ): Promise<PrefetchResult> {
-  if ((await countSnapshots()) === 0) return { kind: 'empty' };
+  if ((await countSnapshots(actor.orgId)) === 0) return { kind: 'empty' };
   try {
     const query = parseDashboardQuery(searchParams);
-    const filters: DashboardFilters = { ...query };
+    const filters: DashboardFilters = { ...query, ...orgFilter(searchParams) };
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(searchParams)) {
       const s = Array.isArray(v) ? v[0] : v;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import { dashboardKey, filtersToSearch, type DashboardFilters } from '@/lib/query/dashboard';
+import { dashboardKey, orgFilter, filtersToSearch, type DashboardFilters } from '@/lib/query/dashboard';
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
 import { countSnapshots } from '../snapshot-list';
@@ -22,10 +22,10 @@ export async function prefetchDashboard<T>(
   family: string,
   build: (ctx: DashboardContext) => Promise<T> | T,
 ): Promise<PrefetchResult> {
-  if ((await countSnapshots()) === 0) return { kind: 'empty' };
+  if ((await countSnapshots(actor.orgId)) === 0) return { kind: 'empty' };
   try {
     const query = parseDashboardQuery(searchParams);
-    const filters: DashboardFilters = { ...query };
+    const filters: DashboardFilters = { ...query, ...orgFilter(searchParams) };
     const ctx = await loadDashboardContext(actor, query);
     const qc = new QueryClient();
     // The answer cache the API route fills (GET /api/metrics/<family> with the same filters).

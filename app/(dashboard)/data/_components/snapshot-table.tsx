@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SnapshotDto } from '@/lib/dal/snapshot-list';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
+import { orgHeaders } from '@/lib/query/org';
 
 /** Every snapshot version: as-of date, people, source, uploader, warnings, versions; delete with confirmation. */
 export function SnapshotTable() {
@@ -13,7 +14,8 @@ export function SnapshotTable() {
     queryFn: () => fetchJson<{ snapshots: SnapshotDto[] }>('/api/data/snapshots'),
   });
   const del = useMutation({
-    mutationFn: (id: number) => fetch(`/api/data/snapshots/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: number) =>
+      fetch(`/api/data/snapshots/${id}`, { method: 'DELETE', headers: orgHeaders() }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.snapshots }),
   });
   return (

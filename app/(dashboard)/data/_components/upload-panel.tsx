@@ -10,6 +10,7 @@ import type { CommitEvent, UploadView } from './types';
 import { FileDropZone } from '@/app/_components/ui/file-upload';
 import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
+import { orgHeaders } from '@/lib/query/org';
 
 type Stage =
   | { kind: 'idle' }
@@ -81,7 +82,7 @@ export function UploadPanel() {
   }
 
   async function cancel(upload: UploadView) {
-    await fetch(`/api/data/uploads/${upload.id}`, { method: 'DELETE' });
+    await fetch(`/api/data/uploads/${upload.id}`, { method: 'DELETE', headers: orgHeaders() });
     setStage({ kind: 'idle' });
   }
 

@@ -1,5 +1,6 @@
 import { sendFiles } from '@/app/_components/ui/file-upload';
 import type { CommitEvent, UploadView } from './types';
+import { orgHeaders } from '@/lib/query/org';
 
 /** POSTs the files of a new org upload (with a byte-level progress callback). */
 export function sendUpload(
@@ -12,7 +13,10 @@ export function sendUpload(
 
 /** Reads the commit endpoint's NDJSON stream, reporting each event. */
 export async function streamCommit(id: string, onEvent: (e: CommitEvent) => void): Promise<void> {
-  const res = await fetch(`/api/data/uploads/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+  const res = await fetch(`/api/data/uploads/${encodeURIComponent(id)}/commit`, {
+    method: 'POST',
+    headers: orgHeaders(),
+  });
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     onEvent({ type: 'error', status: res.status, message: body.error ?? `Commit failed (${res.status}).` });

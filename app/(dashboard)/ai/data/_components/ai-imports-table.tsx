@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AiImportDto } from '@/lib/dal/ai-imports';
 import { fetchJson } from '@/lib/query/fetch-json';
+import { orgHeaders } from '@/lib/query/org';
 
 const KEY = ['ai', 'imports'] as const;
 
@@ -14,7 +15,7 @@ export function AiImportsTable() {
     queryFn: () => fetchJson<{ imports: AiImportDto[] }>('/api/ai/imports'),
   });
   const del = useMutation({
-    mutationFn: (id: number) => fetch(`/api/ai/imports/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: number) => fetch(`/api/ai/imports/${id}`, { method: 'DELETE', headers: orgHeaders() }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['ai'] });
       void qc.invalidateQueries({ queryKey: ['dashboard', 'ai'] });

@@ -8,6 +8,7 @@ import { fetchJson } from '@/lib/query/fetch-json';
 import { ProgressBar } from '@/app/(dashboard)/data/_components/progress-bar';
 import { FileDropZone, sendFiles } from '@/app/_components/ui/file-upload';
 import { AiUploadReport } from './ai-upload-report';
+import { orgHeaders } from '@/lib/query/org';
 
 type Stage =
   | { kind: 'idle' }
@@ -55,7 +56,7 @@ export function AiUploadPanel() {
   }
 
   async function cancel(upload: AiUploadView) {
-    await fetch(`/api/ai/uploads/${upload.id}`, { method: 'DELETE' });
+    await fetch(`/api/ai/uploads/${upload.id}`, { method: 'DELETE', headers: orgHeaders() });
     setStage({ kind: 'idle' });
   }
 

@@ -1,0 +1,15 @@
+// GET /api/admin/organisations — every organisation with what it holds; POST — create one (admin only).
+import { guardedRoute, readJson } from '@/lib/dal/route';
+import { createOrganisation, listOrganisations } from '@/lib/dal/organisations';
+
+export const GET = guardedRoute(['admin'], async (actor) =>
+  Response.json({ organisations: await listOrganisations(actor) }),
+);
+
+export const POST = guardedRoute(['admin'], async (actor, req) => {
+  const body = (await readJson(req)) as { name?: unknown } | null;
+  return Response.json(
+    { organisation: await createOrganisation(actor, { name: body?.name }) },
+    { status: 201 },
+  );
+});
