@@ -105,10 +105,10 @@ export async function listOrganisations(actor: Actor): Promise<OrganisationSumma
   const rows = await db
     .select({
       org: o,
-      snapshots: sql<number>`(select count(*)::int from snapshots s where s.org_id = ${o.id})`,
-      aiImports: sql<number>`(select count(*)::int from ai_imports a where a.org_id = ${o.id})`,
-      reports: sql<number>`(select count(*)::int from report_jobs r where r.org_id = ${o.id})`,
-      users: sql<number>`(select count(*)::int from user_organisations u where u.org_id = ${o.id})`,
+      snapshots: sql<number>`(select count(*)::int from snapshots s where s.org_id = "organisations"."id")`,
+      aiImports: sql<number>`(select count(*)::int from ai_imports a where a.org_id = "organisations"."id")`,
+      reports: sql<number>`(select count(*)::int from report_jobs r where r.org_id = "organisations"."id")`,
+      users: sql<number>`(select count(*)::int from user_organisations u where u.org_id = "organisations"."id")`,
     })
     .from(o)
     .orderBy(asc(o.name));
@@ -150,7 +150,8 @@ export async function createOrganisation(
       .values({ name, isDemo: input.isDemo ?? false })
       .returning();
     if (!row) throw new Error('organisation insert returned no row');
-    if (actor.userId !== null)
+    // hr creating one with their first upload may see it; admins see every organisation anyway.
+    if (actor.userId !== null && actor.role !== 'admin')
       await tx
         .insert(schema.userOrganisations)
         .values({ userId: actor.userId, orgId: row.id })

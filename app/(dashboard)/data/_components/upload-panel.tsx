@@ -11,6 +11,7 @@ import { FileDropZone } from '@/app/_components/ui/file-upload';
 import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 import { orgHeaders } from '@/lib/query/org';
+import { OrgField } from './org-field';
 
 type Stage =
   | { kind: 'idle' }
@@ -32,6 +33,7 @@ export function UploadPanel() {
   const qc = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [asOf, setAsOf] = useState('');
+  const [org, setOrg] = useState('');
   const [skipDuplicates, setSkipDuplicates] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -40,8 +42,10 @@ export function UploadPanel() {
     setError(null);
     setStage({ kind: 'uploading', fraction: 0 });
     try {
-      const view = await sendUpload(files, { asOf, skipDuplicates: String(skipDuplicates) }, (fraction) =>
-        setStage({ kind: 'uploading', fraction }),
+      const view = await sendUpload(
+        files,
+        { asOf, skipDuplicates: String(skipDuplicates), org },
+        (fraction) => setStage({ kind: 'uploading', fraction }),
       );
       setStage({ kind: 'review', upload: view, busy: false });
     } catch (e) {
@@ -93,6 +97,9 @@ export function UploadPanel() {
       <h2 id="upload-h">Upload an org snapshot</h2>
       {(stage.kind === 'idle' || stage.kind === 'uploading' || stage.kind === 'done') && (
         <>
+          <div className="form-row" style={{ marginBottom: '0.75rem' }}>
+            <OrgField value={org} onChange={setOrg} />
+          </div>
           <FileDropZone
             inputId="upload-files"
             inputLabel="Files to upload"
@@ -123,7 +130,7 @@ export function UploadPanel() {
             </div>
             <button
               type="button"
-              disabled={files.length === 0 || stage.kind === 'uploading'}
+              disabled={files.length === 0 || stage.kind === 'uploading' || org.trim() === ''}
               onClick={upload}
             >
               Upload and check
