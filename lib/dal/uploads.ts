@@ -7,6 +7,7 @@ import type { Issue, MappingOverride, UploadResult } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { resolveUploadOrg } from './organisations';
+import { describeReuploads, type ReuploadDiff } from './reupload-diff';
 import { NotFoundError, ValidationError } from './errors';
 import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
@@ -52,6 +53,8 @@ export interface UploadView {
       issues: Issue[];
     }>;
   };
+  /** dates the organisation already holds: what committing would change (asked before it stores) */
+  reuploads?: ReuploadDiff[];
 }
 
 /** The saved-mapping key of a header row: its normalised headers, sorted. */
@@ -173,6 +176,7 @@ export async function createUpload(
   // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
   const built = await buildView(id, files, options);
   refuseOverLimit(built.result.fileIssues);
+  built.view.reuploads = await describeReuploads(actor, options.org, built.result);
   const { db } = await getDatabase();
   // Abandoned uploads are cleared after a day.
   await db
@@ -207,7 +211,9 @@ export async function revalidateUpload(
   options = { ...options, org: options.org ?? (row.options as UploadOptions).org };
   const { db } = await getDatabase();
   await db.update(schema.pendingUploads).set({ options }).where(eq(schema.pendingUploads.id, id));
-  return (await buildView(id, await loadFiles(id), options)).view;
+  const built = await buildView(id, await loadFiles(id), options);
+  built.view.reuploads = await describeReuploads(actor, options.org, built.result);
+  return built.view;
 }
 
 /** hr/admin: the full validation report as rows for the CSV download. */

@@ -10,6 +10,7 @@
  *   Beta 10 / 1 each -> 2/20 = 0.1. Neither import replaces the other's rows.
  * Every dashboard API, export and AI figure of one organisation shows only its own people.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inOrg, CLI_ACTOR, type Actor } from '@/lib/dal/actor';
@@ -31,6 +32,7 @@ import { parseReportParams } from '@/lib/dal/reports/params';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { listSnapshots } from '@/lib/dal/snapshot-list';
 import { readTargets, updateTargets } from '@/lib/dal/targets';
+import { createUpload } from '@/lib/dal/uploads';
 import { createUser } from '@/lib/dal/users';
 import { importAiFiles } from '@/lib/cli/ai-import-command';
 import { importFiles } from '@/lib/cli/import-command';
@@ -268,6 +270,36 @@ describe.each(backends())('organisations on %s', (backend) => {
     );
     expect(after).toEqual(before);
     expect((await getMetricsContract(as('hr', beta), { asOf: '2024-01-31' })).headcount).toBe(6);
+  });
+
+  it('re-uploading a date shows the difference within the organisation only, before anything is stored', async () => {
+    // The January file presented as February: against stored February (15 people, 7 managers)
+    // E5 joins, E14 leaves; E6, E7 (manager), E9 (title, level), E12 (manager, title, level),
+    // E10, E11 (manager) changed; January also has 15 people and 7 managers.
+    const bytes = new Uint8Array(fs.readFileSync(path.join(ORG_F, 'small-org-2024-01-31.csv')));
+    const files = [{ name: 'small-org-2024-02-29.csv', bytes }];
+    const view = await createUpload(as('hr', alpha), files, { org: 'Test organisation' });
+    expect(view.reuploads).toEqual([
+      {
+        asOf: '2024-02-29',
+        currentVersion: 1,
+        headcount: { before: 15, after: 15 },
+        managers: { before: 7, after: 7 },
+        joined: 1,
+        left: 1,
+        changed: 6,
+        examples: {
+          joined: ['E5'],
+          left: ['E14'],
+          changed: expect.arrayContaining(['E6', 'E12']) as unknown,
+        },
+      },
+    ]);
+    // Beta holds the same date, but an upload to Alpha is never compared with (or replaces) it,
+    // and an upload to a new organisation has nothing to compare with.
+    expect((await createUpload(as('hr', beta), files, {})).reuploads?.[0]?.headcount.before).toBe(7);
+    expect((await createUpload(as('hr', alpha), files, { org: 'Gamma' })).reuploads).toEqual([]);
+    expect(await count(tdb, "select count(*)::int as n from organisations where name = 'Gamma'")).toBe(0);
   });
 
   it('a user without access to an organisation gets 403 for ?org= on APIs and pages', async () => {

@@ -2,11 +2,13 @@
 
 import { useState } from 'react';
 import { AuditPanel } from './audit-panel';
+import { OrganisationsPanel } from './organisations-panel';
 import { SettingsPanel } from './settings-panel';
 import { UsersPanel } from './users-panel';
 
 const TABS = [
   { id: 'users', label: 'Users' },
+  { id: 'organisations', label: 'Organisations' },
   { id: 'settings', label: 'Settings' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
@@ -42,6 +44,7 @@ export function AdminTabs({ selfId }: { selfId: number | null }) {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'users' && <UsersPanel selfId={selfId} />}
+        {tab === 'organisations' && <OrganisationsPanel />}
         {tab === 'settings' && <SettingsPanel />}
         {tab === 'audit' && <AuditPanel />}
       </div>

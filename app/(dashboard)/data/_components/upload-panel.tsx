@@ -12,6 +12,7 @@ import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 import { orgHeaders } from '@/lib/query/org';
 import { OrgField } from './org-field';
+import { ReuploadNotice } from './reupload-notice';
 
 type Stage =
   | { kind: 'idle' }
@@ -34,6 +35,7 @@ export function UploadPanel() {
   const [files, setFiles] = useState<File[]>([]);
   const [asOf, setAsOf] = useState('');
   const [org, setOrg] = useState('');
+  const [reuploadOk, setReuploadOk] = useState(false);
   const [skipDuplicates, setSkipDuplicates] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function UploadPanel() {
         { asOf, skipDuplicates: String(skipDuplicates), org },
         (fraction) => setStage({ kind: 'uploading', fraction }),
       );
+      setReuploadOk(false);
       setStage({ kind: 'review', upload: view, busy: false });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Upload failed.');
@@ -169,6 +172,7 @@ export function UploadPanel() {
             onApply={(mapping) => revalidate(review.upload, { mapping })}
           />
           <ValidationReport upload={review.upload} />
+          <ReuploadNotice upload={review.upload} confirmed={reuploadOk} onConfirm={setReuploadOk} />
           <div className="form-row">
             <div className="field">
               <label htmlFor="review-asof">As-of date</label>
@@ -194,7 +198,11 @@ export function UploadPanel() {
             </div>
             <button
               type="button"
-              disabled={!review.upload.report.ok || review.busy}
+              disabled={
+                !review.upload.report.ok ||
+                review.busy ||
+                ((review.upload.reuploads?.length ?? 0) > 0 && !reuploadOk)
+              }
               onClick={() => commit(review.upload)}
             >
               Commit {review.upload.report.snapshots.length} snapshot
