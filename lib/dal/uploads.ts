@@ -3,11 +3,20 @@ import { and, asc, eq, lt } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { parseOrgUpload, previewFile, type FilePreview } from '@/lib/ingest';
 import { normaliseHeader } from '@/lib/ingest/header-synonyms';
-import type { Issue, MappingOverride, UploadResult } from '@/lib/ingest/types';
+import type { Issue, MappingOverride, ParsedSnapshot, UploadResult } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { NotFoundError, ValidationError } from './errors';
-import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
+import {
+  findCurrentSnapshot,
+  importOrgFiles,
+  readDiffRecords,
+  type CommittedSnapshot,
+  type ImportProgress,
+} from './snapshots';
+import { errorsFirst } from '@/lib/ingest/issue-order';
+import type { ResolutionOffer, Resolutions } from '@/lib/ingest/resolutions';
+import { diffSnapshots, type SnapshotDiff } from '@/lib/ingest/snapshot-diff';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 export { uploadLimits } from './upload-limits';
@@ -16,6 +25,8 @@ export interface UploadOptions {
   asOf?: string;
   skipDuplicates?: boolean;
   mapping?: MappingOverride;
+  /** the resolution chosen per defect class (upload screen radio groups). */
+  resolutions?: Resolutions;
 }
 
 export interface FileView {
@@ -43,9 +54,14 @@ export interface UploadView {
       sourceFiles: string[];
       stats: UploadResult['snapshots'][number]['stats'];
       duplicatePolicy: string;
+      /** the defect classes with their actions, row counts and choices; the choices applied. */
+      offers: ResolutionOffer[];
+      resolutions: Resolutions;
+      /** the current stored version of this date and what storing this one would change. */
+      existing: { version: number; diff: SnapshotDiff } | null;
       errorCount: number;
       warningCount: number;
-      /** the first 2,000 issues; the CSV download has them all. */
+      /** the first 2,000 issues, errors first; the CSV download has them all. */
       issues: Issue[];
     }>;
   };
@@ -122,6 +138,7 @@ async function buildView(
       return { preview: await previewFile(f.bytes, f.name, mapping, limits.parser), error: null };
     }),
   );
+  const fileIssues = errorsFirst(result.fileIssues);
   const view: UploadView = {
     id,
     options,
@@ -134,21 +151,33 @@ async function buildView(
     })),
     report: {
       ok: result.ok,
-      fileIssues: result.fileIssues,
-      snapshots: result.snapshots.map((s) => ({
-        asOf: s.asOf,
-        label: s.label ?? null,
-        format: s.format,
-        sourceFiles: s.sourceFiles,
-        stats: s.stats,
-        duplicatePolicy: s.duplicatePolicy,
-        errorCount: s.issues.filter((i) => i.severity === 'error').length,
-        warningCount: s.issues.filter((i) => i.severity === 'warning').length,
-        issues: s.issues.slice(0, 2000),
-      })),
+      fileIssues,
+      snapshots: await Promise.all(
+        result.snapshots.map(async (s) => ({
+          asOf: s.asOf,
+          label: s.label ?? null,
+          format: s.format,
+          sourceFiles: s.sourceFiles,
+          stats: s.stats,
+          duplicatePolicy: s.duplicatePolicy,
+          offers: s.offers,
+          resolutions: s.resolutions,
+          existing: await existingVersion(s),
+          errorCount: s.issues.filter((i) => i.severity === 'error').length,
+          warningCount: s.issues.filter((i) => i.severity === 'warning').length,
+          issues: errorsFirst(s.issues).slice(0, 2000),
+        })),
+      ),
     },
   };
   return { view, result };
+}
+
+/** The stored current version of a snapshot's date and the difference the upload would make. */
+async function existingVersion(s: ParsedSnapshot): Promise<{ version: number; diff: SnapshotDiff } | null> {
+  const current = await findCurrentSnapshot(s.asOf);
+  if (current === null) return null;
+  return { version: current.version, diff: diffSnapshots(await readDiffRecords(current.id), s.records) };
 }
 
 /** hr/admin: stores the files of a new upload and returns previews plus the validation report. Nothing is imported yet. */
@@ -209,22 +238,29 @@ export async function revalidateUpload(
 export async function getUploadReport(actor: Actor, id: string): Promise<Issue[]> {
   const row = await requireUpload(actor, id);
   const { result } = await buildView(id, await loadFiles(id), row.options as UploadOptions);
-  return [
+  return errorsFirst([
     ...result.fileIssues,
     ...result.snapshots.flatMap((s) =>
       s.issues.map((i) => ({ ...i, file: i.file ?? s.sourceFiles.join(' + ') })),
     ),
-  ];
+  ]);
 }
 
-/** hr/admin: commits the upload in one transaction, saves the mapping for these headers, clears the pending files. */
+/**
+ * hr/admin: commits the upload in one transaction, saves the mapping for these headers, clears the
+ * pending files. `resolutions` (when given) replace the stored choices; `commitValid` commits the
+ * snapshots without errors and leaves the others.
+ */
 export async function commitPendingUpload(
   actor: Actor,
   id: string,
   onProgress?: ImportProgress,
+  choice: { resolutions?: Resolutions; commitValid?: boolean } = {},
 ): Promise<CommittedSnapshot[]> {
   const row = await requireUpload(actor, id);
-  const options = row.options as UploadOptions;
+  const stored = row.options as UploadOptions;
+  const options: UploadOptions =
+    choice.resolutions === undefined ? stored : { ...stored, resolutions: choice.resolutions };
   const files = await loadFiles(id);
   // The same parse as the report's, run by importOrgFiles so a big file is loaded while it is read.
   const { firstPreviews, mapping: resolved } = await resolveMapping(files, options);
@@ -233,9 +269,14 @@ export async function commitPendingUpload(
     actor,
     files,
     { ...options, mapping: resolved, maxRows: limits.maxRows, limits: limits.parser },
-    { onProgress },
+    { onProgress, commitValid: choice.commitValid === true },
   );
-  if (!result.ok) throw new ValidationError('The upload has errors; fix them before committing.');
+  if (committed.length === 0)
+    throw new ValidationError(
+      result.snapshots.length > 1 && choice.commitValid !== true
+        ? 'The upload has errors; choose resolutions, or commit only the snapshots without errors.'
+        : 'The upload has errors; choose a resolution for each error class before committing.',
+    );
   const { db } = await getDatabase();
   const hand = options.mapping ?? {};
   if (Object.keys(hand).length) {
