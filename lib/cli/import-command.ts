@@ -77,7 +77,7 @@ export async function runImport(
     const c = committed[k];
     return {
       asOf: s.asOf,
-      headcount: c?.headcount ?? s.stats.people + s.stats.aggregatedFte,
+      headcount: c?.headcount ?? s.stats.people,
       // Orphans become extra roots (SPEC), as in `metrics`; the ingest stats count blank managers only.
       roots: c?.roots ?? s.stats.roots + s.stats.orphans,
       orphans: c?.orphans ?? s.stats.orphans,

@@ -10,6 +10,7 @@ import {
   type TrendSummary,
 } from '@/lib/metrics/trends';
 import { compareSnapshots } from '@/lib/metrics/history';
+import { fteFields } from '@/lib/metrics/structure';
 import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
@@ -35,8 +36,11 @@ export interface MetricsRequest {
 
 export type MetricsContract = { asOf: string } & Omit<
   StoredStructure,
-  'trackMismatches' | 'openPositions'
+  'trackMismatches' | 'openPositions' | 'juniorFte' | 'hasAggregated'
 > & {
+    /** Only when the source has aggregated rows: junior-staff FTE, and people + junior FTE. */
+    juniorFte?: number;
+    fte?: number;
     openPositions: number;
     ladder: { departments: DepartmentLadderRow[] };
     trend: TrendSummary;
@@ -211,6 +215,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   return {
     asOf: ref.asOf,
     headcount: s.headcount,
+    ...fteFields(s),
     managers: s.managers,
     ics: s.ics,
     depth: s.depth,
