@@ -6,8 +6,8 @@ import type { DashboardContext } from './context';
  * Memoises dashboard answers. A builder's answer depends only on the stored data, the settings,
  * the request and who asks (role class and scope), so it is cached under all of those together
  * with a data version read from the database on every request: any import, deletion, identity
- * mapping or settings change (from any app instance or the command line) changes the version and
- * the next request recomputes. Small LRU; answers are plain JSON.
+ * mapping, settings change or "not comparable" mark (from any app instance or the command line)
+ * changes the version and the next request recomputes. Small LRU; answers are plain JSON.
  */
 const MAX_ENTRIES = 300;
 const cache = processCache<Promise<unknown>>('dashboard-answers');
@@ -19,7 +19,8 @@ export async function dataVersion(): Promise<string> {
       (select count(*) || ':' || coalesce(max(id), 0) from snapshots),
       (select count(*) || ':' || coalesce(max(id), 0) from ai_imports),
       (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings)) as v`;
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings),
+      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where not_comparable)) as v`;
   const rows =
     handle.raw.kind === 'postgres'
       ? ((await handle.raw.sql.unsafe(text)) as unknown as Array<{ v: string }>)
