@@ -16,6 +16,7 @@ import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
 import { isUnitHidden, readerFloor } from './dashboards/floor';
 import { resolveUnit, type Unit } from './scope';
+import { readNotComparable } from './scope-marks';
 import { readSettings } from './settings';
 import {
   listSeries,
@@ -82,6 +83,8 @@ async function unitTrend(
 ): Promise<TrendSummary> {
   const series = await listSeries(ref.asOf);
   const ids = series.map((s) => s.id);
+  // Change since peak skips snapshots marked not comparable (SPEC "Posts, people and FTE").
+  const marked = await readNotComparable(ids);
   const isOrg = !want.department && !want.subtree && !actor.scopeEmployeeId;
   if (isOrg) {
     const points = await readStoredSeries<SnapshotSummary>(ids, 'series-point', 'org');
@@ -96,7 +99,10 @@ async function unitTrend(
         ? stored.counts
         : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
     return summarizeTrends(
-      series.map((s) => points.get(s.id)).filter((p): p is SnapshotSummary => p !== undefined),
+      series.flatMap((s): SnapshotSummary[] => {
+        const p = points.get(s.id);
+        return p ? [{ ...p, notComparable: marked.has(s.id) }] : [];
+      }),
       counts,
     );
   }
@@ -109,7 +115,10 @@ async function unitTrend(
     } catch {
       continue; // the unit did not exist yet in that snapshot
     }
-    points.push(toSummary(s.asOf, await unitStructure(s, unit, execLayers)));
+    points.push({
+      ...toSummary(s.asOf, await unitStructure(s, unit, execLayers)),
+      notComparable: marked.has(s.id),
+    });
   }
   const prevRef = series[series.length - 2];
   let counts: ChangeCounts | null = null;
