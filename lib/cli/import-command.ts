@@ -114,7 +114,7 @@ export async function runImport(
     return {
       asOf: s.asOf,
       ...(s.label !== undefined ? { label: s.label } : {}),
-      headcount: c?.headcount ?? s.stats.people + s.stats.aggregatedFte,
+      headcount: c?.headcount ?? s.stats.people,
       // Orphans become extra roots (SPEC), as in `metrics`; the ingest stats count blank managers only.
       roots: c?.roots ?? s.stats.roots + s.stats.orphans,
       orphans: c?.orphans ?? s.stats.orphans,
