@@ -10,11 +10,13 @@ import {
   type TrendSummary,
 } from '@/lib/metrics/trends';
 import { compareSnapshots } from '@/lib/metrics/history';
+import { fteFields } from '@/lib/metrics/structure';
 import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
 import { isUnitHidden, readerFloor } from './dashboards/floor';
 import { resolveUnit, type Unit } from './scope';
+import { readNotComparable } from './scope-marks';
 import { readSettings } from './settings';
 import {
   listSeries,
@@ -35,8 +37,11 @@ export interface MetricsRequest {
 
 export type MetricsContract = { asOf: string } & Omit<
   StoredStructure,
-  'trackMismatches' | 'openPositions'
+  'trackMismatches' | 'openPositions' | 'juniorFte' | 'hasAggregated'
 > & {
+    /** Only when the source has aggregated rows: junior-staff FTE, and people + junior FTE. */
+    juniorFte?: number;
+    fte?: number;
     openPositions: number;
     ladder: { departments: DepartmentLadderRow[] };
     trend: TrendSummary;
@@ -78,6 +83,8 @@ async function unitTrend(
 ): Promise<TrendSummary> {
   const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
+  // Change since peak skips snapshots marked not comparable (SPEC "Posts, people and FTE").
+  const marked = await readNotComparable(ids);
   const isOrg = !want.department && !want.subtree && !actor.scopeEmployeeId;
   if (isOrg) {
     const points = await readStoredSeries<SnapshotSummary>(ids, 'series-point', 'org');
@@ -92,7 +99,10 @@ async function unitTrend(
         ? stored.counts
         : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
     return summarizeTrends(
-      series.map((s) => points.get(s.id)).filter((p): p is SnapshotSummary => p !== undefined),
+      series.flatMap((s): SnapshotSummary[] => {
+        const p = points.get(s.id);
+        return p ? [{ ...p, notComparable: marked.has(s.id) }] : [];
+      }),
       counts,
     );
   }
@@ -105,7 +115,10 @@ async function unitTrend(
     } catch {
       continue; // the unit did not exist yet in that snapshot
     }
-    points.push(toSummary(s.asOf, await unitStructure(s, unit, execLayers)));
+    points.push({
+      ...toSummary(s.asOf, await unitStructure(s, unit, execLayers)),
+      notComparable: marked.has(s.id),
+    });
   }
   const prevRef = series[series.length - 2];
   let counts: ChangeCounts | null = null;
@@ -211,6 +224,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   return {
     asOf: ref.asOf,
     headcount: s.headcount,
+    ...fteFields(s),
     managers: s.managers,
     ics: s.ics,
     depth: s.depth,

@@ -18,6 +18,8 @@ export interface SnapshotDto {
   records: number | null;
   warningCount: number;
   skipDuplicates: boolean;
+  /** marked "not comparable" (a change of scope): change-since-peak skips it */
+  notComparable: boolean;
   versions: number;
 }
 
@@ -66,6 +68,7 @@ export async function listSnapshots(
       records: actor.scopeEmployeeId ? null : s.records,
       warningCount: manage ? s.warningCount : 0,
       skipDuplicates: s.skipDuplicates,
+      notComparable: s.notComparable,
       versions,
     }));
 }

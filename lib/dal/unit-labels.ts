@@ -70,3 +70,14 @@ export function shownBelow(who: CountViewer, tree: OrgTree, i: number): number |
   if (who.canSeePeople || who.floor === null) return below;
   return isUnitShown(who.floor, i) ? below : null;
 }
+
+/**
+ * The junior-staff FTE below record i (organogram aggregated rows, SPEC "Posts, people and FTE")
+ * as `who` may see it: null when the snapshot has no aggregated rows, and for a viewer null
+ * wherever the privacy floor hides the unit, as for its headcount (a hidden unit shows no FTE).
+ */
+export function shownFte(who: CountViewer, tree: OrgTree, i: number): number | null {
+  if (!tree.hasAggregated) return null;
+  if (shownBelow(who, tree, i) === null) return null;
+  return tree.juniorFteBelow[i] ?? 0;
+}

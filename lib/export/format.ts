@@ -6,7 +6,7 @@ import type { ReportCell, ValueFormat } from './report-model';
 
 const DASH = '\u2014';
 
-/** A value as printed: 1,234 | 6.13 | 12.5% | 14.2 mo | text; null as an em dash. */
+/** A value as printed: 1,234 | 6.13 | 12.5% | 14.2 mo | 10,267.2 FTE | text; null as an em dash. */
 export function formatValue(v: ReportCell | undefined, format: ValueFormat): string {
   if (v === null || v === undefined) return DASH;
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
@@ -21,6 +21,8 @@ export function formatValue(v: ReportCell | undefined, format: ValueFormat): str
       return v.toLocaleString('en-US', { maximumFractionDigits: 1 });
     case 'int':
       return v.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    case 'fte':
+      return `${v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} FTE`;
     default:
       return String(v);
   }

@@ -3,7 +3,8 @@
  * lib/dal/reports produce it after scope and suppression; the PDF, XLSX and CSV writers here only
  * render it, so every format shows exactly the same numbers.
  */
-export type ValueFormat = 'int' | 'decimal' | 'percent' | 'months' | 'text';
+/** fte: full-time equivalents (organogram junior staff), one decimal and labelled "FTE", never people. */
+export type ValueFormat = 'int' | 'decimal' | 'percent' | 'months' | 'fte' | 'text';
 
 export type ReportCell = string | number | boolean | null;
 

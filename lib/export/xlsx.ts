@@ -13,6 +13,7 @@ const NUM_FMT: Record<ValueFormat, string | undefined> = {
   decimal: '#,##0.00',
   percent: '0.0%',
   months: '0.0',
+  fte: '#,##0.0" FTE"',
   text: undefined,
 };
 

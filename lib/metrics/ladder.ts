@@ -8,7 +8,8 @@
  *   (positive = managers climb higher than ICs can);
  * - senior IC share: declared ICs at or above the staff-equivalent rank / all declared ICs
  *   (unlevelled ICs stay in the denominator: nobody has shown they are senior). Aggregated rows
- *   count with their FTE weight.
+ *   (junior-staff FTE) are not person-level and stay out of every ladder figure (SPEC "Posts,
+ *   people and FTE").
  * Undefined values (no levelled ICs, no ICs) are null rather than 0.
  */
 import type { OrgTree } from '@/lib/metrics/tree';

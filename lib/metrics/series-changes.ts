@@ -4,19 +4,22 @@
  * computePeakChanges in trends.ts defines it for middle managers and layers: the first snapshot
  * has no peak, and a new high shows as a positive change. Missing values (null: undefined ratio,
  * or a point hidden for privacy) are skipped, never treated as 0, and never used as a previous
- * value or a peak, so a hidden figure cannot be recovered from a change.
+ * value or a peak, so a hidden figure cannot be recovered from a change. A snapshot a user marked
+ * "not comparable" (a change of scope, SPEC "Posts, people and FTE") keeps its value but gets no
+ * change of its own and is never a previous value or a peak: change-since-peak skips it.
  */
 import { roundTo } from '@/lib/metrics/numbers';
 
 export interface SeriesPoint {
   asOf: string;
   value: number | null;
+  notComparable?: boolean;
 }
 
 export interface SeriesChange {
   asOf: string;
   value: number | null;
-  /** the value at the snapshot immediately before (null when absent or hidden) */
+  /** the value at the comparable snapshot before (null when absent or hidden) */
   previous: number | null;
   changeVsPrevious: number | null;
   /** maximum over earlier snapshots */
@@ -33,6 +36,17 @@ export function computeSeriesChanges(points: readonly SeriesPoint[]): SeriesChan
   let peakAsOf: string | null = null;
   let previous: number | null = null;
   return points.map((p) => {
+    if (p.notComparable)
+      return {
+        asOf: p.asOf,
+        value: p.value,
+        previous: null,
+        changeVsPrevious: null,
+        peak: null,
+        peakAsOf: null,
+        changeVsPeak: null,
+        changeVsPeakPct: null,
+      };
     const v = p.value;
     const row: SeriesChange = {
       asOf: p.asOf,

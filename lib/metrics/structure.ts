@@ -5,7 +5,8 @@
  *   their org-wide spans and managerial levels (a department is a slice, not a tree);
  * - a manager's subtree, computed as if the subtree had been imported alone: its root is layer 1,
  *   it is the only root and nobody in it is an orphan.
- * Headcount excludes vacant posts; aggregated rows count with their FTE weight (see roles.ts).
+ * Headcount excludes vacant posts and aggregated rows (junior-staff FTE, see roles.ts): it counts
+ * filled person-level rows only. juniorFte is the aggregated FTE inside the unit (0 when none).
  */
 import type { OrgTree } from '@/lib/metrics/tree';
 import { collectSubtree } from '@/lib/metrics/tree';
@@ -47,6 +48,10 @@ export interface StructureMetrics {
   pyramid: PyramidRow[];
   openPositions: number;
   trackMismatches: TrackMismatches;
+  /** Aggregated junior-staff FTE in the unit (0 when the source has none). */
+  juniorFte: number;
+  /** True when the unit holds aggregated rows: then headcount is senior posts and FTE is shown too. */
+  hasAggregated: boolean;
 }
 
 export interface StructureOptions {
@@ -68,11 +73,25 @@ export interface StructureView {
 
 export const DEFAULT_EXEC_LAYERS = 2;
 
+/** juniorFte and fte (people + junior FTE) when the unit has aggregated rows; nothing otherwise. */
+export function fteFields(s: { headcount: number; juniorFte?: number; hasAggregated?: boolean }): {
+  juniorFte?: number;
+  fte?: number;
+} {
+  if (!s.hasAggregated) return {};
+  const junior = s.juniorFte ?? 0;
+  return { juniorFte: junior, fte: roundTo(s.headcount + junior, 4) };
+}
+
 /** Compute structure metrics for the whole org. */
 export function computeOrgStructure(tree: OrgTree, options: StructureOptions = {}): StructureMetrics {
+  // Roots and orphans of the person-level tree: junior-staff rows under an unknown post are
+  // warned about at import but are no top of the tree.
   let orphans = 0;
-  for (let i = 0; i < tree.size; i++) orphans += tree.orphan[i] ?? 0;
-  return summarizeStructure(tree, { nodes: null, layerShift: 0, roots: tree.roots.length, orphans }, options);
+  for (let i = 0; i < tree.size; i++) if (tree.aggregated[i] !== 1) orphans += tree.orphan[i] ?? 0;
+  let roots = 0;
+  for (const r of tree.roots) if (tree.aggregated[r] !== 1) roots++;
+  return summarizeStructure(tree, { nodes: null, layerShift: 0, roots, orphans }, options);
 }
 
 /** Compute structure metrics for one department (an empty department gives zeros and nulls). */
@@ -111,7 +130,8 @@ export function computeSubtreeStructure(
   const root = tree.indexById.get(employeeId);
   if (root === undefined) return null;
   const nodes = collectSubtree(tree, root);
-  const view = { nodes, layerShift: (tree.layer[root] ?? 1) - 1, roots: 1, orphans: 0 };
+  const roots = tree.aggregated[root] === 1 ? 0 : 1;
+  const view = { nodes, layerShift: (tree.layer[root] ?? 1) - 1, roots, orphans: 0 };
   return summarizeStructure(tree, view, options);
 }
 
@@ -142,6 +162,7 @@ function departmentView(tree: OrgTree, nodes: Int32Array): StructureView {
   let roots = 0;
   let orphans = 0;
   for (const i of nodes) {
+    if (tree.aggregated[i] === 1) continue;
     if ((tree.parent[i] ?? -1) < 0) roots++;
     orphans += tree.orphan[i] ?? 0;
   }
@@ -167,8 +188,15 @@ export function summarizeStructure(
   let managers = 0;
   let open = 0;
   let depth = 0;
+  let juniorFte = 0;
+  let aggregatedRows = 0;
   for (let k = 0; k < count; k++) {
     const i = nodes === null ? k : (nodes[k] ?? 0);
+    if (tree.aggregated[i] === 1) {
+      juniorFte += tree.fte[i] ?? 0;
+      aggregatedRows++;
+      continue;
+    }
     const kind = tree.kind[i] ?? NodeKind.vacant;
     if (kind === NodeKind.vacant) {
       open++;
@@ -227,5 +255,7 @@ export function summarizeStructure(
     pyramid,
     openPositions: open,
     trackMismatches: listTrackMismatches(tree, declared, nodes),
+    juniorFte: roundTo(juniorFte, 4),
+    hasAggregated: aggregatedRows > 0,
   };
 }

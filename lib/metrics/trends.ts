@@ -3,6 +3,8 @@
  * previous snapshot, and change since peak, where the peak is the maximum over EARLIER snapshots
  * (SPEC: "middle managers now vs their maximum over earlier snapshots"), so a new high shows as a
  * positive change and the first snapshot has no peak. "Layers" here is depth (number of layers).
+ * A snapshot marked "not comparable" (a change of scope) is never a peak and has no change since
+ * peak of its own: change-since-peak skips it.
  * analyzeHistory walks the series once and keeps only two prepared snapshots alive at a time.
  */
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
@@ -17,6 +19,8 @@ export interface SnapshotSummary {
   middleManagers: number;
   depth: number;
   managementLayers: number;
+  /** marked "not comparable" by a user (a change of scope) */
+  notComparable?: boolean;
 }
 
 export interface PeakChange {
@@ -83,6 +87,16 @@ export function computePeakChanges(series: readonly SnapshotSummary[]): PeakChan
   let mmPeak: number | null = null;
   let depthPeak: number | null = null;
   return series.map((s) => {
+    if (s.notComparable)
+      return {
+        asOf: s.asOf,
+        middleManagers: s.middleManagers,
+        middleManagersPeak: null,
+        middleManagersChangeSincePeakPct: null,
+        depth: s.depth,
+        layersPeak: null,
+        layersChangeSincePeak: null,
+      };
     const row: PeakChange = {
       asOf: s.asOf,
       middleManagers: s.middleManagers,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, type E2eRole } from './helpers';
 
@@ -198,4 +199,83 @@ test.describe.serial('trends, compare and targets', () => {
       await screens(page, `targets-${role}`);
     });
   }
+});
+
+interface ScopeNotesDto {
+  flagged: Array<{ asOf: string; from: string }>;
+  notComparable: string[];
+}
+
+test.describe.serial('honest trends: changes of scope', () => {
+  // A 10-person snapshot dated before the demo company's: the demo's first snapshot then jumps
+  // by far more than 25%. Removed afterwards so later specs see the demo company alone.
+  test.afterAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin');
+    const list = (await (await page.request.get('/api/data/snapshots')).json()) as {
+      snapshots: Array<{ id: number; asOf: string }>;
+    };
+    for (const s of list.snapshots.filter((x) => x.asOf === '2024-01-31'))
+      await page.request.delete(`/api/data/snapshots/${s.id}`);
+    await page.close();
+  });
+
+  test('a jump over 25% is noted on the trends and in the findings; hr marks it not comparable', async ({
+    page,
+  }) => {
+    await signIn(page, 'hr');
+    await page.goto('/data');
+    await page.setInputFiles('#upload-files', path.resolve('tests/fixtures/fte/scope-2024-01-31.csv'));
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await expect(page.getByText('ready to commit')).toBeVisible();
+    await page.getByRole('button', { name: /Commit 1 snapshot/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 2024-01-31' })).toBeVisible({
+      timeout: 60_000,
+    });
+    const snaps = (await (await page.request.get('/api/data/snapshots')).json()) as {
+      snapshots: Array<{ asOf: string; notComparable: boolean }>;
+    };
+    const firstDemo = snaps.snapshots
+      .map((s) => s.asOf)
+      .filter((d) => d > '2024-01-31')
+      .sort()[0];
+
+    // 10 people -> the demo's first snapshot: flagged in the API, the note, the chart and the findings.
+    await page.goto('/trends');
+    const api = (await (await page.request.get('/api/metrics/trends')).json()) as {
+      scopeNotes: ScopeNotesDto;
+    };
+    expect(api.scopeNotes.flagged[0]).toMatchObject({ asOf: firstDemo, from: '2024-01-31' });
+    await expect(page.getByTestId('scope-note')).toContainText('Possible change of scope');
+    await expect(page.getByTestId('scope-note')).toContainText(`${firstDemo}: headcount 10 →`);
+    await expect(page.getByTestId('scope-headcount')).toContainText(`${firstDemo}: possible change of scope`);
+    await screens(page, 'trends-scope-flagged');
+    await page.goto('/overview');
+    await expect(page.getByTestId('findings')).toContainText('Possible change of scope');
+    await expect(page.getByTestId('scope-note')).toBeVisible();
+
+    // hr marks the small snapshot not comparable on the Data page: nothing is flagged any more,
+    // and the note lists it as left out of change since peak.
+    await page.goto('/data');
+    const box = page.getByTestId('not-comparable-2024-01-31-v1');
+    await box.click();
+    await expect(box).toBeChecked();
+    await expect(box).toBeEnabled();
+    await page.goto('/trends');
+    const after = (await (await page.request.get('/api/metrics/trends')).json()) as {
+      scopeNotes: ScopeNotesDto;
+    };
+    expect(after.scopeNotes).toEqual({ flagged: [], notComparable: ['2024-01-31'] });
+    await expect(page.getByTestId('not-comparable-note')).toContainText('2024-01-31');
+    await expect(page.getByTestId('scope-note')).not.toContainText('Possible change of scope');
+    await screens(page, 'trends-scope-marked');
+    await page.goto('/overview');
+    await expect(page.getByTestId('findings')).not.toContainText('Possible change of scope');
+  });
+
+  test('viewers may not mark snapshots', async ({ page }) => {
+    await signIn(page, 'viewer');
+    const res = await page.request.patch('/api/data/snapshots/1', { data: { notComparable: true } });
+    expect(res.status()).toBe(403);
+  });
 });

@@ -403,16 +403,16 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     expect(h[h.length - 1]).toEqual({ span: '40+', min: 40, max: null, managers: 1 });
   });
 
-  it('org tree: aggregated junior-staff rows show as "N FTE (grade)"', async () => {
+  it('org tree: aggregated junior-staff rows show as "N FTE (grade)", as FTE, not people', async () => {
     const d1 = (await tree(admin, { root: 'D1' }, '2020-03-31')).levels[0];
-    // D1 has 4 FTE of SEO and 2.5 FTE of Grade 7, largest first
-    expect(d1?.node).toMatchObject({ name: 'Dee Director', span: 6.5, subtreeSize: 6.5 });
-    expect(d1?.children.map((c) => [c.kind, c.name, c.subtreeSize])).toEqual([
-      ['aggregate', '4 FTE (SEO)', 4],
-      ['aggregate', '2.5 FTE (Grade 7)', 2.5],
+    // D1 has 4 FTE of SEO and 2.5 FTE of Grade 7, largest first: no direct reports (span 0), no
+    // people below, 6.5 junior FTE.
+    expect(d1?.node).toMatchObject({ name: 'Dee Director', span: 0, subtreeSize: 0, juniorFte: 6.5 });
+    expect(d1?.children.map((c) => [c.kind, c.name, c.subtreeSize, c.juniorFte])).toEqual([
+      ['aggregate', '4 FTE (SEO)', 0, 4],
+      ['aggregate', '2.5 FTE (Grade 7)', 0, 2.5],
     ]);
-    // viewers see the same aggregated rows (they are counts, not people)
-    const v = (await tree(viewer, { root: 'D1' }, '2020-03-31')).levels[0];
-    expect(v?.children.map((c) => c.name)).toEqual(['4 FTE (SEO)', '2.5 FTE (Grade 7)']);
+    // D1 is an individual contributor of the person-level tree: a viewer cannot open it.
+    await expect(tree(viewer, { root: 'D1' }, '2020-03-31')).rejects.toThrow();
   });
 });

@@ -274,31 +274,25 @@ describe.each(backends())('organisations on %s', (backend) => {
 
   it('re-uploading a date shows the difference within the organisation only, before anything is stored', async () => {
     // The January file presented as February: against stored February (15 people, 7 managers)
-    // E5 joins, E14 leaves; E6, E7 (manager), E9 (title, level), E12 (manager, title, level),
-    // E10, E11 (manager) changed; January also has 15 people and 7 managers.
+    // E5 joins, E14 leaves, E6, E7 (to E5), E12 (to E16), E10, E11 (to E16) change manager;
+    // January also has 15 people (V1 is a vacant post) and 7 managers.
     const bytes = new Uint8Array(fs.readFileSync(path.join(ORG_F, 'small-org-2024-01-31.csv')));
     const files = [{ name: 'small-org-2024-02-29.csv', bytes }];
-    const view = await createUpload(as('hr', alpha), files, { org: 'Test organisation' });
-    expect(view.reuploads).toEqual([
-      {
-        asOf: '2024-02-29',
-        currentVersion: 1,
-        headcount: { before: 15, after: 15 },
-        managers: { before: 7, after: 7 },
-        joined: 1,
-        left: 1,
-        changed: 6,
-        examples: {
-          joined: ['E5'],
-          left: ['E14'],
-          changed: expect.arrayContaining(['E6', 'E12']) as unknown,
-        },
-      },
-    ]);
-    // Beta holds the same date, but an upload to Alpha is never compared with (or replaces) it,
-    // and an upload to a new organisation has nothing to compare with.
-    expect((await createUpload(as('hr', beta), files, {})).reuploads?.[0]?.headcount.before).toBe(7);
-    expect((await createUpload(as('hr', alpha), files, { org: 'Gamma' })).reuploads).toEqual([]);
+    const existing = async (a: Actor, options: { org?: string }) =>
+      (await createUpload(a, files, options)).report.snapshots[0]?.existing ?? null;
+    const alphaFeb = await existing(as('hr', alpha), { org: 'Test organisation' });
+    expect(alphaFeb?.version).toBe(1);
+    expect(alphaFeb?.diff).toMatchObject({
+      before: { headcount: 15, managers: 7 },
+      after: { headcount: 15, managers: 7 },
+      added: { count: 1, people: [{ id: 'E5' }] },
+      removed: { count: 1, people: [{ id: 'E14' }] },
+      moved: { count: 5 },
+    });
+    // Beta holds the same date: an upload to Beta compares with Beta's own (7 people) ...
+    expect((await existing(as('hr', beta), {}))?.diff.before.headcount).toBe(7);
+    // ... and one to a new organisation has nothing to compare with (and creates nothing yet).
+    expect(await existing(as('hr', alpha), { org: 'Gamma' })).toBeNull();
     expect(await count(tdb, "select count(*)::int as n from organisations where name = 'Gamma'")).toBe(0);
   });
 

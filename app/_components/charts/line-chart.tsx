@@ -2,16 +2,19 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesColor } from '@/lib/palette';
+import { renderScopeMarks, type ScopeMark } from './scope-marks';
 
-/** Lines over time (x = as-of date); each series may use the left or right axis. */
+/** Lines over time (x = as-of date); each series may use the left or right axis; optional scope marks. */
 export function SimpleLineChart<Row extends Record<string, unknown>>({
   data,
   x,
   series,
+  marks,
 }: {
   data: Row[];
   x: string;
   series: Array<{ key: string; label: string; axis?: 'left' | 'right' }>;
+  marks?: readonly ScopeMark[];
 }) {
   const hasRight = series.some((s) => s.axis === 'right');
   return (
@@ -23,6 +26,7 @@ export function SimpleLineChart<Row extends Record<string, unknown>>({
         {hasRight && <YAxis yAxisId="right" orientation="right" allowDecimals={false} />}
         <Tooltip />
         <Legend verticalAlign="top" height={28} />
+        {renderScopeMarks(marks, 'left')}
         {series.map((s, i) => (
           <Line
             key={s.key}

@@ -4,10 +4,12 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { seriesColor } from '@/lib/palette';
 import { formatMetric, formatTick, type MetricFormat } from './metric-format';
 import { renderTargetMark, type TargetMark } from './target-marks';
+import { renderScopeMarks, type ScopeMark } from './scope-marks';
 
 /**
  * One metric over the snapshot series (a small multiple), with an optional target band or limit.
- * Hidden (null) points leave a gap rather than being joined over.
+ * Hidden (null) points leave a gap rather than being joined over. Snapshots that may be a change
+ * of scope, or are marked not comparable, get a labelled dashed line.
  */
 export function TrendLineChart({
   data,
@@ -15,12 +17,14 @@ export function TrendLineChart({
   format,
   target,
   colorIndex = 0,
+  marks,
 }: {
   data: Array<{ asOf: string; value: number | null }>;
   label: string;
   format: MetricFormat;
   target?: TargetMark | null;
   colorIndex?: number;
+  marks?: readonly ScopeMark[];
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -37,6 +41,7 @@ export function TrendLineChart({
         />
         <Tooltip formatter={(v) => [formatMetric(typeof v === 'number' ? v : null, format), label]} />
         {renderTargetMark(target, 'y')}
+        {renderScopeMarks(marks)}
         <Line
           type="linear"
           dataKey="value"

@@ -4,9 +4,10 @@ import { partitionShown, type DashboardContext } from './context';
 import type { Kpi } from './overview';
 import type { UnitPoint } from './unit-series';
 import { computeUnitLadderTable } from '../unit-metrics';
+import type { ScopeNotes } from '../scope-marks';
 
 export interface Finding {
-  kind: 'short-ladder' | 'flattening' | 'narrow-spans' | 'wide-spans' | 'parity-gap';
+  kind: 'short-ladder' | 'flattening' | 'narrow-spans' | 'wide-spans' | 'parity-gap' | 'scope-change';
   /** higher = more notable; the top three are shown */
   weight: number;
   text: string;
@@ -17,10 +18,28 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
 /**
  * The most notable facts about the unit, in plain words: short IC ladders with the people at
  * their top, flattening since the peak, narrow or very wide spans, parity gaps. Departments under
- * the minimum group size are left out for leaders and viewers.
+ * the minimum group size are left out for leaders and viewers. A possible change of scope in the
+ * series (> 25% move in headcount or managers, not marked "not comparable") always comes first:
+ * every other trend finding reads differently once the scope changed.
  */
-export function buildFindings(ctx: DashboardContext, kpis: Kpi[], series: UnitPoint[]): Finding[] {
+export function buildFindings(
+  ctx: DashboardContext,
+  kpis: Kpi[],
+  series: UnitPoint[],
+  scope?: ScopeNotes,
+): Finding[] {
   const out: Finding[] = [];
+  const flagged = scope?.flagged ?? [];
+  if (flagged.length > 0) {
+    const dates = flagged.map((f) => f.asOf);
+    out.push({
+      kind: 'scope-change',
+      weight: 1000,
+      text:
+        `Possible change of scope: headcount or managers moved more than 25% at ${dates.join(', ')}. ` +
+        'Trends across those dates may compare different organisations; hr can mark a snapshot "not comparable" on the Data page.',
+    });
+  }
   const { snap, unit } = ctx;
   const all = computeUnitLadderTable(snap, unit).departments;
   const shown = partitionShown(

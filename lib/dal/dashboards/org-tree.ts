@@ -3,7 +3,7 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import { NotFoundError, ValidationError } from '../errors';
-import { mayLabelUnit, personAttribute, shownBelow, unlabelledTeams } from '../unit-labels';
+import { mayLabelUnit, personAttribute, shownBelow, shownFte, unlabelledTeams } from '../unit-labels';
 import type { DashboardContext } from './context';
 
 /**
@@ -14,7 +14,8 @@ import type { DashboardContext } from './context';
  *   at least min_group_size people, never with a title; smaller units fold into one "N teams of
  *   fewer than 5 people" node (no id, cannot be opened), a manager's IC reports into one
  *   "N individual contributors" node, and vacant leaves into "N open positions";
- * - aggregated junior-staff rows (UK organograms) are shown as "N FTE (grade)";
+ * - aggregated junior-staff rows (UK organograms) are shown as "N FTE (grade)": FTE, never people
+ *   (subtreeSize 0, juniorFte N); people nodes carry the junior FTE of their unit (shownFte);
  * - children are sorted by the headcount of their branch (subtree size), largest first, and cut
  *   at CHILD_PAGE per request with a `more` count (ask again with offset for the next page).
  */
@@ -37,8 +38,13 @@ export interface TreeNode {
   layer: number;
   /** direct reports in people (SPEC span) */
   span: number;
-  /** headcount below the node (for groups and FTE rows: the people they stand for) */
+  /** headcount below the node (for folded groups: the people they stand for; 0 for FTE rows) */
   subtreeSize: number;
+  /**
+   * junior-staff FTE below the node (for an FTE row: its own FTE); null when the snapshot has no
+   * aggregated rows, or when the privacy floor hides the unit from a viewer
+   */
+  juniorFte?: number | null;
   /** records reporting directly to the node; 0 = nothing to expand */
   childCount: number;
   level: TreeNodeLevel;
@@ -101,14 +107,22 @@ function presentNode(ctx: DashboardContext, i: number): TreeNode {
     return {
       ...base,
       kind: 'aggregate',
-      name: `${fmt(t.weight[i] ?? 0)} FTE (${grade})`,
-      subtreeSize: t.weight[i] ?? 0,
+      name: `${fmt(t.fte[i] ?? 0)} FTE (${grade})`,
+      subtreeSize: 0,
+      juniorFte: t.fte[i] ?? 0,
     };
   }
   if (kind === NodeKind.vacant) return { ...base, kind: 'vacant', name: 'Vacant position' };
   if (!ctx.canSeePeople && !isMgr) return groupNode(ctx, base.id, 'ic-group', 1, layer, base.department);
   if (!mayLabelUnit(ctx, t, i)) return groupNode(ctx, '', 'team-group', 1, layer, base.department);
-  return { ...base, ...viewerCounts(ctx, i, base), kind: 'person', name: r?.name ?? null };
+  const juniorFte = shownFte(ctx, t, i);
+  return {
+    ...base,
+    ...viewerCounts(ctx, i, base),
+    ...(juniorFte === null ? {} : { juniorFte }),
+    kind: 'person',
+    name: r?.name ?? null,
+  };
 }
 
 /**
@@ -208,7 +222,9 @@ function listChildren(ctx: DashboardContext, i: number): TreeNode[] {
       teams++;
       continue;
     }
-    shown.push({ node: presentNode(ctx, c), size: (t.weight[c] ?? 0) + (t.subtreeSize[c] ?? 0) });
+    // Branches sort by people; an FTE row by its FTE (it stands for that many staff).
+    const size = t.aggregated[c] === 1 ? (t.fte[c] ?? 0) : (t.weight[c] ?? 0) + (t.subtreeSize[c] ?? 0);
+    shown.push({ node: presentNode(ctx, c), size });
   }
   const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
   const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;

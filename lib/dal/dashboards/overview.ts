@@ -1,6 +1,8 @@
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
+import { fteFields } from '@/lib/metrics/structure';
 import { NodeKind } from '@/lib/metrics/roles';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { loadScopeNotes, type ScopeNotes } from '../scope-marks';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, isGroupHidden } from './context';
@@ -38,6 +40,13 @@ export interface Overview {
       }>
     | Suppressed;
   findings: Finding[];
+  /** possible changes of scope and snapshots marked not comparable (note on the trend chart) */
+  scopeNotes: ScopeNotes | Suppressed;
+  /**
+   * Posts, people and FTE (SPEC): when the unit holds aggregated junior-staff rows, its senior
+   * posts (= headcount), junior staff FTE and total FTE; null otherwise.
+   */
+  fte: { seniorPosts: number; juniorFte: number; totalFte: number } | null | Suppressed;
 }
 
 const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'peak' | 'changeVsPeak'>> = [
@@ -109,6 +118,13 @@ function countAtCeiling(ctx: DashboardContext): number {
   return n;
 }
 
+/** Senior posts, junior FTE and total FTE of a unit with aggregated rows (else null). */
+function unitFte(s: { headcount: number; juniorFte?: number; hasAggregated?: boolean }): Overview['fte'] {
+  const f = fteFields(s);
+  if (f.juniorFte === undefined || f.fte === undefined) return null;
+  return { seniorPosts: s.headcount, juniorFte: f.juniorFte, totalFte: f.fte };
+}
+
 /** The Overview dashboard: KPI cards with change vs previous and vs peak, trend, spans, pyramid, findings. */
 export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
   const { snap, unit, settings } = ctx;
@@ -145,7 +161,12 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
     }
   };
   const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
-  const earlier = series.filter((p) => p.asOf < ctx.ref.asOf);
+  const { notes, marked } = await loadScopeNotes(series);
+  // Change since previous and since peak skip snapshots marked not comparable; a marked current
+  // snapshot has no change at all (SPEC "Posts, people and FTE").
+  const earlier = marked.has(ctx.ref.asOf)
+    ? []
+    : series.filter((p) => p.asOf < ctx.ref.asOf && !marked.has(p.asOf));
   const previous = earlier[earlier.length - 1];
   const kpis: Kpi[] = KPI_DEFS.map((d) => {
     const value = d.key === 'atIcCeiling' ? atCeiling : valueOf(d.key, current);
@@ -208,6 +229,8 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
         ics: r.ics,
       })),
     ),
-    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, kpis, series),
+    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, kpis, series, notes),
+    scopeNotes: guardGroup(ctx, size, notes),
+    fte: guardGroup(ctx, size, unitFte(structure)),
   };
 }

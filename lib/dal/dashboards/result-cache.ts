@@ -6,8 +6,8 @@ import type { DashboardContext } from './context';
  * Memoises dashboard answers. A builder's answer depends only on the stored data, the settings,
  * the request and who asks (role class and scope), so it is cached under all of those together
  * with a data version read from the database on every request: any import, deletion, identity
- * mapping or settings change (from any app instance or the command line) changes the version and
- * the next request recomputes. Small LRU; answers are plain JSON.
+ * mapping, settings change or "not comparable" mark (from any app instance or the command line)
+ * changes the version and the next request recomputes. Small LRU; answers are plain JSON.
  */
 const MAX_ENTRIES = 300;
 const cache = processCache<Promise<unknown>>('dashboard-answers');
@@ -19,7 +19,8 @@ export async function dataVersion(orgId: number): Promise<string> {
       (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
       (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
       (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1)) as v`;
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
+      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable)) as v`;
   const rows =
     handle.raw.kind === 'postgres'
       ? ((await handle.raw.sql.unsafe(text, [orgId])) as unknown as Array<{ v: string }>)

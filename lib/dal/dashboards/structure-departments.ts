@@ -1,4 +1,4 @@
-import { summarizeStructure } from '@/lib/metrics/structure';
+import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, hiddenMarker, isSuppressed, partitionShown } from './context';
 
@@ -17,6 +17,18 @@ export interface DepartmentStructure {
   spanP90: number | null;
   middleManagers: number;
   openPositions: number;
+  /** only where the source has aggregated junior-staff rows: their FTE, and people + that FTE */
+  juniorFte?: number;
+  totalFte?: number;
+}
+
+/** juniorFte and totalFte of a unit with aggregated rows; nothing otherwise (SPEC "Posts, people and FTE"). */
+export function fteSummary(s: { headcount: number; juniorFte?: number; hasAggregated?: boolean }): {
+  juniorFte?: number;
+  totalFte?: number;
+} {
+  const f = fteFields(s);
+  return f.juniorFte === undefined ? {} : { juniorFte: f.juniorFte, totalFte: f.fte };
 }
 
 export interface DepartmentRow {
@@ -53,7 +65,7 @@ export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
       { nodes, layerShift, roots: 0, orphans: 0 },
       { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
     );
-    if (m.headcount === 0 && m.openPositions === 0) continue;
+    if (m.headcount === 0 && m.openPositions === 0 && !m.hasAggregated) continue;
     const metrics: DepartmentStructure = {
       headcount: m.headcount,
       managers: m.managers,
@@ -68,6 +80,7 @@ export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
       spanP90: m.span.p90,
       middleManagers: m.middleManagers,
       openPositions: m.openPositions,
+      ...fteSummary(m),
     };
     computed.push({ department, size: m.headcount, metrics });
   }

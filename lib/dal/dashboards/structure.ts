@@ -8,6 +8,7 @@ import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, isGroupHidden } from './context';
 import { buildDepartmentRows, type DepartmentRow } from './structure-departments';
 import { unitStructureAt } from './unit-series';
+import { fteSummary } from './structure-departments';
 
 export type ManagerialLevel = 'executive' | 'managerOfManagers' | 'managerOfIcs';
 
@@ -23,6 +24,9 @@ export interface StructureSummary {
   managerialLevels: { executive: number; managerOfManagers: number; managerOfIcs: number; ic: number };
   middleManagers: number;
   openPositions: number;
+  /** only where the source has aggregated junior-staff rows: their FTE, and people + that FTE */
+  juniorFte?: number;
+  totalFte?: number;
 }
 
 export interface NarrowSpanManager {
@@ -149,6 +153,7 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
     managerialLevels: s.managerialLevels,
     middleManagers: s.middleManagers,
     openPositions: s.openPositions,
+    ...fteSummary(s),
   };
   const narrowListAllowed = !isGroupHidden(ctx, size);
   return {

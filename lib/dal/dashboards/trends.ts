@@ -1,4 +1,5 @@
 import { computeSeriesChanges, type SeriesChange } from '@/lib/metrics/series-changes';
+import { loadScopeNotes, type ScopeNotes } from '../scope-marks';
 import { readTargets } from '../targets';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
@@ -23,6 +24,8 @@ export interface Trends {
   series: Record<string, SeriesChange[]> | Suppressed;
   /** snapshots where the unit was under the privacy floor (their values are hidden) */
   hiddenPoints: string[];
+  /** possible changes of scope and snapshots marked not comparable (a note on every chart) */
+  scopeNotes: ScopeNotes | Suppressed;
   delayering: DelayeringRow[] | Suppressed;
   target: UnitTarget | null;
   canSeePeople: boolean;
@@ -50,10 +53,15 @@ export async function buildTrends(ctx: DashboardContext): Promise<Trends> {
     if (ctx.suppress && p.structure.headcount < settings.minGroupSize) hidden.add(p.asOf);
   const current = points.find((p) => p.asOf === ctx.ref.asOf);
   const size = current?.structure.headcount ?? 0;
+  const { notes, marked } = await loadScopeNotes(points, hidden);
   const series: Record<string, SeriesChange[]> = {};
   for (const m of TREND_METRICS) {
     series[m.key] = computeSeriesChanges(
-      points.map((p) => ({ asOf: p.asOf, value: hidden.has(p.asOf) ? null : m.value(p) })),
+      points.map((p) => ({
+        asOf: p.asOf,
+        value: hidden.has(p.asOf) ? null : m.value(p),
+        notComparable: marked.has(p.asOf),
+      })),
     );
   }
   const depthAt = new Map(points.map((p) => [p.asOf, p.structure.depth]));
@@ -101,6 +109,7 @@ export async function buildTrends(ctx: DashboardContext): Promise<Trends> {
     })),
     series: guardGroup(ctx, size, series),
     hiddenPoints: [...hidden],
+    scopeNotes: guardGroup(ctx, size, notes),
     delayering,
     target: targetForUnit(targets, unit, snap),
     canSeePeople: ctx.canSeePeople,

@@ -10,6 +10,8 @@ import type { DashboardQuery } from './context';
 
 export interface UnitPoint {
   asOf: string;
+  /** the snapshot version the point comes from (series points; see scope-marks.ts) */
+  snapshotId?: number;
   structure: StructureMetrics | StoredStructure;
   ladder: LadderUnitMetrics | null;
 }
@@ -53,7 +55,9 @@ export async function loadUnitSeries(
     if (structures.size === ids.length || scopeType !== 'subtree') {
       return series.flatMap((s) => {
         const st = structures.get(s.id);
-        return st ? [{ asOf: s.asOf, structure: st, ladder: ladders.get(s.id) ?? null }] : [];
+        return st
+          ? [{ asOf: s.asOf, snapshotId: s.id, structure: st, ladder: ladders.get(s.id) ?? null }]
+          : [];
       });
     }
   }
@@ -68,6 +72,7 @@ export async function loadUnitSeries(
     }
     out.push({
       asOf: s.asOf,
+      snapshotId: s.id,
       structure: await unitStructureAt(s, unit, execLayers),
       ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
     });

@@ -12,7 +12,7 @@ import { group, person } from './make-records';
 
 // CTO (M6, Exec)
 //  ├─ EM (M1, Eng) -> a IC2, b IC3, c IC3, d IC4, e "Software Engineer" (title -> IC2), f "Band Z" (unlevelled)
-//  └─ DM (M2, Data) -> g IC1, h IC2, i IC3, j = 4 FTE of IC1 (aggregated)
+//  └─ DM (M2, Data) -> g IC1, h IC2, i IC3, j = 4 FTE of IC1 (aggregated: not person-level, in no ladder figure)
 const records = [
   person('CTO', null, { level: 'M6', department: 'Exec' }),
   person('EM', 'CTO', { level: 'M1', department: 'Eng' }),
@@ -36,7 +36,7 @@ describe('ladder metrics on a hand-worked org (default ladder)', () => {
     expect(computeDepartmentLadderTable(tree, levels)).toEqual({
       departments: [
         // Data: IC rungs {1, 2, 3} -> depth 3, ceiling IC3 <= 3rd rung -> short;
-        // parity: DM is M2 (rank 4) - 3 = 1; senior share: nobody at IC4+ / (1 + 1 + 1 + 4 FTE) = 0.
+        // parity: DM is M2 (rank 4) - 3 = 1; senior share: nobody at IC4+ / 3 ICs (g, h, i; j is FTE) = 0.
         {
           department: 'Data',
           icLadderDepth: 3,
@@ -69,14 +69,14 @@ describe('ladder metrics on a hand-worked org (default ladder)', () => {
   });
 
   it('for the whole org and for a subtree', () => {
-    // Org: rungs {1, 2, 3, 4}; ceiling IC4; parity M6 (rank 8) - 4 = 4; senior 1 / 13 FTE = 0.0769.
+    // Org: rungs {1, 2, 3, 4}; ceiling IC4; parity M6 (rank 8) - 4 = 4; senior d / 9 ICs (a-i) = 0.1111.
     expect(computeLadderMetrics(tree, levels, null)).toEqual({
       icLadderDepth: 4,
       icCeiling: 'IC4',
       icCeilingRank: 4,
       shortLadder: false,
       parityGap: 4,
-      seniorIcShare: 0.0769,
+      seniorIcShare: 0.1111,
     });
     // DM's subtree is the Data department plus DM.
     expect(computeSubtreeLadderMetrics(tree, levels, 'DM')).toMatchObject({ icCeiling: 'IC3', parityGap: 1 });
@@ -101,7 +101,8 @@ describe('ladder metrics on a hand-worked org (default ladder)', () => {
   });
 
   it('a shared ladder leaves the track to the structure (UK grades)', () => {
-    // SCS2 director manages a G7 who manages 3 FTE of HEO; a G6 with no reports is an IC.
+    // SCS2 director manages a G7 who has 3 FTE of HEO (junior staff: no direct reports, so the G7
+    // is an IC of the person-level tree) and a G6 with no reports (an IC).
     const uk = [
       person('dir', null, { level: 'SCS2', department: 'Policy' }),
       person('g7', 'dir', { level: 'A2 (G7)', department: 'Policy' }),
@@ -110,14 +111,14 @@ describe('ladder metrics on a hand-worked org (default ladder)', () => {
     ];
     const t = buildOrgTree(uk);
     const lv = resolveTreeLevels(t, UK_CIVIL_SERVICE_LADDER);
-    // ICs: heo (3 FTE, HEO rank 4), g6 (rank 7): rungs {4, 7}, ceiling G6.
-    // Managers: dir SCS2 (rank 9), g7 (rank 6): top 9 - 7 = 2. Senior (G7+, rank >= 6): g6 -> 1 / 4 = 0.25.
+    // ICs: g7 (rank 6), g6 (rank 7): rungs {6, 7}, ceiling G6; the HEO FTE is in no ladder figure.
+    // Managers: dir SCS2 (rank 9): 9 - 7 = 2. Senior (G7+, rank >= 6): g7 and g6 -> 2 / 2 = 1.
     expect(computeLadderMetrics(t, lv, null)).toMatchObject({
       icLadderDepth: 2,
       icCeiling: 'G6',
       shortLadder: false,
       parityGap: 2,
-      seniorIcShare: 0.25,
+      seniorIcShare: 1,
     });
   });
 });

@@ -18,9 +18,9 @@ describe('computeSnapshotResults (rows for metric_results)', () => {
   it('stores org, department and subtree rows and a summary', () => {
     const results = computeSnapshotResults(records, { asOf: '2024-03-31', ladder: 'auto' });
     expect(results.ladder.id).toBe('uk-civil-service');
-    // headcount: P1 + P2 + P4 + 6 + 10.5 = 19.5 (P3 is vacant); one root, no orphans.
+    // headcount: P1 + P2 + P4 = 3 (P3 is vacant; J1 and J2 are 16.5 junior FTE, not people).
     expect(results.summary).toMatchObject({
-      headcount: 19.5,
+      headcount: 3,
       roots: 1,
       orphans: 0,
       openPositions: 1,
@@ -36,13 +36,15 @@ describe('computeSnapshotResults (rows for metric_results)', () => {
         'structure/department/Ops',
         'structure/department/Policy',
         'structure/subtree/P1',
-        'structure/subtree/P2',
         'ceiling-risk/org/',
       ]),
     );
-    // No previous snapshot: no changes row. Vacant P3 is not a manager, so no subtree row for it.
+    // No previous snapshot: no changes row. Vacant P3 is not a manager, so no subtree row for it;
+    // P2 and P4 have junior staff only (no direct reports): ICs, no subtree row either.
     expect(keys.some((k) => k.startsWith('changes/'))).toBe(false);
     expect(keys).not.toContain('structure/subtree/P3');
+    expect(keys).not.toContain('structure/subtree/P2');
+    expect(keys).not.toContain('structure/subtree/P4');
     // Primary key (family, scope type, scope key) is unique.
     expect(new Set(keys).size).toBe(keys.length);
     const org = results.rows.find((r) => r.family === 'structure' && r.scopeType === 'org');
@@ -73,8 +75,12 @@ describe('computeSnapshotResults (rows for metric_results)', () => {
   });
 
   it('cuts long id lists but keeps their totals', () => {
-    // Everyone declared IC by the track column, so every manager is a mismatch: P1, P2, P4.
-    const declaredIcs = records.map((r) => ({ ...r, track: 'ic' as const }));
+    // Everyone declared IC by the track column, so every manager is a mismatch: P1, and P2 and P4
+    // once each has a person reporting to them (junior rows alone are no reports).
+    const declaredIcs = [...records, person('P5', 'P2'), person('P6', 'P4')].map((r) => ({
+      ...r,
+      track: 'ic' as const,
+    }));
     const results = computeSnapshotResults(declaredIcs, { asOf: '2024-03-31', listLimit: 2 });
     const org = results.rows.find((r) => r.family === 'structure' && r.scopeType === 'org');
     expect(org?.data).toMatchObject({

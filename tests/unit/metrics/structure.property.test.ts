@@ -57,6 +57,21 @@ describe('structure properties over random trees', () => {
     );
   });
 
+  it('junior rows (aggregated leaves) change no person-level figure, only the junior FTE', () => {
+    fc.assert(
+      fc.property(forest(), (records) => {
+        const managers = new Set(records.map((r) => r.managerId));
+        const isJunior = (r: OrgRecord) => r.aggregatedCount !== null && !managers.has(r.employeeId);
+        const withJunior = computeOrgStructure(buildOrgTree(records));
+        const without = computeOrgStructure(buildOrgTree(records.filter((r) => !isJunior(r))));
+        const fte = records.reduce((a, r) => a + (r.aggregatedCount ?? 0), 0);
+        expect(withJunior.juniorFte).toBe(fte);
+        const strip = ({ juniorFte: _j, hasAggregated: _h, ...m }: typeof without) => m;
+        expect(strip(withJunior)).toEqual(strip(without));
+      }),
+    );
+  });
+
   it('the pyramid sums to headcount, and managerial levels partition the org', () => {
     fc.assert(
       fc.property(forest(), fc.integer({ min: 0, max: 4 }), (records, execLayers) => {

@@ -141,7 +141,7 @@ describe('computeOrgStructure on hand-worked trees', () => {
     expect(m0.managerialLevels).toEqual({ executive: 0, managerOfManagers: 1, managerOfIcs: 0, ic: 3 });
   });
 
-  it('aggregated junior rows count with their FTE weight', () => {
+  it('aggregated junior rows are FTE, not people: headcount, spans and layers are person-level', () => {
     // R -> S1 -> J1 (5 FTE), J2 (2.5 FTE); R -> J3 (3 FTE).
     const records = [
       person('R', null),
@@ -152,30 +152,21 @@ describe('computeOrgStructure on hand-worked trees', () => {
     ];
     const tree = buildOrgTree(records);
     const m = computeOrgStructure(tree);
-    // headcount 1 + 1 + 5 + 2.5 + 3 = 12.5; managers R and S1; ICs 5 + 2.5 + 3 = 10.5.
-    expect(m.headcount).toBe(12.5);
-    expect(m.managers).toBe(2);
-    expect(m.ics).toBe(10.5);
-    // spans: R = S1 (1) + J3 (3) = 4; S1 = 5 + 2.5 = 7.5. Sorted [4, 7.5].
-    // mean 5.75; median 5.75; p10 = 4 + 0.1 * 3.5 = 4.35; p90 = 4 + 0.9 * 3.5 = 7.15.
-    expect(m.span).toEqual({
-      mean: 5.75,
-      median: 5.75,
-      p10: 4.35,
-      p90: 7.15,
-      bands: { ...noBands, '4-7': 1, '8-12': 1 },
-    });
-    expect(m.managerRatio).toBe(0.16); // 2 / 12.5
-    expect(m.icsPerManager).toBe(5.25); // 10.5 / 2
+    // headcount R + S1 = 2; junior FTE 5 + 2.5 + 3 = 10.5. R manages S1 (span 1); S1 has only
+    // junior rows, so no direct reports: an IC. Depth 2: the junior rows' layer 3 is not a layer.
+    expect([m.headcount, m.juniorFte, m.hasAggregated]).toEqual([2, 10.5, true]);
+    expect([m.managers, m.ics, m.depth, m.managementLayers]).toEqual([1, 1, 2, 1]);
+    expect(m.span).toEqual({ mean: 1, median: 1, p10: 1, p90: 1, bands: { ...noBands, '1': 1 } });
+    expect(m.managerRatio).toBe(0.5); // 1 / 2
+    expect(m.icsPerManager).toBe(1); // 1 / 1
     expect(m.pyramid.map((r) => [r.layer, r.headcount, r.ics])).toEqual([
       [1, 1, 0],
-      [2, 4, 3], // S1 + J3
-      [3, 7.5, 7.5], // J1 + J2
+      [2, 1, 1],
     ]);
-    // S1 manages only aggregated rows (ICs): manager of ICs, but inside exec layers -> executive.
     const m1 = computeOrgStructure(tree, { execLayers: 1 });
-    expect(m1.managerialLevels).toEqual({ executive: 1, managerOfManagers: 0, managerOfIcs: 1, ic: 10.5 });
-    expect(Array.from(tree.subtreeSize)).toEqual([11.5, 7.5, 0, 0, 0]);
+    expect(m1.managerialLevels).toEqual({ executive: 1, managerOfManagers: 0, managerOfIcs: 0, ic: 1 });
+    expect(Array.from(tree.subtreeSize)).toEqual([1, 0, 0, 0, 0]);
+    expect(Array.from(tree.juniorFteBelow)).toEqual([10.5, 7.5, 0, 0, 0]);
   });
 
   it('one-person org', () => {

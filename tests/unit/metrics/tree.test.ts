@@ -67,14 +67,21 @@ describe('buildOrgTree', () => {
     expect(tree.subtreeSize[0]).toBe(1);
   });
 
-  it('weights aggregated rows by their FTE, one layer below their manager, as ICs', () => {
-    // S -> J (4.5 FTE): S's span is 4.5, J is an IC at layer 2, S's subtree holds 4.5 people.
+  it('aggregated rows are not direct reports: they add FTE below their post, not span or headcount', () => {
+    // S -> J (4.5 FTE): S has no person-level report (span 0, an IC); J sits at layer 2 with
+    // weight 0; S's subtree holds 0 people and 4.5 junior FTE.
     const records = [person('S', null), group('J', 'S', 4.5)];
     const tree = buildOrgTree(records);
-    expect(tree.span[0]).toBe(4.5);
+    expect(tree.span[0]).toBe(0);
+    expect(tree.kind[0]).toBe(NodeKind.ic);
     expect(tree.layer[1]).toBe(2);
     expect(tree.kind[1]).toBe(NodeKind.ic);
-    expect(tree.subtreeSize[0]).toBe(4.5);
+    expect(Array.from(tree.weight)).toEqual([1, 0]);
+    expect(tree.subtreeSize[0]).toBe(0);
+    expect(Array.from(tree.fte)).toEqual([0, 4.5]);
+    expect(tree.ownFte[0]).toBe(4.5);
+    expect(tree.juniorFteBelow[0]).toBe(4.5);
+    expect([tree.juniorFte, tree.hasAggregated]).toEqual([4.5, true]);
   });
 
   it('keeps the first record of a duplicated id as the manager its reports attach to', () => {

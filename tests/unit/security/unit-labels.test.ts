@@ -10,10 +10,12 @@ import {
   mayLabelUnit,
   personAttribute,
   unitHeadcount,
+  shownFte,
   unitLabel,
   unlabelledTeams,
 } from '@/lib/dal/unit-labels';
-import { person, vacancy } from '../metrics/make-records';
+import { readerFloor } from '@/lib/dal/dashboards/floor';
+import { group, person, vacancy } from '../metrics/make-records';
 
 const tree = buildOrgTree([
   person('R', null, { name: 'Rita Root', title: 'CEO' }),
@@ -56,5 +58,36 @@ describe('unit labels: one rule for what a viewer sees of single persons', () =>
     expect(personAttribute(viewer, 'CEO')).toBeNull();
     expect(unlabelledTeams(1, 5)).toBe('A team of fewer than 5 people');
     expect(unlabelledTeams(3, 5)).toBe('3 teams of fewer than 5 people');
+  });
+});
+
+describe('junior-staff FTE follows the same floor as headcount (shownFte)', () => {
+  // R with r1-r5, A + a1-a4 (5 people) with 12 FTE under A; B + b1, b2 (3 people) with 7.5 FTE
+  // under B: B's unit is under the minimum, so a viewer gets neither its headcount nor its FTE
+  // (R's remainder, R + r1-r5 + B's 3 = 9, keeps A shown).
+  const t = buildOrgTree([
+    person('R', null),
+    ...['r1', 'r2', 'r3', 'r4', 'r5'].map((id) => person(id, 'R')),
+    person('A', 'R'),
+    ...['a1', 'a2', 'a3', 'a4'].map((id) => person(id, 'A')),
+    group('JA', 'A', 12),
+    person('B', 'R'),
+    ...['b1', 'b2'].map((id) => person(id, 'B')),
+    group('JB', 'B', 7.5),
+  ]);
+  const i = (id: string) => t.indexById.get(id) ?? -1;
+  const floorViewer = { ...viewer, floor: readerFloor(t, null, 5) };
+  const hr = { canSeePeople: true, settings: { minGroupSize: 5 }, floor: null };
+
+  it('a viewer sees the FTE of shown units only; hr sees every unit', () => {
+    expect(shownFte(floorViewer, t, i('A'))).toBe(12);
+    expect(shownFte(floorViewer, t, i('B'))).toBeNull();
+    expect(shownFte(hr, t, i('B'))).toBe(7.5);
+    expect(shownFte(hr, t, i('R'))).toBe(19.5);
+  });
+
+  it('a source without aggregated rows has no FTE figure at all', () => {
+    expect(shownFte({ ...viewer, floor: readerFloor(tree, null, 5) }, tree, at('A'))).toBeNull();
+    expect(shownFte({ ...hr }, tree, at('R'))).toBeNull();
   });
 });

@@ -5,8 +5,12 @@ import type { SnapshotDto } from '@/lib/dal/snapshot-list';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { orgHeaders } from '@/lib/query/org';
+import { DefinitionIcon } from '@/app/_components/ui/figure-cards';
 
-/** Every snapshot version: as-of date, people, source, uploader, warnings, versions; delete with confirmation. */
+/**
+ * Every snapshot version: as-of date, people, source, uploader, warnings, versions; delete with
+ * confirmation; mark a snapshot "not comparable" (a change of scope: change-since-peak skips it).
+ */
 export function SnapshotTable() {
   const qc = useQueryClient();
   const q = useQuery({
@@ -18,11 +22,24 @@ export function SnapshotTable() {
       fetch(`/api/data/snapshots/${id}`, { method: 'DELETE', headers: orgHeaders() }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.snapshots }),
   });
+  const mark = useMutation({
+    mutationFn: async (v: { id: number; notComparable: boolean }) => {
+      const res = await fetch(`/api/data/snapshots/${v.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', ...orgHeaders() },
+        body: JSON.stringify({ notComparable: v.notComparable }),
+      });
+      if (!res.ok) throw new Error(`Could not change the mark (${res.status}).`);
+    },
+    // Every dashboard's trends change with the mark.
+    onSuccess: () => qc.invalidateQueries(),
+  });
   return (
     <section className="card" aria-labelledby="snap-h">
       <h2 id="snap-h">Snapshots</h2>
       {q.isPending && <p>Loading…</p>}
       {q.error && <p className="alert error">{q.error.message}</p>}
+      {mark.error && <p className="alert error">{mark.error.message}</p>}
       {q.data && q.data.snapshots.length === 0 && <p>No snapshot yet: upload an org export above.</p>}
       {q.data && q.data.snapshots.length > 0 && (
         <div className="table-wrap" tabIndex={0}>
@@ -39,6 +56,10 @@ export function SnapshotTable() {
                 <th scope="col">Uploaded</th>
                 <th scope="col" className="num">
                   Warnings
+                </th>
+                <th scope="col">
+                  Comparable{' '}
+                  <DefinitionIcon definition='Mark a snapshot "not comparable" when its file covers a different scope (a department added or missing); change since previous and since peak then skip it.' />
                 </th>
                 <th scope="col">Actions</th>
               </tr>
@@ -68,6 +89,18 @@ export function SnapshotTable() {
                   <td>{s.uploadedBy}</td>
                   <td>{new Date(s.uploadedAt).toLocaleString()}</td>
                   <td className="num">{s.warningCount}</td>
+                  <td>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={s.notComparable}
+                        disabled={mark.isPending}
+                        data-testid={`not-comparable-${s.asOf}-v${s.version}`}
+                        onChange={(e) => mark.mutate({ id: s.id, notComparable: e.target.checked })}
+                      />{' '}
+                      not comparable
+                    </label>
+                  </td>
                   <td>
                     <button
                       type="button"

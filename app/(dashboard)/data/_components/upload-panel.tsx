@@ -12,7 +12,6 @@ import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 import { orgHeaders } from '@/lib/query/org';
 import { OrgField } from './org-field';
-import { ReuploadNotice } from './reupload-notice';
 
 type Stage =
   | { kind: 'idle' }
@@ -35,7 +34,6 @@ export function UploadPanel() {
   const [files, setFiles] = useState<File[]>([]);
   const [asOf, setAsOf] = useState('');
   const [org, setOrg] = useState('');
-  const [reuploadOk, setReuploadOk] = useState(false);
   const [skipDuplicates, setSkipDuplicates] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +47,6 @@ export function UploadPanel() {
         { asOf, skipDuplicates: String(skipDuplicates), org },
         (fraction) => setStage({ kind: 'uploading', fraction }),
       );
-      setReuploadOk(false);
       setStage({ kind: 'review', upload: view, busy: false });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Upload failed.');
@@ -172,7 +169,6 @@ export function UploadPanel() {
             onApply={(mapping) => revalidate(review.upload, { mapping })}
           />
           <ValidationReport upload={review.upload} />
-          <ReuploadNotice upload={review.upload} confirmed={reuploadOk} onConfirm={setReuploadOk} />
           <div className="form-row">
             <div className="field">
               <label htmlFor="review-asof">As-of date</label>
@@ -198,11 +194,7 @@ export function UploadPanel() {
             </div>
             <button
               type="button"
-              disabled={
-                !review.upload.report.ok ||
-                review.busy ||
-                ((review.upload.reuploads?.length ?? 0) > 0 && !reuploadOk)
-              }
+              disabled={!review.upload.report.ok || review.busy}
               onClick={() => commit(review.upload)}
             >
               Commit {review.upload.report.snapshots.length} snapshot

@@ -7,15 +7,21 @@ import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SimpleLineChart } from '@/app/_components/charts/line-chart';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { ScopeNote } from '@/app/_components/ui/scope-note';
+import { scopeMarks } from '@/app/_components/charts/scope-marks';
+import { FigureCards } from '@/app/_components/ui/figure-cards';
 import { KpiCards } from './kpi-cards';
 
 /** The Overview dashboard body (client; data from the prefetched react-query cache). */
-export function OverviewView() {
+export function OverviewView({ canMark }: { canMark?: boolean }) {
   const q = useDashboard<Overview>('overview', '/api/metrics/overview');
   if (q.isPending) return <Skeleton height={400} label="Loading the overview" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const o = q.data;
   const scope = [o.scope.department, o.scope.subtreeName ?? o.scope.subtree].filter(Boolean).join(' · ');
+  const notes = isSuppressed(o.scopeNotes) ? null : o.scopeNotes;
+  const fte = o.fte === null || isSuppressed(o.fte) ? null : o.fte;
+  const fteNumber = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
   return (
     <div data-testid="overview">
       <p className="muted">
@@ -27,6 +33,33 @@ export function OverviewView() {
       ) : (
         <KpiCards kpis={o.kpis} />
       )}
+      {fte && (
+        <FigureCards
+          label="Posts, people and FTE"
+          cards={[
+            {
+              key: 'seniorPosts',
+              label: 'Senior posts (headcount)',
+              definition:
+                'Filled person-level rows (senior posts); each counts as one person whatever its FTE.',
+              value: fte.seniorPosts.toLocaleString('en'),
+            },
+            {
+              key: 'juniorFte',
+              label: 'Junior staff (FTE)',
+              definition:
+                'Full-time equivalents of the junior staff the source gives per reporting senior post (organogram junior files). FTE, not people: not in headcount, spans or layers.',
+              value: `${fteNumber(fte.juniorFte)} FTE`,
+            },
+            {
+              key: 'totalFte',
+              label: 'Total FTE',
+              definition: 'Senior posts (one each) plus junior staff FTE.',
+              value: `${fteNumber(fte.totalFte)} FTE`,
+            },
+          ]}
+        />
+      )}
       {o.findings.length > 0 && (
         <section className="card" aria-labelledby="findings-h">
           <h2 id="findings-h">What stands out</h2>
@@ -37,6 +70,7 @@ export function OverviewView() {
           </ul>
         </section>
       )}
+      <ScopeNote notes={notes} canMark={canMark} />
       <div className="two-col">
         {isSuppressed(o.trend) ? (
           <SuppressedNote minGroupSize={o.trend.minGroupSize} />
@@ -61,6 +95,7 @@ export function OverviewView() {
           >
             <SimpleLineChart
               data={o.trend}
+              marks={scopeMarks(notes)}
               x="asOf"
               series={[
                 { key: 'middleManagers', label: 'Middle managers' },

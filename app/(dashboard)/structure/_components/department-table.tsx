@@ -20,7 +20,7 @@ interface MetricCol {
   key: MetricKey;
   label: string;
   title: string;
-  format: 'int' | 'decimal' | 'percent';
+  format: 'int' | 'decimal' | 'percent' | 'fte';
 }
 
 /** Every structure metric per department, in SPEC order. */
@@ -55,12 +55,28 @@ const METRICS: MetricCol[] = [
   { key: 'openPositions', label: 'Open', title: 'Vacant positions (not headcount)', format: 'int' },
 ];
 
+/** Shown when a department has aggregated junior-staff rows (organograms): FTE beside the people. */
+const FTE_METRICS: MetricCol[] = [
+  {
+    key: 'juniorFte',
+    label: 'Junior FTE',
+    title: 'Junior staff full-time equivalents (not people, not direct reports)',
+    format: 'fte',
+  },
+  {
+    key: 'totalFte',
+    label: 'Total FTE',
+    title: 'Senior posts (one each) plus junior staff FTE',
+    format: 'fte',
+  },
+];
+
 const fmt = (v: number | null | undefined, f: MetricCol['format']) =>
   v === null || v === undefined
     ? '—'
     : f === 'percent'
       ? `${(v * 100).toFixed(1)}%`
-      : v.toLocaleString('en', { maximumFractionDigits: f === 'int' ? 1 : 2 });
+      : v.toLocaleString('en', { maximumFractionDigits: f === 'int' || f === 'fte' ? 1 : 2 });
 
 const deptName = (r: DepartmentRow) => r.department ?? '(no department)';
 
@@ -82,6 +98,8 @@ export function DepartmentTable({
 }) {
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
+  const hasFte = rows.some((r) => !isSuppressed(r.metrics) && r.metrics.juniorFte !== undefined);
+  const metrics = useMemo(() => (hasFte ? [...METRICS, ...FTE_METRICS] : METRICS), [hasFte]);
   const columns = useMemo<ColumnDef<DepartmentRow>[]>(
     () => [
       {
@@ -103,7 +121,7 @@ export function DepartmentTable({
           ),
         sortingFn: 'alphanumeric',
       },
-      ...METRICS.map<ColumnDef<DepartmentRow>>((m) => ({
+      ...metrics.map<ColumnDef<DepartmentRow>>((m) => ({
         id: m.key,
         header: m.label,
         accessorFn: (r) => (isSuppressed(r.metrics) ? undefined : (r.metrics[m.key] ?? undefined)),
@@ -112,7 +130,7 @@ export function DepartmentTable({
         cell: (c) => fmt(c.getValue<number | undefined>(), m.format),
       })),
     ],
-    [onFilter],
+    [onFilter, metrics],
   );
   // TanStack Table hands back fresh functions each render, so the React Compiler skips this component (known, harmless here).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -128,13 +146,13 @@ export function DepartmentTable({
     downloadText(
       `departments-structure-${asOf}.csv`,
       toCsv(
-        ['Department', ...METRICS.map((m) => m.label), 'Note'],
+        ['Department', ...metrics.map((m) => m.label), 'Note'],
         table
           .getRowModel()
           .rows.map(({ original: r }) =>
             isSuppressed(r.metrics)
-              ? [deptName(r), ...METRICS.map(() => null), `fewer than ${minGroupSize} people`]
-              : [deptName(r), ...METRICS.map((m) => (isSuppressed(r.metrics) ? null : r.metrics[m.key])), ''],
+              ? [deptName(r), ...metrics.map(() => null), `fewer than ${minGroupSize} people`]
+              : [deptName(r), ...metrics.map((m) => (isSuppressed(r.metrics) ? null : r.metrics[m.key])), ''],
           ),
       ),
     );
@@ -163,7 +181,7 @@ export function DepartmentTable({
                 <tr key={g.id}>
                   {g.headers.map((h) => {
                     const sorted = h.column.getIsSorted();
-                    const meta = METRICS.find((m) => m.key === h.column.id);
+                    const meta = metrics.find((m) => m.key === h.column.id);
                     return (
                       <th
                         key={h.id}
@@ -195,7 +213,7 @@ export function DepartmentTable({
                     <th scope="row" className={styles.rowHead}>
                       {deptName(row.original)}
                     </th>
-                    <td colSpan={METRICS.length} className="muted">
+                    <td colSpan={metrics.length} className="muted">
                       Fewer than {minGroupSize} people: hidden to protect privacy.
                     </td>
                   </tr>

@@ -14,10 +14,25 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
   const cards: Array<{ key: string; label: string; value: string; definition: string; note?: string }> = [
     {
       key: 'headcount',
-      label: 'Headcount',
+      label: s.juniorFte === undefined ? 'Headcount' : 'Senior posts (headcount)',
       value: fmt(s.headcount, 'int'),
-      definition: 'Filled people; vacant positions excluded.',
+      definition:
+        s.juniorFte === undefined
+          ? 'Filled people; vacant positions excluded.'
+          : 'Filled person-level rows (senior posts), one each; vacant posts and junior staff FTE excluded.',
     },
+    ...(s.juniorFte === undefined
+      ? []
+      : [
+          {
+            key: 'juniorFte',
+            label: 'Junior staff (FTE)',
+            value: `${fmt(s.juniorFte, 'int')} FTE`,
+            definition:
+              'Full-time equivalents of the junior staff given per reporting senior post. FTE, not people: not in headcount, spans or layers.',
+            note: `total ${fmt(s.totalFte ?? null, 'int')} FTE with the senior posts`,
+          },
+        ]),
     {
       key: 'managers',
       label: 'Managers',

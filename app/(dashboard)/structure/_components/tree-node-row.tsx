@@ -114,6 +114,11 @@ export const TreeNodeRow = memo(function TreeNodeRow({
             <span>Layer {node.layer}</span>
             {node.span > 0 && <span>Span {num(node.span)}</span>}
             {node.subtreeSize > 0 && <span>{num(node.subtreeSize)} below</span>}
+            {node.juniorFte !== undefined && node.juniorFte !== null && node.juniorFte > 0 && (
+              <span title="Junior staff below, as full-time equivalents (not people)">
+                {num(node.juniorFte)} junior FTE
+              </span>
+            )}
             {node.level && <span className={styles.levelTag}>{LEVEL_LABEL[node.level]}</span>}
             {current && <span className={styles.currentTag}>Current scope</span>}
           </span>

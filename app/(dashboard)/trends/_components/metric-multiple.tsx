@@ -7,6 +7,7 @@ import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
 import { formatDelta, formatMetric, formatPct } from '@/app/_components/charts/metric-format';
 import { TrendLineChart } from '@/app/_components/charts/trend-line';
 import { targetMark } from '@/app/_components/ui/target-note';
+import type { ScopeMark } from '@/app/_components/charts/scope-marks';
 import styles from './trends.module.css';
 
 /** The row of the latest snapshot in the series. */
@@ -21,12 +22,14 @@ export function MetricMultiple({
   target,
   asOf,
   colorIndex,
+  marks,
 }: {
   metric: TrendMetricDef;
   rows: SeriesChange[];
   target: UnitTarget | null;
   asOf: string;
   colorIndex: number;
+  marks?: readonly ScopeMark[];
 }) {
   const last = latestOf(rows);
   const mark = targetMark(metric.target, target);
@@ -75,6 +78,13 @@ export function MetricMultiple({
               : ''}
           </span>
         </p>
+        {marks && marks.length > 0 && (
+          <p className={styles.scope} data-testid={`scope-${metric.key}`}>
+            {marks
+              .map((m) => `${m.asOf}: ${m.kind === 'scope' ? 'possible change of scope' : 'not comparable'}`)
+              .join(' · ')}
+          </p>
+        )}
         <div className={styles.plot}>
           <TrendLineChart
             data={rows.map((r) => ({ asOf: r.asOf, value: r.value }))}
@@ -82,6 +92,7 @@ export function MetricMultiple({
             format={f}
             target={mark}
             colorIndex={colorIndex}
+            marks={marks}
           />
         </div>
       </div>

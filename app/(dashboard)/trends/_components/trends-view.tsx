@@ -8,6 +8,8 @@ import { formatDelta, formatMetric, formatPct } from '@/app/_components/charts/m
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
 import { TableCard } from '@/app/_components/ui/table-card';
 import { TargetNote } from '@/app/_components/ui/target-note';
+import { ScopeNote } from '@/app/_components/ui/scope-note';
+import { scopeMarks } from '@/app/_components/charts/scope-marks';
 import { DelayeringTimeline } from './delayering-timeline';
 import { MetricMultiple } from './metric-multiple';
 import { MetricPicker, useChosenMetrics } from './metric-picker';
@@ -21,7 +23,7 @@ interface ChangeRow {
 }
 
 /** The Trends dashboard body (client; data from the prefetched react-query cache). */
-export function TrendsView({ isAdmin }: { isAdmin: boolean }) {
+export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: boolean }) {
   const q = useDashboard<Trends>('trends', '/api/metrics/trends');
   const [chosen, setChosen] = useChosenMetrics(q.data?.metrics ?? []);
   if (q.isPending) return <Skeleton height={480} label="Loading trends" />;
@@ -30,6 +32,8 @@ export function TrendsView({ isAdmin }: { isAdmin: boolean }) {
   const scope = [t.scope.department, t.scope.subtreeName ?? t.scope.subtree].filter(Boolean).join(' · ');
   const shown = t.metrics.filter((m) => chosen.includes(m.key));
   const series = t.series;
+  const notes = isSuppressed(t.scopeNotes) ? null : t.scopeNotes;
+  const marks = scopeMarks(notes);
   return (
     <div data-testid="trends">
       <p className="muted">
@@ -41,6 +45,7 @@ export function TrendsView({ isAdmin }: { isAdmin: boolean }) {
         <SuppressedNote minGroupSize={series.minGroupSize} />
       ) : (
         <>
+          <ScopeNote notes={notes} canMark={canMark} />
           <MetricPicker metrics={t.metrics} chosen={chosen} onChange={setChosen} />
           {t.hiddenPoints.length > 0 && (
             <p className="suppressed" role="note">
@@ -107,6 +112,7 @@ export function TrendsView({ isAdmin }: { isAdmin: boolean }) {
                     target={t.target}
                     asOf={t.asOf}
                     colorIndex={i % 6}
+                    marks={marks}
                   />
                 ))}
               </div>

@@ -3,6 +3,7 @@ import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { guardGroup, isSuppressed } from '../../dashboards/context';
 import type { Kpi, Overview } from '../../dashboards/overview';
 import { suppressedText, type ReportContext } from '../context';
+import { scopeNoticeBlocks } from './trends';
 
 function change(now: number | null, then: number | null | undefined): number | null {
   if (now === null || then === null || then === undefined) return null;
@@ -86,6 +87,25 @@ export async function buildOverviewSection(ctx: ReportContext): Promise<ReportSe
       kind: 'notice',
       text: `No comparison with ${ctx.compare.ref.asOf}: this group had fewer than ${ctx.dash.settings.minGroupSize} people then.`,
     });
+  if (o.fte && !isSuppressed(o.fte))
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: 'overview-fte',
+        title: 'Posts, people and FTE',
+        note: 'Junior staff are given as FTE per reporting senior post: they are not people, direct reports or layers.',
+        columns: [
+          { key: 'figure', label: 'Figure', format: 'text' },
+          { key: 'value', label: 'Value', format: 'decimal' },
+        ],
+        rows: [
+          ['Senior posts (headcount)', o.fte.seniorPosts],
+          ['Junior staff (FTE)', o.fte.juniorFte],
+          ['Total FTE', o.fte.totalFte],
+        ],
+        rowFormats: ['int', 'fte', 'fte'],
+      },
+    });
   if (o.findings.length)
     blocks.push({ kind: 'bullets', title: 'What stands out', items: o.findings.map((f) => f.text) });
   if (!isSuppressed(o.trend) && o.trend.length > 1) {
@@ -106,6 +126,7 @@ export async function buildOverviewSection(ctx: ReportContext): Promise<ReportSe
       },
     });
   }
+  blocks.push(...scopeNoticeBlocks(isSuppressed(o.scopeNotes) ? null : o.scopeNotes));
   return {
     id: 'overview',
     title: 'Overview',

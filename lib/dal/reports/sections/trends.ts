@@ -1,7 +1,20 @@
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
 import { readStored } from '../../snapshot-data';
+import { loadScopeNotes, type ScopeNotes } from '../../scope-marks';
 import { suppressedText, type ReportContext } from '../context';
+
+/** The report lines of a series' scope notes: one notice per possible change of scope, one for the marked snapshots. */
+export function scopeNoticeBlocks(notes: ScopeNotes | null): ReportBlock[] {
+  if (!notes) return [];
+  const blocks: ReportBlock[] = notes.flagged.map((f) => ({ kind: 'notice' as const, text: f.note }));
+  if (notes.notComparable.length > 0)
+    blocks.push({
+      kind: 'notice',
+      text: `Marked not comparable (left out of change since previous and since peak): ${notes.notComparable.join(', ')}.`,
+    });
+  return blocks;
+}
 
 /** Trends: the unit across the snapshot series, and the changes since the previous snapshot. */
 export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSection> {
@@ -13,7 +26,7 @@ export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSect
       blocks: [{ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) }],
     };
   const series = await ctx.series();
-  const blocks: ReportBlock[] = [];
+  const blocks: ReportBlock[] = scopeNoticeBlocks((await loadScopeNotes(series)).notes);
   const cats = series.map((p) => p.asOf);
   if (series.length > 1) {
     blocks.push({
