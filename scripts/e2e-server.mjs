@@ -40,6 +40,10 @@ const aiFiles = fs
   .sort()
   .map((f) => path.join(demoDir, f));
 if (aiFiles.length) run(['scripts/strata.ts', 'ai-import', ...aiFiles]);
+// A second, tiny organisation flagged as a demo company (6 people on 2024-01-31), for the
+// organisation picker and "Remove demo company" (tests/e2e/organisations.spec.ts).
+run(['scripts/strata.ts', 'orgs', 'create', 'Demo company', '--demo']);
+run(['scripts/strata.ts', 'import', '--org', 'Demo company', 'tests/fixtures/orgs/beta-2024-01-31.csv']);
 
 const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',

@@ -22,7 +22,7 @@ const USAGE = `Usage:
       [--table TABLE_ID (csv)] [--include-people] [--json]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
-  npm run -s strata -- orgs [list] | orgs create NAME | orgs rename OLD NEW | orgs delete NAME --yes
+  npm run -s strata -- orgs [list] | orgs create NAME [--demo] | orgs rename OLD NEW | orgs delete NAME --yes
 Every command except users and orgs takes --org NAME (default: the only organisation, else required;
 import creates NAME when it is new).
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       'include-people': { type: 'boolean' },
       org: { type: 'string' },
       yes: { type: 'boolean' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

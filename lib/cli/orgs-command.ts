@@ -16,8 +16,11 @@ async function byName(name: string | undefined) {
   return org;
 }
 
-/** `orgs` (list), `orgs create NAME`, `orgs rename OLD NEW`, `orgs delete NAME --yes`. */
-export async function runOrgs(positionals: string[], v: { json?: boolean; yes?: boolean }): Promise<number> {
+/** `orgs` (list), `orgs create NAME [--demo]`, `orgs rename OLD NEW`, `orgs delete NAME --yes`. */
+export async function runOrgs(
+  positionals: string[],
+  v: { json?: boolean; yes?: boolean; demo?: boolean },
+): Promise<number> {
   const [sub = 'list', ...args] = positionals;
   try {
     if (sub === 'list') {
@@ -38,7 +41,8 @@ export async function runOrgs(positionals: string[], v: { json?: boolean; yes?: 
     }
     if (sub === 'create') {
       if (args.length !== 1) throw new CliUsageError('orgs create takes one NAME.');
-      const org = await createOrganisation(CLI_ACTOR, { name: args[0] });
+      // --demo marks it as a demo company (the Admin page's "Remove demo company" deletes it)
+      const org = await createOrganisation(CLI_ACTOR, { name: args[0], isDemo: !!v.demo });
       printResult(!!v.json, { organisation: org }, `created organisation "${org.name}"`);
       return 0;
     }
