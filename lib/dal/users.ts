@@ -151,10 +151,19 @@ export async function updateUser(actor: Actor, id: number, input: unknown): Prom
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, id));
     if (!before) throw new NotFoundError('User not found.');
-    assertScopedLeader(
-      data.role ?? before.role,
-      data.scopeEmployeeId === undefined ? before.scopeEmployeeId : data.scopeEmployeeId,
-    );
+    const scope = data.scopeEmployeeId === undefined ? before.scopeEmployeeId : data.scopeEmployeeId;
+    assertScopedLeader(data.role ?? before.role, scope);
+    if (scope !== null) {
+      // A subtree lies in one organisation: a user with a scope sees exactly one.
+      const orgs = await tx
+        .select({ orgId: schema.userOrganisations.orgId })
+        .from(schema.userOrganisations)
+        .where(eq(schema.userOrganisations.userId, id));
+      if (orgs.length > 1)
+        throw new ValidationError(
+          'A user with a scope sees one organisation: their subtree lies in one. Leave them one organisation first.',
+        );
+    }
     const [row] = await tx
       .update(schema.users)
       .set({
