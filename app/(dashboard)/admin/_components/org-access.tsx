@@ -20,8 +20,7 @@ export function OrgAccess({ orgs }: { orgs: OrganisationSummary[] }) {
       {users.error && <p className="alert error">{users.error.message}</p>}
       {users.data && (
         <div className="table-wrap" tabIndex={0}>
-          <table className="data">
-            <caption className="visually-hidden">Organisation access per user</caption>
+          <table className="data" aria-label="Organisation access per user">
             <thead>
               <tr>
                 <th scope="col">User</th>
@@ -30,9 +29,7 @@ export function OrgAccess({ orgs }: { orgs: OrganisationSummary[] }) {
                     {o.name}
                   </th>
                 ))}
-                <th scope="col">
-                  <span className="visually-hidden">Save</span>
-                </th>
+                <th scope="col">Notes</th>
               </tr>
             </thead>
             <tbody>

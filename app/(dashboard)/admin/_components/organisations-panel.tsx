@@ -73,8 +73,7 @@ export function OrganisationsPanel() {
           </p>
         )}
         <div className="table-wrap" tabIndex={0}>
-          <table className="data">
-            <caption className="visually-hidden">Organisations and what each holds</caption>
+          <table className="data" aria-label="Organisations and what each holds">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -181,11 +180,9 @@ function OrgRow({
               else remove.mutate();
             }}
           >
-            <label className="visually-hidden" htmlFor={`org-${org.id}-text`}>
-              {mode === 'rename' ? `New name for ${org.name}` : `Type ${org.name} to confirm`}
-            </label>
             <input
               id={`org-${org.id}-text`}
+              aria-label={mode === 'rename' ? `New name for ${org.name}` : `Type ${org.name} to confirm`}
               value={text}
               placeholder={mode === 'delete' ? `Type "${org.name}" to confirm` : undefined}
               onChange={(e) => setText(e.target.value)}
