@@ -17,6 +17,8 @@ const nextConfig = {
   // Native/WASM database drivers must stay real Node modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'exceljs', 'bcryptjs', 'pdfkit'],
   poweredByHeader: false,
+  // forbidden() answers 403 for a page asked for in an organisation the user may not see.
+  experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` over the whole project as its own step; not repeated in the build.
   typescript: { ignoreBuildErrors: true },
   async headers() {

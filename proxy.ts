@@ -18,6 +18,11 @@ export default async function proxy(req: NextRequest): Promise<Response> {
   const csp = pageCsp(newNonce(), https);
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set('content-security-policy', csp);
+  // The organisation of the page (?org=, kept in the URL) reaches the page as a header (see
+  // lib/dal/session.ts); one a client sent itself is dropped. Access is checked there.
+  const org = req.nextUrl.searchParams.get('org');
+  if (org) requestHeaders.set('x-strata-org', org);
+  else requestHeaders.delete('x-strata-org');
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('content-security-policy', csp);
   if (https) res.headers.set('strict-transport-security', HSTS);

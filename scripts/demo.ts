@@ -9,7 +9,8 @@ import path from 'node:path';
 import { openDatabase, resolveDataDir } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { setDatabase } from '../db';
-import { CLI_ACTOR } from '../lib/dal/actor';
+import { CLI_ACTOR, inOrg } from '../lib/dal/actor';
+import { createOrganisation, DEMO_ORG_NAME, findOrganisationByName } from '../lib/dal/organisations';
 import { ensureFirstAdmin } from '../lib/dal/bootstrap';
 import { countSnapshots } from '../lib/dal/snapshot-list';
 import { createUser, listUsers } from '../lib/dal/users';
@@ -80,18 +81,23 @@ async function main(): Promise<void> {
     if (admin?.generatedPassword)
       log(`first run: admin ${admin.email}, password (shown once): ${admin.generatedPassword}`);
 
-    if ((await countSnapshots()) === 0) {
+    // The demo company is its own organisation (is_demo: the Admin page can remove it).
+    const demoOrg =
+      (await findOrganisationByName(DEMO_ORG_NAME)) ??
+      (await createOrganisation(CLI_ACTOR, { name: DEMO_ORG_NAME, isDemo: true }));
+    const demo = inOrg(CLI_ACTOR, demoOrg.id);
+    if ((await countSnapshots(demoOrg.id)) === 0) {
       log(`importing ${orgFiles.length} org snapshots through the importer`);
       const started = Date.now();
-      const { committed } = await importFiles(orgFiles, {}, (m) => log(`  ${m}`));
+      const { committed } = await importFiles(orgFiles, { actor: demo }, (m) => log(`  ${m}`));
       log(`imported ${committed.length} snapshots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else {
       log('snapshots already loaded; skipping the import');
     }
     const aiFiles = listFiles('ai-usage-');
-    if (aiFiles.length > 0 && (await countAiImports()) === 0) {
+    if (aiFiles.length > 0 && (await countAiImports(demoOrg.id)) === 0) {
       log(`importing ${aiFiles.length} AI-usage files through the AI importer`);
-      const { result } = await importAiFiles(aiFiles, (m) => log(`  ${m}`));
+      const { result } = await importAiFiles(aiFiles, (m) => log(`  ${m}`), demo);
       if (!result) throw new Error('the demo AI-usage files did not import');
     }
 
@@ -105,7 +111,7 @@ async function main(): Promise<void> {
       if (existing.has(email)) continue;
       const password = `${role}-${randomBytes(6).toString('base64url')}`;
       const scope = role === 'leader' ? leaderScope : null;
-      await createUser(CLI_ACTOR, { email, name: `Demo ${role}`, role, password, scopeEmployeeId: scope });
+      await createUser(demo, { email, name: `Demo ${role}`, role, password, scopeEmployeeId: scope });
       logins.push({ role, email, password, scope });
     }
     fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });

@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { checkImportArgs, runImport } from '../lib/cli/import-command';
 import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
 import { runUsers } from '../lib/cli/users-command';
+import { runOrgs } from '../lib/cli/orgs-command';
 import { runAiImport } from '../lib/cli/ai-import-command';
 import { runAiMetrics } from '../lib/cli/ai-metrics-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
 const USAGE = `Usage:
-  npm run -s strata -- import FILE... [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
+  npm run -s strata -- import FILE... [--org NAME] [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
   npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
   npm run -s strata -- ai-import FILE... [--json]
   npm run -s strata -- ai-metrics [--from YYYY-MM-DD --to YYYY-MM-DD] [--subtree EMPLOYEE_ID] [--department NAME] [--json]
@@ -19,6 +20,9 @@ const USAGE = `Usage:
       [--table TABLE_ID (csv)] [--include-people] [--json]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
+  npm run -s strata -- orgs [list] | orgs create NAME | orgs rename OLD NEW | orgs delete NAME --yes
+Every command except users and orgs takes --org NAME (default: the only organisation, else required;
+import creates NAME when it is new).
 Database: DATABASE_URL, else the embedded PGlite folder (STRATA_DATA_DIR, default ./.data).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       table: { type: 'string' },
       'compare-to': { type: 'string' },
       'include-people': { type: 'boolean' },
+      org: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runAiMetrics(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
+    case 'orgs':
+      return withCliDatabase(() => runOrgs(positionals, values));
     case 'export': {
       // loaded after server-modules has resolved the server-only marker (static imports link first)
       const { checkExportArgs, runExport } = await import('../lib/cli/export-command');

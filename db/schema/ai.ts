@@ -6,14 +6,20 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations';
 
 /** One committed AI-usage upload (SPEC "AI usage"); its usage and seat rows cascade with it. */
 export const aiImports = pgTable('ai_imports', {
   id: serial('id').primaryKey(),
+  /** the organisation it belongs to (SPEC "Organisations") */
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
   uploadedBy: text('uploaded_by').notNull(),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   /** [{name, format, usage, seats}] as the parser reported them */
@@ -85,9 +91,17 @@ export const aiSeats = pgTable(
 );
 
 /** Hand mappings from an AI identity (GitHub login or email, lower-case) to an employee; they win over automatic matching. */
-export const aiIdentityMap = pgTable('ai_identity_map', {
-  identity: text('identity').primaryKey(),
-  employeeId: text('employee_id').notNull(),
-  createdBy: text('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const aiIdentityMap = pgTable(
+  'ai_identity_map',
+  {
+    /** the organisation it belongs to (SPEC "Organisations") */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    identity: text('identity').notNull(),
+    employeeId: text('employee_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.identity] })],
+);

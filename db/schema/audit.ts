@@ -5,6 +5,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** the organisation the action was about; null for sign-ins, users and organisations themselves */
+    orgId: integer('org_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: integer('actor_user_id'),
     actorEmail: text('actor_email').notNull(),
@@ -12,5 +14,9 @@ export const auditLog = pgTable(
     target: text('target').notNull().default(''),
     details: jsonb('details').notNull().default({}),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_idx').on(t.action),
+    index('audit_log_org_idx').on(t.orgId, t.at),
+  ],
 );

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './organisations';
 export * from './settings';
 export * from './audit';
 export * from './org';

@@ -12,16 +12,21 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations';
 
 /**
  * One uploaded org snapshot. Re-uploading an as-of date creates a new version and marks the
- * earlier one not current, so history is never silently lost. At most one version per date is
+ * earlier one not current, so history is never silently lost. Dates are per organisation. At most one version per organisation and date is
  * current (a partial unique index; commits for one date also queue on an advisory lock).
  */
 export const snapshots = pgTable(
   'snapshots',
   {
     id: serial('id').primaryKey(),
+    /** the organisation it belongs to (SPEC "Organisations") */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     version: integer('version').notNull().default(1),
     isCurrent: boolean('is_current').notNull().default(true),
@@ -42,9 +47,9 @@ export const snapshots = pgTable(
     warningCount: integer('warning_count').notNull().default(0),
   },
   (t) => [
-    index('snapshots_as_of_idx').on(t.asOf, t.isCurrent),
+    index('snapshots_as_of_idx').on(t.orgId, t.asOf, t.isCurrent),
     uniqueIndex('snapshots_one_current_idx')
-      .on(t.asOf)
+      .on(t.orgId, t.asOf)
       .where(sql`${t.isCurrent}`),
   ],
 );

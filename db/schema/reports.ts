@@ -1,4 +1,5 @@
 import { customType, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -25,6 +26,10 @@ export const reportJobs = pgTable(
   'report_jobs',
   {
     id: serial('id').primaryKey(),
+    /** the organisation it belongs to (SPEC "Organisations") */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     /** users.id of the requester; null for the command line */
     createdBy: integer('created_by'),
     createdByEmail: text('created_by_email').notNull(),

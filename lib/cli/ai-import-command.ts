@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseAiFiles } from '@/lib/ai-ingest';
 import type { AiParseResult } from '@/lib/ai-ingest/types';
 import type { Issue } from '@/lib/ingest/types';
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { commitAiImport, type AiImportResult } from '@/lib/dal/ai-imports';
 import { CliUsageError, log, printResult } from './common';
 
@@ -11,6 +12,7 @@ import { CliUsageError, log, printResult } from './common';
 export async function importAiFiles(
   paths: string[],
   progress: (message: string) => void = log,
+  actor: Actor = CLI_ACTOR,
 ): Promise<{ parsed: AiParseResult; result: AiImportResult | null }> {
   const started = Date.now();
   const parsed = await parseAiFiles(paths.map((p) => ({ name: path.basename(p), path: p })));
@@ -21,7 +23,7 @@ export async function importAiFiles(
   progress(`parsed ${paths.length} file(s) in ${Date.now() - started} ms`);
   // Refused, or recognised files that carry no rows (download links, audit logs...): nothing to store.
   if (!parsed.ok || (parsed.usage.length === 0 && parsed.seats.length === 0)) return { parsed, result: null };
-  const result = await commitAiImport(CLI_ACTOR, parsed, { onProgress: progress });
+  const result = await commitAiImport(actor, parsed, { onProgress: progress });
   return { parsed, result };
 }
 
@@ -38,10 +40,10 @@ const slim = (i: Issue) => ({
  * (plus "errors" when refused, "warnings" when the files hold nothing to store). Exit 0 committed
  * or nothing to store, 1 refused.
  */
-export async function runAiImport(paths: string[], v: { json?: boolean }): Promise<number> {
+export async function runAiImport(paths: string[], v: { json?: boolean; org?: string }): Promise<number> {
   if (paths.length === 0) throw new CliUsageError('ai-import needs at least one FILE.');
   for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
-  const { parsed, result } = await importAiFiles(paths);
+  const { parsed, result } = await importAiFiles(paths, log, await cliActor(v.org));
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   const warnings = parsed.issues.filter((i) => i.severity === 'warning');
   const json = {

@@ -1,4 +1,4 @@
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { getAiMetricsContract } from '@/lib/dal/ai-contract';
 import { NotFoundError } from '@/lib/dal/errors';
 import { CliUsageError, printResult } from './common';
@@ -14,6 +14,7 @@ export async function runAiMetrics(v: {
   subtree?: string;
   department?: string;
   json?: boolean;
+  org?: string;
 }): Promise<number> {
   if ((v.from === undefined) !== (v.to === undefined))
     throw new CliUsageError('Use --from and --to together.');
@@ -21,7 +22,7 @@ export async function runAiMetrics(v: {
     if (d !== undefined && !DAY.test(d)) throw new CliUsageError('--from/--to take YYYY-MM-DD.');
   if (v.from && v.to && v.to < v.from) throw new CliUsageError('--to is before --from.');
   try {
-    const { window, contract: m } = await getAiMetricsContract(CLI_ACTOR, {
+    const { window, contract: m } = await getAiMetricsContract(await cliActor(v.org), {
       from: v.from,
       to: v.to,
       subtree: v.subtree,

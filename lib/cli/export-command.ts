@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { DalError } from '@/lib/dal/errors';
 import { generateReport } from '@/lib/dal/reports/generate';
 import { parseReportParams, type ReportParams } from '@/lib/dal/reports/params';
@@ -17,6 +17,7 @@ export interface ExportFlags {
   table?: string;
   'include-people'?: boolean;
   json?: boolean;
+  org?: string;
 }
 
 /** Checks the export flags before any database is opened (exit 2 on usage errors). */
@@ -62,7 +63,7 @@ export async function runExport(v: ExportFlags): Promise<number> {
   try {
     let last = -1;
     const started = Date.now();
-    const report = await generateReport(CLI_ACTOR, params, {
+    const report = await generateReport(await cliActor(v.org), params, {
       onProgress: (pct, stage) => {
         if (pct !== last)
           log(`${String(pct).padStart(3)}% ${stage} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Issue, UploadResult } from '@/lib/ingest/types';
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import type { Actor } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { importOrgFiles, type CommittedSnapshot } from '@/lib/dal/snapshots';
 import { isIsoDate } from '@/lib/ingest/as-of';
 import { CliUsageError, log, printResult } from './common';
 
 export interface ImportOptions {
+  /** who imports, in which organisation (default: the command line in the only organisation) */
+  actor?: Actor;
   asOf?: string;
   skipDuplicates?: boolean;
 }
@@ -26,7 +29,7 @@ export async function importFiles(
     progress(`parsed ${files.length} file(s) into ${snapshots} snapshot(s) in ${Date.now() - started} ms`);
   };
   const outcome = await importOrgFiles(
-    CLI_ACTOR,
+    opts.actor ?? (await cliActor(undefined)),
     files,
     {
       asOf: opts.asOf,
@@ -64,10 +67,11 @@ export function checkImportArgs(paths: string[], v: { 'as-of'?: string }): void 
 /** `import FILE... [--as-of] [--skip-duplicates] [--json]`: exit 0 committed, 1 refused. */
 export async function runImport(
   paths: string[],
-  v: { 'as-of'?: string; 'skip-duplicates'?: boolean; json?: boolean },
+  v: { 'as-of'?: string; 'skip-duplicates'?: boolean; json?: boolean; org?: string },
 ): Promise<number> {
   checkImportArgs(paths, v);
   const { result, committed } = await importFiles(paths, {
+    actor: await cliActor(v.org, { create: true }),
     asOf: v['as-of'],
     skipDuplicates: v['skip-duplicates'],
   });

@@ -1,4 +1,4 @@
-import { CLI_ACTOR } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
 import { NotFoundError } from '@/lib/dal/errors';
 import { isIsoDate } from '@/lib/ingest/as-of';
@@ -17,10 +17,11 @@ export async function runMetrics(v: {
   department?: string;
   subtree?: string;
   json?: boolean;
+  org?: string;
 }): Promise<number> {
   checkMetricsArgs(v);
   try {
-    const m = await getMetricsContract(CLI_ACTOR, {
+    const m = await getMetricsContract(await cliActor(v.org), {
       asOf: v['as-of'],
       department: v.department,
       subtree: v.subtree,

@@ -1,4 +1,5 @@
 import { CLI_ACTOR } from '@/lib/dal/actor';
+import { cliActor } from './org-option';
 import { DalError } from '@/lib/dal/errors';
 import { createUser, listUsers } from '@/lib/dal/users';
 import { CliUsageError, printResult } from './common';
@@ -6,7 +7,7 @@ import { CliUsageError, printResult } from './common';
 /** `users list` and `users add`: operator access to accounts without the web page. */
 export async function runUsers(
   positionals: string[],
-  v: { json?: boolean; email?: string; role?: string; scope?: string; password?: string },
+  v: { json?: boolean; email?: string; role?: string; scope?: string; password?: string; org?: string },
 ): Promise<number> {
   const [sub] = positionals;
   if (sub === 'list') {
@@ -26,7 +27,9 @@ export async function runUsers(
   if (sub === 'add') {
     if (!v.email || !v.role) throw new CliUsageError('users add needs --email and --role.');
     try {
-      const u = await createUser(CLI_ACTOR, {
+      // The new user sees --org NAME (default: the only organisation, when there is one).
+      const actor = v.org ? await cliActor(v.org) : await cliActor(undefined).catch(() => CLI_ACTOR);
+      const u = await createUser(actor, {
         email: v.email,
         role: v.role,
         scopeEmployeeId: v.scope ?? null,

@@ -9,6 +9,13 @@ export interface Actor {
   role: Role;
   /** null = whole organisation; else the subtree rooted at this employee id. */
   scopeEmployeeId: string | null;
+  /**
+   * The organisation this request is about (SPEC "Organisations"): every query filters by it.
+   * 0 when the user has no organisation yet (a fresh install before its first upload).
+   */
+  orgId: number;
+  /** The organisations the user may see (every one for admin). */
+  orgIds: readonly number[];
 }
 
 /** The command line runs with the operator's full rights, as the server's own admin. */
@@ -18,7 +25,14 @@ export const CLI_ACTOR: Actor = {
   name: 'Command line',
   role: 'admin',
   scopeEmployeeId: null,
+  orgId: 0,
+  orgIds: [],
 };
+
+/** The same actor, acting in organisation `orgId` (the command line's --org). */
+export function inOrg(actor: Actor, orgId: number): Actor {
+  return { ...actor, orgId, orgIds: actor.orgIds.includes(orgId) ? actor.orgIds : [...actor.orgIds, orgId] };
+}
 
 /** Throws ForbiddenError unless the actor's role is one of `roles`. */
 export function assertRole(actor: Actor, roles: readonly Role[]): void {

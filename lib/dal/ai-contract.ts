@@ -32,13 +32,13 @@ export async function getAiMetricsContract(
   actor: Actor,
   q: { from?: string; to?: string; subtree?: string; department?: string },
 ): Promise<{ window: AiWindow; contract: AiMetricsContract }> {
-  const months = await listAiMonths();
+  const months = await listAiMonths(actor.orgId);
   const params = new URLSearchParams();
   if (q.from) params.set('from', q.from);
   if (q.to) params.set('to', q.to);
   const window = resolveAiWindow(params, months, null);
   if (!window) throw new NotFoundError('No AI usage has been imported yet.');
-  const snapshots = await listCurrentSnapshots();
+  const snapshots = await listCurrentSnapshots(actor.orgId);
   const snap = snapshotInForce(snapshots, window.to);
   if (!snap) throw new NotFoundError('No org snapshot has been imported yet.');
   const index = await loadIdentityIndex(snap.id);
@@ -54,8 +54,8 @@ export async function getAiMetricsContract(
     throw new NotFoundError('That person is not in your scope.');
   const rollup = buildAiRollup(
     index,
-    await loadAiAggregates(window.from, window.to, false),
-    await loadManualMap(),
+    await loadAiAggregates(actor.orgId, window.from, window.to, false),
+    await loadManualMap(actor.orgId),
   );
   const m = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
   return {

@@ -13,6 +13,9 @@ export async function aiQuery<T>(text: string, params: unknown[] = []): Promise<
   return (await handle.raw.pg.query<T>(text, params)).rows;
 }
 
+/** ai_usage / ai_seats rows of organisation $3 (they belong to it through their import). */
+const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
+
 /** A row counts as active when it says so, else when it shows any activity or spend. */
 const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
   + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) > 0)`;
@@ -54,6 +57,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * period end when byMonth): a row belongs to the period that contains its last day.
  */
 export async function loadAiAggregates(
+  orgId: number,
   from: string,
   to: string,
   byMonth: boolean,
@@ -76,10 +80,10 @@ export async function loadAiAggregates(
        to_char(max(period_end) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_end,
        to_char(min(period_start) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_start,
        to_char(max(period_end) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_end
-     from (select *, ${ACTIVE} as act from ai_usage where period_end between $1::date and $2::date) u
+     from (select *, ${ACTIVE} as act from ai_usage where period_end between $1::date and $2::date and ${IN_ORG}) u
      group by 1, tool, subject_kind, employee_id, lower(github_login), lower(email), team_manager_id, org_key
      order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
-    [from, to],
+    [from, to, orgId],
   );
   return rows.map((r) => ({
     month: r.month,
@@ -113,23 +117,26 @@ export async function loadAiAggregates(
 }
 
 /** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */
-export async function listAiMonths(): Promise<string[]> {
+export async function listAiMonths(orgId: number): Promise<string[]> {
   const rows = await aiQuery<{ m: string }>(
-    `select distinct to_char(period_end, 'YYYY-MM') as m from ai_usage order by 1`,
+    `select distinct to_char(period_end, 'YYYY-MM') as m from ai_usage
+     where import_id in (select id from ai_imports where org_id = $1) order by 1`,
+    [orgId],
   );
   return rows.map((r) => r.m);
 }
 
 /** Saved hand mappings: lower-case login/email -> employee id. */
-export async function loadManualMap(): Promise<Map<string, string>> {
+export async function loadManualMap(orgId: number): Promise<Map<string, string>> {
   const rows = await aiQuery<{ identity: string; employee_id: string }>(
-    'select identity, employee_id from ai_identity_map',
+    'select identity, employee_id from ai_identity_map where org_id = $1',
+    [orgId],
   );
   return new Map(rows.map((r) => [r.identity, r.employee_id]));
 }
 
 /** The seat listing in force per tool: rows of the newest listing date, from the newest import of that date. */
-export async function loadCurrentSeats(): Promise<SeatRow[]> {
+export async function loadCurrentSeats(orgId: number): Promise<SeatRow[]> {
   const rows = await aiQuery<{
     tool: string;
     github_login: string | null;
@@ -141,12 +148,15 @@ export async function loadCurrentSeats(): Promise<SeatRow[]> {
     as_of: string;
   }>(
     `with latest as (
-       select distinct on (tool) tool, as_of, import_id from ai_seats order by tool, as_of desc, import_id desc)
+       select distinct on (tool) tool, as_of, import_id from ai_seats
+       where import_id in (select id from ai_imports where org_id = $1)
+       order by tool, as_of desc, import_id desc)
      select s.tool, s.github_login, s.email, to_char(s.assigned_at, 'YYYY-MM-DD') as assigned_at,
        to_char(s.last_activity_at, 'YYYY-MM-DD') as last_activity_at, s.plan, s.monthly_cost_usd,
        to_char(s.as_of, 'YYYY-MM-DD') as as_of
      from ai_seats s join latest l on l.tool = s.tool and l.as_of = s.as_of and l.import_id = s.import_id
      order by s.tool, s.row_no`,
+    [orgId],
   );
   return rows.map((r) => ({
     tool: r.tool,
@@ -166,9 +176,10 @@ export interface SnapshotDate {
 }
 
 /** Current snapshots, oldest first. */
-export async function listCurrentSnapshots(): Promise<SnapshotDate[]> {
+export async function listCurrentSnapshots(orgId: number): Promise<SnapshotDate[]> {
   const rows = await aiQuery<{ id: number; as_of: string }>(
-    `select id, to_char(as_of, 'YYYY-MM-DD') as as_of from snapshots where is_current order by as_of`,
+    `select id, to_char(as_of, 'YYYY-MM-DD') as as_of from snapshots where org_id = $1 and is_current order by as_of`,
+    [orgId],
   );
   return rows.map((r) => ({ id: r.id, asOf: r.as_of }));
 }

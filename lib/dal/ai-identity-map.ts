@@ -15,14 +15,15 @@ export interface SavedMapping {
 }
 
 /** Saved hand mappings, newest first, with the employee's name in the latest snapshot. */
-export async function listMappings(snapshots: SnapshotDate[]): Promise<SavedMapping[]> {
+export async function listMappings(orgId: number, snapshots: SnapshotDate[]): Promise<SavedMapping[]> {
   const rows = await aiQuery<{
     identity: string;
     employee_id: string;
     created_by: string;
     created_at: string | Date;
   }>(
-    'select identity, employee_id, created_by, created_at from ai_identity_map order by created_at desc, identity',
+    'select identity, employee_id, created_by, created_at from ai_identity_map where org_id = $1 order by created_at desc, identity',
+    [orgId],
   );
   const latest = snapshots[snapshots.length - 1];
   const tree = latest ? (await loadIdentityIndex(latest.id)).tree : null;
@@ -56,7 +57,7 @@ export async function saveIdentityMapping(actor: Actor, input: unknown): Promise
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? 'Invalid mapping.');
   const identity = parsed.data.identity.toLowerCase();
   const { employeeId } = parsed.data;
-  const snapshots = await listCurrentSnapshots();
+  const snapshots = await listCurrentSnapshots(actor.orgId);
   const latest = snapshots[snapshots.length - 1];
   if (!latest) throw new ValidationError('Import an org snapshot before mapping identities.');
   const tree = (await loadIdentityIndex(latest.id)).tree;
@@ -66,22 +67,23 @@ export async function saveIdentityMapping(actor: Actor, input: unknown): Promise
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const prev = await tx.query<{ employee_id: string }>(
-      'select employee_id from ai_identity_map where identity = $1',
-      [identity],
+      'select employee_id from ai_identity_map where org_id = $2 and identity = $1',
+      [identity, actor.orgId],
     );
     await tx.query(
-      `insert into ai_identity_map (identity, employee_id, created_by) values ($1, $2, $3)
-       on conflict (identity) do update set employee_id = excluded.employee_id, created_by = excluded.created_by, created_at = now()`,
-      [identity, employeeId, actor.email],
+      `insert into ai_identity_map (identity, employee_id, created_by, org_id) values ($1, $2, $3, $4)
+       on conflict (org_id, identity) do update set employee_id = excluded.employee_id, created_by = excluded.created_by, created_at = now()`,
+      [identity, employeeId, actor.email, actor.orgId],
     );
     await tx.query(
-      'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+      'insert into audit_log (actor_user_id, actor_email, action, target, details, org_id) values ($1, $2, $3, $4, $5::jsonb, $6)',
       [
         actor.userId,
         actor.email,
         'ai.identity_map',
         identity,
         JSON.stringify({ employeeId, previous: prev[0]?.employee_id ?? null }),
+        actor.orgId,
       ],
     );
   });
@@ -101,18 +103,19 @@ export async function deleteIdentityMapping(actor: Actor, identity: string): Pro
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const prev = await tx.query<{ employee_id: string }>(
-      'delete from ai_identity_map where identity = $1 returning employee_id',
-      [key],
+      'delete from ai_identity_map where org_id = $2 and identity = $1 returning employee_id',
+      [key, actor.orgId],
     );
     if (!prev[0]) throw new NotFoundError('No mapping is saved for that identity.');
     await tx.query(
-      'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+      'insert into audit_log (actor_user_id, actor_email, action, target, details, org_id) values ($1, $2, $3, $4, $5::jsonb, $6)',
       [
         actor.userId,
         actor.email,
         'ai.identity_unmap',
         key,
         JSON.stringify({ employeeId: prev[0].employee_id }),
+        actor.orgId,
       ],
     );
   });

@@ -21,12 +21,13 @@ import { listMappings, type SavedMapping } from './ai-identity-map';
 
 /** Joins identities, each in the snapshot in force at its own date (the newest at/before it, else the earliest). */
 async function matchAll(
+  orgId: number,
   items: ReadonlyArray<IdentityKeys & { date: string }>,
   snapshots?: SnapshotDate[],
   manual?: Map<string, string>,
 ): Promise<Array<{ match: IdentityMatch; snapshotId: number | null }>> {
-  const list = snapshots ?? (await listCurrentSnapshots());
-  const map = manual ?? (await loadManualMap());
+  const list = snapshots ?? (await listCurrentSnapshots(orgId));
+  const map = manual ?? (await loadManualMap(orgId));
   const out: Array<{ match: IdentityMatch; snapshotId: number | null }> = [];
   for (const it of items) {
     const snap = snapshotInForce(list, it.date);
@@ -50,6 +51,7 @@ export interface ImportIdentitySummary {
 
 /** How the people of an upload (usage rows and seat holders) join employees (ambiguous ones count as unmatched too). */
 export async function summariseImportIdentities(
+  orgId: number,
   usage: readonly AiUsageRecord[],
   seats: readonly AiSeatRecord[] = [],
 ): Promise<ImportIdentitySummary> {
@@ -71,8 +73,8 @@ export async function summariseImportIdentities(
       if (!prev || prev < r.periodEnd) teams.set(s.teamManagerId, r.periodEnd);
     }
   }
-  const snapshots = await listCurrentSnapshots();
-  const results = await matchAll([...people.values()], snapshots);
+  const snapshots = await listCurrentSnapshots(orgId);
+  const results = await matchAll(orgId, [...people.values()], snapshots);
   let unmatchedTeams = 0;
   for (const [id, date] of teams) {
     const snap = snapshotInForce(snapshots, date);
@@ -154,8 +156,9 @@ export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
        (count(*) filter (where coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(spend_usd, 0) > 0)))::int as active_rows,
        sum(suggestions) as suggestions, sum(acceptances) as acceptances, sum(spend_usd) as spend_usd,
        to_char(min(period_start), 'YYYY-MM-DD') as first_seen, to_char(max(period_end), 'YYYY-MM-DD') as last_seen
-     from ai_usage where subject_kind = 'person'
+     from ai_usage where subject_kind = 'person' and import_id in (select id from ai_imports where org_id = $1)
      group by tool, employee_id, lower(github_login), lower(email)`,
+    [actor.orgId],
   );
   const byKey = new Map<string, Omit<ReviewIdentity, 'status' | 'candidates'>>();
   const keyOf = (k: IdentityKeys) => identityKey(k);
@@ -193,7 +196,7 @@ export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
       prev.employeeId ??= r.employee_id;
     }
   }
-  for (const s of dedupeSeats(await loadCurrentSeats())) {
+  for (const s of dedupeSeats(await loadCurrentSeats(actor.orgId))) {
     const key = keyOf({ employeeId: null, githubLogin: s.githubLogin, email: s.email });
     const seat = { tool: s.tool, lastActivityAt: s.lastActivityAt, plan: s.plan };
     const prev = byKey.get(key);
@@ -216,10 +219,11 @@ export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
       });
   }
   const items = [...byKey.values()];
-  const snapshots = await listCurrentSnapshots();
-  const manual = await loadManualMap();
+  const snapshots = await listCurrentSnapshots(actor.orgId);
+  const manual = await loadManualMap(actor.orgId);
   const today = new Date().toISOString().slice(0, 10);
   const matches = await matchAll(
+    actor.orgId,
     items.map((i) => ({ ...i, date: i.lastSeen ?? today })),
     snapshots,
     manual,
@@ -249,5 +253,5 @@ export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
       (b.suggestions ?? 0) - (a.suggestions ?? 0) ||
       (a.identity ?? '').localeCompare(b.identity ?? ''),
   );
-  return { identities, mappings: await listMappings(snapshots), matchedIdentities };
+  return { identities, mappings: await listMappings(actor.orgId, snapshots), matchedIdentities };
 }

@@ -133,8 +133,8 @@ export interface AiImportResult {
 
 async function audit(tx: RawTx, actor: Actor, action: string, target: string, details: unknown) {
   await tx.query(
-    'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
-    [actor.userId, actor.email, action, target, JSON.stringify(details)],
+    'insert into audit_log (actor_user_id, actor_email, action, target, details, org_id) values ($1, $2, $3, $4, $5::jsonb, $6)',
+    [actor.userId, actor.email, action, target, JSON.stringify(details), actor.orgId || null],
   );
 }
 
@@ -159,7 +159,7 @@ export async function commitAiImport(
   const handle = opts.handle ?? (await getDatabase());
   const { rows, dropped } = dedupeUsage(parsed.usage);
   const periods = usageMonths(rows);
-  const identities = await summariseImportIdentities(rows, parsed.seats);
+  const identities = await summariseImportIdentities(actor.orgId, rows, parsed.seats);
   const today = new Date().toISOString().slice(0, 10);
   const stats = {
     records: rows.length,
@@ -173,8 +173,8 @@ export async function commitAiImport(
   };
   const result = await withRawTransaction(handle, async (tx) => {
     const inserted = await tx.query<{ id: number }>(
-      'insert into ai_imports (uploaded_by, files, stats) values ($1, $2::jsonb, $3::jsonb) returning id',
-      [actor.email, JSON.stringify(parsed.files), JSON.stringify(stats)],
+      'insert into ai_imports (uploaded_by, files, stats, org_id) values ($1, $2::jsonb, $3::jsonb, $4) returning id',
+      [actor.email, JSON.stringify(parsed.files), JSON.stringify(stats), actor.orgId],
     );
     const id = inserted[0]?.id;
     if (id === undefined) throw new Error('ai_imports insert returned no id');
@@ -196,9 +196,10 @@ export async function commitAiImport(
          delete from ai_usage u using (select distinct tool, subject_key, period_start, period_end from ai_usage where import_id = $1) x
          where u.import_id <> $1 and u.tool = x.tool and u.subject_key = x.subject_key
            and u.period_start = x.period_start and u.period_end = x.period_end
+           and u.import_id in (select id from ai_imports where org_id = $2)
          returning 1)
        select count(*)::int as n from d`,
-      [id],
+      [id, actor.orgId],
     );
     const replaced = del[0]?.n ?? 0;
     await tx.query(`update ai_imports set stats = stats || $2::jsonb where id = $1`, [
@@ -250,7 +251,8 @@ export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
     `select i.id, i.uploaded_by, i.uploaded_at, i.files, i.stats,
        (select count(*)::int from ai_usage u where u.import_id = i.id) as usage_rows,
        (select count(*)::int from ai_seats s where s.import_id = i.id) as seat_rows
-     from ai_imports i order by i.id desc limit 200`,
+     from ai_imports i where i.org_id = $1 order by i.id desc limit 200`,
+    [actor.orgId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -269,8 +271,8 @@ export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ files: Array<{ name: string }> }>(
-      'select files from ai_imports where id = $1',
-      [id],
+      'select files from ai_imports where id = $1 and org_id = $2',
+      [id, actor.orgId],
     );
     const row = rows[0];
     if (!row) throw new NotFoundError('That AI import does not exist.');
@@ -280,7 +282,10 @@ export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
 }
 
 /** Number of committed AI imports (demo and first-run checks). */
-export async function countAiImports(): Promise<number> {
-  const rows = await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports');
+export async function countAiImports(orgId?: number): Promise<number> {
+  const rows =
+    orgId === undefined
+      ? await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports')
+      : await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports where org_id = $1', [orgId]);
   return rows[0]?.n ?? 0;
 }

@@ -7,7 +7,7 @@ import type { Issue } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { commitAiImport, usageMonths, type AiImportResult } from './ai-imports';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 const KIND = 'ai';
@@ -51,6 +51,7 @@ function parse(files: Array<{ name: string; bytes: Uint8Array }>): Promise<AiPar
 }
 
 async function view(
+  orgId: number,
   id: string,
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): Promise<{ view: AiUploadView; parsed: AiParseResult }> {
@@ -76,7 +77,7 @@ async function view(
       seats: parsed.seats.length,
       periods: usageMonths(parsed.usage),
       tools: [...new Set([...parsed.usage.map((u) => u.tool), ...parsed.seats.map((s) => s.tool)])].sort(),
-      identities: await summariseImportIdentities(parsed.usage, parsed.seats),
+      identities: await summariseImportIdentities(orgId, parsed.usage, parsed.seats),
     },
   };
 }
@@ -96,21 +97,24 @@ export async function createAiUpload(
     );
   const id = randomUUID();
   // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
-  const built = await view(id, files);
+  const built = await view(actor.orgId, id, files);
   refuseOverLimit(built.parsed.issues);
   const { db } = await getDatabase();
   await db
     .delete(schema.pendingUploads)
     .where(lt(schema.pendingUploads.createdAt, new Date(Date.now() - 86_400_000)));
   await db.transaction(async (tx) => {
-    await tx.insert(schema.pendingUploads).values({ id, kind: KIND, createdBy: actor.email, options: {} });
+    await tx
+      .insert(schema.pendingUploads)
+      .values({ id, kind: KIND, createdBy: actor.email, options: { orgId: actor.orgId } });
     for (const [idx, f] of files.entries())
       await tx.insert(schema.pendingUploadFiles).values({ uploadId: id, idx, name: f.name, bytes: f.bytes });
   });
   return built.view;
 }
 
-async function requireAiUpload(actor: Actor, id: string): Promise<void> {
+/** The pending AI upload's actor: in the organisation it was validated for (403 if no longer visible). */
+async function requireAiUpload(actor: Actor, id: string): Promise<Actor> {
   assertRole(actor, ['admin', 'hr']);
   const { db } = await getDatabase();
   const [row] = await db
@@ -119,6 +123,9 @@ async function requireAiUpload(actor: Actor, id: string): Promise<void> {
     .where(and(eq(schema.pendingUploads.id, id), eq(schema.pendingUploads.kind, KIND)));
   if (!row)
     throw new NotFoundError('That upload is gone (uploads are kept for a day). Upload the files again.');
+  const orgId = (row.options as { orgId?: number }).orgId ?? actor.orgId;
+  if (!actor.orgIds.includes(orgId)) throw new ForbiddenError('You do not have access to that organisation.');
+  return { ...actor, orgId };
 }
 
 /** hr/admin: every problem of a pending AI upload, for the CSV download. */
@@ -129,9 +136,9 @@ export async function getAiUploadIssues(actor: Actor, id: string): Promise<Issue
 
 /** hr/admin: imports a pending AI upload in one transaction and clears it. */
 export async function commitAiUpload(actor: Actor, id: string): Promise<AiImportResult> {
-  await requireAiUpload(actor, id);
+  const inOrg = await requireAiUpload(actor, id);
   const parsed = await parse(await loadFiles(id));
-  const result = await commitAiImport(actor, parsed);
+  const result = await commitAiImport(inOrg, parsed);
   const { db } = await getDatabase();
   await db.delete(schema.pendingUploads).where(eq(schema.pendingUploads.id, id));
   return result;

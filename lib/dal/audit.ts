@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { getDatabase, schema, type Db } from '@/db';
 import { assertRole, type Actor } from './actor';
 
@@ -10,10 +10,15 @@ export async function writeAudit(
   target: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
+  // Sign-ins and user changes are about no organisation; everything else about the actor's.
+  const orgId = GLOBAL_ACTION.test(action) || actor.orgId <= 0 ? null : actor.orgId;
   await db
     .insert(schema.auditLog)
-    .values({ actorUserId: actor.userId, actorEmail: actor.email, action, target, details });
+    .values({ actorUserId: actor.userId, actorEmail: actor.email, action, target, details, orgId });
 }
+
+/** Audit actions that belong to no organisation. */
+const GLOBAL_ACTION = /^(auth|user)\./;
 
 export interface AuditFilter {
   action?: string;
@@ -30,6 +35,9 @@ export async function listAudit(actor: Actor, filter: AuditFilter) {
   const { db } = await getDatabase();
   const t = schema.auditLog;
   const where: SQL[] = [];
+  // The current organisation's entries and those about no organisation (sign-ins, users).
+  const inOrg = or(eq(t.orgId, actor.orgId), isNull(t.orgId));
+  if (inOrg) where.push(inOrg);
   if (filter.action) where.push(eq(t.action, filter.action));
   if (filter.actor) where.push(ilike(t.actorEmail, `%${filter.actor}%`));
   if (filter.q) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Db } from '@/db';
 import { ladderSchema, type Ladder } from '@/lib/ladders/types';
@@ -14,9 +14,12 @@ export const ladderSettingSchema = z.union([
 ]);
 export type LadderSetting = z.infer<typeof ladderSettingSchema>;
 
-/** Reads the ladder setting ('auto' when none is stored or the stored one no longer validates). */
-export async function readLadder(db: Db): Promise<Ladder | 'auto'> {
-  const [row] = await db.select().from(schema.settings).where(eq(schema.settings.key, 'ladder'));
+/** Reads an organisation's ladder setting ('auto' when none is stored or the stored one no longer validates). */
+export async function readLadder(db: Db, orgId: number): Promise<Ladder | 'auto'> {
+  const [row] = await db
+    .select()
+    .from(schema.settings)
+    .where(and(eq(schema.settings.orgId, orgId), eq(schema.settings.key, 'ladder')));
   const parsed = ladderSettingSchema.safeParse(row?.value);
   if (!parsed.success || parsed.data.mode === 'auto') return 'auto';
   return parsed.data.ladder;

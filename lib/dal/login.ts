@@ -3,6 +3,7 @@ import { getDatabase, schema } from '@/db';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { orgIdsOfUser, pickOrg } from './organisations';
 import {
   isKnownAddress,
   knownAddressKey,
@@ -57,6 +58,8 @@ export async function authenticateWithPassword(
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
+    orgId: 0,
+    orgIds: [],
   };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'password' });
   return { ok: true, actor };
@@ -91,6 +94,8 @@ export async function authenticateSso(
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
+    orgId: 0,
+    orgIds: [],
   };
   await writeAudit(db, actor, 'auth.sign_in', user.email, { method: 'sso' });
   return { ok: true, actor };
@@ -132,15 +137,19 @@ export async function explainNoAccess(userId: number): Promise<string | null> {
  * A disabled user, and a leader without a scope (who would otherwise see the whole company), get
  * no actor, i.e. no access.
  */
-export async function loadActor(userId: number): Promise<Actor | null> {
+export async function loadActor(userId: number, requestedOrg?: string | null): Promise<Actor | null> {
   const { db } = await getDatabase();
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
   if (!user || accessProblem(user) !== null) return null;
+  const orgIds = await orgIdsOfUser(user.id, user.role, db);
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
+    // ?org= (or the x-strata-org header) when the user may see it, else 403; default: their first.
+    orgId: pickOrg(orgIds, requestedOrg),
+    orgIds,
   };
 }

@@ -81,7 +81,7 @@ async function unitTrend(
   want: MetricsRequest,
   execLayers: number,
 ): Promise<TrendSummary> {
-  const series = await listSeries(ref.asOf);
+  const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
   // Change since peak skips snapshots marked not comparable (SPEC "Posts, people and FTE").
   const marked = await readNotComparable(ids);
@@ -167,8 +167,8 @@ async function unitTrend(
  * a unit under the minimum group size throws a 403 with the "fewer than N people" message.
  */
 export async function getMetricsContract(actor: Actor, want: MetricsRequest): Promise<MetricsContract> {
-  const settings = await readSettings();
-  const ref = await resolveSnapshot(want.asOf);
+  const settings = await readSettings(actor.orgId);
+  const ref = await resolveSnapshot(actor.orgId, want.asOf);
   // Leaders and viewers need the tree for the privacy floor (subtrees and departments).
   const needsTree =
     !!actor.scopeEmployeeId || !!want.subtree || !!want.department || !isExemptFromSuppression(actor.role);

@@ -17,7 +17,7 @@ export function guardedRoute<C = unknown>(roles: readonly Role[] | null, handler
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const actor = await requireActor(roles ?? undefined);
+      const actor = await requireActor(roles ?? undefined, req);
       return await handler(actor, req, ctx);
     } catch (err) {
       return toErrorResponse(err);

@@ -3,8 +3,8 @@
  * puts on a snapshot (a change of scope), and the notes every trend surface shows: snapshots whose
  * headcount or manager count moved more than 25% against the previous comparable one
  * (lib/metrics/scope-changes.ts), and the snapshots marked not comparable, which change-since-peak
- * skips. Queries here go by snapshot id, so they need no organisation filter of their own: the ids
- * come from an already scoped series or are checked by the caller's rights (setNotComparable).
+ * skips. readNotComparable goes by snapshot ids taken from an organisation's own series, so it
+ * needs no organisation filter; setNotComparable only touches a snapshot of the actor's organisation.
  */
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
@@ -34,20 +34,21 @@ export async function setNotComparable(
   const handle = await getDatabase();
   return withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number }>(
-      'update snapshots set not_comparable = $2 where id = $1 returning as_of, version',
-      [id, notComparable],
+      'update snapshots set not_comparable = $2 where id = $1 and org_id = $3 returning as_of, version',
+      [id, notComparable, actor.orgId],
     );
     const r = rows[0];
     if (!r) throw new NotFoundError('Snapshot not found.');
     const asOf = typeof r.as_of === 'string' ? r.as_of.slice(0, 10) : r.as_of.toISOString().slice(0, 10);
     await tx.query(
-      'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
+      'insert into audit_log (actor_user_id, actor_email, action, target, details, org_id) values ($1, $2, $3, $4, $5::jsonb, $6)',
       [
         actor.userId,
         actor.email,
         notComparable ? 'snapshot.mark-not-comparable' : 'snapshot.mark-comparable',
         asOf,
         JSON.stringify({ snapshotId: id, version: r.version, notComparable }),
+        actor.orgId || null,
       ],
     );
     return { id, asOf, notComparable };

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
 import { assertRole, type Actor } from './actor';
@@ -12,18 +13,18 @@ export const orgSettingsSchema = z.object({
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 export const DEFAULT_SETTINGS: OrgSettings = { minGroupSize: 5, execLayers: 2 };
 
-/** Reads settings for internal use (no actor: every signed-in computation needs them). */
-export async function readSettings(db?: Db): Promise<OrgSettings> {
+/** Reads one organisation's settings for internal use (no actor: every signed-in computation needs them). */
+export async function readSettings(orgId: number, db?: Db): Promise<OrgSettings> {
   const database = db ?? (await getDatabase()).db;
-  const rows = await database.select().from(schema.settings);
+  const rows = await database.select().from(schema.settings).where(eq(schema.settings.orgId, orgId));
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const merged = orgSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
   return merged.success ? merged.data : DEFAULT_SETTINGS;
 }
 
 /** Any signed-in user may read the settings (they explain suppression on screen). */
-export async function getSettings(_actor: Actor): Promise<OrgSettings> {
-  return readSettings();
+export async function getSettings(actor: Actor): Promise<OrgSettings> {
+  return readSettings(actor.orgId);
 }
 
 /** Admin only: changes settings, audited with old and new values. */
@@ -38,15 +39,18 @@ export async function updateSettings(actor: Actor, input: unknown): Promise<OrgS
   }
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
-    const before = await readSettings(tx);
+    const before = await readSettings(actor.orgId, tx);
     for (const [key, value] of Object.entries(parsed.data)) {
       if (value === undefined) continue;
       await tx
         .insert(schema.settings)
-        .values({ key, value })
-        .onConflictDoUpdate({ target: schema.settings.key, set: { value, updatedAt: new Date() } });
+        .values({ orgId: actor.orgId, key, value })
+        .onConflictDoUpdate({
+          target: [schema.settings.orgId, schema.settings.key],
+          set: { value, updatedAt: new Date() },
+        });
     }
-    const after = await readSettings(tx);
+    const after = await readSettings(actor.orgId, tx);
     await writeAudit(tx, actor, 'settings.update', 'settings', { before, after });
     return after;
   });

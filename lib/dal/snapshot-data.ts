@@ -11,6 +11,8 @@ import { readSettings, type OrgSettings } from './settings';
 export interface SnapshotRef {
   id: number;
   asOf: string;
+  /** the organisation it belongs to */
+  orgId: number;
 }
 
 const iso = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -22,29 +24,30 @@ async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
   return (await handle.raw.pg.query<T>(text, params)).rows;
 }
 
-/** The current version of the snapshot dated asOf, or the latest one; NotFoundError when none. */
-export async function resolveSnapshot(asOf?: string): Promise<SnapshotRef> {
+/** The organisation's current version of the snapshot dated asOf, or its latest one; NotFoundError when none. */
+export async function resolveSnapshot(orgId: number, asOf?: string): Promise<SnapshotRef> {
   const rows = asOf
     ? await query<{ id: number; as_of: string | Date }>(
-        'select id, as_of from snapshots where is_current and as_of = $1',
-        [asOf],
+        'select id, as_of from snapshots where org_id = $1 and is_current and as_of = $2',
+        [orgId, asOf],
       )
     : await query<{ id: number; as_of: string | Date }>(
-        'select id, as_of from snapshots where is_current order by as_of desc limit 1',
+        'select id, as_of from snapshots where org_id = $1 and is_current order by as_of desc limit 1',
+        [orgId],
       );
   const r = rows[0];
   if (!r)
     throw new NotFoundError(asOf ? `No snapshot is dated ${asOf}.` : 'No snapshot has been imported yet.');
-  return { id: r.id, asOf: iso(r.as_of) };
+  return { id: r.id, asOf: iso(r.as_of), orgId };
 }
 
-/** Current snapshots dated up to asOf, oldest first (the trend series). */
-export async function listSeries(upTo: string): Promise<SnapshotRef[]> {
+/** The organisation's current snapshots dated up to asOf, oldest first (the trend series). */
+export async function listSeries(orgId: number, upTo: string): Promise<SnapshotRef[]> {
   const rows = await query<{ id: number; as_of: string | Date }>(
-    'select id, as_of from snapshots where is_current and as_of <= $1 order by as_of',
-    [upTo],
+    'select id, as_of from snapshots where org_id = $1 and is_current and as_of <= $2 order by as_of',
+    [orgId, upTo],
   );
-  return rows.map((r) => ({ id: r.id, asOf: iso(r.as_of) }));
+  return rows.map((r) => ({ id: r.id, asOf: iso(r.as_of), orgId }));
 }
 
 /** One stored metric result, or null. */
@@ -90,11 +93,11 @@ export async function readStoredHeadcounts(
 }
 
 /** The ladder a snapshot's stored metrics were computed with. */
-async function ladderFor(snapshotId: number): Promise<Ladder> {
+async function ladderFor(ref: SnapshotRef): Promise<Ladder> {
   const { db } = await getDatabase();
-  const configured = await readLadder(db);
+  const configured = await readLadder(db, ref.orgId);
   if (configured !== 'auto') return configured;
-  const stored = await readStored<{ ladderId?: string }>(snapshotId, 'ladder', 'org');
+  const stored = await readStored<{ ladderId?: string }>(ref.id, 'ladder', 'org');
   return getLadderPreset(stored?.ladderId ?? 'default') ?? (getLadderPreset('default') as Ladder);
 }
 
@@ -106,8 +109,9 @@ const cache = processCache<Promise<PreparedSnapshot>>('prepared-snapshots');
  * subtree queries for any manager answer without re-reading the people table.
  */
 export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promise<PreparedSnapshot> {
-  const settings = known ?? (await readSettings((await getDatabase()).db));
-  const key = `${ref.id}:${settings.execLayers}`;
+  const settings = known ?? (await readSettings(ref.orgId));
+  // Snapshot ids are unique across organisations; the org is in the key all the same.
+  const key = `${ref.orgId}:${ref.id}:${settings.execLayers}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -119,7 +123,7 @@ export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promi
       `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
       [ref.id],
     );
-    return prepareSnapshot(ref.asOf, rows.map(rowToRecord), await ladderFor(ref.id), {
+    return prepareSnapshot(ref.asOf, rows.map(rowToRecord), await ladderFor(ref), {
       execLayers: settings.execLayers,
     });
   })();

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import type { Actor } from './actor';
 
@@ -23,10 +23,13 @@ export interface SnapshotDto {
   versions: number;
 }
 
-/** Number of snapshot versions stored (demo and first-run checks). */
-export async function countSnapshots(): Promise<number> {
+/** Number of snapshot versions stored, in one organisation or in all (demo and first-run checks). */
+export async function countSnapshots(orgId?: number): Promise<number> {
   const { db } = await getDatabase();
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.snapshots);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.snapshots)
+    .where(orgId === undefined ? undefined : eq(schema.snapshots.orgId, orgId));
   return r?.n ?? 0;
 }
 
@@ -46,6 +49,7 @@ export async function listSnapshots(
       versions: sql<number>`(count(*) over (partition by ${t.asOf}))::int`,
     })
     .from(t)
+    .where(eq(t.orgId, actor.orgId))
     .orderBy(sql`${t.asOf} desc, ${t.version} desc`);
   const manage = actor.role === 'admin' || actor.role === 'hr';
   return rows

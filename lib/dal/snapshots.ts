@@ -44,8 +44,8 @@ async function audit(
   details: unknown,
 ): Promise<void> {
   await tx.query(
-    'insert into audit_log (actor_user_id, actor_email, action, target, details) values ($1, $2, $3, $4, $5::jsonb)',
-    [actor.userId, actor.email, action, target, JSON.stringify(details)],
+    'insert into audit_log (actor_user_id, actor_email, action, target, details, org_id) values ($1, $2, $3, $4, $5::jsonb, $6)',
+    [actor.userId, actor.email, action, target, JSON.stringify(details), actor.orgId || null],
   );
 }
 
@@ -92,10 +92,11 @@ export async function commitUpload(
   opts: { onProgress?: ImportProgress; handle?: DbHandle } = {},
 ): Promise<CommittedSnapshot[]> {
   assertRole(actor, ['admin', 'hr']);
+  assertInOrg(actor);
   assertCommittable(upload);
   const handle = opts.handle ?? (await getDatabase());
-  const settings = await readSettings(handle.db);
-  const ladder = await readLadder(handle.db);
+  const settings = await readSettings(actor.orgId, handle.db);
+  const ladder = await readLadder(handle.db, actor.orgId);
   const totalRecords = upload.snapshots.reduce((n, s) => n + s.records.length, 0);
   const committed = await withRawTransaction(
     handle,
@@ -108,6 +109,11 @@ export async function commitUpload(
   const of = upload.snapshots.length;
   opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
   return committed;
+}
+
+/** Every upload goes to one organisation (the actor's current one: see resolveUploadOrg). */
+function assertInOrg(actor: Actor): void {
+  if (actor.orgId <= 0) throw new ValidationError('Choose the organisation this upload belongs to.');
 }
 
 function assertCommittable(upload: UploadResult): void {
@@ -150,6 +156,7 @@ export async function importOrgFiles(
   opts: { onProgress?: ImportProgress; handle?: DbHandle; streamMinBytes?: number } = {},
 ): Promise<{ result: UploadResult; committed: CommittedSnapshot[] }> {
   assertRole(actor, ['admin', 'hr']);
+  assertInOrg(actor);
   const handle = opts.handle ?? (await getDatabase());
   const single = files.length === 1 ? files[0] : undefined;
   const streamable =
@@ -161,8 +168,8 @@ export async function importOrgFiles(
     if (!result.ok || result.snapshots.length === 0) return { result, committed: [] };
     return { result, committed: await commitUpload(actor, result, { ...opts, handle }) };
   }
-  const settings = await readSettings(handle.db);
-  const ladder = await readLadder(handle.db);
+  const settings = await readSettings(actor.orgId, handle.db);
+  const ladder = await readLadder(handle.db, actor.orgId);
   // The snapshot id is taken first so the parse (and the COPY text it writes) can start at once,
   // while the transaction's worker thread starts and connects; the queue holds what it writes.
   const pool = poolQuery(handle);
@@ -190,8 +197,8 @@ export async function importOrgFiles(
         await tx.query('savepoint streamed_people');
         // A placeholder row for the people to reference; filled in (or rolled back) after the parse.
         await tx.query(
-          "insert into snapshots (id, as_of, version, is_current, format, uploaded_by) values ($1, '0001-01-01', 0, false, 'pending', $2)",
-          [snapshotId, actor.email],
+          "insert into snapshots (id, as_of, version, is_current, format, uploaded_by, org_id) values ($1, '0001-01-01', 0, false, 'pending', $2, $3)",
+          [snapshotId, actor.email, actor.orgId],
         );
         if (replica) await tx.query('set local session_replication_role = replica');
         const copying = tx.copyIn('people', PEOPLE_COLUMNS, queue);
@@ -255,7 +262,8 @@ async function storeSnapshots(
   const dates = upload.snapshots.map((s) => s.asOf);
   // Every date of the upload is locked at once, in order (a streamed import's connection is busy
   // with its COPY until the parse ends, so it locks as soon as the COPY is done, below).
-  if (preloaded === null) await lockVersionDates(tx, dates);
+  const orgId = actor.orgId;
+  if (preloaded === null) await lockVersionDates(tx, orgId, dates);
   for (const [k, snap] of upload.snapshots.entries()) {
     onProgress?.({ phase: 'storing', snapshot: k + 1, of, asOf: snap.asOf });
     const warnings = snap.issues.filter((i) => i.severity === 'warning');
@@ -283,15 +291,21 @@ async function storeSnapshots(
       id = streamed.snapshotId;
       copying = streamed.copying;
       resetRole = streamed.replica;
-      previous = await loadPreviousRecords(poolQuery(handle) ?? tx.query, handle, snap.asOf, storedHere);
+      previous = await loadPreviousRecords(
+        poolQuery(handle) ?? tx.query,
+        handle,
+        orgId,
+        snap.asOf,
+        storedHere,
+      );
     } else {
-      version = await takeVersion(tx, snap.asOf);
-      previous = await loadPreviousRecords(tx.query, handle, snap.asOf, storedHere);
+      version = await takeVersion(tx, orgId, snap.asOf);
+      previous = await loadPreviousRecords(tx.query, handle, orgId, snap.asOf, storedHere);
       const inserted = await tx.query<{ id: number }>(
         `insert into snapshots (as_of, version, is_current, label, format, source_files, uploaded_by, skip_duplicates,
-           headcount, records, stats, issues, warning_count)
-         values ($1, $11, true, $2, $3, $4::jsonb, $5, $6, 0, $7, $8::jsonb, $9::jsonb, $10) returning id`,
-        [...values, version.version],
+           headcount, records, stats, issues, warning_count, org_id)
+         values ($1, $11, true, $2, $3, $4::jsonb, $5, $6, 0, $7, $8::jsonb, $9::jsonb, $10, $12) returning id`,
+        [...values, version.version, orgId],
       );
       const insertedId = inserted[0]?.id;
       if (insertedId === undefined) throw new Error('snapshot insert returned no id');
@@ -317,10 +331,10 @@ async function storeSnapshots(
       throw err;
     }
     await copying;
-    if (streamed !== null) await lockVersionDates(tx, dates);
+    if (streamed !== null) await lockVersionDates(tx, orgId, dates);
     if (resetRole) await tx.query('set local session_replication_role = default');
     if (version === null) {
-      version = await takeVersion(tx, snap.asOf);
+      version = await takeVersion(tx, orgId, snap.asOf);
       await tx.query(
         `update snapshots set as_of = $1, version = $11, is_current = true, label = $2, format = $3,
            source_files = $4::jsonb, uploaded_by = $5, skip_duplicates = $6, records = $7, stats = $8::jsonb,
@@ -360,14 +374,22 @@ async function storeSnapshots(
  * Takes the date's version lock first, so a concurrent commit for the same date waits for this
  * transaction and then numbers its version after this one (see lockVersionDates).
  */
-async function takeVersion(tx: RawTx, asOf: string): Promise<{ version: number; replaced: number | null }> {
-  await lockVersionDates(tx, [asOf]);
+async function takeVersion(
+  tx: RawTx,
+  orgId: number,
+  asOf: string,
+): Promise<{ version: number; replaced: number | null }> {
+  await lockVersionDates(tx, orgId, [asOf]);
+  // Versions are counted within the organisation: another organisation's date is never replaced.
   const prev = await tx.query<{ v: number | null }>(
-    'select max(version) as v from snapshots where as_of = $1',
-    [asOf],
+    'select max(version) as v from snapshots where org_id = $2 and as_of = $1',
+    [asOf, orgId],
   );
   const replaced = prev[0]?.v ?? null;
-  await tx.query('update snapshots set is_current = false where as_of = $1 and is_current', [asOf]);
+  await tx.query('update snapshots set is_current = false where org_id = $2 and as_of = $1 and is_current', [
+    asOf,
+    orgId,
+  ]);
   return { version: (replaced ?? 0) + 1, replaced };
 }
 
@@ -403,12 +425,13 @@ function inRowOrder(records: readonly OrgRecord[]): readonly OrgRecord[] {
 async function loadPreviousRecords(
   query: RawTx['query'],
   handle: DbHandle,
+  orgId: number,
   asOf: string,
   storedHere: ReadonlyMap<number, readonly OrgRecord[]>,
 ): Promise<{ asOf: string; records: readonly OrgRecord[] } | null> {
   const prev = await query<{ id: number; as_of: string | Date }>(
-    'select id, as_of from snapshots where is_current and as_of < $1 order by as_of desc limit 1',
-    [asOf],
+    'select id, as_of from snapshots where org_id = $2 and is_current and as_of < $1 order by as_of desc limit 1',
+    [asOf, orgId],
   );
   const p = prev[0];
   if (!p) return null;
@@ -431,15 +454,15 @@ export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number; is_current: boolean }>(
-      'select as_of, version, is_current from snapshots where id = $1',
-      [id],
+      'select as_of, version, is_current from snapshots where id = $1 and org_id = $2',
+      [id, actor.orgId],
     );
     const found = rows[0];
     if (!found) throw new NotFoundError('Snapshot not found.');
     const asOf =
       typeof found.as_of === 'string' ? found.as_of.slice(0, 10) : found.as_of.toISOString().slice(0, 10);
     // A commit for this date may be choosing the current version right now: wait for it, re-read.
-    await lockVersionDates(tx, [asOf]);
+    await lockVersionDates(tx, actor.orgId, [asOf]);
     const s = (
       await tx.query<{ version: number; is_current: boolean }>(
         'select version, is_current from snapshots where id = $1',
@@ -451,8 +474,8 @@ export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
     if (s.is_current) {
       // The newest remaining version of that date becomes current again.
       await tx.query(
-        `update snapshots set is_current = true where id = (select id from snapshots where as_of = $1 order by version desc limit 1)`,
-        [asOf],
+        `update snapshots set is_current = true where id = (select id from snapshots where org_id = $2 and as_of = $1 order by version desc limit 1)`,
+        [asOf, actor.orgId],
       );
     }
     await audit(tx, actor, 'snapshot.delete', asOf, { snapshotId: id, version: s.version });

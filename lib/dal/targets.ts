@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
 import { resolveTarget, type Targets } from '@/lib/metrics/targets';
@@ -49,9 +49,12 @@ export interface TargetsState {
 }
 
 /** Reads the stored targets for internal use (null when none are set or the stored value is invalid). */
-export async function readTargets(db?: Db): Promise<TargetsState> {
+export async function readTargets(orgId: number, db?: Db): Promise<TargetsState> {
   const database = db ?? (await getDatabase()).db;
-  const rows = await database.select().from(schema.settings).where(eq(schema.settings.key, SETTINGS_KEY));
+  const rows = await database
+    .select()
+    .from(schema.settings)
+    .where(and(eq(schema.settings.orgId, orgId), eq(schema.settings.key, SETTINGS_KEY)));
   const row = rows[0];
   if (!row) return { targets: null, updatedAt: null };
   const parsed = targetsSchema.safeParse(row.value);
@@ -61,8 +64,8 @@ export async function readTargets(db?: Db): Promise<TargetsState> {
 }
 
 /** Any signed-in user may read the targets: every dashboard draws them. */
-export async function getTargets(_actor: Actor): Promise<TargetsState> {
-  return readTargets();
+export async function getTargets(actor: Actor): Promise<TargetsState> {
+  return readTargets(actor.orgId);
 }
 
 /** Admin only: replaces the targets (validated), audited with the old and new values. */
@@ -86,12 +89,15 @@ export async function updateTargets(actor: Actor, input: unknown): Promise<Targe
   };
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
-    const before = await readTargets(tx);
+    const before = await readTargets(actor.orgId, tx);
     await tx
       .insert(schema.settings)
-      .values({ key: SETTINGS_KEY, value })
-      .onConflictDoUpdate({ target: schema.settings.key, set: { value, updatedAt: new Date() } });
-    const after = await readTargets(tx);
+      .values({ orgId: actor.orgId, key: SETTINGS_KEY, value })
+      .onConflictDoUpdate({
+        target: [schema.settings.orgId, schema.settings.key],
+        set: { value, updatedAt: new Date() },
+      });
+    const after = await readTargets(actor.orgId, tx);
     await writeAudit(tx, actor, 'targets.update', 'targets', {
       before: before.targets,
       after: after.targets,

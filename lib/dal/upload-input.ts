@@ -6,6 +6,7 @@ import { hasContentType } from './request-guard';
 import { readMultipart } from './multipart';
 import { uploadLimits } from './upload-limits';
 import type { UploadOptions } from './uploads';
+import { orgNameSchema } from './organisations';
 
 export const uploadOptionsSchema = z.object({
   asOf: z
@@ -15,6 +16,8 @@ export const uploadOptionsSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   skipDuplicates: z.boolean().optional(),
   mapping: z.record(z.string(), z.enum(LOGICAL_FIELDS).nullable()).optional(),
+  /** the organisation (by name) the upload goes to; a new name creates it at commit */
+  org: orgNameSchema.optional().or(z.literal('').transform(() => undefined)),
 });
 
 /** Validates upload options from a JSON body or form fields. */
@@ -44,6 +47,7 @@ export async function readUploadForm(
   const options = parseUploadOptions({
     asOf: form.fields.get('asOf') || undefined,
     skipDuplicates: form.fields.get('skipDuplicates') === 'true',
+    org: form.fields.get('org') || undefined,
   });
   return { files: form.files, options };
 }

@@ -6,6 +6,7 @@ import { normaliseHeader } from '@/lib/ingest/header-synonyms';
 import type { Issue, MappingOverride, UploadResult } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
+import { resolveUploadOrg } from './organisations';
 import { NotFoundError, ValidationError } from './errors';
 import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
@@ -16,6 +17,8 @@ export interface UploadOptions {
   asOf?: string;
   skipDuplicates?: boolean;
   mapping?: MappingOverride;
+  /** the organisation's name (SPEC "Organisations"); none: the request's organisation */
+  org?: string;
 }
 
 export interface FileView {
@@ -199,7 +202,9 @@ export async function revalidateUpload(
   id: string,
   options: UploadOptions,
 ): Promise<UploadView> {
-  await requireUpload(actor, id);
+  const row = await requireUpload(actor, id);
+  // The organisation chosen with the files stays unless the new options name another.
+  options = { ...options, org: options.org ?? (row.options as UploadOptions).org };
   const { db } = await getDatabase();
   await db.update(schema.pendingUploads).set({ options }).where(eq(schema.pendingUploads.id, id));
   return (await buildView(id, await loadFiles(id), options)).view;
@@ -229,8 +234,10 @@ export async function commitPendingUpload(
   // The same parse as the report's, run by importOrgFiles so a big file is loaded while it is read.
   const { firstPreviews, mapping: resolved } = await resolveMapping(files, options);
   const limits = uploadLimits();
+  // The upload goes to the organisation chosen on the form (created when new), else the current one.
+  const orgId = await resolveUploadOrg(actor, options.org);
   const { result, committed } = await importOrgFiles(
-    actor,
+    { ...actor, orgId },
     files,
     { ...options, mapping: resolved, maxRows: limits.maxRows, limits: limits.parser },
     { onProgress },

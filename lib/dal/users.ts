@@ -19,6 +19,8 @@ export const createUserSchema = z.object({
   name: z.string().trim().max(200).default(''),
   role: z.enum(ROLES),
   scopeEmployeeId: scopeSchema.default(null),
+  /** organisations the user may see; default: the creating admin's current one */
+  orgIds: z.array(z.number().int().positive()).max(1000).optional(),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
@@ -123,9 +125,15 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
+    const orgIds = [...new Set(data.orgIds ?? (actor.orgId > 0 ? [actor.orgId] : []))];
+    if (data.scopeEmployeeId !== null && orgIds.length > 1)
+      throw new ValidationError('A user with a scope sees one organisation: their subtree lies in one.');
+    if (orgIds.length)
+      await tx.insert(schema.userOrganisations).values(orgIds.map((orgId) => ({ userId: row.id, orgId })));
     await writeAudit(tx, actor, 'user.create', data.email, {
       role: data.role,
       scopeEmployeeId: data.scopeEmployeeId,
+      orgIds,
     });
     return toDto(row);
   });

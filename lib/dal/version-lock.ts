@@ -2,11 +2,12 @@ import type { RawTx } from '@/db/raw';
 import { ConflictError } from './errors';
 
 /**
- * The advisory-lock key of one as-of date's snapshot versions: the only place that names it, so
- * that organisations can make it "org + date" later. Hashed to a bigint by the database.
+ * The advisory-lock key of one organisation's snapshot versions of one as-of date (the only place
+ * that names it): commits for the same date in other organisations do not wait. Hashed to a bigint
+ * by the database.
  */
-export function versionLockKey(asOf: string): string {
-  return `snapshot-versions:${asOf}`;
+export function versionLockKey(orgId: number, asOf: string): string {
+  return `snapshot-versions:${orgId}:${asOf}`;
 }
 
 /**
@@ -15,12 +16,12 @@ export function versionLockKey(asOf: string): string {
  * here until the first has committed, then sees its version and numbers itself after it. Works on
  * PostgreSQL (any connection, including the import's worker-thread one) and PGlite.
  */
-export async function lockVersionDates(tx: RawTx, dates: readonly string[]): Promise<void> {
-  for (const key of [...new Set(dates.map(versionLockKey))].sort())
+export async function lockVersionDates(tx: RawTx, orgId: number, dates: readonly string[]): Promise<void> {
+  for (const key of [...new Set(dates.map((d) => versionLockKey(orgId, d)))].sort())
     await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))::text as locked', [key]);
 }
 
-/** The partial unique index that keeps one current version per as-of date (db/schema/org.ts). */
+/** The partial unique index that keeps one current version per organisation and as-of date (db/schema/org.ts). */
 const ONE_CURRENT_INDEX = 'snapshots_one_current_idx';
 
 /**

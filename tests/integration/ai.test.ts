@@ -48,6 +48,8 @@ const actor = (role: Actor['role'], scopeEmployeeId: string | null = null): Acto
   name: role,
   role,
   scopeEmployeeId,
+  orgId: 1,
+  orgIds: [1],
 });
 const hr = actor('hr');
 

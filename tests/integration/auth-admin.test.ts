@@ -11,7 +11,15 @@ import { backends, createTestDb, type TestDb } from '../support/test-db';
 describe.each(backends())('users, sign-in, settings and audit on %s', (backend) => {
   let tdb: TestDb;
   let admin: Actor;
-  const viewer: Actor = { userId: 999, email: 'v@x', name: 'V', role: 'viewer', scopeEmployeeId: null };
+  const viewer: Actor = {
+    userId: 999,
+    email: 'v@x',
+    name: 'V',
+    role: 'viewer',
+    scopeEmployeeId: null,
+    orgId: 1,
+    orgIds: [1],
+  };
 
   beforeAll(async () => {
     tdb = await createTestDb(backend);

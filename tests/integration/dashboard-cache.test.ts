@@ -17,7 +17,15 @@ import { importFiles } from '@/lib/cli/import-command';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 const ORG = path.resolve(process.cwd(), 'tests/fixtures/org');
-const admin: Actor = { userId: 1, email: 'admin@x.test', name: 'A', role: 'admin', scopeEmployeeId: null };
+const admin: Actor = {
+  userId: 1,
+  email: 'admin@x.test',
+  name: 'A',
+  role: 'admin',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
 const quiet = () => undefined;
 
 describe('dashboard answers shared by page prefetch and API', () => {

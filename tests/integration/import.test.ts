@@ -27,9 +27,33 @@ const INGEST = path.resolve(process.cwd(), 'tests/fixtures/ingest');
 const SMALL = path.join(ORG, 'small-org-2024-01-31.csv');
 const quiet = () => undefined;
 
-const hr: Actor = { userId: null, email: 'hr@example.com', name: 'HR', role: 'hr', scopeEmployeeId: null };
-const leader: Actor = { userId: 7, email: 'l@example.com', name: 'L', role: 'leader', scopeEmployeeId: null };
-const viewer: Actor = { userId: 8, email: 'v@example.com', name: 'V', role: 'viewer', scopeEmployeeId: null };
+const hr: Actor = {
+  userId: null,
+  email: 'hr@example.com',
+  name: 'HR',
+  role: 'hr',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
+const leader: Actor = {
+  userId: 7,
+  email: 'l@example.com',
+  name: 'L',
+  role: 'leader',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
+const viewer: Actor = {
+  userId: 8,
+  email: 'v@example.com',
+  name: 'V',
+  role: 'viewer',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
 
 const fileBytes = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) });
 

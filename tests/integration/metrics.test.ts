@@ -45,6 +45,8 @@ const actor = (role: Actor['role'], scopeEmployeeId: string | null = null): Acto
   name: role,
   role,
   scopeEmployeeId,
+  orgId: 1,
+  orgIds: [1],
 });
 
 const NO_TREND = {

@@ -43,14 +43,26 @@ const admin: Actor = {
   name: 'Ada Admin',
   role: 'admin',
   scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
 };
-const hr: Actor = { userId: 2, email: 'hr@x.test', name: 'Hana HR', role: 'hr', scopeEmployeeId: null };
+const hr: Actor = {
+  userId: 2,
+  email: 'hr@x.test',
+  name: 'Hana HR',
+  role: 'hr',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
 const leader: Actor = {
   userId: 3,
   email: 'lead@x.test',
   name: 'Lee Leader',
   role: 'leader',
   scopeEmployeeId: 'E2',
+  orgId: 1,
+  orgIds: [1],
 };
 const viewer: Actor = {
   userId: 4,
@@ -58,6 +70,8 @@ const viewer: Actor = {
   name: 'Vic Viewer',
   role: 'viewer',
   scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
 };
 
 const hasPoppler = ['pdftotext', 'pdftoppm'].every((bin) => spawnSync(bin, ['-v']).error === undefined);

@@ -180,6 +180,7 @@ describe.each(backends())('rights checked at use on %s', (backend) => {
       .insert(schema.reportJobs)
       .values([
         {
+          orgId: 1,
           createdBy: admin.userId,
           createdByEmail: admin.email,
           params: { format: 'pdf' },
@@ -187,6 +188,7 @@ describe.each(backends())('rights checked at use on %s', (backend) => {
           updatedAt: new Date(Date.now() - 8 * 24 * hour),
         },
         {
+          orgId: 1,
           createdBy: admin.userId,
           createdByEmail: admin.email,
           params: { format: 'pdf' },

@@ -12,7 +12,15 @@ import { oneLineCsv, xlsxBomb } from '@/lib/bench/abuse-files';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
-const hr: Actor = { userId: null, email: 'hr@example.com', name: 'HR', role: 'hr', scopeEmployeeId: null };
+const hr: Actor = {
+  userId: null,
+  email: 'hr@example.com',
+  name: 'HR',
+  role: 'hr',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
 const MB = 1024 * 1024;
 
 describe.each(backends())('bounded uploads on %s', (backend) => {

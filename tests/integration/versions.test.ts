@@ -20,7 +20,15 @@ import { writeDemoCompany } from '@/lib/demo/write';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, type Backend, type TestDb } from '../support/test-db';
 
-const hr: Actor = { userId: null, email: 'hr@example.com', name: 'HR', role: 'hr', scopeEmployeeId: null };
+const hr: Actor = {
+  userId: null,
+  email: 'hr@example.com',
+  name: 'HR',
+  role: 'hr',
+  scopeEmployeeId: null,
+  orgId: 1,
+  orgIds: [1],
+};
 const AS_OF = '2025-01-31';
 
 let tmp = '';
@@ -81,8 +89,8 @@ describe.each(backends())('one current version per date on %s', (backend: Backen
 
   it('the database itself refuses a second current version of a date, and the loser gets a 409', async () => {
     const { handle } = tdb;
-    const insert = `insert into snapshots (as_of, version, is_current, format, uploaded_by)
-                    values ('${AS_OF}', 99, true, 'csv', 'someone')`;
+    const insert = `insert into snapshots (as_of, version, is_current, format, uploaded_by, org_id)
+                    values ('${AS_OF}', 99, true, 'csv', 'someone', 1)`;
     await expect(handle.exec(insert)).rejects.toThrow(/snapshots_one_current_idx|unique/i);
     const { asVersionConflict } = await import('@/lib/dal/version-lock');
     const err = await handle.exec(insert).catch((e: unknown) => asVersionConflict(e));
@@ -152,10 +160,16 @@ describe.each(backends())('the one-current-version migration on %s', (backend: B
       ['2024-02-29', 2, true],
       ['2024-03-31', 1, true],
     ]);
+    // Migration 0006 put the existing rows in one organisation, "Organisation 1" (no demo logins here).
+    const orgs = await queryRows<{ id: number; name: string; is_demo: boolean; n: number }>(
+      handle,
+      'select o.id, o.name, o.is_demo, (select count(*)::int from snapshots s where s.org_id = o.id) as n from organisations o',
+    );
+    expect(orgs.map((o) => [o.name, o.is_demo, o.n])).toEqual([['Organisation 1', false, 6]]);
     await expect(
       handle.exec(
-        `insert into snapshots (as_of, version, is_current, format, uploaded_by) values ${row('2024-03-31', 2, true)}`,
+        `insert into snapshots (as_of, version, is_current, format, uploaded_by, org_id) values ('2024-03-31', 2, true, 'csv', 'x', ${orgs[0]?.id})`,
       ),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/snapshots_one_current_idx|unique/i);
   });
 });

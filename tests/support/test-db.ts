@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { setDatabase } from '@/db';
+import { schema, setDatabase } from '@/db';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -37,11 +37,31 @@ export interface TestDb {
  */
 export async function createTestDb(backend: Backend, opts: { migrate?: boolean } = {}): Promise<TestDb> {
   const migrate = opts.migrate ?? true;
+  const handle = await openFresh(backend);
+  if (migrate) {
+    await migrateDatabase(handle.handle);
+    await createTestOrg(handle.handle);
+  }
+  setDatabase(handle.handle);
+  return handle;
+}
+
+/** The organisation every test actor works in (tests/support/actors.ts: orgId 1). */
+export const TEST_ORG_ID = 1;
+
+/** Creates the test organisation (id 1) in a freshly migrated database. */
+async function createTestOrg(handle: DbHandle): Promise<void> {
+  await handle.db.insert(schema.organisations).values({ id: TEST_ORG_ID, name: 'Test organisation' });
+  // The serial moves past the id given by hand, so organisations created later get 2, 3, ...
+  const text = "select setval(pg_get_serial_sequence('organisations', 'id'), 1)";
+  if (handle.raw.kind === 'postgres') await handle.raw.sql.unsafe(text);
+  else await handle.raw.pg.query(text);
+}
+
+async function openFresh(backend: Backend): Promise<TestDb> {
   if (backend === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-test-'));
     const handle = await openDatabase({ dataDir });
-    if (migrate) await migrateDatabase(handle);
-    setDatabase(handle);
     return {
       handle,
       url: null,
@@ -60,8 +80,6 @@ export async function createTestDb(backend: Backend, opts: { migrate?: boolean }
   u.pathname = `/${name}`;
   const url = u.toString();
   const handle = await openDatabase({ url });
-  if (migrate) await migrateDatabase(handle);
-  setDatabase(handle);
   return {
     handle,
     url,

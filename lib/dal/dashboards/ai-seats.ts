@@ -43,14 +43,15 @@ export interface SeatBlock {
  * organisation only. Idle seats are listed person by person only when `withPeople`.
  */
 export async function buildSeatBlock(
+  orgId: number,
   spec: UnitSpec,
   manual: ReadonlyMap<string, string>,
   withPeople: boolean,
   snapshots?: SnapshotDate[],
 ): Promise<{ block: SeatBlock; idle: IdleSeat[] } | null> {
-  const seats = dedupeSeats(await loadCurrentSeats());
+  const seats = dedupeSeats(await loadCurrentSeats(orgId));
   if (seats.length === 0) return null;
-  const list = snapshots ?? (await listCurrentSnapshots());
+  const list = snapshots ?? (await listCurrentSnapshots(orgId));
   const wholeOrg = spec.scopeRoot === null && spec.subtree === null && spec.department === null;
   const inUnit: SeatRow[] = [];
   const idle: IdleSeat[] = [];

@@ -133,9 +133,9 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     department: unit.department,
   };
   const [months, snapshots, manual] = await Promise.all([
-    listAiMonths(),
-    listCurrentSnapshots(),
-    loadManualMap(),
+    listAiMonths(actor.orgId),
+    listCurrentSnapshots(actor.orgId),
+    loadManualMap(actor.orgId),
   ]);
   const window = resolveAiWindow(params, months, ctx.ref.asOf);
   const subtreeIndex = unit.rootIndex;
@@ -144,7 +144,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     subtree: unit.subtree,
     subtreeName: unitLabel(ctx, ctx.snap.tree, subtreeIndex),
   };
-  const seats = await buildSeatBlock(spec, manual, canManage, snapshots);
+  const seats = await buildSeatBlock(actor.orgId, spec, manual, canManage, snapshots);
   const seatBlock = seats ? guardGroup(ctx, seats.block.utilisation.assigned, seats.block) : null;
   const base: AiDashboard = {
     hasData: false,
@@ -164,7 +164,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   };
   if (!window) return base;
 
-  const rows = await loadAiAggregates(window.from, window.to, false);
+  const rows = await loadAiAggregates(actor.orgId, window.from, window.to, false);
   const snapshot = snapshotInForce(snapshots, window.to);
   if (!snapshot) return base;
   const index = await loadIdentityIndex(snapshot.id);
@@ -180,7 +180,8 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const trendMonths = months.slice(-MAX_TREND_MONTHS);
   const first = trendMonths[0];
   const last = trendMonths[trendMonths.length - 1];
-  const monthly = first && last ? await loadAiAggregates(`${first}-01`, monthEnd(last), true) : [];
+  const monthly =
+    first && last ? await loadAiAggregates(actor.orgId, `${first}-01`, monthEnd(last), true) : [];
   const byMonth = new Map<string, AiAggregate[]>();
   for (const r of monthly) {
     const list = byMonth.get(r.month);

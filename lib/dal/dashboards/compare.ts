@@ -68,11 +68,11 @@ async function pickRefs(ctx: DashboardContext, params: URLSearchParams) {
     to: params.get('to') || undefined,
   });
   if (!q.success) throw new ValidationError(q.error.issues[0]?.message ?? 'Invalid comparison.');
-  const to = q.data.to ? await resolveSnapshot(q.data.to) : ctx.ref;
+  const to = q.data.to ? await resolveSnapshot(ctx.ref.orgId, q.data.to) : ctx.ref;
   let from: SnapshotRef | null = null;
-  if (q.data.from) from = await resolveSnapshot(q.data.from);
+  if (q.data.from) from = await resolveSnapshot(ctx.ref.orgId, q.data.from);
   else {
-    const series = await listSeries(to.asOf);
+    const series = await listSeries(to.orgId, to.asOf);
     from = series.filter((s) => s.asOf < to.asOf).pop() ?? null;
   }
   if (from && from.asOf >= to.asOf) throw new ValidationError('Choose a "from" snapshot earlier than "to".');
@@ -107,7 +107,7 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };
   const toSnap = await loadPrepared(to);
   const toUnit = resolveUnit(actor, toSnap, want);
-  const { targets } = await readTargets();
+  const { targets } = await readTargets(ctx.ref.orgId);
   const base = {
     to: to.asOf,
     scope: {

@@ -65,9 +65,9 @@ export interface DashboardContext {
 export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
   // Three independent reads in parallel: each dashboard request waits for one round trip, not three.
   const [settings, ref, version] = await Promise.all([
-    readSettings(),
-    resolveSnapshot(query.asOf),
-    dataVersion(),
+    readSettings(actor.orgId),
+    resolveSnapshot(actor.orgId, query.asOf),
+    dataVersion(actor.orgId),
   ]);
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);

@@ -57,7 +57,7 @@ async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: Dela
  * attached only when the actor may see people.
  */
 export async function loadDelayering(ctx: DashboardContext): Promise<DelayeringStep[]> {
-  const series = await listSeries(ctx.ref.asOf);
+  const series = await listSeries(ctx.ref.orgId, ctx.ref.asOf);
   const stored = await readStoredSeries<StoredChanges>(
     series.slice(1).map((s) => s.id),
     'changes',

@@ -120,7 +120,7 @@ export async function hiddenSnapshots(ctx: DashboardContext): Promise<Set<string
   const out = new Set<string>();
   if (!ctx.suppress || (ctx.unit.subtree === null && ctx.unit.department === null)) return out;
   const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };
-  for (const ref of await listSeries(ctx.ref.asOf)) {
+  for (const ref of await listSeries(ctx.ref.orgId, ctx.ref.asOf)) {
     const snap = await loadPrepared(ref);
     let unit: Unit;
     try {

@@ -119,7 +119,7 @@ async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotL
  * with it, and compact frames for unit trends. Built once per snapshot, kept in a small cache.
  */
 export async function loadLadderHistory(ref: SnapshotRef): Promise<SnapshotLadderHistory> {
-  const series = await listSeries(ref.asOf);
+  const series = await listSeries(ref.orgId, ref.asOf);
   const key = `${ref.id}:${seriesKey(series)}`;
   const hit = cache.get(key);
   if (hit) {

@@ -73,7 +73,7 @@ export interface OffTarget {
  */
 export async function buildOffTarget(ctx: DashboardContext): Promise<OffTarget> {
   const { snap, unit, settings } = ctx;
-  const { targets } = await readTargets();
+  const { targets } = await readTargets(ctx.ref.orgId);
   const base = {
     asOf: ctx.ref.asOf,
     targets,

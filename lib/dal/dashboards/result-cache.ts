@@ -12,19 +12,19 @@ import type { DashboardContext } from './context';
 const MAX_ENTRIES = 300;
 const cache = processCache<Promise<unknown>>('dashboard-answers');
 
-/** A string that changes whenever stored data or settings change. */
-export async function dataVersion(): Promise<string> {
+/** A string that changes whenever the organisation's stored data or settings change. */
+export async function dataVersion(orgId: number): Promise<string> {
   const handle = await getDatabase();
-  const text = `select concat_ws('|',
-      (select count(*) || ':' || coalesce(max(id), 0) from snapshots),
-      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports),
-      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings),
-      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where not_comparable)) as v`;
+  const text = `select concat_ws('|', $1::int,
+      (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
+      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
+      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable)) as v`;
   const rows =
     handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text)) as unknown as Array<{ v: string }>)
-      : (await handle.raw.pg.query<{ v: string }>(text)).rows;
+      ? ((await handle.raw.sql.unsafe(text, [orgId])) as unknown as Array<{ v: string }>)
+      : (await handle.raw.pg.query<{ v: string }>(text, [orgId])).rows;
   return rows[0]?.v ?? '';
 }
 
@@ -38,6 +38,7 @@ export async function cachedBuild<T>(
   const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
   const key = JSON.stringify([
     family,
+    ctx.actor.orgId,
     ctx.dataVersion,
     ctx.ref.id,
     ctx.actor.role,

@@ -90,7 +90,7 @@ export async function buildTrends(ctx: DashboardContext): Promise<Trends> {
         };
       })
     : steps;
-  const { targets } = await readTargets();
+  const { targets } = await readTargets(ctx.ref.orgId);
   const rootIndex = unit.rootIndex;
   return {
     asOf: ctx.ref.asOf,

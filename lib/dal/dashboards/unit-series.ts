@@ -46,7 +46,7 @@ export async function loadUnitSeries(
   unitNow: Unit,
   execLayers: number,
 ): Promise<UnitPoint[]> {
-  const series = await listSeries(ref.asOf);
+  const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
   if (unitNow.stored) {
     const { scopeType, scopeKey } = unitNow.stored;

@@ -22,11 +22,11 @@ export function reportAccessOf(ctx: ReportContext): ReportAccess {
 }
 
 /** Whether the report's subtree lies inside the actor's current scope (in the report's snapshot). */
-async function insideScope(scope: string, access: ReportAccess): Promise<boolean> {
+async function insideScope(scope: string, access: ReportAccess, orgId: number): Promise<boolean> {
   if (access.subtree === scope) return true;
   if (access.subtree === null) return false;
   try {
-    const snap = await loadPrepared(await resolveSnapshot(access.asOf));
+    const snap = await loadPrepared(await resolveSnapshot(orgId, access.asOf));
     return isWithin(snap, access.subtree, scope);
   } catch (err) {
     if (err instanceof DalError) return false; // e.g. that snapshot was deleted since: cannot tell
@@ -40,7 +40,11 @@ async function insideScope(scope: string, access: ReportAccess): Promise<boolean
  * people, unsuppressed small groups need hr or admin, and its subtree must lie inside the user's
  * scope. A report from before rights were recorded (access null) is only for org-wide hr/admin.
  */
-export async function assertReportAccess(actor: Actor, access: ReportAccess | null): Promise<void> {
+export async function assertReportAccess(
+  actor: Actor,
+  access: ReportAccess | null,
+  orgId: number,
+): Promise<void> {
   if (access === null) {
     if (isExemptFromSuppression(actor.role) && actor.scopeEmployeeId === null) return;
     throw new ForbiddenError(
@@ -55,6 +59,6 @@ export async function assertReportAccess(actor: Actor, access: ReportAccess | nu
     throw new ForbiddenError(
       `This report shows groups under the minimum size, which your current role may not see. ${START_AGAIN}`,
     );
-  if (actor.scopeEmployeeId !== null && !(await insideScope(actor.scopeEmployeeId, access)))
+  if (actor.scopeEmployeeId !== null && !(await insideScope(actor.scopeEmployeeId, access, orgId)))
     throw new ForbiddenError(`This report covers people outside your current scope. ${START_AGAIN}`);
 }

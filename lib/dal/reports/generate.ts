@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { DEFINITION_GROUP_TITLES, listDefinitions, type DefinitionGroup } from '@/lib/metrics/definitions';
 import { renderReportPdf } from '@/lib/export/pdf';
@@ -32,11 +32,16 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-/** The organisation's name: the orgName setting, else STRATA_ORG_NAME, else a plain label. */
-async function readOrgName(): Promise<string> {
+/** The organisation's name: its orgName setting, else its name, else STRATA_ORG_NAME, else a plain label. */
+async function readOrgName(orgId: number): Promise<string> {
   const { db } = await getDatabase();
-  const [row] = await db.select().from(schema.settings).where(eq(schema.settings.key, 'orgName'));
+  const [row] = await db
+    .select()
+    .from(schema.settings)
+    .where(and(eq(schema.settings.orgId, orgId), eq(schema.settings.key, 'orgName')));
   if (typeof row?.value === 'string' && row.value.trim()) return row.value.trim();
+  const [org] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, orgId));
+  if (org) return org.name;
   return process.env.STRATA_ORG_NAME?.trim() || 'Organisation';
 }
 
@@ -104,7 +109,7 @@ export async function generateReport(
   const document: ReportDocument = {
     meta: {
       title: 'Planning review',
-      organisation: await readOrgName(),
+      organisation: await readOrgName(ctx.dash.ref.orgId),
       scopeLabel,
       asOf: ctx.dash.ref.asOf,
       comparisonAsOf: ctx.compare?.ref.asOf ?? null,

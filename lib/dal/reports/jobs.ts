@@ -55,6 +55,7 @@ const listColumns = {
   bytes: t.bytes,
   error: t.error,
   access: t.access,
+  orgId: t.orgId,
 };
 type JobRow = Pick<typeof t.$inferSelect, keyof typeof listColumns>;
 
@@ -84,7 +85,7 @@ async function toDtoFor(actor: Actor, r: JobRow): Promise<ReportJobDto> {
   const dto = toDto(r);
   if (dto.status !== 'done') return dto;
   try {
-    await assertReportAccess(actor, r.access);
+    await assertReportAccess(actor, r.access, r.orgId);
   } catch (err) {
     if (!(err instanceof ForbiddenError)) throw err;
     dto.unavailable = err.message;
@@ -107,7 +108,7 @@ function yieldToEventLoop(): Promise<void> {
  */
 async function rightsNow(actor: Actor): Promise<Actor> {
   if (actor.userId === null) return actor;
-  const now = await loadActor(actor.userId);
+  const now = await loadActor(actor.userId, String(actor.orgId));
   if (now === null)
     throw new ForbiddenError('Your account no longer has access, so the report was not made.');
   return now;
@@ -230,7 +231,13 @@ export async function startReportJob(actor: Actor, input: unknown): Promise<Repo
   const { db } = await getDatabase();
   const [row] = await db
     .insert(t)
-    .values({ createdBy: actor.userId, createdByEmail: actor.email, params, stage: 'Waiting to start' })
+    .values({
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      createdByEmail: actor.email,
+      params,
+      stage: 'Waiting to start',
+    })
     .returning(listColumns);
   if (!row) throw new Error('report job insert returned no row');
   const previous = globalQueue.strataReportQueue ?? Promise.resolve();
@@ -245,11 +252,16 @@ export async function startReportJob(actor: Actor, input: unknown): Promise<Repo
   return toDto(row);
 }
 
-/** The actor's recent reports, newest first. */
+/** The actor's recent reports of the current organisation, newest first. */
 export async function listReportJobs(actor: Actor, limit = KEEP_PER_USER): Promise<ReportJobDto[]> {
   await markLostJobs();
   const { db } = await getDatabase();
-  const rows = await db.select(listColumns).from(t).where(ownedBy(actor)).orderBy(desc(t.id)).limit(limit);
+  const rows = await db
+    .select(listColumns)
+    .from(t)
+    .where(and(ownedBy(actor), eq(t.orgId, actor.orgId)))
+    .orderBy(desc(t.id))
+    .limit(limit);
   return Promise.all(rows.map((r) => toDtoFor(actor, r)));
 }
 
@@ -258,7 +270,9 @@ async function findJob(actor: Actor, id: number): Promise<JobRow> {
   const [row] = await db.select(listColumns).from(t).where(eq(t.id, id));
   const mine =
     row && (actor.userId === null ? row.createdByEmail === actor.email : row.createdBy === actor.userId);
-  if (!row || !(mine || actor.role === 'admin')) throw new NotFoundError('No such report.');
+  // Only in an organisation the user may (still) see; a link may lack ?org, so any of theirs counts.
+  if (!row || !(mine || actor.role === 'admin') || !actor.orgIds.includes(row.orgId))
+    throw new NotFoundError('No such report.');
   return row;
 }
 
@@ -284,12 +298,13 @@ export async function getReportFile(
       contentType: t.contentType,
       status: t.status,
       access: t.access,
+      orgId: t.orgId,
     })
     .from(t)
     .where(eq(t.id, id));
   if (!row || row.status !== 'done' || !row.file || !row.filename)
     throw new NotFoundError('This report is not ready yet.');
-  await assertReportAccess(actor, row.access);
+  await assertReportAccess(actor, row.access, row.orgId);
   return {
     bytes: row.file,
     filename: row.filename,
