@@ -11,7 +11,9 @@ import { runAiMetrics } from '../lib/cli/ai-metrics-command';
 import { CliUsageError, withCliDatabase } from '../lib/cli/common';
 
 const USAGE = `Usage:
-  npm run -s strata -- import FILE... [--org NAME] [--as-of YYYY-MM-DD] [--skip-duplicates] [--json]
+  npm run -s strata -- import FILE... [--org NAME] [--as-of YYYY-MM-DD] [--resolve CODE=ACTION]... [--skip-duplicates] [--commit-valid] [--json]
+      CODE=ACTION: duplicate-id=keep-first|keep-last|drop-all, missing-employee-id=drop, self-manager=root|drop,
+      cycle=root|drop, manager-not-found=root|drop
   npm run -s strata -- metrics [--as-of YYYY-MM-DD] [--department NAME] [--subtree EMPLOYEE_ID] [--json]
   npm run -s strata -- ai-import FILE... [--json]
   npm run -s strata -- ai-metrics [--from YYYY-MM-DD --to YYYY-MM-DD] [--subtree EMPLOYEE_ID] [--department NAME] [--json]
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'as-of': { type: 'string' },
       'skip-duplicates': { type: 'boolean' },
+      resolve: { type: 'string', multiple: true },
+      'commit-valid': { type: 'boolean' },
       json: { type: 'boolean' },
       department: { type: 'string' },
       subtree: { type: 'string' },

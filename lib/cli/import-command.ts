@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Issue, UploadResult } from '@/lib/ingest/types';
+import type { Issue } from '@/lib/ingest/types';
 import type { Actor } from '@/lib/dal/actor';
 import { cliActor } from './org-option';
-import { importOrgFiles, type CommittedSnapshot } from '@/lib/dal/snapshots';
+import { importOrgFiles, type ImportOutcome } from '@/lib/dal/snapshots';
+import { availableActions, parseResolutionPairs, type Resolutions } from '@/lib/ingest/resolutions';
 import { isIsoDate } from '@/lib/ingest/as-of';
 import { CliUsageError, log, printResult } from './common';
 
@@ -12,6 +13,9 @@ export interface ImportOptions {
   actor?: Actor;
   asOf?: string;
   skipDuplicates?: boolean;
+  resolutions?: Resolutions;
+  /** commit the snapshots without errors and leave the others. */
+  commitValid?: boolean;
 }
 
 /** Parses and, when there is no error, commits files: the path shared by the CLI and the demo. */
@@ -19,7 +23,7 @@ export async function importFiles(
   paths: string[],
   opts: ImportOptions,
   progress: (message: string) => void = log,
-): Promise<{ result: UploadResult; committed: CommittedSnapshot[] }> {
+): Promise<ImportOutcome> {
   const files = paths.map((p) => ({ name: path.basename(p), path: p }));
   const started = Date.now();
   let parsedReported = false;
@@ -34,9 +38,11 @@ export async function importFiles(
     {
       asOf: opts.asOf,
       skipDuplicates: opts.skipDuplicates,
+      resolutions: opts.resolutions,
       onProgress: (file, rows) => progress(`${file}: ${rows.toLocaleString('en')} rows read`),
     },
     {
+      commitValid: opts.commitValid,
       onProgress: (p) => {
         if (p.phase === 'storing') reportParsed(p.of);
         progress(`${p.phase} snapshot ${p.snapshot}/${p.of} (${p.asOf})`);
@@ -56,37 +62,67 @@ const slim = (i: Issue) => ({
   ...(i.column !== undefined ? { column: i.column } : {}),
 });
 
+/** The --resolve CODE=ACTION pairs (and --skip-duplicates); an unknown code or action is a usage error. */
+export function resolutionsOf(v: { resolve?: string[]; 'skip-duplicates'?: boolean }): Resolutions {
+  const parsed = parseResolutionPairs(v.resolve ?? []);
+  if ('error' in parsed) throw new CliUsageError(`--resolve: ${parsed.error}`);
+  const chosen = parsed.resolutions;
+  if (v['skip-duplicates'] === true) chosen['duplicate-id'] ??= 'keep-first';
+  return chosen;
+}
+
 /** Usage checks that need no database (so a usage error is exit 2 even when the database is busy). */
-export function checkImportArgs(paths: string[], v: { 'as-of'?: string }): void {
+export function checkImportArgs(
+  paths: string[],
+  v: { 'as-of'?: string; resolve?: string[]; 'skip-duplicates'?: boolean },
+): void {
   if (paths.length === 0) throw new CliUsageError('import needs at least one FILE.');
+  resolutionsOf(v);
   if (v['as-of'] !== undefined && !isIsoDate(v['as-of']))
     throw new CliUsageError('--as-of takes a real date as YYYY-MM-DD.');
   for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
 }
 
-/** `import FILE... [--as-of] [--skip-duplicates] [--json]`: exit 0 committed, 1 refused. */
+/**
+ * `import FILE... [--as-of] [--resolve CODE=ACTION]... [--skip-duplicates] [--commit-valid] [--json]`:
+ * exit 0 when everything was committed, 1 while any error is unresolved (with --commit-valid the
+ * snapshots without errors are committed all the same).
+ */
 export async function runImport(
   paths: string[],
-  v: { 'as-of'?: string; 'skip-duplicates'?: boolean; json?: boolean; org?: string },
+  v: {
+    'as-of'?: string;
+    'skip-duplicates'?: boolean;
+    resolve?: string[];
+    'commit-valid'?: boolean;
+    json?: boolean;
+    org?: string;
+  },
 ): Promise<number> {
   checkImportArgs(paths, v);
-  const { result, committed } = await importFiles(paths, {
+  const { result, committed, stored } = await importFiles(paths, {
     actor: await cliActor(v.org, { create: true }),
     asOf: v['as-of'],
-    skipDuplicates: v['skip-duplicates'],
+    resolutions: resolutionsOf(v),
+    commitValid: v['commit-valid'],
   });
   const fileErrors = result.fileIssues.filter((i) => i.severity === 'error');
   const snapshots = result.snapshots.map((s, k) => {
-    // commitUpload stores the snapshots in this order (two files may share an as-of date).
-    const c = committed[k];
+    // committed[j] is result.snapshots[stored[j]] (two files may share an as-of date).
+    const j = stored.indexOf(k);
+    const c = j === -1 ? undefined : committed[j];
     return {
       asOf: s.asOf,
+      ...(s.label !== undefined ? { label: s.label } : {}),
       headcount: c?.headcount ?? s.stats.people,
       // Orphans become extra roots (SPEC), as in `metrics`; the ingest stats count blank managers only.
       roots: c?.roots ?? s.stats.roots + s.stats.orphans,
       orphans: c?.orphans ?? s.stats.orphans,
+      committed: c !== undefined,
       errors: s.issues.filter((i) => i.severity === 'error').map(slim),
       warnings: s.issues.filter((i) => i.severity === 'warning').map(slim),
+      resolutions: availableActions(s.offers),
+      chosen: s.resolutions,
       ...(c ? { snapshotId: c.id, version: c.version } : {}),
     };
   });
@@ -95,19 +131,26 @@ export async function runImport(
     ...(fileErrors.length ? { errors: fileErrors.map(slim) } : {}),
     committed: committed.length > 0,
   };
+  const refusal = (s: (typeof snapshots)[number]): string => {
+    const open = Object.keys(s.resolutions).filter((code) => s.errors.some((e) => e.code === code));
+    return open.length === 0
+      ? ''
+      : ` — choose ${open.map((code) => `--resolve ${code}=${(s.resolutions[code] ?? []).join('|')}`).join(' ')}`;
+  };
   const human = [
     ...fileErrors.map((e) => `error: ${e.file ? `${e.file}: ` : ''}${e.message}`),
     ...snapshots.map(
       (s) =>
         `${s.asOf}: ${s.headcount} people, ${s.roots} root(s), ${s.orphans} orphan(s), ${s.errors.length} error(s), ${s.warnings.length} warning(s)` +
-        ('version' in s ? ` — committed as version ${s.version}` : ''),
+        ('version' in s ? ` — committed as version ${s.version}` : ' — not committed') +
+        refusal(s),
     ),
-    ...snapshots.flatMap((s) =>
-      s.errors.slice(0, 20).map((e) => `  error${e.row ? ` row ${e.row}` : ''}: ${e.message}`),
-    ),
+    ...snapshots.flatMap((s) => s.errors.slice(0, 20).map((e) => `  error (${e.code}): ${e.message}`)),
     result.ok
       ? `committed ${committed.length} snapshot(s)`
-      : 'nothing was stored: fix the errors above (or use --skip-duplicates for duplicate ids)',
+      : committed.length > 0
+        ? `committed ${committed.length} of ${snapshots.length} snapshot(s); the others have errors (see above)`
+        : 'nothing was stored: choose a resolution for each error class (--resolve CODE=ACTION), or --commit-valid for the snapshots without errors',
   ].join('\n');
   printResult(!!v.json, json, human);
   return result.ok ? 0 : 1;

@@ -155,18 +155,24 @@ export async function createOrganisation(
  * else the actor's current organisation; with no organisation at all and no name, ValidationError.
  * Refuses an existing organisation the actor may not see (403).
  */
-export async function resolveUploadOrg(actor: Actor, name: string | null | undefined): Promise<number> {
+/** The organisation an upload would go to without creating it: null for a new name. */
+export async function findUploadOrg(actor: Actor, name: string | null | undefined): Promise<number | null> {
   const wanted = name?.trim();
   if (wanted) {
     const found = await findOrganisationByName(wanted);
-    if (found) {
-      if (!actor.orgIds.includes(found.id) && actor.role !== 'admin')
-        throw new ForbiddenError('You do not have access to that organisation.');
-      return found.id;
-    }
-    return (await createOrganisation(actor, { name: wanted })).id;
+    if (!found) return null;
+    if (!actor.orgIds.includes(found.id) && actor.role !== 'admin')
+      throw new ForbiddenError('You do not have access to that organisation.');
+    return found.id;
   }
-  if (actor.orgId > 0) return actor.orgId;
+  return actor.orgId > 0 ? actor.orgId : null;
+}
+
+export async function resolveUploadOrg(actor: Actor, name: string | null | undefined): Promise<number> {
+  const found = await findUploadOrg(actor, name);
+  if (found !== null) return found;
+  const wanted = name?.trim();
+  if (wanted) return (await createOrganisation(actor, { name: wanted })).id;
   throw new ValidationError('Name the organisation this upload belongs to.', [
     { field: 'org', message: 'Name the organisation this upload belongs to.' },
   ]);

@@ -3,8 +3,8 @@
  * puts on a snapshot (a change of scope), and the notes every trend surface shows: snapshots whose
  * headcount or manager count moved more than 25% against the previous comparable one
  * (lib/metrics/scope-changes.ts), and the snapshots marked not comparable, which change-since-peak
- * skips. readNotComparable goes by snapshot ids taken from an organisation's own series, so it
- * needs no organisation filter; setNotComparable only touches a snapshot of the actor's organisation.
+ * skips. Queries here go by snapshot id, so they need no organisation filter of their own: the ids
+ * come from an already scoped series; setNotComparable only marks a snapshot of the actor's organisation.
  */
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
@@ -48,7 +48,7 @@ export async function setNotComparable(
         notComparable ? 'snapshot.mark-not-comparable' : 'snapshot.mark-comparable',
         asOf,
         JSON.stringify({ snapshotId: id, version: r.version, notComparable }),
-        actor.orgId || null,
+        actor.orgId,
       ],
     );
     return { id, asOf, notComparable };

@@ -1,4 +1,5 @@
-import { getDatabase, type DbHandle } from '@/db';
+import { and, eq } from 'drizzle-orm';
+import { getDatabase, schema, type DbHandle } from '@/db';
 import { withRawTransaction, type RawTx } from '@/db/raw';
 import { stat } from 'node:fs/promises';
 import { parseOrgUpload } from '@/lib/ingest';
@@ -153,8 +154,13 @@ export async function importOrgFiles(
   actor: Actor,
   files: readonly UploadFile[],
   options: ParseOptions,
-  opts: { onProgress?: ImportProgress; handle?: DbHandle; streamMinBytes?: number } = {},
-): Promise<{ result: UploadResult; committed: CommittedSnapshot[] }> {
+  opts: {
+    onProgress?: ImportProgress;
+    handle?: DbHandle;
+    streamMinBytes?: number;
+    commitValid?: boolean;
+  } = {},
+): Promise<ImportOutcome> {
   assertRole(actor, ['admin', 'hr']);
   assertInOrg(actor);
   const handle = opts.handle ?? (await getDatabase());
@@ -165,8 +171,13 @@ export async function importOrgFiles(
     (await uploadSize(single)) >= (opts.streamMinBytes ?? streamMinBytes());
   if (!streamable) {
     const result = await parseOrgUpload(files, options);
-    if (!result.ok || result.snapshots.length === 0) return { result, committed: [] };
-    return { result, committed: await commitUpload(actor, result, { ...opts, handle }) };
+    const part = committablePart(result, opts.commitValid === true);
+    if (part === null) return { result, committed: [], stored: [] };
+    return {
+      result,
+      committed: await commitUpload(actor, part.upload, { ...opts, handle }),
+      stored: part.stored,
+    };
   }
   const settings = await readSettings(actor.orgId, handle.db);
   const ladder = await readLadder(handle.db, actor.orgId);
@@ -190,7 +201,7 @@ export async function importOrgFiles(
   });
   parsing.catch(() => undefined); // awaited in the transaction, or below when it never opens
   try {
-    const { committed, result } = await withRawTransaction(
+    const { committed, result, stored } = await withRawTransaction(
       handle,
       async (tx) => {
         const replica = await isSuperuser(tx);
@@ -204,31 +215,61 @@ export async function importOrgFiles(
         const copying = tx.copyIn('people', PEOPLE_COLUMNS, queue);
         copying.catch(() => undefined); // awaited below; this only keeps an early failure handled
         const parsed = await parsing;
-        if (!parsed.ok || parsed.snapshots.length === 0) {
+        const part = committablePart(parsed, opts.commitValid === true);
+        if (part === null) {
           await copying.catch(() => undefined);
           throw new Refused(parsed);
         }
-        const context = { handle, actor, upload: parsed, settings, ladder, onProgress: opts.onProgress };
-        if (parsed.streamed === true)
+        const context = { handle, actor, upload: part.upload, settings, ladder, onProgress: opts.onProgress };
+        if (parsed.streamed === true && parsed.ok)
           return {
             result: parsed,
             committed: await storeSnapshots(tx, context, { snapshotId, copying, replica }),
+            stored: part.stored,
           };
         await copying.catch(() => undefined); // e.g. a duplicate id the finalised records drop
         await tx.query('rollback to savepoint streamed_people');
-        return { result: parsed, committed: await storeSnapshots(tx, context, null) };
+        return { result: parsed, committed: await storeSnapshots(tx, context, null), stored: part.stored };
       },
       { offThread: true },
     );
     const of = committed.length;
     opts.onProgress?.({ phase: 'done', snapshot: of, of, asOf: committed[of - 1]?.asOf ?? '' });
-    return { result, committed };
+    return { result, committed, stored };
   } catch (error) {
     queue.discard(); // the transaction never took the COPY: stop keeping what the parse writes
-    if (error instanceof Refused) return { result: error.result, committed: [] };
+    if (error instanceof Refused) return { result: error.result, committed: [], stored: [] };
     await parsing.catch(() => undefined);
     throw asVersionConflict(error);
   }
+}
+
+/** What importOrgFiles did: the parse, the snapshots committed and which of the parse's they are. */
+export interface ImportOutcome {
+  result: UploadResult;
+  committed: CommittedSnapshot[];
+  /** positions in result.snapshots of the committed snapshots (committed[k] is result.snapshots[stored[k]]). */
+  stored: number[];
+}
+
+/**
+ * The part of an upload to commit: all of it when it has no error; with commitValid, the snapshots
+ * without errors (the others are left, with their errors in the report); null when nothing can be.
+ */
+export function committablePart(
+  result: UploadResult,
+  commitValid: boolean,
+): { upload: UploadResult; stored: number[] } | null {
+  if (result.ok && result.snapshots.length > 0)
+    return { upload: result, stored: result.snapshots.map((_, k) => k) };
+  if (!commitValid) return null;
+  const stored: number[] = [];
+  result.snapshots.forEach((s, k) => {
+    if (!s.issues.some((i) => i.severity === 'error')) stored.push(k);
+  });
+  if (stored.length === 0) return null;
+  const snapshots = stored.flatMap((k) => result.snapshots[k] ?? []);
+  return { upload: { ...result, snapshots, ok: true, fileIssues: [] }, stored };
 }
 
 async function uploadSize(file: UploadFile): Promise<number> {
@@ -303,9 +344,9 @@ async function storeSnapshots(
       previous = await loadPreviousRecords(tx.query, handle, orgId, snap.asOf, storedHere);
       const inserted = await tx.query<{ id: number }>(
         `insert into snapshots (as_of, version, is_current, label, format, source_files, uploaded_by, skip_duplicates,
-           headcount, records, stats, issues, warning_count, org_id)
-         values ($1, $11, true, $2, $3, $4::jsonb, $5, $6, 0, $7, $8::jsonb, $9::jsonb, $10, $12) returning id`,
-        [...values, version.version, orgId],
+           headcount, records, stats, issues, warning_count, resolutions, org_id)
+         values ($1, $11, true, $2, $3, $4::jsonb, $5, $6, 0, $7, $8::jsonb, $9::jsonb, $10, $12::jsonb, $13) returning id`,
+        [...values, version.version, JSON.stringify(snap.resolutions), orgId],
       );
       const insertedId = inserted[0]?.id;
       if (insertedId === undefined) throw new Error('snapshot insert returned no id');
@@ -338,8 +379,8 @@ async function storeSnapshots(
       await tx.query(
         `update snapshots set as_of = $1, version = $11, is_current = true, label = $2, format = $3,
            source_files = $4::jsonb, uploaded_by = $5, skip_duplicates = $6, records = $7, stats = $8::jsonb,
-           issues = $9::jsonb, warning_count = $10 where id = $12`,
-        [...values, version.version, id],
+           issues = $9::jsonb, warning_count = $10, resolutions = $13::jsonb where id = $12`,
+        [...values, version.version, id, JSON.stringify(snap.resolutions)],
       );
     }
     storedHere.set(id, snap.records);
@@ -352,6 +393,7 @@ async function storeSnapshots(
       records: snap.records.length,
       warnings: warnings.length,
       skipDuplicates: snap.duplicatePolicy === 'keep-first',
+      resolutions: snap.resolutions,
     });
     out.push({
       id,
@@ -480,4 +522,50 @@ export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
     }
     await audit(tx, actor, 'snapshot.delete', asOf, { snapshotId: id, version: s.version });
   });
+}
+
+/**
+ * The current version stored for an as-of date, or null. The one place that looks it up for the
+ * upload screen's difference view (the organisation filter belongs here).
+ */
+export async function findCurrentSnapshot(
+  orgId: number,
+  asOf: string,
+): Promise<{ id: number; version: number } | null> {
+  const { db } = await getDatabase();
+  const [row] = await db
+    .select({ id: schema.snapshots.id, version: schema.snapshots.version })
+    .from(schema.snapshots)
+    .where(
+      and(
+        eq(schema.snapshots.orgId, orgId),
+        eq(schema.snapshots.asOf, asOf),
+        eq(schema.snapshots.isCurrent, true),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** The people of a stored snapshot as the difference view compares them (id, manager, name, kind). */
+export async function readDiffRecords(
+  snapshotId: number,
+): Promise<Array<Pick<OrgRecord, 'employeeId' | 'managerId' | 'name' | 'status' | 'aggregatedCount'>>> {
+  const { db } = await getDatabase();
+  const p = schema.people;
+  const rows = await db
+    .select({
+      employeeId: p.employeeId,
+      managerId: p.managerId,
+      name: p.name,
+      status: p.status,
+      aggregatedCount: p.aggregatedCount,
+    })
+    .from(p)
+    .where(eq(p.snapshotId, snapshotId));
+  return rows.map((r) => ({
+    ...r,
+    status: r.status === 'vacant' ? 'vacant' : 'filled',
+    aggregatedCount: r.aggregatedCount === null ? null : Number(r.aggregatedCount),
+  }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clip, createLineWatch } from '@/lib/ingest/limits';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';
+import { parseResolutionPairs, type Resolutions } from '@/lib/ingest/resolutions';
 import { UnsupportedMediaTypeError, ValidationError } from './errors';
 import { hasContentType } from './request-guard';
 import { readMultipart } from './multipart';
@@ -18,7 +19,27 @@ export const uploadOptionsSchema = z.object({
   mapping: z.record(z.string(), z.enum(LOGICAL_FIELDS).nullable()).optional(),
   /** the organisation (by name) the upload goes to; a new name creates it at commit */
   org: orgNameSchema.optional().or(z.literal('').transform(() => undefined)),
+  resolutions: z
+    .record(z.string(), z.string())
+    .optional()
+    .transform((r, ctx) => {
+      if (r === undefined) return undefined;
+      const parsed = parseResolutionPairs(Object.entries(r).map(([code, action]) => `${code}=${action}`));
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: `Resolutions: ${parsed.error}` });
+        return z.NEVER;
+      }
+      return parsed.resolutions;
+    }),
 });
+
+/** Resolutions given as repeated `resolve=CODE=ACTION` query parameters (the commit route). */
+export function parseResolveParams(values: readonly string[]): Resolutions | undefined {
+  if (values.length === 0) return undefined;
+  const parsed = parseResolutionPairs(values);
+  if ('error' in parsed) throw new ValidationError(`Resolutions: ${parsed.error}`);
+  return parsed.resolutions;
+}
 
 /** Validates upload options from a JSON body or form fields. */
 export function parseUploadOptions(input: unknown): UploadOptions {

@@ -3,12 +3,21 @@ import { and, asc, eq, lt } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { parseOrgUpload, previewFile, type FilePreview } from '@/lib/ingest';
 import { normaliseHeader } from '@/lib/ingest/header-synonyms';
-import type { Issue, MappingOverride, UploadResult } from '@/lib/ingest/types';
+import type { Issue, MappingOverride, ParsedSnapshot, UploadResult } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
-import { resolveUploadOrg } from './organisations';
+import { findUploadOrg, resolveUploadOrg } from './organisations';
 import { NotFoundError, ValidationError } from './errors';
-import { importOrgFiles, type CommittedSnapshot, type ImportProgress } from './snapshots';
+import {
+  findCurrentSnapshot,
+  importOrgFiles,
+  readDiffRecords,
+  type CommittedSnapshot,
+  type ImportProgress,
+} from './snapshots';
+import { errorsFirst } from '@/lib/ingest/issue-order';
+import type { ResolutionOffer, Resolutions } from '@/lib/ingest/resolutions';
+import { diffSnapshots, type SnapshotDiff } from '@/lib/ingest/snapshot-diff';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
 
 export { uploadLimits } from './upload-limits';
@@ -19,6 +28,8 @@ export interface UploadOptions {
   mapping?: MappingOverride;
   /** the organisation's name (SPEC "Organisations"); none: the request's organisation */
   org?: string;
+  /** the resolution chosen per defect class (upload screen radio groups). */
+  resolutions?: Resolutions;
 }
 
 export interface FileView {
@@ -46,9 +57,14 @@ export interface UploadView {
       sourceFiles: string[];
       stats: UploadResult['snapshots'][number]['stats'];
       duplicatePolicy: string;
+      /** the defect classes with their actions, row counts and choices; the choices applied. */
+      offers: ResolutionOffer[];
+      resolutions: Resolutions;
+      /** the current stored version of this date and what storing this one would change. */
+      existing: { version: number; diff: SnapshotDiff } | null;
       errorCount: number;
       warningCount: number;
-      /** the first 2,000 issues; the CSV download has them all. */
+      /** the first 2,000 issues, errors first; the CSV download has them all. */
       issues: Issue[];
     }>;
   };
@@ -106,6 +122,7 @@ async function resolveMapping(files: Array<{ name: string; bytes: Uint8Array }>,
 }
 
 async function buildView(
+  actor: Actor,
   id: string,
   files: Array<{ name: string; bytes: Uint8Array }>,
   options: UploadOptions,
@@ -125,6 +142,9 @@ async function buildView(
       return { preview: await previewFile(f.bytes, f.name, mapping, limits.parser), error: null };
     }),
   );
+  const fileIssues = errorsFirst(result.fileIssues);
+  // A date is compared with the current version in the organisation the upload goes to (none when new).
+  const target = await findUploadOrg(actor, options.org);
   const view: UploadView = {
     id,
     options,
@@ -137,21 +157,37 @@ async function buildView(
     })),
     report: {
       ok: result.ok,
-      fileIssues: result.fileIssues,
-      snapshots: result.snapshots.map((s) => ({
-        asOf: s.asOf,
-        label: s.label ?? null,
-        format: s.format,
-        sourceFiles: s.sourceFiles,
-        stats: s.stats,
-        duplicatePolicy: s.duplicatePolicy,
-        errorCount: s.issues.filter((i) => i.severity === 'error').length,
-        warningCount: s.issues.filter((i) => i.severity === 'warning').length,
-        issues: s.issues.slice(0, 2000),
-      })),
+      fileIssues,
+      snapshots: await Promise.all(
+        result.snapshots.map(async (s) => ({
+          asOf: s.asOf,
+          label: s.label ?? null,
+          format: s.format,
+          sourceFiles: s.sourceFiles,
+          stats: s.stats,
+          duplicatePolicy: s.duplicatePolicy,
+          offers: s.offers,
+          resolutions: s.resolutions,
+          existing: await existingVersion(target, s),
+          errorCount: s.issues.filter((i) => i.severity === 'error').length,
+          warningCount: s.issues.filter((i) => i.severity === 'warning').length,
+          issues: errorsFirst(s.issues).slice(0, 2000),
+        })),
+      ),
     },
   };
   return { view, result };
+}
+
+/** The stored current version of a snapshot's date and the difference the upload would make. */
+async function existingVersion(
+  orgId: number | null,
+  s: ParsedSnapshot,
+): Promise<{ version: number; diff: SnapshotDiff } | null> {
+  if (orgId === null) return null;
+  const current = await findCurrentSnapshot(orgId, s.asOf);
+  if (current === null) return null;
+  return { version: current.version, diff: diffSnapshots(await readDiffRecords(current.id), s.records) };
 }
 
 /** hr/admin: stores the files of a new upload and returns previews plus the validation report. Nothing is imported yet. */
@@ -171,7 +207,7 @@ export async function createUpload(
   }
   const id = randomUUID();
   // Read before storing: a file over a parser limit is refused without writing its bytes anywhere.
-  const built = await buildView(id, files, options);
+  const built = await buildView(actor, id, files, options);
   refuseOverLimit(built.result.fileIssues);
   const { db } = await getDatabase();
   // Abandoned uploads are cleared after a day.
@@ -207,29 +243,36 @@ export async function revalidateUpload(
   options = { ...options, org: options.org ?? (row.options as UploadOptions).org };
   const { db } = await getDatabase();
   await db.update(schema.pendingUploads).set({ options }).where(eq(schema.pendingUploads.id, id));
-  return (await buildView(id, await loadFiles(id), options)).view;
+  return (await buildView(actor, id, await loadFiles(id), options)).view;
 }
 
 /** hr/admin: the full validation report as rows for the CSV download. */
 export async function getUploadReport(actor: Actor, id: string): Promise<Issue[]> {
   const row = await requireUpload(actor, id);
-  const { result } = await buildView(id, await loadFiles(id), row.options as UploadOptions);
-  return [
+  const { result } = await buildView(actor, id, await loadFiles(id), row.options as UploadOptions);
+  return errorsFirst([
     ...result.fileIssues,
     ...result.snapshots.flatMap((s) =>
       s.issues.map((i) => ({ ...i, file: i.file ?? s.sourceFiles.join(' + ') })),
     ),
-  ];
+  ]);
 }
 
-/** hr/admin: commits the upload in one transaction, saves the mapping for these headers, clears the pending files. */
+/**
+ * hr/admin: commits the upload in one transaction, saves the mapping for these headers, clears the
+ * pending files. `resolutions` (when given) replace the stored choices; `commitValid` commits the
+ * snapshots without errors and leaves the others.
+ */
 export async function commitPendingUpload(
   actor: Actor,
   id: string,
   onProgress?: ImportProgress,
+  choice: { resolutions?: Resolutions; commitValid?: boolean } = {},
 ): Promise<CommittedSnapshot[]> {
   const row = await requireUpload(actor, id);
-  const options = row.options as UploadOptions;
+  const stored = row.options as UploadOptions;
+  const options: UploadOptions =
+    choice.resolutions === undefined ? stored : { ...stored, resolutions: choice.resolutions };
   const files = await loadFiles(id);
   // The same parse as the report's, run by importOrgFiles so a big file is loaded while it is read.
   const { firstPreviews, mapping: resolved } = await resolveMapping(files, options);
@@ -240,9 +283,14 @@ export async function commitPendingUpload(
     { ...actor, orgId },
     files,
     { ...options, mapping: resolved, maxRows: limits.maxRows, limits: limits.parser },
-    { onProgress },
+    { onProgress, commitValid: choice.commitValid === true },
   );
-  if (!result.ok) throw new ValidationError('The upload has errors; fix them before committing.');
+  if (committed.length === 0)
+    throw new ValidationError(
+      result.snapshots.length > 1 && choice.commitValid !== true
+        ? 'The upload has errors; choose resolutions, or commit only the snapshots without errors.'
+        : 'The upload has errors; choose a resolution for each error class before committing.',
+    );
   const { db } = await getDatabase();
   const hand = options.mapping ?? {};
   if (Object.keys(hand).length) {

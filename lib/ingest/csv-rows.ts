@@ -12,10 +12,14 @@ import { RecordAligner } from './record-aligner';
 export interface CsvRowHandlers {
   /** Called once before the first row, with the preamble lines and the delimiter chosen. */
   onStart?(info: CsvReadInfo): void;
-  /** One parsed row (cells untrimmed); return false to stop reading. */
-  onRow(cells: string[]): boolean | void;
-  /** Malformed quoting reported by the parser, with the 1-based record number (header = 0). */
-  onParseIssue?(code: string, message: string, record: number): void;
+  /**
+   * One parsed row (cells untrimmed) and the file line it starts on (1-based, as an editor shows
+   * it: preamble and blank lines counted, a quoted newline moves later rows down); return false to
+   * stop reading.
+   */
+  onRow(cells: string[], line: number): boolean | void;
+  /** Malformed quoting reported by the parser, with the file line where the record starts. */
+  onParseIssue?(code: string, message: string, line: number): void;
 }
 
 /** What was learnt about the file before its header. */
@@ -73,9 +77,16 @@ export async function readCsvRows(
   let delimiter = ',';
   let stopped = false;
   let record = -1;
+  // File line of the first character of the next text handed to parse().
+  let lineAtText = 1;
 
   const parse = (text: string): void => {
     if (text.length === 0 || stopped) return;
+    // Line numbers: each record starts after the previous record's cursor and the empty lines the
+    // parser skips; its own newlines (quoted ones included) are counted with indexOf, so the cost
+    // is one native scan of the text, not per-character work in JavaScript.
+    let pos = 0;
+    let line = lineAtText;
     Papa.parse<string[]>(text, {
       delimiter,
       newline: '\n',
@@ -83,6 +94,15 @@ export async function readCsvRows(
       // 'greedy' would join every row to test it; empty lines are skipped here, blank ones below.
       skipEmptyLines: true,
       step(results, parser) {
+        while (text.charCodeAt(pos) === 10) {
+          pos += 1;
+          line += 1;
+        }
+        const start = line;
+        const end = Math.min(results.meta.cursor, text.length);
+        for (let nl = text.indexOf('\n', pos); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1))
+          line += 1;
+        pos = end;
         if (stopped || (results.errors.length === 0 && isBlankRow(results.data))) return;
         record += 1;
         let chars = 0;
@@ -94,14 +114,16 @@ export async function readCsvRows(
           );
         }
         for (const e of results.errors) {
-          handlers.onParseIssue?.(e.code, e.message, record);
+          handlers.onParseIssue?.(e.code, e.message, start);
         }
-        if (handlers.onRow(results.data) === false) {
+        if (handlers.onRow(results.data, start) === false) {
           stopped = true;
           parser.abort();
         }
       },
     });
+    for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', nl + 1)) line += 1;
+    lineAtText = line;
   };
 
   // Until the header line is complete, collect text and peel off preamble lines.
@@ -125,6 +147,7 @@ export async function readCsvRows(
         continue;
       }
       delimiter = guessDelimiter(line);
+      lineAtText = preamble.length + 1;
       handlers.onStart?.({ preamble, delimiter });
       const created = new RecordAligner(delimiter, maxRecordChars);
       const text = head;

@@ -41,9 +41,10 @@ export function detectFormat(headers: readonly string[], preamble: readonly stri
     if (h !== undefined) preset[h] = field;
   };
 
-  if (has('backtoindex', 'postuniquereference') || has('seniorjunior', 'postuniquereference')) {
+  const kind = ['seniorjunior', 'seniority', 'seniororjunior'].find((k) => keys.has(k));
+  if (has('backtoindex', 'postuniquereference') || (kind !== undefined && has('postuniquereference'))) {
     set('backtoindex', 'as_of');
-    set('seniorjunior', 'row_kind');
+    if (kind !== undefined) set(kind, 'row_kind');
     set('organisation', null); // the whole department; 'Unit' is the team
     return { format: 'ifg-multi', preset, required: ['employee_id', 'manager_id'], managerRef: 'id' };
   }

@@ -8,8 +8,10 @@ import { parseDate } from './dates';
 import { IssueList } from './issues';
 import { guessManagerRef, resolveManagerRefs } from './manager-refs';
 import { decideOrder, type SnapshotGroup } from './snapshot-group';
-import { checkStructure, dropDuplicates } from './validate';
-import type { ManagerRef, OrgFormat, ParsedSnapshot } from './types';
+import { dropDuplicates } from './validate';
+import { resolveStructure } from './resolve-structure';
+import { buildOffers, type Resolutions } from './resolutions';
+import type { Issue, ManagerRef, OrgFormat, ParsedSnapshot } from './types';
 import { clip } from './limits';
 
 /** The groups read for one as-of date, ready to validate. */
@@ -19,7 +21,14 @@ export interface SnapshotInput {
   format: OrgFormat;
   managerRef: ManagerRef | 'auto';
   groups: SnapshotGroup[];
-  skipDuplicates: boolean;
+  /** the user's choice per defect class (see resolutions.ts). */
+  resolutions: Resolutions;
+}
+
+/** A missing-employee-id error, turned into a warning when the user chose to drop those rows. */
+function resolvedIssue(issue: Issue, resolutions: Resolutions): Issue {
+  if (issue.code !== 'missing-employee-id' || resolutions['missing-employee-id'] !== 'drop') return issue;
+  return { ...issue, severity: 'warning', message: `${issue.message} Dropped (missing-employee-id=drop).` };
 }
 
 const DATE_FIELDS = [
@@ -44,7 +53,7 @@ function resolveDates(group: SnapshotGroup, issues: IssueList): void {
         issues.add({
           severity: 'warning',
           code: 'bad-date',
-          message: `Row ${r.row}: ${column} "${clip(raw)}" is not a date this reader understands; left empty.`,
+          message: `Line ${r.row}: ${column} "${clip(raw)}" is not a date this reader understands; left empty.`,
           row: r.row,
           column,
           file: group.file,
@@ -63,14 +72,17 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
   let rows = 0;
   let eliminated = 0;
   let duplicateJuniorRows = 0;
+  let missingIds = 0;
+  const chosen = input.resolutions;
   for (const g of input.groups) {
-    for (const issue of g.issues.toArray()) issues.add(issue);
+    missingIds += g.issues.count('missing-employee-id');
+    for (const issue of g.issues.toArray()) issues.add(resolvedIssue(issue, chosen));
     resolveDates(g, issues);
     for (const e of g.eliminated) {
       issues.add({
         severity: 'warning',
         code: 'eliminated',
-        message: `Row ${e.row}: post ${e.id ?? '(no id)'} is marked eliminated and was dropped.`,
+        message: `Line ${e.row}: post ${e.id ?? '(no id)'} is marked eliminated and was dropped.`,
         row: e.row,
         ids: e.id === null ? undefined : [e.id],
         file: g.file,
@@ -86,10 +98,34 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
   const single = input.groups[0]?.file ?? '';
   const fileOf = (r: OrgRecord): string => fileOfRecord.get(r) ?? single;
 
-  const { kept, duplicates, indexOf } = dropDuplicates(all, input.skipDuplicates, issues, fileOf);
-  const managerRef = input.managerRef === 'auto' ? guessManagerRef(kept) : input.managerRef;
-  const ambiguous = resolveManagerRefs(kept, managerRef, issues, fileOf);
-  const structure = checkStructure(kept, issues, fileOf, ambiguous, indexOf);
+  const dup = dropDuplicates(all, chosen['duplicate-id'] ?? 'refuse', issues, fileOf);
+  const managerRef = input.managerRef === 'auto' ? guessManagerRef(dup.kept) : input.managerRef;
+  const ambiguous = resolveManagerRefs(dup.kept, managerRef, issues, fileOf);
+  const resolved = resolveStructure(dup.kept, dup.indexOf, chosen, issues, fileOf, ambiguous);
+  const { records: kept, indexOf, structure } = resolved;
+  const offers = buildOffers(
+    {
+      duplicateRows: dup.duplicates,
+      duplicateIds: dup.duplicateIds,
+      missingIds,
+      selfManagers: resolved.selfManagers,
+      selfManagerReports: resolved.selfManagerReports,
+      cycles: resolved.cycles,
+      cycleMembers: resolved.cycleMembers,
+      orphans: resolved.orphans,
+    },
+    { ...chosen, 'manager-not-found': chosen['manager-not-found'] ?? 'root' },
+  );
+  const applied: Resolutions = {};
+  for (const o of offers) if (o.chosen !== undefined) Object.assign(applied, { [o.code]: o.chosen });
+  if (kept.length === 0 && (all.length > 0 || missingIds > 0)) {
+    issues.add({
+      severity: 'error',
+      code: 'no-rows-left',
+      message:
+        'The resolutions chosen leave no row in this snapshot; choose others (e.g. keep-first or root).',
+    });
+  }
 
   let people = 0;
   let vacant = 0;
@@ -115,7 +151,9 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
     sourceFiles: [...new Set(input.groups.map((g) => g.file))],
     format: input.format,
     managerRef,
-    duplicatePolicy: input.skipDuplicates ? 'keep-first' : 'refuse',
+    duplicatePolicy: applied['duplicate-id'] ?? 'refuse',
+    resolutions: applied,
+    offers,
     records: kept,
     issues: issues.toArray(),
     stats: {
@@ -127,7 +165,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       aggregatedFte: Math.round(aggregatedFte * 10_000) / 10_000,
       roots: structure.roots,
       orphans: structure.orphans,
-      duplicates,
+      duplicates: dup.duplicates,
       duplicateJuniorRows,
       selfReports: structure.selfReports,
     },

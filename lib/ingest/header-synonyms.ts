@@ -117,7 +117,7 @@ const RAW: Record<LogicalField, string[]> = {
     'Worker Status',
   ],
   fte: ['Number of Posts in FTE', 'FTE', 'Headcount FTE'],
-  row_kind: ['Senior/Junior'],
+  row_kind: ['Senior/Junior', 'Seniority', 'Senior or Junior'],
 };
 
 /** normalised header -> [field, priority] (lower priority number = stronger match). */

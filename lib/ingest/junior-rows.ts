@@ -33,7 +33,7 @@ export function buildJuniorRecord(
     group.issues.add({
       severity: 'warning',
       code: 'duplicate-junior-row',
-      message: `Row ${row} repeats an earlier junior-staff row exactly; counted once.`,
+      message: `Line ${row} repeats an earlier junior-staff row exactly; counted once.`,
       row,
       file,
     });
@@ -49,7 +49,7 @@ export function buildJuniorRecord(
     group.issues.add({
       severity: 'warning',
       code: 'bad-fte',
-      message: `Row ${row}: the FTE "${clip(c.fte === undefined ? '' : (cells[c.fte] ?? '').trim())}" is not a number; row skipped.`,
+      message: `Line ${row}: the FTE "${clip(c.fte === undefined ? '' : (cells[c.fte] ?? '').trim())}" is not a number; row skipped.`,
       row,
       column: 'fte',
       file,
@@ -60,7 +60,7 @@ export function buildJuniorRecord(
     group.issues.add({
       severity: 'warning',
       code: 'zero-fte',
-      message: `Row ${row} has 0 FTE; nobody to count, row skipped.`,
+      message: `Line ${row} has 0 FTE; nobody to count, row skipped.`,
       row,
       file,
     });

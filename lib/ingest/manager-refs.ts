@@ -73,7 +73,7 @@ export function resolveManagerRefs(
     issues.add({
       severity: 'error',
       code: 'ambiguous-manager',
-      message: `Row ${r.row}: manager "${clip(ref)}" of ${clip(r.employeeId)} matches ${hits.length} people (${hits
+      message: `Line ${r.row}: manager "${clip(ref)}" of ${clip(r.employeeId)} matches ${hits.length} people (${hits
         .slice(0, 10)
         .map((h) => clip(h, 40))
         .join(', ')}); use a manager id column.`,

@@ -15,6 +15,7 @@ import { RecordStream } from './record-stream';
 import { streamOrgRecords } from './stream-org-records';
 import type { Issue, ParseOptions, UploadFile, UploadResult } from './types';
 import { boundIssue, clip } from './limits';
+import type { Resolutions } from './resolutions';
 
 function datedGroups(
   source: CollectedSource,
@@ -58,6 +59,13 @@ function datedGroups(
     byDate.set(asOf, entry);
   }
   return byDate;
+}
+
+/** The resolutions of the options; skipDuplicates stands for duplicate-id=keep-first. */
+function chosenResolutions(options: ParseOptions): Resolutions {
+  const chosen: Resolutions = { ...options.resolutions };
+  if (options.skipDuplicates === true) chosen['duplicate-id'] ??= 'keep-first';
+  return chosen;
 }
 
 /** Parse every file of an upload into snapshots and a report; never throws for bad input. */
@@ -110,7 +118,7 @@ export async function parseOrgUpload(
         format: source.format,
         managerRef: source.managerRef,
         groups: [...entry.groups, ...extra],
-        skipDuplicates: options.skipDuplicates === true,
+        resolutions: chosenResolutions(options),
       });
     }
   }

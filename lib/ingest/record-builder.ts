@@ -175,7 +175,7 @@ export class RecordBuilder {
       group.issues.add({
         severity: 'error',
         code: 'short-row',
-        message: `Row ${row} has ${cells.length} cells; the id and manager columns need ${this.requiredWidth} (a truncated row?).`,
+        message: `Line ${row} has ${cells.length} cells; the id and manager columns need ${this.requiredWidth} (a truncated row?).`,
         row,
         file: this.file,
       });
@@ -185,7 +185,7 @@ export class RecordBuilder {
       group.issues.add({
         severity: 'error',
         code: 'missing-employee-id',
-        message: `Row ${row} has no employee id.`,
+        message: `Line ${row} has no employee id.`,
         row,
         file: this.file,
       });

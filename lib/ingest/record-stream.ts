@@ -65,6 +65,15 @@ export class RecordStream {
   matches(snapshots: readonly ParsedSnapshot[]): boolean {
     const only = snapshots[0];
     if (this.stop !== null || snapshots.length !== 1 || only === undefined) return false;
-    return only.records.length === this.emitted && only.stats.duplicates === 0 && only.managerRef === 'id';
+    // A resolution other than the default root for missing managers changes records after the read.
+    const resolved = Object.entries(only.resolutions).some(
+      ([c, a]) => c !== 'manager-not-found' || a !== 'root',
+    );
+    return (
+      !resolved &&
+      only.records.length === this.emitted &&
+      only.stats.duplicates === 0 &&
+      only.managerRef === 'id'
+    );
   }
 }

@@ -49,6 +49,8 @@ export class SourceCollector {
   private managerRef: ManagerRef | 'auto' = 'auto';
   private readonly groups = new Map<string, SnapshotGroup>();
   private rows = 0;
+  /** file line of the current row. */
+  private line = 1;
   private preamble: readonly string[] = [];
   private readonly parseIssues: Issue[] = [];
   private readonly limits: InputLimits;
@@ -66,7 +68,7 @@ export class SourceCollector {
     this.preamble = lines;
   }
 
-  /** Malformed quoting seen by the CSV parser (record 0 = the header). */
+  /** Malformed quoting seen by the CSV parser, at the file line where the record starts. */
   onParseIssue(code: string, record: number): void {
     if (this.parseIssues.length >= 100) return;
     const unclosed = code === 'MissingQuotes';
@@ -74,21 +76,25 @@ export class SourceCollector {
       severity: unclosed ? 'error' : 'warning',
       code: unclosed ? 'unclosed-quote' : 'malformed-quotes',
       message: unclosed
-        ? `Row ${record}: a quoted field is never closed, so the rest of the file would be read into one cell.`
-        : `Row ${record}: a quote in the middle of a field; the row was read as written.`,
+        ? `Line ${record}: a quoted field is never closed, so the rest of the file would be read into one cell.`
+        : `Line ${record}: a quote in the middle of a field; the row was read as written.`,
       row: record,
       file: this.name,
     });
   }
 
-  /** Feed one row of raw cells (blank rows are ignored). */
-  onRow(cells: string[]): void {
+  /**
+   * Feed one row of raw cells (blank rows are ignored) with its file line (CSV: the line the record
+   * starts on; XLSX: the sheet row); without one, rows are numbered as if the header were line 1.
+   */
+  onRow(cells: string[], line?: number): void {
     if (cells.every((c) => c.trim() === '')) return;
     if (this.builder === null) {
       this.startHeader(cells);
       return;
     }
     this.rows += 1;
+    this.line = line ?? this.rows + 1;
     if (this.rows > this.options.maxRows) {
       throw new IngestError(
         'too-many-rows',
@@ -108,7 +114,7 @@ export class SourceCollector {
       this.groups.set(label, group);
     }
     const before = group.records.length;
-    this.builder.add(row, this.rows, group);
+    this.builder.add(row, this.line, group);
     const stream = this.options.stream;
     if (stream !== undefined && group.records.length > before) {
       const added = group.records[before];
@@ -126,7 +132,7 @@ export class SourceCollector {
         severity: 'error',
         code,
         message,
-        row: this.rows,
+        row: this.line,
         file: this.name,
         ...(column === undefined ? {} : { column }),
       });
@@ -134,7 +140,7 @@ export class SourceCollector {
     if (cells.length > maxColumns) {
       note(
         'too-many-cells',
-        `Row ${this.rows}: ${cells.length.toLocaleString('en-US')} cells; the limit is ${maxColumns.toLocaleString('en-US')} columns. Check the quoting and delimiters of this row.`,
+        `Line ${this.line}: ${cells.length.toLocaleString('en-US')} cells; the limit is ${maxColumns.toLocaleString('en-US')} columns. Check the quoting and delimiters of this row.`,
       );
     }
     const out = cells.length > maxColumns ? cells.slice(0, maxColumns) : cells;
@@ -144,7 +150,7 @@ export class SourceCollector {
       const column = clip(this.headers?.[i] || `column ${i + 1}`, 60);
       note(
         'cell-too-long',
-        `Row ${this.rows}, column "${column}": the cell is ${cell.length.toLocaleString('en-US')} characters long; the limit is ${maxCellChars.toLocaleString('en-US')}. ` +
+        `Line ${this.line}, column "${column}": the cell is ${cell.length.toLocaleString('en-US')} characters long; the limit is ${maxCellChars.toLocaleString('en-US')}. ` +
           'Shorten the value in the source file (or close the quote that runs it into the next cells) and upload again.',
         column,
       );

@@ -53,7 +53,7 @@ async function streamCsv(
     decodeTextChunks(opened.byteChunks(), encoding),
     {
       onStart: (info) => collector.setPreamble(info.preamble),
-      onRow: (cells) => collector.onRow(cells),
+      onRow: (cells, line) => collector.onRow(cells, line),
       onParseIssue: (code, _message, record) => collector.onParseIssue(code, record),
     },
     withLimits(options.limits).maxLineChars,
@@ -78,9 +78,9 @@ async function streamWorkbook(opened: OpenedFile, options: StreamOptions): Promi
     };
     sheets.push(entry);
     return {
-      onRow: (cells) => {
+      onRow: (cells, line) => {
         try {
-          entry.collector.onRow(cells);
+          entry.collector.onRow(cells, line);
           return true;
         } catch (error) {
           if (!(error instanceof IngestError) || !SKIPPABLE_SHEET_CODES.has(error.code)) throw error;

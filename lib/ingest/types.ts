@@ -5,14 +5,15 @@
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { InputLimits } from './limits';
 import type { RecordSink } from './record-stream';
+import type { ResolutionOffer, Resolutions } from './resolutions';
 
 /** One problem found in an upload; errors refuse the whole upload, warnings are shown. */
 export interface Issue {
   severity: 'error' | 'warning';
-  /** stable machine code, e.g. 'duplicate-id', 'orphan', 'reporting-cycle'. */
+  /** stable machine code, e.g. 'duplicate-id', 'manager-not-found', 'cycle' (SPEC codes). */
   code: string;
   message: string;
-  /** 1-based data row (header excluded; blank lines not counted). */
+  /** the file line the row starts on, as an editor shows it (header = line 1); XLSX: sheet row. */
   row?: number;
   column?: string;
   ids?: string[];
@@ -65,8 +66,10 @@ export type UploadFile = { name: string; bytes: Uint8Array } | { name: string; p
 export interface ParseOptions {
   /** upload-form as-of date (YYYY-MM-DD); used when the file has no as_of column. */
   asOf?: string;
-  /** keep the first row of each duplicated id instead of refusing the upload. */
+  /** keep the first row of each duplicated id instead of refusing the upload (= duplicate-id=keep-first). */
   skipDuplicates?: boolean;
+  /** the chosen resolution per defect class (resolutions.ts); wins over skipDuplicates. */
+  resolutions?: Resolutions;
   mapping?: MappingOverride;
   /** per file; default 1 GiB. */
   maxBytes?: number;
@@ -112,8 +115,12 @@ export interface ParsedSnapshot {
   sourceFiles: string[];
   format: OrgFormat;
   managerRef: ManagerRef;
-  /** 'keep-first' when skipDuplicates was used (the snapshot records that choice). */
-  duplicatePolicy: 'refuse' | 'keep-first';
+  /** the duplicate-id resolution applied, or 'refuse'. */
+  duplicatePolicy: 'refuse' | 'keep-first' | 'keep-last' | 'drop-all';
+  /** resolutions applied to this snapshot's defects (stored with the snapshot). */
+  resolutions: Resolutions;
+  /** each defect class present, with its actions, row counts and the choice (upload screen, --json). */
+  offers: ResolutionOffer[];
   records: OrgRecord[];
   issues: Issue[];
   stats: SnapshotStats;

@@ -1,7 +1,7 @@
 /**
  * Snapshot validation (SPEC.md "What happens to bad input"), run after eliminated rows are gone:
- * duplicate employee_id (error, or keep-first with skipDuplicates), manager not found (warning,
- * orphan), self-management and reporting cycles (errors listing the people), several roots (warning).
+ * duplicate employee_id (error, or a duplicate-id resolution), manager not found (warning, orphan),
+ * self-management and reporting cycles (errors listing the people), several roots (warning).
  * Cycle detection walks parent links iteratively, so a 100,000-deep chain cannot overflow the stack.
  */
 import type { OrgRecord } from '@/lib/metrics/types';
@@ -18,18 +18,30 @@ export interface StructureCounts {
   cycles: number;
   /** manager index of each record; -1 for roots, orphans and self-reports. */
   parent: Int32Array;
+  /** positions of the self-managers, of each cycle's members and of the orphans. */
+  selfManagerAt: number[];
+  cycleMembers: number[][];
+  orphanAt: number[];
 }
 
-/** Keep the first row of each employee id; later rows are errors, or warnings with skipDuplicates. */
+/** What to do with rows whose employee id was seen before (duplicate-id resolution, or refuse). */
+export type DuplicatePolicy = 'refuse' | 'keep-first' | 'keep-last' | 'drop-all';
+
+/**
+ * One row per employee id. Unresolved, every row after the first is an error; with a resolution,
+ * keep-first / keep-last keep one row of each id and drop-all drops every row of a duplicated id
+ * (warnings). The extra work of keep-last and drop-all runs only when there are duplicates.
+ */
 export function dropDuplicates(
   records: OrgRecord[],
-  skipDuplicates: boolean,
+  policy: DuplicatePolicy,
   issues: IssueList,
   fileOf: (r: OrgRecord) => string,
-): { kept: OrgRecord[]; duplicates: number; indexOf: Map<string, number> } {
-  const indexOf = new Map<string, number>();
-  const kept: OrgRecord[] = [];
+): { kept: OrgRecord[]; duplicates: number; duplicateIds: number; indexOf: Map<string, number> } {
+  let indexOf = new Map<string, number>();
+  let kept: OrgRecord[] = [];
   let duplicates = 0;
+  let repeated: Set<string> | null = null;
   for (const r of records) {
     const firstIndex = indexOf.get(r.employeeId);
     if (firstIndex === undefined) {
@@ -37,20 +49,35 @@ export function dropDuplicates(
       kept.push(r);
       continue;
     }
-    const firstRow = kept[firstIndex]?.row ?? 0;
+    const first = kept[firstIndex];
+    const firstRow = first?.row ?? 0;
     duplicates++;
+    (repeated ??= new Set()).add(r.employeeId);
+    if (policy === 'keep-last') kept[firstIndex] = r;
+    const done: Record<DuplicatePolicy, string> = {
+      refuse: '',
+      'keep-first': 'this row was dropped (duplicate-id=keep-first)',
+      'keep-last': `line ${first?.row ?? 0} was dropped (duplicate-id=keep-last)`,
+      'drop-all': 'every row of this id was dropped (duplicate-id=drop-all)',
+    };
     issues.add({
-      severity: skipDuplicates ? 'warning' : 'error',
-      code: skipDuplicates ? 'duplicate-id-skipped' : 'duplicate-id',
-      message: skipDuplicates
-        ? `Row ${r.row}: employee_id ${r.employeeId} was already at row ${firstRow}; this row was skipped (keep first).`
-        : `Row ${r.row}: employee_id ${r.employeeId} is also at row ${firstRow}.`,
+      severity: policy === 'refuse' ? 'error' : 'warning',
+      code: 'duplicate-id',
+      message:
+        policy === 'refuse'
+          ? `Line ${r.row}: employee_id ${clip(r.employeeId)} is also at line ${firstRow}.`
+          : `Line ${r.row}: employee_id ${clip(r.employeeId)} was already at line ${firstRow}; ${done[policy]}.`,
       row: r.row,
       ids: [r.employeeId],
       file: fileOf(r),
     });
   }
-  return { kept, duplicates, indexOf };
+  if (policy === 'drop-all' && repeated !== null) {
+    const drop = repeated;
+    kept = kept.filter((r) => !drop.has(r.employeeId));
+    indexOf = indexById(kept);
+  }
+  return { kept, duplicates, duplicateIds: repeated?.size ?? 0, indexOf };
 }
 
 /** Find reporting cycles of two or more people in a parent-index array (-1 = none). */
@@ -94,6 +121,8 @@ export function checkStructure(
   const roots: string[] = [];
   let orphans = 0;
   let selfReports = 0;
+  const selfManagerAt: number[] = [];
+  const orphanAt: number[] = [];
   records.forEach((r, i) => {
     if (r.managerId === null) {
       roots.push(r.employeeId);
@@ -101,10 +130,11 @@ export function checkStructure(
     }
     if (r.managerId === r.employeeId) {
       selfReports++;
+      selfManagerAt.push(i);
       issues.add({
         severity: 'error',
         code: 'self-manager',
-        message: `Row ${r.row}: ${clip(r.employeeId)} is recorded as their own manager (a reporting cycle of one).`,
+        message: `Line ${r.row}: ${clip(r.employeeId)} is recorded as their own manager (a reporting cycle of one).`,
         row: r.row,
         ids: [r.employeeId],
         file: fileOf(r),
@@ -118,13 +148,14 @@ export function checkStructure(
     }
     orphans++;
     if (alreadyReported.has(r)) return;
+    orphanAt.push(i);
     issues.add({
       severity: 'warning',
-      code: 'orphan',
+      code: 'manager-not-found',
       message:
         r.aggregatedCount === null
-          ? `Row ${r.row}: manager "${clip(r.managerId)}" of ${clip(r.employeeId)} is not in the file; ${clip(r.employeeId)} becomes an extra root (orphan).`
-          : `Row ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; counted as an orphan.`,
+          ? `Line ${r.row}: manager "${clip(r.managerId)}" of ${clip(r.employeeId)} is not in the file; ${clip(r.employeeId)} becomes an extra root (orphan).`
+          : `Line ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; counted as an orphan.`,
       row: r.row,
       ids: [r.employeeId],
       file: fileOf(r),
@@ -136,7 +167,7 @@ export function checkStructure(
     const first = records[cycle[0] ?? 0];
     issues.add({
       severity: 'error',
-      code: 'reporting-cycle',
+      code: 'cycle',
       message: `Reporting cycle of ${cycle.length} people: ${ids
         .slice(0, 20)
         .map((id) => clip(id, 40))
@@ -157,5 +188,14 @@ export function checkStructure(
       ids: roots.slice(0, IDS_LISTED),
     });
   }
-  return { roots: roots.length, orphans, selfReports, cycles: cycles.length, parent };
+  return {
+    roots: roots.length,
+    orphans,
+    selfReports,
+    cycles: cycles.length,
+    parent,
+    selfManagerAt,
+    cycleMembers: cycles,
+    orphanAt,
+  };
 }

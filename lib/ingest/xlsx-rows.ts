@@ -29,8 +29,8 @@ export function cellText(value: CellValue): string {
 
 /** Row callback for one worksheet. */
 export interface SheetHandler {
-  /** one row of cells; return false to stop reading this sheet. */
-  onRow(cells: string[]): boolean | void;
+  /** one row of cells and its sheet row number; return false to stop reading this sheet. */
+  onRow(cells: string[], line: number): boolean | void;
 }
 
 /** Stream every worksheet (after the zip-bomb check); onSheet returns the row handler for it (or null to skip the sheet). */
@@ -61,7 +61,7 @@ export async function readXlsxSheets(
         // Excel stores no trailing empty cells: pad to the header's width like a CSV row.
         if (width === 0) width = cells.length;
         while (cells.length < width) cells.push('');
-        if (handler.onRow(cells) === false) stopped = true;
+        if (handler.onRow(cells, row.number) === false) stopped = true;
       }
     }
   } catch (error) {

@@ -122,8 +122,10 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
       ]);
       for (const s of snapshots) {
         expect(s.errors).toEqual([]);
-        // E13's manager X99 is missing: data row 16 in both files
-        expect(s.warnings).toEqual([expect.objectContaining({ code: 'orphan', row: 16, ids: ['E13'] })]);
+        // E13's manager X99 is missing: line 17 (data row 16) in both files
+        expect(s.warnings).toEqual([
+          expect.objectContaining({ code: 'manager-not-found', row: 17, ids: ['E13'] }),
+        ]);
         for (const w of s.warnings as unknown[]) expectIssueShape(w);
       }
       expect(r.stdout).not.toContain('[strata]');
@@ -139,8 +141,8 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
       const r = await runCli(['import', DUPLICATE, '--as-of', '2023-06-30', '--json'], target);
       expect(r.code).toBe(1);
       const [snap] = parseStdout(r).snapshots as Json[];
-      // D2 on data rows 2 and 3
-      expect(snap?.errors).toEqual([expect.objectContaining({ code: 'duplicate-id', row: 3, ids: ['D2'] })]);
+      // D2 on file lines 3 and 4
+      expect(snap?.errors).toEqual([expect.objectContaining({ code: 'duplicate-id', row: 4, ids: ['D2'] })]);
       for (const e of snap?.errors as unknown[]) expectIssueShape(e);
       expect(await inspect(countTables)).toEqual(before);
     },

@@ -99,7 +99,9 @@ describe.each(variants)('importing org snapshots on %s%s', (backend, streamed) =
         orphans: 1,
       }),
     ]);
-    expect(committed[0]?.warnings.map((w) => [w.code, w.row, w.ids])).toEqual([['orphan', 16, ['E13']]]);
+    expect(committed[0]?.warnings.map((w) => [w.code, w.row, w.ids])).toEqual([
+      ['manager-not-found', 17, ['E13']],
+    ]);
     const [row] = await sql<{
       as_of: string | Date;
       version: number;
@@ -181,9 +183,9 @@ describe.each(variants)('importing org snapshots on %s%s', (backend, streamed) =
     );
     expect(result.ok).toBe(false);
     expect(committed).toEqual([]);
-    // D2 is on data rows 2 and 3: the second one is the error.
+    // D2 is on file lines 3 and 4 (header = line 1): the second one is the error.
     const errors = result.snapshots[0]?.issues.filter((i) => i.severity === 'error') ?? [];
-    expect(errors.map((e) => [e.code, e.row, e.ids])).toEqual([['duplicate-id', 3, ['D2']]]);
+    expect(errors.map((e) => [e.code, e.row, e.ids])).toEqual([['duplicate-id', 4, ['D2']]]);
     expect(await countTables(tdb.handle)).toEqual(before);
   });
 
@@ -197,7 +199,7 @@ describe.each(variants)('importing org snapshots on %s%s', (backend, streamed) =
     expect(result.ok).toBe(true);
     // 4 rows, the second D2 skipped -> D1, D2 (first), D3: 3 people.
     expect(committed[0]).toMatchObject({ asOf: '2023-06-30', headcount: 3 });
-    expect(committed[0]?.warnings.map((w) => [w.code, w.row])).toEqual([['duplicate-id-skipped', 3]]);
+    expect(committed[0]?.warnings.map((w) => [w.code, w.row])).toEqual([['duplicate-id', 4]]);
     const id = committed[0]?.id;
     const people = await sql<{ employee_id: string; name: string }>(
       'select employee_id, name from people where snapshot_id = $1 order by employee_id',
@@ -227,7 +229,7 @@ describe.each(variants)('importing org snapshots on %s%s', (backend, streamed) =
     expect(result.ok).toBe(false);
     expect(committed).toEqual([]);
     // C2 -> C4 -> C3 -> C2; C1 and C5 are fine.
-    const cycle = result.snapshots[0]?.issues.filter((i) => i.code === 'reporting-cycle') ?? [];
+    const cycle = result.snapshots[0]?.issues.filter((i) => i.code === 'cycle') ?? [];
     expect(cycle).toHaveLength(1);
     expect(cycle[0]?.severity).toBe('error');
     expect([...(cycle[0]?.ids ?? [])].sort()).toEqual(['C2', 'C3', 'C4']);

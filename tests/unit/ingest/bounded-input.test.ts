@@ -96,9 +96,9 @@ describe('bounded parsing of org uploads', () => {
     const r = await parseOrgUpload([{ name: 'org.csv', bytes: text(csv) }], { asOf: '2024-01-31' });
     expect(r.ok).toBe(false);
     const issue = issuesOf(r).find((i) => i.code === 'cell-too-long');
-    expect(issue).toMatchObject({ severity: 'error', row: 2, column: 'name' });
+    expect(issue).toMatchObject({ severity: 'error', row: 3, column: 'name' });
     expect(issue?.message).toMatch(
-      /^Row 2, column "name": the cell is 200,001 characters long; the limit is 10,000\. Shorten/,
+      /^Line 3, column "name": the cell is 200,001 characters long; the limit is 10,000\. Shorten/,
     );
     expect(JSON.stringify(issuesOf(r)).length).toBeLessThan(2048);
   });

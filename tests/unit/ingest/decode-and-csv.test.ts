@@ -96,8 +96,8 @@ describe('CSV rows', () => {
   it('skips blank lines (also ",,,") and trims stray spaces', async () => {
     const s = only(await parseFixtures(['blank-lines.csv']));
     expect(s.records.map((r) => [r.row, r.employeeId, r.managerId, r.name])).toEqual([
-      [1, '1', null, 'Root'],
-      [2, '2', '1', 'Two'],
+      [5, '1', null, 'Root'], // file lines: two blank lines, then the header on line 3
+      [8, '2', '1', 'Two'],
     ]);
   });
 

@@ -73,9 +73,12 @@ describe('UK organogram senior + junior files', () => {
       'warning:bad-fte': 1,
       'warning:zero-fte': 1,
       'warning:eliminated': 1,
-      'warning:orphan': 1,
+      'warning:manager-not-found': 1,
     });
-    expect(ofCode(s.issues, 'orphan')[0]).toMatchObject({ file: 'organogram-2020-03-31-junior.csv', row: 5 });
+    expect(ofCode(s.issues, 'manager-not-found')[0]).toMatchObject({
+      file: 'organogram-2020-03-31-junior.csv',
+      row: 6,
+    });
     expect(res.ok).toBe(true);
   });
 

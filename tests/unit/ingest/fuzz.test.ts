@@ -166,7 +166,7 @@ describe('fuzz', () => {
 
     lines[1] = `0,${n - 1}`;
     const loop = await parseOrgUpload([textFile('deep-cycle-100k.csv', `${lines.join('\n')}\n`)], AS_OF);
-    const cycle = loop.snapshots[0]?.issues.find((i) => i.code === 'reporting-cycle');
+    const cycle = loop.snapshots[0]?.issues.find((i) => i.code === 'cycle');
     expect(loop.ok).toBe(false);
     expect(cycle?.message).toMatch(/Reporting cycle of 100,?000 people/);
   });
