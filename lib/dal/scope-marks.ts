@@ -55,6 +55,21 @@ export async function setNotComparable(
   });
 }
 
+/**
+ * Dates of a series where a suppressed reader (leader, viewer) may not see the unit's figures
+ * because it had fewer than the minimum people then: a scope note must not quote them. (The
+ * Trends page also hides dates where the floor hid the unit, and passes those itself.)
+ */
+export function smallPoints(
+  reader: { suppress: boolean; settings: { minGroupSize: number } },
+  points: ReadonlyArray<{ asOf: string; structure: { headcount: number } }>,
+): Set<string> {
+  if (!reader.suppress) return new Set();
+  return new Set(
+    points.filter((p) => p.structure.headcount < reader.settings.minGroupSize).map((p) => p.asOf),
+  );
+}
+
 /** What a trend chart, the findings and reports say about the scope of the series. */
 export interface ScopeNotes {
   /** possible changes of scope, oldest first, each with a plain-words note */

@@ -1,7 +1,7 @@
 /**
  * Numeric helpers shared by every metric family, so rounding and percentiles agree everywhere.
  * Rounding rule (SPEC example): ratios and shares to 4 decimals, span statistics to 3 decimals,
- * headcounts to 4 decimals (aggregated rows carry fractional FTE; rounding hides float noise).
+ * headcounts and junior-staff FTE to 4 decimals (FTE is fractional; rounding hides float noise).
  */
 
 /** Round half away from zero to a fixed number of decimals. */

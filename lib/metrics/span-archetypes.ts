@@ -4,8 +4,8 @@
  * player-coach 3-5 | coach 6-7 | supervisor 8-10 | facilitator 11-15 | coordinator 15+.
  * The published ranges touch at 15; here a span of 15 is a facilitator and coordinator starts
  * above 15, so every manager falls in exactly one band. Spans below 3 fit no archetype and are
- * counted as "below the archetypes". Like SPEC span bands, bands are decided by upper bounds, so a
- * fractional span (aggregated FTE) of 5.5 counts as a coach.
+ * counted as "below the archetypes". Like SPEC span bands, bands are decided by upper bounds (a
+ * span of 5.5, were one fractional, would count as a coach).
  * These are reference ranges to compare against, not targets Strata computes or endorses.
  */
 

@@ -1,8 +1,8 @@
 /**
- * Spans histogram: managers per whole span of control. A fractional span (aggregated FTE) goes in
- * the bucket of its upper bound (3.5 -> 4), as SPEC span bands are decided by upper bounds.
- * The axis always runs to at least `minTop` so reference bands up to 15+ stay visible, and
- * very wide spans (organogram posts with hundreds of junior FTE) share one last bucket "N+".
+ * Spans histogram: managers per whole span of control (spans count person-level reports, so they
+ * are whole; a fractional one would go in the bucket of its upper bound, 3.5 -> 4, as SPEC span
+ * bands are decided by upper bounds). The axis always runs to at least `minTop` so reference
+ * bands up to 15+ stay visible, and very wide spans share one last bucket "N+".
  */
 
 export interface SpanHistogramRow {

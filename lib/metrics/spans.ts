@@ -1,7 +1,7 @@
 /**
  * Span-of-control statistics over managers only (SPEC "Structure"): mean, median, p10, p90 and
- * the count of managers in each band 1 | 2-3 | 4-7 | 8-12 | 13-16 | 17+. Spans can be fractional
- * when aggregated rows carry fractional FTE, so bands are decided by upper bounds (a span of 3.5
+ * the count of managers in each band 1 | 2-3 | 4-7 | 8-12 | 13-16 | 17+. Spans count person-level
+ * reports, so they are whole numbers; bands are still decided by upper bounds (a span of 3.5
  * falls in 4-7, a span of 0.5 in 1).
  */
 import { computePercentile, roundTo } from '@/lib/metrics/numbers';

@@ -40,9 +40,10 @@ export interface OrgRecord {
   githubLogin: string | null;
   status: PositionStatus;
   /**
-   * Aggregated headcount (UK organogram junior-staff rows: N FTE of a grade under a senior post).
-   * null for an ordinary person. When set, the record stands for this many people (may be
-   * fractional FTE): counted in headcount, in its manager's team, one layer below the manager.
+   * Aggregated staff (UK organogram junior-staff rows: N FTE of a grade under a senior post).
+   * null for a person-level row. When set, the record stands for N full-time equivalents: not a
+   * person, not a direct report and no layer of its own (SPEC "Posts, people and FTE"); it adds
+   * N to its post's junior FTE (lib/metrics/roles.ts).
    */
   aggregatedCount: number | null;
 }

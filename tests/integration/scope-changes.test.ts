@@ -38,6 +38,7 @@ import { loadDashboardContext } from '@/lib/dal/dashboards/context';
 import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { buildTrends } from '@/lib/dal/dashboards/trends';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
+import { loadScopeNotes, smallPoints } from '@/lib/dal/scope-marks';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { listSnapshots } from '@/lib/dal/snapshot-list';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -129,6 +130,22 @@ describe.each(backends())('changes of scope and "not comparable" marks on %s', (
     expect(o.findings[0]?.kind).toBe('scope-change');
     expect(o.findings[0]?.text).toContain('2024-02-29, 2024-03-31');
     expect(o.fte).toBeNull(); // a plain HRIS file has no aggregated rows
+  });
+
+  it('a note never quotes a snapshot where a leader or viewer could not see the unit (under the minimum)', async () => {
+    const pts = [10, 3, 12].map((headcount, k) => ({
+      asOf: DATES[k] ?? '',
+      structure: { headcount, managers: 2 },
+    }));
+    const viewerCtx = { suppress: true, settings: { minGroupSize: 5 } };
+    expect([...smallPoints(viewerCtx, pts)]).toEqual(['2024-02-29']);
+    expect([...smallPoints({ ...viewerCtx, suppress: false }, pts)]).toEqual([]);
+    // hr: 10 -> 3 and 3 -> 12 are both flagged; a viewer: 10 -> 12 against January, no flag.
+    expect((await loadScopeNotes(pts)).notes.flagged.map((f) => f.asOf)).toEqual([
+      '2024-02-29',
+      '2024-03-31',
+    ]);
+    expect((await loadScopeNotes(pts, smallPoints(viewerCtx, pts))).notes.flagged).toEqual([]);
   });
 
   it('PATCH refuses other roles, no session, other sites, other content types and bad bodies', async () => {

@@ -2,7 +2,7 @@ import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { fteFields } from '@/lib/metrics/structure';
 import { NodeKind } from '@/lib/metrics/roles';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
-import { loadScopeNotes, type ScopeNotes } from '../scope-marks';
+import { loadScopeNotes, smallPoints, type ScopeNotes } from '../scope-marks';
 import { unitLabel } from '../unit-labels';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, isGroupHidden } from './context';
@@ -161,7 +161,7 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
     }
   };
   const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
-  const { notes, marked } = await loadScopeNotes(series);
+  const { notes, marked } = await loadScopeNotes(series, smallPoints(ctx, series));
   // Change since previous and since peak skip snapshots marked not comparable; a marked current
   // snapshot has no change at all (SPEC "Posts, people and FTE").
   const earlier = marked.has(ctx.ref.asOf)

@@ -58,7 +58,7 @@ export function SnapshotTable() {
                   Warnings
                 </th>
                 <th scope="col">
-                  Comparable{' '}
+                  Not comparable{' '}
                   <DefinitionIcon definition='Mark a snapshot "not comparable" when its file covers a different scope (a department added or missing); change since previous and since peak then skip it.' />
                 </th>
                 <th scope="col">Actions</th>
@@ -89,7 +89,7 @@ export function SnapshotTable() {
                   <td>{s.uploadedBy}</td>
                   <td>{new Date(s.uploadedAt).toLocaleString()}</td>
                   <td className="num">{s.warningCount}</td>
-                  <td>
+                  <td style={{ textAlign: 'center' }}>
                     <label>
                       <input
                         type="checkbox"
@@ -97,8 +97,10 @@ export function SnapshotTable() {
                         disabled={mark.isPending}
                         data-testid={`not-comparable-${s.asOf}-v${s.version}`}
                         onChange={(e) => mark.mutate({ id: s.id, notComparable: e.target.checked })}
-                      />{' '}
-                      not comparable
+                      />
+                      <span className="visually-hidden">
+                        Snapshot {s.asOf} version {s.version} is not comparable
+                      </span>
                     </label>
                   </td>
                   <td>

@@ -49,13 +49,13 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
               label: 'Junior staff (FTE)',
               definition:
                 'Full-time equivalents of the junior staff the source gives per reporting senior post (organogram junior files). FTE, not people: not in headcount, spans or layers.',
-              value: `${fteNumber(fte.juniorFte)} FTE`,
+              value: fteNumber(fte.juniorFte),
             },
             {
               key: 'totalFte',
               label: 'Total FTE',
               definition: 'Senior posts (one each) plus junior staff FTE.',
-              value: `${fteNumber(fte.totalFte)} FTE`,
+              value: fteNumber(fte.totalFte),
             },
           ]}
         />

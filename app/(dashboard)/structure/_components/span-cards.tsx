@@ -78,7 +78,7 @@ export function SpanHistogramCard({
   return (
     <ChartCard
       title="Spans histogram"
-      definition="Managers by span of control (direct reports; a fractional FTE span counts in the bucket of its upper bound)."
+      definition="Managers by span of control (person-level direct reports; junior staff given as FTE are not direct reports)."
       rows={histogram}
       filename={`spans-histogram-${asOf}`}
       columns={[

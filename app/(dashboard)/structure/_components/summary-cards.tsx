@@ -27,7 +27,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
           {
             key: 'juniorFte',
             label: 'Junior staff (FTE)',
-            value: `${fmt(s.juniorFte, 'int')} FTE`,
+            value: fmt(s.juniorFte, 'int'),
             definition:
               'Full-time equivalents of the junior staff given per reporting senior post. FTE, not people: not in headcount, spans or layers.',
             note: `total ${fmt(s.totalFte ?? null, 'int')} FTE with the senior posts`,

@@ -1,7 +1,7 @@
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
 import { readStored } from '../../snapshot-data';
-import { loadScopeNotes, type ScopeNotes } from '../../scope-marks';
+import { loadScopeNotes, smallPoints, type ScopeNotes } from '../../scope-marks';
 import { suppressedText, type ReportContext } from '../context';
 
 /** The report lines of a series' scope notes: one notice per possible change of scope, one for the marked snapshots. */
@@ -26,7 +26,9 @@ export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSect
       blocks: [{ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) }],
     };
   const series = await ctx.series();
-  const blocks: ReportBlock[] = scopeNoticeBlocks((await loadScopeNotes(series)).notes);
+  const blocks: ReportBlock[] = scopeNoticeBlocks(
+    (await loadScopeNotes(series, smallPoints(ctx.dash, series))).notes,
+  );
   const cats = series.map((p) => p.asOf);
   if (series.length > 1) {
     blocks.push({
