@@ -2,14 +2,35 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { ORG_PARAM, withOrg } from '@/lib/query/org';
+import { withOrg } from '@/lib/query/org';
+import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
 import type { NavItem } from '@/lib/nav';
+
+/** Pages that read the global filters (snapshot, department, subtree); the others keep the organisation only. */
+const FILTERED = new Set([
+  '/overview',
+  '/structure',
+  '/ladder',
+  '/ceiling-risk',
+  '/trends',
+  '/compare',
+  '/targets',
+  '/ai',
+  '/reports',
+]);
+
+/** A page's link carrying the filters chosen on this page, so they stay chosen on the next. */
+export function navHref(href: string, params: { get(name: string): string | null }): string {
+  const f = readFilters(params);
+  return FILTERED.has(href) ? `${href}${filtersToSearch(f)}` : withOrg(href, f.org ?? null);
+}
 
 /** Primary navigation (in the page's organisation); marks the current page for assistive technology. */
 export function Sidebar({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  // Links keep the page's organisation (?org=).
-  const org = useSearchParams().get(ORG_PARAM);
+  // Links keep the page's organisation (?org=) and, between dashboards, its snapshot, department and subtree.
+  const params = useSearchParams();
+  const org = params.get('org');
   return (
     <aside className="sidebar">
       <Link href={withOrg('/', org)} className="brand">
@@ -21,7 +42,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
             const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
             return (
               <li key={item.href}>
-                <Link href={withOrg(item.href, org)} aria-current={active ? 'page' : undefined}>
+                <Link href={navHref(item.href, params)} aria-current={active ? 'page' : undefined}>
                   {item.label}
                 </Link>
               </li>

@@ -66,6 +66,35 @@ test('filters live in the URL: a department view reloads with the same figures, 
   expect((await download).suggestedFilename()).toMatch(/^spans-.*\.csv$/);
 });
 
+test('filters follow the user: the snapshot and department chosen on one page stay chosen on the next, and the report form starts from them', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/overview');
+  const dept = page.getByLabel('Department', { exact: true });
+  await expect.poll(async () => dept.locator('option').count()).toBeGreaterThan(1);
+  const name = (await dept.locator('option').allTextContents()).find((o) => o !== 'All departments') ?? '';
+  await dept.selectOption({ label: name });
+  await expect(page).toHaveURL(/department=/);
+  const snap = page.getByLabel('Snapshot', { exact: true });
+  const dates = (
+    await snap.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  ).filter(Boolean);
+  const earlier = dates[1] ?? dates[0] ?? '';
+  await snap.selectOption(earlier);
+  await expect(page).toHaveURL(new RegExp(`asOf=${earlier}`));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const label of ['Structure', 'Ladder', 'Trends']) {
+    await nav.getByRole('link', { name: label, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`asOf=${earlier}.*department=`));
+    await expect(page.getByLabel('Department', { exact: true })).toHaveValue(name);
+    await expect(page.getByLabel('Snapshot', { exact: true })).toHaveValue(earlier);
+  }
+  await nav.getByRole('link', { name: 'Reports', exact: true }).click();
+  await expect(page.getByLabel('One department')).toBeChecked();
+  await expect(page.getByLabel('Department', { exact: true })).toHaveValue(name);
+});
+
 test('a scoped leader sees only their subtree, cannot leave it, and a small group is suppressed', async ({
   page,
   browser,

@@ -1,9 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { SECTION_CATALOG } from '@/lib/export/report-sections';
-import { filtersToSearch } from '@/lib/query/dashboard';
+import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
 import { fetchJson } from '@/lib/query/fetch-json';
 import styles from './reports.module.css';
 import { SubtreeField, type PickedPerson } from './subtree-field';
@@ -38,12 +39,18 @@ export function ReportForm({
   onSubmit: (r: ReportRequest) => void;
 }) {
   const id = useId();
+  // The snapshot, department or subtree chosen on the dashboards (carried in the URL) is the default.
+  const chosen = readFilters(useSearchParams());
   const [format, setFormat] = useState<ReportFormat>('pdf');
-  const [asOf, setAsOf] = useState('');
+  const [asOf, setAsOf] = useState(chosen.asOf ?? '');
   const [compareTo, setCompareTo] = useState('');
-  const [scopeKind, setScopeKind] = useState<'org' | 'department' | 'subtree'>('org');
-  const [department, setDepartment] = useState('');
-  const [person, setPerson] = useState<PickedPerson | null>(null);
+  const [scopeKind, setScopeKind] = useState<'org' | 'department' | 'subtree'>(
+    chosen.subtree ? 'subtree' : chosen.department ? 'department' : 'org',
+  );
+  const [department, setDepartment] = useState(chosen.department ?? '');
+  const [person, setPerson] = useState<PickedPerson | null>(
+    chosen.subtree ? { id: chosen.subtree, name: null, title: null, subtreeSize: 0 } : null,
+  );
   const [sections, setSections] = useState<string[]>(CHOOSABLE.map((s) => s.id));
   const [includePeople, setIncludePeople] = useState(false);
   const [table, setTable] = useState('overview-kpis');
