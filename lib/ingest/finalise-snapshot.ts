@@ -113,6 +113,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       cycles: resolved.cycles,
       cycleMembers: resolved.cycleMembers,
       orphans: resolved.orphans,
+      juniorOrphans: resolved.juniorOrphans,
     },
     { ...chosen, 'manager-not-found': chosen['manager-not-found'] ?? 'root' },
   );
@@ -142,7 +143,8 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
     issues.add({
       severity: 'warning',
       code: 'no-senior-posts',
-      message: 'This snapshot has junior-staff rows but no senior posts: every junior row is an orphan.',
+      message:
+        'This snapshot has junior-staff rows but no senior posts: no junior row has its reporting post, so all their FTE counts at the top of the organisation.',
     });
   }
   const snapshot: ParsedSnapshot = {
@@ -165,6 +167,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       aggregatedFte: Math.round(aggregatedFte * 10_000) / 10_000,
       roots: structure.roots,
       orphans: structure.orphans,
+      juniorOrphans: structure.juniorOrphans,
       duplicates: dup.duplicates,
       duplicateJuniorRows,
       selfReports: structure.selfReports,
