@@ -165,7 +165,7 @@ export function checkStructure(
       message:
         r.aggregatedCount === null
           ? `Line ${r.row}: manager "${clip(r.managerId)}" of ${clip(r.employeeId)} is not in the file; ${clip(r.employeeId)} becomes an extra root (orphan).`
-          : `Line ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; not people, so no orphan: their FTE counts at the top of the organisation.`,
+          : `Line ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; junior rows are not people (no orphan): their FTE counts at the top of the organisation.`,
       row: r.row,
       ids: [r.employeeId],
       file: fileOf(r),
