@@ -135,9 +135,13 @@ export async function runImport(
   };
   const refusal = (s: (typeof snapshots)[number]): string => {
     const open = Object.keys(s.resolutions).filter((code) => s.errors.some((e) => e.code === code));
-    return open.length === 0
-      ? ''
-      : ` — choose ${open.map((code) => `--resolve ${code}=${(s.resolutions[code] ?? []).join('|')}`).join(' ')}`;
+    // Errors without a resolution (e.g. no-senior-posts) can only be left out.
+    const fixed = s.errors.some((e) => !(e.code in s.resolutions));
+    const parts = [
+      ...open.map((code) => `--resolve ${code}=${(s.resolutions[code] ?? []).join('|')}`),
+      ...(fixed && !('version' in s) ? ['--commit-valid to leave this snapshot out'] : []),
+    ];
+    return parts.length === 0 ? '' : ` — choose ${parts.join(' ')}`;
   };
   const human = [
     ...fileErrors.map((e) => `error: ${e.file ? `${e.file}: ` : ''}${e.message}`),

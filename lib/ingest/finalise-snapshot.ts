@@ -139,12 +139,14 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
     } else if (r.status === 'vacant') vacant++;
     else people++;
   }
+  // Junior (aggregated) rows alone make no tree: headcount, spans and layers would all read 0 and
+  // every trend would fall to nothing at this date. No resolution can give it posts, so it is an
+  // error the user can only leave out (commit the other snapshots) or fix by adding the senior file.
   if (people + vacant === 0 && aggregated > 0) {
     issues.add({
-      severity: 'warning',
+      severity: 'error',
       code: 'no-senior-posts',
-      message:
-        'This snapshot has junior-staff rows but no senior posts: no junior row has its reporting post, so all their FTE counts at the top of the organisation.',
+      message: `This snapshot has ${aggregated.toLocaleString('en-US')} junior-staff rows but no senior posts, so it has no people to build an organisation from: leave it out (commit the snapshots without errors) or add the senior-posts file for this date.`,
     });
   }
   const snapshot: ParsedSnapshot = {

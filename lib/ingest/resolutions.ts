@@ -140,7 +140,7 @@ export function buildOffers(counts: DefectCounts, chosen: Resolutions): Resoluti
   add('self-manager', d.selfManagers, [
     [
       'root',
-      `${plural(d.selfManagers, 'person', 'people')} recorded as their own manager become tops of the tree.`,
+      `${plural(d.selfManagers, 'person', 'people')} recorded as their own manager ${d.selfManagers === 1 ? 'becomes a top' : 'become tops'} of the tree.`,
     ],
     [
       'drop',

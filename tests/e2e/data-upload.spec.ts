@@ -75,7 +75,99 @@ test('a duplicate-id file is refused until the keep-first choice is made', async
   await page.getByRole('button', { name: 'Upload and check' }).click();
   await expect(page.getByTestId('issues-table')).toContainText('duplicate');
   await expect(page.getByRole('button', { name: /^Commit/ })).toBeDisabled();
-  await page.getByLabel('Keep the first row of each duplicated id').click();
+  const dup = page.getByTestId('resolve-duplicate-id');
+  await expect(dup).toContainText('blocks the import');
+  await dup.getByLabel(/^keep-first/).check();
   await expect(page.getByText('ready to commit')).toBeVisible();
+  await expect(dup).toContainText('resolved');
   await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
+const DFID = path.resolve(process.cwd(), '../shared/data/ukgov-organograms-datagovuk/dfid');
+const IFG = path.resolve(process.cwd(), '../shared/data/ukgov-organograms-ifg/multi-snapshot/dfid.csv');
+
+/** Deletes an organisation this spec created (admin), so later specs see the organisations they expect. */
+async function deleteOrg(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const body = (await (await page.request.get('/api/organisations')).json()) as {
+    organisations: Array<{ id: number; name: string }>;
+  };
+  const org = body.organisations.find((o) => o.name === name);
+  if (org) {
+    const res = await page.request.delete(`/api/admin/organisations/${org.id}`, { data: { confirm: name } });
+    expect(res.status()).toBe(200);
+  }
+}
+
+test('a published DFID organogram with a self-report: resolved on the upload screen, committed into its own organisation, and a re-upload shows the difference first', async ({
+  page,
+}) => {
+  test.skip(!fs.existsSync(DFID), `real data missing at ${DFID}`);
+  const ORG = 'DFID (e2e)';
+  await signIn(page, 'admin');
+  await page.goto('/data');
+  const pair = [
+    path.join(DFID, 'department_for_international_development-2011-03-31-senior.csv'),
+    path.join(DFID, 'department_for_international_development-2011-03-31-junior.csv'),
+  ];
+  await page.locator('#upload-org').fill(ORG);
+  await page.setInputFiles('#upload-files', pair);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  const self = page.getByTestId('resolve-self-manager');
+  await expect(self).toContainText('blocks the import');
+  // The error names the file's line (header = line 1) and comes before the warnings.
+  await expect(page.getByTestId('issues-table').locator('tbody tr').first()).toContainText(
+    'Line 30: A6 is recorded as their own manager',
+  );
+  await expect(page.getByRole('button', { name: /^Commit 1 snapshot/ })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/data-resolve-before.png', fullPage: true });
+  await self.getByLabel(/^root/).check();
+  await expect(page.getByText('ready to commit')).toBeVisible();
+  await expect(self).toContainText('resolved');
+  await page.screenshot({ path: 'test-results/screens/data-resolve-after.png', fullPage: true });
+  await page.getByRole('button', { name: /^Commit 1 snapshot/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2011-03-31 (80 people' })).toBeVisible({
+    timeout: 60_000,
+  });
+
+  // The same date again in the same organisation: the difference, and a tick before a new version.
+  await page.locator('#upload-org').fill(ORG);
+  await page.setInputFiles('#upload-files', pair);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await self.getByLabel(/^root/).check();
+  const diff = page.getByTestId('version-diff-2011-03-31');
+  await expect(diff).toContainText('version 1 is current; committing stores version 2');
+  await expect(diff).toContainText('0 added, 0 removed, 0 with another manager');
+  const commit = page.getByRole('button', { name: /^Commit 1 snapshot/ });
+  await expect(commit).toBeDisabled();
+  await page.getByLabel(/Store a new version of this date/).check();
+  await expect(commit).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screens/data-reupload-diff.png', fullPage: true });
+  await commit.click();
+  await expect(page.getByRole('status').filter({ hasText: 'version 2 replaces 1' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await deleteOrg(page, ORG);
+});
+
+test('a stacked multi-snapshot file: the snapshots without errors are committed, the others listed with why', async ({
+  page,
+}) => {
+  test.skip(!fs.existsSync(IFG), `real data missing at ${IFG}`);
+  const ORG = 'DFID stacked (e2e)';
+  await signIn(page, 'admin');
+  await page.goto('/data');
+  await page.locator('#upload-org').fill(ORG);
+  await page.setInputFiles('#upload-files', IFG);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  const partial = page.getByTestId('partial-commit');
+  await expect(partial).toContainText('5 of 8 snapshots have no errors');
+  for (const d of ['2011-03-31', '2011-09-30', '2013-09-30']) await expect(partial).toContainText(`${d}`);
+  await expect(partial).toContainText('self-manager');
+  await expect(page.getByRole('button', { name: /^Commit 8 snapshots/ })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/data-partial-commit.png', fullPage: true });
+  await page.getByRole('button', { name: 'Commit the 5 snapshots without errors' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'Imported 2012-09-30' });
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  await expect(done).not.toContainText('2011-03-31');
+  await deleteOrg(page, ORG);
 });

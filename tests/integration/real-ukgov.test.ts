@@ -201,13 +201,16 @@ describe.skipIf(!HAS_DATA)('real UK organograms', () => {
     );
 
     it(
-      'IfG dcms stacked (10 snapshots): refused as published; --commit-valid commits 7; self-manager=root and duplicate-id=keep-first all 10',
+      'IfG dcms stacked (10 snapshots): refused as published; --commit-valid commits 3; with self-manager=root and duplicate-id=keep-first 6, the 4 junior-only snapshots left out',
       async () => {
         const file = [path.join(IFG, 'multi-snapshot', 'dcms.csv')];
         const asIs = await run('IfG dcms', file);
         expect(asIs.committed).toEqual([]);
         // derive-real-counts.py: Mar-15 has 2 self-reports, Mar-12 1 duplicate, Sep-10 52 duplicates
-        // and 1 self-report; the other 7 have no error.
+        // and 1 self-report; Mar-13, Sep-13, Mar-14 and Oct-14 have junior rows only (people 0), an
+        // error no resolution fixes (no-senior-posts, since main 34a387d); Sep-12, Sep-11 and Mar-11
+        // have no error.
+        const junior = ['no-senior-posts'];
         const refused = asIs.result.snapshots
           .map((s, k) => [s.label, errorCodes(asIs)[k]?.sort()] as const)
           .filter(([, codes]) => (codes?.length ?? 0) > 0);
@@ -215,23 +218,39 @@ describe.skipIf(!HAS_DATA)('real UK organograms', () => {
           'Mar-15': ['self-manager'],
           'Mar-12': ['duplicate-id'],
           'Sep-10': ['duplicate-id', 'self-manager'],
+          'Mar-13': junior,
+          'Sep-13': junior,
+          'Mar-14': junior,
+          'Oct-14': junior,
         });
         expect(await stored('IfG dcms')).toEqual([]);
 
         const valid = await run('IfG dcms (valid only)', file, {}, true);
-        expect(valid.committed).toHaveLength(7);
-        expect(valid.stored.map((k) => valid.result.snapshots[k]?.label).sort()).toEqual(
-          ['Mar-11', 'Mar-13', 'Mar-14', 'Oct-14', 'Sep-11', 'Sep-12', 'Sep-13'].sort(),
-        );
-        expect(await stored('IfG dcms (valid only)')).toHaveLength(7);
+        expect(valid.committed).toHaveLength(3);
+        expect(valid.stored.map((k) => valid.result.snapshots[k]?.label).sort()).toEqual([
+          'Mar-11',
+          'Sep-11',
+          'Sep-12',
+        ]);
+        expect(await stored('IfG dcms (valid only)')).toHaveLength(3);
 
-        const all = await run('IfG dcms', file, { 'self-manager': 'root', 'duplicate-id': 'keep-first' });
-        expect(errorCodes(all).flat()).toEqual([]);
-        expect(all.committed).toHaveLength(10);
+        const choices: Resolutions = { 'self-manager': 'root', 'duplicate-id': 'keep-first' };
+        const resolved = await run('IfG dcms', file, choices);
+        expect(resolved.committed).toEqual([]); // the junior-only snapshots still refuse the upload
+        const all = await run('IfG dcms', file, choices, true);
+        expect(errorCodes(all).flat().sort()).toEqual([...junior, ...junior, ...junior, ...junior]);
+        expect(all.committed.map((c) => [c.asOf, c.headcount])).toEqual([
+          ['2010-09-30', 48],
+          ['2011-03-31', 42],
+          ['2011-09-30', 44],
+          ['2012-03-31', 42],
+          ['2012-09-30', 38],
+          ['2015-03-31', 36],
+        ]);
         const rows = await stored('IfG dcms');
-        expect(rows).toHaveLength(10);
-        // Each snapshot records the choices that applied to it (only the classes it had; Sep-10 has
-        // 2 orphans, so the default manager-not-found=root too).
+        expect(rows).toHaveLength(6);
+        // Each snapshot records the choices that applied to it (only the classes it had; Sep-10 and
+        // Sep-12 have 2 orphans each, so the default manager-not-found=root too).
         const byDate = Object.fromEntries(rows.map((r) => [r.as_of, r.resolutions]));
         expect(byDate['2015-03-31']).toEqual({ 'self-manager': 'root' });
         expect(byDate['2012-03-31']).toEqual({ 'duplicate-id': 'keep-first' });
@@ -240,7 +259,7 @@ describe.skipIf(!HAS_DATA)('real UK organograms', () => {
           'self-manager': 'root',
           'manager-not-found': 'root',
         });
-        expect(byDate['2012-09-30']).toEqual({ 'manager-not-found': 'root' }); // 2 orphans
+        expect(byDate['2012-09-30']).toEqual({ 'manager-not-found': 'root' });
         expect(byDate['2011-09-30']).toEqual({}); // no defect
       },
       TIMEOUT,

@@ -69,7 +69,9 @@ describe.each(backends())('bounded uploads on %s', (backend) => {
     });
     expect(view.report.ok).toBe(false);
     const issue = view.report.fileIssues.find((i) => i.code === 'cell-too-long');
-    expect(issue).toMatchObject({ severity: 'error', row: 2, column: 'name' });
+    // Rows are the file's line numbers (SPEC): the header is line 1, E2 is on line 3.
+    expect(issue).toMatchObject({ severity: 'error', row: 3, column: 'name' });
+    expect(issue?.message).toMatch(/Line 3/);
     expect(JSON.stringify(view.report).length).toBeLessThan(4096);
     await expect(commitPendingUpload(hr, view.id)).rejects.toThrow(/has errors/);
   });

@@ -12,6 +12,8 @@ import { streamCommit, sendUpload } from './upload-request';
 import { ValidationReport } from './validation-report';
 import { orgHeaders } from '@/lib/query/org';
 import { OrgField } from './org-field';
+import { blockingReasons, ResolutionChoices } from './resolution-choices';
+import { VersionDiffs } from './version-diff';
 
 type Stage =
   | { kind: 'idle' }
@@ -37,6 +39,8 @@ export function UploadPanel() {
   const [skipDuplicates, setSkipDuplicates] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  // Re-uploaded dates: the user ticks that a new version may be stored (reset with each upload).
+  const [confirmed, setConfirmed] = useState(false);
 
   async function upload() {
     setError(null);
@@ -47,6 +51,7 @@ export function UploadPanel() {
         { asOf, skipDuplicates: String(skipDuplicates), org },
         (fraction) => setStage({ kind: 'uploading', fraction }),
       );
+      setConfirmed(false);
       setStage({ kind: 'review', upload: view, busy: false });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Upload failed.');
@@ -71,9 +76,21 @@ export function UploadPanel() {
     }
   }
 
-  async function commit(upload: UploadView) {
+  function choose(upload: UploadView, code: string, action: string | null) {
+    const resolutions: Record<string, string> = { ...(upload.options.resolutions ?? {}) };
+    if (action === null) delete resolutions[code];
+    else resolutions[code] = action;
+    // The first form's keep-first tick stands for duplicate-id=keep-first; a choice here replaces it.
+    const skipDuplicates = code === 'duplicate-id' ? false : upload.options.skipDuplicates;
+    void revalidate(upload, {
+      resolutions: resolutions as UploadView['options']['resolutions'],
+      skipDuplicates,
+    });
+  }
+
+  async function commit(upload: UploadView, valid = false) {
     setStage({ kind: 'committing', upload, event: null });
-    await streamCommit(upload.id, (event) => {
+    await streamCommit(upload.id, { valid }, (event) => {
       if (event.type === 'done') {
         setStage({ kind: 'done', event });
         setFiles([]);
@@ -168,47 +185,26 @@ export function UploadPanel() {
             busy={review.busy}
             onApply={(mapping) => revalidate(review.upload, { mapping })}
           />
+          <ResolutionChoices
+            upload={review.upload}
+            busy={review.busy}
+            onChoose={(code, action) => choose(review.upload, code, action)}
+          />
           <ValidationReport upload={review.upload} />
-          <div className="form-row">
-            <div className="field">
-              <label htmlFor="review-asof">As-of date</label>
-              <input
-                id="review-asof"
-                type="date"
-                defaultValue={review.upload.options.asOf ?? ''}
-                onBlur={(e) => {
-                  if ((e.target.value || undefined) !== review.upload.options.asOf)
-                    void revalidate(review.upload, { asOf: e.target.value || undefined });
-                }}
-              />
-            </div>
-            <div className="field checkbox">
-              <input
-                id="review-skipdup"
-                type="checkbox"
-                checked={!!review.upload.options.skipDuplicates}
-                disabled={review.busy}
-                onChange={(e) => void revalidate(review.upload, { skipDuplicates: e.target.checked })}
-              />
-              <label htmlFor="review-skipdup">Keep the first row of each duplicated id</label>
-            </div>
-            <button
-              type="button"
-              disabled={!review.upload.report.ok || review.busy}
-              onClick={() => commit(review.upload)}
-            >
-              Commit {review.upload.report.snapshots.length} snapshot
-              {review.upload.report.snapshots.length === 1 ? '' : 's'}
-            </button>
-            <button type="button" className="secondary" onClick={() => cancel(review.upload)}>
-              Cancel
-            </button>
-          </div>
-          {!review.upload.report.ok && (
-            <p className="muted">
-              Errors block the import; fix the file or the mapping, then check again. Warnings do not block.
-            </p>
-          )}
+          <VersionDiffs
+            upload={review.upload}
+            org={review.upload.options.org ?? org}
+            confirmed={confirmed}
+            onConfirm={setConfirmed}
+          />
+          <CommitControls
+            upload={review.upload}
+            busy={review.busy}
+            confirmed={confirmed}
+            onAsOf={(asOf) => void revalidate(review.upload, { asOf })}
+            onCommit={(valid) => void commit(review.upload, valid)}
+            onCancel={() => void cancel(review.upload)}
+          />
         </>
       )}
       {stage.kind === 'committing' && (
@@ -226,5 +222,92 @@ export function UploadPanel() {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The as-of field and the commit buttons: all snapshots when none has an error; otherwise, for a
+ * multi-snapshot upload, the snapshots without errors (the others listed with why), in one transaction.
+ */
+function CommitControls({
+  upload,
+  busy,
+  confirmed,
+  onAsOf,
+  onCommit,
+  onCancel,
+}: {
+  upload: UploadView;
+  busy: boolean;
+  confirmed: boolean;
+  onAsOf: (asOf: string | undefined) => void;
+  onCommit: (valid: boolean) => void;
+  onCancel: () => void;
+}) {
+  const { report } = upload;
+  const n = report.snapshots.length;
+  const valid = report.snapshots.filter((s) => s.errorCount === 0);
+  const fileErrors = report.fileIssues.some((i) => i.severity === 'error');
+  const partial = !report.ok && !fileErrors && n > 1 && valid.length > 0;
+  const needsTick = (snaps: typeof report.snapshots) => snaps.some((s) => s.existing) && !confirmed;
+  const s = (k: number) => (k === 1 ? '' : 's');
+  return (
+    <>
+      {partial && (
+        <div className="alert warn" data-testid="partial-commit">
+          <p>
+            {valid.length} of {n} snapshots have no errors and can be committed now; the others stay out until
+            their errors are resolved:
+          </p>
+          <ul className="snapshot-status">
+            {report.snapshots
+              .filter((x) => x.errorCount > 0)
+              .map((x) => (
+                <li key={x.asOf}>
+                  <strong>{x.asOf}</strong>
+                  {x.label ? ` (“${x.label}”)` : ''}: {blockingReasons(x)}
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="review-asof">As-of date</label>
+          <input
+            id="review-asof"
+            type="date"
+            defaultValue={upload.options.asOf ?? ''}
+            onBlur={(e) => {
+              if ((e.target.value || undefined) !== upload.options.asOf) onAsOf(e.target.value || undefined);
+            }}
+          />
+        </div>
+        <button
+          type="button"
+          disabled={!report.ok || busy || needsTick(report.snapshots)}
+          onClick={() => onCommit(false)}
+        >
+          Commit {n} snapshot{s(n)}
+        </button>
+        {partial && (
+          <button type="button" disabled={busy || needsTick(valid)} onClick={() => onCommit(true)}>
+            Commit the {valid.length} snapshot{s(valid.length)} without errors
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {!report.ok && (
+        <p className="muted">
+          Errors block the import: choose a resolution for each kind above, or fix the file or the mapping.
+          Warnings do not block.
+        </p>
+      )}
+      {report.snapshots.some((x) => x.existing) && !confirmed && (
+        <p className="muted">Tick “Store a new version” above to commit a date that is already stored.</p>
+      )}
+    </>
   );
 }

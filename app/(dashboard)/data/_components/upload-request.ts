@@ -12,8 +12,14 @@ export function sendUpload(
 }
 
 /** Reads the commit endpoint's NDJSON stream, reporting each event. */
-export async function streamCommit(id: string, onEvent: (e: CommitEvent) => void): Promise<void> {
-  const res = await fetch(`/api/data/uploads/${encodeURIComponent(id)}/commit`, {
+export async function streamCommit(
+  id: string,
+  opts: { valid: boolean },
+  onEvent: (e: CommitEvent) => void,
+): Promise<void> {
+  // valid=1: commit only the snapshots without errors (the resolutions chosen are stored with the upload).
+  const query = opts.valid ? '?valid=1' : '';
+  const res = await fetch(`/api/data/uploads/${encodeURIComponent(id)}/commit${query}`, {
     method: 'POST',
     headers: orgHeaders(),
   });

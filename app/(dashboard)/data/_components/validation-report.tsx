@@ -19,10 +19,11 @@ const STAT_LABELS: Array<[string, string]> = [
 /** The validation report: per snapshot, what was found, then every error and warning with row numbers. */
 export function ValidationReport({ upload }: { upload: UploadView }) {
   const { report } = upload;
+  // Errors of every snapshot before any warning (each snapshot's list is already errors first).
   const issues = [
     ...report.fileIssues.map((i) => ({ ...i, snapshot: '' })),
     ...report.snapshots.flatMap((s) => s.issues.map((i) => ({ ...i, snapshot: s.asOf }))),
-  ];
+  ].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
   const errors =
     report.fileIssues.filter((i) => i.severity === 'error').length +
     report.snapshots.reduce((s, x) => s + x.errorCount, 0);
@@ -46,7 +47,31 @@ export function ValidationReport({ upload }: { upload: UploadView }) {
           <p>
             <strong>Snapshot {s.asOf}</strong>
             {s.label ? ` (label “${s.label}”)` : ''} from {s.sourceFiles.join(' + ')} — {s.format}
-            {s.duplicatePolicy === 'keep-first' ? ', keeping the first row of each duplicated id' : ''}
+            {report.snapshots.length > 1 &&
+              (s.errorCount > 0 ? (
+                <>
+                  {' '}
+                  <span className="badge danger">
+                    {s.errorCount} error{s.errorCount === 1 ? '' : 's'}
+                  </span>
+                </>
+              ) : (
+                <>
+                  {' '}
+                  <span className="badge ok">no errors</span>
+                </>
+              ))}
+            {Object.keys(s.resolutions).length > 0 && (
+              <>
+                <br />
+                <span className="muted">
+                  Resolutions recorded with it:{' '}
+                  {Object.entries(s.resolutions)
+                    .map(([code, action]) => `${code}=${action}`)
+                    .join(', ')}
+                </span>
+              </>
+            )}
           </p>
           <ul className="stat-list">
             {STAT_LABELS.map(([k, label]) => {
