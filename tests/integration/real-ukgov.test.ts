@@ -285,6 +285,8 @@ describe.skipIf(!HAS_DATA)('real UK organograms', () => {
         // Committed Mar-11: 2 blank-manager roots + the self-manager made a root + the orphan = 4.
         const c = all.committed.find((x) => x.asOf === '2011-03-31');
         expect([c?.headcount, c?.roots, c?.orphans]).toEqual([39, 4, 1]);
+        const mar11Row = (await stored('IfG dfid')).find((r) => r.as_of === '2011-03-31');
+        expect(mar11Row?.resolutions).toEqual({ 'self-manager': 'root', 'manager-not-found': 'root' });
       },
       TIMEOUT,
     );
