@@ -167,7 +167,7 @@ export function buildOffers(counts: DefectCounts, chosen: Resolutions): Resoluti
       'root',
       [
         people > 0
-          ? `${plural(people, 'person', 'people')} whose manager is not in the file become extra roots, flagged orphan (default).`
+          ? `${plural(people, 'person', 'people')} whose manager is not in the file ${people === 1 ? 'becomes an extra root' : 'become extra roots'}, flagged orphan (default).`
           : '',
         juniors,
       ]
