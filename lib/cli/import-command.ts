@@ -115,9 +115,11 @@ export async function runImport(
       asOf: s.asOf,
       ...(s.label !== undefined ? { label: s.label } : {}),
       headcount: c?.headcount ?? s.stats.people,
-      // Orphans become extra roots (SPEC), as in `metrics`; the ingest stats count blank managers only.
+      // Person-level, as in `metrics`: orphans become extra roots (SPEC); the ingest stats count
+      // blank managers as roots. Junior (aggregated) rows are not people: counted apart.
       roots: c?.roots ?? s.stats.roots + s.stats.orphans,
       orphans: c?.orphans ?? s.stats.orphans,
+      juniorOrphans: s.stats.juniorOrphans,
       committed: c !== undefined,
       errors: s.issues.filter((i) => i.severity === 'error').map(slim),
       warnings: s.issues.filter((i) => i.severity === 'warning').map(slim),
@@ -146,6 +148,9 @@ export async function runImport(
     ...snapshots.map(
       (s) =>
         `${s.asOf}: ${s.headcount} people, ${s.roots} root(s), ${s.orphans} orphan(s), ${s.errors.length} error(s), ${s.warnings.length} warning(s)` +
+        (s.juniorOrphans > 0
+          ? `, ${s.juniorOrphans} junior row(s) whose reporting post is absent (their FTE counts at the top of the organisation)`
+          : '') +
         ('version' in s ? ` — committed as version ${s.version}` : ' — not committed') +
         refusal(s),
     ),

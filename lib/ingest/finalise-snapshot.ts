@@ -113,6 +113,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       cycles: resolved.cycles,
       cycleMembers: resolved.cycleMembers,
       orphans: resolved.orphans,
+      juniorOrphans: resolved.juniorOrphans,
     },
     { ...chosen, 'manager-not-found': chosen['manager-not-found'] ?? 'root' },
   );
@@ -168,6 +169,7 @@ export function finaliseSnapshot(input: SnapshotInput): ParsedSnapshot {
       aggregatedFte: Math.round(aggregatedFte * 10_000) / 10_000,
       roots: structure.roots,
       orphans: structure.orphans,
+      juniorOrphans: structure.juniorOrphans,
       duplicates: dup.duplicates,
       duplicateJuniorRows,
       selfReports: structure.selfReports,

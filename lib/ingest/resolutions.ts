@@ -100,7 +100,10 @@ export interface DefectCounts {
   selfManagerReports: number;
   cycles: number;
   cycleMembers: number;
+  /** rows whose manager is not in the file, junior-staff rows included ... */
   orphans: number;
+  /** ... of which junior-staff (aggregated) rows: not people, so not roots or orphans. */
+  juniorOrphans: number;
 }
 
 /** The offers of a snapshot's defects, with the chosen action of each. */
@@ -154,10 +157,22 @@ export function buildOffers(counts: DefectCounts, chosen: Resolutions): Resoluti
       `Drop the ${plural(d.cycleMembers, 'member')} of the cycles; their other reports become orphans.`,
     ],
   ]);
+  const people = d.orphans - d.juniorOrphans;
+  const juniors =
+    d.juniorOrphans === 0
+      ? ''
+      : `${plural(d.juniorOrphans, 'junior-staff row')} whose reporting post is absent ${d.juniorOrphans === 1 ? 'stays' : 'stay'}: not people, ${d.juniorOrphans === 1 ? 'its' : 'their'} FTE counts at the top of the organisation.`;
   add('manager-not-found', d.orphans, [
     [
       'root',
-      `${plural(d.orphans, 'row')} whose manager is not in the file become extra roots, flagged orphan (default).`,
+      [
+        people > 0
+          ? `${plural(people, 'person', 'people')} whose manager is not in the file ${people === 1 ? 'becomes an extra root' : 'become extra roots'}, flagged orphan (default).`
+          : '',
+        juniors,
+      ]
+        .filter(Boolean)
+        .join(' '),
     ],
     [
       'drop',

@@ -20,6 +20,18 @@ export interface ResolvedStructure {
   cycleMembers: number;
   /** rows whose manager was not found when that resolution applied (dropped or flagged). */
   orphans: number;
+  /** of those, junior-staff (aggregated) rows: not people, their FTE counts at the top. */
+  juniorOrphans: number;
+}
+
+/** How many of the rows at `at` are junior-staff (aggregated) rows. */
+function aggregatedAt(records: readonly OrgRecord[], at: readonly number[]): number {
+  let n = 0;
+  for (const i of at) {
+    const r = records[i];
+    if (r !== undefined && r.aggregatedCount !== null) n++;
+  }
+  return n;
 }
 
 /** Resolve and validate the structure of de-duplicated records, reporting into `issues`. */
@@ -39,6 +51,7 @@ export function resolveStructure(
     cycles: first.cycleMembers.length,
     cycleMembers: first.cycleMembers.reduce((n, c) => n + c.length, 0),
     orphans: first.orphanAt.length,
+    juniorOrphans: aggregatedAt(input, first.orphanAt),
   };
   if (counts.selfManagers > 0) {
     const selfIds = new Set(first.selfManagerAt.map((i) => input[i]?.employeeId));
@@ -94,6 +107,7 @@ export function resolveStructure(
     // Orphans of what is left now (the reports of dropped self-managers and cycles included).
     const middle = checkStructure(records, new IssueList(), fileOf, ambiguous, indexOf);
     counts.orphans = middle.orphanAt.length;
+    counts.juniorOrphans = aggregatedAt(records, middle.orphanAt);
     if (counts.orphans > 0) {
       const gone = new Set(middle.orphanAt);
       for (const i of middle.orphanAt) {
@@ -110,6 +124,9 @@ export function resolveStructure(
     }
   }
   const structure = checkStructure(records, issues, fileOf, ambiguous, indexOf);
-  if (!orphanDrop) counts.orphans = structure.orphanAt.length;
+  if (!orphanDrop) {
+    counts.orphans = structure.orphanAt.length;
+    counts.juniorOrphans = aggregatedAt(records, structure.orphanAt);
+  }
   return { records, indexOf, structure, ...counts };
 }

@@ -98,8 +98,12 @@ export interface SnapshotStats {
   /** aggregated (junior-staff) records and the FTE they stand for. */
   aggregated: number;
   aggregatedFte: number;
+  /** person-level rows without a manager (aggregated junior rows are not people: never roots). */
   roots: number;
+  /** person-level rows whose manager is not in the file (each an extra root, flagged orphan). */
   orphans: number;
+  /** junior-staff (aggregated) rows whose reporting post is absent: their FTE counts at the top. */
+  juniorOrphans: number;
   /** rows whose employee_id was seen before (after eliminated rows were dropped). */
   duplicates: number;
   /** junior-staff rows identical to an earlier one (dropped). */

@@ -12,8 +12,15 @@ const IDS_LISTED = 1000;
 
 /** Structure counts of a snapshot. */
 export interface StructureCounts {
+  /** person-level rows (aggregated junior rows excluded) without a manager. */
   roots: number;
+  /** person-level rows whose manager is not in the file (they become extra roots). */
   orphans: number;
+  /**
+   * aggregated (junior-staff) rows whose reporting post is blank or not in the file: not people,
+   * so neither roots nor orphans; their FTE counts in the organisation's total, under no post.
+   */
+  juniorOrphans: number;
   selfReports: number;
   cycles: number;
   /** manager index of each record; -1 for roots, orphans and self-reports. */
@@ -120,12 +127,14 @@ export function checkStructure(
   const parent = new Int32Array(records.length).fill(-1);
   const roots: string[] = [];
   let orphans = 0;
+  let juniorOrphans = 0;
   let selfReports = 0;
   const selfManagerAt: number[] = [];
   const orphanAt: number[] = [];
   records.forEach((r, i) => {
     if (r.managerId === null) {
-      roots.push(r.employeeId);
+      if (r.aggregatedCount === null) roots.push(r.employeeId);
+      else juniorOrphans++;
       return;
     }
     if (r.managerId === r.employeeId) {
@@ -146,7 +155,8 @@ export function checkStructure(
       parent[i] = p;
       return;
     }
-    orphans++;
+    if (r.aggregatedCount === null) orphans++;
+    else juniorOrphans++;
     if (alreadyReported.has(r)) return;
     orphanAt.push(i);
     issues.add({
@@ -155,7 +165,7 @@ export function checkStructure(
       message:
         r.aggregatedCount === null
           ? `Line ${r.row}: manager "${clip(r.managerId)}" of ${clip(r.employeeId)} is not in the file; ${clip(r.employeeId)} becomes an extra root (orphan).`
-          : `Line ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; counted as an orphan.`,
+          : `Line ${r.row}: junior staff (${r.aggregatedCount} FTE) report to senior post "${clip(r.managerId)}", which is not in the senior file; junior rows are not people (no orphan): their FTE counts at the top of the organisation.`,
       row: r.row,
       ids: [r.employeeId],
       file: fileOf(r),
@@ -191,6 +201,7 @@ export function checkStructure(
   return {
     roots: roots.length,
     orphans,
+    juniorOrphans,
     selfReports,
     cycles: cycles.length,
     parent,

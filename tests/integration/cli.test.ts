@@ -5,13 +5,12 @@
  * seconds, so the calls are few and each checks several things. Figures: see metrics.test.ts for
  * the hand count of tests/fixtures/org/small-org-*.csv.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '@/db/client';
-import { countTables, runCli, type CliDatabase, type CliResult } from '../support/cli';
-import { backends, createTestDb, type TestDb } from '../support/test-db';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { countTables, runCli, type CliResult } from '../support/cli';
+import { useCliDatabase } from '../support/cli-database';
+import { backends } from '../support/test-db';
 
 const ORG = path.resolve(process.cwd(), 'tests/fixtures/org');
 const S1 = path.join(ORG, 'small-org-2024-01-31.csv');
@@ -78,39 +77,13 @@ function expectIssueShape(issue: unknown): void {
 }
 
 describe.each(BACKENDS)('the strata command line on %s', (backend) => {
-  let pg: TestDb | null = null;
-  let dataDir = '';
-  let target: CliDatabase;
-
-  beforeAll(async () => {
-    if (backend === 'postgres') {
-      pg = await createTestDb('postgres');
-      target = { url: pg.url ?? '' };
-    } else {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-cli-'));
-      target = { dataDir };
-    }
-  });
-  afterAll(async () => {
-    await pg?.drop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  /** Reads the database between CLI calls (PGlite: open the folder only while no CLI runs). */
-  async function inspect<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.handle);
-    const handle = await openDatabase({ dataDir });
-    try {
-      return await fn(handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  const db = useCliDatabase(backend);
+  const inspect = db.inspect;
 
   it(
     'import --json: the SPEC shape on stdout, progress on stderr, exit 0',
     async () => {
-      const r = await runCli(['import', S1, S2, '--json'], target);
+      const r = await runCli(['import', S1, S2, '--json'], db.target);
       expect(r.stderr).toContain('storing snapshot');
       expect(r.code).toBe(0);
       const out = parseStdout(r);
@@ -138,7 +111,7 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
     'a duplicate id is refused with exit 1, the rows listed, and nothing stored',
     async () => {
       const before = await inspect(countTables);
-      const r = await runCli(['import', DUPLICATE, '--as-of', '2023-06-30', '--json'], target);
+      const r = await runCli(['import', DUPLICATE, '--as-of', '2023-06-30', '--json'], db.target);
       expect(r.code).toBe(1);
       const [snap] = parseStdout(r).snapshots as Json[];
       // D2 on file lines 3 and 4
@@ -152,7 +125,7 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
   it(
     'metrics --json prints the SPEC contract of the latest snapshot, with ladder and trend',
     async () => {
-      const r = await runCli(['metrics', '--json'], target);
+      const r = await runCli(['metrics', '--json'], db.target);
       expect(r.code).toBe(0);
       const m = parseStdout(r);
       expect(Object.keys(m).filter((k) => CONTRACT_KEYS.includes(k))).toEqual(CONTRACT_KEYS);
@@ -227,8 +200,8 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
       // PostgreSQL serves several processes at once; the PGlite folder takes one at a time.
       const [eng, e2] =
         backend === 'postgres'
-          ? await Promise.all(runs.map((a) => runCli(a, target)))
-          : [await runCli(runs[0] ?? [], target), await runCli(runs[1] ?? [], target)];
+          ? await Promise.all(runs.map((a) => runCli(a, db.target)))
+          : [await runCli(runs[0] ?? [], db.target), await runCli(runs[1] ?? [], db.target)];
       if (!eng || !e2) throw new Error('missing run');
       expect([eng.code, e2.code]).toEqual([0, 0]);
       // Eng in S1: E2 E4 E5 E6 E7 E8 E13 = 7; managers E2 E4 E5; orphan E13 is its root
@@ -263,9 +236,9 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
     'a second process on a PGlite folder that is in use fails with a clear message',
     async () => {
       // This test process opens the folder, as a running server would.
-      const holder = await openDatabase({ dataDir });
+      const holder = await openDatabase({ dataDir: db.dataDir });
       try {
-        const r = await runCli(['metrics', '--json'], target);
+        const r = await runCli(['metrics', '--json'], db.target);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toContain('in use by another Strata process');
@@ -287,7 +260,7 @@ describe.each(BACKENDS)('the strata command line on %s', (backend) => {
         ['import', S1, '--no-such-option'],
         ['metrics', '--as-of', '2024-13-01', '--json'],
       ];
-      const results = await Promise.all(cases.map((c) => runCli(c, target)));
+      const results = await Promise.all(cases.map((c) => runCli(c, db.target)));
       results.forEach((r, k) => {
         expect({ args: cases[k], code: r.code, stdout: r.stdout }).toEqual({
           args: cases[k],

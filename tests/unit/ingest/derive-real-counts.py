@@ -7,7 +7,8 @@ Uses only Python's csv module and the rules written in lib/ingest (documented th
   check; starting 'vacan' marks a vacant position;
 - duplicate ids: every copy after the first (eliminated rows already gone);
 - root = manager blank, a placeholder ('-', N/A, N/D) or XX/xx; self-report = manager == id; orphan = manager set, not self,
-  and not among the kept ids (junior rows included);
+  and not among the kept ids (person-level rows only); juniorOrphans = junior rows whose post is not
+  among the kept ids (not people, so not orphans: their FTE counts at the top of the organisation);
 - junior rows: exact duplicate rows (all cells equal after trimming) dropped; rows with FTE 0
   dropped; FTE total = sum of the rest;
 - IfG multi-snapshot files: rows grouped by the 'Back to Index' label.
@@ -63,7 +64,7 @@ def snapshot(seniors, juniors):
     jorph = sum(1 for m, _ in jrecs if m not in seen)  # (no junior row has a blank post)
     return dict(rows=len(seniors) + len(juniors), people=len(kept) - vac, vacant=vac,
                 eliminated=elim, duplicates=dup, roots=roots, selfReports=selfr,
-                orphans=orph + jorph, juniorOrphans=jorph, aggregated=len(jrecs),
+                orphans=orph, juniorOrphans=jorph, aggregated=len(jrecs),
                 aggregatedFte=round(sum(f for _, f in jrecs), 4), juniorDuplicates=jdup,
                 juniorZero=jzero)
 

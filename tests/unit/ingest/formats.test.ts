@@ -55,7 +55,9 @@ describe('UK organogram senior + junior files', () => {
       aggregated: 4,
       aggregatedFte: 1006.5,
       roots: 1,
-      orphans: 1,
+      // the 3 FTE under eliminated D3 is a junior row, not a person: no orphan (D1 reports to T1)
+      orphans: 0,
+      juniorOrphans: 1,
       duplicates: 0,
       duplicateJuniorRows: 1,
       selfReports: 0,
@@ -107,10 +109,12 @@ describe('stacked snapshots in one file', () => {
         s.stats.aggregated,
         s.stats.aggregatedFte,
         s.stats.orphans,
+        s.stats.juniorOrphans,
       ]),
     ).toEqual([
-      ['2012-09-30', 'Sep-12', 2, 1, 1200, 0],
-      ['2013-03-31', 'Mar-13', 1, 2, 5.5, 1],
+      ['2012-09-30', 'Sep-12', 2, 1, 1200, 0, 0],
+      // the G6 junior row under A9 (absent) is no person: a junior orphan, not an orphan
+      ['2013-03-31', 'Mar-13', 1, 2, 5.5, 0, 1],
     ]);
     expect(res.snapshots.every((s) => s.format === 'ifg-multi')).toBe(true);
   });

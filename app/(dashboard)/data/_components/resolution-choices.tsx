@@ -31,7 +31,7 @@ const ACTION_HELP: Record<string, Record<string, string>> = {
     drop: 'Drop the members of each cycle; their other reports become orphans.',
   },
   'manager-not-found': {
-    root: 'Rows whose manager is not in the file become extra roots, flagged orphan (default).',
+    root: 'People whose manager is not in the file become extra roots, flagged orphan (default); junior-staff rows whose reporting post is absent stay, their FTE counted at the top of the organisation.',
     drop: 'Drop the rows whose manager is not in the file; their own reports become orphans.',
   },
 };

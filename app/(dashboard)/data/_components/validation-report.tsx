@@ -11,6 +11,7 @@ const STAT_LABELS: Array<[string, string]> = [
   ['aggregatedFte', 'junior staff FTE (aggregated)'],
   ['roots', 'roots'],
   ['orphans', 'orphans'],
+  ['juniorOrphans', 'junior rows whose reporting post is absent (their FTE counts at the top)'],
   ['duplicates', 'duplicate ids'],
   ['selfReports', 'self-reports'],
 ];
