@@ -10,34 +10,26 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
-import { buildStructure } from '@/lib/dal/dashboards/structure';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importFiles } from '@/lib/cli/import-command';
 import type { Resolutions } from '@/lib/ingest/resolutions';
-import { isSuppressed } from '@/lib/query/suppressed';
 import { testActor } from '../support/actors';
 import { countTables, queryRows } from '../support/cli';
+import { readStoredStructure, type StoredStructure } from '../support/stored-structure';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const FIX = path.resolve(process.cwd(), 'tests/fixtures/resolutions');
 const quiet = () => undefined;
 const hr = testActor('hr');
 
-/** What one import stores, as the dashboards read it back. */
-interface Outcome {
-  headcount: number;
-  roots: number;
-  orphans: number;
-  /** headcount per layer, layer 1 first (its length is the depth) */
-  layers: number[];
-  managers: number;
-  /** span (direct reports) -> number of managers with it */
-  spans: Record<number, number>;
-  /** the resolutions the snapshot row records */
-  recorded: Record<string, string>;
-}
+/** What one import stores, as the dashboards read it back (ids: the people rows stored). */
+type Outcome = StoredStructure;
+
+/** E1, E2, ...: the people of a case, by number. */
+const E = (...n: number[]): string[] => n.map((k) => `E${k}`);
+/** E1 to En. */
+const upTo = (n: number): string[] => E(...Array.from({ length: n }, (_, k) => k + 1));
 
 interface Case {
   name: string;
@@ -54,7 +46,6 @@ const nextAsOf = (): string => {
 
 describe.each(backends())('resolution outcomes on %s', (backend) => {
   let tdb: TestDb;
-  const sql = <T>(text: string, params: unknown[] = []) => queryRows<T>(tdb.handle, text, params);
 
   beforeAll(async () => {
     tdb = await createTestDb(backend);
@@ -64,30 +55,6 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
     clearPreparedCache();
     await tdb.drop();
   });
-
-  /** Reads a stored snapshot back through the metrics contract and the Structure dashboard. */
-  async function readBack(asOf: string, snapshotId: number): Promise<Outcome> {
-    const m = await getMetricsContract(hr, { asOf });
-    const dash = await buildStructure(await loadDashboardContext(hr, parseDashboardQuery({ asOf })));
-    if (isSuppressed(dash.histogram)) throw new Error('hr is never suppressed');
-    const spans: Record<number, number> = {};
-    for (const row of dash.histogram) if (row.managers > 0) spans[row.min] = row.managers;
-    const [row] = await sql<{ resolutions: Record<string, string> }>(
-      'select resolutions from snapshots where id = $1',
-      [snapshotId],
-    );
-    // The pyramid has one row per layer from 1 to the depth.
-    expect(m.pyramid.map((p) => p.layer)).toEqual(Array.from({ length: m.depth }, (_, k) => k + 1));
-    return {
-      headcount: m.headcount,
-      roots: m.roots,
-      orphans: m.orphans,
-      layers: m.pyramid.map((p) => p.headcount),
-      managers: m.managers,
-      spans,
-      recorded: row?.resolutions ?? {},
-    };
-  }
 
   /** Imports one fixture with the resolutions of a case and checks what is stored. */
   async function check(file: string, c: Case): Promise<void> {
@@ -101,13 +68,10 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
     expect(result.ok).toBe(true);
     const id = committed[0]?.id;
     if (id === undefined) throw new Error('nothing was committed');
-    const got = await readBack(asOf, id);
-    expect(got).toEqual(c.expected);
-    // The people table holds exactly the headcount (no vacant or junior rows in these files).
-    const [n] = await sql<{ n: number }>('select count(*)::int as n from people where snapshot_id = $1', [
-      id,
-    ]);
-    expect(n?.n).toBe(c.expected.headcount);
+    const got = await readStoredStructure(tdb.handle, hr, asOf, id);
+    expect(got).toEqual({ ...c.expected, ids: [...c.expected.ids].sort() });
+    // No vacant or junior rows in these files: every stored row is one of the headcount.
+    expect(got.ids).toHaveLength(c.expected.headcount);
   }
 
   /** Without a resolution the file is refused and nothing is stored. */
@@ -140,6 +104,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'keep-first',
         resolutions: { 'duplicate-id': 'keep-first' },
         expected: {
+          ids: upTo(11),
           headcount: 11,
           roots: 1,
           orphans: 0,
@@ -157,6 +122,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'keep-last',
         resolutions: { 'duplicate-id': 'keep-last' },
         expected: {
+          ids: upTo(11),
           headcount: 11,
           roots: 1,
           orphans: 0,
@@ -174,6 +140,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop-all',
         resolutions: { 'duplicate-id': 'drop-all' },
         expected: {
+          ids: E(1, 2, 3, 5, 6, 7, 8, 9, 10, 11),
           headcount: 10,
           roots: 3,
           orphans: 2,
@@ -207,6 +174,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop',
         resolutions: { 'missing-employee-id': 'drop' },
         expected: {
+          ids: upTo(10),
           headcount: 10,
           roots: 1,
           orphans: 0,
@@ -238,6 +206,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'root',
         resolutions: { 'self-manager': 'root' },
         expected: {
+          ids: upTo(12),
           headcount: 12,
           roots: 2,
           orphans: 0,
@@ -254,6 +223,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop',
         resolutions: { 'self-manager': 'drop' },
         expected: {
+          ids: E(1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12),
           headcount: 11,
           roots: 3,
           orphans: 2,
@@ -272,6 +242,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop, with manager-not-found=drop',
         resolutions: { 'self-manager': 'drop', 'manager-not-found': 'drop' },
         expected: {
+          ids: E(1, 2, 3, 4, 5, 9, 10, 11, 12),
           headcount: 9,
           roots: 2,
           orphans: 1,
@@ -308,6 +279,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'root',
         resolutions: { cycle: 'root' },
         expected: {
+          ids: [...E(1, 2, 3, 4, 6, 7, 8, 10), 'C1', 'C2', 'C3', 'D1', 'D2'],
           headcount: 13,
           roots: 3,
           orphans: 0,
@@ -325,6 +297,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop',
         resolutions: { cycle: 'drop' },
         expected: {
+          ids: E(1, 2, 3, 4, 6, 7, 8, 10),
           headcount: 8,
           roots: 5,
           orphans: 4,
@@ -349,6 +322,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
     // Layers: {E1,E6,E10} {E2,E3,E7,E8,E12} {E4,E5,E11,E9} = 3, 5, 4.
     // Managers: E1 (2), E2 (2), E3 (1), E6 (2), E7 (1), E10 (1) = 6 -> span 1: 3, span 2: 3.
     const asRoot: Outcome = {
+      ids: upTo(12),
       headcount: 12,
       roots: 3,
       orphans: 2,
@@ -369,6 +343,7 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
         name: 'drop',
         resolutions: { 'manager-not-found': 'drop' },
         expected: {
+          ids: E(1, 2, 3, 4, 5, 7, 8, 9, 11, 12),
           headcount: 10,
           roots: 4,
           orphans: 3,
