@@ -311,6 +311,61 @@ describe.each(backends())('resolution outcomes on %s', (backend) => {
   });
 
   /*
+   * cycle-grades.csv: civil-service grades (the ladder the metrics choose for them ranks
+   * AO < EO < HEO < SEO < Grade 7 < Grade 6 < SCS1 < SCS2 < SCS4). One cycle:
+   * G1 (Grade 7, line 5) -> G3 (Grade 6, line 7) -> G2 (SCS1, line 6) -> G1.
+   *
+   *   A1 ─┬─ A2 ─┬─ H3       G1 -> G3 -> G2 -> G1      H1 -> G3, H6 -> H1
+   *       │      └─ H5                                 H2, H4 -> G2
+   *       └─ A3
+   */
+  describe('cycle among civil-service grades', () => {
+    it.each<Case>([
+      {
+        // The highest level is G2's SCS1 (Deputy Director), not G1's Grade 7 (the largest number
+        // in a code, and first in the file) nor G3's Grade 6. G2 becomes a root; G3 stays under
+        // G2 and G1 under G3:
+        //   G2 ─┬─ G3 ─┬─ G1
+        //       │      └─ H1 ── H6
+        //       ├─ H2
+        //       └─ H4
+        // 12 people, roots A1 and G2.
+        // Layers: {A1,G2} {A2,A3,G3,H2,H4} {H3,H5,G1,H1} {H6} = 2, 5, 4, 1.
+        // Managers: A1 (2), A2 (2), G2 (3), G3 (2), H1 (1) = 5 -> span 1: 1, span 2: 3, span 3: 1.
+        name: 'root',
+        resolutions: { cycle: 'root' },
+        expected: {
+          ids: ['A1', 'A2', 'A3', 'G1', 'G2', 'G3', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'],
+          headcount: 12,
+          roots: 2,
+          orphans: 0,
+          layers: [2, 5, 4, 1],
+          managers: 5,
+          spans: { 1: 1, 2: 3, 3: 1 },
+          recorded: { cycle: 'root' },
+        },
+      },
+      {
+        // G1, G2, G3 dropped: 9 people; H1, H2, H4 become orphans: roots A1, H1, H2, H4.
+        // Layers: {A1,H1,H2,H4} {A2,A3,H6} {H3,H5} = 4, 3, 2.
+        // Managers: A1 (2), A2 (2), H1 (1) = 3 -> span 1: 1, span 2: 2.
+        name: 'drop',
+        resolutions: { cycle: 'drop' },
+        expected: {
+          ids: ['A1', 'A2', 'A3', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'],
+          headcount: 9,
+          roots: 4,
+          orphans: 3,
+          layers: [4, 3, 2],
+          managers: 3,
+          spans: { 1: 1, 2: 2 },
+          recorded: { cycle: 'drop', 'manager-not-found': 'root' },
+        },
+      },
+    ])('$name', (c) => check('cycle-grades.csv', c));
+  });
+
+  /*
    * manager-not-found.csv: E6 (line 7) reports to X99 and E10 (line 11) to X98, neither in the file.
    *
    *   E1 ─┬─ E2 ─┬─ E4        X99? ── E6 ─┬─ E7 ── E9     X98? ── E10 ── E12

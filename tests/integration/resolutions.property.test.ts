@@ -39,8 +39,22 @@ type Choice = Partial<Record<Code, string>>;
 
 type Expected = { refused: true; why: string } | ({ refused: false } & StoredStructure);
 
-/** The number in a level ('L4' -> 4); null without a level. */
-const rank = (level: string): number | null => (level === '' ? null : Number(level.replace(/^L/, '')));
+/**
+ * How high a civil-service grade is (the order of the published grades: AO < EO < HEO < SEO <
+ * Grade 7 < Grade 6 < SCS pay band 1 < 2): "the member with the highest level" of a cycle. Two
+ * spellings of Grade 7 are equal; the numbers in the codes mislead (Grade 6 is above Grade 7).
+ */
+const GRADE_HEIGHT: Readonly<Record<string, number>> = {
+  AO: 2,
+  EO: 3,
+  HEO: 4,
+  G7: 6,
+  'Grade 7': 6,
+  'Grade 6': 7,
+  SCS1: 8,
+  SCS2: 9,
+};
+const rank = (level: string): number | null => GRADE_HEIGHT[level] ?? null;
 
 function reference(rows: readonly Row[], choice: Choice): Expected {
   const recorded: Record<string, string> = {};
@@ -169,7 +183,7 @@ function reference(rows: readonly Row[], choice: Choice): Expected {
 // Random forests with injected defects.
 // ---------------------------------------------------------------------------------------------
 
-const levelArb = fc.integer({ min: 0, max: 5 }).map((x) => (x === 0 ? '' : `L${x}`));
+const levelArb = fc.constantFrom('', '', ...Object.keys(GRADE_HEIGHT));
 
 const caseArb = fc
   .record({
@@ -240,11 +254,11 @@ const caseArb = fc
         level: d.level,
         eliminated: false,
       });
-    for (const k of spec.blankIds) rows.push({ id: '', manager: anyId(k), level: 'L1', eliminated: false });
+    for (const k of spec.blankIds) rows.push({ id: '', manager: anyId(k), level: 'AO', eliminated: false });
     spec.eliminated.forEach((e, k) => {
       const id = e.of === -2 ? `Z${k}` : e.of === -1 ? '' : anyId(e.of);
       if (e.of === -2) at(e.manager).manager = id;
-      rows.push({ id, manager: anyId(e.manager), level: 'L2', eliminated: true });
+      rows.push({ id, manager: anyId(e.manager), level: 'EO', eliminated: true });
     });
     const choice: Choice = {};
     for (const [code, action] of Object.entries(spec.choice))
