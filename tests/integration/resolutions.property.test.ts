@@ -6,7 +6,11 @@
  * lib/ingest: the resolutions applied per SPEC "What happens to bad input" in the documented order
  * (lib/ingest/resolutions.ts: duplicate-id, missing-employee-id, self-manager, cycle,
  * manager-not-found), then layers by a breadth-first walk from the roots and spans as direct
- * reports. The command runs in-process on one PGlite database; figures are read back the way the
+ * reports. Eliminated posts (dropped while reading, before any defect check) are mixed in, and
+ * levels are civil-service grades, whose order the numbers in their codes do not give.
+ * A second property stacks two or three such forests in one file (an as_of column) and imports it
+ * with --commit-valid: the dates the reference keeps are stored, the others leave no row.
+ * The command runs in-process on one PGlite database; figures are read back the way the
  * dashboards read them (metrics contract, Structure dashboard histogram).
  */
 import fs from 'node:fs';
@@ -17,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runImport } from '@/lib/cli/import-command';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { testActor } from '../support/actors';
-import { countTables } from '../support/cli';
+import { countTables, queryRows } from '../support/cli';
 import { readStoredStructure, type StoredStructure } from '../support/stored-structure';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -56,11 +60,12 @@ const GRADE_HEIGHT: Readonly<Record<string, number>> = {
 };
 const rank = (level: string): number | null => GRADE_HEIGHT[level] ?? null;
 
-function reference(rows: readonly Row[], choice: Choice): Expected {
+/** The reference outcome of one snapshot's rows, the first on line `firstLine` of the file. */
+function reference(rows: readonly Row[], choice: Choice, firstLine = 2): Expected {
   const recorded: Record<string, string> = {};
   const refuse = (why: string): Expected => ({ refused: true, why });
-  // The file's lines (header on line 1), less the eliminated posts.
-  const lines = rows.map((r, k) => ({ ...r, line: k + 2 })).filter((r) => !r.eliminated);
+  // The file's lines, less the eliminated posts.
+  const lines = rows.map((r, k) => ({ ...r, line: k + firstLine })).filter((r) => !r.eliminated);
 
   // Rows without an id can only be dropped (nobody can name them as a manager).
   if (lines.some((r) => r.id === '')) {
@@ -268,14 +273,20 @@ const caseArb = fc
       .map((shuffled) => ({ rows: shuffled, choice }));
   });
 
-const toCsv = (rows: readonly Row[]): string =>
-  [
-    'employee_id,manager_id,name,level,status',
-    ...rows.map(
-      (r) =>
-        `${r.id},${r.manager},Name ${r.id || 'none'},${r.level},${r.eliminated ? 'Eliminated' : 'Active'}`,
-    ),
-  ].join('\n') + '\n';
+const cells = (r: Row): string =>
+  `${r.id},${r.manager},Name ${r.id || 'none'},${r.level},${r.eliminated ? 'Eliminated' : 'Active'}`;
+const HEADER = 'employee_id,manager_id,name,level,status';
+
+const toCsv = (rows: readonly Row[]): string => [HEADER, ...rows.map(cells)].join('\n') + '\n';
+
+/** One file of several snapshots, an as_of column telling them apart (rows of each date together). */
+const toStackedCsv = (parts: ReadonlyArray<{ asOf: string; rows: readonly Row[] }>): string =>
+  [`as_of,${HEADER}`, ...parts.flatMap((p) => p.rows.map((r) => `${p.asOf},${cells(r)}`))].join('\n') + '\n';
+
+/** Two or three snapshots of random forests, one choice of resolutions for the upload. */
+const stackedArb = fc
+  .array(caseArb, { minLength: 2, maxLength: 3 })
+  .map((cases) => ({ parts: cases.map((c) => c.rows), choice: cases[0]?.choice ?? {} }));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -295,8 +306,8 @@ describe('resolutions property: refuse and change nothing, or store what the ref
     await tdb.drop();
   });
 
-  /** Runs `import FILE --as-of D [--resolve CODE=ACTION]... --json` in-process; stdout is kept. */
-  async function importCommand(file: string, asOf: string, choice: Choice) {
+  /** Runs `import FILE [--as-of D] [--resolve CODE=ACTION]... [--commit-valid] --json` in-process. */
+  async function importCommand(file: string, choice: Choice, opts: { asOf?: string; commitValid?: boolean }) {
     let stdout = '';
     const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       stdout += String(chunk);
@@ -305,12 +316,22 @@ describe('resolutions property: refuse and change nothing, or store what the ref
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const resolve = Object.entries(choice).map(([code, action]) => `${code}=${action}`);
-      const code = await runImport([file], { 'as-of': asOf, resolve, json: true });
+      const code = await runImport([file], {
+        'as-of': opts.asOf,
+        resolve,
+        'commit-valid': opts.commitValid,
+        json: true,
+      });
       return {
         code,
         json: JSON.parse(stdout) as {
           committed: boolean;
-          snapshots: Array<{ snapshotId?: number; errors: Array<{ code: string }> }>;
+          snapshots: Array<{
+            asOf: string;
+            committed: boolean;
+            snapshotId?: number;
+            errors: Array<{ code: string }>;
+          }>;
         },
       };
     } finally {
@@ -319,18 +340,22 @@ describe('resolutions property: refuse and change nothing, or store what the ref
     }
   }
 
+  let day = 0;
+  const nextAsOf = (): string => {
+    day += 1;
+    return new Date(Date.UTC(2000, 0, day)).toISOString().slice(0, 10);
+  };
+
   it('holds for random forests and random choices of resolutions', async () => {
-    let day = 0;
     const seen = { refused: 0, stored: 0 };
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ rows, choice }) => {
-        day += 1;
-        const asOf = new Date(Date.UTC(2000, 0, day)).toISOString().slice(0, 10);
+        const asOf = nextAsOf();
         const file = path.join(dir, 'org.csv');
         fs.writeFileSync(file, toCsv(rows));
         const expected = reference(rows, choice);
         const before = await countTables(tdb.handle);
-        const { code, json } = await importCommand(file, asOf, choice);
+        const { code, json } = await importCommand(file, choice, { asOf });
         if (expected.refused) {
           seen.refused += 1;
           expect({ code, committed: json.committed }).toEqual({ code: 1, committed: false });
@@ -352,5 +377,60 @@ describe('resolutions property: refuse and change nothing, or store what the ref
     // Both outcomes were exercised (each is likely in every run of 35 cases).
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.stored).toBeGreaterThan(0);
+  }, 180_000);
+  it('with --commit-valid, stores the dates of a stacked file the reference keeps and leaves no row of the others', async () => {
+    const seen = { partial: 0 };
+    await fc.assert(
+      fc.asyncProperty(stackedArb, async ({ parts, choice }) => {
+        const dated = parts.map((rows) => ({ asOf: nextAsOf(), rows }));
+        const file = path.join(dir, 'stacked.csv');
+        fs.writeFileSync(file, toStackedCsv(dated));
+        let line = 2;
+        const expected = dated.map((p) => {
+          const e = reference(p.rows, choice, line);
+          line += p.rows.length;
+          return { asOf: p.asOf, e };
+        });
+        const kept = expected.filter((x) => !x.e.refused);
+        if (kept.length > 0 && kept.length < expected.length) seen.partial += 1;
+        const before = await countTables(tdb.handle);
+        const { code, json } = await importCommand(file, choice, { commitValid: true });
+        // Exit 1 while any date has an unresolved error, even when the others were committed.
+        expect(code).toBe(kept.length === expected.length ? 0 : 1);
+        expect(json.committed).toBe(kept.length > 0);
+        expect(json.snapshots.map((s) => [s.asOf, s.committed])).toEqual(
+          expected.map((x) => [x.asOf, !x.e.refused]),
+        );
+        // Only the kept dates added rows: a snapshot row, its people and an audit entry each.
+        const after = await countTables(tdb.handle);
+        const people = kept.reduce((n, x) => n + (x.e.refused ? 0 : x.e.headcount), 0);
+        expect({
+          snapshots: after.snapshots - before.snapshots,
+          people: after.people - before.people,
+          audit: after.audit - before.audit,
+          headerMappings: after.headerMappings - before.headerMappings,
+        }).toEqual({ snapshots: kept.length, people, audit: kept.length, headerMappings: 0 });
+        for (const { asOf, e } of expected) {
+          const snap = json.snapshots.find((s) => s.asOf === asOf);
+          if (e.refused) {
+            expect(snap?.errors.map((x) => x.code)).toContain(e.why);
+            const [left] = await queryRows<{ n: number }>(
+              tdb.handle,
+              'select count(*)::int as n from snapshots where as_of = $1',
+              [asOf],
+            );
+            expect(left?.n).toBe(0);
+            continue;
+          }
+          const id = snap?.snapshotId;
+          if (id === undefined) throw new Error(`no snapshot id for ${asOf} in --json`);
+          const { refused: _, ...want } = e;
+          expect(await readStoredStructure(tdb.handle, hr, asOf, id)).toEqual(want);
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 20) },
+    );
+    // Some upload was committed in part (likely in every run of 20).
+    expect(seen.partial).toBeGreaterThan(0);
   }, 180_000);
 });
