@@ -197,18 +197,27 @@ function levelNumber(level: string | null): number | null {
 }
 
 /**
- * The member of a cycle that becomes its root: the highest level (the largest level number, e.g.
- * SCS3 over SCS2), else the first in the file (lowest line, then position).
+ * The member of a cycle that becomes its root: the highest level, else the first in the file
+ * (lowest line, then position). A level's height is its rank on the ladder (`rankOf`), as the
+ * metrics see it: Grade 6 is above Grade 7 and SCS1 above both, which the numbers in the codes
+ * do not say. Only when the ladder places none of the members is the number at the end of the
+ * level used (SCS3 over SCS2, L5 over L4). Equal levels go to the first in the file.
  */
 export function pickCycleRoot<R extends { level: string | null; row: number }>(
   members: readonly number[],
   records: readonly R[],
+  rankOf?: (record: R) => number | null,
 ): number {
+  const ranked = rankOf === undefined ? [] : members.map((m) => (records[m] ? rankOf(records[m]) : null));
+  const byLadder = ranked.some((r) => r !== null);
+  const height = (m: number, k: number): number | null =>
+    byLadder ? (ranked[k] ?? null) : levelNumber(records[m]?.level ?? null);
   let best = members[0] ?? -1;
-  let bestLevel = levelNumber(records[best]?.level ?? null);
+  let bestLevel = height(best, 0);
   let bestRow = records[best]?.row ?? 0;
-  for (const m of members.slice(1)) {
-    const lv = levelNumber(records[m]?.level ?? null);
+  members.forEach((m, k) => {
+    if (k === 0) return;
+    const lv = height(m, k);
     const row = records[m]?.row ?? 0;
     const higher = lv !== null && (bestLevel === null || lv > bestLevel);
     const sameLevelEarlier = lv === bestLevel && (row < bestRow || (row === bestRow && m < best));
@@ -217,6 +226,6 @@ export function pickCycleRoot<R extends { level: string | null; row: number }>(
       bestLevel = lv;
       bestRow = row;
     }
-  }
+  });
   return best;
 }

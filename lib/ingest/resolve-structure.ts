@@ -3,6 +3,8 @@
  * resolutions.ts) to de-duplicated records and validates what is left. A clean file is checked
  * once, exactly as before; only a file with one of these defects is walked again.
  */
+import { chooseLadder } from '@/lib/ladders/choose';
+import { createLevelResolver } from '@/lib/ladders/resolve';
 import type { OrgRecord } from '@/lib/metrics/types';
 import { IssueList } from './issues';
 import { clip } from './limits';
@@ -32,6 +34,15 @@ function aggregatedAt(records: readonly OrgRecord[], at: readonly number[]): num
     if (r !== undefined && r.aggregatedCount !== null) n++;
   }
   return n;
+}
+
+/**
+ * Ladder ranks for choosing cycle roots: the ladder the metrics choose for a snapshot when none is
+ * configured (the preset that knows most of its levels), level code else title as SPEC "Ladder".
+ */
+function cycleRanks(records: readonly OrgRecord[]): (r: OrgRecord) => number | null {
+  const resolve = createLevelResolver(chooseLadder(records));
+  return (r) => resolve(r.level, r.title).rank;
 }
 
 /** Resolve and validate the structure of de-duplicated records, reporting into `issues`. */
@@ -80,6 +91,7 @@ export function resolveStructure(
       `Line ${r.row}: ${clip(r.employeeId)} was recorded as their own manager; ${selfAction === 'root' ? 'made a top of the tree (self-manager=root)' : 'dropped (self-manager=drop)'}.`,
     );
   }
+  let rankOf: ((r: OrgRecord) => number | null) | undefined;
   for (const cycle of cycleAction === undefined ? [] : first.cycleMembers) {
     const ids = cycle.map((i) => input[i]?.employeeId ?? '');
     const shown = `${ids
@@ -92,7 +104,7 @@ export function resolveStructure(
       if (head) note(head, 'cycle', `Reporting cycle ${shown} dropped (cycle=drop).`, ids);
       continue;
     }
-    const top = input[pickCycleRoot(cycle, input)];
+    const top = input[pickCycleRoot(cycle, input, (rankOf ??= cycleRanks(input)))];
     if (top === undefined) continue;
     top.managerId = null;
     note(top, 'cycle', `Reporting cycle ${shown}: ${clip(top.employeeId)} made a root (cycle=root).`, ids);
