@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { ORG_PARAM, withOrg } from '@/lib/query/org';
-import type { NavItem } from '@/lib/nav';
+import type { NavLink } from '@/lib/nav';
 
 /** Primary navigation (in the page's organisation); marks the current page for assistive technology. */
-export function Sidebar({ items }: { items: NavItem[] }) {
+export function Sidebar({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
   // Links keep the page's organisation (?org=).
   const org = useSearchParams().get(ORG_PARAM);

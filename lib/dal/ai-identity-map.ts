@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
@@ -52,7 +53,7 @@ export type IdentityMappingInput = z.infer<typeof identityMappingSchema>;
 
 /** hr/admin: maps a login or email to an employee of the latest snapshot (replacing any earlier mapping), audited. */
 export async function saveIdentityMapping(actor: Actor, input: unknown): Promise<SavedMapping> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.fixMappings);
   const parsed = identityMappingSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? 'Invalid mapping.');
   const identity = parsed.data.identity.toLowerCase();
@@ -98,7 +99,7 @@ export async function saveIdentityMapping(actor: Actor, input: unknown): Promise
 
 /** hr/admin: removes a hand mapping (automatic matching applies again), audited. */
 export async function deleteIdentityMapping(actor: Actor, identity: string): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.fixMappings);
   const key = identity.trim().toLowerCase();
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {

@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import type { AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import {
   identityKey,
@@ -150,7 +151,7 @@ const addNullable = (a: number | null, b: number | null) => (a === null ? b : b 
  * so the biggest gaps are fixed first; plus the saved hand mappings.
  */
 export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.fixMappings);
   const rows = await aiQuery<IdRow>(
     `select tool, employee_id, lower(github_login) as login, lower(email) as email, count(*)::int as rows,
        (count(*) filter (where coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(spend_usd, 0) > 0)))::int as active_rows,

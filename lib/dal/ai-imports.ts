@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { getDatabase, type DbHandle } from '@/db';
 import { copyValue, withRawTransaction, type RawTx } from '@/db/raw';
 import type { AiParseResult, AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
@@ -148,7 +149,7 @@ export async function commitAiImport(
   parsed: AiParseResult,
   opts: { handle?: DbHandle; onProgress?: (message: string) => void } = {},
 ): Promise<AiImportResult> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   if (!parsed.ok)
     throw new ValidationError(
       'The upload has errors; fix them before committing.',
@@ -238,7 +239,7 @@ export interface AiImportDto {
 
 /** hr/admin: committed AI imports, newest first. */
 export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const rows = await aiQuery<{
     id: number;
     uploaded_by: string;
@@ -267,7 +268,7 @@ export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
 
 /** hr/admin: deletes one AI import (its usage and seat rows cascade), audited. */
 export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ files: Array<{ name: string }> }>(

@@ -6,6 +6,7 @@
  * skips. Queries here go by snapshot id, so they need no organisation filter of their own: the ids
  * come from an already scoped series; setNotComparable only marks a snapshot of the actor's organisation.
  */
+import { can } from '@/lib/auth/permissions';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
 import { describeScopeFlag, findScopeChanges, type ScopeFlag } from '@/lib/metrics/scope-changes';
@@ -30,7 +31,7 @@ export async function setNotComparable(
   id: number,
   notComparable: boolean,
 ): Promise<{ id: number; asOf: string; notComparable: boolean }> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.markSnapshots);
   const handle = await getDatabase();
   return withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number }>(

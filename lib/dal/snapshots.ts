@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { and, eq } from 'drizzle-orm';
 import { getDatabase, schema, type DbHandle } from '@/db';
 import { withRawTransaction, type RawTx } from '@/db/raw';
@@ -92,7 +93,7 @@ export async function commitUpload(
   upload: UploadResult,
   opts: { onProgress?: ImportProgress; handle?: DbHandle } = {},
 ): Promise<CommittedSnapshot[]> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   assertInOrg(actor);
   assertCommittable(upload);
   const handle = opts.handle ?? (await getDatabase());
@@ -161,7 +162,7 @@ export async function importOrgFiles(
     commitValid?: boolean;
   } = {},
 ): Promise<ImportOutcome> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   assertInOrg(actor);
   const handle = opts.handle ?? (await getDatabase());
   const single = files.length === 1 ? files[0] : undefined;
@@ -492,7 +493,7 @@ async function loadPreviousRecords(
 
 /** hr and admin: deletes one snapshot version (people and metrics cascade), audited. */
 export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number; is_current: boolean }>(
