@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import { ForbiddenError } from './errors';

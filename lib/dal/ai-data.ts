@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db';
 import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import { buildIdentityIndex, type IdentityIndex } from '@/lib/metrics/ai-identity';

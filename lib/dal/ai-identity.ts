@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import type { AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { getDatabase, type DbHandle } from '@/db';
 import { copyValue, withRawTransaction, type RawTx } from '@/db/raw';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { and, desc, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { getDatabase, schema, type Db } from '@/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import type { DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Honest trends (SPEC "Posts, people and FTE"; issue #12 item 6): the "not comparable" mark a user
  * puts on a snapshot (a change of scope), and the notes every trend surface shows: snapshots whose

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';

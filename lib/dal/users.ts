@@ -1,3 +1,4 @@
+import 'server-only';
 import { can, needsScope } from '@/lib/auth/permissions';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';

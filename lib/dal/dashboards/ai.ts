@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { NodeKind } from '@/lib/metrics/roles';

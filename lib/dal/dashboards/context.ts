@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db';
 
 export interface PersonFacts {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db';
 import { processCache } from '../process-cache';
 import type { DashboardContext } from './context';

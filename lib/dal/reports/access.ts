@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import type { ReportAccess } from '@/db/schema/reports';
 import type { Actor } from '../actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { and, desc, eq, inArray, lt, notInArray } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
