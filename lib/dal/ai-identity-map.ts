@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
 import { assertRole, type Actor } from './actor';
-import { aiQuery, listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
+import { listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
+import { rawQuery } from './raw-query';
 import { NotFoundError, ValidationError } from './errors';
 
 /** A hand mapping of an AI identity to an employee, as the review screen lists it. */
@@ -18,7 +19,7 @@ export interface SavedMapping {
 
 /** Saved hand mappings, newest first, with the employee's name in the latest snapshot. */
 export async function listMappings(orgId: number, snapshots: SnapshotDate[]): Promise<SavedMapping[]> {
-  const rows = await aiQuery<{
+  const rows = await rawQuery<{
     identity: string;
     employee_id: string;
     created_by: string;

@@ -5,7 +5,7 @@ import { copyValue, withRawTransaction, type RawTx } from '@/db/raw';
 import type { AiParseResult, AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import { identityKey } from '@/lib/metrics/ai-identity';
 import { assertRole, type Actor } from './actor';
-import { aiQuery } from './ai-data';
+import { rawQuery } from './raw-query';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -241,7 +241,7 @@ export interface AiImportDto {
 /** hr/admin: committed AI imports, newest first. */
 export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
   assertRole(actor, can.manageData);
-  const rows = await aiQuery<{
+  const rows = await rawQuery<{
     id: number;
     uploaded_by: string;
     uploaded_at: string | Date;
@@ -287,7 +287,7 @@ export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
 export async function countAiImports(orgId?: number): Promise<number> {
   const rows =
     orgId === undefined
-      ? await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports')
-      : await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports where org_id = $1', [orgId]);
+      ? await rawQuery<{ n: number }>('select count(*)::int as n from ai_imports')
+      : await rawQuery<{ n: number }>('select count(*)::int as n from ai_imports where org_id = $1', [orgId]);
   return rows[0]?.n ?? 0;
 }

@@ -13,16 +13,15 @@ import { withRawTransaction } from '@/db/raw';
 import { describeScopeFlag, findScopeChanges, type ScopeFlag } from '@/lib/metrics/scope-changes';
 import { assertRole, type Actor } from './actor';
 import { NotFoundError } from './errors';
+import { rawQuery } from './raw-query';
 
 /** Snapshot ids among `ids` marked not comparable. */
 export async function readNotComparable(ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const handle = await getDatabase();
-  const text = 'select id from snapshots where not_comparable and id = any($1::int[])';
-  const rows =
-    handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text, [ids as never])) as unknown as Array<{ id: number }>)
-      : (await handle.raw.pg.query<{ id: number }>(text, [ids])).rows;
+  const rows = await rawQuery<{ id: number }>(
+    'select id from snapshots where not_comparable and id = any($1::int[])',
+    [ids],
+  );
   return new Set(rows.map((r) => Number(r.id)));
 }
 

@@ -19,6 +19,7 @@ import {
   shareRepeatedValues,
   type PeopleRow,
 } from './people-copy';
+import { rawQuery } from './raw-query';
 import { readSettings } from './settings';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -439,10 +440,8 @@ async function takeVersion(
 
 /** Queries on the pool, outside any transaction (PostgreSQL only). */
 function poolQuery(handle: DbHandle): RawTx['query'] | null {
-  const raw = handle.raw;
-  if (raw.kind !== 'postgres') return null;
-  return async <R>(text: string, params: unknown[] = []) =>
-    (await raw.sql.unsafe(text, params as never[])) as unknown as R[];
+  if (handle.raw.kind !== 'postgres') return null;
+  return <R>(text: string, params: unknown[] = []) => rawQuery<R>(text, params, handle);
 }
 
 /** Whether the transaction may set session_replication_role (a superuser, as PGlite always is). */
@@ -485,7 +484,7 @@ async function loadPreviousRecords(
   const text = `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`;
   const rows =
     handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text, [p.id])) as unknown as PeopleRow[])
+      ? await rawQuery<PeopleRow>(text, [p.id], handle)
       : await query<PeopleRow>(text, [p.id]);
   const records = rows.map(rowToRecord);
   shareRepeatedValues(records);
