@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import path from 'node:path';
 
 const dbImports = [
   { group: ['@/db', '@/db/*', '**/db/*', '../db/*'], message: 'Only lib/dal (and scripts) may import db/.' },
@@ -11,6 +12,55 @@ const frameworkImports = [
   },
   { group: ['@/lib/dal', '@/lib/dal/*'], message: 'Pure libraries may not import the DAL.' },
 ];
+
+const DAL_DIR = path.resolve(import.meta.dirname, 'lib/dal');
+
+/** Whether an import source names lib/dal: '@/lib/dal...' or a relative path into it. */
+function isDalSource(source, filename) {
+  if (source === '@/lib/dal' || source.startsWith('@/lib/dal/')) return true;
+  if (!source.startsWith('.')) return false;
+  const target = path.resolve(path.dirname(filename), source);
+  return target === DAL_DIR || target.startsWith(DAL_DIR + path.sep);
+}
+
+/** Whether an import or re-export is erased at compile time (types only). */
+function typeOnly(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  return specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type');
+}
+
+/**
+ * strata/no-dal-in-client: a file whose first statement is the 'use client' directive may not
+ * import lib/dal (server code: sessions, SQL); types only are fine, they are erased.
+ */
+const noDalInClient = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Forbid importing lib/dal from 'use client' files" },
+    messages: {
+      dal: "A 'use client' file may not import lib/dal ({{source}}): fetch from an API route, or import types only.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const body = context.sourceCode.ast.body;
+    const first = body[0];
+    const isClient = first?.type === 'ExpressionStatement' && first.directive === 'use client';
+    if (!isClient) return {};
+    const check = (node, sourceNode) => {
+      if (sourceNode?.type !== 'Literal' || typeof sourceNode.value !== 'string') return;
+      if (isDalSource(sourceNode.value, context.filename))
+        context.report({ node, messageId: 'dal', data: { source: sourceNode.value } });
+    };
+    return {
+      ImportDeclaration: (node) => typeOnly(node) || check(node, node.source),
+      ExportNamedDeclaration: (node) => typeOnly(node) || check(node, node.source),
+      ExportAllDeclaration: (node) => typeOnly(node) || check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+    };
+  },
+};
 
 /** Import boundaries from STYLE.md: app/ never touches db/; pure libs touch neither db, framework nor DAL. */
 const config = [
@@ -39,6 +89,11 @@ const config = [
   {
     files: ['app/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: dbImports }] },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,jsx,mjs}'],
+    plugins: { strata: { rules: { 'no-dal-in-client': noDalInClient } } },
+    rules: { 'strata/no-dal-in-client': 'error' },
   },
   {
     files: [

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { withOrg } from '@/lib/query/org';
 import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
-import type { NavItem } from '@/lib/nav';
+import type { NavLink } from '@/lib/nav';
 
 /** Pages that read the global filters (snapshot, department, subtree); the others keep the organisation only. */
 const FILTERED = new Set([
@@ -26,7 +26,7 @@ export function navHref(href: string, params: { get(name: string): string | null
 }
 
 /** Primary navigation (in the page's organisation); marks the current page for assistive technology. */
-export function Sidebar({ items }: { items: NavItem[] }) {
+export function Sidebar({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
   // Links keep the page's organisation (?org=) and, between dashboards, its snapshot, department and subtree.
   const params = useSearchParams();

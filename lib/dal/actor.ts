@@ -1,3 +1,5 @@
+import 'server-only';
+import type { Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import { ForbiddenError } from './errors';
 
@@ -34,7 +36,7 @@ export function inOrg(actor: Actor, orgId: number): Actor {
   return { ...actor, orgId, orgIds: actor.orgIds.includes(orgId) ? actor.orgIds : [...actor.orgIds, orgId] };
 }
 
-/** Throws ForbiddenError unless the actor's role is one of `roles`. */
-export function assertRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new ForbiddenError();
+/** Throws ForbiddenError unless the actor's role holds `permission` (lib/auth/permissions.ts). */
+export function assertRole(actor: Actor, permission: Permission): void {
+  if (!permission(actor)) throw new ForbiddenError();
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { computeAiMetrics } from '@/lib/metrics/ai';
 import { buildAiRollup, unitAiTotals } from '@/lib/metrics/ai-rollup';
 import type { Actor } from './actor';

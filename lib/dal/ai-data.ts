@@ -1,17 +1,10 @@
-import { getDatabase } from '@/db';
+import 'server-only';
 import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import { buildIdentityIndex, type IdentityIndex } from '@/lib/metrics/ai-identity';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { buildOrgTree } from '@/lib/metrics/tree';
 import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
-
-/** Raw SQL on either driver (reads only; writes go through withRawTransaction). */
-export async function aiQuery<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const handle = await getDatabase();
-  if (handle.raw.kind === 'postgres')
-    return (await handle.raw.sql.unsafe(text, params as never[])) as unknown as T[];
-  return (await handle.raw.pg.query<T>(text, params)).rows;
-}
+import { rawQuery } from './raw-query';
 
 /** ai_usage / ai_seats rows of organisation $3 (they belong to it through their import). */
 const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
@@ -63,7 +56,7 @@ export async function loadAiAggregates(
   byMonth: boolean,
 ): Promise<Array<AiAggregate & { month: string }>> {
   const both = (a: string, b: string) => `filter (where ${a} is not null and ${b} is not null)`;
-  const rows = await aiQuery<AggRow>(
+  const rows = await rawQuery<AggRow>(
     `select ${byMonth ? `to_char(period_end, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
        lower(github_login) as login, lower(email) as email, team_manager_id, org_key,
        to_char(min(period_start), 'YYYY-MM-DD') as period_start, to_char(max(period_end), 'YYYY-MM-DD') as period_end,
@@ -118,7 +111,7 @@ export async function loadAiAggregates(
 
 /** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */
 export async function listAiMonths(orgId: number): Promise<string[]> {
-  const rows = await aiQuery<{ m: string }>(
+  const rows = await rawQuery<{ m: string }>(
     `select distinct to_char(period_end, 'YYYY-MM') as m from ai_usage
      where import_id in (select id from ai_imports where org_id = $1) order by 1`,
     [orgId],
@@ -128,7 +121,7 @@ export async function listAiMonths(orgId: number): Promise<string[]> {
 
 /** Saved hand mappings: lower-case login/email -> employee id. */
 export async function loadManualMap(orgId: number): Promise<Map<string, string>> {
-  const rows = await aiQuery<{ identity: string; employee_id: string }>(
+  const rows = await rawQuery<{ identity: string; employee_id: string }>(
     'select identity, employee_id from ai_identity_map where org_id = $1',
     [orgId],
   );
@@ -137,7 +130,7 @@ export async function loadManualMap(orgId: number): Promise<Map<string, string>>
 
 /** The seat listing in force per tool: rows of the newest listing date, from the newest import of that date. */
 export async function loadCurrentSeats(orgId: number): Promise<SeatRow[]> {
-  const rows = await aiQuery<{
+  const rows = await rawQuery<{
     tool: string;
     github_login: string | null;
     email: string | null;
@@ -177,7 +170,7 @@ export interface SnapshotDate {
 
 /** Current snapshots, oldest first. */
 export async function listCurrentSnapshots(orgId: number): Promise<SnapshotDate[]> {
-  const rows = await aiQuery<{ id: number; as_of: string }>(
+  const rows = await rawQuery<{ id: number; as_of: string }>(
     `select id, to_char(as_of, 'YYYY-MM-DD') as as_of from snapshots where org_id = $1 and is_current order by as_of`,
     [orgId],
   );
@@ -205,7 +198,7 @@ export async function loadIdentityIndex(snapshotId: number): Promise<IdentityInd
   }
   const entry: { size: number; index: Promise<IdentityIndex> } = { size: 0, index: Promise.resolve(EMPTY) };
   entry.index = (async () => {
-    const rows = await aiQuery<PeopleRow>(
+    const rows = await rawQuery<PeopleRow>(
       `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
       [snapshotId],
     );

@@ -1,8 +1,11 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
 import { assertRole, type Actor } from './actor';
-import { aiQuery, listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
+import { listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
+import { rawQuery } from './raw-query';
 import { NotFoundError, ValidationError } from './errors';
 
 /** A hand mapping of an AI identity to an employee, as the review screen lists it. */
@@ -16,7 +19,7 @@ export interface SavedMapping {
 
 /** Saved hand mappings, newest first, with the employee's name in the latest snapshot. */
 export async function listMappings(orgId: number, snapshots: SnapshotDate[]): Promise<SavedMapping[]> {
-  const rows = await aiQuery<{
+  const rows = await rawQuery<{
     identity: string;
     employee_id: string;
     created_by: string;
@@ -52,7 +55,7 @@ export type IdentityMappingInput = z.infer<typeof identityMappingSchema>;
 
 /** hr/admin: maps a login or email to an employee of the latest snapshot (replacing any earlier mapping), audited. */
 export async function saveIdentityMapping(actor: Actor, input: unknown): Promise<SavedMapping> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.fixMappings);
   const parsed = identityMappingSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? 'Invalid mapping.');
   const identity = parsed.data.identity.toLowerCase();
@@ -98,7 +101,7 @@ export async function saveIdentityMapping(actor: Actor, input: unknown): Promise
 
 /** hr/admin: removes a hand mapping (automatic matching applies again), audited. */
 export async function deleteIdentityMapping(actor: Actor, identity: string): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.fixMappings);
   const key = identity.trim().toLowerCase();
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {

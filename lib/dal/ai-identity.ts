@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import type { AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import {
   identityKey,
@@ -9,7 +11,6 @@ import {
 import { dedupeSeats } from '@/lib/metrics/ai-seats';
 import { assertRole, type Actor } from './actor';
 import {
-  aiQuery,
   listCurrentSnapshots,
   loadCurrentSeats,
   loadIdentityIndex,
@@ -17,6 +18,7 @@ import {
   snapshotInForce,
   type SnapshotDate,
 } from './ai-data';
+import { rawQuery } from './raw-query';
 import { listMappings, type SavedMapping } from './ai-identity-map';
 
 /** Joins identities, each in the snapshot in force at its own date (the newest at/before it, else the earliest). */
@@ -150,8 +152,8 @@ const addNullable = (a: number | null, b: number | null) => (a === null ? b : b 
  * so the biggest gaps are fixed first; plus the saved hand mappings.
  */
 export async function getIdentityReview(actor: Actor): Promise<IdentityReview> {
-  assertRole(actor, ['admin', 'hr']);
-  const rows = await aiQuery<IdRow>(
+  assertRole(actor, can.fixMappings);
+  const rows = await rawQuery<IdRow>(
     `select tool, employee_id, lower(github_login) as login, lower(email) as email, count(*)::int as rows,
        (count(*) filter (where coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(spend_usd, 0) > 0)))::int as active_rows,
        sum(suggestions) as suggestions, sum(acceptances) as acceptances, sum(spend_usd) as spend_usd,

@@ -1,9 +1,11 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { getDatabase, type DbHandle } from '@/db';
 import { copyValue, withRawTransaction, type RawTx } from '@/db/raw';
 import type { AiParseResult, AiSeatRecord, AiUsageRecord } from '@/lib/ai-ingest/types';
 import { identityKey } from '@/lib/metrics/ai-identity';
 import { assertRole, type Actor } from './actor';
-import { aiQuery } from './ai-data';
+import { rawQuery } from './raw-query';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -148,7 +150,7 @@ export async function commitAiImport(
   parsed: AiParseResult,
   opts: { handle?: DbHandle; onProgress?: (message: string) => void } = {},
 ): Promise<AiImportResult> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   if (!parsed.ok)
     throw new ValidationError(
       'The upload has errors; fix them before committing.',
@@ -238,8 +240,8 @@ export interface AiImportDto {
 
 /** hr/admin: committed AI imports, newest first. */
 export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
-  assertRole(actor, ['admin', 'hr']);
-  const rows = await aiQuery<{
+  assertRole(actor, can.manageData);
+  const rows = await rawQuery<{
     id: number;
     uploaded_by: string;
     uploaded_at: string | Date;
@@ -267,7 +269,7 @@ export async function listAiImports(actor: Actor): Promise<AiImportDto[]> {
 
 /** hr/admin: deletes one AI import (its usage and seat rows cascade), audited. */
 export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ files: Array<{ name: string }> }>(
@@ -285,7 +287,7 @@ export async function deleteAiImport(actor: Actor, id: number): Promise<void> {
 export async function countAiImports(orgId?: number): Promise<number> {
   const rows =
     orgId === undefined
-      ? await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports')
-      : await aiQuery<{ n: number }>('select count(*)::int as n from ai_imports where org_id = $1', [orgId]);
+      ? await rawQuery<{ n: number }>('select count(*)::int as n from ai_imports')
+      : await rawQuery<{ n: number }>('select count(*)::int as n from ai_imports where org_id = $1', [orgId]);
   return rows[0]?.n ?? 0;
 }

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
@@ -87,7 +89,7 @@ export async function createAiUpload(
   actor: Actor,
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): Promise<AiUploadView> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   if (files.length === 0) throw new ValidationError('Choose at least one file to upload.');
   const { maxBytes } = uploadLimits();
   const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
@@ -115,7 +117,7 @@ export async function createAiUpload(
 
 /** The pending AI upload's actor: in the organisation it was validated for (403 if no longer visible). */
 async function requireAiUpload(actor: Actor, id: string): Promise<Actor> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const { db } = await getDatabase();
   const [row] = await db
     .select()

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { and, desc, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { getDatabase, schema, type Db } from '@/db';
 import { assertRole, type Actor } from './actor';
@@ -31,7 +33,7 @@ export interface AuditFilter {
 
 /** Admin only: the audit log, newest first, filtered. */
 export async function listAudit(actor: Actor, filter: AuditFilter) {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.readAudit);
   const { db } = await getDatabase();
   const t = schema.auditLog;
   const where: SQL[] = [];

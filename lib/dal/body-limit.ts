@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Request bodies read with a byte counter: refused from Content-Length when it is over the limit,
  * and otherwise read chunk by chunk until the limit is passed, then cancelled (413) so the rest is

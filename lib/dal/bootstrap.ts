@@ -1,3 +1,4 @@
+import 'server-only';
 import { generatePassword } from '@/lib/auth/password';
 import { CLI_ACTOR } from './actor';
 import { countUsers, createUser } from './users';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A queue of byte chunks read as an async iterable: a synchronous producer (the CSV parse) pushes,
  * an async consumer (COPY) pulls as the database takes them. When the consumer stops early (the

@@ -1,3 +1,4 @@
+import 'server-only';
 /** Typed errors thrown by the DAL; mapped to HTTP status codes in one place (toErrorResponse). */
 export class DalError extends Error {
   constructor(

@@ -1,3 +1,5 @@
+import 'server-only';
+import { needsScope } from '@/lib/auth/permissions';
 import { eq, sql } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
@@ -119,7 +121,7 @@ type AccessFields = Pick<typeof schema.users.$inferSelect, 'role' | 'scopeEmploy
 /** Why a user row grants no access (disabled; a leader without a scope), or null when it does. */
 export function accessProblem(user: AccessFields): string | null {
   if (user.disabled) return 'This account is disabled. Ask an admin if you need access.';
-  if (user.role === 'leader' && user.scopeEmployeeId === null)
+  if (needsScope(user) && user.scopeEmployeeId === null)
     return (
       'Your account is a leader without a scope, so it has no access for now: ask an admin to set ' +
       'the part of the organisation you lead.'

@@ -1,4 +1,5 @@
-import { isExemptFromSuppression } from '@/lib/auth/roles';
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import type { DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import { SPAN_BANDS, type SpanStats } from '@/lib/metrics/spans';
@@ -171,7 +172,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   const ref = await resolveSnapshot(actor.orgId, want.asOf);
   // Leaders and viewers need the tree for the privacy floor (subtrees and departments).
   const needsTree =
-    !!actor.scopeEmployeeId || !!want.subtree || !!want.department || !isExemptFromSuppression(actor.role);
+    !!actor.scopeEmployeeId || !!want.subtree || !!want.department || !can.seeSmallGroups(actor);
   const snap = needsTree ? await loadPrepared(ref) : null;
   const unit: Unit = snap
     ? resolveUnit(actor, snap, want)
@@ -186,7 +187,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
     throw new NotFoundError(`No one is in department "${want.department}" in the ${ref.asOf} snapshot.`);
   }
   const structure = await unitStructure(ref, unit, settings.execLayers);
-  const exempt = isExemptFromSuppression(actor.role);
+  const exempt = can.seeSmallGroups(actor);
   // The same floor as the dashboards: a unit hidden there (complementary suppression) is hidden here.
   const floor = !exempt && snap ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   if (

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Streaming multipart/form-data on busboy: the body is read chunk by chunk with a byte counter
  * (pumpBody) and parsed as it arrives, so an upload over the limit is refused (413) as soon as its

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
@@ -53,7 +55,7 @@ export async function readOrganisations(db?: Db): Promise<OrganisationDto[]> {
 /** The ids of the organisations a user may see: every one for admin, else those given to them. */
 export async function orgIdsOfUser(userId: number, role: Actor['role'], db?: Db): Promise<number[]> {
   const database = db ?? (await getDatabase()).db;
-  if (role === 'admin') return (await readOrganisations(database)).map((o) => o.id);
+  if (can.seeEveryOrganisation(role)) return (await readOrganisations(database)).map((o) => o.id);
   const rows = await database
     .select({ orgId: schema.userOrganisations.orgId })
     .from(schema.userOrganisations)
@@ -99,7 +101,7 @@ export async function listMyOrganisations(actor: Actor): Promise<OrganisationDto
 
 /** Admin: every organisation with what it holds. */
 export async function listOrganisations(actor: Actor): Promise<OrganisationSummary[]> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const { db } = await getDatabase();
   const o = schema.organisations;
   const rows = await db
@@ -139,7 +141,7 @@ export async function createOrganisation(
   actor: Actor,
   input: { name: unknown; isDemo?: boolean },
 ): Promise<OrganisationDto> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.createOrganisations);
   const name = parseName(input.name);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
@@ -151,7 +153,7 @@ export async function createOrganisation(
       .returning();
     if (!row) throw new Error('organisation insert returned no row');
     // hr creating one with their first upload may see it; admins see every organisation anyway.
-    if (actor.userId !== null && actor.role !== 'admin')
+    if (actor.userId !== null && !can.seeEveryOrganisation(actor))
       await tx
         .insert(schema.userOrganisations)
         .values({ userId: actor.userId, orgId: row.id })
@@ -175,7 +177,7 @@ export async function findUploadOrg(actor: Actor, name: string | null | undefine
   if (wanted) {
     const found = await findOrganisationByName(wanted);
     if (!found) return null;
-    if (!actor.orgIds.includes(found.id) && actor.role !== 'admin')
+    if (!actor.orgIds.includes(found.id) && !can.seeEveryOrganisation(actor))
       throw new ForbiddenError('You do not have access to that organisation.');
     return found.id;
   }
@@ -194,7 +196,7 @@ export async function resolveUploadOrg(actor: Actor, name: string | null | undef
 
 /** Admin: renames an organisation, audited. */
 export async function renameOrganisation(actor: Actor, id: number, input: unknown): Promise<OrganisationDto> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const name = parseName(input);
   const { db } = await getDatabase();
   return db.transaction(async (tx) => {
@@ -223,7 +225,7 @@ export async function renameOrganisation(actor: Actor, id: number, input: unknow
  * `confirmName` must repeat its name. The audit log keeps its history and records the deletion.
  */
 export async function deleteOrganisation(actor: Actor, id: number, confirmName: unknown): Promise<void> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const { db } = await getDatabase();
   await db.transaction(async (tx) => {
     const [org] = await tx.select().from(schema.organisations).where(eq(schema.organisations.id, id));
@@ -252,7 +254,7 @@ export async function deleteOrganisation(actor: Actor, id: number, confirmName: 
 
 /** Admin: the "Remove demo company" action: deletes every demo organisation. Returns how many. */
 export async function removeDemoCompany(actor: Actor): Promise<number> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const demos = (await readOrganisations()).filter((o) => o.isDemo);
   for (const d of demos) await deleteOrganisation(actor, d.id, d.name);
   return demos.length;
@@ -260,7 +262,7 @@ export async function removeDemoCompany(actor: Actor): Promise<number> {
 
 /** Admin: the organisations a user may see (admins see all, whatever is stored). */
 export async function getUserOrganisations(actor: Actor, userId: number): Promise<number[]> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const { db } = await getDatabase();
   const rows = await db
     .select({ orgId: schema.userOrganisations.orgId })
@@ -274,7 +276,7 @@ export async function getUserOrganisations(actor: Actor, userId: number): Promis
  * subtree) sees exactly one organisation: their subtree lies in one.
  */
 export async function setUserOrganisations(actor: Actor, userId: number, input: unknown): Promise<number[]> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageOrganisations);
   const parsed = z.array(z.number().int().positive()).max(1000).safeParse(input);
   if (!parsed.success) throw new ValidationError('Give a list of organisation ids.');
   const ids = [...new Set(parsed.data)].sort((a, b) => a - b);

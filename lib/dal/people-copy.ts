@@ -1,3 +1,4 @@
+import 'server-only';
 import { copyValue } from '@/db/raw';
 import type { OrgRecord } from '@/lib/metrics/types';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * One Map per name for the whole server process. Next.js may load a module once for pages and
  * again for route handlers (separate bundles), which would give each its own cache: a prepared

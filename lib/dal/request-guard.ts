@@ -1,3 +1,4 @@
+import 'server-only';
 import { ForbiddenError } from './errors';
 
 /** Methods that never change state; every other method must come from the app's own pages. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Role } from '@/lib/auth/roles';
+import type { Permission } from '@/lib/auth/permissions';
 import type { Actor } from './actor';
 import { toErrorResponse, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { assertSameOrigin, hasContentType } from './request-guard';
@@ -9,15 +9,15 @@ import { MAX_JSON_BODY_BYTES, readBodyText } from './body-limit';
 type Handler<C> = (actor: Actor, req: Request, ctx: C) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: refuses cross-site writes (Origin check), checks the session (and roles)
+ * Wraps a route handler: refuses cross-site writes (Origin check), checks the session (and the permission)
  * before the handler runs and maps every DAL error to its status in one place. Every app/api route
  * except next-auth's own (which has its own CSRF token) uses this.
  */
-export function guardedRoute<C = unknown>(roles: readonly Role[] | null, handler: Handler<C>) {
+export function guardedRoute<C = unknown>(permission: Permission | null, handler: Handler<C>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const actor = await requireActor(roles ?? undefined, req);
+      const actor = await requireActor(permission ?? undefined, req);
       return await handler(actor, req, ctx);
     } catch (err) {
       return toErrorResponse(err);

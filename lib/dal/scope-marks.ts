@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Honest trends (SPEC "Posts, people and FTE"; issue #12 item 6): the "not comparable" mark a user
  * puts on a snapshot (a change of scope), and the notes every trend surface shows: snapshots whose
@@ -6,21 +7,21 @@
  * skips. Queries here go by snapshot id, so they need no organisation filter of their own: the ids
  * come from an already scoped series; setNotComparable only marks a snapshot of the actor's organisation.
  */
+import { can } from '@/lib/auth/permissions';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
 import { describeScopeFlag, findScopeChanges, type ScopeFlag } from '@/lib/metrics/scope-changes';
 import { assertRole, type Actor } from './actor';
 import { NotFoundError } from './errors';
+import { rawQuery } from './raw-query';
 
 /** Snapshot ids among `ids` marked not comparable. */
 export async function readNotComparable(ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const handle = await getDatabase();
-  const text = 'select id from snapshots where not_comparable and id = any($1::int[])';
-  const rows =
-    handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text, [ids as never])) as unknown as Array<{ id: number }>)
-      : (await handle.raw.pg.query<{ id: number }>(text, [ids])).rows;
+  const rows = await rawQuery<{ id: number }>(
+    'select id from snapshots where not_comparable and id = any($1::int[])',
+    [ids],
+  );
   return new Set(rows.map((r) => Number(r.id)));
 }
 
@@ -30,7 +31,7 @@ export async function setNotComparable(
   id: number,
   notComparable: boolean,
 ): Promise<{ id: number; asOf: string; notComparable: boolean }> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.markSnapshots);
   const handle = await getDatabase();
   return withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number }>(

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { collectSubtree } from '@/lib/metrics/tree';
 import type { Actor } from './actor';

@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
-import type { Role } from '@/lib/auth/roles';
+import type { Permission } from '@/lib/auth/permissions';
 import { assertRole, type Actor } from './actor';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { explainNoAccess, loadActor } from './login';
@@ -50,18 +50,18 @@ export async function getNoAccessReason(): Promise<string | null> {
 }
 
 /** For route handlers and server actions: the actor, or UnauthorizedError/ForbiddenError. */
-export async function requireActor(roles?: readonly Role[], req?: Request): Promise<Actor> {
+export async function requireActor(permission?: Permission, req?: Request): Promise<Actor> {
   const actor = await getActor(req);
   if (!actor) throw new UnauthorizedError();
-  if (roles) assertRole(actor, roles);
+  if (permission) assertRole(actor, permission);
   return actor;
 }
 
 /**
- * For pages: redirects to sign-in without a session, to /denied when the role is not allowed; 403
+ * For pages: redirects to sign-in without a session, to /denied when the role lacks `permission`; 403
  * (app/forbidden.tsx) for ?org= naming an organisation the user may not see.
  */
-export async function requirePageActor(roles?: readonly Role[]): Promise<Actor> {
+export async function requirePageActor(permission?: Permission): Promise<Actor> {
   let actor: Actor | null;
   try {
     actor = await getActor();
@@ -70,6 +70,6 @@ export async function requirePageActor(roles?: readonly Role[]): Promise<Actor> 
     throw err;
   }
   if (!actor) redirect('/login');
-  if (roles && !roles.includes(actor.role)) redirect('/denied');
+  if (permission && !permission(actor)) redirect('/denied');
   return actor;
 }

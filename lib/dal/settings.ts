@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
@@ -29,7 +31,7 @@ export async function getSettings(actor: Actor): Promise<OrgSettings> {
 
 /** Admin only: changes settings, audited with old and new values. */
 export async function updateSettings(actor: Actor, input: unknown): Promise<OrgSettings> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.changeSettings);
   const parsed = orgSettingsSchema.partial().safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(

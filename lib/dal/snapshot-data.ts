@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db';
 import { processCache } from './process-cache';
 import { getLadderPreset } from '@/lib/ladders/presets';
@@ -6,6 +7,7 @@ import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { NotFoundError } from './errors';
 import { readLadder } from './ladder-config';
 import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
+import { rawQuery } from './raw-query';
 import { readSettings, type OrgSettings } from './settings';
 
 export interface SnapshotRef {
@@ -17,21 +19,14 @@ export interface SnapshotRef {
 
 const iso = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const handle = await getDatabase();
-  if (handle.raw.kind === 'postgres')
-    return (await handle.raw.sql.unsafe(text, params as never[])) as unknown as T[];
-  return (await handle.raw.pg.query<T>(text, params)).rows;
-}
-
 /** The organisation's current version of the snapshot dated asOf, or its latest one; NotFoundError when none. */
 export async function resolveSnapshot(orgId: number, asOf?: string): Promise<SnapshotRef> {
   const rows = asOf
-    ? await query<{ id: number; as_of: string | Date }>(
+    ? await rawQuery<{ id: number; as_of: string | Date }>(
         'select id, as_of from snapshots where org_id = $1 and is_current and as_of = $2',
         [orgId, asOf],
       )
-    : await query<{ id: number; as_of: string | Date }>(
+    : await rawQuery<{ id: number; as_of: string | Date }>(
         'select id, as_of from snapshots where org_id = $1 and is_current order by as_of desc limit 1',
         [orgId],
       );
@@ -43,7 +38,7 @@ export async function resolveSnapshot(orgId: number, asOf?: string): Promise<Sna
 
 /** The organisation's current snapshots dated up to asOf, oldest first (the trend series). */
 export async function listSeries(orgId: number, upTo: string): Promise<SnapshotRef[]> {
-  const rows = await query<{ id: number; as_of: string | Date }>(
+  const rows = await rawQuery<{ id: number; as_of: string | Date }>(
     'select id, as_of from snapshots where org_id = $1 and is_current and as_of <= $2 order by as_of',
     [orgId, upTo],
   );
@@ -57,7 +52,7 @@ export async function readStored<T>(
   scopeType: string,
   scopeKey = '',
 ): Promise<T | null> {
-  const rows = await query<{ data: T }>(
+  const rows = await rawQuery<{ data: T }>(
     'select data from metric_results where snapshot_id = $1 and family = $2 and scope_type = $3 and scope_key = $4',
     [snapshotId, family, scopeType, scopeKey],
   );
@@ -72,7 +67,7 @@ export async function readStoredSeries<T>(
   scopeKey = '',
 ): Promise<Map<number, T>> {
   if (!ids.length) return new Map();
-  const rows = await query<{ snapshot_id: number; data: T }>(
+  const rows = await rawQuery<{ snapshot_id: number; data: T }>(
     'select snapshot_id, data from metric_results where snapshot_id = any($1::int[]) and family = $2 and scope_type = $3 and scope_key = $4',
     [ids, family, scopeType, scopeKey],
   );
@@ -84,7 +79,7 @@ export async function readStoredHeadcounts(
   snapshotId: number,
   scopeType: string,
 ): Promise<Map<string, number>> {
-  const rows = await query<{ scope_key: string; headcount: number | string | null }>(
+  const rows = await rawQuery<{ scope_key: string; headcount: number | string | null }>(
     `select scope_key, (data->>'headcount')::float8 as headcount from metric_results
      where snapshot_id = $1 and family = 'structure' and scope_type = $2`,
     [snapshotId, scopeType],
@@ -119,7 +114,7 @@ export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promi
     return hit;
   }
   const p = (async () => {
-    const rows = await query<PeopleRow>(
+    const rows = await rawQuery<PeopleRow>(
       `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
       [ref.id],
     );

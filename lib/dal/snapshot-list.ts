@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { eq, sql } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import type { Actor } from './actor';
@@ -51,7 +53,7 @@ export async function listSnapshots(
     .from(t)
     .where(eq(t.orgId, actor.orgId))
     .orderBy(sql`${t.asOf} desc, ${t.version} desc`);
-  const manage = actor.role === 'admin' || actor.role === 'hr';
+  const manage = can.seeUploadDetails(actor);
   return rows
     .filter((r) => !opts.currentOnly || r.s.isCurrent)
     .map(({ s, versions }) => ({

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { and, eq } from 'drizzle-orm';
 import { getDatabase, schema, type DbHandle } from '@/db';
 import { withRawTransaction, type RawTx } from '@/db/raw';
@@ -17,6 +19,7 @@ import {
   shareRepeatedValues,
   type PeopleRow,
 } from './people-copy';
+import { rawQuery } from './raw-query';
 import { readSettings } from './settings';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -92,7 +95,7 @@ export async function commitUpload(
   upload: UploadResult,
   opts: { onProgress?: ImportProgress; handle?: DbHandle } = {},
 ): Promise<CommittedSnapshot[]> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   assertInOrg(actor);
   assertCommittable(upload);
   const handle = opts.handle ?? (await getDatabase());
@@ -161,7 +164,7 @@ export async function importOrgFiles(
     commitValid?: boolean;
   } = {},
 ): Promise<ImportOutcome> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   assertInOrg(actor);
   const handle = opts.handle ?? (await getDatabase());
   const single = files.length === 1 ? files[0] : undefined;
@@ -437,10 +440,8 @@ async function takeVersion(
 
 /** Queries on the pool, outside any transaction (PostgreSQL only). */
 function poolQuery(handle: DbHandle): RawTx['query'] | null {
-  const raw = handle.raw;
-  if (raw.kind !== 'postgres') return null;
-  return async <R>(text: string, params: unknown[] = []) =>
-    (await raw.sql.unsafe(text, params as never[])) as unknown as R[];
+  if (handle.raw.kind !== 'postgres') return null;
+  return <R>(text: string, params: unknown[] = []) => rawQuery<R>(text, params, handle);
 }
 
 /** Whether the transaction may set session_replication_role (a superuser, as PGlite always is). */
@@ -483,7 +484,7 @@ async function loadPreviousRecords(
   const text = `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`;
   const rows =
     handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text, [p.id])) as unknown as PeopleRow[])
+      ? await rawQuery<PeopleRow>(text, [p.id], handle)
       : await query<PeopleRow>(text, [p.id]);
   const records = rows.map(rowToRecord);
   shareRepeatedValues(records);
@@ -492,7 +493,7 @@ async function loadPreviousRecords(
 
 /** hr and admin: deletes one snapshot version (people and metrics cascade), audited. */
 export async function deleteSnapshot(actor: Actor, id: number): Promise<void> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const handle = await getDatabase();
   await withRawTransaction(handle, async (tx) => {
     const rows = await tx.query<{ as_of: string | Date; version: number; is_current: boolean }>(

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
@@ -70,7 +72,7 @@ export async function getTargets(actor: Actor): Promise<TargetsState> {
 
 /** Admin only: replaces the targets (validated), audited with the old and new values. */
 export async function updateTargets(actor: Actor, input: unknown): Promise<TargetsState> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.setTargets);
   const parsed = targetsSchema.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(

@@ -1,3 +1,4 @@
+import 'server-only';
 import { isManager } from '@/lib/metrics/snapshot';
 import type { OrgTree } from '@/lib/metrics/tree';
 import { isUnitShown, type ReaderFloor } from './dashboards/floor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { computeLadderMetrics, type DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { summarizeStructure, type StructureMetrics } from '@/lib/metrics/structure';

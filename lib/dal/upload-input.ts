@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { clip, createLineWatch } from '@/lib/ingest/limits';
 import { LOGICAL_FIELDS } from '@/lib/ingest/types';

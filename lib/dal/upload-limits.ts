@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The limits of one upload request, from the environment: the body size (STRATA_MAX_UPLOAD_MB),
  * data rows per file, and the parser limits of lib/ingest/limits.ts (line, cell, columns, XLSX

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
@@ -196,7 +198,7 @@ export async function createUpload(
   files: Array<{ name: string; bytes: Uint8Array }>,
   options: UploadOptions,
 ): Promise<UploadView> {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   if (files.length === 0) throw new ValidationError('Choose at least one file to upload.');
   const { maxBytes } = uploadLimits();
   const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
@@ -224,7 +226,7 @@ export async function createUpload(
 }
 
 async function requireUpload(actor: Actor, id: string) {
-  assertRole(actor, ['admin', 'hr']);
+  assertRole(actor, can.manageData);
   const { db } = await getDatabase();
   const [row] = await db.select().from(schema.pendingUploads).where(eq(schema.pendingUploads.id, id));
   if (!row)

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can, needsScope } from '@/lib/auth/permissions';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema } from '@/db';
@@ -49,7 +51,7 @@ export const LEADER_NEEDS_SCOPE =
 
 /** Throws a 422 when the role and scope a user would end up with are a leader without a scope. */
 function assertScopedLeader(role: (typeof ROLES)[number], scopeEmployeeId: string | null): void {
-  if (role === 'leader' && scopeEmployeeId === null)
+  if (needsScope(role) && scopeEmployeeId === null)
     throw new ValidationError(LEADER_NEEDS_SCOPE, [
       { field: 'scopeEmployeeId', message: LEADER_NEEDS_SCOPE },
     ]);
@@ -95,7 +97,7 @@ function parseOrThrow<T>(s: z.ZodType<T>, input: unknown): T {
 
 /** Admin only: every user. */
 export async function listUsers(actor: Actor): Promise<UserDto[]> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageUsers);
   const { db } = await getDatabase();
   const rows = await db.select().from(schema.users).orderBy(asc(schema.users.email));
   return rows.map(toDto);
@@ -103,7 +105,7 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
 
 /** Admin only (or the first-run bootstrap via CLI_ACTOR): creates a user, audited. */
 export async function createUser(actor: Actor, input: unknown): Promise<UserDto> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageUsers);
   const data = parseOrThrow(createUserSchema, input);
   assertScopedLeader(data.role, data.scopeEmployeeId);
   const { db } = await getDatabase();
@@ -141,9 +143,9 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
 
 /** Admin only: edits role, scope, name, disabled flag or password; every change audited. */
 export async function updateUser(actor: Actor, id: number, input: unknown): Promise<UserDto> {
-  assertRole(actor, ['admin']);
+  assertRole(actor, can.manageUsers);
   const data = parseOrThrow(updateUserSchema, input);
-  if (actor.userId === id && (data.disabled === true || (data.role && data.role !== 'admin'))) {
+  if (actor.userId === id && (data.disabled === true || (data.role && !can.administer(data.role)))) {
     throw new ValidationError('You cannot disable yourself or remove your own admin role.');
   }
   const { db } = await getDatabase();

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { RawTx } from '@/db/raw';
 import { ConflictError } from './errors';
 

@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Permission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/dal/actor';
 import { testActor } from '../support/actors';
 
@@ -23,9 +24,9 @@ vi.mock('@/lib/dal/session', async (importOriginal) => {
   const { assertRole } = await import('@/lib/dal/actor');
   return {
     ...real,
-    requireActor: async (roles?: readonly Actor['role'][]) => {
+    requireActor: async (permission?: Permission) => {
       if (!session.actor) throw new UnauthorizedError();
-      if (roles) assertRole(session.actor, roles);
+      if (permission) assertRole(session.actor, permission);
       return session.actor;
     },
   };

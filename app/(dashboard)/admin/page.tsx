@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/dal/session';
 import { AdminTabs } from './_components/admin-tabs';
 
@@ -5,7 +6,7 @@ export const metadata = { title: 'Admin' };
 
 /** Admin: users, roles and scopes; organisation settings; audit log. */
 export default async function AdminPage() {
-  const actor = await requirePageActor(['admin']);
+  const actor = await requirePageActor(can.administer);
   return (
     <>
       <h1>Admin</h1>

@@ -1,7 +1,7 @@
+import { can } from '@/lib/auth/permissions';
 import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
-import { canManageData } from '@/lib/auth/roles';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
 import { OverviewView } from './_components/overview-view';
 
@@ -15,7 +15,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const prefetch = await prefetchDashboard(actor, await searchParams, 'overview', buildOverview);
   return (
     <DashboardPage title="Overview" actor={actor} prefetch={prefetch}>
-      <OverviewView canMark={canManageData(actor.role)} />
+      <OverviewView canMark={can.markSnapshots(actor)} />
     </DashboardPage>
   );
 }

@@ -1,4 +1,4 @@
-import { canSeePeople } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/dal/session';
 import { countSnapshots } from '@/lib/dal/snapshot-list';
 import { EmptyState } from '@/app/_components/ui/states';
@@ -18,9 +18,9 @@ export default async function ReportsPage() {
         built in the background and kept here for seven days.
       </p>
       {hasData ? (
-        <ReportsView canSeePeople={canSeePeople(actor.role)} scopeEmployeeId={actor.scopeEmployeeId} />
+        <ReportsView canSeePeople={can.seePeople(actor)} scopeEmployeeId={actor.scopeEmployeeId} />
       ) : (
-        <EmptyState canUpload={actor.role === 'admin' || actor.role === 'hr'} />
+        <EmptyState canUpload={can.manageData(actor)} />
       )}
     </>
   );

@@ -1,8 +1,8 @@
+import { can } from '@/lib/auth/permissions';
 import { buildStructure } from '@/lib/dal/dashboards/structure';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { getSettings } from '@/lib/dal/settings';
-import { canSeePeople } from '@/lib/auth/roles';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
 import { StructureView } from './_components/structure-view';
 
@@ -22,7 +22,7 @@ export default async function StructurePage({ searchParams }: Props) {
       actor={actor}
       prefetch={prefetch}
     >
-      <StructureView canSeePeople={canSeePeople(actor.role)} minGroupSize={minGroupSize} />
+      <StructureView canSeePeople={can.seePeople(actor)} minGroupSize={minGroupSize} />
     </DashboardPage>
   );
 }

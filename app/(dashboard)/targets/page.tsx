@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { buildOffTarget } from '@/lib/dal/dashboards/off-target';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
@@ -19,7 +20,7 @@ export default async function TargetsPage({ searchParams }: Props) {
       actor={actor}
       prefetch={prefetch}
     >
-      <TargetsView canEdit={actor.role === 'admin'} />
+      <TargetsView canEdit={can.setTargets(actor)} />
     </DashboardPage>
   );
 }

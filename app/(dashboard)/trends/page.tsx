@@ -1,7 +1,7 @@
+import { can } from '@/lib/auth/permissions';
 import { buildTrends } from '@/lib/dal/dashboards/trends';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
-import { canManageData } from '@/lib/auth/roles';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
 import { TrendsView } from './_components/trends-view';
 
@@ -20,7 +20,7 @@ export default async function TrendsPage({ searchParams }: Props) {
       actor={actor}
       prefetch={prefetch}
     >
-      <TrendsView isAdmin={actor.role === 'admin'} canMark={canManageData(actor.role)} />
+      <TrendsView isAdmin={can.setTargets(actor)} canMark={can.markSnapshots(actor)} />
     </DashboardPage>
   );
 }

@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { HydrationBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { PrefetchResult } from '@/lib/dal/dashboards/prefetch';
@@ -19,7 +20,7 @@ export function DashboardPage({
   prefetch: PrefetchResult;
   children: ReactNode;
 }) {
-  const canUpload = actor.role === 'admin' || actor.role === 'hr';
+  const canUpload = can.manageData(actor);
   return (
     <>
       <h1>{title}</h1>

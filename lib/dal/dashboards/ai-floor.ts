@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AiRollup } from '@/lib/metrics/ai-rollup';
 import { subtreeAiTotals } from '@/lib/metrics/ai-rollup';
 import type { OrgTree } from '@/lib/metrics/tree';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AiMetrics } from '@/lib/metrics/ai';
 
 export type AiMetricKey = Exclude<keyof AiMetrics, 'prsMerged' | 'spendUsd'>;

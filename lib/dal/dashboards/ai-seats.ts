@@ -1,3 +1,4 @@
+import 'server-only';
 import { matchIdentity } from '@/lib/metrics/ai-identity';
 import {
   computeSeatUtilisation,

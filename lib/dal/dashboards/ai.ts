@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { NodeKind } from '@/lib/metrics/roles';
 import { buildAiRollup, subtreeAiTotals, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
@@ -126,7 +128,8 @@ async function unitPeriod(
  */
 export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchParams): Promise<AiDashboard> {
   const { actor, unit } = ctx;
-  const canManage = actor.role === 'admin' || actor.role === 'hr';
+  const canManage = can.manageData(actor);
+  const seeIdle = can.seeIdleSeats(actor);
   const spec: UnitSpec = {
     scopeRoot: actor.scopeEmployeeId,
     subtree: unit.subtree,
@@ -144,7 +147,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     subtree: unit.subtree,
     subtreeName: unitLabel(ctx, ctx.snap.tree, subtreeIndex),
   };
-  const seats = await buildSeatBlock(actor.orgId, spec, manual, canManage, snapshots);
+  const seats = await buildSeatBlock(actor.orgId, spec, manual, seeIdle, snapshots);
   const seatBlock = seats ? guardGroup(ctx, seats.block.utilisation.assigned, seats.block) : null;
   const base: AiDashboard = {
     hasData: false,
@@ -158,7 +161,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     managers: [],
     scatter: [],
     seats: seatBlock,
-    idleSeats: canManage ? (seats?.idle ?? []) : null,
+    idleSeats: seeIdle ? (seats?.idle ?? []) : null,
     canManage,
     notes: [],
   };

@@ -1,3 +1,4 @@
+import 'server-only';
 import {
   DEFAULT_CEILING_RISK_WEIGHTS,
   type CeilingRiskReason,

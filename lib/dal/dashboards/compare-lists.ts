@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SnapshotChanges } from '@/lib/metrics/history';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { findPerson } from '@/lib/metrics/snapshot';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';

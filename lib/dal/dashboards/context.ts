@@ -1,6 +1,7 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
-import { isExemptFromSuppression } from '@/lib/auth/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
@@ -71,7 +72,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
   ]);
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
-  const suppress = !isExemptFromSuppression(actor.role);
+  const suppress = !can.seeSmallGroups(actor);
   const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
     actor,
@@ -83,7 +84,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     floor,
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
-    canSeePeople: actor.role !== 'viewer',
+    canSeePeople: can.seePeople(actor),
     dataVersion: version,
   };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
 import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 import type { DashboardContext } from './context';

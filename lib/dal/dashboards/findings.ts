@@ -1,3 +1,4 @@
+import 'server-only';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { NodeKind } from '@/lib/metrics/roles';
 import { partitionShown, type DashboardContext } from './context';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { NodeKind } from '@/lib/metrics/roles';
 import { collectSubtree, type OrgTree } from '@/lib/metrics/tree';
 import { planDepartments } from '@/lib/privacy/crossing';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
 import type { DashboardContext, Suppressed } from './context';
 import { unitLabel } from '../unit-labels';

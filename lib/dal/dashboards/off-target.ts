@@ -1,3 +1,4 @@
+import 'server-only';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { OrgTree } from '@/lib/metrics/tree';
 import { summarizeStructure } from '@/lib/metrics/structure';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { NodeKind } from '@/lib/metrics/roles';
 import { mayLabelUnit, personAttribute, shownBelow } from '../unit-labels';
 import type { DashboardContext } from './context';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';

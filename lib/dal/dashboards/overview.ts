@@ -1,3 +1,4 @@
+import 'server-only';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { fteFields } from '@/lib/metrics/structure';
 import { NodeKind } from '@/lib/metrics/roles';

@@ -1,16 +1,10 @@
-import { getDatabase } from '@/db';
+import 'server-only';
+import { rawQuery } from '../raw-query';
 
 export interface PersonFacts {
   name: string | null;
   title: string | null;
   department: string | null;
-}
-
-async function query<T>(text: string, params: unknown[]): Promise<T[]> {
-  const handle = await getDatabase();
-  return handle.raw.kind === 'postgres'
-    ? ((await handle.raw.sql.unsafe(text, params as never[])) as unknown as T[])
-    : (await handle.raw.pg.query<T>(text, params)).rows;
 }
 
 /**
@@ -27,7 +21,7 @@ export async function lookupPeople(
     'select employee_id, name, title, department from people where snapshot_id = $1 and employee_id = any($2::text[])';
   const params = [snapshotId, [...new Set(ids)]];
   type Row = { employee_id: string; name: string | null; title: string | null; department: string | null };
-  const rows = await query<Row>(text, params);
+  const rows = await rawQuery<Row>(text, params);
   return new Map(
     rows.map((r) => [r.employee_id, { name: r.name, title: r.title, department: r.department }]),
   );
@@ -51,7 +45,7 @@ export async function lookupChains(
       select up.start, p.employee_id, p.manager_id from up
         join people p on p.snapshot_id = $1 and p.employee_id = up.mgr
     ) select start, id from up`;
-  const rows = await query<{ start: string; id: string }>(text, [snapshotId, [...new Set(ids)]]);
+  const rows = await rawQuery<{ start: string; id: string }>(text, [snapshotId, [...new Set(ids)]]);
   const out = new Map<string, Set<string>>();
   for (const r of rows) {
     const chain = out.get(r.start) ?? new Set<string>();

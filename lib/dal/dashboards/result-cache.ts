@@ -1,4 +1,5 @@
-import { getDatabase } from '@/db';
+import 'server-only';
+import { rawQuery } from '../raw-query';
 import { processCache } from '../process-cache';
 import type { DashboardContext } from './context';
 
@@ -14,17 +15,13 @@ const cache = processCache<Promise<unknown>>('dashboard-answers');
 
 /** A string that changes whenever the organisation's stored data or settings change. */
 export async function dataVersion(orgId: number): Promise<string> {
-  const handle = await getDatabase();
   const text = `select concat_ws('|', $1::int,
       (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
       (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
       (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
       (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable)) as v`;
-  const rows =
-    handle.raw.kind === 'postgres'
-      ? ((await handle.raw.sql.unsafe(text, [orgId])) as unknown as Array<{ v: string }>)
-      : (await handle.raw.pg.query<{ v: string }>(text, [orgId])).rows;
+  const rows = await rawQuery<{ v: string }>(text, [orgId]);
   return rows[0]?.v ?? '';
 }
 

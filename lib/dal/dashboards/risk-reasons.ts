@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
 import { monthsBetween } from '@/lib/metrics/dates';
 import { roundTo } from '@/lib/metrics/numbers';

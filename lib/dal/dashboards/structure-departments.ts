@@ -1,3 +1,4 @@
+import 'server-only';
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
 import type { DashboardContext, Suppressed } from './context';
 import { guardGroup, hiddenMarker, isSuppressed, partitionShown } from './context';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { NodeKind } from '@/lib/metrics/roles';
 import { ARCHETYPE_SOURCE, countSpanArchetypes } from '@/lib/metrics/span-archetypes';
 import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-histogram';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { UnitPoint } from './unit-series';
 
 export type TrendFormat = 'int' | 'decimal' | 'percent';

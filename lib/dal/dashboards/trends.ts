@@ -1,3 +1,4 @@
+import 'server-only';
 import { computeSeriesChanges, type SeriesChange } from '@/lib/metrics/series-changes';
 import { loadScopeNotes, type ScopeNotes } from '../scope-marks';
 import { readTargets } from '../targets';

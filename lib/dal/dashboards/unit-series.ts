@@ -1,3 +1,4 @@
+import 'server-only';
 import type { LadderUnitMetrics } from '@/lib/metrics/ladder';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { resolveTarget, type SpanLayerTarget, type Targets } from '@/lib/metrics/targets';
 import type { Unit } from '../scope';

@@ -1,5 +1,6 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import type { ReportAccess } from '@/db/schema/reports';
-import { canSeePeople, isExemptFromSuppression } from '@/lib/auth/roles';
 import type { Actor } from '../actor';
 import { DalError, ForbiddenError } from '../errors';
 import { isWithin } from '../scope';
@@ -46,16 +47,16 @@ export async function assertReportAccess(
   orgId: number,
 ): Promise<void> {
   if (access === null) {
-    if (isExemptFromSuppression(actor.role) && actor.scopeEmployeeId === null) return;
+    if (can.seeSmallGroups(actor) && actor.scopeEmployeeId === null) return;
     throw new ForbiddenError(
       `This report was made before Strata recorded the rights behind it. ${START_AGAIN}`,
     );
   }
-  if (access.includesPeople && !canSeePeople(actor.role))
+  if (access.includesPeople && !can.seePeople(actor))
     throw new ForbiddenError(
       `This report holds person-level data, which your current role does not include. ${START_AGAIN}`,
     );
-  if (!access.suppressed && !isExemptFromSuppression(actor.role))
+  if (!access.suppressed && !can.seeSmallGroups(actor))
     throw new ForbiddenError(
       `This report shows groups under the minimum size, which your current role may not see. ${START_AGAIN}`,
     );

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getMetricsContract, type MetricsContract } from '../metrics-contract';

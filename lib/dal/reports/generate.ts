@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { DEFINITION_GROUP_TITLES, listDefinitions, type DefinitionGroup } from '@/lib/metrics/definitions';

@@ -1,3 +1,5 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
 import { and, desc, eq, inArray, lt, notInArray } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import type { Actor } from '../actor';
@@ -271,7 +273,7 @@ async function findJob(actor: Actor, id: number): Promise<JobRow> {
   const mine =
     row && (actor.userId === null ? row.createdByEmail === actor.email : row.createdBy === actor.userId);
   // Only in an organisation the user may (still) see; a link may lack ?org, so any of theirs counts.
-  if (!row || !(mine || actor.role === 'admin') || !actor.orgIds.includes(row.orgId))
+  if (!row || !(mine || can.readOthersReports(actor)) || !actor.orgIds.includes(row.orgId))
     throw new NotFoundError('No such report.');
   return row;
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { findTableSection, SECTION_IDS } from '@/lib/export/report-sections';
 import { ValidationError } from '../errors';

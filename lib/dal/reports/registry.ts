@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReportSection } from '@/lib/export/report-model';
 import { SECTION_CATALOG, type SectionId, type SectionInfo } from '@/lib/export/report-sections';
 import type { ReportContext } from './context';

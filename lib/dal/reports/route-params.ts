@@ -1,3 +1,4 @@
+import 'server-only';
 import { ValidationError } from '../errors';
 
 /** A report id from the URL (422 unless a positive whole number). */

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { can, type PermissionName } from '@/lib/auth/permissions';
+import { ROLES } from '@/lib/auth/roles';
 import { listAppEntries, PUBLIC_ENTRIES, requiredRolesFor } from '../../support/app-routes';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Parses the role list literal of a guard call, e.g. requirePageActor(['admin', 'hr']). */
+/** The roles holding the permission a guard call names, e.g. requirePageActor(can.manageData). */
 function rolesOf(call: string): string[] | null {
-  const m = /\(\s*(\[[^\]]*\]|null)?/.exec(call);
-  if (!m?.[1] || m[1] === 'null') return null;
-  return [...m[1].matchAll(/'([a-z]+)'/g)].map((x) => x[1] as string).sort();
+  const m = /\(\s*(can\.(\w+)|null)?/.exec(call);
+  if (!m?.[2]) return null;
+  const permission = can[m[2] as PermissionName];
+  expect(permission, `${m[1]} is not in the permission table`).toBeTypeOf('function');
+  return ROLES.filter((r) => permission(r)).sort();
 }
 
 const entries = listAppEntries();

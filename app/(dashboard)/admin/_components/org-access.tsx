@@ -1,5 +1,6 @@
 'use client';
 
+import { can } from '@/lib/auth/permissions';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { OrganisationSummary } from '@/lib/dal/organisations';
@@ -59,7 +60,7 @@ function AccessRow({ user, orgs }: { user: UserDto; orgs: OrganisationSummary[] 
     },
     onError: (e: Error) => setError(e.message),
   });
-  const admin = user.role === 'admin';
+  const admin = can.seeEveryOrganisation(user);
   const chosen = new Set(q.data?.orgIds ?? []);
   return (
     <tr>

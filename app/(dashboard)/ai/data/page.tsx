@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/dal/session';
 import { AiImportsTable } from './_components/ai-imports-table';
 import { AiUploadPanel } from './_components/ai-upload-panel';
@@ -7,7 +8,7 @@ export const metadata = { title: 'AI data' };
 
 /** AI data (hr, admin): upload AI-usage exports with a validation report, join unmatched identities to people, manage imports. */
 export default async function AiDataPage() {
-  await requirePageActor(['admin', 'hr']);
+  await requirePageActor(can.manageData);
   return (
     <>
       <h1>AI data</h1>

@@ -1,8 +1,9 @@
 // GET /api/admin/audit — the audit log, filtered by action, actor, text and date range (admin only).
+import { can } from '@/lib/auth/permissions';
 import { listAudit } from '@/lib/dal/audit';
 import { guardedRoute } from '@/lib/dal/route';
 
-export const GET = guardedRoute(['admin'], async (actor, req) => {
+export const GET = guardedRoute(can.readAudit, async (actor, req) => {
   const p = new URL(req.url).searchParams;
   const opt = (k: string) => p.get(k) || undefined;
   return Response.json(

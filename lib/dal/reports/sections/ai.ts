@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReportBlock, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { buildAiDashboard, type AiDashboard } from '../../dashboards/ai';
 import { isSuppressed } from '../../dashboards/context';

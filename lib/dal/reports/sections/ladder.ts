@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReportBlock, ReportCell, ReportSection, ReportTable } from '@/lib/export/report-model';
 import { isSuppressed, type Suppressed } from '../../dashboards/context';
 import type { LeaverBucket, RiskGroup } from '../../dashboards/ceiling-risk';

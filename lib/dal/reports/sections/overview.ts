@@ -1,3 +1,4 @@
+import 'server-only';
 import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { guardGroup, isSuppressed } from '../../dashboards/context';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { isManager } from '@/lib/metrics/snapshot';
 import type { ReportCell, ReportSection } from '@/lib/export/report-model';
 import { ForbiddenError } from '../../errors';

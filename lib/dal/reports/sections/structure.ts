@@ -1,3 +1,4 @@
+import 'server-only';
 import { SPAN_BANDS } from '@/lib/metrics/spans';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { guardGroup, isSuppressed } from '../../dashboards/context';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
 import { readStored } from '../../snapshot-data';

@@ -1,5 +1,6 @@
 // PATCH /api/admin/organisations/:id — rename {name}; DELETE — delete it and everything in it,
 // confirmed by repeating its name {confirm} (admin only).
+import { can } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/dal/errors';
 import { deleteOrganisation, renameOrganisation } from '@/lib/dal/organisations';
 import { guardedRoute, readJson } from '@/lib/dal/route';
@@ -13,12 +14,12 @@ async function orgId(ctx: Ctx): Promise<number> {
   return id;
 }
 
-export const PATCH = guardedRoute<Ctx>(['admin'], async (actor, req, ctx) => {
+export const PATCH = guardedRoute<Ctx>(can.manageOrganisations, async (actor, req, ctx) => {
   const body = (await readJson(req)) as { name?: unknown } | null;
   return Response.json({ organisation: await renameOrganisation(actor, await orgId(ctx), body?.name) });
 });
 
-export const DELETE = guardedRoute<Ctx>(['admin'], async (actor, req, ctx) => {
+export const DELETE = guardedRoute<Ctx>(can.manageOrganisations, async (actor, req, ctx) => {
   const body = (await readJson(req)) as { confirm?: unknown } | null;
   await deleteOrganisation(actor, await orgId(ctx), body?.confirm);
   return Response.json({ ok: true });

@@ -1,5 +1,6 @@
 // DELETE /api/data/snapshots/:id — delete one snapshot version, audited (hr, admin).
 // PATCH /api/data/snapshots/:id {notComparable: boolean} — mark a change of scope, audited (hr, admin).
+import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { ValidationError } from '@/lib/dal/errors';
 import { guardedRoute, readJson } from '@/lib/dal/route';
@@ -16,7 +17,7 @@ async function snapshotId(ctx: Ctx): Promise<number> {
   return id;
 }
 
-export const DELETE = guardedRoute<Ctx>(['admin', 'hr'], async (actor, _req, ctx) => {
+export const DELETE = guardedRoute<Ctx>(can.manageData, async (actor, _req, ctx) => {
   await deleteSnapshot(actor, await snapshotId(ctx));
   clearPreparedCache();
   return new Response(null, { status: 204 });
@@ -24,7 +25,7 @@ export const DELETE = guardedRoute<Ctx>(['admin', 'hr'], async (actor, _req, ctx
 
 const patchSchema = z.object({ notComparable: z.boolean() }).strict();
 
-export const PATCH = guardedRoute<Ctx>(['admin', 'hr'], async (actor, req, ctx) => {
+export const PATCH = guardedRoute<Ctx>(can.markSnapshots, async (actor, req, ctx) => {
   const id = await snapshotId(ctx);
   const body = patchSchema.safeParse(await readJson(req));
   if (!body.success) throw new ValidationError('Send {"notComparable": true} or {"notComparable": false}.');

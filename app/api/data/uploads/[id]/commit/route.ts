@@ -1,5 +1,6 @@
 // POST /api/data/uploads/:id/commit[?valid=1][&resolve=CODE=ACTION...] — import in one transaction (with
 // valid=1 only the snapshots without errors); streams NDJSON progress, then the result (hr, admin).
+import { can } from '@/lib/auth/permissions';
 import { toErrorResponse } from '@/lib/dal/errors';
 import { guardedRoute } from '@/lib/dal/route';
 import { commitPendingUpload } from '@/lib/dal/uploads';
@@ -7,7 +8,7 @@ import { parseResolveParams } from '@/lib/dal/upload-input';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const POST = guardedRoute<Ctx>(['admin', 'hr'], async (actor, req, ctx) => {
+export const POST = guardedRoute<Ctx>(can.manageData, async (actor, req, ctx) => {
   const id = (await ctx.params).id;
   const params = new URL(req.url).searchParams;
   const choice = {

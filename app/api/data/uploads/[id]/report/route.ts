@@ -1,11 +1,12 @@
 // GET /api/data/uploads/:id/report — the full validation report as CSV (hr, admin).
+import { can } from '@/lib/auth/permissions';
 import { toCsv } from '@/lib/export/csv';
 import { guardedRoute } from '@/lib/dal/route';
 import { getUploadReport } from '@/lib/dal/uploads';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = guardedRoute<Ctx>(['admin', 'hr'], async (actor, _req, ctx) => {
+export const GET = guardedRoute<Ctx>(can.manageData, async (actor, _req, ctx) => {
   const issues = await getUploadReport(actor, (await ctx.params).id);
   const csv = toCsv(
     ['severity', 'code', 'file', 'row', 'column', 'ids', 'message'],

@@ -1,0 +1,93 @@
+// The import and metrics benchmark: `npm run bench [-- --json] [--quick] [--reps N] [--reps-1m N]
+// [--reps-pglite N] [--verbose]`. PostgreSQL from BENCH_DATABASE_URL (default the local test server);
+// throw-away databases strata_bench_<pid>_<n> are created and dropped. With --json, stdout is only
+// the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
+// benchmark (hostile uploads against dashboard readers on the production build).
+import { parseArgs } from 'node:util';
+import { CHILD_FLAG } from '../lib/bench/child';
+import { runBenchTask } from '../lib/bench/child-tasks';
+import { dropAllBenchDatabases } from '../lib/bench/databases';
+import { formatTable } from '../lib/bench/report';
+import { runBenchmark } from '../lib/bench/run';
+import { benchDashboard } from '../lib/bench/dashboard';
+import { benchAbuse } from '../lib/bench/abuse';
+
+const USAGE =
+  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]';
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive integer`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === CHILD_FLAG) {
+    await runBenchTask(argv[1] ?? '{}');
+    return 0;
+  }
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      reps: { type: 'string' },
+      'reps-1m': { type: 'string' },
+      'reps-pglite': { type: 'string' },
+      'subtree-queries': { type: 'string' },
+      verbose: { type: 'boolean' },
+      dashboard: { type: 'boolean' },
+      'dashboard-only': { type: 'boolean' },
+      abuse: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const script = process.argv[1] ?? 'scripts/bench.ts';
+  const started = performance.now();
+  const report =
+    values['dashboard-only'] || values.abuse
+      ? {}
+      : await runBenchmark(
+          {
+            quick: values.quick === true,
+            reps100k: positiveInt('reps', values.reps, 7),
+            reps1m: positiveInt('reps-1m', values['reps-1m'], 2),
+            repsPglite: positiveInt('reps-pglite', values['reps-pglite'], 3),
+            subtreeQueries: positiveInt('subtree-queries', values['subtree-queries'], 100),
+            verbose: values.verbose === true,
+          },
+          script,
+          log,
+        );
+  if (values.dashboard || values['dashboard-only']) {
+    log('dashboard: 100k people x 24 snapshots on PostgreSQL, production build');
+    Object.assign(report, { dashboard100k: await benchDashboard(log) });
+  }
+  if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
+  process.stderr.write(`\n${formatTable(report)}\n\n`);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}
+
+const interrupted = () => {
+  void dropAllBenchDatabases().finally(() => process.exit(130));
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  async (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    await dropAllBenchDatabases();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,161 @@
+// npm run demo: one command from a fresh clone to a running Strata with the demo company loaded.
+// Generates the demo files (deterministic), migrates, creates one login per role, imports the
+// snapshots through the real import path (same code as the web upload), builds if needed and
+// starts the production server on http://localhost:3000.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, resolveDataDir } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { setDatabase } from '../db';
+import { CLI_ACTOR, inOrg } from '../lib/dal/actor';
+import { createOrganisation, DEMO_ORG_NAME, findOrganisationByName } from '../lib/dal/organisations';
+import { ensureFirstAdmin } from '../lib/dal/bootstrap';
+import { countSnapshots } from '../lib/dal/snapshot-list';
+import { createUser, listUsers } from '../lib/dal/users';
+import { importFiles } from '../lib/cli/import-command';
+import { importAiFiles } from '../lib/cli/ai-import-command';
+import { countAiImports } from '../lib/dal/ai-imports';
+import { writeDemoCompany } from '../lib/demo/write';
+// @ts-expect-error plain ESM helper shared with scripts/start.mjs
+import { ensureServerEnv } from './server-env.mjs';
+
+const log = (m: string) => process.stderr.write(`[demo] ${m}\n`);
+const dataDir = resolveDataDir();
+const demoDir = path.join(dataDir, 'demo-files');
+const loginsFile = path.join(dataDir, 'demo-logins.json');
+const size = Number(process.env.STRATA_DEMO_SIZE ?? 3000);
+
+type Login = { role: string; email: string; password: string; scope: string | null };
+
+function listFiles(prefix: string): string[] {
+  return fs
+    .readdirSync(demoDir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
+    .sort()
+    .map((f) => path.join(demoDir, f));
+}
+
+/** Picks the leader's scope: the head of the largest department under the CEO, from the newest file. */
+function pickLeaderScope(orgFile: string): string | null {
+  const lines = fs.readFileSync(orgFile, 'utf8').split('\n');
+  const header = (lines[0] ?? '').split(',');
+  const idI = header.indexOf('employee_id');
+  const mI = header.indexOf('manager_id');
+  const ceo = lines
+    .slice(1)
+    .find((l) => l.split(',')[mI] === '')
+    ?.split(',')[idI];
+  const counts = new Map<string, number>();
+  const parentOf = new Map<string, string>();
+  for (const l of lines.slice(1)) {
+    const c = l.split(',');
+    if (c[idI] && c[mI]) parentOf.set(c[idI] ?? '', c[mI] ?? '');
+  }
+  for (const id of parentOf.keys()) {
+    let cur: string | undefined = id;
+    for (let guard = 0; cur && guard < 50; guard++) {
+      const p = parentOf.get(cur);
+      if (p === ceo) {
+        counts.set(cur, (counts.get(cur) ?? 0) + 1);
+        break;
+      }
+      cur = p;
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(demoDir) || listFiles('org-').length === 0) {
+    log(`generating the demo company (${size} people, 24 monthly snapshots) in ${demoDir}`);
+    writeDemoCompany(demoDir, { size }, (p) => log(`  generated ${p.asOf}: ${p.headcount} people`));
+  }
+  const orgFiles = listFiles('org-');
+  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  try {
+    await migrateDatabase(handle);
+    setDatabase(handle);
+    const admin = await ensureFirstAdmin();
+    if (admin?.generatedPassword)
+      log(`first run: admin ${admin.email}, password (shown once): ${admin.generatedPassword}`);
+
+    // The demo company is its own organisation (is_demo: the Admin page can remove it).
+    const demoOrg =
+      (await findOrganisationByName(DEMO_ORG_NAME)) ??
+      (await createOrganisation(CLI_ACTOR, { name: DEMO_ORG_NAME, isDemo: true }));
+    const demo = inOrg(CLI_ACTOR, demoOrg.id);
+    if ((await countSnapshots(demoOrg.id)) === 0) {
+      log(`importing ${orgFiles.length} org snapshots through the importer`);
+      const started = Date.now();
+      const { committed } = await importFiles(orgFiles, { actor: demo }, (m) => log(`  ${m}`));
+      log(`imported ${committed.length} snapshots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      log('snapshots already loaded; skipping the import');
+    }
+    const aiFiles = listFiles('ai-usage-');
+    if (aiFiles.length > 0 && (await countAiImports(demoOrg.id)) === 0) {
+      log(`importing ${aiFiles.length} AI-usage files through the AI importer`);
+      const { result } = await importAiFiles(aiFiles, (m) => log(`  ${m}`), demo);
+      if (!result) throw new Error('the demo AI-usage files did not import');
+    }
+
+    const logins: Login[] = fs.existsSync(loginsFile)
+      ? (JSON.parse(fs.readFileSync(loginsFile, 'utf8')) as Login[])
+      : [];
+    const existing = new Set((await listUsers(CLI_ACTOR)).map((u) => u.email));
+    const leaderScope = pickLeaderScope(orgFiles[orgFiles.length - 1] ?? '');
+    for (const role of ['admin', 'hr', 'leader', 'viewer'] as const) {
+      const email = `${role}@demo.strata.local`;
+      if (existing.has(email)) continue;
+      const password = `${role}-${randomBytes(6).toString('base64url')}`;
+      const scope = role === 'leader' ? leaderScope : null;
+      await createUser(demo, { email, name: `Demo ${role}`, role, password, scopeEmployeeId: scope });
+      logins.push({ role, email, password, scope });
+    }
+    fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+  } finally {
+    await handle.close();
+  }
+
+  // Build when there is no build, or it was made from other code (a pulled update).
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const stampFile = '.next/strata-build-commit';
+  const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : '';
+  if (!fs.existsSync('.next/BUILD_ID') || (head && stamp !== head)) {
+    log('building the production server (about a minute, only when the code changed)');
+    const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      stdio: ['ignore', 2, 2],
+    });
+    if (b.status !== 0) throw new Error('next build failed');
+    if (head) fs.writeFileSync(stampFile, head);
+  }
+
+  const env = ensureServerEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' }) as NodeJS.ProcessEnv;
+  const port = env.PORT ?? '3000';
+  const logins = JSON.parse(fs.readFileSync(loginsFile, 'utf8')) as Login[];
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port], {
+    stdio: 'inherit',
+    env,
+  });
+  const banner = [
+    '',
+    `Strata is running at http://localhost:${port}`,
+    'Demo sign-ins (kept in ' + loginsFile + '):',
+    ...logins.map(
+      (l) =>
+        `  ${l.role.padEnd(7)} ${l.email.padEnd(28)} ${l.password}${l.scope ? `   (scope: subtree of ${l.scope})` : ''}`,
+    ),
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+  setTimeout(() => process.stdout.write(`${banner}\n`), 1500);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[demo] failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
