@@ -130,7 +130,7 @@ function viewRows(v: ViewsFigures): Row[] {
     {
       name: `first request after start, ${v.company}`,
       figure: s(v.firstRequestSeconds),
-      reference: '',
+      reference: `psql \\copy ${s(v.psqlCopySeconds)}; load ${v.loadAverage.before} / ${v.loadAverage.after}`,
       target,
       met: null,
     },

@@ -8,11 +8,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import postgres from 'postgres';
 import type { APIRequestContext } from 'playwright-core';
 import { ADMIN, cli, ensureDemoFiles, signedIn, startServer, waitForServer } from './dashboard';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import { startTreeRssSampler, type RssSampler } from './memory';
+import { createPlainTable, timePsqlCopy } from './psql-copy';
 import { percentile, round, secondsSince } from './stats';
 import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers, type View } from './view-plan';
 
@@ -39,6 +41,10 @@ export interface ViewsFigures {
   company: string;
   measuredOn: string;
   importSeconds: number;
+  /** psql \copy of the newest org file in the same run: how fast the machine was that day */
+  psqlCopySeconds: number;
+  /** the 1-minute load average before and after (a shared machine's other work) */
+  loadAverage: { before: number; after: number };
   firstRequestSeconds: number;
   cold: Latencies & { views: number; failures: number; perFamily: Record<string, Latencies> };
   concurrent: Latencies & {
@@ -81,16 +87,32 @@ async function readManagers(url: string): Promise<SnapshotManagers[]> {
   }
 }
 
+/** psql \copy of the file into a plain table of its own throw-away database, in seconds. */
+async function referenceCopySeconds(file: string): Promise<number> {
+  const db = await createBenchDatabase();
+  try {
+    await createPlainTable(db.url, file);
+    return await timePsqlCopy(db.url, file);
+  } finally {
+    await dropBenchDatabase(db.name);
+  }
+}
+
 /** One request, timed to its last byte; no client-side timeout (a cold view can take minutes). */
 async function timeRequest(api: APIRequestContext, url: string): Promise<{ ms: number; status: number }> {
   const t = performance.now();
   // A kept-alive socket the server closed as it was reused: the request is sent again once.
-  const res = await api.get(url, { timeout: 0 }).catch(() => api.get(url, { timeout: 0 }));
-  await res.body();
-  const ms = performance.now() - t;
-  const status = res.status();
-  await res.dispose();
-  return { ms, status };
+  try {
+    const res = await api.get(url, { timeout: 0 }).catch(() => api.get(url, { timeout: 0 }));
+    await res.body();
+    const ms = performance.now() - t;
+    const status = res.status();
+    await res.dispose();
+    return { ms, status };
+  } catch {
+    // No answer at all (the server died, say): a failure, counted, so the figures so far survive.
+    return { ms: performance.now() - t, status: 0 };
+  }
 }
 
 /** Asks each view once, in order; latencies of the answered ones, per family. */
@@ -151,6 +173,11 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
   const company = `${opts.people.toLocaleString('en')} people x ${opts.snapshots} snapshots`;
   const orgFiles = ensureDemoFiles(opts.people, opts.snapshots, log);
   const aiFiles = ensureDemoFiles(opts.people, opts.snapshots, log, 'ai-usage-');
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const newest = orgFiles.at(-1);
+  if (newest === undefined) throw new Error('the demo generator wrote no org file');
+  const psqlCopySeconds = await referenceCopySeconds(newest);
+  log(`views: psql \\copy of the newest org file ${psqlCopySeconds.toFixed(2)} s (same-run reference)`);
   const db = await createBenchDatabase();
   let server: ChildProcess | null = null;
   let sampler: RssSampler | null = null;
@@ -199,6 +226,8 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
       company,
       measuredOn: new Date().toISOString().slice(0, 10),
       importSeconds: round(importSeconds, 1),
+      psqlCopySeconds: round(psqlCopySeconds, 2),
+      loadAverage: { before: round(loadBefore, 1), after: round(os.loadavg()[0] ?? 0, 1) },
       firstRequestSeconds: round(first.ms / 1000, 2),
       cold: {
         views: plan.cold.length,
