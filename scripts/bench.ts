@@ -4,7 +4,8 @@
 // the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
 // benchmark (hostile uploads against dashboard readers on the production build). `--views` runs only
 // the cold-view benchmark (`--people N --snapshots S --views-per-family K --clients C --seconds T
-// --seed X`; `--quick` for 10k x 4): views nobody asked for since the import, on the production build.
+// --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
+// production build.
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../lib/bench/child';
 import { runBenchTask } from '../lib/bench/child-tasks';
@@ -17,7 +18,7 @@ import { benchViews, type ViewsOptions } from '../lib/bench/views';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
-  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--quick] [--json]';
+  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -46,6 +47,7 @@ function viewsOptions(values: Record<string, string | boolean | undefined>): Vie
     clients: positiveInt('clients', str('clients'), 20),
     seconds: positiveInt('seconds', str('seconds'), quick ? 5 : 20),
     seed: positiveInt('seed', str('seed'), 13),
+    withoutAi: values['without-ai'] === true,
   };
 }
 
@@ -74,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
       clients: { type: 'string' },
       seconds: { type: 'string' },
       seed: { type: 'string' },
+      'without-ai': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

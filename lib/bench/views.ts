@@ -28,6 +28,8 @@ export interface ViewsOptions {
   clients: number;
   seconds: number;
   seed: number;
+  /** skip the AI-usage import (slow at a million people); the ai family then shows no data */
+  withoutAi: boolean;
 }
 
 interface Latencies {
@@ -39,6 +41,8 @@ interface Latencies {
 /** The `views` section of the benchmark's JSON. */
 export interface ViewsFigures {
   company: string;
+  /** whether the demo company's AI usage was imported (the ai family has data) */
+  aiImported: boolean;
   measuredOn: string;
   importSeconds: number;
   /** psql \copy of the newest org file in the same run: how fast the machine was that day */
@@ -172,7 +176,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     throw new Error('the cold-view benchmark needs a production build: run `npm run build` first');
   const company = `${opts.people.toLocaleString('en')} people x ${opts.snapshots} snapshots`;
   const orgFiles = ensureDemoFiles(opts.people, opts.snapshots, log);
-  const aiFiles = ensureDemoFiles(opts.people, opts.snapshots, log, 'ai-usage-');
+  const aiFiles = opts.withoutAi ? [] : ensureDemoFiles(opts.people, opts.snapshots, log, 'ai-usage-');
   const loadBefore = os.loadavg()[0] ?? 0;
   const newest = orgFiles.at(-1);
   if (newest === undefined) throw new Error('the demo generator wrote no org file');
@@ -224,6 +228,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     );
     return {
       company,
+      aiImported: aiFiles.length > 0,
       measuredOn: new Date().toISOString().slice(0, 10),
       importSeconds: round(importSeconds, 1),
       psqlCopySeconds: round(psqlCopySeconds, 2),
