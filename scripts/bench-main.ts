@@ -2,7 +2,10 @@
 // [--reps-pglite N] [--verbose]`. PostgreSQL from BENCH_DATABASE_URL (default the local test server);
 // throw-away databases strata_bench_<pid>_<n> are created and dropped. With --json, stdout is only
 // the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
-// benchmark (hostile uploads against dashboard readers on the production build).
+// benchmark (hostile uploads against dashboard readers on the production build). `--views` runs only
+// the cold-view benchmark (`--people N --snapshots S --views-per-family K --clients C --seconds T
+// --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
+// production build.
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../lib/bench/child';
 import { runBenchTask } from '../lib/bench/child-tasks';
@@ -11,9 +14,11 @@ import { formatTable } from '../lib/bench/report';
 import { runBenchmark } from '../lib/bench/run';
 import { benchDashboard } from '../lib/bench/dashboard';
 import { benchAbuse } from '../lib/bench/abuse';
+import { benchViews, type ViewsOptions } from '../lib/bench/views';
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]';
+  'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
+  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -22,6 +27,28 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive integer`);
   return n;
+}
+
+/** The cold-view run's size and load: 100k x 12 by default, 10k x 4 with --quick. */
+function viewsOptions(values: Record<string, string | boolean | undefined>): ViewsOptions {
+  const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
+  const quick = values.quick === true;
+  const people = positiveInt('people', str('people'), quick ? 10_000 : 100_000);
+  if (people < 50 || people > 1_000_000) throw new Error('--people takes 50 to 1000000');
+  return {
+    people,
+    snapshots: positiveInt('snapshots', str('snapshots'), quick ? 4 : 12),
+    // Every view of a million-person company can take a minute: fewer per family there.
+    perFamily: positiveInt(
+      'views-per-family',
+      str('views-per-family'),
+      quick ? 3 : people >= 500_000 ? 6 : 15,
+    ),
+    clients: positiveInt('clients', str('clients'), 20),
+    seconds: positiveInt('seconds', str('seconds'), quick ? 5 : 20),
+    seed: positiveInt('seed', str('seed'), 13),
+    withoutAi: values['without-ai'] === true,
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -42,6 +69,14 @@ async function main(argv: string[]): Promise<number> {
       dashboard: { type: 'boolean' },
       'dashboard-only': { type: 'boolean' },
       abuse: { type: 'boolean' },
+      views: { type: 'boolean' },
+      people: { type: 'string' },
+      snapshots: { type: 'string' },
+      'views-per-family': { type: 'string' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      seed: { type: 'string' },
+      'without-ai': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   const script = process.argv[1] ?? 'scripts/bench.ts';
   const started = performance.now();
   const report =
-    values['dashboard-only'] || values.abuse
+    values['dashboard-only'] || values.abuse || values.views
       ? {}
       : await runBenchmark(
           {
@@ -71,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     Object.assign(report, { dashboard100k: await benchDashboard(log) });
   }
   if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
+  if (values.views) Object.assign(report, { views: await benchViews(log, viewsOptions(values)) });
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);

@@ -19,6 +19,7 @@ import {
   startServer,
   waitForServer,
 } from './dashboard';
+import { startTreeRssSampler, type RssSampler } from './memory';
 import { percentile, round } from './stats';
 import type { HostileFigures } from './tasks';
 
@@ -39,29 +40,6 @@ export interface AbuseFigures {
   peakServerRssMb: number;
   oneLineCsv50Mb: HostileFigures;
   xlsxBomb: HostileFigures;
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-    return text === '' ? [] : text.split(/\s+/).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Resident memory (MB) of a process and its descendants. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  for (const p of [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])]) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return kb / 1024;
 }
 
 /** The session cookie of a signed-in context, for plain fetch. */
@@ -85,8 +63,7 @@ export async function benchAbuse(
   const files = ensureDemoFiles(size, months, log);
   const db = await createBenchDatabase();
   let server: ChildProcess | null = null;
-  let peak = 0;
-  let sampler: NodeJS.Timeout | null = null;
+  let sampler: RssSampler | null = null;
   try {
     const env = { ...process.env, DATABASE_URL: db.url };
     log(`abuse: importing ${files.length} snapshots of ${size.toLocaleString('en')} people (not timed)`);
@@ -94,10 +71,7 @@ export async function benchAbuse(
     cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
     server = startServer(env);
     await waitForServer(server);
-    const pid = server.pid ?? 0;
-    sampler = setInterval(() => {
-      peak = Math.max(peak, treeRssMb(pid));
-    }, 100);
+    sampler = startTreeRssSampler(server.pid ?? 0);
     const readers = await signedIn();
     await readDashboards(readers, 2, 3); // warm-up: the first requests build the in-memory trees
     log(`abuse: baseline, ${clients} clients for ${seconds} s`);
@@ -116,7 +90,7 @@ export async function benchAbuse(
     ]);
     const baselineP95 = percentile(baseline, 95);
     const abuseP95 = percentile(abused, 95);
-    peak = Math.max(peak, treeRssMb(pid));
+    const peak = sampler.stop();
     log(
       `abuse: p95 ${baselineP95.toFixed(1)} ms alone, ${abuseP95.toFixed(1)} ms under abuse; ` +
         `server peak RSS ${Math.round(peak)} MB; CSV ${JSON.stringify(csvOut.statuses)}, bomb ${JSON.stringify(bombOut.statuses)}`,
@@ -135,7 +109,7 @@ export async function benchAbuse(
       xlsxBomb: bombOut,
     };
   } finally {
-    if (sampler) clearInterval(sampler);
+    sampler?.stop();
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     await dropBenchDatabase(db.name);

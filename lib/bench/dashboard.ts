@@ -30,8 +30,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The demo company's org files (generated once per size and month count). */
-export function ensureDemoFiles(size: number, months: number, log: Log): string[] {
+/** The demo company's org files, or those starting with `prefix` (generated once per size and month count). */
+export function ensureDemoFiles(size: number, months: number, log: Log, prefix = 'org-'): string[] {
   const dir = path.join(os.tmpdir(), 'strata-bench', `demo-${size}-${months}`);
   const done = path.join(dir, '.complete');
   if (!fs.existsSync(done)) {
@@ -42,7 +42,7 @@ export function ensureDemoFiles(size: number, months: number, log: Log): string[
   }
   return fs
     .readdirSync(dir)
-    .filter((f) => f.startsWith('org-') && f.endsWith('.csv'))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
     .sort()
     .map((f) => path.join(dir, f));
 }

@@ -1,5 +1,6 @@
 /** The benchmark's JSON shape and the human table printed to stderr beside it. */
 import type { AbuseFigures } from './abuse';
+import type { ViewsFigures } from './views';
 
 export interface ImportFigures {
   seconds: number;
@@ -17,6 +18,7 @@ export interface BenchReport {
   subtree100k?: { p50Ms: number; p95Ms: number };
   dashboard100k?: { p50Ms: number; p95Ms: number; overviewDrawnSeconds: number };
   abuse?: AbuseFigures;
+  views?: ViewsFigures;
 }
 
 interface Row {
@@ -111,14 +113,62 @@ export function summaryRows(r: BenchReport): Row[] {
       met: r.abuse.peakServerRssMb < 1536,
     });
   }
+  if (r.views) rows.push(...viewRows(r.views));
   return rows;
+}
+
+/** The cold-view rows: a baseline for issue #13, so no target is judged here. */
+function viewRows(v: ViewsFigures): Row[] {
+  const slowest = Object.entries(v.cold.perFamily)
+    .filter(([, f]) => Number.isFinite(f.p95Ms))
+    .sort(([, a], [, b]) => b.p95Ms - a.p95Ms)
+    .slice(0, 3)
+    .map(([name, f]) => `${name} ${s(f.p95Ms / 1000)}`)
+    .join(', ');
+  const target = 'baseline (#13)';
+  return [
+    {
+      name: `first request after start, ${v.company}`,
+      figure: s(v.firstRequestSeconds),
+      reference: `psql \\copy ${s(v.psqlCopySeconds)}; load ${v.loadAverage.before} / ${v.loadAverage.after}`,
+      target,
+      met: null,
+    },
+    {
+      name: `cold views (${v.cold.views}, each asked once)`,
+      figure: `p50 ${s(v.cold.p50Ms / 1000)}, p95 ${s(v.cold.p95Ms / 1000)}, max ${s(v.cold.maxMs / 1000)}`,
+      reference: `slowest p95: ${slowest}`,
+      target,
+      met: null,
+    },
+    {
+      name: `${v.concurrent.clients} clients over cold views, ${v.concurrent.seconds} s`,
+      figure: `p50 ${s(v.concurrent.p50Ms / 1000)}, p95 ${s(v.concurrent.p95Ms / 1000)}`,
+      reference: `${v.concurrent.answers} answers in ${v.concurrent.seconds} s`,
+      target,
+      met: null,
+    },
+    {
+      name: 'server peak memory (cold views)',
+      figure: mb(v.peakServerRssMb),
+      reference: '',
+      target,
+      met: null,
+    },
+  ];
 }
 
 /** A fixed-width table of the summary rows. */
 export function formatTable(r: BenchReport): string {
   const rows = summaryRows(r);
   const head = ['measurement', 'result', 'reference (same run)', 'target', 'met'];
-  const cells = rows.map((x) => [x.name, x.figure, x.reference, x.target, x.met ? 'yes' : 'NO']);
+  const cells = rows.map((x) => [
+    x.name,
+    x.figure,
+    x.reference,
+    x.target,
+    x.met === null ? '-' : x.met ? 'yes' : 'NO',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');

@@ -1,0 +1,259 @@
+/**
+ * Cold-view benchmark (issue #13): what a leader waits for when asking for a view nobody has asked
+ * for since the last import. A demo company of N people x S snapshots in a fresh PostgreSQL
+ * database, the production server started afresh, signed in as admin: (a) the first request after
+ * start (the org-wide Overview), (b) distinct (family, snapshot, manager's subtree) views asked
+ * once each, one at a time, (c) concurrent clients over a pool of further distinct views, (d) the
+ * server's peak resident memory. No view is asked twice, so the answer cache never answers.
+ */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import postgres from 'postgres';
+import type { APIRequestContext } from 'playwright-core';
+import { ADMIN, cli, ensureDemoFiles, signedIn, startServer, waitForServer } from './dashboard';
+import { createBenchDatabase, dropBenchDatabase } from './databases';
+import { startTreeRssSampler, type RssSampler } from './memory';
+import { createPlainTable, timePsqlCopy } from './psql-copy';
+import { percentile, round, secondsSince } from './stats';
+import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers, type View } from './view-plan';
+
+type Log = (message: string) => void;
+
+export interface ViewsOptions {
+  people: number;
+  snapshots: number;
+  /** cold views asked one at a time, per family */
+  perFamily: number;
+  clients: number;
+  seconds: number;
+  seed: number;
+  /** skip the AI-usage import (slow at a million people); the ai family then shows no data */
+  withoutAi: boolean;
+}
+
+interface Latencies {
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+/** The `views` section of the benchmark's JSON. */
+export interface ViewsFigures {
+  company: string;
+  /** whether the demo company's AI usage was imported (the ai family has data) */
+  aiImported: boolean;
+  measuredOn: string;
+  importSeconds: number;
+  /** psql \copy of the newest org file in the same run: how fast the machine was that day */
+  psqlCopySeconds: number;
+  /** the 1-minute load average before and after (a shared machine's other work) */
+  loadAverage: { before: number; after: number };
+  firstRequestSeconds: number;
+  cold: Latencies & { views: number; failures: number; perFamily: Record<string, Latencies> };
+  concurrent: Latencies & {
+    clients: number;
+    seconds: number;
+    /** answers (HTTP 200) that arrived within the window */
+    answers: number;
+    /** every request, including those still in flight when the window closed */
+    answersTotal: number;
+    failures: number;
+  };
+  peakServerRssMb: number;
+}
+
+const latencies = (ms: readonly number[]): Latencies => ({
+  p50Ms: round(percentile(ms, 50), 1),
+  p95Ms: round(percentile(ms, 95), 1),
+  maxMs: round(ms.length === 0 ? Number.NaN : Math.max(...ms), 1),
+});
+
+/** The current snapshots' dates and, for each, the stored people who have reports. */
+async function readManagers(url: string): Promise<SnapshotManagers[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    const rows = await sql<{ as_of: string; id: string }[]>`
+      select s.as_of::text as as_of, r.manager_id as id
+      from snapshots s join people r on r.snapshot_id = s.id
+      where s.is_current and r.manager_id is not null
+        and exists (select 1 from people m where m.snapshot_id = s.id and m.employee_id = r.manager_id)
+      group by 1, 2 order by 1, 2`;
+    const by = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = by.get(r.as_of) ?? [];
+      list.push(r.id);
+      by.set(r.as_of, list);
+    }
+    return [...by].map(([asOf, managers]) => ({ asOf, managers }));
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** psql \copy of the file into a plain table of its own throw-away database, in seconds. */
+async function referenceCopySeconds(file: string): Promise<number> {
+  const db = await createBenchDatabase();
+  try {
+    await createPlainTable(db.url, file);
+    return await timePsqlCopy(db.url, file);
+  } finally {
+    await dropBenchDatabase(db.name);
+  }
+}
+
+/** One request, timed to its last byte; no client-side timeout (a cold view can take minutes). */
+async function timeRequest(api: APIRequestContext, url: string): Promise<{ ms: number; status: number }> {
+  const t = performance.now();
+  // A kept-alive socket the server closed as it was reused: the request is sent again once.
+  try {
+    const res = await api.get(url, { timeout: 0 }).catch(() => api.get(url, { timeout: 0 }));
+    await res.body();
+    const ms = performance.now() - t;
+    const status = res.status();
+    await res.dispose();
+    return { ms, status };
+  } catch {
+    // No answer at all (the server died, say): a failure, counted, so the figures so far survive.
+    return { ms: performance.now() - t, status: 0 };
+  }
+}
+
+/** Asks each view once, in order; latencies of the answered ones, per family. */
+async function askCold(api: APIRequestContext, views: readonly View[], log: Log) {
+  const all: number[] = [];
+  const byFamily = new Map<string, number[]>();
+  let failures = 0;
+  for (const [i, v] of views.entries()) {
+    const url = viewUrl(v);
+    const { ms, status } = await timeRequest(api, url);
+    if (status !== 200) {
+      failures++;
+      log(`  ${url}: HTTP ${status}`);
+      continue;
+    }
+    all.push(ms);
+    byFamily.set(v.family, [...(byFamily.get(v.family) ?? []), ms]);
+    if (ms >= 5000) log(`  slow: ${url} ${(ms / 1000).toFixed(1)} s`);
+    if ((i + 1) % 25 === 0)
+      log(`  ${i + 1}/${views.length} cold views, p50 so far ${(percentile(all, 50) / 1000).toFixed(2)} s`);
+  }
+  return { all, byFamily, failures };
+}
+
+/** `clients` readers each taking the next unasked view of the pool until `seconds` have passed. */
+async function askConcurrently(
+  api: APIRequestContext,
+  pool: readonly View[],
+  clients: number,
+  seconds: number,
+) {
+  const ms: number[] = [];
+  let next = 0;
+  let answers = 0;
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const v = pool[next++];
+        if (!v) throw new Error(`the pool of ${pool.length} views ran out; use a larger pool`);
+        const r = await timeRequest(api, viewUrl(v));
+        if (r.status !== 200) failures++;
+        else {
+          ms.push(r.ms);
+          if (performance.now() <= end) answers++;
+        }
+      }
+    }),
+  );
+  return { ms, answers, failures };
+}
+
+/** Runs the cold-view benchmark; needs a production build (`npm run build`). */
+export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFigures> {
+  if (!fs.existsSync('.next/BUILD_ID'))
+    throw new Error('the cold-view benchmark needs a production build: run `npm run build` first');
+  const company = `${opts.people.toLocaleString('en')} people x ${opts.snapshots} snapshots`;
+  const orgFiles = ensureDemoFiles(opts.people, opts.snapshots, log);
+  const aiFiles = opts.withoutAi ? [] : ensureDemoFiles(opts.people, opts.snapshots, log, 'ai-usage-');
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const newest = orgFiles.at(-1);
+  if (newest === undefined) throw new Error('the demo generator wrote no org file');
+  const psqlCopySeconds = await referenceCopySeconds(newest);
+  log(`views: psql \\copy of the newest org file ${psqlCopySeconds.toFixed(2)} s (same-run reference)`);
+  const db = await createBenchDatabase();
+  let server: ChildProcess | null = null;
+  let sampler: RssSampler | null = null;
+  try {
+    const env = { ...process.env, DATABASE_URL: db.url };
+    let t = performance.now();
+    cli(['import', ...orgFiles], env);
+    const importSeconds = secondsSince(t);
+    log(`views: imported ${orgFiles.length} snapshots of ${company} in ${importSeconds.toFixed(1)} s`);
+    t = performance.now();
+    if (aiFiles.length > 0) cli(['ai-import', ...aiFiles], env);
+    log(`views: imported ${aiFiles.length} AI-usage files in ${secondsSince(t).toFixed(1)} s`);
+    cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
+
+    const snapshots = await readManagers(db.url);
+    const managers = snapshots.reduce((n, s) => n + s.managers.length, 0);
+    const cold = opts.perFamily * VIEW_FAMILIES.length;
+    const poolSize = Math.min(5000, (managers - opts.perFamily - 1) * VIEW_FAMILIES.length);
+    const plan = planViews({ snapshots, cold, pool: poolSize, seed: opts.seed });
+    log(`views: ${snapshots.length} snapshots, ${managers} (snapshot, manager) subtrees; ${cold} cold views`);
+
+    server = startServer(env);
+    await waitForServer(server);
+    sampler = startTreeRssSampler(server.pid ?? 0);
+    const api = await signedIn();
+    const first = await timeRequest(api, '/api/metrics/overview');
+    if (first.status !== 200) throw new Error(`the first Overview failed: HTTP ${first.status}`);
+    log(`views: first request after start (org-wide Overview) ${(first.ms / 1000).toFixed(2)} s`);
+
+    const c = await askCold(api, plan.cold, log);
+    const coldFigures = latencies(c.all);
+    log(
+      `views: cold p50 ${(coldFigures.p50Ms / 1000).toFixed(2)} s, p95 ${(coldFigures.p95Ms / 1000).toFixed(2)} s, ` +
+        `max ${(coldFigures.maxMs / 1000).toFixed(2)} s (${c.failures} failed)`,
+    );
+    log(`views: ${opts.clients} clients for ${opts.seconds} s over ${poolSize} further distinct views`);
+    const p = await askConcurrently(api, plan.pool, opts.clients, opts.seconds);
+    const peak = sampler.stop();
+    await api.dispose();
+    const conc = latencies(p.ms);
+    log(
+      `views: concurrent p50 ${(conc.p50Ms / 1000).toFixed(2)} s, p95 ${(conc.p95Ms / 1000).toFixed(2)} s, ` +
+        `${p.answers} answers in ${opts.seconds} s (${p.ms.length} in all); server peak RSS ${Math.round(peak)} MB`,
+    );
+    return {
+      company,
+      aiImported: aiFiles.length > 0,
+      measuredOn: new Date().toISOString().slice(0, 10),
+      importSeconds: round(importSeconds, 1),
+      psqlCopySeconds: round(psqlCopySeconds, 2),
+      loadAverage: { before: round(loadBefore, 1), after: round(os.loadavg()[0] ?? 0, 1) },
+      firstRequestSeconds: round(first.ms / 1000, 2),
+      cold: {
+        views: plan.cold.length,
+        failures: c.failures,
+        ...coldFigures,
+        perFamily: Object.fromEntries(VIEW_FAMILIES.map((f) => [f, latencies(c.byFamily.get(f) ?? [])])),
+      },
+      concurrent: {
+        clients: opts.clients,
+        seconds: opts.seconds,
+        answers: p.answers,
+        answersTotal: p.ms.length + p.failures,
+        failures: p.failures,
+        ...conc,
+      },
+      peakServerRssMb: Math.round(peak),
+    };
+  } finally {
+    sampler?.stop();
+    server?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await dropBenchDatabase(db.name);
+  }
+}
