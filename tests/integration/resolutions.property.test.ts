@@ -340,6 +340,11 @@ describe('resolutions property: refuse and change nothing, or store what the ref
     }
   }
 
+  // A fixed seed keeps CI deterministic; PROPERTY_SEED (or PROPERTY_SEED=random) explores others.
+  const FIXED_SEED = 20261205;
+  const SEED: { seed?: number } =
+    process.env.PROPERTY_SEED === 'random' ? {} : { seed: Number(process.env.PROPERTY_SEED ?? FIXED_SEED) };
+
   let day = 0;
   const nextAsOf = (): string => {
     day += 1;
@@ -372,7 +377,7 @@ describe('resolutions property: refuse and change nothing, or store what the ref
         expect(await readStoredStructure(tdb.handle, hr, asOf, id)).toEqual(want);
       }),
       // PROPERTY_RUNS=3000 for a longer hunt; 35 keeps the suite near 10 s.
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 35) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 35), ...SEED },
     );
     // Both outcomes were exercised (each is likely in every run of 35 cases).
     expect(seen.refused).toBeGreaterThan(0);
@@ -428,9 +433,9 @@ describe('resolutions property: refuse and change nothing, or store what the ref
           expect(await readStoredStructure(tdb.handle, hr, asOf, id)).toEqual(want);
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 20) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 20), ...SEED },
     );
-    // Some upload was committed in part (likely in every run of 20).
-    expect(seen.partial).toBeGreaterThan(0);
+    // Some upload was committed in part: true for the fixed seed (a random PROPERTY_SEED may miss it).
+    if (SEED.seed === FIXED_SEED) expect(seen.partial).toBeGreaterThan(0);
   }, 180_000);
 });
