@@ -14,7 +14,7 @@ import { formatTable } from '../lib/bench/report';
 import { runBenchmark } from '../lib/bench/run';
 import { benchDashboard } from '../lib/bench/dashboard';
 import { benchAbuse } from '../lib/bench/abuse';
-import { benchViews, type ViewsOptions } from '../lib/bench/views';
+import { benchViews, viewsKey, type ViewsOptions } from '../lib/bench/views';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
@@ -106,7 +106,10 @@ async function main(argv: string[]): Promise<number> {
     Object.assign(report, { dashboard100k: await benchDashboard(log) });
   }
   if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
-  if (values.views) Object.assign(report, { views: await benchViews(log, viewsOptions(values)) });
+  if (values.views) {
+    const o = viewsOptions(values);
+    Object.assign(report, { [viewsKey(o.people)]: await benchViews(log, o) });
+  }
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
