@@ -4,6 +4,33 @@
  * bands are decided by upper bounds). The axis always runs to at least `minTop` so reference
  * bands up to 15+ stay visible, and very wide spans share one last bucket "N+".
  */
+import { NodeKind, type Roles } from './roles';
+
+/** Whether a node is a manager (person-level reports): the one test every span figure uses. */
+export function isManagerNode(tree: Pick<Roles, 'kind'>, i: number): boolean {
+  const k = tree.kind[i];
+  return k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
+}
+
+/**
+ * The spans of the managers of a unit (null nodes = the whole tree), in node order: the one unit
+ * walk behind the Overview and Structure histograms, so both bucket the same managers.
+ */
+export function unitManagerSpans(
+  tree: Pick<Roles, 'kind' | 'span'> & { size: number },
+  nodes: ArrayLike<number> | null,
+): { spans: number[]; managers: number[] } {
+  const spans: number[] = [];
+  const managers: number[] = [];
+  const visit = (i: number): void => {
+    if (!isManagerNode(tree, i)) return;
+    spans.push(tree.span[i] ?? 0);
+    managers.push(i);
+  };
+  if (nodes === null) for (let i = 0; i < tree.size; i++) visit(i);
+  else for (let k = 0; k < nodes.length; k++) visit(nodes[k] ?? -1);
+  return { spans, managers };
+}
 
 export interface SpanHistogramRow {
   /** axis label: "7", or "40+" for the last, open bucket */

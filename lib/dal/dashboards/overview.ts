@@ -1,7 +1,7 @@
 import 'server-only';
+import { computeSpanHistogram, unitManagerSpans, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { fteFields } from '@/lib/metrics/structure';
-import { NodeKind } from '@/lib/metrics/roles';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { loadScopeNotes, smallPoints, type ScopeNotes } from '../scope-marks';
 import { unitLabel } from '../unit-labels';
@@ -30,7 +30,7 @@ export interface Overview {
   trend:
     | Array<{ asOf: string; headcount: number; managers: number; middleManagers: number; depth: number }>
     | Suppressed;
-  spans: Array<{ span: number; managers: number }> | Suppressed;
+  spans: SpanHistogramRow[] | Suppressed;
   pyramid:
     | Array<{
         layer: number;
@@ -183,20 +183,9 @@ export async function buildOverview(ctx: DashboardContext): Promise<Overview> {
       changeVsPeak: rel(value, peak),
     };
   });
-  const spanCounts = new Map<number, number>();
-  const visitSpan = (i: number) => {
-    const k = snap.tree.kind[i];
-    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
-    const s = Math.round(snap.tree.span[i] ?? 0);
-    spanCounts.set(s, (spanCounts.get(s) ?? 0) + 1);
-  };
-  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) visitSpan(i);
-  else for (const i of unit.nodes) visitSpan(i);
-  const maxSpan = Math.max(0, ...spanCounts.keys());
-  const spans = Array.from({ length: maxSpan }, (_, k) => ({
-    span: k + 1,
-    managers: spanCounts.get(k + 1) ?? 0,
-  }));
+  // The Structure page's bucketing (whole spans, one open last bucket), with the axis ending at the
+  // widest span here: one definition, two sizes of chart.
+  const spans = computeSpanHistogram(unitManagerSpans(snap.tree, unit.nodes).spans, { minTop: 1 });
   const size = structure.headcount;
   const subtreeIndex = unit.rootIndex;
   return {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NodeKind } from '@/lib/metrics/roles';
 import { ARCHETYPE_SOURCE, countSpanArchetypes } from '@/lib/metrics/span-archetypes';
-import { computeSpanHistogram, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
+import { computeSpanHistogram, unitManagerSpans, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
 import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
 import { mayLabelUnit, personAttribute, shownBelow, unitLabel } from '../unit-labels';
@@ -99,17 +99,9 @@ export async function buildStructure(ctx: DashboardContext): Promise<StructureDa
   const size = s.headcount;
   const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
 
-  const spans: number[] = [];
-  const narrow: number[] = [];
-  const visit = (i: number) => {
-    const k = t.kind[i];
-    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
-    const span = t.span[i] ?? 0;
-    spans.push(span);
-    if (span <= NARROW_SPAN_MAX) narrow.push(i);
-  };
-  if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
-  else for (const i of unit.nodes) visit(i);
+  const walk = unitManagerSpans(t, unit.nodes);
+  const spans = walk.spans;
+  const narrow = walk.managers.filter((i) => (t.span[i] ?? 0) <= NARROW_SPAN_MAX);
 
   // Person-level rows use org-wide layers (a person's layer does not change with the view).
   const levelOf = (i: number): ManagerialLevel =>

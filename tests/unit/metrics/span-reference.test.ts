@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countSpanArchetypes, findSpanArchetype } from '@/lib/metrics/span-archetypes';
-import { computeSpanHistogram } from '@/lib/metrics/span-histogram';
+import { computeSpanHistogram, isManagerNode, unitManagerSpans } from '@/lib/metrics/span-histogram';
+import { buildOrgTree } from '@/lib/metrics/tree';
+import { person } from './make-records';
 
 describe('McKinsey span archetypes (reference bands)', () => {
   it('puts each span in exactly one band, by upper bounds', () => {
@@ -50,5 +52,40 @@ describe('spans histogram', () => {
     expect(h[39]).toEqual({ span: '40+', min: 40, max: null, managers: 2 });
     expect(computeSpanHistogram([2])).toHaveLength(16);
     expect(computeSpanHistogram([])).toHaveLength(16);
+  });
+});
+
+describe('one span walk and one bucketing for the Overview and Structure histograms', () => {
+  // A (root) manages 45 ICs and B; B manages C and D; C manages E. Spans by hand: A 46, B 2, C 1.
+  const records = [
+    person('A', null),
+    person('B', 'A'),
+    person('C', 'B'),
+    person('D', 'B'),
+    person('E', 'C'),
+    ...Array.from({ length: 45 }, (_, k) => person(`I${k}`, 'A')),
+  ];
+  const tree = buildOrgTree(records);
+  const idx = (id: string) => records.findIndex((r) => r.employeeId === id);
+
+  it('walks the managers of the whole tree or of a unit, ICs never', () => {
+    expect(unitManagerSpans(tree, null).spans).toEqual([46, 2, 1]);
+    expect(unitManagerSpans(tree, Int32Array.from([idx('B'), idx('C'), idx('D'), idx('E')])).spans).toEqual([
+      2, 1,
+    ]);
+    expect(isManagerNode(tree, idx('E'))).toBe(false);
+  });
+
+  it('puts a span of 46 in the open "40+" bucket whatever the axis length', () => {
+    const { spans } = unitManagerSpans(tree, null);
+    const short = computeSpanHistogram(spans, { minTop: 1 });
+    const long = computeSpanHistogram(spans);
+    expect(short.at(-1)).toEqual({ span: '40+', min: 40, max: null, managers: 1 });
+    expect(long.at(-1)).toEqual(short.at(-1));
+    expect(short.filter((r) => r.managers > 0).map((r) => [r.span, r.managers])).toEqual([
+      ['1', 1],
+      ['2', 1],
+      ['40+', 1],
+    ]);
   });
 });

@@ -114,12 +114,12 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
             rows={o.spans}
             filename={`spans-${o.asOf}`}
             columns={[
-              { key: 'span', label: 'Direct reports', value: (r) => r.span, numeric: true },
+              { key: 'span', label: 'Direct reports', value: (r) => r.span },
               { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
             ]}
           >
             <SimpleBarChart
-              data={o.spans}
+              data={o.spans.map((r) => ({ span: r.span, managers: r.managers }))}
               x="span"
               series={[{ key: 'managers', label: 'Managers' }]}
               xLabel="Direct reports"
