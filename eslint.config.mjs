@@ -13,6 +13,16 @@ const frameworkImports = [
   { group: ['@/lib/dal', '@/lib/dal/*'], message: 'Pure libraries may not import the DAL.' },
 ];
 
+const cliImports = [
+  {
+    group: ['@/cli', '@/cli/*', '**/cli/*', '../cli/*', '../../cli/*'],
+    message: 'cli/ (command line, bench, demo) is a leaf: only scripts/, tests/ and cli/ import it.',
+  },
+];
+const dalImports = [
+  { group: ['@/lib/dal', '@/lib/dal/*'], message: 'Client helpers may not import the DAL.' },
+];
+
 const DAL_DIR = path.resolve(import.meta.dirname, 'lib/dal');
 
 /** Whether an import source names lib/dal: '@/lib/dal...' or a relative path into it. */
@@ -87,8 +97,19 @@ const config = [
     },
   },
   {
-    files: ['app/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: dbImports }] },
+    // The app and the libraries never reach the command line's folder; only lib/dal touches db/.
+    files: ['app/**', 'lib/**', 'db/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['lib/dal/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...dbImports, ...cliImports] }] },
+  },
+  {
+    files: ['lib/dal/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: cliImports }] },
+  },
+  {
+    // Client helpers (react-query keys, hooks, fetch): no server code.
+    files: ['lib/query/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...dbImports, ...cliImports, ...dalImports] }] },
   },
   {
     files: ['**/*.{ts,tsx,js,jsx,mjs}'],
@@ -101,9 +122,16 @@ const config = [
       'lib/ingest/**',
       'lib/ladders/**',
       'lib/export/**',
-      'lib/demo/**',
       'lib/privacy/**',
+      'lib/ai-ingest/**',
     ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...dbImports, ...frameworkImports, ...cliImports] }],
+    },
+  },
+  {
+    // The demo generator is pure too (its one fs writer aside); it may use the pure libraries only.
+    files: ['cli/demo/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...dbImports, ...frameworkImports] }] },
   },
 ];

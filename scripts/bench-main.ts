@@ -7,14 +7,14 @@
 // --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
 // production build.
 import { parseArgs } from 'node:util';
-import { CHILD_FLAG } from '../lib/bench/child';
-import { runBenchTask } from '../lib/bench/child-tasks';
-import { dropAllBenchDatabases } from '../lib/bench/databases';
-import { formatTable } from '../lib/bench/report';
-import { runBenchmark } from '../lib/bench/run';
-import { benchDashboard } from '../lib/bench/dashboard';
-import { benchAbuse } from '../lib/bench/abuse';
-import { benchViews, viewsKey, type ViewsOptions } from '../lib/bench/views';
+import { CHILD_FLAG } from '../cli/bench/child';
+import { runBenchTask } from '../cli/bench/child-tasks';
+import { dropAllBenchDatabases } from '../cli/bench/databases';
+import { formatTable } from '../cli/bench/report';
+import { runBenchmark } from '../cli/bench/run';
+import { benchDashboard } from '../cli/bench/dashboard';
+import { benchAbuse } from '../cli/bench/abuse';
+import { benchViews, viewsKey, type ViewsOptions } from '../cli/bench/views';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +

@@ -14,10 +14,10 @@ import { createOrganisation, DEMO_ORG_NAME, findOrganisationByName } from '../li
 import { ensureFirstAdmin } from '../lib/dal/bootstrap';
 import { countSnapshots } from '../lib/dal/snapshot-list';
 import { createUser, listUsers } from '../lib/dal/users';
-import { importFiles } from '../lib/cli/import-command';
-import { importAiFiles } from '../lib/cli/ai-import-command';
+import { importFiles } from '../cli/commands/import-command';
+import { importAiFiles } from '../cli/commands/ai-import-command';
 import { countAiImports } from '../lib/dal/ai-imports';
-import { writeDemoCompany } from '../lib/demo/write';
+import { writeDemoCompany } from '../cli/demo/write';
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { ensureServerEnv } from './server-env.mjs';
 

@@ -3,8 +3,8 @@
  * Usage: npx tsx scripts/generate-demo.ts --out DIR [--size N] [--months M] [--seed S] [--end YYYY-MM-DD]
  * Progress goes to stderr; a JSON summary to stdout. Exit 2 on usage errors.
  */
-import { writeDemoCompany } from '@/lib/demo/write';
-import type { DemoOptions } from '@/lib/demo/generate';
+import { writeDemoCompany } from '@/cli/demo/write';
+import type { DemoOptions } from '@/cli/demo/generate';
 
 const USAGE = 'usage: generate-demo --out DIR [--size N] [--months M] [--seed S] [--end YYYY-MM-DD]';
 

@@ -1,13 +1,13 @@
 // The Strata command line (SPEC "Command-line contract"): the same pipeline as the web app.
 // stdout carries only the result; progress and logs go to stderr. Exit 0 ok, 1 input refused, 2 usage.
 import { parseArgs } from 'node:util';
-import { checkImportArgs, runImport } from '../lib/cli/import-command';
-import { checkMetricsArgs, runMetrics } from '../lib/cli/metrics-command';
-import { runUsers } from '../lib/cli/users-command';
-import { runOrgs } from '../lib/cli/orgs-command';
-import { runAiImport } from '../lib/cli/ai-import-command';
-import { runAiMetrics } from '../lib/cli/ai-metrics-command';
-import { CliUsageError, withCliDatabase } from '../lib/cli/common';
+import { checkImportArgs, runImport } from '../cli/commands/import-command';
+import { checkMetricsArgs, runMetrics } from '../cli/commands/metrics-command';
+import { runUsers } from '../cli/commands/users-command';
+import { runOrgs } from '../cli/commands/orgs-command';
+import { runAiImport } from '../cli/commands/ai-import-command';
+import { runAiMetrics } from '../cli/commands/ai-metrics-command';
+import { CliUsageError, withCliDatabase } from '../cli/commands/common';
 
 const USAGE = `Usage:
   npm run -s strata -- import FILE... [--org NAME] [--as-of YYYY-MM-DD] [--resolve CODE=ACTION]... [--skip-duplicates] [--commit-valid] [--json]
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runOrgs(positionals, values));
     case 'export': {
       // loaded only for this command (scripts/strata.ts has already resolved the server-only marker)
-      const { checkExportArgs, runExport } = await import('../lib/cli/export-command');
+      const { checkExportArgs, runExport } = await import('../cli/commands/export-command');
       checkExportArgs(values);
       return withCliDatabase(() => runExport(values));
     }

@@ -26,8 +26,8 @@ import { buildAiDashboard, type AiDashboard, type AiManagerRow } from '@/lib/dal
 import { loadDashboardContext } from '@/lib/dal/dashboards/context';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/dal/errors';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
-import { importAiFiles } from '@/lib/cli/ai-import-command';
-import { importFiles } from '@/lib/cli/import-command';
+import { importAiFiles } from '@/cli/commands/ai-import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 

@@ -13,7 +13,7 @@ import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { cachedBuild } from '@/lib/dal/dashboards/result-cache';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 const ORG = path.resolve(process.cwd(), 'tests/fixtures/org');

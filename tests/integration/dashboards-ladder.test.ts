@@ -23,7 +23,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/dal/actor';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { loadDashboardContext, type DashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildLadder, type LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import { buildCeilingRisk, type CeilingRiskDashboard } from '@/lib/dal/dashboards/ceiling-risk';

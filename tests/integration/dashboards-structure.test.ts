@@ -22,7 +22,7 @@ import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/
 import { buildOrgTree, type TreeNode } from '@/lib/dal/dashboards/org-tree';
 import { buildStructure } from '@/lib/dal/dashboards/structure';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 

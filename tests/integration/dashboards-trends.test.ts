@@ -20,7 +20,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { listAudit } from '@/lib/dal/audit';
 import { buildCompare } from '@/lib/dal/dashboards/compare';

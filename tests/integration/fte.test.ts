@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildOrgTree } from '@/lib/dal/dashboards/org-tree';
 import { buildOverview } from '@/lib/dal/dashboards/overview';

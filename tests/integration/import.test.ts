@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { parseOrgUpload } from '@/lib/ingest';
 import type { UploadResult } from '@/lib/ingest';
 import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';

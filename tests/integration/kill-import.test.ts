@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { setDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { countTables, queryRows, startCli, waitForExit, type CliDatabase } from '../support/cli';
 import { backends, createTestDb, type TestDb } from '../support/test-db';

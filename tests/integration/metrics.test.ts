@@ -17,7 +17,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { ForbiddenError, NotFoundError } from '@/lib/dal/errors';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';

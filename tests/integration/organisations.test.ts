@@ -34,8 +34,8 @@ import { listSnapshots } from '@/lib/dal/snapshot-list';
 import { readTargets, updateTargets } from '@/lib/dal/targets';
 import { createUpload } from '@/lib/dal/uploads';
 import { createUser } from '@/lib/dal/users';
-import { importAiFiles } from '@/lib/cli/ai-import-command';
-import { importFiles } from '@/lib/cli/import-command';
+import { importAiFiles } from '@/cli/commands/ai-import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, TEST_ORG_ID, type TestDb } from '../support/test-db';
 

@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '@/lib/cli/import-command';
-import { cliActor } from '@/lib/cli/org-option';
+import { importFiles } from '@/cli/commands/import-command';
+import { cliActor } from '@/cli/commands/org-option';
 import type { Resolutions } from '@/lib/ingest/resolutions';
 import type { ImportOutcome } from '@/lib/dal/snapshots';
 import { queryRows } from '../support/cli';

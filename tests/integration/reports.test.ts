@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
 import { listAudit } from '@/lib/dal/audit';
 import { loadDashboardContext } from '@/lib/dal/dashboards/context';

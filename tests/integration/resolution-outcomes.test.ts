@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import type { Resolutions } from '@/lib/ingest/resolutions';
 import { testActor } from '../support/actors';
 import { countTables, queryRows } from '../support/cli';

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runImport } from '@/lib/cli/import-command';
+import { runImport } from '@/cli/commands/import-command';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { testActor } from '../support/actors';
 import { countTables, queryRows } from '../support/cli';

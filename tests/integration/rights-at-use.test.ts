@@ -9,7 +9,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@/db';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
 import { ForbiddenError, toErrorResponse, ValidationError } from '@/lib/dal/errors';
 import { authenticateSso, explainNoAccess, loadActor } from '@/lib/dal/login';

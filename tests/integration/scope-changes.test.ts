@@ -33,7 +33,7 @@ vi.mock('@/lib/dal/session', async (importOriginal) => {
 });
 
 import { PATCH } from '@/app/api/data/snapshots/[id]/route';
-import { importFiles } from '@/lib/cli/import-command';
+import { importFiles } from '@/cli/commands/import-command';
 import { listAudit } from '@/lib/dal/audit';
 import { loadDashboardContext } from '@/lib/dal/dashboards/context';
 import { buildOverview } from '@/lib/dal/dashboards/overview';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importOrgFiles } from '@/lib/dal/snapshots';
-import { writeDemoCompany } from '@/lib/demo/write';
+import { writeDemoCompany } from '@/cli/demo/write';
 import { countTables, queryRows } from '../support/cli';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 

@@ -8,7 +8,7 @@ import { createAiUpload } from '@/lib/dal/ai-uploads';
 import type { Actor } from '@/lib/dal/actor';
 import { ValidationError } from '@/lib/dal/errors';
 import { commitPendingUpload, createUpload } from '@/lib/dal/uploads';
-import { oneLineCsv, xlsxBomb } from '@/lib/bench/abuse-files';
+import { oneLineCsv, xlsxBomb } from '@/cli/bench/abuse-files';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 

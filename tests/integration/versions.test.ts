@@ -16,7 +16,7 @@ import type { Actor } from '@/lib/dal/actor';
 import { ConflictError } from '@/lib/dal/errors';
 import { importOrgFiles } from '@/lib/dal/snapshots';
 import { listSnapshots } from '@/lib/dal/snapshot-list';
-import { writeDemoCompany } from '@/lib/demo/write';
+import { writeDemoCompany } from '@/cli/demo/write';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, type Backend, type TestDb } from '../support/test-db';
 

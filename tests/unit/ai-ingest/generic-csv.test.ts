@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAiFiles } from '@/lib/ai-ingest';
-import { createMemorySink, generateDemoCompany } from '@/lib/demo';
+import { createMemorySink, generateDemoCompany } from '@/cli/demo';
 import { codes, fixture, FIXTURES, parseFixtures, sum, textFile, TODAY } from './helpers';
 
 describe('generic AI-usage CSV: granularity', () => {

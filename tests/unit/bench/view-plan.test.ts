@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers } from '@/lib/bench/view-plan';
+import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers } from '@/cli/bench/view-plan';
 
 const snapshots: SnapshotManagers[] = [
   { asOf: '2026-08-31', managers: ['E1', 'E2', 'E3'] },

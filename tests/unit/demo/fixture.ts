@@ -1,5 +1,5 @@
 /** The default demo company (size 3,000, 24 months), generated in memory and parsed once per test file. */
-import { createMemorySink, generateDemoCompany, type DemoSummary } from '@/lib/demo';
+import { createMemorySink, generateDemoCompany, type DemoSummary } from '@/cli/demo';
 import { buildTree, parseCsv, type Tree } from './helpers';
 
 export interface DemoFixture {

@@ -8,8 +8,8 @@ import {
   createMemorySink,
   generateDemoCompany,
   resolveDemoOptions,
-} from '@/lib/demo';
-import { writeDemoCompany } from '@/lib/demo/write';
+} from '@/cli/demo';
+import { writeDemoCompany } from '@/cli/demo/write';
 import { defaultCompany } from './fixture';
 import { parseCsv } from './helpers';
 

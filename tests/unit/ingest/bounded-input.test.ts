@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAiFiles } from '@/lib/ai-ingest';
-import { oneLineCsv, xlsxBomb } from '@/lib/bench/abuse-files';
+import { oneLineCsv, xlsxBomb } from '@/cli/bench/abuse-files';
 import { parseOrgUpload, previewFile, streamOrgRecords } from '@/lib/ingest';
 import { createLineWatch } from '@/lib/ingest/limits';
 import type { UploadResult } from '@/lib/ingest';

@@ -17,7 +17,7 @@ const MONTHS = 2;
 const SEED = 42;
 
 function generatorHash(): string {
-  const dir = path.join(process.cwd(), 'lib/demo');
+  const dir = path.join(process.cwd(), 'cli/demo');
   const hash = createHash('sha256');
   for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith('.ts')) continue;

@@ -1,12 +1,12 @@
 /**
  * Shared simulation state and the small draws every phase uses (spans, levels, locations, people).
  */
-import { M1, isIcLevel, LOCATIONS } from '@/lib/demo/catalog';
-import { DEPARTMENTS, EXECUTIVE_DEPT } from '@/lib/demo/departments';
-import { FIRST_NAMES, LAST_NAMES } from '@/lib/demo/names';
-import { Population } from '@/lib/demo/population';
-import { pickWeighted, type Rng } from '@/lib/demo/prng';
-import { foldName } from '@/lib/demo/text';
+import { M1, isIcLevel, LOCATIONS } from '@/cli/demo/catalog';
+import { DEPARTMENTS, EXECUTIVE_DEPT } from '@/cli/demo/departments';
+import { FIRST_NAMES, LAST_NAMES } from '@/cli/demo/names';
+import { Population } from '@/cli/demo/population';
+import { pickWeighted, type Rng } from '@/cli/demo/prng';
+import { foldName } from '@/cli/demo/text';
 
 /** Index of each name's ASCII-folded form, so "Chloé" and "Chloe" share email numbering. */
 function foldedKeys(names: readonly string[]): Int32Array {

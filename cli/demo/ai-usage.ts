@@ -3,12 +3,12 @@
  * team layout. Adoption follows a company curve (15% -> 80%) shifted per department and team;
  * a person who adopts stays an adopter, so the active share rises month by month.
  */
-import { DEPARTMENTS } from '@/lib/demo/departments';
-import { isoOfDay } from '@/lib/demo/dates';
-import { createRng, hashInts, hashUnit } from '@/lib/demo/prng';
-import type { Sim } from '@/lib/demo/sim';
-import type { Structure } from '@/lib/demo/structure';
-import { ByteWriter } from '@/lib/demo/text';
+import { DEPARTMENTS } from '@/cli/demo/departments';
+import { isoOfDay } from '@/cli/demo/dates';
+import { createRng, hashInts, hashUnit } from '@/cli/demo/prng';
+import type { Sim } from '@/cli/demo/sim';
+import type { Structure } from '@/cli/demo/structure';
+import { ByteWriter } from '@/cli/demo/text';
 
 export const AI_USAGE_HEADER =
   'period_start,period_end,team_manager_id,engineers,ai_active_users,suggestions,acceptances,lines_suggested,lines_accepted,prs_merged,ai_assisted_prs,ai_spend_usd\n';

@@ -3,19 +3,19 @@
  * over the last months. Snapshots are produced month by month and streamed to a sink, so even a
  * million-person company never holds more than the current month in memory.
  */
-import { writeAiUsage } from '@/lib/demo/ai-usage';
-import { buildInitialOrg } from '@/lib/demo/build';
-import { DEPARTMENTS } from '@/lib/demo/departments';
-import { runCareers, reshuffleTeams } from '@/lib/demo/careers';
-import { runLeavers } from '@/lib/demo/churn';
-import { isoOfDay, monthEndDay, monthStartDay, parseIsoDay, yearMonthOf } from '@/lib/demo/dates';
-import { runDelayering } from '@/lib/demo/flatten';
-import { runHiring } from '@/lib/demo/hiring';
-import { OrgRows, writeOrgSnapshot } from '@/lib/demo/org-csv';
-import { createRng } from '@/lib/demo/prng';
-import { resolveLinks } from '@/lib/demo/resolve';
-import { createSim, emptyEvents, type MonthEvents, type Sim } from '@/lib/demo/sim';
-import { computeStructure, type Structure } from '@/lib/demo/structure';
+import { writeAiUsage } from '@/cli/demo/ai-usage';
+import { buildInitialOrg } from '@/cli/demo/build';
+import { DEPARTMENTS } from '@/cli/demo/departments';
+import { runCareers, reshuffleTeams } from '@/cli/demo/careers';
+import { runLeavers } from '@/cli/demo/churn';
+import { isoOfDay, monthEndDay, monthStartDay, parseIsoDay, yearMonthOf } from '@/cli/demo/dates';
+import { runDelayering } from '@/cli/demo/flatten';
+import { runHiring } from '@/cli/demo/hiring';
+import { OrgRows, writeOrgSnapshot } from '@/cli/demo/org-csv';
+import { createRng } from '@/cli/demo/prng';
+import { resolveLinks } from '@/cli/demo/resolve';
+import { createSim, emptyEvents, type MonthEvents, type Sim } from '@/cli/demo/sim';
+import { computeStructure, type Structure } from '@/cli/demo/structure';
 
 export interface DemoOptions {
   /** PRNG seed (default 42). */

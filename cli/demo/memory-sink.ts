@@ -1,5 +1,5 @@
 /** A DemoSink that keeps every file in memory (tests and small previews). */
-import type { DemoSink } from '@/lib/demo/generate';
+import type { DemoSink } from '@/cli/demo/generate';
 
 export interface MemorySink extends DemoSink {
   files: Map<string, string>;

@@ -2,7 +2,7 @@
  * The demo company's departments: headcount weights, IC ladder ceilings (index into LEVEL_CODES),
  * titles per level, AI-adoption offsets and location mix.
  */
-import { CORP_LOC, ENG_LOC, M1, M6, SALES_LOC, SUPPORT_LOC } from '@/lib/demo/catalog';
+import { CORP_LOC, ENG_LOC, M1, M6, SALES_LOC, SUPPORT_LOC } from '@/cli/demo/catalog';
 
 export interface DepartmentDef {
   name: string;

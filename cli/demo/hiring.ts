@@ -4,9 +4,9 @@
  * growing, a group that has too many teams is split under a newly hired manager of managers;
  * once flattening has started, groups just get wider instead.
  */
-import { M1 } from '@/lib/demo/catalog';
-import { DEPARTMENTS } from '@/lib/demo/departments';
-import { firstLineByDept } from '@/lib/demo/careers';
+import { M1 } from '@/cli/demo/catalog';
+import { DEPARTMENTS } from '@/cli/demo/departments';
+import { firstLineByDept } from '@/cli/demo/careers';
 import {
   createPerson,
   dayInMonth,
@@ -16,10 +16,10 @@ import {
   drawTeamSpan,
   setLevel,
   type Sim,
-} from '@/lib/demo/sim';
-import { pickWeighted } from '@/lib/demo/prng';
-import { effectiveManager } from '@/lib/demo/resolve';
-import { childrenOf, type Structure } from '@/lib/demo/structure';
+} from '@/cli/demo/sim';
+import { pickWeighted } from '@/cli/demo/prng';
+import { effectiveManager } from '@/cli/demo/resolve';
+import { childrenOf, type Structure } from '@/cli/demo/structure';
 
 interface HiringState {
   span: Int32Array;

@@ -2,12 +2,12 @@
  * One monthly org snapshot in the SPEC.md column layout, written row by row in employee-id order.
  * Rows are assembled from pre-encoded byte pieces (names, titles, dates), never as strings.
  */
-import { EMPLOYMENT_TYPES, LEVEL_CODES, LEVEL_COUNT, LOCATIONS, M1 } from '@/lib/demo/catalog';
-import { DEPARTMENTS, titleFor } from '@/lib/demo/departments';
-import { isoOfDay } from '@/lib/demo/dates';
-import { FIRST_NAMES, LAST_NAMES } from '@/lib/demo/names';
-import type { Sim } from '@/lib/demo/sim';
-import { ByteWriter, csvField, foldName, utf8 } from '@/lib/demo/text';
+import { EMPLOYMENT_TYPES, LEVEL_CODES, LEVEL_COUNT, LOCATIONS, M1 } from '@/cli/demo/catalog';
+import { DEPARTMENTS, titleFor } from '@/cli/demo/departments';
+import { isoOfDay } from '@/cli/demo/dates';
+import { FIRST_NAMES, LAST_NAMES } from '@/cli/demo/names';
+import type { Sim } from '@/cli/demo/sim';
+import { ByteWriter, csvField, foldName, utf8 } from '@/cli/demo/text';
 
 export const ORG_HEADER =
   'employee_id,manager_id,name,email,title,level,track,department,location,cost_center,employment_type,hire_date,level_start_date,github_login,as_of\n';

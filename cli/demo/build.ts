@@ -4,9 +4,9 @@
  * few sub-managers. Levels follow structure (subtree size), dates follow tenure, and employee
  * numbers follow hire order.
  */
-import { M1, M6 } from '@/lib/demo/catalog';
-import { DEPARTMENTS, EXECUTIVE_DEPT, headLevel } from '@/lib/demo/departments';
-import { computeStructure } from '@/lib/demo/structure';
+import { M1, M6 } from '@/cli/demo/catalog';
+import { DEPARTMENTS, EXECUTIVE_DEPT, headLevel } from '@/cli/demo/departments';
+import { computeStructure } from '@/cli/demo/structure';
 import {
   createPerson,
   drawIcLevel,
@@ -14,7 +14,7 @@ import {
   drawManagerSpan,
   drawTeamSpan,
   type Sim,
-} from '@/lib/demo/sim';
+} from '@/cli/demo/sim';
 
 const DAYS_PER_MONTH = 30.44;
 

@@ -4,8 +4,8 @@
  * outside hire; once flattening has started, a leaving middle manager is not replaced and their
  * reports move up a layer.
  */
-import { M1 } from '@/lib/demo/catalog';
-import { DEPARTMENTS } from '@/lib/demo/departments';
+import { M1 } from '@/cli/demo/catalog';
+import { DEPARTMENTS } from '@/cli/demo/departments';
 import {
   createPerson,
   dayInMonth,
@@ -14,8 +14,8 @@ import {
   redirectReports,
   setLevel,
   type Sim,
-} from '@/lib/demo/sim';
-import { childrenOf, type Structure } from '@/lib/demo/structure';
+} from '@/cli/demo/sim';
+import { childrenOf, type Structure } from '@/cli/demo/structure';
 
 function leaveProbability(sim: Sim, s: number, isManager: boolean): number {
   const { pop } = sim;

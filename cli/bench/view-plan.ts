@@ -4,7 +4,7 @@
  * can come from the server's answer cache. Families are spread evenly and shuffled, so each has
  * its own percentile and none always runs right after a snapshot was first loaded.
  */
-import { createRng, type Rng } from '@/lib/demo/prng';
+import { createRng, type Rng } from '@/cli/demo/prng';
 
 /**
  * The dashboard families the app serves for a unit: every route under app/api/metrics (a unit

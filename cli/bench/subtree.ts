@@ -30,7 +30,8 @@ export async function timeSubtreeQueries(
   try {
     if (handle.raw.kind !== 'postgres') throw new Error('the subtree benchmark runs on PostgreSQL');
     setDatabase(handle);
-    const [latest] = await handle.raw.sql`select id, org_id from snapshots where is_current order by id desc limit 1`;
+    const [latest] = await handle.raw
+      .sql`select id, org_id from snapshots where is_current order by id desc limit 1`;
     if (!latest) throw new Error('no snapshot was imported');
     // The command line's admin, in the organisation the import created.
     const actor = inOrg(CLI_ACTOR, Number(latest.org_id));

@@ -1,6 +1,6 @@
 /**
  * Node writer for the demo company: one file per sink.open, written synchronously in ~1 MB chunks.
- * (The only file in lib/demo that touches node:fs.)
+ * (The only file in cli/demo that touches node:fs.)
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import {
   type DemoOptions,
   type DemoProgress,
   type DemoSummary,
-} from '@/lib/demo/generate';
+} from '@/cli/demo/generate';
 
 /** Generate the demo company into `dir` (created if missing); returns the summary. */
 export function writeDemoCompany(

@@ -2,7 +2,7 @@
  * End-of-phase link repair: everyone whose manager left, or handed their reports on this month,
  * now reports to the person their reports were handed to (else the leaver's own manager).
  */
-import type { Sim } from '@/lib/demo/sim';
+import type { Sim } from '@/cli/demo/sim';
 
 /** The manager a report of `q` ends up with this month, skipping leavers and hand-overs. */
 export function effectiveManager(sim: Sim, q: number, self = -1): number {

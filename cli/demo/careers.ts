@@ -2,10 +2,10 @@
  * Careers within the month: promotions (time in level, capped by the department's IC ceiling or
  * by the size of a manager's org), managers stepping back to IC, and ICs changing teams.
  */
-import { M1, M6 } from '@/lib/demo/catalog';
-import { DEPARTMENTS } from '@/lib/demo/departments';
-import { drawTeamSpan, monthsInLevel, redirectReports, setLevel, type Sim } from '@/lib/demo/sim';
-import { childrenOf, type Structure } from '@/lib/demo/structure';
+import { M1, M6 } from '@/cli/demo/catalog';
+import { DEPARTMENTS } from '@/cli/demo/departments';
+import { drawTeamSpan, monthsInLevel, redirectReports, setLevel, type Sim } from '@/cli/demo/sim';
+import { childrenOf, type Structure } from '@/cli/demo/structure';
 
 const IC_MIN_MONTHS = [9, 14, 18, 24, 30, 36, 48];
 const IC_RATE = [0.08, 0.06, 0.04, 0.028, 0.02, 0.015, 0.01];

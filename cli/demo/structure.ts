@@ -2,7 +2,7 @@
  * Reporting structure of the living population: children (CSR), layers, spans, subtree sizes.
  * Recomputed from the manager links whenever the simulation needs a consistent view; O(n).
  */
-import type { Population } from '@/lib/demo/population';
+import type { Population } from '@/cli/demo/population';
 
 export interface Structure {
   root: number;

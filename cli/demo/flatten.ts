@@ -3,11 +3,11 @@
  * layers) in one or two departments, narrowest spans first. Their reports move up to the removed
  * manager's own manager; the removed manager leaves or steps back to a senior IC role.
  */
-import { DEPARTMENTS } from '@/lib/demo/departments';
-import { icLevelForManager } from '@/lib/demo/careers';
-import { pickWeighted, hashInts } from '@/lib/demo/prng';
-import { redirectReports, setLevel, type Sim } from '@/lib/demo/sim';
-import type { Structure } from '@/lib/demo/structure';
+import { DEPARTMENTS } from '@/cli/demo/departments';
+import { icLevelForManager } from '@/cli/demo/careers';
+import { pickWeighted, hashInts } from '@/cli/demo/prng';
+import { redirectReports, setLevel, type Sim } from '@/cli/demo/sim';
+import type { Structure } from '@/cli/demo/structure';
 
 function isRemovable(sim: Sim, st: Structure, s: number): boolean {
   const { pop } = sim;
