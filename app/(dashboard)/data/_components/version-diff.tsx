@@ -41,30 +41,32 @@ export function VersionDiffs({
               <strong>{s.asOf}</strong>: version {s.existing.version} is current; committing stores version{' '}
               {s.existing.version + 1} and keeps version {s.existing.version}.
             </p>
-            <table className="data">
-              <caption className="visually-hidden">
-                What version {s.existing.version + 1} changes on {s.asOf}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Figure</th>
-                  <th scope="col">Stored (v{s.existing.version})</th>
-                  <th scope="col">This upload</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">Headcount</th>
-                  <td className="num">{fmt(d.before.headcount)}</td>
-                  <td className="num">{fmt(d.after.headcount)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Managers</th>
-                  <td className="num">{fmt(d.before.managers)}</td>
-                  <td className="num">{fmt(d.after.managers)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <div className="table-wrap">
+              <table className="data">
+                <caption className="visually-hidden">
+                  What version {s.existing.version + 1} changes on {s.asOf}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Figure</th>
+                    <th scope="col">Stored (v{s.existing.version})</th>
+                    <th scope="col">This upload</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">Headcount</th>
+                    <td className="num">{fmt(d.before.headcount)}</td>
+                    <td className="num">{fmt(d.after.headcount)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">Managers</th>
+                    <td className="num">{fmt(d.before.managers)}</td>
+                    <td className="num">{fmt(d.after.managers)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
             <p>
               {fmt(d.added.count)} added, {fmt(d.removed.count)} removed, {fmt(d.moved.count)} with another
               manager.
