@@ -17,10 +17,23 @@ export function readFilters(params: { get(name: string): string | null }): Dashb
   return f;
 }
 
+/** A page's searchParams record (Next) read like URLSearchParams: the first value, empty = unset. */
+export function paramsReader(params: URLSearchParams | Record<string, string | string[] | undefined>): {
+  get(name: string): string | null;
+} {
+  if (params instanceof URLSearchParams) return params;
+  return {
+    get: (k) => {
+      const v = params[k];
+      const s = Array.isArray(v) ? v[0] : v;
+      return s ? s : null;
+    },
+  };
+}
+
 /** The ?org= of a page's search params, as a filter (server prefetch keys match the client's). */
 export function orgFilter(searchParams: Record<string, string | string[] | undefined>): { org?: string } {
-  const v = searchParams.org;
-  const org = Array.isArray(v) ? v[0] : v;
+  const { org } = readFilters(paramsReader(searchParams));
   return org ? { org } : {};
 }
 

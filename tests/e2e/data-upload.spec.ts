@@ -86,6 +86,17 @@ test('a duplicate-id file is refused until the keep-first choice is made', async
 const DFID = path.resolve(process.cwd(), '../shared/data/ukgov-organograms-datagovuk/dfid');
 const IFG = path.resolve(process.cwd(), '../shared/data/ukgov-organograms-ifg/multi-snapshot/dfid.csv');
 
+/**
+ * Types the organisation an upload goes to, once the page is hydrated and has filled in the current
+ * one (a name typed before that is replaced, and the upload would go to the current organisation).
+ */
+async function chooseOrg(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const field = page.locator('#upload-org');
+  await expect(field).not.toHaveValue('');
+  await field.fill(name);
+  await expect(field).toHaveValue(name);
+}
+
 /** Deletes an organisation this spec created (admin), so later specs see the organisations they expect. */
 async function deleteOrg(page: import('@playwright/test').Page, name: string): Promise<void> {
   const body = (await (await page.request.get('/api/organisations')).json()) as {
@@ -104,12 +115,13 @@ test('a published DFID organogram with a self-report: resolved on the upload scr
   test.skip(!fs.existsSync(DFID), `real data missing at ${DFID}`);
   const ORG = 'DFID (e2e)';
   await signIn(page, 'admin');
+  await deleteOrg(page, ORG); // what a failed earlier attempt left
   await page.goto('/data');
   const pair = [
     path.join(DFID, 'department_for_international_development-2011-03-31-senior.csv'),
     path.join(DFID, 'department_for_international_development-2011-03-31-junior.csv'),
   ];
-  await page.locator('#upload-org').fill(ORG);
+  await chooseOrg(page, ORG);
   await page.setInputFiles('#upload-files', pair);
   await page.getByRole('button', { name: 'Upload and check' }).click();
   const self = page.getByTestId('resolve-self-manager');
@@ -130,7 +142,7 @@ test('a published DFID organogram with a self-report: resolved on the upload scr
   });
 
   // The same date again in the same organisation: the difference, and a tick before a new version.
-  await page.locator('#upload-org').fill(ORG);
+  await chooseOrg(page, ORG);
   await page.setInputFiles('#upload-files', pair);
   await page.getByRole('button', { name: 'Upload and check' }).click();
   await self.getByLabel(/^root/).check();
@@ -155,8 +167,9 @@ test('a stacked multi-snapshot file: the snapshots without errors are committed,
   test.skip(!fs.existsSync(IFG), `real data missing at ${IFG}`);
   const ORG = 'DFID stacked (e2e)';
   await signIn(page, 'admin');
+  await deleteOrg(page, ORG); // what a failed earlier attempt left
   await page.goto('/data');
-  await page.locator('#upload-org').fill(ORG);
+  await chooseOrg(page, ORG);
   await page.setInputFiles('#upload-files', IFG);
   await page.getByRole('button', { name: 'Upload and check' }).click();
   const partial = page.getByTestId('partial-commit');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
+import { paramsReader, readFilters } from '@/lib/query/dashboard';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { Actor } from '../actor';
@@ -23,20 +24,15 @@ export const dashboardQuerySchema = z.object({
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-/** Reads the dashboard query from URL search params (empty values = not set). */
+/**
+ * Reads the dashboard query from URL search params (empty values = not set): the client's reader
+ * (lib/query/dashboard.ts readFilters), validated. One URL-filter parser for pages, routes and hooks.
+ */
 export function parseDashboardQuery(
   params: URLSearchParams | Record<string, string | string[] | undefined>,
 ): DashboardQuery {
-  const get = (k: string) => {
-    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    return s ? s : undefined;
-  };
-  const r = dashboardQuerySchema.safeParse({
-    asOf: get('asOf'),
-    department: get('department'),
-    subtree: get('subtree'),
-  });
+  const { asOf, department, subtree } = readFilters(paramsReader(params));
+  const r = dashboardQuerySchema.safeParse({ asOf, department, subtree });
   if (!r.success) throw new ValidationError(r.error.issues[0]?.message ?? 'Invalid dashboard filter.');
   return r.data;
 }
