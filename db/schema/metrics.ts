@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { snapshots } from './org';
 
 /**
@@ -22,3 +22,18 @@ export const metricResults = pgTable(
     index('metric_results_family_idx').on(t.family, t.scopeType),
   ],
 );
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * A snapshot's records packed into one value at import (lib/dal/snapshot-pack.ts), so a view that
+ * needs the snapshot's tree reads one value instead of every people row (issue #13).
+ */
+export const snapshotPacks = pgTable('snapshot_packs', {
+  snapshotId: integer('snapshot_id')
+    .primaryKey()
+    .references(() => snapshots.id, { onDelete: 'cascade' }),
+  data: bytea('data').notNull(),
+});

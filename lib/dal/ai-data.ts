@@ -3,8 +3,9 @@ import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import { buildIdentityIndex, type IdentityIndex } from '@/lib/metrics/ai-identity';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { buildOrgTree } from '@/lib/metrics/tree';
-import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
+import { readSnapshotRecords } from './snapshot-pack';
 import { rawQuery } from './raw-query';
+import { processCache } from './process-cache';
 
 /** ai_usage / ai_seats rows of organisation $3 (they belong to it through their import). */
 const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
@@ -184,38 +185,16 @@ export function snapshotInForce(list: readonly SnapshotDate[], date: string): Sn
   return pick ?? list[0] ?? null;
 }
 
-const MAX_CACHED_RECORDS = 3_000_000;
-const EMPTY = buildIdentityIndex(buildOrgTree([]));
-const cache = new Map<number, { size: number; index: Promise<IdentityIndex> }>();
+const cache = processCache<IdentityIndex>('identity-indexes', {
+  maxSize: 3_000_000,
+  sizeOf: (index) => index.tree.size,
+});
 
 /** A snapshot's tree with its login/email index, cached (bounded by total records) across requests. */
 export async function loadIdentityIndex(snapshotId: number): Promise<IdentityIndex> {
-  const hit = cache.get(snapshotId);
-  if (hit) {
-    cache.delete(snapshotId);
-    cache.set(snapshotId, hit);
-    return hit.index;
-  }
-  const entry: { size: number; index: Promise<IdentityIndex> } = { size: 0, index: Promise.resolve(EMPTY) };
-  entry.index = (async () => {
-    const rows = await rawQuery<PeopleRow>(
-      `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
-      [snapshotId],
-    );
-    entry.size = rows.length;
-    return buildIdentityIndex(buildOrgTree(rows.map(rowToRecord)));
-  })();
-  cache.set(snapshotId, entry);
-  entry.index.catch(() => cache.delete(snapshotId));
-  await entry.index;
-  let total = 0;
-  for (const e of cache.values()) total += e.size;
-  for (const [k, e] of cache) {
-    if (total <= MAX_CACHED_RECORDS || k === snapshotId) continue;
-    cache.delete(k);
-    total -= e.size;
-  }
-  return entry.index;
+  return cache.get(String(snapshotId), async () =>
+    buildIdentityIndex(buildOrgTree(await readSnapshotRecords(snapshotId))),
+  );
 }
 
 /** Forgets cached trees (snapshots were deleted or replaced; ids are never reused, so this is only memory). */

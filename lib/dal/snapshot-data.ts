@@ -1,12 +1,12 @@
 import 'server-only';
 import { getDatabase } from '@/db';
-import { processCache } from './process-cache';
+import { clearProcessCaches, processCache } from './process-cache';
 import { getLadderPreset } from '@/lib/ladders/presets';
 import type { Ladder } from '@/lib/ladders/types';
 import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { NotFoundError } from './errors';
 import { readLadder } from './ladder-config';
-import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from './people-copy';
+import { readSnapshotRecords } from './snapshot-pack';
 import { rawQuery } from './raw-query';
 import { readSettings, type OrgSettings } from './settings';
 
@@ -96,43 +96,31 @@ async function ladderFor(ref: SnapshotRef): Promise<Ladder> {
   return getLadderPreset(stored?.ladderId ?? 'default') ?? (getLadderPreset('default') as Ladder);
 }
 
-const CACHE_SIZE = 4;
-const cache = processCache<Promise<PreparedSnapshot>>('prepared-snapshots');
+/**
+ * Prepared trees kept, counted in people (records): STRATA_TREE_CACHE_PEOPLE, default 1.5 million
+ * (about 100 MB per 100k people in memory). At 100k people a 12-snapshot history fits; at a million
+ * people the current snapshot does.
+ */
+const TREE_CACHE_PEOPLE = Number(process.env.STRATA_TREE_CACHE_PEOPLE) || 1_500_000;
+const cache = processCache<PreparedSnapshot>('prepared-snapshots', {
+  maxSize: TREE_CACHE_PEOPLE,
+  sizeOf: (p) => p.tree.size,
+});
 
 /**
- * The snapshot's tree, levels and structure, built once and kept in memory (a small LRU), so
- * subtree queries for any manager answer without re-reading the people table.
+ * The snapshot's tree, levels and structure, built once and kept in memory (an LRU bounded by
+ * people), so subtree queries for any manager answer without re-reading the snapshot.
  */
 export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promise<PreparedSnapshot> {
   const settings = known ?? (await readSettings(ref.orgId));
   // Snapshot ids are unique across organisations; the org is in the key all the same.
-  const key = `${ref.orgId}:${ref.id}:${settings.execLayers}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const p = (async () => {
-    const rows = await rawQuery<PeopleRow>(
-      `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
-      [ref.id],
-    );
-    return prepareSnapshot(ref.asOf, rows.map(rowToRecord), await ladderFor(ref), {
-      execLayers: settings.execLayers,
-    });
-  })();
-  cache.set(key, p);
-  p.catch(() => cache.delete(key));
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return p;
+  return cache.get(`${ref.orgId}:${ref.id}:${settings.execLayers}`, async () => {
+    const [records, ladder] = await Promise.all([readSnapshotRecords(ref.id), ladderFor(ref)]);
+    return prepareSnapshot(ref.asOf, records, ladder, { execLayers: settings.execLayers });
+  });
 }
 
-/** Forgets cached trees (after a delete or re-import). */
+/** Forgets every cached tree and answer (after a delete or re-import, or a fresh test database). */
 export function clearPreparedCache(): void {
-  cache.clear();
+  clearProcessCaches();
 }

@@ -11,15 +11,9 @@ import type { OrgRecord } from '@/lib/metrics/types';
 import { assertRole, type Actor } from './actor';
 import { ValidationError, NotFoundError } from './errors';
 import { ChunkQueue } from './chunk-queue';
-import {
-  PeopleCopyWriter,
-  peopleCopyChunks,
-  PEOPLE_COLUMNS,
-  rowToRecord,
-  shareRepeatedValues,
-  type PeopleRow,
-} from './people-copy';
+import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-copy';
 import { rawQuery } from './raw-query';
+import { readSnapshotRecords, storeSnapshotPack } from './snapshot-pack';
 import { readSettings } from './settings';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -387,6 +381,7 @@ async function storeSnapshots(
       );
     }
     storedHere.set(id, snap.records);
+    await storeSnapshotPack(tx.query, id, inRowOrder(snap.records));
     await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
     await storeMetricRows(tx, id, results.rows);
     await audit(tx, actor, 'snapshot.import', snap.asOf, {
@@ -481,13 +476,12 @@ async function loadPreviousRecords(
   const d = typeof p.as_of === 'string' ? p.as_of.slice(0, 10) : p.as_of.toISOString().slice(0, 10);
   const inMemory = storedHere.get(p.id);
   if (inMemory) return { asOf: d, records: inRowOrder(inMemory) };
-  const text = `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`;
-  const rows =
+  const records = await readSnapshotRecords(
+    p.id,
     handle.raw.kind === 'postgres'
-      ? await rawQuery<PeopleRow>(text, [p.id], handle)
-      : await query<PeopleRow>(text, [p.id]);
-  const records = rows.map(rowToRecord);
-  shareRepeatedValues(records);
+      ? <T>(text: string, params: unknown[]) => rawQuery<T>(text, params, handle)
+      : query,
+  );
   return { asOf: d, records };
 }
 

@@ -55,8 +55,9 @@ export interface SnapshotLadderHistory {
 
 // One entry per snapshot and the exact series behind it (a re-import or delete that changes the
 // series misses). Entries hold compact frames, not trees.
-const CACHE_SIZE = 4;
-const cache = processCache<Promise<SnapshotLadderHistory>>('ladder-histories');
+// A history holds one map per person (about 10 MB per 100k people); a year of monthly snapshots
+// is kept, and a history extends the longest cached prefix of its series.
+const cache = processCache<SnapshotLadderHistory>('ladder-histories', { max: 12 });
 const seriesKey = (series: readonly SnapshotRef[]) => series.map((s) => s.id).join(',');
 
 /** The pair's track moves: the stored id lists when complete and current, else recomputed. */
@@ -86,7 +87,7 @@ async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotL
   for (let m = series.length - 1; m >= 1 && base === null; m--) {
     const prefix = series.slice(0, m);
     const last = prefix[m - 1];
-    const hit = last ? cache.get(`${last.id}:${seriesKey(prefix)}`) : undefined;
+    const hit = last ? cache.peek(`${last.id}:${seriesKey(prefix)}`) : undefined;
     if (hit) base = await hit.catch(() => null);
   }
   const history = base ? cloneHistory(base.history) : createLevelHistory();
@@ -121,19 +122,5 @@ async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotL
 export async function loadLadderHistory(ref: SnapshotRef): Promise<SnapshotLadderHistory> {
   const series = await listSeries(ref.orgId, ref.asOf);
   const key = `${ref.id}:${seriesKey(series)}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const p = build(ref, series);
-  cache.set(key, p);
-  p.catch(() => cache.delete(key));
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return p;
+  return cache.get(key, () => build(ref, series));
 }

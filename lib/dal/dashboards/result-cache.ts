@@ -10,8 +10,7 @@ import type { DashboardContext } from './context';
  * mapping, settings change or "not comparable" mark (from any app instance or the command line)
  * changes the version and the next request recomputes. Small LRU; answers are plain JSON.
  */
-const MAX_ENTRIES = 300;
-const cache = processCache<Promise<unknown>>('dashboard-answers');
+const cache = processCache<unknown>('dashboard-answers', { max: 300 });
 
 /** A string that changes whenever the organisation's stored data or settings change. */
 export async function dataVersion(orgId: number): Promise<string> {
@@ -45,19 +44,5 @@ export async function cachedBuild<T>(
     ctx.unit.subtree,
     sorted,
   ]);
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit as Promise<T>;
-  }
-  const p = Promise.resolve().then(build);
-  cache.set(key, p);
-  p.catch(() => cache.delete(key));
-  while (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return p;
+  return cache.get(key, () => Promise.resolve().then(build)) as Promise<T>;
 }
