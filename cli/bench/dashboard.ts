@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, request, type APIRequestContext } from 'playwright-core';
+import { familyPath } from '@/lib/query/families';
 import { writeDemoCompany } from '../demo/write';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import { percentile, round } from './stats';
@@ -91,7 +92,7 @@ export async function signedIn(): Promise<APIRequestContext> {
 }
 
 /** The Overview's data requests: the overview family plus the controls' lists. */
-export const OVERVIEW_URLS = ['/api/metrics/overview', '/api/snapshots', '/api/org/departments'];
+export const OVERVIEW_URLS = [familyPath('overview'), '/api/snapshots', '/api/org/departments'];
 
 /** `clients` concurrent readers of the Overview's data for `seconds`; every request's latency in ms. */
 export async function readDashboards(

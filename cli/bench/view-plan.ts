@@ -5,10 +5,12 @@
  * its own percentile and none always runs right after a snapshot was first loaded.
  */
 import { createRng, type Rng } from '@/cli/demo/prng';
+import { familyPath } from '@/lib/query/families';
 
 /**
- * The dashboard families the app serves for a unit: every route under app/api/metrics (a unit
- * test checks this list against the folders) plus the org explorer's /api/org/tree.
+ * The dashboard families the app serves for a unit: every family of the registry behind
+ * app/api/metrics/[family] (a unit test checks this list against lib/query/families.ts) plus the
+ * org explorer's /api/org/tree.
  */
 export const VIEW_FAMILIES = [
   'overview',
@@ -44,7 +46,7 @@ export function viewUrl(v: View): string {
     return `/api/org/tree?${q.toString()}`;
   }
   q.set('subtree', v.manager);
-  return `/api/metrics/${v.family}?${q.toString()}`;
+  return `${familyPath(v.family)}?${q.toString()}`;
 }
 
 const keyOf = (v: View) => `${v.family}|${v.asOf}|${v.manager}`;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import postgres from 'postgres';
 import type { APIRequestContext } from 'playwright-core';
 import { ADMIN, cli, ensureDemoFiles, signedIn, startServer, waitForServer } from './dashboard';
+import { familyPath } from '@/lib/query/families';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import { startTreeRssSampler, type RssSampler } from './memory';
 import { createPlainTable, timePsqlCopy } from './psql-copy';
@@ -217,7 +218,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     await waitForServer(server);
     sampler = startTreeRssSampler(server.pid ?? 0);
     const api = await signedIn();
-    const first = await timeRequest(api, '/api/metrics/overview');
+    const first = await timeRequest(api, familyPath('overview'));
     if (first.status !== 200) throw new Error(`the first Overview failed: HTTP ${first.status}`);
     log(`views: first request after start (org-wide Overview) ${(first.ms / 1000).toFixed(2)} s`);
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { listAppEntries } from '../support/app-routes';
+import { DASHBOARD_FAMILY_NAMES } from '../../lib/query/families';
 import { signIn } from './helpers';
 
 const EVIL = 'http://evil.example';
@@ -117,6 +118,25 @@ test.describe('cross-site writes', () => {
       (await page.request.delete(`/api/data/uploads/${u.id}`, { headers: { origin: own } })).status(),
     ).toBe(204);
   });
+});
+
+test('the one dashboard route serves the registry families only, read-only, behind the session check', async ({
+  page,
+  request,
+}) => {
+  // Without a session: 401 for a family and for a name that is not one (the guard runs first).
+  for (const family of [...DASHBOARD_FAMILY_NAMES, 'no-such-family'])
+    expect((await request.get(`/api/metrics/${family}`)).status(), family).toBe(401);
+  await signIn(page, 'viewer');
+  for (const family of DASHBOARD_FAMILY_NAMES) {
+    expect((await page.request.get(`/api/metrics/${family}`)).status(), family).toBe(200);
+    expect((await page.request.post(`/api/metrics/${family}`, { data: {} })).status(), family).toBe(405);
+  }
+  for (const name of ['no-such-family', 'constructor', '__proto__']) {
+    const res = await page.request.get(`/api/metrics/${name}`);
+    expect(res.status(), name).toBe(404);
+    expect(await res.json()).toEqual({ error: 'There is no such dashboard.', details: null });
+  }
 });
 
 test.describe('security headers', () => {

@@ -11,8 +11,10 @@ import type { Actor } from '@/lib/dal/actor';
 import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
+import { DASHBOARD_BUILDERS } from '@/lib/dal/dashboards/registry';
 import { cachedBuild } from '@/lib/dal/dashboards/result-cache';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
+import { familyPath } from '@/lib/query/families';
 import { importFiles } from '@/cli/commands/import-command';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -40,16 +42,18 @@ describe('dashboard answers shared by page prefetch and API', () => {
   });
 
   it('computes the Overview once for the page and the API, in any copy of the cache module', async () => {
-    const build = vi.fn(buildOverview);
-    const page = await prefetchDashboard(admin, { department: 'Eng' }, 'overview', build);
+    // The page's prefetch runs the registry's builder (looked up at call time, so it can be watched).
+    const build = vi.spyOn(DASHBOARD_BUILDERS, 'overview');
+    const page = await prefetchDashboard(admin, { department: 'Eng' }, 'overview');
     expect(page.kind).toBe('ok');
     expect(build).toHaveBeenCalledTimes(1);
+    build.mockRestore();
 
     // What the route handler does for GET /api/metrics/overview?department=Eng.
     const again = vi.fn(buildOverview);
     const params = new URLSearchParams('department=Eng');
     const ctx = await loadDashboardContext(admin, parseDashboardQuery(params));
-    const answer = await cachedBuild('/api/metrics/overview', ctx, params, () => again(ctx));
+    const answer = await cachedBuild(familyPath('overview'), ctx, params, () => again(ctx));
     expect(again).not.toHaveBeenCalled();
     expect(answer).toEqual(await buildOverview(ctx));
 
@@ -58,19 +62,19 @@ describe('dashboard answers shared by page prefetch and API', () => {
     const copy = await import('@/lib/dal/dashboards/result-cache');
     expect(copy.cachedBuild).not.toBe(cachedBuild);
     const third = vi.fn(buildOverview);
-    await copy.cachedBuild('/api/metrics/overview', ctx, params, () => third(ctx));
+    await copy.cachedBuild(familyPath('overview'), ctx, params, () => third(ctx));
     expect(third).not.toHaveBeenCalled();
 
     // Other filters are another answer; a new import is a new data version.
     const other = vi.fn(buildOverview);
     const all = await loadDashboardContext(admin, parseDashboardQuery({}));
-    await cachedBuild('/api/metrics/overview', all, new URLSearchParams(), () => other(all));
+    await cachedBuild(familyPath('overview'), all, new URLSearchParams(), () => other(all));
     expect(other).toHaveBeenCalledTimes(1);
     await importFiles([path.join(ORG, 'small-org-2024-02-29.csv')], {}, quiet);
     clearPreparedCache();
     const after = vi.fn(buildOverview);
     const ctx2 = await loadDashboardContext(admin, parseDashboardQuery(params));
-    await cachedBuild('/api/metrics/overview', ctx2, params, () => after(ctx2));
+    await cachedBuild(familyPath('overview'), ctx2, params, () => after(ctx2));
     expect(after).toHaveBeenCalledTimes(1);
   });
 });

@@ -38,6 +38,7 @@ import { importAiFiles } from '@/cli/commands/ai-import-command';
 import { importFiles } from '@/cli/commands/import-command';
 import { queryRows } from '../support/cli';
 import { backends, createTestDb, TEST_ORG_ID, type TestDb } from '../support/test-db';
+import { DASHBOARD_FAMILY_NAMES } from '@/lib/query/families';
 
 // Route handlers read the session through next-auth and pages the request headers: both stubbed.
 const session = vi.hoisted(() => ({ uid: null as number | null, headers: new Headers() }));
@@ -51,7 +52,7 @@ const F = path.resolve('tests/fixtures/orgs');
 const quiet = () => undefined;
 const ALPHA_ONLY = ['Ada Chief', 'Cora Sales', 'Ola Dir', 'Pia Mgr', 'Max Temp'];
 const BETA_ONLY = ['Bea Boss', 'Bob Sells', 'Bev Rep', 'Platform', 'Field Lead'];
-const FAMILIES = ['overview', 'structure', 'ladder', 'ceiling-risk', 'trends', 'compare', 'off-target', 'ai'];
+const FAMILIES = DASHBOARD_FAMILY_NAMES;
 
 const as = (role: Actor['role'], orgId: number, userId = 1): Actor => ({
   userId,
@@ -68,10 +69,10 @@ async function getJson(route: { GET: (req: Request, ctx: unknown) => Promise<Res
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
+/** The one dashboard route (app/api/metrics/[family]) bound to a family, as Next calls it. */
 async function metricsRoute(family: string) {
-  return (await import(`@/app/api/metrics/${family}/route`)) as {
-    GET: (req: Request, ctx: unknown) => Promise<Response>;
-  };
+  const route = await import('@/app/api/metrics/[family]/route');
+  return { GET: (req: Request, _ctx?: unknown) => route.GET(req, { params: Promise.resolve({ family }) }) };
 }
 
 const count = async (tdb: TestDb, sql: string, params: unknown[] = []) =>

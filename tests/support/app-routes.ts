@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DASHBOARD_FAMILY_NAMES } from '../../lib/query/families';
 
 export interface AppEntry {
   kind: 'page' | 'route' | 'action';
@@ -9,7 +10,15 @@ export interface AppEntry {
   source: string;
 }
 
-/** Every page, route handler and server-action file under app/. */
+/**
+ * Dynamic routes whose segment takes a closed list of values: each value is listed as an entry of
+ * its own, so the guard checks cover every dashboard family behind app/api/metrics/[family].
+ */
+export const SEGMENT_VALUES: Record<string, { segment: string; values: readonly string[] }> = {
+  '/api/metrics/[family]': { segment: '[family]', values: DASHBOARD_FAMILY_NAMES },
+};
+
+/** Every page, route handler and server-action file under app/ (closed dynamic routes once per value). */
 export function listAppEntries(root = path.resolve(process.cwd(), 'app')): AppEntry[] {
   const out: AppEntry[] = [];
   const stack = [root];
@@ -31,12 +40,17 @@ export function listAppEntries(root = path.resolve(process.cwd(), 'app')): AppEn
           .filter((s) => s && !/^\(.*\)$/.test(s))
           .join('/');
       if (/^page\.(tsx|jsx|ts|js)$/.test(ent.name)) out.push({ kind: 'page', file: full, urlPath, source });
-      else if (/^route\.(ts|js)$/.test(ent.name)) out.push({ kind: 'route', file: full, urlPath, source });
-      else if (/^\s*['"]use server['"]/m.test(source))
+      else if (/^route\.(ts|js)$/.test(ent.name)) {
+        const closed = SEGMENT_VALUES[urlPath];
+        if (!closed) out.push({ kind: 'route', file: full, urlPath, source });
+        else
+          for (const v of closed.values)
+            out.push({ kind: 'route', file: full, urlPath: urlPath.replace(closed.segment, v), source });
+      } else if (/^\s*['"]use server['"]/m.test(source))
         out.push({ kind: 'action', file: full, urlPath, source });
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file));
+  return out.sort((a, b) => a.file.localeCompare(b.file) || a.urlPath.localeCompare(b.urlPath));
 }
 
 /** Endpoints reachable without a session, on purpose. */

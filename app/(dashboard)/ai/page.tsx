@@ -1,4 +1,4 @@
-import { prefetchAiDashboard } from '@/lib/dal/dashboards/ai-prefetch';
+import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
 import { AiView } from './_components/ai-view';
@@ -10,7 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** AI productivity: adoption, acceptance, AI-assisted PRs, throughput and cost per period, per manager subtree. */
 export default async function AiPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchAiDashboard(actor, await searchParams);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'ai');
   return (
     <DashboardPage
       title="AI productivity"

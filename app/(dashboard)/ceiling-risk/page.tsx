@@ -1,4 +1,3 @@
-import { buildCeilingRisk } from '@/lib/dal/dashboards/ceiling-risk';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
@@ -11,7 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Ceiling risk: department x level heatmap, the ICs at risk (roles that may see people), leavers at the ceiling. */
 export default async function CeilingRiskPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'ceiling-risk', buildCeilingRisk);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'ceiling-risk');
   return (
     <DashboardPage
       title="IC-ceiling risk"

@@ -1,5 +1,4 @@
-import { buildCompare } from '@/lib/dal/dashboards/compare';
-import { prefetchDashboardWith } from '@/lib/dal/dashboards/prefetch-with';
+import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
 import { CompareView } from './_components/compare-view';
@@ -11,13 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Compare: two snapshots side by side with the differences and the people who joined, left, moved or were promoted. */
 export default async function ComparePage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboardWith(
-    actor,
-    await searchParams,
-    'compare',
-    ['from', 'to'],
-    buildCompare,
-  );
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'compare');
   return (
     <DashboardPage
       title="Compare snapshots"

@@ -1,4 +1,3 @@
-import { buildLadder } from '@/lib/dal/dashboards/ladder';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
@@ -11,7 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Ladder: IC vs manager levels per department, ladder depth and ceiling, parity, promotion velocity, track moves. */
 export default async function LadderPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'ladder', buildLadder);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'ladder');
   return (
     <DashboardPage
       title="Career ladder"

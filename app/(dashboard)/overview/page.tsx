@@ -1,5 +1,4 @@
 import { can } from '@/lib/auth/permissions';
-import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
@@ -12,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Overview: KPIs with change vs previous and vs peak, the flattening trend, spans, pyramid and findings. */
 export default async function OverviewPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'overview', buildOverview);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'overview');
   return (
     <DashboardPage title="Overview" actor={actor} prefetch={prefetch}>
       <OverviewView canMark={can.markSnapshots(actor)} />

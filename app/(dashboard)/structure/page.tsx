@@ -1,5 +1,4 @@
 import { can } from '@/lib/auth/permissions';
-import { buildStructure } from '@/lib/dal/dashboards/structure';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { getSettings } from '@/lib/dal/settings';
@@ -13,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Structure: spans and bands, the pyramid, narrow spans, the department table and the org explorer. */
 export default async function StructurePage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'structure', buildStructure);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'structure');
   const { minGroupSize } = await getSettings(actor);
   return (
     <DashboardPage

@@ -1,5 +1,4 @@
 import { can } from '@/lib/auth/permissions';
-import { buildOffTarget } from '@/lib/dal/dashboards/off-target';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
@@ -12,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Targets: the span range and layer limit (an admin edits them, everyone reads), and what is off target. */
 export default async function TargetsPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'off-target', buildOffTarget);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'off-target');
   return (
     <DashboardPage
       title="Targets"

@@ -1,5 +1,4 @@
 import { can } from '@/lib/auth/permissions';
-import { buildTrends } from '@/lib/dal/dashboards/trends';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
@@ -12,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Trends: every structure and ladder metric over the snapshot series, change since peak, delayering timeline. */
 export default async function TrendsPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const prefetch = await prefetchDashboard(actor, await searchParams, 'trends', buildTrends);
+  const prefetch = await prefetchDashboard(actor, await searchParams, 'trends');
   return (
     <DashboardPage
       title="Trends"

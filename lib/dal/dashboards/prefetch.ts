@@ -1,10 +1,12 @@
 import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import { dashboardKey, orgFilter, filtersToSearch, type DashboardFilters } from '@/lib/query/dashboard';
+import { orgFilter, paramsReader, type DashboardFilters } from '@/lib/query/dashboard';
+import { familyPath, familyRequest, type DashboardFamily } from '@/lib/query/families';
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
 import { countSnapshots } from '../snapshot-list';
-import { loadDashboardContext, parseDashboardQuery, type DashboardContext } from './context';
+import { loadDashboardContext, parseDashboardQuery } from './context';
+import { buildFamily } from './registry';
 import { cachedBuild } from './result-cache';
 
 export type PrefetchResult =
@@ -13,26 +15,27 @@ export type PrefetchResult =
   | { kind: 'error'; message: string };
 
 /**
- * Server prefetch for a dashboard page: the same builder the API route runs, so the first paint
- * has data and the client hook takes over from the cache. Errors become a message for the page.
+ * Server prefetch for a dashboard page: the family's builder from the registry, under the same
+ * react-query key the client hook (useDashboard) builds and through the answer cache the API route
+ * fills (GET /api/metrics/<family> with the same filters and the family's own parameters), so the
+ * first paint has data and the client takes over from the cache. Errors become a message for the page.
  */
-export async function prefetchDashboard<T>(
+export async function prefetchDashboard(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
-  family: string,
-  build: (ctx: DashboardContext) => Promise<T> | T,
+  family: DashboardFamily,
 ): Promise<PrefetchResult> {
   if ((await countSnapshots(actor.orgId)) === 0) return { kind: 'empty' };
   try {
     const query = parseDashboardQuery(searchParams);
     const filters: DashboardFilters = { ...query, ...orgFilter(searchParams) };
+    const { queryKey, search } = familyRequest(family, filters, paramsReader(searchParams));
+    const params = new URLSearchParams(search);
     const ctx = await loadDashboardContext(actor, query);
     const qc = new QueryClient();
-    // The answer cache the API route fills (GET /api/metrics/<family> with the same filters).
-    const params = new URLSearchParams(filtersToSearch(filters));
     await qc.prefetchQuery({
-      queryKey: dashboardKey(family, filters),
-      queryFn: () => cachedBuild(`/api/metrics/${family}`, ctx, params, () => build(ctx)),
+      queryKey,
+      queryFn: () => cachedBuild(familyPath(family), ctx, params, () => buildFamily(family, ctx, params)),
     });
     return { kind: 'ok', state: dehydrate(qc), filters };
   } catch (err) {

@@ -43,9 +43,10 @@ describe('every page, route handler and server action checks the session in lib/
         expect(exported.length, 'route must export at least one HTTP method').toBeGreaterThan(0);
         for (const m of exported) {
           const line = m[2] ?? '';
-          expect(line, `${m[1]} must be wrapped in guardedRoute() or dashboardRoute()`).toMatch(
-            /=\s*(guardedRoute|dashboardRoute)(<[^>]*>)?\(/,
-          );
+          expect(
+            line,
+            `${m[1]} must be wrapped in guardedRoute(), dashboardRoute() or familyRoute()`,
+          ).toMatch(/=\s*(guardedRoute|dashboardRoute|familyRoute)(<[^>]*>)?\(/);
           const roles = rolesOf(line.slice(line.indexOf('guardedRoute')));
           if (need) expect(roles, `${m[1]} must require roles ${need.join(',')}`).toEqual([...need].sort());
         }

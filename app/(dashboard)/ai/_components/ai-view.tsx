@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { useAiDashboard } from '@/lib/query/use-ai-dashboard';
+import { useDashboard } from '@/lib/query/use-dashboard';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SimpleScatterChart } from '@/app/_components/charts/scatter-chart';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -17,7 +17,7 @@ import { TrendCharts } from './trend-charts';
 
 /** The AI productivity dashboard body (client; data from the prefetched react-query cache). */
 export function AiView() {
-  const q = useAiDashboard<AiDashboard>();
+  const q = useDashboard('ai');
   if (q.isPending) return <Skeleton height={420} label="Loading AI productivity" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const d = q.data;

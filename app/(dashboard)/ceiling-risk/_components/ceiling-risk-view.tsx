@@ -1,6 +1,5 @@
 'use client';
 
-import type { CeilingRiskDashboard } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -13,7 +12,7 @@ import { ScoreExplainer } from './score-explainer';
 
 /** The Ceiling-risk dashboard body (client; data from the prefetched react-query cache). */
 export function CeilingRiskView() {
-  const q = useDashboard<CeilingRiskDashboard>('ceiling-risk', '/api/metrics/ceiling-risk');
+  const q = useDashboard('ceiling-risk');
   if (q.isPending) return <Skeleton height={420} label="Loading ceiling risk" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const d = q.data;

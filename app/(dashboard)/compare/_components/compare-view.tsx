@@ -2,7 +2,7 @@
 
 import type { Compare, CompareMetric, DepartmentChange } from '@/lib/dal/dashboards/compare';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { useDashboardWith } from '@/lib/query/use-dashboard-with';
+import { useDashboard } from '@/lib/query/use-dashboard';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { formatDelta, formatMetric, formatPct } from '@/app/_components/charts/metric-format';
 import { TargetBarChart } from '@/app/_components/charts/target-bars';
@@ -24,7 +24,7 @@ const SPAN_STATS: Array<[string, string]> = [
 
 /** The Compare dashboard body: snapshot pair, headline changes, side-by-side charts, people lists. */
 export function CompareView() {
-  const q = useDashboardWith<Compare>('compare', '/api/metrics/compare', ['from', 'to']);
+  const q = useDashboard('compare');
   if (q.isPending) return <Skeleton height={480} label="Loading the comparison" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const c = q.data;

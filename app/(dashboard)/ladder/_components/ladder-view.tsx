@@ -1,6 +1,5 @@
 'use client';
 
-import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -13,7 +12,7 @@ import { VelocityCard } from './velocity-card';
 
 /** The Ladder dashboard body (client; data from the prefetched react-query cache). */
 export function LadderView() {
-  const q = useDashboard<LadderDashboard>('ladder', '/api/metrics/ladder');
+  const q = useDashboard('ladder');
   if (q.isPending) return <Skeleton height={420} label="Loading the ladder" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const d = q.data;

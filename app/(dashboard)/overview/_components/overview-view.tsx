@@ -1,6 +1,5 @@
 'use client';
 
-import type { Overview } from '@/lib/dal/dashboards/overview';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
@@ -14,7 +13,7 @@ import { KpiCards } from './kpi-cards';
 
 /** The Overview dashboard body (client; data from the prefetched react-query cache). */
 export function OverviewView({ canMark }: { canMark?: boolean }) {
-  const q = useDashboard<Overview>('overview', '/api/metrics/overview');
+  const q = useDashboard('overview');
   if (q.isPending) return <Skeleton height={400} label="Loading the overview" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const o = q.data;

@@ -2,7 +2,6 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
-import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
 import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query/dashboard';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
@@ -26,7 +25,7 @@ export function StructureView({
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const q = useDashboard<StructureDashboard>('structure', '/api/metrics/structure');
+  const q = useDashboard('structure');
   const setFilter = useCallback(
     (patch: Partial<DashboardFilters>) =>
       router.push(`${pathname}${filtersToSearch({ ...readFilters(params), ...patch })}`, { scroll: false }),

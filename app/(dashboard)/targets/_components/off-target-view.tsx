@@ -22,7 +22,7 @@ const isOff = (r: DepartmentTargetRow) =>
 
 /** Departments whose median span or depth is off target, and managers whose span is outside the range. */
 export function OffTargetView() {
-  const q = useDashboard<OffTarget>('off-target', '/api/metrics/off-target');
+  const q = useDashboard('off-target');
   if (q.isPending) return <Skeleton height={360} label="Loading what is off target" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
   const o = q.data;

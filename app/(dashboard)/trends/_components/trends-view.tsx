@@ -24,7 +24,7 @@ interface ChangeRow {
 
 /** The Trends dashboard body (client; data from the prefetched react-query cache). */
 export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: boolean }) {
-  const q = useDashboard<Trends>('trends', '/api/metrics/trends');
+  const q = useDashboard('trends');
   const [chosen, setChosen] = useChosenMetrics(q.data?.metrics ?? []);
   if (q.isPending) return <Skeleton height={480} label="Loading trends" />;
   if (q.error) return <ErrorCard message={q.error.message} />;
