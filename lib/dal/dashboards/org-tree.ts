@@ -4,7 +4,13 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import { NotFoundError, ValidationError } from '../errors';
-import { mayLabelUnit, personAttribute, shownBelow, shownFte, unlabelledTeams } from '../unit-labels';
+import {
+  mayLabelUnit,
+  personAttribute,
+  shownBelow,
+  shownFte,
+  unlabelledTeams,
+} from '@/lib/views/unit-labels';
 import type { DashboardContext } from './context';
 
 /**

@@ -1,15 +1,10 @@
 import 'server-only';
 import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
-import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { kpiChange, kpiValues } from '@/lib/views/overview';
 import { guardGroup, isSuppressed } from '../../dashboards/context';
 import type { Kpi, Overview } from '../../dashboards/overview';
 import { suppressedText, type ReportContext } from '../context';
 import { scopeNoticeBlocks } from './trends';
-
-function change(now: number | null, then: number | null | undefined): number | null {
-  if (now === null || then === null || then === undefined) return null;
-  return Math.round((now - then) * 10000) / 10000;
-}
 
 /**
  * KPI values of the unit at the comparison snapshot, read from the same per-snapshot series the
@@ -21,25 +16,7 @@ async function comparisonValues(ctx: ReportContext): Promise<Map<string, number 
   if (!compare) return null;
   const point = (await ctx.series()).find((p) => p.asOf === compare.ref.asOf);
   if (!point || isSuppressed(guardGroup(compare, point.structure.headcount, point))) return null;
-  const s = point.structure;
-  const flags = findUnitCeilings(compare.snap);
-  let atCeiling = 0;
-  const t = compare.snap.tree;
-  const visit = (i: number) => {
-    if (flags[i] === 1) atCeiling += t.weight[i] ?? 0;
-  };
-  if (compare.unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
-  else for (const i of compare.unit.nodes) visit(i);
-  return new Map<string, number | null>([
-    ['headcount', s.headcount],
-    ['managers', s.managers],
-    ['icsPerManager', s.icsPerManager],
-    ['medianSpan', s.span.median],
-    ['depth', s.depth],
-    ['middleManagers', s.middleManagers],
-    ['seniorIcShare', point.ladder?.seniorIcShare ?? null],
-    ['atIcCeiling', atCeiling],
-  ]);
+  return kpiValues(compare, point);
 }
 
 /** The KPI cards of the Overview dashboard, plus the change vs the chosen comparison snapshot. */
@@ -60,7 +37,7 @@ async function kpiBlock(ctx: ReportContext, o: Overview, kpis: Kpi[]): Promise<R
     ...(comparison
       ? {
           comparison: comparison.get(k.key) ?? null,
-          changeVsComparison: change(k.value, comparison.get(k.key)),
+          changeVsComparison: kpiChange(k.value, comparison.get(k.key)),
         }
       : {}),
   }));
