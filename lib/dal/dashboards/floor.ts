@@ -4,16 +4,6 @@ import { listSeries, loadPrepared } from '../snapshot-data';
 import type { DashboardContext } from './context';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 
-export {
-  departmentSizes,
-  isDepartmentShown,
-  isUnitHidden,
-  isUnitShown,
-  populationFloor,
-  readerFloor,
-  type ReaderFloor,
-} from '@/lib/views/floor';
-
 /**
  * Snapshots (as-of dates up to the context's) in which the reader's floor hides the unit asked
  * for. Each snapshot has its own tree and so its own floor; the whole organisation needs no tree

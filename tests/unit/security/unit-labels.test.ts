@@ -14,7 +14,7 @@ import {
   unitLabel,
   unlabelledTeams,
 } from '@/lib/views/unit-labels';
-import { readerFloor } from '@/lib/dal/dashboards/floor';
+import { readerFloor } from '@/lib/views/floor';
 import { group, person, vacancy } from '../metrics/make-records';
 
 const tree = buildOrgTree([

@@ -4,7 +4,8 @@
  * figure worked out by hand from the rows (execLayers 1, minimum group size 5).
  */
 import { describe, expect, it } from 'vitest';
-import { assembleOverview, type Kpi } from '@/lib/views/overview';
+import { assembleOverview, kpiValues, type Kpi } from '@/lib/views/overview';
+import { overviewSection } from '@/lib/views/reports/overview';
 import { isSuppressed } from '@/lib/views/context';
 import { nowSnap, pointOf, thenSnap, viewContext } from '../../fixtures/views/org';
 
@@ -142,5 +143,27 @@ describe("Overview of a subtree (P's)", () => {
     expect(s.findings).toEqual([]);
     // S leads 4 people (S + s1-s3): below 5, so the viewer gets no name either.
     expect(s.scope.subtreeName).toBeNull();
+  });
+});
+
+describe('the report Overview section', () => {
+  it('prints the KPIs with the change against a chosen comparison snapshot', () => {
+    const o = overviewOf({});
+    const comparison = kpiValues(viewContext(thenSnap, {}), pointOf(thenSnap, {}));
+    const section = overviewSection(o, {
+      comparison,
+      compareAsOf: thenSnap.asOf,
+      compareProblem: null,
+      minGroupSize: 5,
+    });
+    const block = section.blocks[0];
+    if (block?.kind !== 'kpis') throw new Error('no KPI block');
+    const item = (key: string) => block.items.find((k) => k.key === key);
+    // Headcount 15 now against 13 on 2024-06-30: +2. At the IC ceiling then: p1 was in Sales, so
+    // Eng's ceiling was IC4 (e3) and Sales' IC5 (p1): 2; now 3 (p1, s2, s3): +1.
+    expect(item('headcount')).toMatchObject({ comparison: 13, changeVsComparison: 2 });
+    expect(item('atIcCeiling')).toMatchObject({ comparison: 2, changeVsComparison: 1 });
+    expect(block.comparisonAsOf).toBe('2024-06-30');
+    expect(block.previousAsOf).toBe('2024-06-30');
   });
 });
