@@ -10,7 +10,11 @@ const frameworkImports = [
     group: ['next', 'next/*', 'react', 'react/*', 'react-dom', 'react-dom/*'],
     message: 'Pure libraries may not import next or react.',
   },
-  { group: ['@/lib/dal', '@/lib/dal/*'], message: 'Pure libraries may not import the DAL.' },
+  {
+    group: ['@/lib/dal', '@/lib/dal/*', '**/dal/*', '../dal', '../dal/*'],
+    message: 'Pure libraries may not import the DAL.',
+  },
+  { group: ['server-only'], message: "Pure libraries run anywhere: no 'server-only'." },
 ];
 
 const cliImports = [
@@ -131,6 +135,7 @@ const config = [
       'lib/export/**',
       'lib/privacy/**',
       'lib/ai-ingest/**',
+      'lib/views/**',
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...dbImports, ...frameworkImports, ...cliImports] }],

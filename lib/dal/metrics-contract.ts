@@ -15,7 +15,7 @@ import { fteFields } from '@/lib/metrics/structure';
 import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
-import { isUnitHidden, readerFloor } from './dashboards/floor';
+import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 import { resolveUnit, type Unit } from './scope';
 import { readNotComparable } from './scope-marks';
 import { readSettings } from './settings';

@@ -10,7 +10,7 @@ import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { getDatabase } from '@/db';
 import { withRawTransaction } from '@/db/raw';
-import { describeScopeFlag, findScopeChanges, type ScopeFlag } from '@/lib/metrics/scope-changes';
+import { scopeNotesOf, type ScopeNotes, type ScopePoint } from '@/lib/views/scope-notes';
 import { assertRole, type Actor } from './actor';
 import { NotFoundError } from './errors';
 import { rawQuery } from './raw-query';
@@ -56,58 +56,16 @@ export async function setNotComparable(
   });
 }
 
-/**
- * Dates of a series where a suppressed reader (leader, viewer) may not see the unit's figures
- * because it had fewer than the minimum people then: a scope note must not quote them. (The
- * Trends page also hides dates where the floor hid the unit, and passes those itself.)
- */
-export function smallPoints(
-  reader: { suppress: boolean; settings: { minGroupSize: number } },
-  points: ReadonlyArray<{ asOf: string; structure: { headcount: number } }>,
-): Set<string> {
-  if (!reader.suppress) return new Set();
-  return new Set(
-    points.filter((p) => p.structure.headcount < reader.settings.minGroupSize).map((p) => p.asOf),
-  );
-}
-
-/** What a trend chart, the findings and reports say about the scope of the series. */
-export interface ScopeNotes {
-  /** possible changes of scope, oldest first, each with a plain-words note */
-  flagged: Array<ScopeFlag & { note: string }>;
-  /** as-of dates of the snapshots marked not comparable */
-  notComparable: string[];
-}
+export { smallPoints, type ScopeNotes } from '@/lib/views/scope-notes';
 
 /**
- * The scope notes of a unit's series (oldest first). `hidden` dates (privacy floor) count as
- * missing values: neither flagged nor compared with. Also returns the marked dates as a set, for
- * the callers that skip them in change-since-peak.
+ * The scope notes of a unit's series (oldest first): reads which of its snapshots are marked not
+ * comparable, then lib/views/scope-notes.ts scopeNotesOf.
  */
 export async function loadScopeNotes(
-  points: ReadonlyArray<{
-    asOf: string;
-    snapshotId?: number;
-    structure: { headcount: number; managers: number };
-  }>,
+  points: readonly ScopePoint[],
   hidden: ReadonlySet<string> = new Set(),
 ): Promise<{ notes: ScopeNotes; marked: Set<string> }> {
   const ids = points.map((p) => p.snapshotId).filter((id): id is number => id !== undefined);
-  const markedIds = await readNotComparable(ids);
-  const marked = new Set(points.filter((p) => markedIds.has(p.snapshotId ?? -1)).map((p) => p.asOf));
-  const flags = findScopeChanges(
-    points.map((p) => ({
-      asOf: p.asOf,
-      headcount: hidden.has(p.asOf) ? null : p.structure.headcount,
-      managers: hidden.has(p.asOf) ? null : p.structure.managers,
-      notComparable: marked.has(p.asOf),
-    })),
-  );
-  return {
-    notes: {
-      flagged: flags.map((f) => ({ ...f, note: describeScopeFlag(f) })),
-      notComparable: points.filter((p) => marked.has(p.asOf) && !hidden.has(p.asOf)).map((p) => p.asOf),
-    },
-    marked,
-  };
+  return scopeNotesOf(points, await readNotComparable(ids), hidden);
 }

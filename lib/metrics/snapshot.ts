@@ -9,6 +9,7 @@ import { buildOrgTree, type OrgTree } from '@/lib/metrics/tree';
 import { resolveTreeLevels, type TreeLevels } from '@/lib/metrics/levels';
 import { computeOrgStructure, type StructureMetrics, type StructureOptions } from '@/lib/metrics/structure';
 import { NodeKind } from '@/lib/metrics/roles';
+import { isManagerNode } from '@/lib/metrics/span-histogram';
 
 export interface PreparedSnapshot {
   asOf: string;
@@ -40,11 +41,8 @@ export function isPerson(tree: OrgTree, i: number): boolean {
   return tree.kind[i] !== NodeKind.vacant && tree.aggregated[i] !== 1;
 }
 
-/** True for a structural manager. */
-export function isManager(tree: OrgTree, i: number): boolean {
-  const kind = tree.kind[i];
-  return kind === NodeKind.managerOfIcs || kind === NodeKind.managerOfManagers;
-}
+/** True for a structural manager: the span histogram's test (one definition for every figure). */
+export const isManager: (tree: OrgTree, i: number) => boolean = isManagerNode;
 
 /** Index of a person in the snapshot by employee id, or -1 when absent or not a person. */
 export function findPerson(snapshot: PreparedSnapshot, employeeId: string): number {

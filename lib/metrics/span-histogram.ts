@@ -5,6 +5,7 @@
  * bands up to 15+ stay visible, and very wide spans share one last bucket "N+".
  */
 import { NodeKind, type Roles } from './roles';
+import { visitUnit } from './tree';
 
 /** Whether a node is a manager (person-level reports): the one test every span figure uses. */
 export function isManagerNode(tree: Pick<Roles, 'kind'>, i: number): boolean {
@@ -22,13 +23,11 @@ export function unitManagerSpans(
 ): { spans: number[]; managers: number[] } {
   const spans: number[] = [];
   const managers: number[] = [];
-  const visit = (i: number): void => {
+  visitUnit(tree.size, nodes, (i) => {
     if (!isManagerNode(tree, i)) return;
     spans.push(tree.span[i] ?? 0);
     managers.push(i);
-  };
-  if (nodes === null) for (let i = 0; i < tree.size; i++) visit(i);
-  else for (let k = 0; k < nodes.length; k++) visit(nodes[k] ?? -1);
+  });
   return { spans, managers };
 }
 

@@ -203,3 +203,12 @@ export function collectSubtree(tree: OrgTree, root: number): Int32Array {
   const start = tree.preorderIndex[root] ?? 0;
   return tree.preorder.subarray(start, start + (tree.descendantCount[root] ?? 0) + 1);
 }
+
+/**
+ * The one unit walk: calls `visit` for every record of a unit, `nodes` in their order, or every
+ * record 0..size-1 when nodes is null (the whole organisation).
+ */
+export function visitUnit(size: number, nodes: ArrayLike<number> | null, visit: (i: number) => void): void {
+  if (nodes === null) for (let i = 0; i < size; i++) visit(i);
+  else for (let k = 0; k < nodes.length; k++) visit(nodes[k] ?? -1);
+}

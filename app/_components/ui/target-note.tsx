@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { UnitTarget } from '@/lib/dal/dashboards/unit-target';
+import type { UnitTarget } from '@/lib/views/unit-target';
 import type { TargetMark } from '../charts/target-marks';
 
 /** The target mark a chart draws for span metrics (a band) or layers (a limit line). */

@@ -1,30 +1,11 @@
 import 'server-only';
 import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
 import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import type { DelayeringStep } from '@/lib/views/trends';
 import type { DashboardContext } from './context';
 import { lookupChains, lookupPeople } from './people-lookup';
 
-export interface DelayeredManager {
-  id: string;
-  name: string | null;
-  title: string | null;
-  department: string | null;
-  change: 'left' | 'lostReports';
-  formerReports: number;
-  reportsMovedUp: number;
-}
-
-/** The delayering events of one snapshot (compared with the one before), inside the unit. */
-export interface DelayeringStep {
-  asOf: string;
-  from: string;
-  events: number;
-  left: number;
-  lostReports: number;
-  reportsMovedUp: number;
-  /** only for roles that may see people (never viewers) */
-  managers?: DelayeredManager[];
-}
+export type { DelayeredManager, DelayeringStep } from '@/lib/views/trends';
 
 interface StoredChanges {
   from?: string;

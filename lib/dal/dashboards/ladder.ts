@@ -1,127 +1,21 @@
 import 'server-only';
-import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
-import type { DashboardContext, Suppressed } from './context';
-import { unitLabel } from '../unit-labels';
-import { guardGroup, hiddenMarker, isGroupHidden, partitionShown } from './context';
-import {
-  groupUnitByDepartment,
-  listLevelSeries,
-  summarizeLadderGroup,
-  type LadderGroup,
-  type LevelSeries,
-} from './ladder-distribution';
+import { assembleLadder, type LadderDashboard } from '@/lib/views/ladder';
+import type { DashboardContext } from './context';
 import { loadLadderHistory } from './level-history';
-import { computeUnitLadderSeries } from './unit-ladder-series';
 
-export interface DashboardScope {
-  department: string | null;
-  subtree: string | null;
-  subtreeName: string | null;
-}
-
-export interface LadderDepartmentRow {
-  /** null = people with no department in the data */
-  department: string | null;
-  group: LadderGroup | Suppressed;
-}
-
-export interface VelocityRow {
-  track: 'ic' | 'manager';
-  /** level promoted from */
-  level: string | null;
-  values: { promotions: number; medianMonths: number | null; p75Months: number | null } | Suppressed;
-}
-
-export interface MovesRow {
-  asOf: string;
-  from: string;
-  values: { icToManager: number; managerToIc: number } | Suppressed;
-}
-
-export interface LadderDashboard {
-  asOf: string;
-  scope: DashboardScope;
-  ladderName: string;
-  /** the first snapshot of the history behind velocity and moves */
-  historyFrom: string | null;
-  snapshots: number;
-  summary: LadderGroup | Suppressed;
-  levels: LevelSeries[];
-  departments: LadderDepartmentRow[];
-  velocity: VelocityRow[];
-  moves: MovesRow[] | Suppressed;
-}
-
-/** The unit's scope labels (department, subtree root and name) for page headers and exports. */
-export function describeScope(ctx: DashboardContext): DashboardScope {
-  const { unit, snap } = ctx;
-  return {
-    department: unit.department,
-    subtree: unit.subtree,
-    subtreeName: unitLabel(ctx, snap.tree, unit.rootIndex),
-  };
-}
+export {
+  describeScope,
+  type DashboardScope,
+  type LadderDashboard,
+  type LadderDepartmentRow,
+  type MovesRow,
+  type VelocityRow,
+} from '@/lib/views/ladder';
 
 /**
- * The Ladder dashboard (SPEC "Ladder"): per department of the unit, headcount per level split by
- * declared track, IC ladder depth, IC ceiling, short ladder, parity gap and senior IC share; median
- * months in level before promotion per level and track over the snapshot history; IC -> manager and
- * manager -> IC moves per snapshot. Departments, velocity rows and points under the minimum group
- * size are suppressed for leaders and viewers; nothing here names a person.
+ * The Ladder dashboard (SPEC "Ladder"): loads the level history of the series; lib/views/ladder.ts
+ * computes the distribution, velocity and moves of the unit.
  */
 export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboard> {
-  const { snap, unit } = ctx;
-  const summary = summarizeLadderGroup(snap, unit.nodes);
-  const lh = await loadLadderHistory(ctx.ref);
-  const unitSeries = computeUnitLadderSeries(ctx, lh);
-  const tooSmall = isGroupHidden(ctx, summary.people);
-  const velocity: VelocityRow[] = tooSmall
-    ? []
-    : computePromotionVelocity(unitSeries.samples).map((r) => ({
-        track: r.track,
-        level: r.level,
-        values: guardGroup(ctx, r.promotions, {
-          promotions: r.promotions,
-          medianMonths: r.medianMonths,
-          p75Months: r.p75Months,
-        }),
-      }));
-  return {
-    asOf: ctx.ref.asOf,
-    scope: describeScope(ctx),
-    ladderName: snap.levels.ladder.name,
-    historyFrom: lh.series[0]?.asOf ?? null,
-    snapshots: lh.series.length,
-    summary: guardGroup(ctx, summary.people, summary),
-    levels: tooSmall ? [] : listLevelSeries(snap, unit.nodes),
-    departments: tooSmall ? [] : departmentRows(ctx, summary.people),
-    velocity,
-    moves: guardGroup(
-      ctx,
-      summary.people,
-      unitSeries.moves.map((m) => ({
-        asOf: m.asOf,
-        from: m.from,
-        values: guardGroup(ctx, m.headcount, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
-      })),
-    ),
-  };
-}
-
-/** Ladder groups per department of the unit; departments form a flat partition shown with its total. */
-function departmentRows(ctx: DashboardContext, total: number): LadderDepartmentRow[] {
-  const groups = groupUnitByDepartment(ctx.snap, ctx.unit.nodes).map(({ department, nodes }) => ({
-    department,
-    group: summarizeLadderGroup(ctx.snap, nodes),
-  }));
-  const shown = partitionShown(
-    ctx,
-    groups.map((g) => g.group.people),
-    total,
-    groups.map((g) => g.department),
-  );
-  return groups.map(({ department, group }, k) => ({
-    department,
-    group: shown[k] ? guardGroup(ctx, group.people, group) : hiddenMarker(ctx),
-  }));
+  return assembleLadder(ctx, await loadLadderHistory(ctx.ref));
 }

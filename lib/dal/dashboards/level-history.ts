@@ -1,56 +1,18 @@
 import 'server-only';
-import {
-  computeCeilingRisk,
-  type CeilingRiskOptions,
-  type IcCeilingRisk,
-  type UnitCeilingRisk,
-} from '@/lib/metrics/ceiling-risk';
+import { computeCeilingRisk } from '@/lib/metrics/ceiling-risk';
 import { compareSnapshots, type SnapshotChanges } from '@/lib/metrics/history';
-import {
-  buildFrameStep,
-  buildSnapshotFrame,
-  type FrameStep,
-  type SnapshotFrame,
-} from '@/lib/metrics/series-frames';
+import { buildFrameStep, buildSnapshotFrame } from '@/lib/metrics/series-frames';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import type { CeilingLeavers } from '@/lib/metrics/ceiling-risk';
 import { addSnapshotLevels, createLevelHistory, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { RISK_OPTIONS, type LadderHistory, type StoredChanges } from '@/lib/views/ladder-history';
 import { processCache } from '../process-cache';
 import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 
-/**
- * Ceiling-risk options used everywhere a reason is scored or explained, so the words shown beside
- * a score always match the rule that produced it (these are computeCeilingRisk's defaults).
- */
-export const RISK_OPTIONS = {
-  minSamples: 5,
-  fallbackMonths: 24,
-  windowMonths: 24,
-  highRiskScore: 60,
-} as const satisfies CeilingRiskOptions;
+export { RISK_OPTIONS, type StoredChanges } from '@/lib/views/ladder-history';
 
-/** The stored 'changes' row (org), as far as the ladder dashboards read it. */
-export interface StoredChanges {
-  from: string;
-  to: string;
-  icToManager: string[];
-  managerToIc: string[];
-  counts: { icToManager: number; managerToIc: number };
-  ceilingLeavers: CeilingLeavers;
-}
-
-/** The level history of the series up to a snapshot, and every IC's ceiling risk scored with it. */
-export interface SnapshotLadderHistory {
-  /** The snapshots folded in, oldest first (the last one is the snapshot itself). */
+/** The level history of the series up to a snapshot (lib/views/ladder-history.ts), with its refs. */
+export interface SnapshotLadderHistory extends LadderHistory {
   series: SnapshotRef[];
-  history: LevelHistory;
-  risk: { people: IcCeilingRisk[]; units: UnitCeilingRisk[] };
-  /** one compact frame per snapshot of the series, for unit trends */
-  frames: SnapshotFrame[];
-  /** steps[k] = changes from frames[k] to frames[k + 1] */
-  steps: FrameStep[];
-  /** the stored 'changes' rows per snapshot id (org fast path) */
-  stored: Map<number, StoredChanges>;
 }
 
 // One entry per snapshot and the exact series behind it (a re-import or delete that changes the

@@ -101,7 +101,4 @@ async function unitHeadcount(ctx: DashboardContext): Promise<number> {
   return n;
 }
 
-/** The text shown where a whole section is suppressed. */
-export function suppressedText(minGroupSize: number): string {
-  return `Fewer than ${minGroupSize} people: figures for this group are hidden to protect privacy.`;
-}
+export { suppressedText } from '@/lib/views/reports/text';

@@ -11,7 +11,7 @@ import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { ValidationError } from '../errors';
 import { reportAccessOf, type ReportAccess } from './access';
-import { mayLabelUnit, unlabelledTeams } from '../unit-labels';
+import { mayLabelUnit, unlabelledTeams } from '@/lib/views/unit-labels';
 import { loadReportContext, type ReportContext } from './context';
 import type { ReportParams } from './params';
 import { planSections } from './registry';

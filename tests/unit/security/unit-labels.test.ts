@@ -1,5 +1,5 @@
 /**
- * The viewer rule of lib/dal/unit-labels.ts on a hand-built tree (min group size 5):
+ * The viewer rule of lib/views/unit-labels.ts on a hand-built tree (min group size 5):
  *   R (10 people) ─┬ A (5: A + 4 ICs)   <- labelled
  *                 ├ B (3: B + 2 ICs)   <- too small
  *                 └ V vacant post with one IC below (a vacancy is nobody's label)
@@ -13,8 +13,8 @@ import {
   shownFte,
   unitLabel,
   unlabelledTeams,
-} from '@/lib/dal/unit-labels';
-import { readerFloor } from '@/lib/dal/dashboards/floor';
+} from '@/lib/views/unit-labels';
+import { readerFloor } from '@/lib/views/floor';
 import { group, person, vacancy } from '../metrics/make-records';
 
 const tree = buildOrgTree([

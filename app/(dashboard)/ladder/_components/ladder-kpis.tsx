@@ -1,5 +1,5 @@
 import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
-import type { LadderGroup } from '@/lib/dal/dashboards/ladder-distribution';
+import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { formatCount, formatShare } from './format';
 
 type Kpi = FigureCard;

@@ -1,5 +1,5 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
-import type { LadderGroup } from '@/lib/dal/dashboards/ladder-distribution';
+import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';

@@ -9,7 +9,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
-import type { DepartmentRow, DepartmentStructure } from '@/lib/dal/dashboards/structure-departments';
+import type { DepartmentRow, DepartmentStructure } from '@/lib/views/structure-departments';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { downloadText } from '@/app/_components/ui/data-table';

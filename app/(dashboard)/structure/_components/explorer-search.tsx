@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { PersonHit } from '@/lib/dal/dashboards/org-lookup';
+import type { PersonHit } from '@/lib/views/org-lookup';
 import { PersonCombobox } from '@/app/_components/ui/person-combobox';
 import styles from './structure.module.css';
 

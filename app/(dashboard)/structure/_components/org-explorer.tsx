@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { PersonHit } from '@/lib/dal/dashboards/org-lookup';
+import type { PersonHit } from '@/lib/views/org-lookup';
 import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
 import { ErrorCard, Skeleton } from '@/app/_components/ui/states';
 import { ExplorerSearch } from './explorer-search';

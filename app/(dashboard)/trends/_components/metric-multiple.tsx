@@ -2,7 +2,7 @@
 
 import type { SeriesChange } from '@/lib/metrics/series-changes';
 import type { TrendMetricDef } from '@/lib/dal/dashboards/trends';
-import type { UnitTarget } from '@/lib/dal/dashboards/unit-target';
+import type { UnitTarget } from '@/lib/views/unit-target';
 import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
 import { formatDelta, formatMetric, formatPct } from '@/app/_components/charts/metric-format';
 import { TrendLineChart } from '@/app/_components/charts/trend-line';

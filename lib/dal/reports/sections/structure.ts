@@ -2,7 +2,7 @@ import 'server-only';
 import { SPAN_BANDS } from '@/lib/metrics/spans';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { guardGroup, isSuppressed } from '../../dashboards/context';
-import { listDepartments } from '../../dashboards/org-lookup';
+import { listDepartments } from '@/lib/views/org-lookup';
 import { unitStructureAt } from '../../dashboards/unit-series';
 import { resolveUnit } from '../../scope';
 import { suppressedText, type ReportContext } from '../context';

@@ -2,20 +2,11 @@ import 'server-only';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
 import { readStored } from '../../snapshot-data';
-import { loadScopeNotes, smallPoints, type ScopeNotes } from '../../scope-marks';
+import { loadScopeNotes, smallPoints } from '../../scope-marks';
+import { scopeNoticeBlocks } from '@/lib/views/reports/text';
 import { suppressedText, type ReportContext } from '../context';
 
-/** The report lines of a series' scope notes: one notice per possible change of scope, one for the marked snapshots. */
-export function scopeNoticeBlocks(notes: ScopeNotes | null): ReportBlock[] {
-  if (!notes) return [];
-  const blocks: ReportBlock[] = notes.flagged.map((f) => ({ kind: 'notice' as const, text: f.note }));
-  if (notes.notComparable.length > 0)
-    blocks.push({
-      kind: 'notice',
-      text: `Marked not comparable (left out of change since previous and since peak): ${notes.notComparable.join(', ')}.`,
-    });
-  return blocks;
-}
+export { scopeNoticeBlocks } from '@/lib/views/reports/text';
 
 /** Trends: the unit across the snapshot series, and the changes since the previous snapshot. */
 export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSection> {

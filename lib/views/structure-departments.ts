@@ -1,7 +1,12 @@
-import 'server-only';
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
-import type { DashboardContext, Suppressed } from './context';
-import { guardGroup, hiddenMarker, isSuppressed, partitionShown } from './context';
+import {
+  guardGroup,
+  hiddenMarker,
+  isSuppressed,
+  partitionShown,
+  type Suppressed,
+  type ViewContext,
+} from './context';
 
 /** Every structure metric of one department inside the unit (SPEC "Structure"). */
 export interface DepartmentStructure {
@@ -45,7 +50,7 @@ export interface DepartmentRow {
  * leaders and viewers; hr and admin see every row. Sorted by headcount, largest first
  * (suppressed rows last, by name).
  */
-export function buildDepartmentRows(ctx: DashboardContext): DepartmentRow[] {
+export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
   const { snap, unit, settings } = ctx;
   const t = snap.tree;
   const groups = new Map<string | null, number[]>();

@@ -1,11 +1,11 @@
-import 'server-only';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
-import { NodeKind } from '@/lib/metrics/roles';
-import { partitionShown, type DashboardContext } from './context';
+import { unitManagerSpans } from '@/lib/metrics/span-histogram';
+import { partitionShown, type ViewContext } from './context';
 import type { Kpi } from './overview';
-import type { UnitPoint } from './unit-series';
-import { computeUnitLadderTable } from '../unit-metrics';
-import type { ScopeNotes } from '../scope-marks';
+import type { UnitPoint } from './points';
+import type { ScopeNotes } from './scope-notes';
+import { visitUnit } from './unit';
+import { computeUnitLadderTable } from './unit-metrics';
 
 export interface Finding {
   kind: 'short-ladder' | 'flattening' | 'narrow-spans' | 'wide-spans' | 'parity-gap' | 'scope-change';
@@ -24,7 +24,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
  * every other trend finding reads differently once the scope changed.
  */
 export function buildFindings(
-  ctx: DashboardContext,
+  ctx: ViewContext,
   kpis: Kpi[],
   series: UnitPoint[],
   scope?: ScopeNotes,
@@ -52,13 +52,11 @@ export function buildFindings(
   const table = all.filter((_, k) => shown[k]);
   const ceilings = findUnitCeilings(snap);
   const atTop = new Map<string, number>();
-  const visit = (i: number) => {
+  visitUnit(snap.tree.size, unit.nodes, (i) => {
     if (ceilings[i] !== 1) return;
     const d = snap.tree.records[i]?.department;
     if (d) atTop.set(d, (atTop.get(d) ?? 0) + (snap.tree.weight[i] ?? 0));
-  };
-  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) visit(i);
-  else for (const i of unit.nodes) visit(i);
+  });
 
   for (const d of table) {
     if (d.shortLadder && d.icCeiling) {
@@ -88,19 +86,11 @@ export function buildFindings(
     });
   }
 
-  let managers = 0;
-  let narrow = 0;
-  let wide = 0;
-  const spanVisit = (i: number) => {
-    const k = snap.tree.kind[i];
-    if (k !== NodeKind.managerOfIcs && k !== NodeKind.managerOfManagers) return;
-    managers++;
-    const s = snap.tree.span[i] ?? 0;
-    if (s <= 3) narrow++;
-    if (s >= 17) wide++;
-  };
-  if (unit.nodes === null) for (let i = 0; i < snap.tree.size; i++) spanVisit(i);
-  else for (const i of unit.nodes) spanVisit(i);
+  // The managers and spans of the span histogram (one walk, one manager test).
+  const { spans } = unitManagerSpans(snap.tree, unit.nodes);
+  const managers = spans.length;
+  const narrow = spans.filter((s) => s <= 3).length;
+  const wide = spans.filter((s) => s >= 17).length;
   if (managers > 0 && narrow / managers >= 0.2) {
     out.push({
       kind: 'narrow-spans',

@@ -1,9 +1,8 @@
-import 'server-only';
 import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
 import { monthsBetween } from '@/lib/metrics/dates';
 import { roundTo } from '@/lib/metrics/numbers';
 import { computePromotionVelocity, type PromotionSample } from '@/lib/metrics/time-in-level';
-import { RISK_OPTIONS } from './level-history';
+import { RISK_OPTIONS } from './ladder-history';
 
 /** What the plain-words reasons need to know about the history the scores were computed with. */
 export interface ReasonContext {

@@ -1,7 +1,6 @@
-import 'server-only';
 import { isManager } from '@/lib/metrics/snapshot';
 import type { OrgTree } from '@/lib/metrics/tree';
-import { isUnitShown, type ReaderFloor } from './dashboards/floor';
+import { isUnitShown, type ReaderFloor } from './floor';
 
 /**
  * The one rule for what a viewer sees of single persons (SPEC roles: "viewer: aggregated

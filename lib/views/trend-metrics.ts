@@ -1,5 +1,4 @@
-import 'server-only';
-import type { UnitPoint } from './unit-series';
+import type { UnitPoint } from './points';
 
 export type TrendFormat = 'int' | 'decimal' | 'percent';
 

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { AiMetrics } from '@/lib/metrics/ai';
 
 export type AiMetricKey = Exclude<keyof AiMetrics, 'prsMerged' | 'spendUsd'>;

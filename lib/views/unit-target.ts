@@ -1,7 +1,6 @@
-import 'server-only';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { resolveTarget, type SpanLayerTarget, type Targets } from '@/lib/metrics/targets';
-import type { Unit } from '../scope';
+import type { Unit } from './unit';
 
 /** The target a unit's charts draw. */
 export interface UnitTarget extends SpanLayerTarget {

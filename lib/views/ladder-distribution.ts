@@ -1,4 +1,3 @@
-import 'server-only';
 import { computeLadderMetrics, type LadderUnitMetrics } from '@/lib/metrics/ladder';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { CeilingLeavers } from '@/lib/metrics/ceiling-risk';
 import {
   countUnitCeilingLeavers,
@@ -9,9 +8,14 @@ import {
   type SnapshotFrame,
 } from '@/lib/metrics/series-frames';
 import type { PromotionSample } from '@/lib/metrics/time-in-level';
-import type { Actor } from '../actor';
-import type { DashboardContext } from './context';
-import type { SnapshotLadderHistory } from './level-history';
+import type { LadderHistory } from './ladder-history';
+import type { Unit } from './unit';
+
+/** The reader whose unit the series follows: the unit asked for, and their scope root (null = org). */
+export interface SeriesReader {
+  unit: Pick<Unit, 'nodes' | 'department' | 'subtree'>;
+  actor: { scopeEmployeeId: string | null };
+}
 
 export interface MovesPoint {
   /** the later snapshot of the pair (where the move shows) */
@@ -44,7 +48,7 @@ export interface UnitLadderSeries {
  */
 function unitMaskAt(
   frame: SnapshotFrame,
-  actor: Actor,
+  actor: SeriesReader['actor'],
   want: { department: string | null; subtree: string | null },
 ): Uint8Array | null {
   let subtree = want.subtree;
@@ -68,7 +72,7 @@ function unitMaskAt(
  * subtree filters the stored id lists (resolved to frame indices when the history was built) by
  * membership in the unit of each snapshot.
  */
-export function computeUnitLadderSeries(ctx: DashboardContext, lh: SnapshotLadderHistory): UnitLadderSeries {
+export function computeUnitLadderSeries(ctx: SeriesReader, lh: LadderHistory): UnitLadderSeries {
   if (ctx.unit.nodes === null) {
     const org = orgFromStore(lh);
     if (org) return { ...org, samples: lh.history.samples };
@@ -102,7 +106,7 @@ export function computeUnitLadderSeries(ctx: DashboardContext, lh: SnapshotLadde
 }
 
 /** The org's points straight from stored rows, or null when a pair's row is missing or stale. */
-function orgFromStore(lh: SnapshotLadderHistory): Omit<UnitLadderSeries, 'samples'> | null {
+function orgFromStore(lh: LadderHistory): Omit<UnitLadderSeries, 'samples'> | null {
   const moves: MovesPoint[] = [];
   const leavers: LeaversPoint[] = [];
   for (let k = 1; k < lh.series.length; k++) {

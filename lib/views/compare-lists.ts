@@ -1,8 +1,7 @@
-import 'server-only';
 import type { SnapshotChanges } from '@/lib/metrics/history';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { findPerson } from '@/lib/metrics/snapshot';
-import type { Unit } from '../scope';
+import type { Unit } from './unit';
 
 /** People lists are cut to this many rows; the total is always given. */
 export const LIST_CAP = 200;

@@ -1,9 +1,8 @@
-import 'server-only';
 import type { AiRollup } from '@/lib/metrics/ai-rollup';
 import { subtreeAiTotals } from '@/lib/metrics/ai-rollup';
 import type { OrgTree } from '@/lib/metrics/tree';
 import type { UnitSpec } from './ai-window';
-import type { DashboardContext } from './context';
+import type { ScopedViewContext } from './context';
 import { isDepartmentShown, isUnitShown, populationFloor, type ReaderFloor } from './floor';
 
 /**
@@ -11,7 +10,7 @@ import { isDepartmentShown, isUnitShown, populationFloor, type ReaderFloor } fro
  * subtree shows AI figures only when the reader's floor shows it and a plan on engineer counts in
  * the snapshot in force for the period shows it too. One plan per period, from the reader's top.
  */
-export function aiFloor(ctx: DashboardContext, rollup: AiRollup): ReaderFloor | null {
+export function aiFloor(ctx: ScopedViewContext, rollup: AiRollup): ReaderFloor | null {
   if (!ctx.suppress) return null;
   const cum = subtreeAiTotals(rollup);
   return populationFloor(

@@ -1,0 +1,254 @@
+/**
+ * The Ceiling-risk dashboard from loaded data (SPEC "IC-ceiling risk"): the scored ICs of the
+ * level history (lib/dal/dashboards/level-history.ts) restricted to one unit, under the privacy floor.
+ */
+import {
+  DEFAULT_CEILING_RISK_WEIGHTS,
+  type CeilingRiskReason,
+  type CeilingRiskWeights,
+  type IcCeilingRisk,
+} from '@/lib/metrics/ceiling-risk';
+import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
+import {
+  familyShown,
+  guardGroup,
+  hiddenMarker,
+  isGroupHidden,
+  type ScopedViewContext,
+  type Suppressed,
+} from './context';
+import { describeScope, type DashboardScope } from './ladder';
+import { RISK_OPTIONS, type LadderHistory } from './ladder-history';
+import { buildReasonContext, describeReason } from './risk-reasons';
+import { computeUnitLadderSeries } from './unit-ladder-series';
+
+/** Aggregate risk of a group of declared ICs. */
+export interface RiskGroup {
+  ics: number;
+  meanScore: number | null;
+  atCeiling: number;
+  shareAtCeiling: number | null;
+  highRisk: number;
+}
+
+export interface HeatmapColumn {
+  /** level code, '' for unlevelled, '*' for all levels */
+  key: string;
+  label: string;
+}
+
+export interface HeatmapCell {
+  department: string | null;
+  column: string;
+  value: RiskGroup | Suppressed;
+}
+
+export interface RiskPerson {
+  employeeId: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  level: string | null;
+  monthsInLevel: number | null;
+  score: number;
+  reasons: CeilingRiskReason[];
+  /** the reasons in plain words, with the person's own figures */
+  reasonText: string[];
+}
+
+export interface LeaverBucket {
+  ics: number;
+  leavers: number;
+  leaverRate: number | null;
+}
+
+export interface CeilingLeaversRow {
+  asOf: string;
+  from: string;
+  atCeiling: LeaverBucket | Suppressed;
+  notAtCeiling: LeaverBucket | Suppressed;
+}
+
+export interface CeilingRiskDashboard {
+  asOf: string;
+  scope: DashboardScope;
+  weights: CeilingRiskWeights;
+  highRiskScore: number;
+  historyFrom: string | null;
+  summary: RiskGroup | Suppressed;
+  heatmap: { departments: Array<string | null>; columns: HeatmapColumn[]; cells: HeatmapCell[] };
+  /** null for viewers: named people are never sent to them */
+  people: RiskPerson[] | null;
+  /** ICs in the unit with a score above 0 (the list may be cut to PEOPLE_LIMIT) */
+  peopleTotal: number | null;
+  leavers: CeilingLeaversRow[] | Suppressed;
+  /**
+   * Over the whole series: IC-snapshots and leavers summed per group, so the rate is the average
+   * share of that group leaving between two snapshots. Suppressed when the group was under the
+   * minimum in any snapshot.
+   */
+  leaversTotal: { atCeiling: LeaverBucket | Suppressed; notAtCeiling: LeaverBucket | Suppressed } | null;
+}
+
+/** Most people sent in one response; the rest are counted in peopleTotal. */
+export const PEOPLE_LIMIT = 2000;
+
+export function aggregate(people: readonly IcCeilingRisk[]): RiskGroup {
+  let total = 0;
+  let atCeiling = 0;
+  let highRisk = 0;
+  for (const p of people) {
+    total += p.score;
+    if (p.reasons.includes('atUnitCeiling')) atCeiling++;
+    if (p.score >= RISK_OPTIONS.highRiskScore) highRisk++;
+  }
+  const ics = people.length;
+  return {
+    ics,
+    meanScore: ics === 0 ? null : roundTo(total / ics, 1),
+    atCeiling,
+    shareAtCeiling: divideOrNull(atCeiling, ics),
+    highRisk,
+  };
+}
+
+/**
+ * The Ceiling-risk dashboard (SPEC "IC-ceiling risk"): a department x IC level heatmap (ICs, mean
+ * score, share at the department's IC ceiling; cells under the minimum group size suppressed for
+ * leaders and viewers), the named ICs with their score and reasons (hr/admin, and leaders inside
+ * their scope; never viewers), and leavers among ICs at the ceiling vs the others per snapshot.
+ */
+export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): CeilingRiskDashboard {
+  const { snap, unit } = ctx;
+  const inUnit = new Uint8Array(snap.tree.size);
+  if (unit.nodes === null) inUnit.fill(1);
+  else for (const i of unit.nodes) inUnit[i] = 1;
+  const rankOf = new Map<string, number>();
+  const people = lh.risk.people.filter((p) => {
+    const i = snap.tree.indexById.get(p.employeeId) ?? -1;
+    if (p.level !== null && i >= 0) rankOf.set(p.level, snap.levels.rank[i] ?? 0);
+    return inUnit[i] === 1;
+  });
+  const summary = aggregate(people);
+  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ctx.icHidden ? 0 : ics, v);
+
+  const byCell = new Map<string, IcCeilingRisk[]>();
+  const departments = new Set<string | null>();
+  const levelKeys = new Set<string>();
+  for (const p of people) {
+    departments.add(p.department);
+    const level = p.level ?? '';
+    levelKeys.add(level);
+    for (const column of [level, '*']) {
+      const key = `${p.department ?? ''}\u0000${p.department === null ? 1 : 0}\u0000${column}`;
+      const list = byCell.get(key);
+      if (list) list.push(p);
+      else byCell.set(key, [p]);
+    }
+  }
+  const columns: HeatmapColumn[] = [...levelKeys]
+    .sort((a, b) => (a === '' ? 1 : b === '' ? -1 : (rankOf.get(a) ?? 0) - (rankOf.get(b) ?? 0)))
+    .map((key) => ({ key, label: key === '' ? 'Unlevelled' : key }));
+  columns.push({ key: '*', label: 'All levels' });
+  const deptList = [...departments].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  // Department rows partition the unit and level cells partition their row: one nested family
+  // under the unit's total, so no hidden cell is a row minus its shown cells (SPEC "Privacy").
+  const found: Array<{ department: string | null; column: string; list: IcCeilingRisk[]; parent: number }> =
+    [];
+  for (const department of deptList) {
+    const row = found.length;
+    for (const c of [...columns].reverse()) {
+      const list = byCell.get(`${department ?? ''}\u0000${department === null ? 1 : 0}\u0000${c.key}`);
+      if (list) found.push({ department, column: c.key, list, parent: c.key === '*' ? -1 : row });
+    }
+  }
+  const floor = ctx.floor;
+  const shown = familyShown(
+    ctx,
+    found.map((f) => f.parent),
+    found.map((f) => f.list.length),
+    people.length,
+  ).map((v, k) => v && (floor === null || floor.icDepartments.has(found[k]?.department ?? '')));
+  const cells: HeatmapCell[] = [];
+  for (const department of deptList)
+    for (const c of columns) {
+      const k = found.findIndex((f) => f.department === department && f.column === c.key);
+      const f = found[k];
+      if (!f) continue;
+      const value = shown[k] ? guardIcs(f.list.length, aggregate(f.list)) : hiddenMarker(ctx);
+      cells.push({ department, column: c.key, value });
+    }
+
+  let listed: RiskPerson[] | null = null;
+  let peopleTotal: number | null = null;
+  if (ctx.canSeePeople) {
+    const rc = buildReasonContext(ctx.ref.asOf, lh.series[0]?.asOf ?? null, lh.history.samples);
+    const scoring = people
+      .filter((p) => p.score > 0)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          (b.monthsInLevel ?? -1) - (a.monthsInLevel ?? -1) ||
+          a.employeeId.localeCompare(b.employeeId),
+      );
+    peopleTotal = scoring.length;
+    listed = scoring.slice(0, PEOPLE_LIMIT).map((p) => {
+      const r = snap.tree.records[snap.tree.indexById.get(p.employeeId) ?? -1];
+      return {
+        employeeId: p.employeeId,
+        name: r?.name ?? null,
+        title: r?.title ?? null,
+        department: p.department,
+        level: p.level,
+        monthsInLevel: p.monthsInLevel,
+        score: p.score,
+        reasons: p.reasons,
+        reasonText: p.reasons.map((reason) => describeReason(reason, p, rc)),
+      };
+    });
+  }
+
+  const series = computeUnitLadderSeries(ctx, lh);
+  const pooled = (pick: (l: (typeof series.leavers)[number]) => LeaverBucket) => {
+    let ics = 0;
+    let leavers = 0;
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const l of series.leavers) {
+      const b = pick(l);
+      ics += b.ics;
+      leavers += b.leavers;
+      smallest = Math.min(smallest, b.ics);
+    }
+    return guardIcs(smallest, { ics, leavers, leaverRate: divideOrNull(leavers, ics) });
+  };
+  const tooSmall = isGroupHidden(ctx, ctx.icHidden ? 0 : summary.ics);
+  return {
+    asOf: ctx.ref.asOf,
+    scope: describeScope(ctx),
+    weights: DEFAULT_CEILING_RISK_WEIGHTS,
+    highRiskScore: RISK_OPTIONS.highRiskScore,
+    historyFrom: lh.series[0]?.asOf ?? null,
+    summary: guardIcs(summary.ics, summary),
+    heatmap: tooSmall
+      ? { departments: [], columns: [], cells: [] }
+      : { departments: deptList, columns, cells },
+    people: listed,
+    peopleTotal,
+    leavers: guardIcs(
+      summary.ics,
+      series.leavers.map((l) => ({
+        asOf: l.asOf,
+        from: l.from,
+        atCeiling: guardIcs(l.leavers.atCeiling.ics, l.leavers.atCeiling),
+        notAtCeiling: guardIcs(l.leavers.notAtCeiling.ics, l.leavers.notAtCeiling),
+      })),
+    ),
+    leaversTotal:
+      series.leavers.length === 0 || tooSmall
+        ? null
+        : {
+            atCeiling: pooled((l) => l.leavers.atCeiling),
+            notAtCeiling: pooled((l) => l.leavers.notAtCeiling),
+          },
+  };
+}

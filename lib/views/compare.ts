@@ -1,0 +1,207 @@
+/**
+ * The comparison of two snapshots for one unit from loaded data (SPEC "Compare"): metric changes,
+ * span bands, pyramid, department headcounts and the people lists, under each side's privacy floor.
+ */
+import { compareSnapshots } from '@/lib/metrics/history';
+import { roundTo } from '@/lib/metrics/numbers';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { SPAN_BANDS } from '@/lib/metrics/spans';
+import type { Targets } from '@/lib/metrics/targets';
+import {
+  buildPeopleLists,
+  LIST_CAP,
+  LIST_KEYS,
+  unitMembers,
+  type ListKey,
+  type PeopleList,
+} from './compare-lists';
+import { guardGroup, partitionShown, type ScopedViewContext, type Suppressed } from './context';
+import { isUnitHidden, readerFloor } from './floor';
+import type { UnitPoint } from './points';
+import { TREND_METRICS, type TrendFormat } from './trend-metrics';
+import { visitUnit, type Unit } from './unit';
+import { unitLabel } from './unit-labels';
+import { targetForUnit, type UnitTarget } from './unit-target';
+
+export type { PeopleList, PersonRow, ListKey } from './compare-lists';
+
+export interface CompareMetric {
+  key: string;
+  label: string;
+  format: TrendFormat;
+  definition: string;
+  from: number | null;
+  to: number | null;
+  change: number | null;
+  changePct: number | null;
+}
+
+export type DepartmentChange =
+  { department: string; from: number; to: number; change: number } | (Suppressed & { department: string });
+
+export interface Compare {
+  from: string | null;
+  to: string;
+  scope: { department: string | null; subtree: string | null; subtreeName: string | null };
+  metrics: CompareMetric[] | Suppressed;
+  spanBands: Array<{ band: string; from: number; to: number }> | Suppressed;
+  pyramid: Array<{ layer: number; from: number; to: number }> | Suppressed;
+  departments: DepartmentChange[] | Suppressed;
+  lists: Record<ListKey, PeopleList> | Suppressed;
+  layersRemoved: number | Suppressed | null;
+  target: UnitTarget | null;
+  canSeePeople: boolean;
+  listCap: number;
+}
+
+export function headcountByDepartment(snap: PreparedSnapshot, unit: Unit): Map<string, number> {
+  const t = snap.tree;
+  const out = new Map<string, number>();
+  visitUnit(t.size, unit.nodes, (i) => {
+    const d = t.records[i]?.department;
+    const w = t.weight[i] ?? 0;
+    if (d && w > 0) out.set(d, roundTo((out.get(d) ?? 0) + w, 4));
+  });
+  return out;
+}
+
+/** One side of a comparison: its date, tree, the unit resolved in it and the unit's point. */
+export interface CompareSide {
+  asOf: string;
+  snap: PreparedSnapshot;
+  unit: Unit;
+}
+
+/** What the comparison is computed from, loaded by lib/dal/dashboards/compare.ts. */
+export interface CompareInput {
+  to: CompareSide;
+  /** null when no snapshot precedes `to` */
+  from: (CompareSide & { point: UnitPoint }) | null;
+  /** the unit's point in `to` (needed only when `from` is set) */
+  toPoint: UnitPoint | null;
+  targets: Targets | null;
+}
+
+/**
+ * Two snapshots side by side for the same unit: structure and ladder metrics with their
+ * differences, span bands, the pyramid, department headcounts, and the people who joined, left,
+ * moved, were promoted or changed track (compareSnapshots on the two cached trees). The unit is
+ * resolved in each snapshot with the actor's scope. Lists carry names only for roles that may see
+ * people and are cut to LIST_CAP rows; viewers get the counts. For leaders and viewers, everything
+ * is hidden when either side of the unit is under min_group_size, and so is any department that
+ * is under it in either snapshot.
+ */
+export function assembleCompare(ctx: ScopedViewContext, input: CompareInput): Compare {
+  const { settings, actor } = ctx;
+  const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };
+  const { snap: toSnap, unit: toUnit } = input.to;
+  const base = {
+    to: input.to.asOf,
+    scope: {
+      ...want,
+      subtreeName: unitLabel(ctx, toSnap.tree, toUnit.rootIndex),
+    },
+    target: targetForUnit(input.targets, toUnit, toSnap),
+    canSeePeople: ctx.canSeePeople,
+    listCap: LIST_CAP,
+  };
+  const from = input.from;
+  if (from === null || input.toPoint === null) {
+    return {
+      ...base,
+      from: null,
+      metrics: [],
+      spanBands: [],
+      pyramid: [],
+      departments: [],
+      lists: Object.fromEntries(LIST_KEYS.map((k) => [k, { total: 0 }])) as Record<ListKey, PeopleList>,
+      layersRemoved: null,
+    };
+  }
+  const { snap: fromSnap, unit: fromUnit } = from;
+  const a = from.point;
+  const b = input.toPoint;
+  // Each snapshot has its own floor: a unit hidden in either one is hidden here (SPEC "Privacy").
+  const fromFloor = ctx.suppress
+    ? readerFloor(fromSnap.tree, actor.scopeEmployeeId, settings.minGroupSize)
+    : null;
+  const hiddenThen = fromFloor !== null && isUnitHidden(fromFloor, fromSnap.tree, fromUnit);
+  const size = hiddenThen ? 0 : Math.min(a.structure.headcount, b.structure.headcount);
+  const metrics: CompareMetric[] = TREND_METRICS.map((m) => {
+    const x = m.value(a);
+    const y = m.value(b);
+    return {
+      key: m.key,
+      label: m.label,
+      format: m.format,
+      definition: m.definition,
+      from: x,
+      to: y,
+      change: x === null || y === null ? null : roundTo(y - x, 4),
+      changePct: x === null || y === null || x === 0 ? null : roundTo(((y - x) / x) * 100, 2),
+    };
+  });
+  const layers = Math.max(a.structure.pyramid.length, b.structure.pyramid.length);
+  const pyramid = Array.from({ length: layers }, (_, k) => ({
+    layer: k + 1,
+    from: a.structure.pyramid[k]?.headcount ?? 0,
+    to: b.structure.pyramid[k]?.headcount ?? 0,
+  }));
+  const spanBands = SPAN_BANDS.map((band) => ({
+    band,
+    from: a.structure.span.bands[band],
+    to: b.structure.span.bands[band],
+  }));
+  const before = headcountByDepartment(fromSnap, fromUnit);
+  const after = headcountByDepartment(toSnap, toUnit);
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  // Departments partition the unit on each side, whose headcount is shown: the floor on each side.
+  const sides = (
+    [
+      [before, fromFloor],
+      [after, ctx.floor],
+    ] as const
+  ).map(([m, floor]) => {
+    const sizes = names.map((d) => m.get(d) ?? 0);
+    return partitionShown(
+      ctx,
+      sizes,
+      sizes.reduce((s, x) => s + x, 0),
+      names,
+      floor,
+    );
+  });
+  const departments = names.map((department, k) => {
+    const f = before.get(department) ?? 0;
+    const t = after.get(department) ?? 0;
+    // A department absent on one side (0) is not a small group there; the smaller real side decides.
+    const shown = (f === 0 || sides[0]?.[k] === true) && (t === 0 || sides[1]?.[k] === true);
+    const smallest = shown ? Math.min(...[f, t].filter((n) => n > 0)) : 0;
+    const r = guardGroup(ctx, smallest, { department, from: f, to: t, change: roundTo(t - f, 4) });
+    return 'suppressed' in r ? { ...r, department } : r;
+  });
+  const changes = compareSnapshots(fromSnap, toSnap);
+  const rows = buildPeopleLists(
+    changes,
+    { snap: fromSnap, has: unitMembers(fromSnap, fromUnit) },
+    { snap: toSnap, has: unitMembers(toSnap, toUnit) },
+  );
+  const lists = Object.fromEntries(
+    LIST_KEYS.map((k) => {
+      const all = rows[k];
+      const list: PeopleList = { total: all.length };
+      if (ctx.canSeePeople) list.rows = all.slice(0, LIST_CAP);
+      return [k, list];
+    }),
+  ) as Record<ListKey, PeopleList>;
+  return {
+    ...base,
+    from: from.asOf,
+    metrics: guardGroup(ctx, size, metrics),
+    spanBands: guardGroup(ctx, size, spanBands),
+    pyramid: guardGroup(ctx, size, pyramid),
+    departments: guardGroup(ctx, size, departments),
+    lists: guardGroup(ctx, size, lists),
+    layersRemoved: guardGroup(ctx, size, Math.max(0, a.structure.depth - b.structure.depth)),
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The unit measured against the admin's span and layer targets (SPEC "Targets"), from the loaded
+ * snapshot and targets.
+ */
+import { isManager } from '@/lib/metrics/snapshot';
+import type { OrgTree } from '@/lib/metrics/tree';
+import { summarizeStructure } from '@/lib/metrics/structure';
+import {
+  classifyLayers,
+  classifySpan,
+  findOffTargetManagers,
+  resolveTarget,
+  type SpanLayerTarget,
+  type TargetStatus,
+  type Targets,
+} from '@/lib/metrics/targets';
+import { guardGroup, partitionShown, type Suppressed, type ViewContext } from './context';
+import { visitUnit } from './unit';
+import { mayLabelUnit, personAttribute } from './unit-labels';
+import { targetForUnit, type UnitTarget } from './unit-target';
+
+/** Off-target managers are listed up to this many (furthest outside the range first). */
+export const OFF_TARGET_CAP = 200;
+
+export interface DepartmentTargetRow {
+  department: string;
+  headcount: number;
+  managers: number;
+  medianSpan: number | null;
+  depth: number;
+  target: SpanLayerTarget;
+  ownTarget: boolean;
+  spanStatus: TargetStatus | null;
+  layersStatus: TargetStatus | null;
+  offTargetManagers: number;
+}
+
+export interface OffTargetManagerRow {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  layer: number;
+  span: number;
+  spanMin: number;
+  spanMax: number;
+  status: 'below' | 'above';
+}
+
+export interface OffTarget {
+  asOf: string;
+  targets: Targets | null;
+  unitTarget: UnitTarget | null;
+  departments: Array<DepartmentTargetRow | (Suppressed & { department: string })> | Suppressed;
+  managers:
+    | {
+        total: number;
+        managers: number;
+        below: number;
+        above: number;
+        /** at most OFF_TARGET_CAP; for viewers only managers labelling a unit (../unit-labels.ts) */
+        list?: OffTargetManagerRow[];
+        /** how many of `total` lead a unit too small to be named for this actor (never listed) */
+        unlabelled?: number;
+      }
+    | Suppressed;
+  canSeePeople: boolean;
+  listCap: number;
+}
+
+/**
+ * The unit measured against the admin's targets: per department (the department's people inside
+ * the unit, at org-wide layers) its median span against the span range and its depth against the
+ * layer limit; and the managers whose span is outside their department's range. Departments
+ * under min_group_size are hidden for leaders and viewers; viewers see names only as unit labels.
+ */
+export function assembleOffTarget(ctx: ViewContext, targets: Targets | null): OffTarget {
+  const { snap, unit, settings } = ctx;
+  const base = {
+    asOf: ctx.ref.asOf,
+    targets,
+    unitTarget: targetForUnit(targets, unit, snap),
+    canSeePeople: ctx.canSeePeople,
+    listCap: OFF_TARGET_CAP,
+  };
+  if (targets === null)
+    return { ...base, departments: [], managers: { total: 0, managers: 0, below: 0, above: 0 } };
+  const t = snap.tree;
+  let unitSize = 0;
+  let managerCount = 0;
+  const groups = new Map<string, number[]>();
+  visitUnit(t.size, unit.nodes, (i) => {
+    unitSize += t.weight[i] ?? 0;
+    if (isManager(t, i)) managerCount++;
+    const d = t.records[i]?.department;
+    if (!d) return;
+    const g = groups.get(d);
+    if (g) g.push(i);
+    else groups.set(d, [i]);
+  });
+
+  const off = findOffTargetManagers(t, unit.nodes, targets);
+  const offByDept = new Map<string, number>();
+  for (const m of off) {
+    const d = t.records[m.index]?.department;
+    if (d) offByDept.set(d, (offByDept.get(d) ?? 0) + 1);
+  }
+  const names = [...groups.keys()].sort();
+  const shown = partitionShown(
+    ctx,
+    names.map((d) => headcountOf(t, groups.get(d) ?? [])),
+    unitSize,
+    names,
+  );
+  const departments = names.map((department, k) => {
+    const nodes = Int32Array.from(groups.get(department) ?? []);
+    const s = summarizeStructure(
+      t,
+      { nodes, layerShift: 0, roots: 0, orphans: 0 },
+      { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
+    );
+    const target = resolveTarget(targets, department);
+    const row: DepartmentTargetRow = {
+      department,
+      headcount: s.headcount,
+      managers: s.managers,
+      medianSpan: s.span.median,
+      depth: s.depth,
+      target,
+      ownTarget: targets.departments[department] !== undefined,
+      spanStatus: classifySpan(s.span.median, target),
+      layersStatus: classifyLayers(s.depth, target),
+      offTargetManagers: offByDept.get(department) ?? 0,
+    };
+    const r = guardGroup(ctx, shown[k] ? s.headcount : 0, row);
+    return 'suppressed' in r ? { ...r, department } : r;
+  });
+  const managers: Exclude<OffTarget['managers'], Suppressed> = {
+    total: off.length,
+    managers: managerCount,
+    below: off.filter((m) => m.status === 'below').length,
+    above: off.filter((m) => m.status === 'above').length,
+  };
+  const named = off.filter((m) => mayLabelUnit(ctx, t, m.index));
+  managers.unlabelled = off.length - named.length;
+  managers.list = named.slice(0, OFF_TARGET_CAP).map((m) => {
+    const r = t.records[m.index];
+    return {
+      id: r?.employeeId ?? '',
+      name: r?.name ?? null,
+      title: personAttribute(ctx, r?.title),
+      department: r?.department ?? null,
+      layer: t.layer[m.index] ?? 0,
+      span: m.span,
+      spanMin: m.target.spanMin,
+      spanMax: m.target.spanMax,
+      status: m.status,
+    };
+  });
+  return {
+    ...base,
+    departments: guardGroup(ctx, unitSize, departments),
+    managers: guardGroup(ctx, unitSize, managers),
+  };
+}
+
+/** Headcount of a list of records (vacant posts weigh 0, aggregated rows their FTE). */
+function headcountOf(t: OrgTree, nodes: readonly number[]): number {
+  return nodes.reduce((sum, i) => sum + (t.weight[i] ?? 0), 0);
+}

@@ -1,0 +1,244 @@
+/**
+ * The Overview dashboard from loaded data (SPEC "Overview"): KPI cards with change vs previous and
+ * vs peak, trend, spans histogram, pyramid, findings and FTE of one unit.
+ */
+import { computeSpanHistogram, unitManagerSpans, type SpanHistogramRow } from '@/lib/metrics/span-histogram';
+import { computeLadderMetrics } from '@/lib/metrics/ladder';
+import { fteFields } from '@/lib/metrics/structure';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import type { StoredStructure } from '@/lib/metrics/snapshot-results';
+import type { StructureMetrics } from '@/lib/metrics/structure';
+import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
+import { buildFindings, type Finding } from './findings';
+import type { UnitPoint } from './points';
+import type { ScopeNotes } from './scope-notes';
+import { unitLabel } from './unit-labels';
+import { unitWeight } from './unit';
+
+export interface Kpi {
+  key: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  changeVsPrevious: number | null;
+  peak: number | null;
+  changeVsPeak: number | null;
+  /** formatting hint for the UI */
+  format: 'int' | 'decimal' | 'percent';
+  definition: string;
+}
+
+export interface Overview {
+  asOf: string;
+  scope: { department: string | null; subtree: string | null; subtreeName: string | null };
+  kpis: Kpi[] | Suppressed;
+  trend:
+    | Array<{ asOf: string; headcount: number; managers: number; middleManagers: number; depth: number }>
+    | Suppressed;
+  spans: SpanHistogramRow[] | Suppressed;
+  pyramid:
+    | Array<{
+        layer: number;
+        executive: number;
+        managerOfManagers: number;
+        managerOfIcs: number;
+        ics: number;
+      }>
+    | Suppressed;
+  findings: Finding[];
+  /** possible changes of scope and snapshots marked not comparable (note on the trend chart) */
+  scopeNotes: ScopeNotes | Suppressed;
+  /**
+   * Posts, people and FTE (SPEC): when the unit holds aggregated junior-staff rows, its senior
+   * posts (= headcount), junior staff FTE and total FTE; null otherwise.
+   */
+  fte: { seniorPosts: number; juniorFte: number; totalFte: number } | null | Suppressed;
+}
+
+const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'peak' | 'changeVsPeak'>> = [
+  {
+    key: 'headcount',
+    label: 'Headcount',
+    format: 'int',
+    definition: 'Filled people; vacant positions excluded.',
+  },
+  {
+    key: 'managers',
+    label: 'Managers',
+    format: 'int',
+    definition: 'People with at least one direct report.',
+  },
+  {
+    key: 'icsPerManager',
+    label: 'ICs per manager',
+    format: 'decimal',
+    definition: 'Individual contributors / managers.',
+  },
+  {
+    key: 'medianSpan',
+    label: 'Median span',
+    format: 'decimal',
+    definition: 'Median number of direct reports over managers (linear interpolation).',
+  },
+  {
+    key: 'depth',
+    label: 'Layers (depth)',
+    format: 'int',
+    definition: 'Largest layer: root = 1, each report one layer below their manager.',
+  },
+  {
+    key: 'middleManagers',
+    label: 'Middle managers',
+    format: 'int',
+    definition: 'Managers of managers below the executive layers.',
+  },
+  {
+    key: 'seniorIcShare',
+    label: 'Senior IC share',
+    format: 'percent',
+    definition: 'Declared ICs at Staff-equivalent level or above / all declared ICs.',
+  },
+  {
+    key: 'atIcCeiling',
+    label: 'ICs at the IC ceiling',
+    format: 'int',
+    definition: "Declared ICs holding their department's highest IC level.",
+  },
+];
+
+/** The change of a KPI between two values (4 decimals), null when either is missing. */
+export function kpiChange(now: number | null, then: number | null | undefined): number | null {
+  if (now === null || then === null || then === undefined) return null;
+  return Math.round((now - then) * 10000) / 10000;
+}
+
+/** A KPI's value at one point of the unit's series (atIcCeiling is not in a point: countAtCeiling). */
+export function kpiValue(key: string, p: Pick<UnitPoint, 'structure' | 'ladder'> | undefined): number | null {
+  if (!p) return null;
+  const s = p.structure;
+  switch (key) {
+    case 'headcount':
+      return s.headcount;
+    case 'managers':
+      return s.managers;
+    case 'icsPerManager':
+      return s.icsPerManager;
+    case 'medianSpan':
+      return s.span.median;
+    case 'depth':
+      return s.depth;
+    case 'middleManagers':
+      return s.middleManagers;
+    case 'seniorIcShare':
+      return p.ladder?.seniorIcShare ?? null;
+    default:
+      return null;
+  }
+}
+
+/** Every KPI's value for a unit at one snapshot: its series point, and its tree for atIcCeiling. */
+export function kpiValues(
+  unit: Pick<ViewContext, 'snap' | 'unit'>,
+  p: Pick<UnitPoint, 'structure' | 'ladder'>,
+): Map<string, number | null> {
+  return new Map(
+    KPI_DEFS.map((d) => [d.key, d.key === 'atIcCeiling' ? countAtCeiling(unit) : kpiValue(d.key, p)]),
+  );
+}
+
+/** Counts declared ICs at their department's IC ceiling within the unit. */
+export function countAtCeiling(ctx: Pick<ViewContext, 'snap' | 'unit'>): number {
+  const flags = findUnitCeilings(ctx.snap);
+  return unitWeight(ctx.snap.tree, ctx.unit.nodes, (i) => flags[i] === 1);
+}
+
+/** Senior posts, junior FTE and total FTE of a unit with aggregated rows (else null). */
+export function unitFte(s: {
+  headcount: number;
+  juniorFte?: number;
+  hasAggregated?: boolean;
+}): Overview['fte'] {
+  const f = fteFields(s);
+  if (f.juniorFte === undefined || f.fte === undefined) return null;
+  return { seniorPosts: s.headcount, juniorFte: f.juniorFte, totalFte: f.fte };
+}
+
+/** What the Overview is computed from, loaded by lib/dal/dashboards/overview.ts. */
+export interface OverviewInput {
+  /** the unit's structure at the snapshot asked for (stored or computed) */
+  structure: StructureMetrics | StoredStructure;
+  /** the unit's series up to that snapshot, oldest first */
+  series: UnitPoint[];
+  /** the series' scope notes, and the as-of dates marked not comparable */
+  scope: { notes: ScopeNotes; marked: ReadonlySet<string> };
+}
+
+/** The Overview dashboard: KPI cards with change vs previous and vs peak, trend, spans, pyramid, findings. */
+export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overview {
+  const { snap, unit } = ctx;
+  const { structure, series } = input;
+  const { notes, marked } = input.scope;
+  const ladderNow = computeLadderMetrics(snap.tree, snap.levels, unit.nodes);
+  const atCeiling = countAtCeiling(ctx);
+  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
+  // Change since previous and since peak skip snapshots marked not comparable; a marked current
+  // snapshot has no change at all (SPEC "Posts, people and FTE").
+  const earlier = marked.has(ctx.ref.asOf)
+    ? []
+    : series.filter((p) => p.asOf < ctx.ref.asOf && !marked.has(p.asOf));
+  const previous = earlier[earlier.length - 1];
+  const kpis: Kpi[] = KPI_DEFS.map((d) => {
+    const value = d.key === 'atIcCeiling' ? atCeiling : kpiValue(d.key, current);
+    const prev = d.key === 'atIcCeiling' ? null : kpiValue(d.key, previous);
+    const peaks = earlier.map((p) => kpiValue(d.key, p)).filter((v): v is number => v !== null);
+    const peak = peaks.length ? Math.max(...peaks) : null;
+    return {
+      ...d,
+      value,
+      previous: prev,
+      changeVsPrevious: kpiChange(value, prev),
+      peak,
+      changeVsPeak: kpiChange(value, peak),
+    };
+  });
+  // The Structure page's bucketing (whole spans, one open last bucket), with the axis ending at the
+  // widest span here: one definition, two sizes of chart.
+  const spans = computeSpanHistogram(unitManagerSpans(snap.tree, unit.nodes).spans, { minTop: 1 });
+  const size = structure.headcount;
+  const subtreeIndex = unit.rootIndex;
+  return {
+    asOf: ctx.ref.asOf,
+    scope: {
+      department: unit.department,
+      subtree: unit.subtree,
+      subtreeName: unitLabel(ctx, snap.tree, subtreeIndex),
+    },
+    kpis: guardGroup(ctx, size, kpis),
+    trend: guardGroup(
+      ctx,
+      size,
+      [...series.filter((p) => p.asOf < ctx.ref.asOf), current].map((p) => ({
+        asOf: p.asOf,
+        headcount: p.structure.headcount,
+        managers: p.structure.managers,
+        middleManagers: p.structure.middleManagers,
+        depth: p.structure.depth,
+      })),
+    ),
+    spans: guardGroup(ctx, size, spans),
+    pyramid: guardGroup(
+      ctx,
+      size,
+      structure.pyramid.map((r) => ({
+        layer: r.layer,
+        executive: r.executive,
+        managerOfManagers: r.managerOfManagers,
+        managerOfIcs: r.managerOfIcs,
+        ics: r.ics,
+      })),
+    ),
+    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, kpis, series, notes),
+    scopeNotes: guardGroup(ctx, size, notes),
+    fte: guardGroup(ctx, size, unitFte(structure)),
+  };
+}
