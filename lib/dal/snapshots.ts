@@ -13,7 +13,7 @@ import { ValidationError, NotFoundError } from './errors';
 import { ChunkQueue } from './chunk-queue';
 import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-copy';
 import { rawQuery } from './raw-query';
-import { readSnapshotRecords, storeSnapshotPack } from './snapshot-pack';
+import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -381,7 +381,6 @@ async function storeSnapshots(
       );
     }
     storedHere.set(id, snap.records);
-    await storeSnapshotPack(tx.query, id, inRowOrder(snap.records));
     await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
     await storeMetricRows(tx, id, results.rows);
     await audit(tx, actor, 'snapshot.import', snap.asOf, {
