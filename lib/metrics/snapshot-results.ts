@@ -6,6 +6,8 @@
  *   ladder         org, department, subtree   LadderUnitMetrics
  *   ladder-table   org                        { departments: [...] } (the CLI ladder shape)
  *   series-point   org                        SnapshotSummary, so trends can be rebuilt from rows
+ *   point          subtree (every record with reports) the unit's series figures, ladder metrics,
+ *                                             preorder position and size (lib/metrics/unit-points.ts)
  *   changes        org                        SnapshotChanges + counts + ceiling leavers (needs previous)
  *   ceiling-risk   org                        per-department aggregates, weights
  *   ceiling-risk   department                 named ICs scoring >= riskListMinScore (default 60),
@@ -34,6 +36,7 @@ import {
   computeSubtreeLadderMetrics,
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
+import { computeUnitPoints, encodeUnitPoint } from '@/lib/metrics/unit-points';
 import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
 import { addSnapshotLevels, computePromotionVelocity, createLevelHistory } from '@/lib/metrics/time-in-level';
 import {
@@ -128,6 +131,8 @@ export function computeSnapshotResults(
     if (subtree !== null) add('structure', 'subtree', id, stored(subtree));
     add('ladder', 'subtree', id, computeSubtreeLadderMetrics(tree, levels, id));
   }
+  for (const { id, point } of computeUnitPoints(curr, structureOptions))
+    add('point', 'subtree', id, encodeUnitPoint(point));
 
   const history = createLevelHistory();
   const changes = prev === null ? null : compareSnapshots(prev, curr);

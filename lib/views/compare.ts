@@ -17,7 +17,7 @@ import {
 } from './compare-lists';
 import { guardGroup, partitionShown, type ScopedViewContext, type Suppressed } from './context';
 import { isUnitHidden, readerFloor } from './floor';
-import type { UnitPoint } from './points';
+import type { FullPoint } from './points';
 import { TREND_METRICS, type TrendFormat } from './trend-metrics';
 import { visitUnit, type Unit } from './unit';
 import { unitLabel } from './unit-labels';
@@ -76,9 +76,9 @@ export interface CompareSide {
 export interface CompareInput {
   to: CompareSide;
   /** null when no snapshot precedes `to` */
-  from: (CompareSide & { point: UnitPoint }) | null;
+  from: (CompareSide & { point: FullPoint }) | null;
   /** the unit's point in `to` (needed only when `from` is set) */
-  toPoint: UnitPoint | null;
+  toPoint: FullPoint | null;
   targets: Targets | null;
 }
 

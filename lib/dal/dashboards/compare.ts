@@ -8,7 +8,8 @@ import { resolveUnit, type Unit } from '../scope';
 import { listSeries, loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
 import { readTargets } from '../targets';
 import type { DashboardContext } from './context';
-import { unitStructureAt, type UnitPoint } from './unit-series';
+import { unitStructureAt } from './unit-series';
+import type { FullPoint } from '@/lib/views/points';
 
 export type {
   Compare,
@@ -58,7 +59,7 @@ export async function buildCompare(ctx: DashboardContext, params: URLSearchParam
   if (from === null) return assembleCompare(ctx, { to: toSide, from: null, toPoint: null, targets });
   const fromSnap = await loadPrepared(from);
   const fromUnit = resolveUnit(actor, fromSnap, want);
-  const point = async (ref: SnapshotRef, snap: PreparedSnapshot, unit: Unit): Promise<UnitPoint> => ({
+  const point = async (ref: SnapshotRef, snap: PreparedSnapshot, unit: Unit): Promise<FullPoint> => ({
     asOf: ref.asOf,
     structure: await unitStructureAt(ref, unit, settings.execLayers),
     ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),

@@ -3,19 +3,16 @@ import type { LadderUnitMetrics } from '@/lib/metrics/ladder';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
+import { decodeUnitPoint, isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
+import type { UnitPoint } from '@/lib/views/points';
 import type { Actor } from '../actor';
+import { rawQuery } from '../raw-query';
 import { resolveUnit, type Unit } from '../scope';
 import { listSeries, loadPrepared, readStored, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 import { computeUnitStructure } from '../unit-metrics';
 import type { DashboardQuery } from './context';
 
-export interface UnitPoint {
-  asOf: string;
-  /** the snapshot version the point comes from (series points; see scope-marks.ts) */
-  snapshotId?: number;
-  structure: StructureMetrics | StoredStructure;
-  ladder: LadderUnitMetrics | null;
-}
+export type { UnitPoint } from '@/lib/views/points';
 
 /** Structure of a unit in one snapshot: the stored row when one exists, else computed from the tree. */
 export async function unitStructureAt(
@@ -35,10 +32,95 @@ export async function unitStructureAt(
   return computeUnitStructure(await loadPrepared(ref), unit, execLayers);
 }
 
+/** The unit's point in one snapshot computed from its tree; null when the unit is not in it (for this actor). */
+async function computedPoint(
+  actor: Actor,
+  s: SnapshotRef,
+  query: DashboardQuery,
+  execLayers: number,
+): Promise<UnitPoint | null> {
+  const snap = await loadPrepared(s);
+  let unit: Unit;
+  try {
+    unit = resolveUnit(actor, snap, query);
+  } catch {
+    return null;
+  }
+  return {
+    asOf: s.asOf,
+    snapshotId: s.id,
+    structure: await unitStructureAt(s, unit, execLayers),
+    ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
+  };
+}
+
+/** The stored unit points (lib/metrics/unit-points.ts) of these roots in these snapshots. */
+async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<string, StoredUnitPoint>> {
+  const rows = await rawQuery<{ snapshot_id: number; scope_key: string; data: unknown }>(
+    `select snapshot_id, scope_key, data from metric_results
+     where snapshot_id = any($1::int[]) and family = 'point' and scope_type = 'subtree' and scope_key = any($2::text[])`,
+    [ids, roots],
+  );
+  const out = new Map<string, StoredUnitPoint>();
+  for (const r of rows) {
+    const p = decodeUnitPoint(r.data);
+    if (p !== null) out.set(`${r.snapshot_id}:${r.scope_key}`, p);
+  }
+  return out;
+}
+
+/** The snapshots (of ids) that hold a record with this employee id. */
+async function snapshotsHolding(ids: number[], employeeId: string): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await rawQuery<{ snapshot_id: number }>(
+    'select snapshot_id from people where snapshot_id = any($1::int[]) and employee_id = $2',
+    [ids, employeeId],
+  );
+  return new Set(rows.map((r) => r.snapshot_id));
+}
+
+/**
+ * A subtree's series from stored unit points: one read for every snapshot, plus one for the
+ * snapshots without a point (the root absent, or a leaf then, or a snapshot stored before points
+ * existed); only those where the root is present are computed from their trees. An actor's scope
+ * is checked by preorder arithmetic on the scope root's own point, as resolveUnit does on a tree.
+ */
+async function subtreeSeries(
+  actor: Actor,
+  series: SnapshotRef[],
+  query: DashboardQuery,
+  subtree: string,
+  execLayers: number,
+): Promise<UnitPoint[]> {
+  const scope = actor.scopeEmployeeId;
+  const ids = series.map((s) => s.id);
+  const points = await readUnitPoints(ids, scope && scope !== subtree ? [subtree, scope] : [subtree]);
+  const without = series.filter((s) => !points.has(`${s.id}:${subtree}`)).map((s) => s.id);
+  const holding = await snapshotsHolding(without, subtree);
+  const out: UnitPoint[] = [];
+  for (const s of series) {
+    const p = points.get(`${s.id}:${subtree}`);
+    if (p === undefined) {
+      if (!holding.has(s.id)) continue; // not in this snapshot
+      const computed = await computedPoint(actor, s, query, execLayers);
+      if (computed) out.push(computed);
+      continue;
+    }
+    if (scope && scope !== subtree) {
+      const sp = points.get(`${s.id}:${scope}`);
+      // A scope root with no point has no reports (or is absent): no other subtree lies inside it.
+      if (sp === undefined || !isPointWithin(p, sp)) continue;
+    }
+    out.push({ asOf: s.asOf, snapshotId: s.id, structure: p.structure, ladder: p.ladder });
+  }
+  return out;
+}
+
 /**
  * The unit's structure and ladder metrics for every current snapshot up to ref, oldest first.
- * Stored rows answer the org, departments and top-layer subtrees in one query each; other units
- * are computed per snapshot from cached trees. Snapshots where the unit did not exist are skipped.
+ * Stored rows answer the org and departments in one query each, stored unit points any manager's
+ * subtree; a department within a subtree is computed per snapshot from cached trees. Snapshots
+ * where the unit did not exist (or lay outside the actor's scope) are skipped.
  */
 export async function loadUnitSeries(
   actor: Actor,
@@ -49,34 +131,21 @@ export async function loadUnitSeries(
 ): Promise<UnitPoint[]> {
   const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
-  if (unitNow.stored) {
+  if (unitNow.stored && unitNow.stored.scopeType !== 'subtree') {
     const { scopeType, scopeKey } = unitNow.stored;
     const structures = await readStoredSeries<StoredStructure>(ids, 'structure', scopeType, scopeKey);
     const ladders = await readStoredSeries<LadderUnitMetrics>(ids, 'ladder', scopeType, scopeKey);
-    if (structures.size === ids.length || scopeType !== 'subtree') {
-      return series.flatMap((s) => {
-        const st = structures.get(s.id);
-        return st
-          ? [{ asOf: s.asOf, snapshotId: s.id, structure: st, ladder: ladders.get(s.id) ?? null }]
-          : [];
-      });
-    }
+    return series.flatMap((s) => {
+      const st = structures.get(s.id);
+      return st ? [{ asOf: s.asOf, snapshotId: s.id, structure: st, ladder: ladders.get(s.id) ?? null }] : [];
+    });
   }
+  if (unitNow.subtree !== null && unitNow.department === null)
+    return subtreeSeries(actor, series, query, unitNow.subtree, execLayers);
   const out: UnitPoint[] = [];
   for (const s of series) {
-    const snap = await loadPrepared(s);
-    let unit: Unit;
-    try {
-      unit = resolveUnit(actor, snap, query);
-    } catch {
-      continue;
-    }
-    out.push({
-      asOf: s.asOf,
-      snapshotId: s.id,
-      structure: await unitStructureAt(s, unit, execLayers),
-      ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
-    });
+    const p = await computedPoint(actor, s, query, execLayers);
+    if (p) out.push(p);
   }
   return out;
 }

@@ -1,0 +1,210 @@
+/**
+ * Unit points (issue #13): the figures a unit's trend series needs at one snapshot, stored at
+ * import for every subtree (every record with reports), so a series of 36 snapshots is one indexed
+ * read instead of 36 tree builds. A point holds the unit's series structure (the part of
+ * StructureMetrics the trend, overview and findings views read), its ladder metrics, and the root's
+ * preorder position and subtree size, so "is X inside the subtree of S in that snapshot" is
+ * arithmetic: pre[S] <= pre[X] < pre[S] + size[S].
+ *
+ * Every figure comes from the same functions a view would call on the tree
+ * (computeSubtreeStructure, computeSubtreeLadderMetrics), so a stored point equals a computed one.
+ * Stored as a positional JSON array (about 150 bytes) rather than an object (about 700).
+ */
+import { computeSubtreeLadderMetrics, type LadderUnitMetrics } from '@/lib/metrics/ladder';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { SPAN_BANDS, type SpanBands } from '@/lib/metrics/spans';
+import {
+  computeSubtreeStructure,
+  type StructureMetrics,
+  type StructureOptions,
+} from '@/lib/metrics/structure';
+
+/** What a series point keeps of a unit's structure (every field the series views read). */
+export type SeriesStructure = Pick<
+  StructureMetrics,
+  | 'headcount'
+  | 'managers'
+  | 'ics'
+  | 'depth'
+  | 'managementLayers'
+  | 'managerRatio'
+  | 'icsPerManager'
+  | 'middleManagers'
+  | 'openPositions'
+  | 'span'
+  | 'managerialLevels'
+>;
+
+export interface StoredUnitPoint {
+  structure: SeriesStructure;
+  ladder: LadderUnitMetrics;
+  /** preorder position of the unit's root in its snapshot */
+  pre: number;
+  /** records in the subtree, root included */
+  size: number;
+}
+
+/** The series part of a unit's structure. */
+export function toSeriesStructure(m: SeriesStructure): SeriesStructure {
+  return {
+    headcount: m.headcount,
+    managers: m.managers,
+    ics: m.ics,
+    depth: m.depth,
+    managementLayers: m.managementLayers,
+    managerRatio: m.managerRatio,
+    icsPerManager: m.icsPerManager,
+    middleManagers: m.middleManagers,
+    openPositions: m.openPositions,
+    span: { mean: m.span.mean, median: m.span.median, p10: m.span.p10, p90: m.span.p90, bands: m.span.bands },
+    managerialLevels: { ...m.managerialLevels },
+  };
+}
+
+type Cell = number | string | boolean | null;
+const FORMAT = 1;
+const LENGTH = 26 + SPAN_BANDS.length;
+
+/** The positional array stored in metric_results (family 'point', scope subtree). */
+export function encodeUnitPoint(p: StoredUnitPoint): Cell[] {
+  const s = p.structure;
+  const l = p.ladder;
+  return [
+    FORMAT,
+    p.pre,
+    p.size,
+    s.headcount,
+    s.managers,
+    s.ics,
+    s.depth,
+    s.managementLayers,
+    s.managerRatio,
+    s.icsPerManager,
+    s.middleManagers,
+    s.openPositions,
+    s.span.mean,
+    s.span.median,
+    s.span.p10,
+    s.span.p90,
+    ...SPAN_BANDS.map((b) => s.span.bands[b]),
+    s.managerialLevels.executive,
+    s.managerialLevels.managerOfManagers,
+    s.managerialLevels.managerOfIcs,
+    s.managerialLevels.ic,
+    l.icLadderDepth,
+    l.icCeiling,
+    l.icCeilingRank,
+    l.shortLadder,
+    l.parityGap,
+    l.seniorIcShare,
+  ];
+}
+
+const num = (c: Cell | undefined): number => (typeof c === 'number' ? c : 0);
+const numOrNull = (c: Cell | undefined): number | null => (typeof c === 'number' ? c : null);
+
+/** The point back from its stored array; null for an array of another format (then recompute). */
+export function decodeUnitPoint(a: unknown): StoredUnitPoint | null {
+  if (!Array.isArray(a) || a[0] !== FORMAT || a.length !== LENGTH) return null;
+  const c = a as Cell[];
+  let k = 16;
+  const bands = {} as SpanBands;
+  for (const b of SPAN_BANDS) bands[b] = num(c[k++]);
+  const at = (i: number) => c[k + i];
+  return {
+    pre: num(c[1]),
+    size: num(c[2]),
+    structure: {
+      headcount: num(c[3]),
+      managers: num(c[4]),
+      ics: num(c[5]),
+      depth: num(c[6]),
+      managementLayers: num(c[7]),
+      managerRatio: numOrNull(c[8]),
+      icsPerManager: numOrNull(c[9]),
+      middleManagers: num(c[10]),
+      openPositions: num(c[11]),
+      span: {
+        mean: numOrNull(c[12]),
+        median: numOrNull(c[13]),
+        p10: numOrNull(c[14]),
+        p90: numOrNull(c[15]),
+        bands,
+      },
+      managerialLevels: {
+        executive: num(at(0)),
+        managerOfManagers: num(at(1)),
+        managerOfIcs: num(at(2)),
+        ic: num(at(3)),
+      },
+    },
+    ladder: {
+      icLadderDepth: num(at(4)),
+      icCeiling: typeof at(5) === 'string' ? (at(5) as string) : null,
+      icCeilingRank: numOrNull(at(6)),
+      shortLadder: typeof at(7) === 'boolean' ? (at(7) as boolean) : null,
+      parityGap: numOrNull(at(8)),
+      seniorIcShare: numOrNull(at(9)),
+    },
+  };
+}
+
+/** The point of the subtree rooted at record i (its id must be the tree's key for i). */
+export function computeUnitPoint(
+  snap: PreparedSnapshot,
+  i: number,
+  options: Omit<StructureOptions, 'declaredTracks'> = {},
+): StoredUnitPoint | null {
+  const { tree, levels } = snap;
+  const id = tree.records[i]?.employeeId ?? '';
+  const structure = computeSubtreeStructure(tree, id, { ...options, declaredTracks: levels.declared });
+  const ladder = computeSubtreeLadderMetrics(tree, levels, id);
+  if (structure === null || ladder === null) return null;
+  return {
+    structure: toSeriesStructure(structure),
+    ladder,
+    pre: tree.preorderIndex[i] ?? 0,
+    size: (tree.descendantCount[i] ?? 0) + 1,
+  };
+}
+
+/**
+ * Every subtree's point: one per record that has at least one record below it and is the tree's
+ * key for its id (a duplicate id cannot be asked for). Leaves are left out (a leaf's figures are
+ * one record's; the series computes them on demand in the rare snapshot where a manager was one).
+ *
+ * A point costs its subtree's size, so all of them cost the sum of every record's depth: about 7
+ * records per person in a real organisation, but n²/2 for a chain. Points are computed smallest
+ * subtree first until that sum reaches `budget` records (default 24 per record); the larger
+ * subtrees left out are computed from the tree when asked for (correct, only slower).
+ */
+export function computeUnitPoints(
+  snap: PreparedSnapshot,
+  options: Omit<StructureOptions, 'declaredTracks'> & { budget?: number } = {},
+): Array<{ id: string; point: StoredUnitPoint }> {
+  const { tree } = snap;
+  const { budget = 24 * tree.size, ...structure } = options;
+  const roots: number[] = [];
+  for (let i = 0; i < tree.size; i++) {
+    if ((tree.descendantCount[i] ?? 0) === 0) continue;
+    const id = tree.records[i]?.employeeId ?? '';
+    if (id === '' || tree.indexById.get(id) !== i) continue;
+    roots.push(i);
+  }
+  const size = (i: number) => tree.descendantCount[i] ?? 0;
+  roots.sort((a, b) => size(a) - size(b) || a - b);
+  const out: Array<{ id: string; point: StoredUnitPoint }> = [];
+  let spent = 0;
+  for (const i of roots) {
+    spent += size(i) + 1;
+    if (spent > budget) break;
+    const point = computeUnitPoint(snap, i, structure);
+    if (point !== null) out.push({ id: tree.records[i]?.employeeId ?? '', point });
+  }
+  return out;
+}
+
+/** True when the unit at `inner` lies in the subtree at `outer` (same snapshot). */
+export function isPointWithin(inner: Pick<StoredUnitPoint, 'pre'>, outer: StoredUnitPoint): boolean {
+  return inner.pre >= outer.pre && inner.pre < outer.pre + outer.size;
+}
