@@ -88,7 +88,7 @@ export async function readStoredHeadcounts(
 }
 
 /** The ladder a snapshot's stored metrics were computed with. */
-async function ladderFor(ref: SnapshotRef): Promise<Ladder> {
+export async function ladderFor(ref: SnapshotRef): Promise<Ladder> {
   const { db } = await getDatabase();
   const configured = await readLadder(db, ref.orgId);
   if (configured !== 'auto') return configured;

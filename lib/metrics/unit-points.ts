@@ -11,7 +11,9 @@
  * Stored as a positional JSON array (about 150 bytes) rather than an object (about 700).
  */
 import { computeSubtreeLadderMetrics, type LadderUnitMetrics } from '@/lib/metrics/ladder';
-import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { Ladder } from '@/lib/ladders/types';
+import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { OrgRecord } from '@/lib/metrics/types';
 import { SPAN_BANDS, type SpanBands } from '@/lib/metrics/spans';
 import {
   computeSubtreeStructure,
@@ -202,6 +204,24 @@ export function computeUnitPoints(
     if (point !== null) out.push({ id: tree.records[i]?.employeeId ?? '', point });
   }
   return out;
+}
+
+/**
+ * The point of a record with nothing below it, from that record alone: every figure of a one-record
+ * subtree depends only on the record (its weight, vacancy, aggregation, level and track) and the
+ * ladder, so a tree of just that record gives the same numbers as the whole snapshot's tree
+ * (checked over random trees in tests/unit/metrics/unit-points.test.ts). Its preorder position is
+ * unknown (-1): a scoped reader's check needs the tree.
+ */
+export function computeLeafPoint(
+  asOf: string,
+  record: OrgRecord,
+  ladder: Ladder,
+  options: Omit<StructureOptions, 'declaredTracks'> = {},
+): StoredUnitPoint | null {
+  const alone = prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder, options);
+  const point = computeUnitPoint(alone, 0, options);
+  return point === null ? null : { ...point, pre: -1 };
 }
 
 /** True when the unit at `inner` lies in the subtree at `outer` (same snapshot). */

@@ -3,12 +3,26 @@ import type { LadderUnitMetrics } from '@/lib/metrics/ladder';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
-import { decodeUnitPoint, isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
+import type { OrgRecord } from '@/lib/metrics/types';
+import {
+  computeLeafPoint,
+  decodeUnitPoint,
+  isPointWithin,
+  type StoredUnitPoint,
+} from '@/lib/metrics/unit-points';
 import type { UnitPoint } from '@/lib/views/points';
 import type { Actor } from '../actor';
+import { PEOPLE_COLUMNS, rowToRecord, type PeopleRow } from '../people-copy';
 import { rawQuery } from '../raw-query';
 import { resolveUnit, type Unit } from '../scope';
-import { listSeries, loadPrepared, readStored, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import {
+  ladderFor,
+  listSeries,
+  loadPrepared,
+  readStored,
+  readStoredSeries,
+  type SnapshotRef,
+} from '../snapshot-data';
 import { computeUnitStructure } from '../unit-metrics';
 import type { DashboardQuery } from './context';
 
@@ -69,21 +83,23 @@ async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<strin
   return out;
 }
 
-/** The snapshots (of ids) that hold a record with this employee id. */
-async function snapshotsHolding(ids: number[], employeeId: string): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await rawQuery<{ snapshot_id: number }>(
-    'select snapshot_id from people where snapshot_id = any($1::int[]) and employee_id = $2',
+/** The records with this employee id in the snapshots of ids, by snapshot id. */
+async function recordsOf(ids: number[], employeeId: string): Promise<Map<number, OrgRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await rawQuery<PeopleRow & { snapshot_id: number }>(
+    `select snapshot_id, ${PEOPLE_COLUMNS.slice(1).join(', ')} from people
+     where snapshot_id = any($1::int[]) and employee_id = $2`,
     [ids, employeeId],
   );
-  return new Set(rows.map((r) => r.snapshot_id));
+  return new Map(rows.map((r) => [r.snapshot_id, rowToRecord(r)]));
 }
 
 /**
  * A subtree's series from stored unit points: one read for every snapshot, plus one for the
  * snapshots without a point (the root absent, or a leaf then, or a snapshot stored before points
- * existed); only those where the root is present are computed from their trees. An actor's scope
- * is checked by preorder arithmetic on the scope root's own point, as resolveUnit does on a tree.
+ * existed). A leaf's point comes from its record alone; only a snapshot stored before points, or
+ * a leaf a scoped reader asks for, is computed from its tree. An actor's scope is checked by
+ * preorder arithmetic on the scope root's own point, as resolveUnit does on a tree.
  */
 async function subtreeSeries(
   actor: Actor,
@@ -96,17 +112,23 @@ async function subtreeSeries(
   const ids = series.map((s) => s.id);
   const points = await readUnitPoints(ids, scope && scope !== subtree ? [subtree, scope] : [subtree]);
   const without = series.filter((s) => !points.has(`${s.id}:${subtree}`)).map((s) => s.id);
-  const holding = await snapshotsHolding(without, subtree);
+  const records = await recordsOf(without, subtree);
+  const withPoints = await snapshotsWithPoints(without.filter((id) => records.has(id)));
   const out: UnitPoint[] = [];
   for (const s of series) {
-    const p = points.get(`${s.id}:${subtree}`);
+    let p = points.get(`${s.id}:${subtree}`);
     if (p === undefined) {
-      if (!holding.has(s.id)) continue; // not in this snapshot
-      const computed = await computedPoint(actor, s, query, execLayers);
-      if (computed) out.push(computed);
-      continue;
-    }
-    if (scope && scope !== subtree) {
+      const record = records.get(s.id);
+      if (record === undefined) continue; // not in this snapshot
+      if (!withPoints.has(s.id) || (scope && scope !== subtree)) {
+        const computed = await computedPoint(actor, s, query, execLayers);
+        if (computed) out.push(computed);
+        continue;
+      }
+      const leaf = computeLeafPoint(s.asOf, record, await ladderFor(s), { execLayers });
+      if (leaf === null) continue;
+      p = leaf;
+    } else if (scope && scope !== subtree) {
       const sp = points.get(`${s.id}:${scope}`);
       // A scope root with no point has no reports (or is absent): no other subtree lies inside it.
       if (sp === undefined || !isPointWithin(p, sp)) continue;
@@ -114,6 +136,17 @@ async function subtreeSeries(
     out.push({ asOf: s.asOf, snapshotId: s.id, structure: p.structure, ladder: p.ladder });
   }
   return out;
+}
+
+/** The snapshots (of ids) whose unit points were stored at import (every one imported since they exist). */
+async function snapshotsWithPoints(ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await rawQuery<{ snapshot_id: number }>(
+    `select distinct snapshot_id from metric_results
+     where snapshot_id = any($1::int[]) and family = 'point' and scope_type = 'subtree'`,
+    [ids],
+  );
+  return new Set(rows.map((r) => r.snapshot_id));
 }
 
 /**

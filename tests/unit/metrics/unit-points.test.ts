@@ -5,13 +5,15 @@ import { prepareSnapshot } from '@/lib/metrics/snapshot';
 import { computeSubtreeStructure } from '@/lib/metrics/structure';
 import type { OrgRecord } from '@/lib/metrics/types';
 import {
+  computeLeafPoint,
+  computeUnitPoint,
   computeUnitPoints,
   decodeUnitPoint,
   encodeUnitPoint,
   isPointWithin,
   toSeriesStructure,
 } from '@/lib/metrics/unit-points';
-import { person, vacancy } from './make-records';
+import { group, person, vacancy } from './make-records';
 
 // boss M6
 // ├── lead M4 (Eng)
@@ -102,5 +104,43 @@ describe('unit points (stored series figures per subtree)', () => {
     expect(got).toHaveLength(expected);
     expect(got.some((p) => p.id === 'p0')).toBe(false);
     expect(got[0]?.id).toBe(`p${n - 2}`);
+  });
+
+  it('a leaf computed from its record alone equals the leaf in its whole tree (random trees)', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const levels = ['IC1', 'IC2', 'IC3', 'IC5', 'IC7', 'M3', 'M5', 'L4', 'Senior', null];
+    let leaves = 0;
+    for (let t = 0; t < 40; t++) {
+      const n = 5 + Math.floor(rand() * 60);
+      const recs: OrgRecord[] = [person('r0', null, { level: 'M6' })];
+      for (let i = 1; i < n; i++) {
+        const manager = `r${Math.floor(rand() * i)}`;
+        const extra = {
+          level: levels[Math.floor(rand() * levels.length)] ?? null,
+          track: rand() < 0.2 ? ('ic' as const) : rand() < 0.1 ? ('manager' as const) : null,
+          department: rand() < 0.5 ? 'Eng' : 'Ops',
+          levelStartDate: rand() < 0.3 ? '2024-05-01' : null,
+        };
+        const roll = rand();
+        if (roll < 0.1) recs.push(vacancy(`r${i}`, manager, extra));
+        else if (roll < 0.15) recs.push(group(`r${i}`, manager, 3, extra));
+        else recs.push(person(`r${i}`, manager, extra));
+      }
+      const whole = prepareSnapshot('2026-01-31', recs, DEFAULT_LADDER, { execLayers: 2 });
+      for (let i = 0; i < whole.tree.size; i++) {
+        if ((whole.tree.descendantCount[i] ?? 0) > 0) continue;
+        const record = whole.tree.records[i];
+        if (!record) continue;
+        const inTree = computeUnitPoint(whole, i, { execLayers: 2 });
+        const alone = computeLeafPoint('2026-01-31', record, DEFAULT_LADDER, { execLayers: 2 });
+        expect(alone).toEqual(inTree && { ...inTree, pre: -1 });
+        leaves++;
+      }
+    }
+    expect(leaves).toBeGreaterThan(500);
   });
 });
