@@ -465,7 +465,7 @@ async function loadPreviousRecords(
   orgId: number,
   asOf: string,
   storedHere: ReadonlyMap<number, readonly OrgRecord[]>,
-): Promise<{ asOf: string; records: readonly OrgRecord[] } | null> {
+): Promise<{ id: number; asOf: string; records: readonly OrgRecord[]; ladderStep: unknown } | null> {
   const prev = await query<{ id: number; as_of: string | Date }>(
     'select id, as_of from snapshots where org_id = $2 and is_current and as_of < $1 order by as_of desc limit 1',
     [asOf, orgId],
@@ -473,15 +473,21 @@ async function loadPreviousRecords(
   const p = prev[0];
   if (!p) return null;
   const d = typeof p.as_of === 'string' ? p.as_of.slice(0, 10) : p.as_of.toISOString().slice(0, 10);
+  // Its stored ladder step (lib/metrics/ladder-steps.ts): the level history is folded on from it.
+  const steps = await query<{ data: unknown }>(
+    "select data from metric_results where snapshot_id = $1 and family = 'ladder-step' and scope_type = 'org'",
+    [p.id],
+  );
+  const ladderStep = steps[0]?.data ?? null;
   const inMemory = storedHere.get(p.id);
-  if (inMemory) return { asOf: d, records: inRowOrder(inMemory) };
+  if (inMemory) return { id: p.id, asOf: d, records: inRowOrder(inMemory), ladderStep };
   const records = await readSnapshotRecords(
     p.id,
     handle.raw.kind === 'postgres'
       ? <T>(text: string, params: unknown[]) => rawQuery<T>(text, params, handle)
       : query,
   );
-  return { asOf: d, records };
+  return { id: p.id, asOf: d, records, ladderStep };
 }
 
 /** hr and admin: deletes one snapshot version (people and metrics cascade), audited. */

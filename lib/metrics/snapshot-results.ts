@@ -13,6 +13,9 @@
  *   ceiling-risk   department                 named ICs scoring >= riskListMinScore (default 60),
  *                                             highest first, at most listLimit
  *   promotion-velocity org                    from the previous snapshot pair only
+ *   ladder-step    org                        level state and the pair's changes as preorder
+ *                                             positions, folded on the previous snapshot's step
+ *                                             (lib/metrics/ladder-steps.ts); absent when that is missing
  * Person-id lists (track mismatches, joiners, leavers, movers...) are cut to listLimit (default
  * 1,000; 50,000 for changes) with the full counts beside them, so a messy million-person file
  * cannot turn one jsonb row into hundreds of MB.
@@ -23,7 +26,7 @@
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Ladder } from '@/lib/ladders/types';
 import { chooseLadder } from '@/lib/ladders/choose';
-import { prepareSnapshot, isManager } from '@/lib/metrics/snapshot';
+import { prepareSnapshot, isManager, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import {
   computeDepartmentStructures,
   computeSubtreeStructure,
@@ -37,6 +40,13 @@ import {
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
 import { computeUnitPoints, encodeUnitPoint } from '@/lib/metrics/unit-points';
+import {
+  canonicalOrder,
+  computeLadderStep,
+  LADDER_STEP_FORMAT,
+  type StoredLadderStep,
+} from '@/lib/metrics/ladder-steps';
+import type { SnapshotChanges } from '@/lib/metrics/history';
 import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
 import { addSnapshotLevels, computePromotionVelocity, createLevelHistory } from '@/lib/metrics/time-in-level';
 import {
@@ -60,7 +70,8 @@ export interface SnapshotResultsOptions {
   execLayers?: number;
   /** A ladder, or 'auto' to pick the preset that resolves most level codes. */
   ladder?: Ladder | 'auto';
-  previous?: { asOf: string; records: readonly OrgRecord[] } | null;
+  /** the previous snapshot of the series, its id and its stored ladder step (lib/metrics/ladder-steps.ts) */
+  previous?: { asOf: string; records: readonly OrgRecord[]; id?: number; ladderStep?: unknown } | null;
   subtreeLayers?: number;
   riskListMinScore?: number;
   listLimit?: number;
@@ -92,11 +103,25 @@ export function computeSnapshotResults(
   const ladder =
     options.ladder === undefined || options.ladder === 'auto' ? chooseLadder(records) : options.ladder;
   const structureOptions = options.execLayers === undefined ? {} : { execLayers: options.execLayers };
-  const curr = prepareSnapshot(options.asOf, records, ladder, structureOptions, options.links);
+  // Trees in canonical record order, so preorder positions stored now (unit points, ladder steps)
+  // agree with those stored when the previous snapshot was imported, whatever order it is read in.
+  const ordered = inCanonicalOrder(records);
+  const curr = prepareSnapshot(
+    options.asOf,
+    ordered,
+    ladder,
+    structureOptions,
+    ordered === records ? options.links : undefined,
+  );
   const prev =
     options.previous === undefined || options.previous === null
       ? null
-      : prepareSnapshot(options.previous.asOf, options.previous.records, ladder, structureOptions);
+      : prepareSnapshot(
+          options.previous.asOf,
+          inCanonicalOrder(options.previous.records),
+          ladder,
+          structureOptions,
+        );
   const rows: MetricResultRow[] = [];
   const add = (family: string, scopeType: MetricScopeType, scopeKey: string, data: unknown) =>
     rows.push({ family, scopeType, scopeKey, data });
@@ -131,11 +156,12 @@ export function computeSnapshotResults(
     if (subtree !== null) add('structure', 'subtree', id, stored(subtree));
     add('ladder', 'subtree', id, computeSubtreeLadderMetrics(tree, levels, id));
   }
-  for (const { id, point } of computeUnitPoints(curr, structureOptions))
+  const changes = prev === null ? null : compareSnapshots(prev, curr);
+  const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
+  for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
     add('point', 'subtree', id, encodeUnitPoint(point));
 
   const history = createLevelHistory();
-  const changes = prev === null ? null : compareSnapshots(prev, curr);
   if (prev !== null) addSnapshotLevels(history, null, prev, null);
   addSnapshotLevels(history, prev, curr, changes);
   if (prev !== null && changes !== null) {
@@ -160,6 +186,8 @@ export function computeSnapshotResults(
     });
     add('promotion-velocity', 'org', '', computePromotionVelocity(history.samples));
   }
+  const step = ladderStepOf(curr, prev, changes, options.previous);
+  if (step !== null) add('ladder-step', 'org', '', step);
   const risk = computeCeilingRisk(curr, history, options.ceilingRisk);
   add('ceiling-risk', 'org', '', {
     weights: options.ceilingRisk?.weights ?? DEFAULT_CEILING_RISK_WEIGHTS,
@@ -215,4 +243,30 @@ export function capMismatches(metrics: StructureMetrics, limit: number): StoredS
       declaredManagersWithoutReportsTotal: managers.length,
     },
   };
+}
+
+/** The records in canonical order (file row, then id): the same array when they already are. */
+function inCanonicalOrder(records: readonly OrgRecord[]): readonly OrgRecord[] {
+  const order = canonicalOrder(records);
+  for (let k = 0; k < order.length; k++)
+    if (order[k] !== k) return Array.from(order, (i) => records[i] as OrgRecord);
+  return records;
+}
+
+/** This snapshot's ladder step: the first of a series, or folded on the previous snapshot's step. */
+function ladderStepOf(
+  curr: PreparedSnapshot,
+  prev: PreparedSnapshot | null,
+  changes: SnapshotChanges | null,
+  previous: SnapshotResultsOptions['previous'],
+): StoredLadderStep | null {
+  if (prev === null || !previous) return computeLadderStep(curr, null);
+  const stored = previous.ladderStep as StoredLadderStep | null | undefined;
+  if (previous.id === undefined || !stored || stored.format !== LADDER_STEP_FORMAT) return null;
+  return computeLadderStep(curr, {
+    id: previous.id,
+    snap: prev,
+    steps: [stored],
+    changes: changes ?? undefined,
+  });
 }

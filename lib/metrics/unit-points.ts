@@ -14,7 +14,11 @@ import { computeSubtreeLadderMetrics, type LadderUnitMetrics } from '@/lib/metri
 import type { Ladder } from '@/lib/ladders/types';
 import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { OrgRecord } from '@/lib/metrics/types';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import type { SnapshotChanges } from '@/lib/metrics/history';
+import { isPerson } from '@/lib/metrics/snapshot';
 import { SPAN_BANDS, type SpanBands } from '@/lib/metrics/spans';
+import { TrackCode } from '@/lib/metrics/tracks';
 import {
   computeSubtreeStructure,
   type StructureMetrics,
@@ -37,8 +41,26 @@ export type SeriesStructure = Pick<
   | 'managerialLevels'
 >;
 
+/**
+ * The unit's share of the changes from the previous snapshot of the series (as imported): IC <->
+ * manager moves inside it now, and, inside the root's subtree in the previous snapshot, declared
+ * ICs at / below their unit's ceiling and those of them who left (SPEC "Trends" ceiling leavers).
+ */
+export interface PointStep {
+  /** the root was in the previous snapshot (else its previous unit did not exist) */
+  prevExists: boolean;
+  icToManager: number;
+  managerToIc: number;
+  prevIcsAt: number;
+  prevIcsBelow: number;
+  leaversAt: number;
+  leaversBelow: number;
+}
+
 export interface StoredUnitPoint {
   structure: SeriesStructure;
+  /** null: stored without a previous snapshot (the first of its series), or a leaf's point */
+  step?: PointStep | null;
   ladder: LadderUnitMetrics;
   /** preorder position of the unit's root in its snapshot */
   pre: number;
@@ -64,8 +86,9 @@ export function toSeriesStructure(m: SeriesStructure): SeriesStructure {
 }
 
 type Cell = number | string | boolean | null;
-const FORMAT = 1;
-const LENGTH = 26 + SPAN_BANDS.length;
+const FORMAT = 2;
+const STEP_CELLS = 7;
+const LENGTH = 26 + SPAN_BANDS.length + STEP_CELLS;
 
 /** The positional array stored in metric_results (family 'point', scope subtree). */
 export function encodeUnitPoint(p: StoredUnitPoint): Cell[] {
@@ -99,6 +122,17 @@ export function encodeUnitPoint(p: StoredUnitPoint): Cell[] {
     l.shortLadder,
     l.parityGap,
     l.seniorIcShare,
+    ...(p.step
+      ? [
+          p.step.prevExists ? 1 : 0,
+          p.step.icToManager,
+          p.step.managerToIc,
+          p.step.prevIcsAt,
+          p.step.prevIcsBelow,
+          p.step.leaversAt,
+          p.step.leaversBelow,
+        ]
+      : new Array<Cell>(STEP_CELLS).fill(-1)),
   ];
 }
 
@@ -148,6 +182,18 @@ export function decodeUnitPoint(a: unknown): StoredUnitPoint | null {
       parityGap: numOrNull(at(8)),
       seniorIcShare: numOrNull(at(9)),
     },
+    step:
+      at(10) === -1
+        ? null
+        : {
+            prevExists: at(10) === 1,
+            icToManager: num(at(11)),
+            managerToIc: num(at(12)),
+            prevIcsAt: num(at(13)),
+            prevIcsBelow: num(at(14)),
+            leaversAt: num(at(15)),
+            leaversBelow: num(at(16)),
+          },
   };
 }
 
@@ -182,10 +228,15 @@ export function computeUnitPoint(
  */
 export function computeUnitPoints(
   snap: PreparedSnapshot,
-  options: Omit<StructureOptions, 'declaredTracks'> & { budget?: number } = {},
+  options: Omit<StructureOptions, 'declaredTracks'> & {
+    budget?: number;
+    /** the previous snapshot of the series and the changes from it: each point gets its step */
+    previous?: { snap: PreparedSnapshot; changes: SnapshotChanges } | null;
+  } = {},
 ): Array<{ id: string; point: StoredUnitPoint }> {
   const { tree } = snap;
-  const { budget = 24 * tree.size, ...structure } = options;
+  const { budget = 24 * tree.size, previous = null, ...structure } = options;
+  const stepOf = previous === null ? null : pointSteps(snap, previous.snap, previous.changes);
   const roots: number[] = [];
   for (let i = 0; i < tree.size; i++) {
     if ((tree.descendantCount[i] ?? 0) === 0) continue;
@@ -201,9 +252,72 @@ export function computeUnitPoints(
     spent += size(i) + 1;
     if (spent > budget) break;
     const point = computeUnitPoint(snap, i, structure);
-    if (point !== null) out.push({ id: tree.records[i]?.employeeId ?? '', point });
+    if (point !== null)
+      out.push({ id: tree.records[i]?.employeeId ?? '', point: { ...point, step: stepOf?.(i) ?? null } });
   }
   return out;
+}
+
+/** Prefix sums of a 0/1 mark over preorder positions: sum over [a, b) is s[b] - s[a]. */
+function prefix(n: number, mark: (pos: number) => boolean): Int32Array {
+  const s = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) s[p + 1] = (s[p] ?? 0) + (mark(p) ? 1 : 0);
+  return s;
+}
+
+/**
+ * Each subtree's step counts in O(1) after one pass per snapshot: marks laid out in preorder, so a
+ * subtree (in this snapshot, or its root's subtree in the previous one) is a range of prefix sums.
+ */
+function pointSteps(
+  curr: PreparedSnapshot,
+  prev: PreparedSnapshot,
+  changes: SnapshotChanges,
+): (i: number) => PointStep {
+  const marks = (snap: PreparedSnapshot, ids: readonly string[]) => {
+    const m = new Uint8Array(snap.tree.size);
+    for (const id of ids) {
+      const i = snap.tree.indexById.get(id);
+      if (i !== undefined) m[snap.tree.preorderIndex[i] ?? 0] = 1;
+    }
+    return m;
+  };
+  const n = curr.tree.size;
+  const toManager = marks(curr, changes.icToManager);
+  const toIc = marks(curr, changes.managerToIc);
+  const icToManager = prefix(n, (p) => toManager[p] === 1);
+  const managerToIc = prefix(n, (p) => toIc[p] === 1);
+  // Previous snapshot: declared ICs by ceiling, and whether they left (not a person now).
+  const m = prev.tree.size;
+  const flag = new Uint8Array(m); // 1 below, 2 at the ceiling, +4 left
+  const ceilings = findUnitCeilings(prev);
+  for (let i = 0; i < m; i++) {
+    if (!isPerson(prev.tree, i) || prev.levels.declared[i] !== TrackCode.ic) continue;
+    const j = curr.tree.indexById.get(prev.tree.records[i]?.employeeId ?? '');
+    const left = j === undefined || !isPerson(curr.tree, j);
+    flag[prev.tree.preorderIndex[i] ?? 0] = (ceilings[i] === 1 ? 2 : 1) + (left ? 4 : 0);
+  }
+  const icsAt = prefix(m, (p) => ((flag[p] ?? 0) & 3) === 2);
+  const icsBelow = prefix(m, (p) => ((flag[p] ?? 0) & 3) === 1);
+  const leftAt = prefix(m, (p) => flag[p] === 6);
+  const leftBelow = prefix(m, (p) => flag[p] === 5);
+  const range = (s: Int32Array, a: number, b: number) => (s[b] ?? 0) - (s[a] ?? 0);
+  return (i) => {
+    const a = curr.tree.preorderIndex[i] ?? 0;
+    const b = a + (curr.tree.descendantCount[i] ?? 0) + 1;
+    const j = prev.tree.indexById.get(curr.tree.records[i]?.employeeId ?? '');
+    const pa = j === undefined ? 0 : (prev.tree.preorderIndex[j] ?? 0);
+    const pb = j === undefined ? 0 : pa + (prev.tree.descendantCount[j] ?? 0) + 1;
+    return {
+      prevExists: j !== undefined,
+      icToManager: range(icToManager, a, b),
+      managerToIc: range(managerToIc, a, b),
+      prevIcsAt: range(icsAt, pa, pb),
+      prevIcsBelow: range(icsBelow, pa, pb),
+      leaversAt: range(leftAt, pa, pb),
+      leaversBelow: range(leftBelow, pa, pb),
+    };
+  };
 }
 
 /**
@@ -222,6 +336,19 @@ export function computeLeafPoint(
   const alone = prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder, options);
   const point = computeUnitPoint(alone, 0, options);
   return point === null ? null : { ...point, pre: -1 };
+}
+
+/** A one-record unit's headcount and whether it is a declared IC person (from the record alone). */
+export function leafFacts(
+  asOf: string,
+  record: OrgRecord,
+  ladder: Ladder,
+): { headcount: number; declaredIc: boolean } {
+  const alone = prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder);
+  return {
+    headcount: alone.tree.weight[0] ?? 0,
+    declaredIc: isPerson(alone.tree, 0) && alone.levels.declared[0] === TrackCode.ic,
+  };
 }
 
 /** True when the unit at `inner` lies in the subtree at `outer` (same snapshot). */

@@ -9,7 +9,9 @@ import type {
   UnitCeilingRisk,
 } from '@/lib/metrics/ceiling-risk';
 import type { FrameStep, SnapshotFrame } from '@/lib/metrics/series-frames';
+import type { StoredLadderStep } from '@/lib/metrics/ladder-steps';
 import type { LevelHistory } from '@/lib/metrics/time-in-level';
+import type { UnitLadderSeries } from './unit-ladder-series';
 
 /**
  * Ceiling-risk options used everywhere a reason is scored or explained, so the words shown beside
@@ -44,4 +46,8 @@ export interface LadderHistory {
   steps: FrameStep[];
   /** the stored 'changes' rows per snapshot id (org fast path) */
   stored: Map<number, StoredChanges>;
+  /** the stored ladder steps of the series when they chain (then frames and steps are empty) */
+  ladderSteps?: StoredLadderStep[];
+  /** the unit's ladder series from stored steps and unit points, when the loader could answer it */
+  unitSeries?: UnitLadderSeries;
 }

@@ -7,7 +7,10 @@ import {
   sumFrameWeight,
   type SnapshotFrame,
 } from '@/lib/metrics/series-frames';
+import type { StoredLadderStep } from '@/lib/metrics/ladder-steps';
+import { divideOrNull } from '@/lib/metrics/numbers';
 import type { PromotionSample } from '@/lib/metrics/time-in-level';
+import type { PointStep } from '@/lib/metrics/unit-points';
 import type { LadderHistory } from './ladder-history';
 import type { Unit } from './unit';
 
@@ -73,6 +76,7 @@ function unitMaskAt(
  * membership in the unit of each snapshot.
  */
 export function computeUnitLadderSeries(ctx: SeriesReader, lh: LadderHistory): UnitLadderSeries {
+  if (lh.unitSeries) return lh.unitSeries;
   if (ctx.unit.nodes === null) {
     const org = orgFromStore(lh);
     if (org) return { ...org, samples: lh.history.samples };
@@ -106,7 +110,7 @@ export function computeUnitLadderSeries(ctx: SeriesReader, lh: LadderHistory): U
 }
 
 /** The org's points straight from stored rows, or null when a pair's row is missing or stale. */
-function orgFromStore(lh: LadderHistory): Omit<UnitLadderSeries, 'samples'> | null {
+export function orgFromStore(lh: LadderHistory): Omit<UnitLadderSeries, 'samples'> | null {
   const moves: MovesPoint[] = [];
   const leavers: LeaversPoint[] = [];
   for (let k = 1; k < lh.series.length; k++) {
@@ -119,9 +123,74 @@ function orgFromStore(lh: LadderHistory): Omit<UnitLadderSeries, 'samples'> | nu
       from: prev.asOf,
       icToManager: row.counts.icToManager,
       managerToIc: row.counts.managerToIc,
-      headcount: lh.frames[k]?.weight.reduce((a, b) => a + b, 0) ?? 0,
+      headcount: lh.frames[k]?.weight.reduce((a, b) => a + b, 0) ?? lh.ladderSteps?.[k]?.headcount ?? 0,
     });
     leavers.push({ asOf: curr.asOf, from: prev.asOf, leavers: row.ceilingLeavers });
   }
   return { moves, leavers };
+}
+
+/**
+ * A subtree unit in one snapshot of the series, as the stored unit points and ladder steps give it:
+ * a root with reports (its preorder range and its point's step counts), or a root that was one
+ * record then (a leaf: matched by id, with its own IC flag), or null when the unit did not exist
+ * for the reader then.
+ */
+export type UnitAt =
+  | { kind: 'subtree'; pre: number; size: number; headcount: number; step: PointStep | null }
+  | { kind: 'leaf'; id: string; headcount: number; ic: 'none' | 'below' | 'at' };
+
+/**
+ * The unit's ladder series from stored ladder steps (oldest first, chained along the series) and
+ * the unit in each snapshot; null when a pair needs what is not stored (a root with reports whose
+ * point has no step, or one who had reports before and is a leaf now): then fold the trees.
+ */
+export function unitLadderSeriesFromSteps(
+  series: ReadonlyArray<{ asOf: string; step: StoredLadderStep; unit: UnitAt | null }>,
+): UnitLadderSeries | null {
+  const out: UnitLadderSeries = { moves: [], leavers: [], samples: [] };
+  const shape = (ics: number, leavers: number) => ({ ics, leavers, leaverRate: divideOrNull(leavers, ics) });
+  for (let k = 1; k < series.length; k++) {
+    const prev = series[k - 1];
+    const curr = series[k];
+    const unit = curr?.unit;
+    if (!prev || !curr || !unit) continue;
+    const { step } = curr;
+    if (unit.kind === 'leaf') {
+      for (const s of step.samples) if (s.employeeId === unit.id) out.samples.push(s);
+    } else {
+      const end = unit.pre + unit.size;
+      step.samples.forEach((s, j) => {
+        const p = step.samplePre[j] ?? -1;
+        if (p >= unit.pre && p < end) out.samples.push(s);
+      });
+    }
+    const before = prev.unit;
+    if (!before) continue;
+    let moves: { icToManager: number; managerToIc: number };
+    let leavers: CeilingLeavers;
+    if (unit.kind === 'subtree') {
+      const st = unit.step;
+      if (!st || !st.prevExists) return null;
+      moves = { icToManager: st.icToManager, managerToIc: st.managerToIc };
+      leavers = {
+        atCeiling: shape(st.prevIcsAt, st.leaversAt),
+        notAtCeiling: shape(st.prevIcsBelow, st.leaversBelow),
+      };
+    } else {
+      if (before.kind !== 'leaf') return null;
+      moves = {
+        icToManager: step.icToManagerIds.includes(unit.id) ? 1 : 0,
+        managerToIc: step.managerToIcIds.includes(unit.id) ? 1 : 0,
+      };
+      // The unit is the one person, here now: they did not leave.
+      leavers = {
+        atCeiling: shape(before.ic === 'at' ? 1 : 0, 0),
+        notAtCeiling: shape(before.ic === 'below' ? 1 : 0, 0),
+      };
+    }
+    out.moves.push({ asOf: curr.asOf, from: prev.asOf, ...moves, headcount: unit.headcount });
+    out.leavers.push({ asOf: curr.asOf, from: prev.asOf, leavers });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { assembleCeilingRisk, type CeilingRiskDashboard } from '@/lib/views/ceiling-risk';
 import type { DashboardContext } from './context';
-import { loadLadderHistory } from './level-history';
+import { loadUnitLadderHistory } from './level-history';
 
 export {
   PEOPLE_LIMIT,
@@ -19,5 +19,5 @@ export {
  * of the series; lib/views/ceiling-risk.ts computes the heatmap, named list and leavers of the unit.
  */
 export async function buildCeilingRisk(ctx: DashboardContext): Promise<CeilingRiskDashboard> {
-  return assembleCeilingRisk(ctx, await loadLadderHistory(ctx.ref));
+  return assembleCeilingRisk(ctx, await loadUnitLadderHistory(ctx));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { assembleLadder, type LadderDashboard } from '@/lib/views/ladder';
 import type { DashboardContext } from './context';
-import { loadLadderHistory } from './level-history';
+import { loadUnitLadderHistory } from './level-history';
 
 export {
   describeScope,
@@ -17,5 +17,5 @@ export {
  * computes the distribution, velocity and moves of the unit.
  */
 export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboard> {
-  return assembleLadder(ctx, await loadLadderHistory(ctx.ref));
+  return assembleLadder(ctx, await loadUnitLadderHistory(ctx));
 }

@@ -4,9 +4,14 @@ import { compareSnapshots, type SnapshotChanges } from '@/lib/metrics/history';
 import { buildFrameStep, buildSnapshotFrame } from '@/lib/metrics/series-frames';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { addSnapshotLevels, createLevelHistory, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { isStepChain, restoreLevelHistory, type StoredLadderStep } from '@/lib/metrics/ladder-steps';
+import { isPointWithin, leafFacts } from '@/lib/metrics/unit-points';
 import { RISK_OPTIONS, type LadderHistory, type StoredChanges } from '@/lib/views/ladder-history';
+import { orgFromStore, unitLadderSeriesFromSteps, type UnitAt } from '@/lib/views/unit-ladder-series';
+import type { DashboardContext } from './context';
+import { readUnitPoints, recordsOf } from './unit-series';
 import { processCache } from '../process-cache';
-import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import { ladderFor, listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
 
 export { RISK_OPTIONS, type StoredChanges } from '@/lib/views/ladder-history';
 
@@ -74,6 +79,123 @@ async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotL
   }
   const snap = prev ?? (await loadPrepared(ref));
   return { series, history, risk: computeCeilingRisk(snap, history, RISK_OPTIONS), frames, steps, stored };
+}
+
+// Histories rebuilt from stored ladder steps: one per snapshot and series, holding one spell
+// reference per person of that snapshot (its tree is cached beside it).
+const fromSteps = processCache<SnapshotLadderHistory>('ladder-histories-from-steps', { max: 36 });
+
+/** The series' stored ladder steps, oldest first, when they chain along it (else null). */
+async function readSteps(series: SnapshotRef[]): Promise<StoredLadderStep[] | null> {
+  const rows = await readStoredSeries<StoredLadderStep>(
+    series.map((s) => s.id),
+    'ladder-step',
+    'org',
+  );
+  const steps = series.map((s) => rows.get(s.id));
+  return isStepChain(series, steps) ? steps : null;
+}
+
+/** The history of ref from stored steps and ref's own tree: no other snapshot's people are read. */
+async function buildFromSteps(
+  ref: SnapshotRef,
+  series: SnapshotRef[],
+  steps: StoredLadderStep[],
+): Promise<SnapshotLadderHistory> {
+  const snap = await loadPrepared(ref);
+  const history = restoreLevelHistory(snap, steps);
+  const stored = await readStoredSeries<StoredChanges>(
+    series.map((s) => s.id),
+    'changes',
+    'org',
+  );
+  const risk = computeCeilingRisk(snap, history, RISK_OPTIONS);
+  return { series, history, risk, frames: [], steps: [], stored, ladderSteps: steps };
+}
+
+/** The unit in each snapshot of the series from stored unit points (null = fold the trees). */
+async function unitsAt(
+  ctx: DashboardContext,
+  series: SnapshotRef[],
+  steps: StoredLadderStep[],
+): Promise<Array<UnitAt | null> | null> {
+  const root = ctx.unit.subtree;
+  if (root === null || ctx.unit.department !== null) return null;
+  const scope = ctx.actor.scopeEmployeeId;
+  const ids = series.map((s) => s.id);
+  const points = await readUnitPoints(ids, scope && scope !== root ? [root, scope] : [root]);
+  const records = await recordsOf(
+    series.filter((s) => !points.has(`${s.id}:${root}`)).map((s) => s.id),
+    root,
+  );
+  const out: Array<UnitAt | null> = [];
+  for (const [k, s] of series.entries()) {
+    const p = points.get(`${s.id}:${root}`);
+    if (p !== undefined) {
+      if (scope && scope !== root) {
+        const sp = points.get(`${s.id}:${scope}`);
+        if (sp === undefined || !isPointWithin(p, sp)) {
+          out.push(null);
+          continue;
+        }
+      }
+      const step = p.step ?? null;
+      out.push({ kind: 'subtree', pre: p.pre, size: p.size, headcount: p.structure.headcount, step });
+      continue;
+    }
+    const record = records.get(s.id);
+    if (record === undefined) {
+      out.push(null);
+      continue;
+    }
+    if (scope && scope !== root) return null; // a leaf's place in the scope needs its tree
+    const leaf = leafFacts(s.asOf, record, await ladderFor(s));
+    const ic = !leaf.declaredIc ? 'none' : steps[k]?.atCeilingIds.includes(root) ? 'at' : 'below';
+    out.push({ kind: 'leaf', id: root, headcount: leaf.headcount, ic });
+  }
+  return out;
+}
+
+/**
+ * The level history for a dashboard's unit: from stored ladder steps when they chain along the
+ * series (the history of ref rebuilt from its own tree, the unit's series from unit points; the org
+ * from the stored 'changes' rows), else folded over every snapshot's tree (loadLadderHistory).
+ */
+/** How often each path answered (for tests and diagnostics): stored steps, or folding the trees. */
+export const ladderHistoryPaths = { steps: 0, folded: 0 };
+
+export async function loadUnitLadderHistory(ctx: DashboardContext): Promise<LadderHistory> {
+  const series = await listSeries(ctx.ref.orgId, ctx.ref.asOf);
+  const steps = await readSteps(series);
+  if (steps !== null) {
+    const base = await fromSteps.get(`${ctx.ref.id}:${seriesKey(series)}`, () =>
+      buildFromSteps(ctx.ref, series, steps),
+    );
+    if (ctx.unit.nodes === null) {
+      const org = orgFromStore(base);
+      if (org) {
+        ladderHistoryPaths.steps++;
+        return { ...base, unitSeries: { ...org, samples: base.history.samples } };
+      }
+    } else {
+      const units = await unitsAt(ctx, series, steps);
+      const unitSeries =
+        units &&
+        unitLadderSeriesFromSteps(
+          series.map((s, k) => ({
+            asOf: s.asOf,
+            step: steps[k] as StoredLadderStep,
+            unit: units[k] ?? null,
+          })),
+        );
+      if (unitSeries) {
+        ladderHistoryPaths.steps++;
+        return { ...base, unitSeries };
+      }
+    }
+  }
+  ladderHistoryPaths.folded++;
+  return loadLadderHistory(ctx.ref);
 }
 
 /**

@@ -69,7 +69,7 @@ async function computedPoint(
 }
 
 /** The stored unit points (lib/metrics/unit-points.ts) of these roots in these snapshots. */
-async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<string, StoredUnitPoint>> {
+export async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<string, StoredUnitPoint>> {
   const rows = await rawQuery<{ snapshot_id: number; scope_key: string; data: unknown }>(
     `select snapshot_id, scope_key, data from metric_results
      where snapshot_id = any($1::int[]) and family = 'point' and scope_type = 'subtree' and scope_key = any($2::text[])`,
@@ -84,7 +84,7 @@ async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<strin
 }
 
 /** The records with this employee id in the snapshots of ids, by snapshot id. */
-async function recordsOf(ids: number[], employeeId: string): Promise<Map<number, OrgRecord>> {
+export async function recordsOf(ids: number[], employeeId: string): Promise<Map<number, OrgRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await rawQuery<PeopleRow & { snapshot_id: number }>(
     `select snapshot_id, ${PEOPLE_COLUMNS.slice(1).join(', ')} from people
