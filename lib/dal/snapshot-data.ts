@@ -87,11 +87,17 @@ export async function readStoredHeadcounts(
   return new Map(rows.map((r) => [r.scope_key, Number(r.headcount ?? 0)]));
 }
 
-/** The ladder a snapshot's stored metrics were computed with. */
+const ladders = processCache<Ladder>('snapshot-ladders', { max: 1000 });
+
+/** The ladder a snapshot's stored metrics were computed with (kept per snapshot and org setting). */
 export async function ladderFor(ref: SnapshotRef): Promise<Ladder> {
   const { db } = await getDatabase();
   const configured = await readLadder(db, ref.orgId);
   if (configured !== 'auto') return configured;
+  return ladders.get(`${ref.orgId}:${ref.id}`, () => storedLadder(ref));
+}
+
+async function storedLadder(ref: SnapshotRef): Promise<Ladder> {
   const stored = await readStored<{ ladderId?: string }>(ref.id, 'ladder', 'org');
   return getLadderPreset(stored?.ladderId ?? 'default') ?? (getLadderPreset('default') as Ladder);
 }

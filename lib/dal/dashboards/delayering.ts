@@ -4,6 +4,8 @@ import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '..
 import type { DelayeringStep } from '@/lib/views/trends';
 import type { DashboardContext } from './context';
 import { lookupChains, lookupPeople } from './people-lookup';
+import { readUnitPoints } from './unit-series';
+import { isPointWithin } from '@/lib/metrics/unit-points';
 
 export type { DelayeredManager, DelayeringStep } from '@/lib/views/trends';
 
@@ -14,14 +16,28 @@ interface StoredChanges {
 
 /**
  * Events whose manager belonged to the unit in the earlier snapshot: in its department, and below
- * the subtree root and the actor's scope root (the same rules resolveUnit applies), read from the
- * people table for just the managers concerned.
+ * the subtree root and the actor's scope root (the same rules resolveUnit applies). A subtree
+ * without a department is decided by preorder arithmetic on the stored unit points of that
+ * snapshot (a delayered manager had reports then, so has a point); otherwise, or when a point is
+ * missing, from the people table for just the managers concerned.
  */
 async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: DelayeringEvent[]) {
   const { unit, actor } = ctx;
   if (unit.nodes === null || events.length === 0) return events;
   const ids = events.map((e) => e.managerId);
   const roots = [unit.subtree, actor.scopeEmployeeId].filter((r): r is string => r !== null);
+  if (unit.department === null) {
+    const points = await readUnitPoints([prev.id], [...new Set([...roots, ...ids])]);
+    const at = (id: string) => points.get(`${prev.id}:${id}`);
+    const rootPoints = roots.map(at);
+    if (ids.every((id) => at(id) !== undefined)) {
+      // A root with no point then had no reports (or was absent): no manager sat below it.
+      return events.filter((e) => {
+        const p = at(e.managerId);
+        return p !== undefined && rootPoints.every((r) => r !== undefined && isPointWithin(p, r));
+      });
+    }
+  }
   const facts = unit.department === null ? null : await lookupPeople(prev.id, ids);
   const chains = roots.length ? await lookupChains(prev.id, ids) : null;
   return events.filter((e) => {

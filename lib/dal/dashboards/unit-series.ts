@@ -70,9 +70,14 @@ async function computedPoint(
 
 /** The stored unit points (lib/metrics/unit-points.ts) of these roots in these snapshots. */
 export async function readUnitPoints(ids: number[], roots: string[]): Promise<Map<string, StoredUnitPoint>> {
+  // One primary-key probe per (snapshot, root): the lateral subquery with OFFSET 0 keeps the
+  // planner from a scan of every point row when the table's statistics predate the import.
   const rows = await rawQuery<{ snapshot_id: number; scope_key: string; data: unknown }>(
-    `select snapshot_id, scope_key, data from metric_results
-     where snapshot_id = any($1::int[]) and family = 'point' and scope_type = 'subtree' and scope_key = any($2::text[])`,
+    `select m.snapshot_id, m.scope_key, m.data
+     from unnest($1::int[]) s(id) cross join unnest($2::text[]) k(key),
+     lateral (select snapshot_id, scope_key, data from metric_results
+              where snapshot_id = s.id and family = 'point' and scope_type = 'subtree' and scope_key = k.key
+              offset 0) m`,
     [ids, roots],
   );
   const out = new Map<string, StoredUnitPoint>();
@@ -141,9 +146,12 @@ async function subtreeSeries(
 /** The snapshots (of ids) whose unit points were stored at import (every one imported since they exist). */
 async function snapshotsWithPoints(ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
+  // One index probe per snapshot (a scan of every point row would read thousands per snapshot).
   const rows = await rawQuery<{ snapshot_id: number }>(
-    `select distinct snapshot_id from metric_results
-     where snapshot_id = any($1::int[]) and family = 'point' and scope_type = 'subtree'`,
+    `select s.id as snapshot_id from unnest($1::int[]) s(id),
+     lateral (select 1 from metric_results m
+              where m.snapshot_id = s.id and m.family = 'point' and m.scope_type = 'subtree'
+              order by m.snapshot_id, m.family, m.scope_type, m.scope_key limit 1) found`,
     [ids],
   );
   return new Set(rows.map((r) => r.snapshot_id));
