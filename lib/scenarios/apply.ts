@@ -47,13 +47,19 @@ class Refused extends Error {
 /** The working copy: records by id in file order, and the walk up the reporting line. */
 class Org {
   readonly byId = new Map<string, OrgRecord>();
-  constructor(records: readonly OrgRecord[]) {
+  constructor(
+    records: readonly OrgRecord[],
+    /** with a leader's scope, an unknown id is refused exactly like one outside it (no existence leak) */
+    readonly scopeRoot?: string,
+  ) {
     for (const r of records) if (!this.byId.has(r.employeeId)) this.byId.set(r.employeeId, { ...r });
   }
 
   /** The position with this id (not an aggregated row), or a refusal. */
   position(id: string, role: string): OrgRecord {
     const r = this.byId.get(id);
+    if (!r && this.scopeRoot !== undefined)
+      throw new Refused('outside-scope', `${id} is not inside the subtree of ${this.scopeRoot}`);
     if (!r) throw new Refused('unknown-id', `${role} ${id} is not in the snapshot`);
     if (r.aggregatedCount !== null)
       throw new Refused('not-a-position', `${role} ${id} is aggregated staff, not a position`);
@@ -199,7 +205,7 @@ export function applyOperations(
   ops: readonly ScenarioOp[],
   options: ApplyOptions = {},
 ): ApplyResult {
-  const org = new Org(records);
+  const org = new Org(records, options.scopeRoot);
   for (let index = 0; index < ops.length; index++) {
     const op = ops[index] as ScenarioOp;
     org.op = index;
