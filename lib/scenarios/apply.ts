@@ -47,12 +47,26 @@ class Refused extends Error {
 /** The working copy: records by id in file order, and the walk up the reporting line. */
 class Org {
   readonly byId = new Map<string, OrgRecord>();
+  /** direct reports by manager id, kept with every write, so removals and merges need no scan */
+  private readonly children = new Map<string, Set<string>>();
   constructor(
     records: readonly OrgRecord[],
     /** with a leader's scope, an unknown id is refused exactly like one outside it (no existence leak) */
     readonly scopeRoot?: string,
   ) {
-    for (const r of records) if (!this.byId.has(r.employeeId)) this.byId.set(r.employeeId, { ...r });
+    for (const r of records) {
+      if (this.byId.has(r.employeeId)) continue;
+      this.byId.set(r.employeeId, r);
+      this.link(r, true);
+    }
+  }
+
+  private link(r: OrgRecord, add: boolean): void {
+    if (r.managerId === null) return;
+    let set = this.children.get(r.managerId);
+    if (!set) this.children.set(r.managerId, (set = new Set()));
+    if (add) set.add(r.employeeId);
+    else set.delete(r.employeeId);
   }
 
   /** The position with this id (not an aggregated row), or a refusal. */
@@ -79,7 +93,10 @@ class Org {
   /** The records reporting directly to id (aggregated rows too: they belong to the post). */
   reportsOf(id: string): OrgRecord[] {
     const out: OrgRecord[] = [];
-    for (const r of this.byId.values()) if (r.managerId === id) out.push(r);
+    for (const c of this.children.get(id) ?? []) {
+      const r = this.byId.get(c);
+      if (r) out.push(r);
+    }
     return out;
   }
 
@@ -89,8 +106,12 @@ class Org {
 
   /** Stores a new version of a record (or forgets it) and notes the operation that did it. */
   write(id: string, r: OrgRecord | null): void {
-    if (r) this.byId.set(id, r);
-    else this.byId.delete(id);
+    const old = this.byId.get(id);
+    if (old) this.link(old, false);
+    if (r) {
+      this.byId.set(id, r);
+      this.link(r, true);
+    } else this.byId.delete(id);
     this.touched.set(id, this.op);
   }
 
