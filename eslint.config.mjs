@@ -136,6 +136,7 @@ const config = [
       'lib/privacy/**',
       'lib/ai-ingest/**',
       'lib/views/**',
+      'lib/scenarios/**',
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...dbImports, ...frameworkImports, ...cliImports] }],

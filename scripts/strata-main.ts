@@ -7,6 +7,7 @@ import { runUsers } from '../cli/commands/users-command';
 import { runOrgs } from '../cli/commands/orgs-command';
 import { runAiImport } from '../cli/commands/ai-import-command';
 import { runAiMetrics } from '../cli/commands/ai-metrics-command';
+import { checkScenarioArgs, runScenarioCommand } from '../cli/commands/scenario-command';
 import { CliUsageError, withCliDatabase } from '../cli/commands/common';
 
 const USAGE = `Usage:
@@ -19,6 +20,9 @@ const USAGE = `Usage:
   npm run -s strata -- export --format pdf|xlsx|csv --out PATH [--as-of YYYY-MM-DD] [--compare-to YYYY-MM-DD]
       [--subtree EMPLOYEE_ID | --department NAME] [--sections overview,structure,ladder,trends,ai]
       [--table TABLE_ID (csv)] [--include-people] [--json]
+  npm run -s strata -- scenario --ops FILE.json [--from YYYY-MM-DD] [--unit EMPLOYEE_ID] [--effective YYYY-MM-DD]
+      [--save NAME] [--json]    FILE.json: [{"op":"move","id","to"} | {"op":"remove","id","reportsTo"?} |
+      {"op":"merge","from","into"} | {"op":"add","id","manager","title"?,"level"?,"track"?} | {"op":"set-level","id","level","track"?}]
   npm run -s strata -- users list [--json]
   npm run -s strata -- users add --email EMAIL --role admin|hr|leader|viewer [--scope EMPLOYEE_ID] [--password PW]
   npm run -s strata -- orgs [list] | orgs create NAME [--demo] | orgs rename OLD NEW | orgs delete NAME --yes
@@ -56,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       yes: { type: 'boolean' },
       demo: { type: 'boolean' },
+      ops: { type: 'string' },
+      unit: { type: 'string' },
+      save: { type: 'string' },
+      effective: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +82,9 @@ async function main(argv: string[]): Promise<number> {
       return withCliDatabase(() => runAiImport(positionals, values));
     case 'ai-metrics':
       return withCliDatabase(() => runAiMetrics(values));
+    case 'scenario':
+      checkScenarioArgs(values);
+      return withCliDatabase(() => runScenarioCommand(values));
     case 'users':
       return withCliDatabase(() => runUsers(positionals, values));
     case 'orgs':

@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './uploads';
 export * from './ai';
 export * from './reports';
+export * from './scenarios';

@@ -53,6 +53,13 @@ export const can = {
   seePeople: held('admin', 'hr', 'leader'),
   /** Read the aggregated dashboards (inside the scope, with the privacy floor where it applies). */
   readDashboards: held('admin', 'hr', 'leader', 'viewer'),
+  /**
+   * Plan org design scenarios (issue #14): hr and admin from any snapshot of the organisation, a
+   * leader from their own subtree, changing only inside it. Viewers see no scenario.
+   */
+  planScenarios: held('admin', 'hr', 'leader'),
+  /** Mark a scenario approved (a leader may propose one, not approve it). */
+  approveScenarios: held('admin', 'hr'),
   /** Ask for and download reports. */
   exportReports: held('admin', 'hr', 'leader', 'viewer'),
 } as const satisfies Record<string, Permission>;

@@ -2,7 +2,6 @@ import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import type { DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
-import { SPAN_BANDS, type SpanStats } from '@/lib/metrics/spans';
 import {
   countChanges,
   summarizeTrends,
@@ -11,7 +10,12 @@ import {
   type TrendSummary,
 } from '@/lib/metrics/trends';
 import { compareSnapshots } from '@/lib/metrics/history';
-import { fteFields } from '@/lib/metrics/structure';
+import {
+  countUnitChanges,
+  shapeMetricsDocument,
+  toTrendPoint,
+  type MetricsDocument,
+} from '@/lib/views/metrics-document';
 import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
@@ -36,17 +40,8 @@ export interface MetricsRequest {
   subtree?: string;
 }
 
-export type MetricsContract = { asOf: string } & Omit<
-  StoredStructure,
-  'trackMismatches' | 'openPositions' | 'juniorFte' | 'hasAggregated'
-> & {
-    /** Only when the source has aggregated rows: junior-staff FTE, and people + junior FTE. */
-    juniorFte?: number;
-    fte?: number;
-    openPositions: number;
-    ladder: { departments: DepartmentLadderRow[] };
-    trend: TrendSummary;
-  };
+/** The SPEC `metrics --json` document (lib/views/metrics-document.ts, shared with scenarios). */
+export type MetricsContract = MetricsDocument;
 
 async function unitStructure(ref: SnapshotRef, unit: Unit, execLayers: number) {
   if (unit.stored) {
@@ -61,20 +56,6 @@ async function unitStructure(ref: SnapshotRef, unit: Unit, execLayers: number) {
   return computeUnitStructure(await loadPrepared(ref), unit, execLayers);
 }
 
-function toSummary(
-  asOf: string,
-  s: { headcount: number; managers: number; middleManagers: number; depth: number; managementLayers: number },
-): SnapshotSummary {
-  return {
-    asOf,
-    headcount: s.headcount,
-    managers: s.managers,
-    middleManagers: s.middleManagers,
-    depth: s.depth,
-    managementLayers: s.managementLayers,
-  };
-}
-
 /** Trend summary of a unit over the series up to ref (org: stored rows; other units: stored rows where kept, else computed). */
 async function unitTrend(
   actor: Actor,
@@ -82,6 +63,20 @@ async function unitTrend(
   want: MetricsRequest,
   execLayers: number,
 ): Promise<TrendSummary> {
+  const { points, counts } = await readUnitTrendSeries(actor, ref, want, execLayers);
+  return summarizeTrends(points, counts);
+}
+
+/**
+ * The trend series of a unit up to ref (one point per snapshot where the unit exists) and the
+ * changes from the snapshot before ref to ref inside it: what the trend summary is made of.
+ */
+export async function readUnitTrendSeries(
+  actor: Actor,
+  ref: SnapshotRef,
+  want: MetricsRequest,
+  execLayers: number,
+): Promise<{ points: SnapshotSummary[]; counts: ChangeCounts | null }> {
   const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
   // Change since peak skips snapshots marked not comparable (SPEC "Posts, people and FTE").
@@ -99,13 +94,13 @@ async function unitTrend(
       : isFresh && stored
         ? stored.counts
         : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
-    return summarizeTrends(
-      series.flatMap((s): SnapshotSummary[] => {
+    return {
+      points: series.flatMap((s): SnapshotSummary[] => {
         const p = points.get(s.id);
         return p ? [{ ...p, notComparable: marked.has(s.id) }] : [];
       }),
       counts,
-    );
+    };
   }
   const points: SnapshotSummary[] = [];
   for (const s of series) {
@@ -117,49 +112,21 @@ async function unitTrend(
       continue; // the unit did not exist yet in that snapshot
     }
     points.push({
-      ...toSummary(s.asOf, await unitStructure(s, unit, execLayers)),
+      ...toTrendPoint(s.asOf, await unitStructure(s, unit, execLayers)),
       notComparable: marked.has(s.id),
     });
   }
   const prevRef = series[series.length - 2];
-  let counts: ChangeCounts | null = null;
-  if (prevRef) {
-    const prev = await loadPrepared(prevRef);
-    const curr = await loadPrepared(ref);
-    const inUnit = (snap: typeof curr, ids: string[]) => {
-      let unit: Unit;
-      try {
-        unit = resolveUnit(actor, snap, want);
-      } catch {
-        return new Set<string>();
-      }
-      const set = new Set<string>();
-      const nodes = unit.nodes ?? Int32Array.from({ length: snap.tree.size }, (_, i) => i);
-      const wanted = new Set(ids);
-      for (const i of nodes) {
-        const id = snap.tree.records[i]?.employeeId;
-        if (id !== undefined && wanted.has(id)) set.add(id);
-      }
-      return set;
-    };
-    const c = compareSnapshots(prev, curr);
-    const currIds = inUnit(curr, [
-      ...c.joiners,
-      ...c.promotions.map((p) => p.employeeId),
-      ...c.icToManager,
-      ...c.managerToIc,
-    ]);
-    const prevIds = inUnit(prev, c.leavers);
-    counts = countChanges({
-      ...c,
-      joiners: c.joiners.filter((id) => currIds.has(id)),
-      leavers: c.leavers.filter((id) => prevIds.has(id)),
-      promotions: c.promotions.filter((p) => currIds.has(p.employeeId)),
-      icToManager: c.icToManager.filter((id) => currIds.has(id)),
-      managerToIc: c.managerToIc.filter((id) => currIds.has(id)),
-    });
-  }
-  return summarizeTrends(points, counts);
+  const counts = prevRef
+    ? countUnitChanges(await loadPrepared(prevRef), await loadPrepared(ref), (snap) => {
+        try {
+          return resolveUnit(actor, snap, want);
+        } catch {
+          return null;
+        }
+      })
+    : null;
+  return { points, counts };
 }
 
 /**
@@ -210,55 +177,13 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
   // Departments partition the unit, whose headcount is in the answer: hidden ones must not be its remainder.
   const sizes = ladder.departments.map((d) => d.people ?? orgCounts?.get(d.department) ?? 0);
   const shown = planPartition(sizes, structure.headcount, settings.minGroupSize).visible;
-  const departments = ladder.departments
-    .filter((d, k) => exempt || (floor === null ? shown[k] === 1 : floor.departments.has(d.department ?? '')))
-    .map(({ department, icLadderDepth, icCeiling, shortLadder, parityGap, seniorIcShare }) => ({
-      department,
-      icLadderDepth,
-      icCeiling,
-      shortLadder,
-      parityGap,
-      seniorIcShare,
-    }));
-  const s = structure;
-  // Keys in the SPEC contract's order (stored jsonb comes back with its keys re-sorted).
-  return {
-    asOf: ref.asOf,
-    headcount: s.headcount,
-    ...fteFields(s),
-    managers: s.managers,
-    ics: s.ics,
-    depth: s.depth,
-    managementLayers: s.managementLayers,
-    managerRatio: s.managerRatio,
-    icsPerManager: s.icsPerManager,
-    span: {
-      mean: s.span.mean,
-      median: s.span.median,
-      p10: s.span.p10,
-      p90: s.span.p90,
-      bands: Object.fromEntries(SPAN_BANDS.map((b) => [b, s.span.bands[b]])) as SpanStats['bands'],
-    },
-    managerialLevels: {
-      executive: s.managerialLevels.executive,
-      managerOfManagers: s.managerialLevels.managerOfManagers,
-      managerOfIcs: s.managerialLevels.managerOfIcs,
-      ic: s.managerialLevels.ic,
-    },
-    middleManagers: s.middleManagers,
-    roots: s.roots,
-    orphans: s.orphans,
-    pyramid: s.pyramid.map((r) => ({
-      layer: r.layer,
-      headcount: r.headcount,
-      managers: r.managers,
-      ics: r.ics,
-      executive: r.executive,
-      managerOfManagers: r.managerOfManagers,
-      managerOfIcs: r.managerOfIcs,
-    })),
-    openPositions: s.openPositions,
-    ladder: { departments },
-    trend: await unitTrend(actor, ref, want, settings.execLayers),
-  };
+  const departments = ladder.departments.filter(
+    (d, k) => exempt || (floor === null ? shown[k] === 1 : floor.departments.has(d.department ?? '')),
+  );
+  return shapeMetricsDocument(
+    ref.asOf,
+    structure,
+    departments,
+    await unitTrend(actor, ref, want, settings.execLayers),
+  );
 }

@@ -26,6 +26,8 @@ const MATRIX: Record<PermissionName, Record<Role, boolean>> = {
   seePeople: { admin: true, hr: true, leader: true, viewer: false },
   readDashboards: { admin: true, hr: true, leader: true, viewer: true },
   exportReports: { admin: true, hr: true, leader: true, viewer: true },
+  planScenarios: { admin: true, hr: true, leader: true, viewer: false },
+  approveScenarios: { admin: true, hr: true, leader: false, viewer: false },
 };
 
 describe('the permission table (lib/auth/permissions.ts) grants what SPEC "Users and roles" says', () => {

@@ -1,0 +1,101 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
+import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { OrgRecord } from '@/lib/metrics/types';
+import { summarizeTrends } from '@/lib/metrics/trends';
+import {
+  applyOperations,
+  type ScenarioChanges,
+  type ScenarioOp,
+  type ScenarioRefusal,
+} from '@/lib/scenarios';
+import { isUnitHidden, readerFloor } from '@/lib/views/floor';
+import { computeMetricsDocument, countUnitChanges, toTrendPoint } from '@/lib/views/metrics-document';
+import { computeUnitStructure } from '@/lib/views/unit-metrics';
+import { assertRole, type Actor } from './actor';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
+import { resolveUnit, type Unit } from './scope';
+import { readSettings } from './settings';
+import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
+
+/** An operation that cannot apply (422; the command line exits 1): names the operation. */
+export class ScenarioRefusedError extends ValidationError {
+  constructor(readonly refusal: ScenarioRefusal) {
+    super(refusal.message, { index: refusal.index, op: refusal.op, reason: refusal.reason });
+  }
+}
+
+export interface ScenarioRequest {
+  /** the snapshot to start from (default: the latest) */
+  asOf?: string;
+  /** the subtree the figures are about (a leader's default: their scope); null/undefined = the organisation */
+  unit?: string | null;
+  /** dates the scenario's point in the after trend and promotions' level start; default the snapshot's date */
+  effectiveDate?: string;
+  ops: readonly ScenarioOp[];
+}
+
+export interface ScenarioResult {
+  before: MetricsContract;
+  after: MetricsContract;
+  changes: ScenarioChanges;
+}
+
+/** The snapshot a scenario starts from and its records, the operations applied within the actor's rights. */
+export async function applyScenario(
+  actor: Actor,
+  req: ScenarioRequest,
+): Promise<{ ref: SnapshotRef; from: PreparedSnapshot; records: OrgRecord[]; changes: ScenarioChanges }> {
+  assertRole(actor, can.planScenarios);
+  const ref = await resolveSnapshot(actor.orgId, req.asOf);
+  const from = await loadPrepared(ref);
+  // A leader plans inside their own subtree only: the unit, and every operation, stays there.
+  if (req.unit) resolveUnit(actor, from, { subtree: req.unit });
+  const applied = applyOperations(from.tree.records, req.ops, {
+    scopeRoot: actor.scopeEmployeeId ?? undefined,
+    effectiveDate: req.effectiveDate,
+  });
+  if (!applied.ok) throw new ScenarioRefusedError(applied.refusal);
+  return { ref, from, records: applied.records, changes: applied.changes };
+}
+
+/**
+ * `{before, after, changes}` of a scenario: before = the stored snapshot's metrics contract for the
+ * unit, after = the same document (lib/views/metrics-document.ts) of the changed copy. The after
+ * trend is the unit's series up to the snapshot with the scenario appended as its next point
+ * (dated the effective date), its changes counted from the snapshot to the scenario.
+ */
+export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<ScenarioResult> {
+  const { ref, from, records, changes } = await applyScenario(actor, req);
+  const settings = await readSettings(actor.orgId);
+  const want = { subtree: req.unit ?? undefined };
+  const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree: want.subtree });
+  const after = prepareSnapshot(ref.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
+  const unitIn = (snap: PreparedSnapshot): Unit | null => {
+    try {
+      return resolveUnit(actor, snap, want);
+    } catch {
+      return null;
+    }
+  };
+  const unit = unitIn(after);
+  if (!unit)
+    throw new NotFoundError(`The unit ${req.unit ?? ''} is no longer in the scenario's organisation.`);
+  const exempt = can.seeSmallGroups(actor);
+  const floor = exempt ? null : readerFloor(after.tree, actor.scopeEmployeeId, settings.minGroupSize);
+  const structure = computeUnitStructure(after, unit, settings.execLayers);
+  if (floor && (structure.headcount < settings.minGroupSize || isUnitHidden(floor, after.tree, unit)))
+    throw new ForbiddenError(
+      `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
+    );
+  const { points } = await readUnitTrendSeries(actor, ref, want, settings.execLayers);
+  const trend = summarizeTrends(
+    [...points, toTrendPoint(req.effectiveDate ?? ref.asOf, structure)],
+    countUnitChanges(from, after, unitIn),
+  );
+  const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
+    floor ? floor.departments.has(d.department ?? '') : true,
+  );
+  return { before, after: doc, changes };
+}

@@ -1,0 +1,64 @@
+/**
+ * Scenario operations (issue #14): the edits a planner makes to a copy of a snapshot, and the zod
+ * schema of the ops JSON the command line and the API accept (an array of objects with an `op`).
+ */
+import { z } from 'zod';
+
+const id = z.string().trim().min(1, 'an employee id');
+const track = z.enum(['ic', 'manager']);
+
+/** `move {id, to}`: a person, with their subtree, reports to `to`. */
+export const moveOpSchema = z.object({ op: z.literal('move'), id, to: id }).strict();
+/** `remove {id, reportsTo?}`: the position goes; its direct reports move to reportsTo (default: its manager). */
+export const removeOpSchema = z.object({ op: z.literal('remove'), id, reportsTo: id.optional() }).strict();
+/** `merge {from, into}`: from's direct reports move to into; from stays, as an IC under their own manager. */
+export const mergeOpSchema = z.object({ op: z.literal('merge'), from: id, into: id }).strict();
+/** `add {id, manager, title?, level?, track?}`: a planned position, vacant until filled (an open position). */
+export const addOpSchema = z
+  .object({
+    op: z.literal('add'),
+    id,
+    manager: id,
+    title: z.string().optional(),
+    level: z.string().optional(),
+    track: track.optional(),
+  })
+  .strict();
+/** `set-level {id, level, track?}`: a promotion, or a move between tracks. */
+export const setLevelOpSchema = z
+  .object({ op: z.literal('set-level'), id, level: z.string().trim().min(1), track: track.optional() })
+  .strict();
+
+export const scenarioOpSchema = z.discriminatedUnion('op', [
+  moveOpSchema,
+  removeOpSchema,
+  mergeOpSchema,
+  addOpSchema,
+  setLevelOpSchema,
+]);
+export type ScenarioOp = z.infer<typeof scenarioOpSchema>;
+
+export const scenarioOpsSchema = z.array(scenarioOpSchema);
+export type ScenarioOps = z.infer<typeof scenarioOpsSchema>;
+
+export const SCENARIO_STATUSES = ['draft', 'proposed', 'approved'] as const;
+export const scenarioStatusSchema = z.enum(SCENARIO_STATUSES);
+export type ScenarioStatus = z.infer<typeof scenarioStatusSchema>;
+
+/** A short human label of an operation, for refusals: `#2 move {"id":"E7","to":"E3"}`. */
+export function describeOp(index: number, op: ScenarioOp): string {
+  const { op: name, ...rest } = op;
+  return `#${index + 1} ${name} ${JSON.stringify(rest)}`;
+}
+
+/** Parses the ops JSON (already JSON.parse'd); a readable message naming the bad operation when invalid. */
+export function parseScenarioOps(
+  value: unknown,
+): { ok: true; ops: ScenarioOps } | { ok: false; message: string } {
+  const r = scenarioOpsSchema.safeParse(value);
+  if (r.success) return { ok: true, ops: r.data };
+  const issue = r.error.issues[0];
+  const where = issue?.path.length ? `operation #${Number(issue.path[0]) + 1}` : 'the operations file';
+  const field = issue && issue.path.length > 1 ? ` (${issue.path.slice(1).join('.')})` : '';
+  return { ok: false, message: `${where}${field}: ${issue?.message ?? 'invalid'}` };
+}
