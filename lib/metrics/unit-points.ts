@@ -333,9 +333,18 @@ export function computeLeafPoint(
   ladder: Ladder,
   options: Omit<StructureOptions, 'declaredTracks'> = {},
 ): StoredUnitPoint | null {
-  const alone = prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder, options);
-  const point = computeUnitPoint(alone, 0, options);
+  const point = computeUnitPoint(prepareAlone(asOf, record, ladder, options), 0, options);
   return point === null ? null : { ...point, pre: -1 };
+}
+
+/** A snapshot of the record alone (as a root): what every one-record figure is computed on. */
+function prepareAlone(
+  asOf: string,
+  record: OrgRecord,
+  ladder: Ladder,
+  options: Omit<StructureOptions, 'declaredTracks'> = {},
+): PreparedSnapshot {
+  return prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder, options);
 }
 
 /** A one-record unit's headcount and whether it is a declared IC person (from the record alone). */
@@ -344,7 +353,7 @@ export function leafFacts(
   record: OrgRecord,
   ladder: Ladder,
 ): { headcount: number; declaredIc: boolean } {
-  const alone = prepareSnapshot(asOf, [{ ...record, managerId: null }], ladder);
+  const alone = prepareAlone(asOf, record, ladder);
   return {
     headcount: alone.tree.weight[0] ?? 0,
     declaredIc: isPerson(alone.tree, 0) && alone.levels.declared[0] === TrackCode.ic,
