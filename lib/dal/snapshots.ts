@@ -15,6 +15,7 @@ import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-cop
 import { rawQuery } from './raw-query';
 import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
+import { floorRows, floorScopesOf } from './dashboards/floor';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
 
@@ -296,6 +297,7 @@ async function storeSnapshots(
   const of = upload.snapshots.length;
   const out: CommittedSnapshot[] = [];
   const storedHere = new Map<number, readonly OrgRecord[]>();
+  const floorScopes = await floorScopesOf(tx.query, actor.orgId);
   const skipForeignKeyChecks = preloaded === null && (await isSuperuser(tx));
   const dates = upload.snapshots.map((s) => s.asOf);
   // Every date of the upload is locked at once, in order (a streamed import's connection is busy
@@ -363,6 +365,7 @@ async function storeSnapshots(
         previous,
         asOf: snap.asOf,
         links: snap.links,
+        extraRows: (prepared) => floorRows(prepared, floorScopes, settings.minGroupSize),
       });
     } catch (err) {
       await copying.catch(() => undefined); // let the COPY settle before the rollback
