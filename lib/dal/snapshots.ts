@@ -96,11 +96,16 @@ export async function commitUpload(
   const handle = opts.handle ?? (await getDatabase());
   const settings = await readSettings(actor.orgId, handle.db);
   const ladder = await readLadder(handle.db, actor.orgId);
+  const floorScopes = await floorScopesOf((text, params) => rawQuery(text, params, handle), actor.orgId);
   const totalRecords = upload.snapshots.reduce((n, s) => n + s.records.length, 0);
   const committed = await withRawTransaction(
     handle,
     (tx) =>
-      storeSnapshots(tx, { handle, actor, upload, settings, ladder, onProgress: opts.onProgress }, null),
+      storeSnapshots(
+        tx,
+        { handle, actor, upload, settings, ladder, floorScopes, onProgress: opts.onProgress },
+        null,
+      ),
     { offThread: totalRecords >= OFF_THREAD_MIN_RECORDS },
   ).catch((err: unknown) => {
     throw asVersionConflict(err);
@@ -179,6 +184,7 @@ export async function importOrgFiles(
   }
   const settings = await readSettings(actor.orgId, handle.db);
   const ladder = await readLadder(handle.db, actor.orgId);
+  const floorScopes = await floorScopesOf((text, params) => rawQuery(text, params, handle), actor.orgId);
   // The snapshot id is taken first so the parse (and the COPY text it writes) can start at once,
   // while the transaction's worker thread starts and connects; the queue holds what it writes.
   const pool = poolQuery(handle);
@@ -218,7 +224,15 @@ export async function importOrgFiles(
           await copying.catch(() => undefined);
           throw new Refused(parsed);
         }
-        const context = { handle, actor, upload: part.upload, settings, ladder, onProgress: opts.onProgress };
+        const context = {
+          handle,
+          actor,
+          upload: part.upload,
+          settings,
+          ladder,
+          floorScopes,
+          onProgress: opts.onProgress,
+        };
         if (parsed.streamed === true && parsed.ok)
           return {
             result: parsed,
@@ -285,19 +299,20 @@ interface StoreContext {
   upload: UploadResult;
   settings: Awaited<ReturnType<typeof readSettings>>;
   ladder: Awaited<ReturnType<typeof readLadder>>;
+  /** readers' scopes whose floor marks are stored with each snapshot (read before the transaction) */
+  floorScopes: Array<string | null>;
   onProgress?: ImportProgress;
 }
 
 /** Stores every snapshot of a validated upload inside the caller's transaction. */
 async function storeSnapshots(
   tx: RawTx,
-  { handle, actor, upload, settings, ladder, onProgress }: StoreContext,
+  { handle, actor, upload, settings, ladder, floorScopes, onProgress }: StoreContext,
   preloaded: Preloaded | null,
 ): Promise<CommittedSnapshot[]> {
   const of = upload.snapshots.length;
   const out: CommittedSnapshot[] = [];
   const storedHere = new Map<number, readonly OrgRecord[]>();
-  const floorScopes = await floorScopesOf(tx.query, actor.orgId);
   const skipForeignKeyChecks = preloaded === null && (await isSuperuser(tx));
   const dates = upload.snapshots.map((s) => s.asOf);
   // Every date of the upload is locked at once, in order (a streamed import's connection is busy
