@@ -70,6 +70,7 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: can.seePeople(actor),
+    canSeeCost: can.seeCost(actor),
     dataVersion: version,
   };
 }
