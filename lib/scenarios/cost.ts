@@ -7,7 +7,8 @@
  * - Planned positions (`add`) are vacant, so they cost nothing as people; the scenario prices them
  *   apart: the operation's `cost` when given, else the median cost of the snapshot's people with
  *   the same level and track (track as declared, else manager when they have reports), else of the
- *   same level whatever the track, else "not costed" (counted, never guessed). A planned position
+ *   same level whatever the track, else "not costed" (counted, never guessed). A median is taken
+ *   over at least the minimum group size of people (fewer would be someone's pay). A planned position
  *   counts as management when it is declared a manager or has reports in the scenario.
  * after.total = the people's cost after + the planned positions' cost.
  */
@@ -86,11 +87,14 @@ function trackOf(t: OrgTree, i: number): Track {
 const isManagerKind = (k: number | undefined) =>
   k === NodeKind.managerOfIcs || k === NodeKind.managerOfManagers;
 
-/** Median cost per "level" and per "level|track" of the filled, costed people of a snapshot. */
-export function levelMedians(t: OrgTree): {
-  byLevel: Map<string, number>;
-  byLevelTrack: Map<string, number>;
-} {
+/**
+ * Median cost per "level" and per "level|track" of the filled, costed people of a snapshot, for
+ * groups of at least `minPeople` (the privacy floor: a median of one or two people is their pay).
+ */
+export function levelMedians(
+  t: OrgTree,
+  minPeople = 1,
+): { byLevel: Map<string, number>; byLevelTrack: Map<string, number> } {
   const lists = new Map<string, number[]>();
   const push = (k: string, v: number) => {
     const l = lists.get(k);
@@ -113,6 +117,7 @@ export function levelMedians(t: OrgTree): {
   const byLevel = new Map<string, number>();
   const byLevelTrack = new Map<string, number>();
   for (const [k, l] of lists) {
+    if (l.length < minPeople) continue;
     const m = computeMedian(l) ?? 0;
     const [kind, level = '', track] = k.split('\u0001');
     if (kind === 'L') byLevel.set(level, m);
@@ -158,13 +163,15 @@ export function computeScenarioCost(
   after: CostUnit,
   ops: readonly ScenarioOp[],
   execLayers: number,
+  /** smallest group whose median may price a planned position (the minimum group size) */
+  minPeople = 1,
 ): ScenarioCost {
   const b = computeUnitCost(before.tree, before.nodes, before.layerShift, execLayers);
   const a = computeUnitCost(after.tree, after.nodes, after.layerShift, execLayers);
   const inAfter = new Uint8Array(after.tree.size);
   visitUnit(after.tree.size, after.nodes, (i) => (inAfter[i] = 1));
 
-  const medians = levelMedians(before.tree);
+  const medians = levelMedians(before.tree, minPeople);
   const positions: PlannedPosition[] = [];
   for (const op of ops) {
     if (op.op !== 'add') continue;

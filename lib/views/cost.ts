@@ -65,7 +65,7 @@ export function treeHasCosts(t: OrgTree): boolean {
 }
 
 /** True when every filled person-level record under `top` (-1 = the whole organisation) has a cost. */
-function fullyCosted(t: OrgTree, top: number): boolean {
+export function fullyCosted(t: OrgTree, top: number): boolean {
   let ok = true;
   visitUnit(t.size, top < 0 ? null : collectSubtree(t, top), (i) => {
     if (ok && t.aggregated[i] !== 1 && t.kind[i] !== NodeKind.vacant && t.records[i]?.annualCost === null)

@@ -16,6 +16,9 @@ import { buildStructure } from '@/lib/dal/dashboards/structure';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importFiles } from '@/cli/commands/import-command';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { runScenario } from '@/lib/dal/scenario-metrics';
+import type { ScenarioOp } from '@/lib/scenarios';
+import { testActor } from '../support/actors';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const FILE = path.resolve(process.cwd(), 'tests/fixtures/structure/small-org-cost.csv');
@@ -49,6 +52,13 @@ const SALARIES = [
 ];
 const MANAGER_IDS = ['1', '2', '3', '4', '25', '5', '6', '7', '17'];
 
+const OPS: ScenarioOp[] = [
+  { op: 'remove', id: '6' },
+  { op: 'merge', from: '7', into: '5' },
+  { op: 'add', id: 'N1', manager: '25', track: 'ic', cost: 110_000 },
+];
+const hidden = { suppressed: true, minGroupSize: MIN };
+
 async function structure(a: Actor, q: Record<string, string> = {}) {
   const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf: AS_OF, ...q }));
   return buildStructure(ctx);
@@ -78,7 +88,7 @@ function shownGroups(
   return out;
 }
 
-describe.each(backends())('cost on the Structure dashboard on %s', (backend) => {
+describe.each(backends())('cost on the Structure dashboard and in scenarios on %s', (backend) => {
   let tdb: TestDb;
   beforeAll(async () => {
     tdb = await createTestDb(backend);
@@ -146,5 +156,79 @@ describe.each(backends())('cost on the Structure dashboard on %s', (backend) => 
     expect(vera.cost?.total).toBe(180_002 + 150_025 + 130_005 + 128_006 + 126_007 + 900_108);
     const ben = await structure(actor('leader', '2'), { subtree: '6' });
     expect(isSuppressed(ben.cost?.total)).toBe(true);
+  });
+
+  /**
+   * A scenario's cost (lib/dal/scenario-cost.ts through runScenario). The scenario removes Ben Lead (6, 128,006: his two reports go to Dan), merges
+   * Cal Lead (7, 126,007) into Ann (Cal stops managing) and adds a planned IC at 110,000:
+   *   after management = 1,429,070 - 128,006 - 126,007 = 1,175,057
+   *   after IC = 1,510,255 + 126,007 + 110,000 = 1,746,262; total 2,921,319 (difference -18,006)
+   *   ICs after = 16 + Cal + the planned IC = 18 -> cost per IC 162,295.5
+   */
+  it('hr: before, after, difference, the planned position and the people behind the change', async () => {
+    const r = await runScenario(testActor('hr'), { ops: OPS });
+    expect(Object.keys(r)).toEqual(['before', 'after', 'changes', 'cost']);
+    const c = r.cost;
+    expect(c).toMatchObject({
+      hiddenReason: null,
+      before: { total: 2_939_325, management: 1_429_070, ic: 1_510_255, costPerIc: 183_707.81 },
+      after: {
+        total: 2_921_319,
+        management: 1_175_057,
+        ic: 1_746_262,
+        costPerIc: 162_295.5,
+        managementShare: 0.4022, // 1,175,057 / 2,921,319 = 0.40224
+      },
+      difference: { total: -18_006, management: -254_013, ic: 236_007 },
+      removed: { people: 1, costed: 1, cost: 128_006 },
+      stoppedManaging: { people: 1, costed: 1, cost: 126_007 },
+      becameManagers: { people: 0, costed: 0, cost: 0 },
+      planned: {
+        positions: [{ id: 'N1', level: null, track: 'ic', manager: false, cost: 110_000, basis: 'given' }],
+        cost: 110_000,
+        notCosted: 0,
+      },
+      people: [
+        { id: '6', name: 'Ben Lead', change: 'removed', annualCost: 128_006 },
+        { id: '7', name: 'Cal Lead', change: 'stopped-managing', annualCost: 126_007 },
+      ],
+    });
+    // before/after stay exactly the metrics documents
+    expect(r.after.headcount).toBe(24);
+  });
+
+  it("a leader sees the unit's total before, but no after or difference when fewer than 5 people change, and no person", async () => {
+    const r = await runScenario(testActor('leader', '2'), { ops: OPS, unit: '2' });
+    // Vera's subtree: 180,002 + 150,025 + 130,005 + 128,006 + 126,007 + developers 900,108
+    expect(r.cost).toEqual({
+      hiddenReason: 'few-people-changed',
+      before: expect.objectContaining({ total: 1_614_153 }),
+      after: hidden,
+      difference: hidden,
+      removed: hidden,
+      becameManagers: hidden,
+      stoppedManaging: hidden,
+      planned: {
+        positions: [{ id: 'N1', level: null, track: 'ic', manager: false, cost: 110_000, basis: 'given' }],
+        cost: 110_000,
+        notCosted: 0,
+      },
+    });
+    const json = JSON.stringify(r.cost);
+    for (const s of [128006, 126007]) expect(json).not.toContain(String(s));
+  });
+
+  it('a leader sees the difference when at least 5 costed people change', async () => {
+    // five removals inside Vera's subtree: Ann, Ben, Cal, Dan and one developer (Ivy, 8)
+    const ops: ScenarioOp[] = ['5', '6', '7', '25'].map((id) => ({ op: 'remove', id }));
+    ops.push({ op: 'remove', id: '8' });
+    const r = await runScenario(testActor('leader', '2'), { ops, unit: '2' });
+    // removed: Ann 130,005 + Ben 128,006 + Cal 126,007 + Dan 150,025 + Ivy 100,008 = 634,051
+    expect(r.cost).toMatchObject({
+      hiddenReason: null,
+      difference: { total: -634_051 },
+      removed: { people: 5, costed: 5, cost: 634_051 },
+    });
+    expect(r.cost?.people).toBeUndefined();
   });
 });
