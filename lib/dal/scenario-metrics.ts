@@ -16,6 +16,7 @@ import { assertRole, type Actor } from './actor';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
 import { resolveUnit, type Unit } from './scope';
+import { scenarioCost, type ScenarioCostView } from './scenario-cost';
 import { readSettings } from './settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
 
@@ -40,6 +41,8 @@ export interface ScenarioResult {
   before: MetricsContract;
   after: MetricsContract;
   changes: ScenarioChanges;
+  /** only when the snapshot carries costs: the scenario's cost for this reader (./scenario-cost.ts) */
+  cost?: ScenarioCostView;
 }
 
 /** The snapshot a scenario starts from and its records, the operations applied within the actor's rights. */
@@ -97,5 +100,12 @@ export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<S
   const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
     floor ? floor.departments.has(d.department ?? '') : true,
   );
-  return { before, after: doc, changes };
+  const cost = await scenarioCost(actor, {
+    from,
+    records,
+    afterTree: after.tree,
+    unit: req.unit ?? null,
+    ops: req.ops,
+  });
+  return cost === null ? { before, after: doc, changes } : { before, after: doc, changes, cost };
 }

@@ -127,6 +127,7 @@ export async function contextFromHead(head: DashboardHead): Promise<DashboardCon
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: can.seePeople(actor),
+    canSeeCost: can.seeCost(actor),
     dataVersion: head.dataVersion,
   };
 }

@@ -6,6 +6,7 @@ import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { CostSection } from './cost-card';
 import { DepartmentTable } from './department-table';
 import { NarrowSpanCard } from './narrow-span-card';
 import { OrgExplorer } from './org-explorer';
@@ -64,6 +65,14 @@ export function StructureView({
         <SuppressedNote minGroupSize={d.pyramid.minGroupSize} />
       ) : (
         <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
+      )}
+      {d.cost && (
+        <CostSection
+          cost={d.cost}
+          asOf={d.asOf}
+          fromUnitTop={d.layersFromUnitTop}
+          minGroupSize={minGroupSize}
+        />
       )}
       <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
