@@ -5,7 +5,8 @@ import { paramsReader, readFilters } from '@/lib/query/dashboard';
 import type { ViewContext } from '@/lib/views/context';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
-import { resolveUnit } from '../scope';
+import { resolveUnit, type Unit } from '../scope';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { readSettings, type OrgSettings } from '../settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
@@ -57,6 +58,21 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
   ]);
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
+  return { ...readerContext(actor, settings, ref, snap, unit), dataVersion: version };
+}
+
+/**
+ * The context of a reader over a prepared snapshot and a unit of it: the privacy floor of the
+ * actor's scope in that tree, and what they may see. Dashboards use it over a stored snapshot,
+ * scenarios over their changed copy.
+ */
+export function readerContext(
+  actor: Actor,
+  settings: OrgSettings,
+  ref: SnapshotRef,
+  snap: PreparedSnapshot,
+  unit: Unit,
+): Omit<DashboardContext, 'dataVersion'> {
   const suppress = !can.seeSmallGroups(actor);
   const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
@@ -70,7 +86,6 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: can.seePeople(actor),
-    dataVersion: version,
   };
 }
 
