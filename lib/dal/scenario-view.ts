@@ -42,6 +42,8 @@ export interface ScenarioView {
   ceilingRisk: { before: RiskGroup | Suppressed; after: RiskGroup | Suppressed };
   /** names and titles of everyone the changes mention (before or after the scenario) */
   people: Record<string, ScenarioPerson>;
+  /** ids whose level change is a promotion: a higher rank on the ladder after than before */
+  promoted: string[];
 }
 
 function requestOf(s: ScenarioDto) {
@@ -101,6 +103,18 @@ function namesOf(work: ScenarioWork, changes: ScenarioChanges): Record<string, S
   return out;
 }
 
+/** Level changes that raise the person's rank on the ladder. */
+function promotedIds(work: ScenarioWork, changes: ScenarioChanges): string[] {
+  const rank = (snap: PreparedSnapshot, id: string) => snap.levels.rank[snap.tree.indexById.get(id) ?? -1];
+  return changes.levels
+    .filter((l) => {
+      const from = rank(work.from, l.id) ?? Number.NaN;
+      const to = rank(work.after, l.id) ?? Number.NaN;
+      return to > from;
+    })
+    .map((l) => l.id);
+}
+
 /**
  * A stored scenario's before/after figures with the health flags of both sides, the targets checked
  * on the result, the unit's ceiling-risk summary and the names of the people affected.
@@ -127,6 +141,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
       after: riskSummary(afterCtx, afterRisk.people),
     },
     people: namesOf(work, result.changes),
+    promoted: promotedIds(work, result.changes),
   };
 }
 
