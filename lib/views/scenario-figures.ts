@@ -133,7 +133,8 @@ export const AFFECTED_LABELS: Record<AffectedKind, string> = {
 
 /**
  * The people a scenario affects: moved (old and new manager), removed, added, promoted (`promoted`:
- * a higher rank on the ladder after than before) or otherwise changed level or track.
+ * a higher rank on the ladder after than before) or otherwise changed level or track; by operation,
+ * the position it removed or added first, then the people it moved.
  */
 export function affectedPeople(
   changes: ScenarioChanges,
@@ -185,5 +186,6 @@ export function affectedPeople(
       op: l.op + 1,
     });
   }
-  return rows.sort((a, b) => a.op - b.op || a.id.localeCompare(b.id));
+  const order: Record<AffectedKind, number> = { removed: 0, added: 1, promoted: 2, level: 3, moved: 4 };
+  return rows.sort((a, b) => a.op - b.op || order[a.kind] - order[b.kind] || a.id.localeCompare(b.id));
 }

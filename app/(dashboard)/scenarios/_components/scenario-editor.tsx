@@ -134,7 +134,6 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
               <OpForm asOf={s.fromAsOf} busy={busy} onAdd={add} remember={remember} />
               <Suggestions
                 scenarioId={id}
-                version={version}
                 asOf={s.fromAsOf}
                 busy={busy}
                 nameOf={nameOf}

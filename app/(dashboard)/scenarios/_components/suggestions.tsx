@@ -18,7 +18,6 @@ type Ask = { kind: 'remove-layer'; under: string } | { kind: 'span-merges'; unit
  */
 function SuggestionPanel({
   scenarioId,
-  version,
   title,
   intro,
   asOf,
@@ -31,7 +30,6 @@ function SuggestionPanel({
   ask,
 }: {
   scenarioId: number;
-  version: string;
   title: string;
   intro: string;
   asOf: string;
@@ -48,11 +46,16 @@ function SuggestionPanel({
   const [asked, setAsked] = useState<Ask | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const params = asked ? (Object.fromEntries(Object.entries(asked)) as Record<string, string>) : {};
+  // The list answers the scenario as it stood when asked: accepting its operations one by one does
+  // not ask again (a removed manager's reports would make a new "layer" under the same person).
+  const [round, setRound] = useState(0);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const suggestions = useQuery({
-    queryKey: [...queryKeys.scenarioSuggest(scenarioId, params), version],
+    queryKey: [...queryKeys.scenarioSuggest(scenarioId, params), round],
     queryFn: () =>
       fetchJson<{ ops: ScenarioOp[] }>(`/api/scenarios/${scenarioId}/suggest?${new URLSearchParams(params)}`),
     enabled: asked !== null,
+    staleTime: Infinity,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,8 +64,15 @@ function SuggestionPanel({
     if (typeof a === 'string') return setProblem(a);
     setProblem(null);
     setAsked(a);
+    setRound((r) => r + 1);
+    setAccepted(new Set());
   };
-  const ops = suggestions.data?.ops ?? [];
+  const all = suggestions.data?.ops ?? [];
+  const ops = all.filter((op) => !accepted.has(JSON.stringify(op)));
+  const accept = (op: ScenarioOp) => {
+    setAccepted((s) => new Set([...s, JSON.stringify(op)]));
+    onAccept(op);
+  };
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid={testId}>
       <h2 id={`${id}-h`}>{title}</h2>
@@ -95,8 +105,10 @@ function SuggestionPanel({
             <p className="alert error" role="alert">
               {suggestions.error.message}
             </p>
-          ) : ops.length === 0 ? (
+          ) : all.length === 0 ? (
             <p className="muted">Nothing to suggest: no such change is left to make here.</p>
+          ) : ops.length === 0 ? (
+            <p className="muted">Every suggestion is accepted.</p>
           ) : (
             <ul className={styles.suggestions} aria-label={`${title}: suggested operations`}>
               {ops.map((op) => {
@@ -107,7 +119,7 @@ function SuggestionPanel({
                     <button
                       type="button"
                       disabled={busy}
-                      onClick={() => onAccept(op)}
+                      onClick={() => accept(op)}
                       aria-label={`Accept: ${text}`}
                     >
                       Accept
@@ -126,7 +138,6 @@ function SuggestionPanel({
 /** The two larger edits of issue #14: remove the layer under a manager; bring a unit's managers to a span of at least N. */
 export function Suggestions(props: {
   scenarioId: number;
-  version: string;
   asOf: string;
   busy: boolean;
   nameOf: NameOf;
