@@ -17,7 +17,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
 import { resolveUnit, type Unit } from './scope';
 import { scenarioCost, type ScenarioCostView } from './scenario-cost';
-import { readSettings } from './settings';
+import { readSettings, type OrgSettings } from './settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
 
 /** An operation that cannot apply (422; the command line exits 1): names the operation. */
@@ -63,6 +63,36 @@ export async function applyScenario(
   return { ref, from, records: applied.records, changes: applied.changes };
 }
 
+/** What a scenario's figures were computed from, for the web editor's extras (health flags, tree). */
+export interface ScenarioWork {
+  ref: SnapshotRef;
+  settings: OrgSettings;
+  from: PreparedSnapshot;
+  /** the changed copy, prepared like any snapshot (dated the snapshot's as-of date) */
+  after: PreparedSnapshot;
+  records: OrgRecord[];
+  /** the scenario's unit in a snapshot (null when it is not there) */
+  unitIn: (snap: PreparedSnapshot) => Unit | null;
+}
+
+/** The changed copy of a scenario prepared as a snapshot, the operations applied within the actor's rights. */
+export async function prepareScenario(
+  actor: Actor,
+  req: ScenarioRequest,
+): Promise<ScenarioWork & { changes: ScenarioChanges }> {
+  const { ref, from, records, changes } = await applyScenario(actor, req);
+  const settings = await readSettings(actor.orgId);
+  const after = prepareSnapshot(ref.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
+  const unitIn = (snap: PreparedSnapshot): Unit | null => {
+    try {
+      return resolveUnit(actor, snap, { subtree: req.unit ?? undefined });
+    } catch {
+      return null;
+    }
+  };
+  return { ref, settings, from, after, records, unitIn, changes };
+}
+
 /**
  * `{before, after, changes}` of a scenario: before = the stored snapshot's metrics contract for the
  * unit, after = the same document (lib/views/metrics-document.ts) of the changed copy. The after
@@ -70,18 +100,18 @@ export async function applyScenario(
  * (dated the effective date), its changes counted from the snapshot to the scenario.
  */
 export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<ScenarioResult> {
-  const { ref, from, records, changes } = await applyScenario(actor, req);
-  const settings = await readSettings(actor.orgId);
+  return (await runScenarioWork(actor, req)).result;
+}
+
+/** runScenario, with what its figures were computed from. */
+export async function runScenarioWork(
+  actor: Actor,
+  req: ScenarioRequest,
+): Promise<{ result: ScenarioResult; work: ScenarioWork }> {
+  const work = await prepareScenario(actor, req);
+  const { ref, from, after, settings, unitIn, changes } = work;
   const want = { subtree: req.unit ?? undefined };
   const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree: want.subtree });
-  const after = prepareSnapshot(ref.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
-  const unitIn = (snap: PreparedSnapshot): Unit | null => {
-    try {
-      return resolveUnit(actor, snap, want);
-    } catch {
-      return null;
-    }
-  };
   const unit = unitIn(after);
   if (!unit)
     throw new NotFoundError(`The unit ${req.unit ?? ''} is no longer in the scenario's organisation.`);
@@ -102,10 +132,11 @@ export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<S
   );
   const cost = await scenarioCost(actor, {
     from,
-    records,
+    records: work.records,
     afterTree: after.tree,
     unit: req.unit ?? null,
     ops: req.ops,
   });
-  return cost === null ? { before, after: doc, changes } : { before, after: doc, changes, cost };
+  const result = cost === null ? { before, after: doc, changes } : { before, after: doc, changes, cost };
+  return { result, work };
 }

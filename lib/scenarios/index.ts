@@ -5,3 +5,4 @@ export * from './changes';
 export * from './larger-edits';
 export * from './scope';
 export * from './cost';
+export * from './requests';

@@ -59,6 +59,35 @@ export function describeOp(index: number, op: ScenarioOp): string {
   return `#${index + 1} ${name} ${JSON.stringify(rest)}`;
 }
 
+/** How a person is named in plain words: "Ada Root (A)", or the id alone when the name is unknown. */
+export type NameOf = (id: string) => string | null;
+
+/** An operation in plain words, with people's names where known: "Move Dee Dev (D) under Ben Lead (B)". */
+export function describeOpInWords(op: ScenarioOp, nameOf: NameOf = () => null): string {
+  const who = (id: string) => {
+    const n = nameOf(id);
+    return n ? `${n} (${id})` : id;
+  };
+  switch (op.op) {
+    case 'move':
+      return `Move ${who(op.id)}, with their team, under ${who(op.to)}`;
+    case 'remove':
+      return `Remove the position of ${who(op.id)}; their reports go to ${
+        op.reportsTo ? who(op.reportsTo) : 'their manager'
+      }`;
+    case 'merge':
+      return `Merge the team of ${who(op.from)} into ${who(op.into)}'s team`;
+    case 'add': {
+      const what = [op.title, op.level, op.track === undefined ? undefined : `${op.track} track`]
+        .filter(Boolean)
+        .join(', ');
+      return `Add a vacant position ${op.id}${what ? ` (${what})` : ''} under ${who(op.manager)}`;
+    }
+    case 'set-level':
+      return `Set the level of ${who(op.id)} to ${op.level}${op.track ? ` on the ${op.track} track` : ''}`;
+  }
+}
+
 /** Parses the ops JSON (already JSON.parse'd); a readable message naming the bad operation when invalid. */
 export function parseScenarioOps(
   value: unknown,

@@ -5,7 +5,8 @@ import { paramsReader, readFilters } from '@/lib/query/dashboard';
 import type { ViewContext } from '@/lib/views/context';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
-import { resolveUnit } from '../scope';
+import { resolveUnit, type Unit } from '../scope';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { settingsFromRows, type OrgSettings } from '../settings';
 import { loadPrepared, type SnapshotRef } from '../snapshot-data';
 import { NotFoundError } from '../errors';
@@ -114,6 +115,21 @@ export async function contextFromHead(head: DashboardHead): Promise<DashboardCon
   const { actor, query, settings, ref } = head;
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
+  return { ...readerContext(actor, settings, ref, snap, unit), dataVersion: head.dataVersion };
+}
+
+/**
+ * The context of a reader over a prepared snapshot and a unit of it: the privacy floor of the
+ * actor's scope in that tree, and what they may see. Dashboards use it over a stored snapshot,
+ * scenarios over their changed copy.
+ */
+export function readerContext(
+  actor: Actor,
+  settings: OrgSettings,
+  ref: SnapshotRef,
+  snap: PreparedSnapshot,
+  unit: Unit,
+): Omit<DashboardContext, 'dataVersion'> {
   const suppress = !can.seeSmallGroups(actor);
   const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
@@ -128,7 +144,6 @@ export async function contextFromHead(head: DashboardHead): Promise<DashboardCon
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: can.seePeople(actor),
     canSeeCost: can.seeCost(actor),
-    dataVersion: head.dataVersion,
   };
 }
 
