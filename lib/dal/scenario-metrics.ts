@@ -1,22 +1,26 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { OrgRecord } from '@/lib/metrics/types';
-import { summarizeTrends } from '@/lib/metrics/trends';
+import { summarizeTrends, type SnapshotSummary } from '@/lib/metrics/trends';
 import {
   applyOperations,
+  countScenarioChanges,
+  prepareScenario,
   type ScenarioChanges,
   type ScenarioOp,
   type ScenarioRefusal,
 } from '@/lib/scenarios';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
-import { computeMetricsDocument, countUnitChanges, toTrendPoint } from '@/lib/views/metrics-document';
+import { computeMetricsDocument, toTrendPoint } from '@/lib/views/metrics-document';
 import { computeUnitStructure } from '@/lib/views/unit-metrics';
 import { assertRole, type Actor } from './actor';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
 import { resolveUnit, type Unit } from './scope';
-import { readSettings } from './settings';
+import { dataVersion } from './dashboards/result-cache';
+import { processCache } from './process-cache';
+import { readSettings, type OrgSettings } from './settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
 
 /** An operation that cannot apply (422; the command line exits 1): names the operation. */
@@ -60,6 +64,37 @@ export async function applyScenario(
   return { ref, from, records: applied.records, changes: applied.changes };
 }
 
+const beforeCache = processCache<{ before: MetricsContract; points: SnapshotSummary[] }>('scenario-before', {
+  max: 100,
+});
+
+/**
+ * The unit's stored metrics contract and trend series at the snapshot: the "before" of every
+ * scenario on it, the same for each operation appended, so kept (keyed like the dashboards'
+ * answers: the data version, who asks and the settings; any import or settings change recomputes).
+ */
+async function beforeSide(
+  actor: Actor,
+  ref: SnapshotRef,
+  subtree: string | undefined,
+  settings: OrgSettings,
+) {
+  const key = JSON.stringify([
+    actor.orgId,
+    await dataVersion(actor.orgId),
+    ref.id,
+    actor.role,
+    actor.scopeEmployeeId,
+    settings,
+    subtree ?? null,
+  ]);
+  return beforeCache.get(key, async () => {
+    const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree });
+    const { points } = await readUnitTrendSeries(actor, ref, { subtree }, settings.execLayers);
+    return { before, points };
+  });
+}
+
 /**
  * `{before, after, changes}` of a scenario: before = the stored snapshot's metrics contract for the
  * unit, after = the same document (lib/views/metrics-document.ts) of the changed copy. The after
@@ -70,8 +105,9 @@ export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<S
   const { ref, from, records, changes } = await applyScenario(actor, req);
   const settings = await readSettings(actor.orgId);
   const want = { subtree: req.unit ?? undefined };
-  const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree: want.subtree });
-  const after = prepareSnapshot(ref.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
+  const { before, points } = await beforeSide(actor, ref, want.subtree, settings);
+  // Derived from the snapshot's own tree: what prepareSnapshot and countUnitChanges give, faster.
+  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
   const unitIn = (snap: PreparedSnapshot): Unit | null => {
     try {
       return resolveUnit(actor, snap, want);
@@ -89,10 +125,9 @@ export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<S
     throw new ForbiddenError(
       `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
     );
-  const { points } = await readUnitTrendSeries(actor, ref, want, settings.execLayers);
   const trend = summarizeTrends(
     [...points, toTrendPoint(req.effectiveDate ?? ref.asOf, structure)],
-    countUnitChanges(from, after, unitIn),
+    countScenarioChanges(from, after, changes, unitIn),
   );
   const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
     floor ? floor.departments.has(d.department ?? '') : true,

@@ -4,3 +4,4 @@ export * from './apply';
 export * from './changes';
 export * from './larger-edits';
 export * from './scope';
+export * from './prepare';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ReportSection } from '@/lib/export/report-model';
-import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { prepareScenario } from '@/lib/scenarios';
 import { scenarioSection, unitCeilingFigures } from '@/lib/views/reports/scenario';
 import { unitOf } from '@/lib/views/unit';
 import type { Actor } from '../../actor';
@@ -48,7 +49,7 @@ export async function buildScenarioSection(actor: Actor, id: number): Promise<Re
     ops: s.ops,
   });
   const settings = await readSettings(actor.orgId);
-  const after = prepareSnapshot(from.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
+  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
   const nodesOf = (snap: PreparedSnapshot) => unitOf(snap.tree, s.unitRootId, null).nodes;
   const nameOf = namer(from, after);
   return scenarioSection({
