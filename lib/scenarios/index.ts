@@ -6,3 +6,4 @@ export * from './larger-edits';
 export * from './scope';
 export * from './cost';
 export * from './requests';
+export * from './prepare';

@@ -62,6 +62,12 @@ const DATA_VERSION_SQL = `concat_ws('|', $1::int,
       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
       (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable))`;
 
+/** A string that changes whenever the organisation's stored data or settings change. */
+export async function dataVersion(orgId: number): Promise<string> {
+  const rows = await rawQuery<{ v: string }>(`select ${DATA_VERSION_SQL} as v`, [orgId]);
+  return rows[0]?.v ?? '';
+}
+
 /** A dashboard request before its tree: who asks, the filters, the settings, the snapshot, the data version. */
 export interface DashboardHead {
   actor: Actor;
