@@ -9,7 +9,7 @@ import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states
 import { CostSection } from './cost-card';
 import { DepartmentTable } from './department-table';
 import { NarrowSpanCard } from './narrow-span-card';
-import { OrgExplorer } from './org-explorer';
+import { OrgViews } from './org-views';
 import { PyramidCard } from './pyramid-card';
 import { SpanBandsCard, SpanHistogramCard } from './span-cards';
 import { SummaryCards } from './summary-cards';
@@ -78,11 +78,7 @@ export function StructureView({
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>
-        <OrgExplorer
-          key={readFilters(params).asOf ?? 'latest'}
-          canSeePeople={canSeePeople}
-          minGroupSize={minGroupSize}
-        />
+        <OrgViews canSeePeople={canSeePeople} minGroupSize={minGroupSize} />
       </section>
     </div>
   );
