@@ -7,6 +7,13 @@ import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
 import { SuppressedNote } from '@/app/_components/ui/states';
 
+/** Short level names for the chart's axis (the table keeps the full ones). */
+const LEVEL_SHORT = {
+  executive: 'Executives',
+  managerOfManagers: 'Mgrs of mgrs',
+  managerOfIcs: 'Mgrs of ICs',
+} as const;
+
 const LEVEL_LABEL = {
   executive: 'Executives',
   managerOfManagers: 'Managers of managers',
@@ -17,6 +24,19 @@ const money = (v: number | null) =>
   v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const HIDDEN = 'hidden';
+/** Compact amounts for chart axes: 2.5M, 640k. */
+const compact = (v: number) => v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The note under a breakdown chart naming the rows the floor hides (they are not drawn). */
+function hiddenNote(labels: string[], minGroupSize: number) {
+  if (labels.length === 0) return undefined;
+  return (
+    <p className="muted">
+      Not drawn: {labels.join(', ')} (fewer than {minGroupSize} managers, or derivable from the other
+      figures).
+    </p>
+  );
+}
 
 /** A row's cost for a table or CSV: the amount, or "hidden" where the floor suppresses it. */
 const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? HIDDEN : r.cost);
@@ -80,7 +100,7 @@ export function CostSection({
   const levelRows = isSuppressed(cost.byLevel) ? null : cost.byLevel;
   return (
     <section aria-label="Cost" data-testid="cost-card">
-      <h2>Cost</h2>
+      <h2 style={{ margin: '1.25rem 0 0.5rem' }}>Cost</h2>
       {cost.hiddenReason === 'partial-coverage' ? (
         <p className="suppressed" role="note" data-testid="cost-partial">
           Not everyone in your scope has an annual cost, so cost totals are hidden: a difference of two totals
@@ -98,6 +118,10 @@ export function CostSection({
               definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
               rows={layerRows}
               filename={`management-cost-by-layer-${asOf}`}
+              footer={hiddenNote(
+                layerRows.filter((r) => isSuppressed(r.cost)).map((r) => `layer ${r.layer}`),
+                minGroupSize,
+              )}
               columns={[
                 { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
@@ -106,13 +130,13 @@ export function CostSection({
               ]}
             >
               <SimpleBarChart
-                data={layerRows.map((r) => ({
-                  layer: `Layer ${r.layer}`,
-                  cost: isSuppressed(r.cost) ? 0 : r.cost,
-                }))}
+                data={layerRows.flatMap((r) =>
+                  isSuppressed(r.cost) ? [] : [{ layer: `Layer ${r.layer}`, cost: r.cost }],
+                )}
                 x="layer"
                 series={[{ key: 'cost', label: 'Management cost' }]}
                 xLabel="Layer"
+                valueFormat={compact}
               />
             </ChartCard>
           )}
@@ -122,6 +146,10 @@ export function CostSection({
               definition={`Annual cost of executives (managers in the top layers), managers of managers and managers of ICs. Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
+              footer={hiddenNote(
+                levelRows.filter((r) => isSuppressed(r.cost)).map((r) => LEVEL_LABEL[r.level].toLowerCase()),
+                minGroupSize,
+              )}
               columns={[
                 { key: 'level', label: 'Managerial level', value: (r) => LEVEL_LABEL[r.level] },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
@@ -130,13 +158,13 @@ export function CostSection({
               ]}
             >
               <SimpleBarChart
-                data={levelRows.map((r) => ({
-                  level: LEVEL_LABEL[r.level],
-                  cost: isSuppressed(r.cost) ? 0 : r.cost,
-                }))}
+                data={levelRows.flatMap((r) =>
+                  isSuppressed(r.cost) ? [] : [{ level: LEVEL_SHORT[r.level], cost: r.cost }],
+                )}
                 x="level"
                 series={[{ key: 'cost', label: 'Management cost' }]}
                 xLabel="Managerial level"
+                valueFormat={compact}
               />
             </ChartCard>
           )}
