@@ -4,8 +4,13 @@ import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { signIn, type E2eRole } from './helpers';
 
+// the card's headline: compact from a million up (47.6M), else the amount
 const money = (v: number | null) =>
-  v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
+  v === null
+    ? '—'
+    : Math.abs(v) >= 1_000_000
+      ? v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 })
+      : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
 
 async function structureApi(page: Page): Promise<StructureDashboard> {
   const res = await page.request.get('/api/metrics/structure');

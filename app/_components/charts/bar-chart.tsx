@@ -18,6 +18,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
   xLabel,
   yLabel,
   valueFormat,
+  everyTick = false,
   children,
 }: {
   data: Row[];
@@ -29,6 +30,8 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
   yLabel?: string;
   /** formats values on the value axis and in the tooltip (e.g. compact amounts: 2.5M) */
   valueFormat?: (v: number) => string;
+  /** label every category (few, short categories that must all be named) */
+  everyTick?: boolean;
   children?: React.ReactNode;
 }) {
   const vertical = layout === 'vertical';
@@ -56,6 +59,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
           <>
             <XAxis
               dataKey={x}
+              interval={everyTick ? 0 : undefined}
               label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -12 } : undefined}
             />
             <YAxis

@@ -9,7 +9,7 @@ import { SuppressedNote } from '@/app/_components/ui/states';
 
 /** Short level names for the chart's axis (the table keeps the full ones). */
 const LEVEL_SHORT = {
-  executive: 'Executives',
+  executive: 'Execs',
   managerOfManagers: 'Mgrs of mgrs',
   managerOfIcs: 'Mgrs of ICs',
 } as const;
@@ -19,6 +19,11 @@ const LEVEL_LABEL = {
   managerOfManagers: 'Managers of managers',
   managerOfIcs: 'Managers of ICs',
 } as const;
+const LEVEL_LOWER = {
+  executive: 'executives',
+  managerOfManagers: 'managers of managers',
+  managerOfIcs: 'managers of ICs',
+} as const;
 
 const money = (v: number | null) =>
   v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
@@ -26,6 +31,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 const HIDDEN = 'hidden';
 /** Compact amounts for chart axes: 2.5M, 640k. */
 const compact = (v: number) => v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
+/** A figure card's value: compact from a million up (47.6M), so it fits a phone-width card. */
+const headline = (v: number | null) => (v !== null && Math.abs(v) >= 1_000_000 ? compact(v) : money(v));
+/** The exact amount under a compact headline. */
+const exact = (v: number) => (Math.abs(v) >= 1_000_000 ? `exactly ${money(v)}` : undefined);
 
 /** The note under a breakdown chart naming the rows the floor hides (they are not drawn). */
 function hiddenNote(labels: string[], minGroupSize: number) {
@@ -68,21 +77,22 @@ export function CostSection({
     {
       key: 'costTotal',
       label: 'Annual cost',
-      value: isSuppressed(cost.total) ? HIDDEN : money(cost.total),
+      value: isSuppressed(cost.total) ? HIDDEN : headline(cost.total),
+      note: isSuppressed(cost.total) ? undefined : exact(cost.total),
       definition:
         'Sum of the annual cost of everyone in the unit who has one (junior staff: cost per FTE x FTE); vacant posts cost nothing here. In the currency of the imported file.',
     },
     {
       key: 'costManagement',
       label: 'Management cost',
-      value: isSuppressed(m) ? HIDDEN : money(m.cost),
+      value: isSuppressed(m) ? HIDDEN : headline(m.cost),
       definition: 'Sum of the annual cost of the managers (people with at least one direct report).',
       note: isSuppressed(m) ? undefined : `${pct(m.share)} of the total`,
     },
     {
       key: 'costPerIc',
       label: 'Cost per IC',
-      value: isSuppressed(ic) ? HIDDEN : money(ic.costPerIc),
+      value: isSuppressed(ic) ? HIDDEN : headline(ic.costPerIc),
       definition:
         'Annual cost of the whole unit / ICs (individual contributors plus junior staff FTE): what each IC carries, management included.',
       note: isSuppressed(m) ? undefined : `management ${money(m.perIc)} per IC`,
@@ -147,7 +157,7 @@ export function CostSection({
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
               footer={hiddenNote(
-                levelRows.filter((r) => isSuppressed(r.cost)).map((r) => LEVEL_LABEL[r.level].toLowerCase()),
+                levelRows.filter((r) => isSuppressed(r.cost)).map((r) => LEVEL_LOWER[r.level]),
                 minGroupSize,
               )}
               columns={[
@@ -162,6 +172,7 @@ export function CostSection({
                   isSuppressed(r.cost) ? [] : [{ level: LEVEL_SHORT[r.level], cost: r.cost }],
                 )}
                 x="level"
+                everyTick
                 series={[{ key: 'cost', label: 'Management cost' }]}
                 xLabel="Managerial level"
                 valueFormat={compact}
