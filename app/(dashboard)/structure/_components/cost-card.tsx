@@ -7,11 +7,11 @@ import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
 import { SuppressedNote } from '@/app/_components/ui/states';
 
-/** Short level names for the chart's axis (the table keeps the full ones). */
+/** Short level names for the chart's axis, legible at phone width (the table keeps the full ones). */
 const LEVEL_SHORT = {
-  executive: 'Execs',
-  managerOfManagers: 'Mgrs of mgrs',
-  managerOfIcs: 'Mgrs of ICs',
+  executive: 'Exec',
+  managerOfManagers: 'M of M',
+  managerOfIcs: 'M of IC',
 } as const;
 
 const LEVEL_LABEL = {
@@ -153,7 +153,7 @@ export function CostSection({
           {levelRows && (
             <ChartCard
               title="Management cost by managerial level"
-              definition={`Annual cost of executives (managers in the top layers), managers of managers and managers of ICs. Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
+              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
               footer={hiddenNote(
