@@ -71,7 +71,11 @@ function shownGroups(
   const c = d.cost;
   if (c === null) return [];
   const out: Array<{ what: string; people: number; cost: number }> = [];
-  if (!isSuppressed(c.total)) out.push({ what: 'total', people: c.coverage.costed, cost: c.total });
+  if (!isSuppressed(c.total)) {
+    // money is only shown with the unit's coverage
+    expect(isSuppressed(c.coverage)).toBe(false);
+    out.push({ what: 'total', people: isSuppressed(c.coverage) ? 0 : c.coverage.costed, cost: c.total });
+  }
   const levels = isSuppressed(c.byLevel) ? [] : c.byLevel;
   if (!isSuppressed(c.management)) {
     out.push({
@@ -156,6 +160,8 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     expect(vera.cost?.total).toBe(180_002 + 150_025 + 130_005 + 128_006 + 126_007 + 900_108);
     const ben = await structure(actor('leader', '2'), { subtree: '6' });
     expect(isSuppressed(ben.cost?.total)).toBe(true);
+    // not even the team's headcount through the coverage figure
+    expect(isSuppressed(ben.cost?.coverage)).toBe(true);
   });
 
   /**

@@ -66,11 +66,13 @@ export function CostSection({
   fromUnitTop: boolean;
   minGroupSize: number;
 }) {
-  const cov = cost.coverage;
+  const cov = isSuppressed(cost.coverage) ? null : cost.coverage;
   const coverageNote =
-    cov.juniorFte > 0
-      ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${cov.juniorFteCosted.toLocaleString('en')} of ${cov.juniorFte.toLocaleString('en')} junior FTE`
-      : `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people have a cost`;
+    cov === null
+      ? undefined
+      : cov.juniorFte > 0
+        ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${cov.juniorFteCosted.toLocaleString('en')} of ${cov.juniorFte.toLocaleString('en')} junior FTE`
+        : `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people have a cost`;
   const m = cost.management;
   const ic = cost.ic;
   const cards = [
@@ -100,7 +102,7 @@ export function CostSection({
     {
       key: 'costCoverage',
       label: 'Cost coverage',
-      value: pct(cov.share),
+      value: cov === null ? HIDDEN : pct(cov.share),
       definition:
         'People with an annual cost / headcount: how much of the unit the cost figures cover. A partial file gives partial totals.',
       note: coverageNote,
