@@ -236,5 +236,8 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
       removed: { people: 5, costed: 5, cost: 634_051 },
     });
     expect(r.cost?.people).toBeUndefined();
+    // after, Vera is the only manager left: management and IC cost only as their total
+    expect(r.cost?.difference).toEqual({ total: -634_051, management: hidden, ic: hidden });
+    expect(r.cost?.before).toMatchObject({ total: 1_614_153, management: hidden, managementShare: null });
   });
 });
