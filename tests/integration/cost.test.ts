@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/dal/actor';
 import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildStructure } from '@/lib/dal/dashboards/structure';
+import { buildOrgTree } from '@/lib/dal/dashboards/org-tree';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importFiles } from '@/cli/commands/import-command';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -127,6 +128,21 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     });
     const narrow = Object.fromEntries((d.narrowSpan.managers ?? []).map((m) => [m.id, m.annualCost]));
     expect(narrow).toMatchObject({ '2': 180_002, '6': 128_006, '7': 126_007 });
+  });
+
+  it("the org explorer gives a person's annual cost to hr and admin only", async () => {
+    const explore = async (a: Actor) => {
+      const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf: AS_OF }));
+      return buildOrgTree(ctx, new URLSearchParams({ depth: '3' }));
+    };
+    const hr = JSON.stringify(await explore(actor('hr')));
+    expect(hr).toContain('"annualCost":250001'); // Cora Chief
+    expect(hr).toContain('"annualCost":180002'); // Vera Eng
+    for (const reader of [actor('leader', '1'), actor('leader', '2'), actor('viewer')]) {
+      const json = JSON.stringify(await explore(reader));
+      expect(json).not.toContain('annualCost');
+      for (const s of SALARIES) expect(json).not.toContain(String(s));
+    }
   });
 
   it('a leader and a viewer never get a group total under the floor, nor any person cost', async () => {
