@@ -42,7 +42,9 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await page.getByRole('button', { name: 'Create scenario' }).click();
   await expect(page.getByRole('heading', { name: 'E2E flatter top', level: 1 })).toBeVisible();
   await expect(page.getByTestId('scenario-status')).toHaveText('Draft');
-  const [headBefore] = await figure(page, 'Structure', 'Headcount');
+  await expect(page.getByTestId('before-after')).toBeVisible();
+  const [headBefore, headAfter] = await figure(page, 'Structure', 'Headcount');
+  expect(headAfter).toBe(headBefore);
 
   // Remove the layer under the CEO: accept each suggested removal in turn.
   const layer = page.getByTestId('suggest-layer');

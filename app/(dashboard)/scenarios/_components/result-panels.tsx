@@ -115,7 +115,13 @@ function SideBySide({
 }) {
   const num = numeric ? 'num' : undefined;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      style={{ position: 'relative' }}
+    >
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
