@@ -175,7 +175,7 @@ export async function suggestScenarioOps(
   actor: Actor,
   id: number,
   query: SuggestQuery,
-): Promise<{ ops: ScenarioOp[] }> {
+): Promise<{ ops: ScenarioOp[]; people: Record<string, ScenarioPerson> }> {
   const scenario = await getScenario(actor, id);
   const { work } = await afterContext(actor, scenario);
   const about = query.kind === 'remove-layer' ? query.under : query.unit;
@@ -187,5 +187,11 @@ export async function suggestScenarioOps(
     query.kind === 'remove-layer'
       ? removeLayerUnder(work.records, query.under)
       : suggestSpanMerges(work.records, query.unit, query.min);
-  return { ops };
+  const people: Record<string, ScenarioPerson> = {};
+  for (const op of ops)
+    for (const pid of op.op === 'merge' ? [op.from, op.into] : op.op === 'remove' ? [op.id] : []) {
+      const r = work.after.tree.records[work.after.tree.indexById.get(pid) ?? -1];
+      people[pid] = { name: r?.name ?? null, title: r?.title ?? null };
+    }
+  return { ops, people };
 }
