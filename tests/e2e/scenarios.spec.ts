@@ -34,6 +34,7 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await page.getByRole('link', { name: 'Scenarios' }).click();
   await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
   await noSeriousAxe(page);
+  await page.screenshot({ path: 'test-results/screens/scenarios-list-desktop.png', fullPage: true });
   await page.getByLabel('Name').fill('E2E flatter top');
   await page.getByRole('button', { name: 'Create scenario' }).click();
   await expect(page.getByRole('heading', { name: 'E2E flatter top', level: 1 })).toBeVisible();

@@ -86,7 +86,7 @@ export function BeforeAfter({ view }: { view: ScenarioView }) {
                 After
               </th>
               <th scope="col" className="num">
-                Difference
+                Change
               </th>
             </tr>
           </thead>
@@ -247,7 +247,7 @@ export function TargetsChecked({ health }: { health: ScenarioHealth }) {
 }
 
 function countText(f: HealthFlag | undefined): string {
-  if (!f || f.count === null) return 'not checked';
+  if (!f || f.count === null) return f?.kind === 'ceilingDown' ? '—' : 'no target';
   return f.count.toLocaleString('en');
 }
 
