@@ -118,6 +118,7 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
     page.getByTestId('scenario-list').getByRole('link', { name: 'E2E flatter top' }),
   ).toBeVisible();
   await noSeriousAxe(page);
+  await page.screenshot({ path: 'test-results/screens/scenarios-list-phone.png', fullPage: true });
 });
 
 test('a leader plans inside their subtree only; a viewer has no scenarios', async ({ page, browser }) => {
