@@ -5,7 +5,9 @@
 // benchmark (hostile uploads against dashboard readers on the production build). `--views` runs only
 // the cold-view benchmark (`--people N --snapshots S --views-per-family K --clients C --seconds T
 // --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
-// production build.
+// production build. `--scenario` runs only the scenario benchmark (`scenario100k`: opening a stored
+// scenario and appending operations on the 100k demo company, server time; `--people N --snapshots S
+// --ops K --seed X`; `--quick` for 10k x 3).
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../cli/bench/child';
 import { runBenchTask } from '../cli/bench/child-tasks';
@@ -15,10 +17,12 @@ import { runBenchmark } from '../cli/bench/run';
 import { benchDashboard } from '../cli/bench/dashboard';
 import { benchAbuse } from '../cli/bench/abuse';
 import { benchViews, viewsKey, type ViewsOptions } from '../cli/bench/views';
+import { benchScenario, scenarioKey, type ScenarioOptions } from '../cli/bench/scenario';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
-  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]';
+  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]\n' +
+  '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -51,6 +55,20 @@ function viewsOptions(values: Record<string, string | boolean | undefined>): Vie
   };
 }
 
+/** The scenario run's size: 100k x 6 snapshots and 15 operations by default, 10k x 3 and 6 with --quick. */
+function scenarioOptions(values: Record<string, string | boolean | undefined>): ScenarioOptions {
+  const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
+  const quick = values.quick === true;
+  const people = positiveInt('people', str('people'), quick ? 10_000 : 100_000);
+  if (people < 1000 || people > 1_000_000) throw new Error('--people takes 1000 to 1000000');
+  return {
+    people,
+    snapshots: positiveInt('snapshots', str('snapshots'), quick ? 3 : 6),
+    ops: positiveInt('ops', str('ops'), quick ? 6 : 15),
+    seed: positiveInt('seed', str('seed'), 7),
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === CHILD_FLAG) {
     await runBenchTask(argv[1] ?? '{}');
@@ -70,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
       'dashboard-only': { type: 'boolean' },
       abuse: { type: 'boolean' },
       views: { type: 'boolean' },
+      scenario: { type: 'boolean' },
+      ops: { type: 'string' },
       people: { type: 'string' },
       snapshots: { type: 'string' },
       'views-per-family': { type: 'string' },
@@ -87,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   const script = process.argv[1] ?? 'scripts/bench.ts';
   const started = performance.now();
   const report =
-    values['dashboard-only'] || values.abuse || values.views
+    values['dashboard-only'] || values.abuse || values.views || values.scenario
       ? {}
       : await runBenchmark(
           {
@@ -109,6 +129,10 @@ async function main(argv: string[]): Promise<number> {
   if (values.views) {
     const o = viewsOptions(values);
     Object.assign(report, { [viewsKey(o.people)]: await benchViews(log, o) });
+  }
+  if (values.scenario) {
+    const o = scenarioOptions(values);
+    Object.assign(report, { [scenarioKey(o.people)]: await benchScenario(log, o) });
   }
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,5 +1,6 @@
 /** The benchmark's JSON shape and the human table printed to stderr beside it. */
 import type { AbuseFigures } from './abuse';
+import type { ScenarioFigures } from './scenario';
 import type { ViewsFigures } from './views';
 
 export interface ImportFigures {
@@ -20,6 +21,8 @@ export interface BenchReport {
   abuse?: AbuseFigures;
   /** cold-view runs keyed by size: views100k, views1m (issue #13) */
   [views: `views${string}`]: ViewsFigures | undefined;
+  /** scenario runs keyed by size: scenario100k (issue #14) */
+  [scenario: `scenario${string}`]: ScenarioFigures | undefined;
 }
 
 interface Row {
@@ -116,7 +119,36 @@ export function summaryRows(r: BenchReport): Row[] {
   }
   for (const [k, v] of Object.entries(r))
     if (/^views\d+[km]$/.test(k) && v) rows.push(...viewRows(v as ViewsFigures));
+    else if (/^scenario\d+k$/.test(k) && v) rows.push(...scenarioRows(v as ScenarioFigures));
   return rows;
+}
+
+/** The scenario rows (issue #14): opening < 1 s, each operation < 300 ms, server time. */
+function scenarioRows(v: ScenarioFigures): Row[] {
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  return [
+    {
+      name: `open a scenario (5 ops, whole org), ${v.company}`,
+      figure: ms(v.openMs),
+      reference: `snapshot not yet in memory ${ms(v.openColdMs)}; again ${ms(v.reopenMs)}`,
+      target: '< 1 s',
+      met: v.openMs < 1000,
+    },
+    {
+      name: `append an operation and recompute (${v.ops} ops)`,
+      figure: `p50 ${ms(v.opP50Ms)}, p95 ${ms(v.opP95Ms)}`,
+      reference: `store p50 ${ms(v.opStoreP50Ms)} + evaluate p50 ${ms(v.opEvaluateP50Ms)}`,
+      target: '< 300 ms (p95 shown)',
+      met: v.opP95Ms < 300,
+    },
+    {
+      name: `leader's scenario on their subtree (${v.subtree.people.toLocaleString('en')} people)`,
+      figure: `open ${ms(v.subtree.openMs)}; ops p50 ${ms(v.subtree.opP50Ms)}, p95 ${ms(v.subtree.opP95Ms)}`,
+      reference: '',
+      target: 'open < 1 s; ops < 300 ms',
+      met: v.subtree.openMs < 1000 && v.subtree.opP95Ms < 300,
+    },
+  ];
 }
 
 /** The cold-view rows: a baseline for issue #13, so no target is judged here. */

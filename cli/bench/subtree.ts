@@ -7,19 +7,8 @@ import { setDatabase } from '@/db';
 import { openDatabase } from '@/db/client';
 import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
 import { getMetricsContract } from '@/lib/dal/metrics-contract';
+import { random as rng } from './scenario-ops';
 import { percentile } from './stats';
-
-/** A small seeded PRNG (mulberry32) so every run asks about the same managers. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** p50 / p95 / max milliseconds of `count` subtree contract calls on the database at url. */
 export async function timeSubtreeQueries(

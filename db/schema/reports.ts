@@ -15,6 +15,8 @@ export interface ReportAccess {
   includesPeople: boolean;
   /** small groups were suppressed in it */
   suppressed: boolean;
+  /** the scenarios it holds (each re-checked at download: the user must still see it) */
+  scenarios?: number[];
 }
 
 /**

@@ -1,21 +1,26 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { OrgRecord } from '@/lib/metrics/types';
-import { summarizeTrends } from '@/lib/metrics/trends';
+import { summarizeTrends, type SnapshotSummary } from '@/lib/metrics/trends';
 import {
   applyOperations,
+  countScenarioChanges,
+  prepareScenario,
   type ScenarioChanges,
   type ScenarioOp,
   type ScenarioRefusal,
 } from '@/lib/scenarios';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
-import { computeMetricsDocument, countUnitChanges, toTrendPoint } from '@/lib/views/metrics-document';
+import { computeMetricsDocument, toTrendPoint } from '@/lib/views/metrics-document';
 import { computeUnitStructure } from '@/lib/views/unit-metrics';
 import { assertRole, type Actor } from './actor';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
 import { resolveUnit, type Unit } from './scope';
+import { dataVersion } from './dashboards/context';
+import { processCache } from './process-cache';
+import { scenarioCost, type ScenarioCostView } from './scenario-cost';
 import { readSettings, type OrgSettings } from './settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
 
@@ -40,6 +45,8 @@ export interface ScenarioResult {
   before: MetricsContract;
   after: MetricsContract;
   changes: ScenarioChanges;
+  /** only when the snapshot carries costs: the scenario's cost for this reader (./scenario-cost.ts) */
+  cost?: ScenarioCostView;
 }
 
 /** The snapshot a scenario starts from and its records, the operations applied within the actor's rights. */
@@ -73,13 +80,14 @@ export interface ScenarioWork {
 }
 
 /** The changed copy of a scenario prepared as a snapshot, the operations applied within the actor's rights. */
-export async function prepareScenario(
+export async function prepareScenarioWork(
   actor: Actor,
   req: ScenarioRequest,
 ): Promise<ScenarioWork & { changes: ScenarioChanges }> {
   const { ref, from, records, changes } = await applyScenario(actor, req);
   const settings = await readSettings(actor.orgId);
-  const after = prepareSnapshot(ref.asOf, records, from.levels.ladder, { execLayers: settings.execLayers });
+  // Derived from the snapshot's own tree: what prepareSnapshot gives, faster (lib/scenarios/prepare.ts).
+  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
   const unitIn = (snap: PreparedSnapshot): Unit | null => {
     try {
       return resolveUnit(actor, snap, { subtree: req.unit ?? undefined });
@@ -88,6 +96,37 @@ export async function prepareScenario(
     }
   };
   return { ref, settings, from, after, records, unitIn, changes };
+}
+
+const beforeCache = processCache<{ before: MetricsContract; points: SnapshotSummary[] }>('scenario-before', {
+  max: 100,
+});
+
+/**
+ * The unit's stored metrics contract and trend series at the snapshot: the "before" of every
+ * scenario on it, the same for each operation appended, so kept (keyed like the dashboards'
+ * answers: the data version, who asks and the settings; any import or settings change recomputes).
+ */
+async function beforeSide(
+  actor: Actor,
+  ref: SnapshotRef,
+  subtree: string | undefined,
+  settings: OrgSettings,
+) {
+  const key = JSON.stringify([
+    actor.orgId,
+    await dataVersion(actor.orgId),
+    ref.id,
+    actor.role,
+    actor.scopeEmployeeId,
+    settings,
+    subtree ?? null,
+  ]);
+  return beforeCache.get(key, async () => {
+    const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree });
+    const { points } = await readUnitTrendSeries(actor, ref, { subtree }, settings.execLayers);
+    return { before, points };
+  });
 }
 
 /**
@@ -105,10 +144,10 @@ export async function runScenarioWork(
   actor: Actor,
   req: ScenarioRequest,
 ): Promise<{ result: ScenarioResult; work: ScenarioWork }> {
-  const work = await prepareScenario(actor, req);
+  const work = await prepareScenarioWork(actor, req);
   const { ref, from, after, settings, unitIn, changes } = work;
   const want = { subtree: req.unit ?? undefined };
-  const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree: want.subtree });
+  const { before, points } = await beforeSide(actor, ref, want.subtree, settings);
   const unit = unitIn(after);
   if (!unit)
     throw new NotFoundError(`The unit ${req.unit ?? ''} is no longer in the scenario's organisation.`);
@@ -119,13 +158,20 @@ export async function runScenarioWork(
     throw new ForbiddenError(
       `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
     );
-  const { points } = await readUnitTrendSeries(actor, ref, want, settings.execLayers);
   const trend = summarizeTrends(
     [...points, toTrendPoint(req.effectiveDate ?? ref.asOf, structure)],
-    countUnitChanges(from, after, unitIn),
+    countScenarioChanges(from, after, changes, unitIn),
   );
   const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
     floor ? floor.departments.has(d.department ?? '') : true,
   );
-  return { result: { before, after: doc, changes }, work };
+  const cost = await scenarioCost(actor, {
+    from,
+    records: work.records,
+    afterTree: after.tree,
+    unit: req.unit ?? null,
+    ops: req.ops,
+  });
+  const result = cost === null ? { before, after: doc, changes } : { before, after: doc, changes, cost };
+  return { result, work };
 }

@@ -85,9 +85,28 @@ function drawBlock(doc: Doc, flow: PdfFlow, b: ReportBlock): void {
       flow.gap(h + 16);
       return;
     }
-    case 'table':
-      if (b.table.inPdf !== false) drawTable(doc, flow, b.table);
+    case 'chart-pair': {
+      const gap = 18;
+      const w = (flow.width - gap) / 2;
+      const h = Math.max(...b.charts.map((c) => measureChart(doc, c, w)));
+      flow.ensure(h + 10);
+      b.charts.forEach((c, i) => drawChart(doc, c, flow.left + i * (w + gap), flow.y, w));
+      flow.gap(h + 16);
       return;
+    }
+    case 'table': {
+      const { table } = b;
+      if (table.inPdf === false) return;
+      const limit = table.pdfRowLimit;
+      drawTable(
+        doc,
+        flow,
+        limit !== undefined && table.rows.length > limit
+          ? { ...table, rows: table.rows.slice(0, limit) }
+          : table,
+      );
+      return;
+    }
     case 'paragraph':
       paragraph(doc, flow, b.text);
       return;

@@ -26,6 +26,8 @@ export interface ReportTable {
   inPdf?: boolean;
   /** per-row format of the numeric columns (overrides the column format; KPI tables) */
   rowFormats?: ValueFormat[];
+  /** most rows drawn in the PDF (the note says where the rest are); the workbook has them all */
+  pdfRowLimit?: number;
 }
 
 export interface ChartSeries {
@@ -69,6 +71,8 @@ export interface KpiItem {
 export type ReportBlock =
   | { kind: 'kpis'; items: KpiItem[]; previousAsOf: string | null; comparisonAsOf: string | null }
   | { kind: 'chart'; chart: ChartSpec }
+  /** two charts side by side (e.g. the same figure before and after) */
+  | { kind: 'chart-pair'; charts: [ChartSpec, ChartSpec] }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'paragraph'; text: string }
   | { kind: 'bullets'; title?: string; items: string[] }
@@ -82,6 +86,8 @@ export interface ReportSection {
   blocks: ReportBlock[];
   /** person-level pages (named people) */
   personLevel?: boolean;
+  /** the workbook puts all this section's tables on one sheet of this name (else one sheet per table) */
+  sheet?: string;
 }
 
 export interface ReportDefinition {
@@ -114,15 +120,16 @@ export interface ReportDocument {
   definitions: ReportDefinition[];
 }
 
+/** A section's tables in order, with its KPI blocks turned into tables too. */
+export function sectionTables(s: ReportSection): ReportTable[] {
+  return s.blocks.flatMap((b) =>
+    b.kind === 'table' ? [b.table] : b.kind === 'kpis' ? [kpiTable(s.id, b)] : [],
+  );
+}
+
 /** Every table of the report in order, with the KPI blocks turned into tables too. */
 export function listReportTables(doc: ReportDocument): ReportTable[] {
-  const out: ReportTable[] = [];
-  for (const s of doc.sections)
-    for (const b of s.blocks) {
-      if (b.kind === 'table') out.push(b.table);
-      else if (b.kind === 'kpis') out.push(kpiTable(s.id, b));
-    }
-  return out;
+  return doc.sections.flatMap(sectionTables);
 }
 
 /** The KPI block as a table (value, previous, change vs previous, peak, change vs peak, comparison). */

@@ -44,34 +44,78 @@ class Refused extends Error {
   }
 }
 
-/** The working copy: records by id in file order, and the walk up the reporting line. */
+/** A records array's first row per id and direct reports per manager id (row indices, file order). */
+interface BaseIndex {
+  rowById: Map<string, number>;
+  reports: Map<string, number[]> | null;
+}
+
+/**
+ * Indexes of the records a scenario starts from, built once per records array (a prepared
+ * snapshot's records stay the same array while it is cached), so each operation appended to a
+ * scenario costs its own work, not a pass over every record.
+ */
+const baseIndexes = new WeakMap<readonly OrgRecord[], BaseIndex>();
+
+function baseIndexOf(records: readonly OrgRecord[]): BaseIndex {
+  let b = baseIndexes.get(records);
+  if (!b) {
+    const rowById = new Map<string, number>();
+    records.forEach((r, i) => {
+      if (!rowById.has(r.employeeId)) rowById.set(r.employeeId, i);
+    });
+    b = { rowById, reports: null };
+    baseIndexes.set(records, b);
+  }
+  return b;
+}
+
+function reportsIndexOf(records: readonly OrgRecord[], b: BaseIndex): Map<string, number[]> {
+  if (b.reports) return b.reports;
+  const reports = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    if (r.managerId === null || b.rowById.get(r.employeeId) !== i) return;
+    const list = reports.get(r.managerId);
+    if (list) list.push(i);
+    else reports.set(r.managerId, [i]);
+  });
+  return (b.reports = reports);
+}
+
+/**
+ * The working copy, copy-on-write over the starting records: the records an operation changed
+ * (or removed: null) are kept apart, every other one is read from the starting array. File order,
+ * added positions last.
+ */
 class Org {
-  readonly byId = new Map<string, OrgRecord>();
-  /** direct reports by manager id, kept with every write, so removals and merges need no scan */
-  private readonly children = new Map<string, Set<string>>();
+  private readonly base: BaseIndex;
+  /** new versions of starting records (null = removed) and added positions, in the order added */
+  readonly written = new Map<string, OrgRecord | null>();
+  /** ids written with a manager, by that manager id (candidates for reportsOf) */
+  private readonly writtenReports = new Map<string, Set<string>>();
   constructor(
-    records: readonly OrgRecord[],
+    readonly records: readonly OrgRecord[],
     /** with a leader's scope, an unknown id is refused exactly like one outside it (no existence leak) */
     readonly scopeRoot?: string,
   ) {
-    for (const r of records) {
-      if (this.byId.has(r.employeeId)) continue;
-      this.byId.set(r.employeeId, r);
-      this.link(r, true);
-    }
+    this.base = baseIndexOf(records);
   }
 
-  private link(r: OrgRecord, add: boolean): void {
-    if (r.managerId === null) return;
-    let set = this.children.get(r.managerId);
-    if (!set) this.children.set(r.managerId, (set = new Set()));
-    if (add) set.add(r.employeeId);
-    else set.delete(r.employeeId);
+  /** The record with this id now, or undefined. */
+  get(id: string): OrgRecord | undefined {
+    const w = this.written.get(id);
+    if (w !== undefined) return w ?? undefined;
+    const i = this.base.rowById.get(id);
+    return i === undefined ? undefined : this.records[i];
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
   }
 
   /** The position with this id (not an aggregated row), or a refusal. */
   position(id: string, role: string): OrgRecord {
-    const r = this.byId.get(id);
+    const r = this.get(id);
     if (!r && this.scopeRoot !== undefined)
       throw new Refused('outside-scope', `${id} is not inside the subtree of ${this.scopeRoot}`);
     if (!r) throw new Refused('unknown-id', `${role} ${id} is not in the snapshot`);
@@ -83,20 +127,26 @@ class Org {
   /** True when `id` is `ancestor` or sits below them. */
   isWithin(id: string, ancestor: string): boolean {
     const seen = new Set<string>();
-    for (let v: string | null = id; v !== null && !seen.has(v); v = this.byId.get(v)?.managerId ?? null) {
+    for (let v: string | null = id; v !== null && !seen.has(v); v = this.get(v)?.managerId ?? null) {
       if (v === ancestor) return true;
       seen.add(v);
     }
     return false;
   }
 
-  /** The records reporting directly to id (aggregated rows too: they belong to the post). */
+  /** The records reporting directly to id now (aggregated rows too: they belong to the post). */
   reportsOf(id: string): OrgRecord[] {
     const out: OrgRecord[] = [];
-    for (const c of this.children.get(id) ?? []) {
-      const r = this.byId.get(c);
-      if (r) out.push(r);
-    }
+    const seen = new Set<string>();
+    const take = (cid: string) => {
+      if (seen.has(cid)) return;
+      seen.add(cid);
+      const r = this.get(cid);
+      if (r && r.managerId === id) out.push(r);
+    };
+    for (const i of reportsIndexOf(this.records, this.base).get(id) ?? [])
+      take(this.records[i]?.employeeId ?? '');
+    for (const cid of this.writtenReports.get(id) ?? []) take(cid);
     return out;
   }
 
@@ -106,18 +156,55 @@ class Org {
 
   /** Stores a new version of a record (or forgets it) and notes the operation that did it. */
   write(id: string, r: OrgRecord | null): void {
-    const old = this.byId.get(id);
-    if (old) this.link(old, false);
-    if (r) {
-      this.byId.set(id, r);
-      this.link(r, true);
-    } else this.byId.delete(id);
+    if (r === null && !this.base.rowById.has(id)) this.written.delete(id);
+    else this.written.set(id, r);
+    if (r?.managerId) {
+      let set = this.writtenReports.get(r.managerId);
+      if (!set) this.writtenReports.set(r.managerId, (set = new Set()));
+      set.add(id);
+    }
     this.touched.set(id, this.op);
   }
 
   /** Sets a record's manager. */
   setManager(r: OrgRecord, managerId: string | null): void {
     this.write(r.employeeId, { ...r, managerId });
+  }
+
+  /** The records now: the starting ones in file order (first row per id), changed ones in place, added ones last. */
+  result(): OrgRecord[] {
+    const out: OrgRecord[] = [];
+    const { rowById } = this.base;
+    this.records.forEach((r, i) => {
+      if (rowById.get(r.employeeId) !== i) return;
+      const w = this.written.get(r.employeeId);
+      if (w === undefined) out.push(r);
+      else if (w !== null) out.push(w);
+    });
+    for (const [id, w] of this.written) if (w !== null && !rowById.has(id)) out.push(w);
+    return out;
+  }
+
+  /**
+   * The net changes (as diffRecords gives them for the whole lists), from the touched ids alone:
+   * a record no operation wrote is the same object before and after, so it cannot differ.
+   */
+  changes(): ScenarioChanges {
+    const { rowById } = this.base;
+    const rowOf = (id: string) => rowById.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const ids = [...this.touched.keys()];
+    const kept = ids.filter((id) => rowById.has(id));
+    const before = kept.map((id) => this.records[rowById.get(id) ?? -1]).filter((r) => r !== undefined);
+    // diffRecords walks the after list in its order: starting rows in file order, then added ones.
+    const added = [...this.written.keys()].filter((id) => !rowById.has(id) && this.touched.has(id));
+    const after = [...kept.sort((a, b) => rowOf(a) - rowOf(b)), ...added]
+      .map((id) => this.get(id))
+      .filter((r) => r !== undefined);
+    return diffRecords(
+      before.sort((a, b) => rowOf(a.employeeId) - rowOf(b.employeeId)),
+      after,
+      this.touched,
+    );
   }
 }
 
@@ -177,7 +264,7 @@ function applyOne(org: Org, op: ScenarioOp, options: ApplyOptions): void {
       return;
     }
     case 'add': {
-      if (org.byId.has(op.id)) throw new Refused('id-exists', `${op.id} already exists`);
+      if (org.has(op.id)) throw new Refused('id-exists', `${op.id} already exists`);
       const manager = org.position(op.manager, 'manager');
       if (scope) checkScope(org, scope, [], [op.manager]);
       org.write(op.id, {
@@ -199,6 +286,7 @@ function applyOne(org: Org, op: ScenarioOp, options: ApplyOptions): void {
         githubLogin: null,
         status: 'vacant',
         aggregatedCount: null,
+        annualCost: op.cost ?? null,
       });
       return;
     }
@@ -245,6 +333,5 @@ export function applyOperations(
       };
     }
   }
-  const after = [...org.byId.values()];
-  return { ok: true, records: after, changes: diffRecords(records, after, org.touched) };
+  return { ok: true, records: org.result(), changes: org.changes() };
 }

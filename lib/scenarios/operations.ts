@@ -13,7 +13,10 @@ export const moveOpSchema = z.object({ op: z.literal('move'), id, to: id }).stri
 export const removeOpSchema = z.object({ op: z.literal('remove'), id, reportsTo: id.optional() }).strict();
 /** `merge {from, into}`: from's direct reports move to into; from stays, as an IC under their own manager. */
 export const mergeOpSchema = z.object({ op: z.literal('merge'), from: id, into: id }).strict();
-/** `add {id, manager, title?, level?, track?}`: a planned position, vacant until filled (an open position). */
+/**
+ * `add {id, manager, title?, level?, track?, cost?}`: a planned position, vacant until filled (an
+ * open position); `cost` is its planned annual cost (else priced from its level, lib/scenarios/cost.ts).
+ */
 export const addOpSchema = z
   .object({
     op: z.literal('add'),
@@ -22,6 +25,11 @@ export const addOpSchema = z
     title: z.string().optional(),
     level: z.string().optional(),
     track: track.optional(),
+    cost: z
+      .number({ message: 'the planned annual cost must be a number' })
+      .finite()
+      .nonnegative('the planned annual cost must be 0 or more')
+      .optional(),
   })
   .strict();
 /** `set-level {id, level, track?}`: a promotion, or a move between tracks. */

@@ -1,5 +1,6 @@
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/dal/session';
+import { listScenarios } from '@/lib/dal/scenarios';
 import { countSnapshots } from '@/lib/dal/snapshot-list';
 import { EmptyState } from '@/app/_components/ui/states';
 import { ReportsView } from './_components/reports-view';
@@ -10,6 +11,17 @@ export const metadata = { title: 'Reports' };
 export default async function ReportsPage() {
   const actor = await requirePageActor();
   const hasData = (await countSnapshots(actor.orgId)) > 0;
+  // The scenarios this user may put into a pack (hr/admin: all of the organisation; a leader: their subtree's).
+  const scenarios =
+    hasData && can.planScenarios(actor)
+      ? (await listScenarios(actor)).map(({ id, name, status, fromAsOf, unitRootId }) => ({
+          id,
+          name,
+          status,
+          fromAsOf,
+          unitRootId,
+        }))
+      : [];
   return (
     <>
       <h1>Reports</h1>
@@ -18,7 +30,11 @@ export default async function ReportsPage() {
         built in the background and kept here for seven days.
       </p>
       {hasData ? (
-        <ReportsView canSeePeople={can.seePeople(actor)} scopeEmployeeId={actor.scopeEmployeeId} />
+        <ReportsView
+          canSeePeople={can.seePeople(actor)}
+          scopeEmployeeId={actor.scopeEmployeeId}
+          scenarios={scenarios}
+        />
       ) : (
         <EmptyState canUpload={can.manageData(actor)} />
       )}

@@ -2,7 +2,8 @@ import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import type { ReportAccess } from '@/db/schema/reports';
 import type { Actor } from '../actor';
-import { DalError, ForbiddenError } from '../errors';
+import { DalError, ForbiddenError, NotFoundError } from '../errors';
+import { getScenario } from '../scenarios';
 import { isWithin } from '../scope';
 import { loadPrepared, resolveSnapshot } from '../snapshot-data';
 import type { ReportContext } from './context';
@@ -62,4 +63,13 @@ export async function assertReportAccess(
     );
   if (actor.scopeEmployeeId !== null && !(await insideScope(actor.scopeEmployeeId, access, orgId)))
     throw new ForbiddenError(`This report covers people outside your current scope. ${START_AGAIN}`);
+  for (const id of access.scenarios ?? []) {
+    try {
+      await getScenario(actor, id);
+    } catch (err) {
+      if (err instanceof NotFoundError || err instanceof ForbiddenError)
+        throw new ForbiddenError(`This report holds a scenario you may no longer see. ${START_AGAIN}`);
+      throw err;
+    }
+  }
 }

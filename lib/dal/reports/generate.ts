@@ -9,12 +9,14 @@ import { findTableSection, type SectionId } from '@/lib/export/report-sections';
 import { renderReportXlsx } from '@/lib/export/xlsx';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
+import { auditScenarioExport } from '../scenarios';
 import { ValidationError } from '../errors';
 import { reportAccessOf, type ReportAccess } from './access';
 import { mayLabelUnit, unlabelledTeams } from '@/lib/views/unit-labels';
 import { loadReportContext, type ReportContext } from './context';
 import type { ReportParams } from './params';
 import { planSections } from './registry';
+import { buildScenarioSection } from './sections/scenario';
 
 export interface GeneratedReport {
   bytes: Buffer;
@@ -98,10 +100,22 @@ export async function generateReport(
       ? [findTableSection(params.table ?? '')?.id ?? 'overview']
       : [...params.sections, ...(ctx.includePeople ? (['people'] as const) : [])];
   const plan = planSections(ids);
+  const scenarioIds = params.format === 'csv' ? [] : params.scenarios;
+  const steps = plan.length + scenarioIds.length;
   const sections: ReportSection[] = [];
   for (const [i, s] of plan.entries()) {
-    await progress(5 + Math.round((i / plan.length) * 65), `Building ${s.title}`);
+    await progress(5 + Math.round((i / steps) * 65), `Building ${s.title}`);
+    if (s.id === 'people') await addScenarios();
     sections.push(await s.build(ctx));
+  }
+  await addScenarios();
+  // Scenarios come after the aggregate sections, before the person-level pages.
+  async function addScenarios() {
+    for (const id of scenarioIds) {
+      if (sections.some((x) => x.id === `scenario-${id}`)) continue;
+      await progress(5 + Math.round((sections.length / steps) * 65), `Building scenario ${id}`);
+      sections.push(await buildScenarioSection(actor, id));
+    }
   }
   const groups = new Set<DefinitionGroup>(plan.flatMap((s) => s.definitionGroups));
   groups.add('privacy');
@@ -120,7 +134,8 @@ export async function generateReport(
       role: actor.role,
       minGroupSize: ctx.dash.settings.minGroupSize,
       suppressionApplied: ctx.dash.suppress,
-      includesPeople: ctx.includePeople,
+      // a scenario's list of changes names people
+      includesPeople: ctx.includePeople || scenarioIds.length > 0,
       sectionTitles: sections.map((s) => s.title),
     },
     sections,
@@ -156,13 +171,18 @@ export async function generateReport(
     includePeople: ctx.includePeople,
     table: params.table ?? null,
     bytes: bytes.length,
+    scenarios: scenarioIds,
   });
+  for (const id of scenarioIds) await auditScenarioExport(actor, id, params.format);
   await progress(100, 'Done');
   return {
     bytes,
     filename,
     contentType: CONTENT_TYPES[params.format],
     document,
-    access: reportAccessOf(ctx),
+    access: {
+      ...reportAccessOf(ctx),
+      ...(scenarioIds.length ? { includesPeople: true, scenarios: scenarioIds } : {}),
+    },
   };
 }

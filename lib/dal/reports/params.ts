@@ -28,6 +28,12 @@ export const reportParamsSchema = z
       .min(1, 'Choose at least one section.')
       .default(['overview', 'structure', 'ladder', 'trends', 'ai']),
     includePeople: z.boolean().default(false),
+    /** scenarios to add, each as its own section (PDF and XLSX; ones the requester may see) */
+    scenarios: z
+      .array(z.number().int().positive())
+      .max(10, 'At most 10 scenarios in one report.')
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     /** csv: the table to export */
     table: z.string().max(100).optional(),
   })
@@ -50,6 +56,8 @@ export function parseReportParams(input: unknown): ReportParams {
     if (!section) throw new ValidationError(`Unknown table "${p.table}".`);
     if (section.id === 'people' && !p.includePeople)
       throw new ValidationError('Person-level tables need "include person-level pages".');
+    if (p.scenarios.length > 0)
+      throw new ValidationError('Scenarios go into the PDF pack or the XLSX workbook, not a CSV table.');
   }
   if (p.compareTo && p.asOf && p.compareTo >= p.asOf)
     throw new ValidationError('The comparison snapshot must be earlier than the report snapshot.');

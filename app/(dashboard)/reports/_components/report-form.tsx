@@ -10,7 +10,7 @@ import styles from './reports.module.css';
 import { PersonField } from '@/app/_components/ui/person-field';
 import type { PersonOption } from '@/app/_components/ui/person-combobox';
 import { SnapshotSelect, useSnapshotOptions } from '@/app/_components/ui/snapshot-select';
-import { FORMAT_LABELS, type ReportFormat, type ReportRequest } from './types';
+import { FORMAT_LABELS, type ReportFormat, type ReportRequest, type ScenarioChoice } from './types';
 
 const CHOOSABLE = SECTION_CATALOG.filter((s) => !s.personLevel);
 const PEOPLE = SECTION_CATALOG.find((s) => s.personLevel);
@@ -20,16 +20,18 @@ const FORMAT_HINTS: Record<ReportFormat, string> = {
   csv: 'One table as plain CSV.',
 };
 
-/** The report request form: format, snapshot(s), scope, sections, person-level pages. */
+/** The report request form: format, snapshot(s), scope, sections, scenarios, person-level pages. */
 export function ReportForm({
   canSeePeople,
   scopeEmployeeId,
+  scenarios,
   busy,
   error,
   onSubmit,
 }: {
   canSeePeople: boolean;
   scopeEmployeeId: string | null;
+  scenarios: ScenarioChoice[];
   busy: boolean;
   error: string | null;
   onSubmit: (r: ReportRequest) => void;
@@ -49,6 +51,7 @@ export function ReportForm({
   );
   const [sections, setSections] = useState<string[]>(CHOOSABLE.map((s) => s.id));
   const [includePeople, setIncludePeople] = useState(false);
+  const [picked, setPicked] = useState<number[]>([]);
   const [table, setTable] = useState('overview-kpis');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -84,6 +87,7 @@ export function ReportForm({
       sections: format === 'csv' ? CHOOSABLE.map((s) => s.id) : sections,
       includePeople: canSeePeople && includePeople,
       table: format === 'csv' ? table : undefined,
+      scenarios: format === 'csv' ? [] : scenarios.map((x) => x.id).filter((x) => picked.includes(x)),
     });
   };
   const shownError = problem ?? error;
@@ -246,6 +250,36 @@ export function ReportForm({
               <label htmlFor={`${id}-sec-${s.id}`}>
                 {s.title}
                 <span className={styles.choiceHint}>{s.description}</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+
+      {format !== 'csv' && scenarios.length > 0 && (
+        <fieldset className={styles.fieldset}>
+          <legend>
+            Scenarios <span className="hint">(optional)</span>
+          </legend>
+          <p className={styles.choiceHint}>
+            Each chosen scenario adds its before and after figures, charts and list of changes.
+          </p>
+          {scenarios.map((x) => (
+            <div className={styles.choice} key={x.id}>
+              <input
+                type="checkbox"
+                id={`${id}-scn-${x.id}`}
+                checked={picked.includes(x.id)}
+                onChange={(e) =>
+                  setPicked((cur) => (e.target.checked ? [...cur, x.id] : cur.filter((v) => v !== x.id)))
+                }
+              />
+              <label htmlFor={`${id}-scn-${x.id}`}>
+                {x.name}
+                <span className={styles.choiceHint}>
+                  {x.status}, from the {x.fromAsOf} snapshot,{' '}
+                  {x.unitRootId ? `subtree of ${x.unitRootId}` : 'whole organisation'}
+                </span>
               </label>
             </div>
           ))}

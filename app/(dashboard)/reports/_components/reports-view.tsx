@@ -7,7 +7,7 @@ import { ErrorCard, Skeleton } from '@/app/_components/ui/states';
 import { RecentReports } from './recent-reports';
 import { ReportForm } from './report-form';
 import styles from './reports.module.css';
-import type { ReportJob, ReportRequest } from './types';
+import type { ReportJob, ReportRequest, ScenarioChoice } from './types';
 
 const KEY = ['reports', 'recent'] as const;
 
@@ -15,9 +15,12 @@ const KEY = ['reports', 'recent'] as const;
 export function ReportsView({
   canSeePeople,
   scopeEmployeeId,
+  scenarios,
 }: {
   canSeePeople: boolean;
   scopeEmployeeId: string | null;
+  /** the scenarios the user may include (none for roles that do not plan) */
+  scenarios: ScenarioChoice[];
 }) {
   const qc = useQueryClient();
   const [started, setStarted] = useState<number | null>(null);
@@ -44,6 +47,7 @@ export function ReportsView({
       <ReportForm
         canSeePeople={canSeePeople}
         scopeEmployeeId={scopeEmployeeId}
+        scenarios={scenarios}
         busy={start.isPending}
         error={start.error ? start.error.message : null}
         onSubmit={(r) => start.mutate(r)}

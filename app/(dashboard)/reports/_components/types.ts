@@ -9,6 +9,17 @@ export interface ReportRequest {
   sections: string[];
   includePeople: boolean;
   table?: string;
+  /** scenario ids to add as sections (PDF / XLSX) */
+  scenarios?: number[];
+}
+
+/** A scenario the user may put into a report (from listScenarios). */
+export interface ScenarioChoice {
+  id: number;
+  name: string;
+  status: string;
+  fromAsOf: string;
+  unitRootId: string | null;
 }
 
 export interface ReportJob {

@@ -1,0 +1,106 @@
+/**
+ * The scenario fast paths give exactly what the plain ones give: applyOperations' copy-on-write
+ * records and touched-only changes vs diffRecords over the whole lists, prepareScenario vs
+ * prepareSnapshot, and countScenarioChanges vs countUnitChanges, for random operations on a random
+ * tree with vacant posts (some with reports), unlevelled people, aggregated rows and an orphan.
+ */
+import { describe, expect, it } from 'vitest';
+import { random, randomOp } from '@/cli/bench/scenario-ops';
+import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
+import type { OrgRecord } from '@/lib/metrics/types';
+import {
+  applyOperations,
+  countScenarioChanges,
+  diffRecords,
+  prepareScenario,
+  type ScenarioOp,
+} from '@/lib/scenarios';
+import { countUnitChanges } from '@/lib/views/metrics-document';
+import { unitOf } from '@/lib/views/unit';
+import { person } from '../metrics/make-records';
+import { defaultLadder } from './small-tree';
+
+const LEVELS = ['IC1', 'IC2', 'IC3', 'IC4', 'M1', 'M2', 'M3', null];
+
+function randomTree(size: number, seed: number): OrgRecord[] {
+  const rnd = random(seed);
+  const out: OrgRecord[] = [];
+  for (let i = 0; i < size; i++) {
+    const id = `P${i}`;
+    const manager = i === 0 ? null : i === size - 1 ? 'NOBODY' : `P${Math.floor(rnd() * i)}`;
+    const aggregated = i > 10 && rnd() < 0.03;
+    out.push(
+      person(id, manager, {
+        row: i + 2,
+        name: `Person ${i}`,
+        level: LEVELS[Math.floor(rnd() * LEVELS.length)] ?? null,
+        track: rnd() < 0.1 ? (rnd() < 0.5 ? 'ic' : 'manager') : null,
+        department: ['Eng', 'Sales', 'Ops'][Math.floor(rnd() * 3)] ?? null,
+        status: !aggregated && rnd() < 0.08 ? 'vacant' : 'filled',
+        aggregatedCount: aggregated ? 3 : null,
+      }),
+    );
+  }
+  return out;
+}
+
+const strip = <T extends { op: number }>(xs: T[]) => xs.map(({ op: _op, ...rest }) => rest);
+
+function treeFacts(s: PreparedSnapshot) {
+  const t = s.tree;
+  return {
+    ids: [...t.indexById.entries()],
+    parent: [...t.parent],
+    layer: [...t.layer],
+    kind: [...t.kind],
+    span: [...t.span],
+    orphan: [...t.orphan],
+    preorder: [...t.preorder],
+    declared: [...s.levels.declared],
+    structure: s.structure,
+  };
+}
+
+describe('scenario fast paths', () => {
+  it.each([1, 2, 3, 4, 5, 6])('match the plain computations for random operations (seed %i)', (seed) => {
+    const records = randomTree(400, seed);
+    const from = prepareSnapshot('2024-06-30', records, defaultLadder(), { execLayers: 2 });
+    const rnd = random(seed * 31);
+    const ops: ScenarioOp[] = [];
+    for (let n = 0; ops.length < 12 && n < 200; n++) {
+      const op = randomOp(from, rnd, n);
+      if (applyOperations(from.tree.records, [...ops, op]).ok) ops.push(op);
+    }
+    expect(ops.length).toBe(12);
+    const applied = applyOperations(from.tree.records, ops);
+    if (!applied.ok) throw new Error(applied.refusal.message);
+    // the same records would come from a fresh copy, and the changes from a diff of the whole lists
+    const fresh = applyOperations(
+      from.tree.records.map((r) => ({ ...r })),
+      ops,
+    );
+    expect(fresh.ok && fresh.records).toEqual(applied.records);
+    const whole = diffRecords(from.tree.records, applied.records);
+    expect({
+      moved: strip(applied.changes.moved),
+      removed: strip(applied.changes.removed),
+      added: strip(applied.changes.added),
+      levels: strip(applied.changes.levels),
+    }).toEqual({
+      moved: strip(whole.moved),
+      removed: strip(whole.removed),
+      added: strip(whole.added),
+      levels: strip(whole.levels),
+    });
+    const fast = prepareScenario(from, applied.records, { execLayers: 2 });
+    const plain = prepareSnapshot(from.asOf, applied.records, from.levels.ladder, { execLayers: 2 });
+    expect(treeFacts(fast)).toEqual(treeFacts(plain));
+    for (const subtree of [null, 'P1', 'P2', 'P5', 'P17']) {
+      const unitIn = (s: PreparedSnapshot) =>
+        s.tree.indexById.has(subtree ?? '') || subtree === null ? unitOf(s.tree, subtree, null) : null;
+      expect(countScenarioChanges(from, fast, applied.changes, unitIn)).toEqual(
+        countUnitChanges(from, plain, unitIn),
+      );
+    }
+  });
+});
