@@ -21,7 +21,7 @@ import { loadLadderHistory } from './dashboards/level-history';
 import { buildOrgTree, type OrgTreeResponse } from './dashboards/org-tree';
 import { NotFoundError } from './errors';
 import type { MetricsContract } from './metrics-contract';
-import { dataVersion } from './dashboards/result-cache';
+import { dataVersion } from './dashboards/context';
 import { processCache } from './process-cache';
 import { runScenarioWork, type ScenarioResult, type ScenarioWork } from './scenario-metrics';
 import { getScenario, type ScenarioDto } from './scenarios';

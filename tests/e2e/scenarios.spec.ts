@@ -89,6 +89,10 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await expect(narrow).toHaveCount(2);
   expect((await narrow.allInnerTexts()).every((t) => /^\d[\d,]*$/.test(t))).toBe(true);
   await expect(page.getByTestId('targets-checked')).toBeVisible();
+  // The org chart of the after-state: the CEO's box and their reports.
+  const chart = page.getByTestId('org-chart');
+  await expect(chart).toBeVisible();
+  await expect.poll(async () => Number(await chart.getAttribute('data-boxes'))).toBeGreaterThan(1);
   await noSeriousAxe(page);
   await page.screenshot({ path: 'test-results/screens/scenario-editor-desktop.png', fullPage: true });
 

@@ -15,7 +15,7 @@ import {
   type ScenarioStatus,
 } from '@/lib/scenarios/operations';
 import { OpForm } from './op-form';
-import { OrgChartSlot } from './org-chart-slot';
+import { ScenarioOrgChart } from './org-chart-slot';
 import { BeforeAfter, HealthFlags, PeopleAffected, TargetsChecked } from './result-panels';
 import styles from './scenarios.module.css';
 import { Suggestions } from './suggestions';
@@ -145,8 +145,12 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           )}
         </div>
         <div>
-          {/* Org chart: the React Flow chart of the after-state mounts in this slot (renders nothing until then). */}
-          <OrgChartSlot scenarioId={id} onMove={(who, to) => add({ op: 'move', id: who, to })} />
+          <ScenarioOrgChart
+            scenarioId={id}
+            version={version}
+            asOf={s.fromAsOf}
+            onMove={locked ? undefined : (who, to) => !saveOps.isPending && add({ op: 'move', id: who, to })}
+          />
           {result.isPending ? (
             <Skeleton label="Working out before and after" />
           ) : result.isError ? (
