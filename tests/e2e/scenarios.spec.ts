@@ -182,6 +182,15 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   expect(
     (await lp.request.post(`/api/scenarios/${id}/status`, { data: { status: 'approved' } })).status(),
   ).toBe(403);
+  // Rename, then delete the draft.
+  await lp.getByText('Rename or delete').click();
+  await lp.getByRole('textbox', { name: 'Name', exact: true }).fill('E2E my subtree, renamed');
+  await lp.getByRole('button', { name: 'Rename' }).click();
+  await expect(lp.getByRole('heading', { name: 'E2E my subtree, renamed', level: 1 })).toBeVisible();
+  lp.once('dialog', (d) => void d.accept());
+  await lp.getByRole('button', { name: 'Delete scenario' }).click();
+  await expect(lp.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
+  await expect(lp.getByTestId('scenario-list').getByText('No scenarios yet')).toBeVisible();
   await ctx.close();
 
   const viewerCtx = await browser.newContext();

@@ -16,6 +16,7 @@ import {
 } from '@/lib/scenarios/operations';
 import { OpForm } from './op-form';
 import { ScenarioOrgChart } from './org-chart-slot';
+import { ScenarioManage } from './scenario-manage';
 import { BeforeAfter, HealthFlags, PeopleAffected, TargetsChecked } from './result-panels';
 import styles from './scenarios.module.css';
 import { Suggestions } from './suggestions';
@@ -122,6 +123,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           {setStatus.error.message}
         </p>
       )}
+      <ScenarioManage key={s.name} scenario={s} mayDelete={!locked || canApprove} />
       {locked && (
         <p className="alert ok">Approved: the operations are fixed. Make a new scenario to plan further.</p>
       )}
