@@ -123,7 +123,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           {setStatus.error.message}
         </p>
       )}
-      <ScenarioManage key={s.name} scenario={s} mayDelete={!locked || canApprove} />
+      <ScenarioManage scenario={s} mayDelete={!locked || canApprove} />
       {locked && (
         <p className="alert ok">Approved: the operations are fixed. Make a new scenario to plan further.</p>
       )}
