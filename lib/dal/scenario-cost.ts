@@ -27,16 +27,24 @@ import { readSettings } from './settings';
  * - nothing when the unit is under the minimum group size or hidden by the floor;
  * - no money when someone in their scope has no cost (a difference of totals could then be the
  *   cost of a few people; the same rule as the Structure dashboard's Cost card);
+ * - management and IC cost (and the share and management per IC) apart from the total only when
+ *   both groups reach the minimum on both sides (else one is the total minus the other);
  * - no after side and no difference when the people the scenario removes, or who start or stop
  *   managing, are fewer than the minimum group size (before - after would be their pay);
  * - planned positions priced by level medians only over at least the minimum group size (for
  *   everyone else too the pricing is the same rule with a group of one).
  */
+/** A side of the scenario as a reader sees it: management and IC cost hidden apart from the total when either group is small. */
+export type CostSideView = Omit<CostSide, 'management' | 'ic'> & {
+  management: number | Suppressed;
+  ic: number | Suppressed;
+};
+
 export interface ScenarioCostView {
   hiddenReason: 'partial-coverage' | 'few-people-changed' | null;
-  before: CostSide | Suppressed;
-  after: CostSide | Suppressed;
-  difference: ScenarioCost['difference'] | Suppressed;
+  before: CostSideView | Suppressed;
+  after: CostSideView | Suppressed;
+  difference: { total: number; management: number | Suppressed; ic: number | Suppressed } | Suppressed;
   removed: CostGroup | Suppressed;
   becameManagers: CostGroup | Suppressed;
   stoppedManaging: CostGroup | Suppressed;
@@ -96,11 +104,22 @@ export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Prom
   const small = (g: CostGroup) => g.costed > 0 && g.costed < min;
   const few = [c.removed, c.becameManagers, c.stoppedManaging].some(small);
   const all = unitHidden || partial;
+  const { before: b, after: a } = c.detail;
+  const split = ![b.management, b.ic, a.management, a.ic].some(small);
+  const view = (side: CostSide): CostSideView =>
+    split
+      ? side
+      : { ...side, management: hidden, ic: hidden, managementShare: null, managementCostPerIc: null };
   return {
     hiddenReason: partial ? 'partial-coverage' : !unitHidden && few ? 'few-people-changed' : null,
-    before: all ? hidden : c.before,
-    after: all || few ? hidden : c.after,
-    difference: all || few ? hidden : c.difference,
+    before: all ? hidden : view(c.before),
+    after: all || few ? hidden : view(c.after),
+    difference:
+      all || few
+        ? hidden
+        : split
+          ? c.difference
+          : { total: c.difference.total, management: hidden, ic: hidden },
     removed: all || few ? hidden : c.removed,
     becameManagers: all || few ? hidden : c.becameManagers,
     stoppedManaging: all || few ? hidden : c.stoppedManaging,

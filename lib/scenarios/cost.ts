@@ -171,7 +171,11 @@ export function computeScenarioCost(
   const inAfter = new Uint8Array(after.tree.size);
   visitUnit(after.tree.size, after.nodes, (i) => (inAfter[i] = 1));
 
-  const medians = levelMedians(before.tree, minPeople);
+  // medians are only needed for planned positions without a cost of their own (a 100k walk)
+  const needMedians = ops.some((op) => op.op === 'add' && op.cost === undefined && op.level !== undefined);
+  const medians = needMedians
+    ? levelMedians(before.tree, minPeople)
+    : { byLevel: new Map<string, number>(), byLevelTrack: new Map<string, number>() };
   const positions: PlannedPosition[] = [];
   for (const op of ops) {
     if (op.op !== 'add') continue;
@@ -212,11 +216,23 @@ export function computeScenarioCost(
     }
     people.push({ id: r?.employeeId ?? '', name: r?.name ?? null, change, annualCost: cost });
   };
+  // The scenario keeps the snapshot's record order (removed records leave a gap, added ones come
+  // last): guess a person's index in the copy from the last shift, and look the id up only when the
+  // guess misses (a 100k-person unit then costs a few lookups, not 100k).
+  let shift = 0;
+  const afterRecords = after.tree.records;
+  const afterIndex = (i: number, id: string): number | undefined => {
+    const guess = i - shift;
+    if (afterRecords[guess]?.employeeId === id) return guess;
+    const j = after.tree.indexById.get(id);
+    if (j !== undefined) shift = i - j;
+    return j;
+  };
   visitUnit(before.tree.size, before.nodes, (i) => {
     const t = before.tree;
     if (t.aggregated[i] === 1 || t.kind[i] === NodeKind.vacant) return;
     const id = t.records[i]?.employeeId ?? '';
-    const j = after.tree.indexById.get(id);
+    const j = afterIndex(i, id);
     if (j === undefined) return note(removed, i, 'removed');
     if (inAfter[j] !== 1) return; // moved out of the unit: neither saved nor spent
     const was = isManagerKind(t.kind[i]);

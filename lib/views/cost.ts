@@ -39,13 +39,16 @@ export interface CostRow {
 }
 
 export interface CostCard {
-  coverage: {
-    headcount: number;
-    costed: number;
-    share: number | null;
-    juniorFte: number;
-    juniorFteCosted: number;
-  };
+  /** hidden with the unit (its headcount is a figure about the group like any other) */
+  coverage:
+    | {
+        headcount: number;
+        costed: number;
+        share: number | null;
+        juniorFte: number;
+        juniorFteCosted: number;
+      }
+    | Suppressed;
   /** why money is hidden for this reader (null: shown, or suppressed by group size only) */
   hiddenReason: 'partial-coverage' | null;
   total: number | Suppressed;
@@ -98,7 +101,7 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
   if (isGroupHidden(ctx, c.headcount) || partial) {
     const hidden = hiddenMarker(ctx);
     return {
-      coverage,
+      coverage: isGroupHidden(ctx, c.headcount) ? hidden : coverage,
       hiddenReason: partial && !isGroupHidden(ctx, c.headcount) ? 'partial-coverage' : null,
       total: hidden,
       management: hidden,

@@ -1,3 +1,4 @@
+import { treeHasCosts } from './cost';
 import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
@@ -43,6 +44,8 @@ export interface TreeNode {
    * aggregated rows, or when the privacy floor hides the unit from a viewer
    */
   juniorFte?: number | null;
+  /** a person's annual cost: hr and admin only (can.seeCost), when the snapshot has costs */
+  annualCost?: number | null;
   /** records reporting directly to the node; 0 = nothing to expand */
   childCount: number;
   level: TreeNodeLevel;
@@ -111,6 +114,7 @@ export function presentNode(ctx: ViewContext, i: number): TreeNode {
     ...base,
     ...viewerCounts(ctx, i, base),
     ...(juniorFte === null ? {} : { juniorFte }),
+    ...(ctx.canSeeCost === true && treeHasCosts(t) ? { annualCost: r?.annualCost ?? null } : {}),
     kind: 'person',
     name: r?.name ?? null,
   };

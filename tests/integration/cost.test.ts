@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/dal/actor';
 import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildStructure } from '@/lib/dal/dashboards/structure';
+import { buildOrgTree } from '@/lib/dal/dashboards/org-tree';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importFiles } from '@/cli/commands/import-command';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -71,7 +72,11 @@ function shownGroups(
   const c = d.cost;
   if (c === null) return [];
   const out: Array<{ what: string; people: number; cost: number }> = [];
-  if (!isSuppressed(c.total)) out.push({ what: 'total', people: c.coverage.costed, cost: c.total });
+  if (!isSuppressed(c.total)) {
+    // money is only shown with the unit's coverage
+    expect(isSuppressed(c.coverage)).toBe(false);
+    out.push({ what: 'total', people: isSuppressed(c.coverage) ? 0 : c.coverage.costed, cost: c.total });
+  }
   const levels = isSuppressed(c.byLevel) ? [] : c.byLevel;
   if (!isSuppressed(c.management)) {
     out.push({
@@ -125,6 +130,21 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     expect(narrow).toMatchObject({ '2': 180_002, '6': 128_006, '7': 126_007 });
   });
 
+  it("the org explorer gives a person's annual cost to hr and admin only", async () => {
+    const explore = async (a: Actor) => {
+      const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf: AS_OF }));
+      return buildOrgTree(ctx, new URLSearchParams({ depth: '3' }));
+    };
+    const hr = JSON.stringify(await explore(actor('hr')));
+    expect(hr).toContain('"annualCost":250001'); // Cora Chief
+    expect(hr).toContain('"annualCost":180002'); // Vera Eng
+    for (const reader of [actor('leader', '1'), actor('leader', '2'), actor('viewer')]) {
+      const json = JSON.stringify(await explore(reader));
+      expect(json).not.toContain('annualCost');
+      for (const s of SALARIES) expect(json).not.toContain(String(s));
+    }
+  });
+
   it('a leader and a viewer never get a group total under the floor, nor any person cost', async () => {
     const readers = [actor('leader', '2'), actor('leader', '1'), actor('viewer'), actor('leader', '5')];
     for (const reader of readers) {
@@ -156,6 +176,8 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     expect(vera.cost?.total).toBe(180_002 + 150_025 + 130_005 + 128_006 + 126_007 + 900_108);
     const ben = await structure(actor('leader', '2'), { subtree: '6' });
     expect(isSuppressed(ben.cost?.total)).toBe(true);
+    // not even the team's headcount through the coverage figure
+    expect(isSuppressed(ben.cost?.coverage)).toBe(true);
   });
 
   /**
@@ -230,5 +252,8 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
       removed: { people: 5, costed: 5, cost: 634_051 },
     });
     expect(r.cost?.people).toBeUndefined();
+    // after, Vera is the only manager left: management and IC cost only as their total
+    expect(r.cost?.difference).toEqual({ total: -634_051, management: hidden, ic: hidden });
+    expect(r.cost?.before).toMatchObject({ total: 1_614_153, management: hidden, managementShare: null });
   });
 });

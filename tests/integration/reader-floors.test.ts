@@ -17,6 +17,7 @@ import { resolveUnit } from '@/lib/dal/scope';
 import { clearPreparedCache, listSeries, loadPrepared } from '@/lib/dal/snapshot-data';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 import { testActor } from '../support/actors';
+import { everyManagerView } from '../support/managers';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const DIR = path.resolve(process.cwd(), 'tests/fixtures/trends');
@@ -51,14 +52,12 @@ async function fromTrees(ctx: DashboardContext): Promise<Set<string>> {
 
 /** For every reader, snapshot and manager: [hidden from marks, hidden from trees, the unit's snapshots]. */
 async function compareAll(): Promise<Array<[string, string[], string[]]>> {
-  const managers = await rawQuery<{ as_of: string | Date; id: string }>(
-    `select distinct s.as_of, p.manager_id as id from people p join snapshots s on s.id = p.snapshot_id
-     where s.is_current and p.manager_id is not null order by 1, 2`,
-  );
+  const managers = await everyManagerView();
+
   const out: Array<[string, string[], string[]]> = [];
   for (const [name, actor] of readers)
     for (const m of managers) {
-      const asOf = typeof m.as_of === 'string' ? m.as_of.slice(0, 10) : m.as_of.toISOString().slice(0, 10);
+      const asOf = m.asOf;
       let ctx;
       try {
         ctx = await loadDashboardContext(actor, { asOf, subtree: m.id });

@@ -51,7 +51,7 @@ describe.skipIf(!onPostgres)('a file loaded while it is parsed ends up exactly a
       db.handle,
       `select s.as_of::text, p.row_no, p.employee_id, p.manager_id, p.name, p.email, p.title, p.level, p.track,
               p.department, p.location, p.cost_center, p.employment_type, p.hire_date::text,
-              p.level_start_date::text, p.github_login, p.status, p.aggregated_count
+              p.level_start_date::text, p.github_login, p.status, p.aggregated_count, p.annual_cost
          from people p join snapshots s on s.id = p.snapshot_id order by s.as_of, p.row_no`,
     ),
     metrics: await queryRows(
@@ -88,6 +88,8 @@ describe.skipIf(!onPostgres)('a file loaded while it is parsed ends up exactly a
     }
     const [left, right] = [await stored(streamed), await stored(plain)];
     expect(left.people.length).toBeGreaterThan(10_000);
+    // the demo company's annual costs are streamed too (issue #14)
+    expect(left.people.every((p) => (p as { annual_cost: number | null }).annual_cost !== null)).toBe(true);
     expect(left.metrics.some((m) => (m as { family: string }).family === 'changes')).toBe(true);
     expect(left.snapshots).toEqual(right.snapshots);
     expect(left.people).toEqual(right.people);

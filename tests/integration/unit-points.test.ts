@@ -16,6 +16,7 @@ import { rawQuery } from '@/lib/dal/raw-query';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { toSeriesStructure } from '@/lib/metrics/unit-points';
 import { testActor } from '../support/actors';
+import { everyManagerView } from '../support/managers';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const DIR = path.resolve(process.cwd(), 'tests/fixtures/trends');
@@ -31,14 +32,12 @@ const readers: Array<[string, Actor]> = [
 
 /** Every (snapshot, manager) the series can be asked for, as the dashboards resolve it. */
 async function allSeries(): Promise<Map<string, Array<Omit<UnitPoint, 'snapshotId'>>>> {
-  const managers = await rawQuery<{ as_of: string | Date; id: string }>(
-    `select distinct s.as_of, p.manager_id as id from people p join snapshots s on s.id = p.snapshot_id
-     where s.is_current and p.manager_id is not null order by 1, 2`,
-  );
+  const managers = await everyManagerView();
+
   const out = new Map<string, Array<Omit<UnitPoint, 'snapshotId'>>>();
   for (const [name, actor] of readers)
     for (const m of managers) {
-      const asOf = typeof m.as_of === 'string' ? m.as_of.slice(0, 10) : m.as_of.toISOString().slice(0, 10);
+      const asOf = m.asOf;
       let ctx;
       try {
         ctx = await loadDashboardContext(actor, { asOf, subtree: m.id });

@@ -17,6 +17,8 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
   layout = 'horizontal',
   xLabel,
   yLabel,
+  valueFormat,
+  everyTick = false,
   children,
 }: {
   data: Row[];
@@ -26,6 +28,10 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
   layout?: 'horizontal' | 'vertical';
   xLabel?: string;
   yLabel?: string;
+  /** formats values on the value axis and in the tooltip (e.g. compact amounts: 2.5M) */
+  valueFormat?: (v: number) => string;
+  /** label every category (few, short categories that must all be named) */
+  everyTick?: boolean;
   children?: React.ReactNode;
 }) {
   const vertical = layout === 'vertical';
@@ -38,6 +44,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
             <XAxis
               type="number"
               allowDecimals={false}
+              tickFormatter={valueFormat}
               label={yLabel ? { value: yLabel, position: 'insideBottom', offset: -12 } : undefined}
             />
             <YAxis
@@ -52,15 +59,19 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
           <>
             <XAxis
               dataKey={x}
+              interval={everyTick ? 0 : undefined}
               label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -12 } : undefined}
             />
             <YAxis
               allowDecimals={false}
+              tickFormatter={valueFormat}
               label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft' } : undefined}
             />
           </>
         )}
-        <Tooltip />
+        <Tooltip
+          formatter={valueFormat ? (v) => (typeof v === 'number' ? valueFormat(v) : String(v)) : undefined}
+        />
         {series.length > 1 && <Legend verticalAlign="top" height={28} />}
         {children}
         {series.map((s, i) => (

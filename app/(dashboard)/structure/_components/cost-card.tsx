@@ -7,16 +7,45 @@ import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
 import { SuppressedNote } from '@/app/_components/ui/states';
 
+/** Short level names for the chart's axis, legible at phone width (the table keeps the full ones). */
+const LEVEL_SHORT = {
+  executive: 'Exec',
+  managerOfManagers: 'M of M',
+  managerOfIcs: 'M of IC',
+} as const;
+
 const LEVEL_LABEL = {
   executive: 'Executives',
   managerOfManagers: 'Managers of managers',
   managerOfIcs: 'Managers of ICs',
+} as const;
+const LEVEL_LOWER = {
+  executive: 'executives',
+  managerOfManagers: 'managers of managers',
+  managerOfIcs: 'managers of ICs',
 } as const;
 
 const money = (v: number | null) =>
   v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const HIDDEN = 'hidden';
+/** Compact amounts for chart axes: 2.5M, 640k. */
+const compact = (v: number) => v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
+/** A figure card's value: compact from a million up (47.6M), so it fits a phone-width card. */
+const headline = (v: number | null) => (v !== null && Math.abs(v) >= 1_000_000 ? compact(v) : money(v));
+/** The exact amount under a compact headline. */
+const exact = (v: number) => (Math.abs(v) >= 1_000_000 ? `exactly ${money(v)}` : undefined);
+
+/** The note under a breakdown chart naming the rows the floor hides (they are not drawn). */
+function hiddenNote(labels: string[], minGroupSize: number) {
+  if (labels.length === 0) return undefined;
+  return (
+    <p className="muted">
+      Not drawn: {labels.join(', ')} (fewer than {minGroupSize} managers, or derivable from the other
+      figures).
+    </p>
+  );
+}
 
 /** A row's cost for a table or CSV: the amount, or "hidden" where the floor suppresses it. */
 const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? HIDDEN : r.cost);
@@ -37,32 +66,35 @@ export function CostSection({
   fromUnitTop: boolean;
   minGroupSize: number;
 }) {
-  const cov = cost.coverage;
+  const cov = isSuppressed(cost.coverage) ? null : cost.coverage;
   const coverageNote =
-    cov.juniorFte > 0
-      ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${cov.juniorFteCosted.toLocaleString('en')} of ${cov.juniorFte.toLocaleString('en')} junior FTE`
-      : `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people have a cost`;
+    cov === null
+      ? undefined
+      : cov.juniorFte > 0
+        ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${cov.juniorFteCosted.toLocaleString('en')} of ${cov.juniorFte.toLocaleString('en')} junior FTE`
+        : `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people have a cost`;
   const m = cost.management;
   const ic = cost.ic;
   const cards = [
     {
       key: 'costTotal',
       label: 'Annual cost',
-      value: isSuppressed(cost.total) ? HIDDEN : money(cost.total),
+      value: isSuppressed(cost.total) ? HIDDEN : headline(cost.total),
+      note: isSuppressed(cost.total) ? undefined : exact(cost.total),
       definition:
         'Sum of the annual cost of everyone in the unit who has one (junior staff: cost per FTE x FTE); vacant posts cost nothing here. In the currency of the imported file.',
     },
     {
       key: 'costManagement',
       label: 'Management cost',
-      value: isSuppressed(m) ? HIDDEN : money(m.cost),
+      value: isSuppressed(m) ? HIDDEN : headline(m.cost),
       definition: 'Sum of the annual cost of the managers (people with at least one direct report).',
       note: isSuppressed(m) ? undefined : `${pct(m.share)} of the total`,
     },
     {
       key: 'costPerIc',
       label: 'Cost per IC',
-      value: isSuppressed(ic) ? HIDDEN : money(ic.costPerIc),
+      value: isSuppressed(ic) ? HIDDEN : headline(ic.costPerIc),
       definition:
         'Annual cost of the whole unit / ICs (individual contributors plus junior staff FTE): what each IC carries, management included.',
       note: isSuppressed(m) ? undefined : `management ${money(m.perIc)} per IC`,
@@ -70,7 +102,7 @@ export function CostSection({
     {
       key: 'costCoverage',
       label: 'Cost coverage',
-      value: pct(cov.share),
+      value: cov === null ? HIDDEN : pct(cov.share),
       definition:
         'People with an annual cost / headcount: how much of the unit the cost figures cover. A partial file gives partial totals.',
       note: coverageNote,
@@ -80,7 +112,7 @@ export function CostSection({
   const levelRows = isSuppressed(cost.byLevel) ? null : cost.byLevel;
   return (
     <section aria-label="Cost" data-testid="cost-card">
-      <h2>Cost</h2>
+      <h2 style={{ margin: '1.25rem 0 0.5rem' }}>Cost</h2>
       {cost.hiddenReason === 'partial-coverage' ? (
         <p className="suppressed" role="note" data-testid="cost-partial">
           Not everyone in your scope has an annual cost, so cost totals are hidden: a difference of two totals
@@ -98,6 +130,10 @@ export function CostSection({
               definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
               rows={layerRows}
               filename={`management-cost-by-layer-${asOf}`}
+              footer={hiddenNote(
+                layerRows.filter((r) => isSuppressed(r.cost)).map((r) => `layer ${r.layer}`),
+                minGroupSize,
+              )}
               columns={[
                 { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
@@ -106,22 +142,26 @@ export function CostSection({
               ]}
             >
               <SimpleBarChart
-                data={layerRows.map((r) => ({
-                  layer: `Layer ${r.layer}`,
-                  cost: isSuppressed(r.cost) ? 0 : r.cost,
-                }))}
+                data={layerRows.flatMap((r) =>
+                  isSuppressed(r.cost) ? [] : [{ layer: `Layer ${r.layer}`, cost: r.cost }],
+                )}
                 x="layer"
                 series={[{ key: 'cost', label: 'Management cost' }]}
                 xLabel="Layer"
+                valueFormat={compact}
               />
             </ChartCard>
           )}
           {levelRows && (
             <ChartCard
               title="Management cost by managerial level"
-              definition={`Annual cost of executives (managers in the top layers), managers of managers and managers of ICs. Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
+              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
+              footer={hiddenNote(
+                levelRows.filter((r) => isSuppressed(r.cost)).map((r) => LEVEL_LOWER[r.level]),
+                minGroupSize,
+              )}
               columns={[
                 { key: 'level', label: 'Managerial level', value: (r) => LEVEL_LABEL[r.level] },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
@@ -130,13 +170,14 @@ export function CostSection({
               ]}
             >
               <SimpleBarChart
-                data={levelRows.map((r) => ({
-                  level: LEVEL_LABEL[r.level],
-                  cost: isSuppressed(r.cost) ? 0 : r.cost,
-                }))}
+                data={levelRows.flatMap((r) =>
+                  isSuppressed(r.cost) ? [] : [{ level: LEVEL_SHORT[r.level], cost: r.cost }],
+                )}
                 x="level"
+                everyTick
                 series={[{ key: 'cost', label: 'Management cost' }]}
                 xLabel="Managerial level"
+                valueFormat={compact}
               />
             </ChartCard>
           )}

@@ -100,6 +100,11 @@ export const TreeNodeRow = memo(function TreeNodeRow({
           )}
           {node.title && node.kind !== 'aggregate' && <span className={styles.nodeTitle}>{node.title}</span>}
           {node.department && <span className={styles.nodeDept}>{node.department}</span>}
+          {node.annualCost !== undefined && node.annualCost !== null && (
+            <span className={styles.nodeDept} title="Annual cost (seen by hr and admin only)">
+              cost {num(node.annualCost)}
+            </span>
+          )}
         </span>
         {scopable && (
           <span className={styles.nodeStats}>
