@@ -21,7 +21,9 @@ import { loadLadderHistory } from './dashboards/level-history';
 import { buildOrgTree, type OrgTreeResponse } from './dashboards/org-tree';
 import { NotFoundError } from './errors';
 import type { MetricsContract } from './metrics-contract';
-import { runScenarioWork, type ScenarioWork } from './scenario-metrics';
+import { dataVersion } from './dashboards/context';
+import { processCache } from './process-cache';
+import { runScenarioWork, type ScenarioResult, type ScenarioWork } from './scenario-metrics';
 import { getScenario, type ScenarioDto } from './scenarios';
 import { readTargets } from './targets';
 
@@ -48,6 +50,28 @@ export interface ScenarioView {
 
 function requestOf(s: ScenarioDto) {
   return { asOf: s.fromAsOf, unit: s.unitRootId, effectiveDate: s.effectiveDate, ops: s.ops };
+}
+
+/**
+ * A stored scenario's changed copy and figures, kept while nothing changes (the scenario's last
+ * change, the reader's role and scope, the organisation's data version): the editor's result, tree
+ * pages and suggestions then share one preparation of the changed copy.
+ */
+const works = processCache<{ result: ScenarioResult; work: ScenarioWork }>('scenario-work', { max: 8 });
+
+async function scenarioWork(
+  actor: Actor,
+  s: ScenarioDto,
+): Promise<{ result: ScenarioResult; work: ScenarioWork }> {
+  const key = JSON.stringify([
+    actor.orgId,
+    s.id,
+    s.updatedAt,
+    actor.role,
+    actor.scopeEmployeeId,
+    await dataVersion(actor.orgId),
+  ]);
+  return works.get(key, () => runScenarioWork(actor, requestOf(s)));
 }
 
 /** The scenario's unit in a snapshot, or NotFound when it is no longer there. */
@@ -122,7 +146,7 @@ function promotedIds(work: ScenarioWork, changes: ScenarioChanges): string[] {
 export async function getScenarioView(actor: Actor, id: number): Promise<ScenarioView> {
   const scenario = await getScenario(actor, id);
   const [{ result, work }, { targets }] = await Promise.all([
-    runScenarioWork(actor, requestOf(scenario)),
+    scenarioWork(actor, scenario),
     readTargets(actor.orgId),
   ]);
   const beforeCtx = sideContext(actor, work, work.from);
@@ -147,7 +171,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
 
 /** The scenario's changed copy and the reader's context over it (the unit is the scenario's). */
 async function afterContext(actor: Actor, scenario: ScenarioDto) {
-  const { work } = await runScenarioWork(actor, requestOf(scenario));
+  const { work } = await scenarioWork(actor, scenario);
   return { work, ctx: sideContext(actor, work, work.after) };
 }
 
@@ -175,7 +199,7 @@ export async function suggestScenarioOps(
   actor: Actor,
   id: number,
   query: SuggestQuery,
-): Promise<{ ops: ScenarioOp[] }> {
+): Promise<{ ops: ScenarioOp[]; people: Record<string, ScenarioPerson> }> {
   const scenario = await getScenario(actor, id);
   const { work } = await afterContext(actor, scenario);
   const about = query.kind === 'remove-layer' ? query.under : query.unit;
@@ -187,5 +211,11 @@ export async function suggestScenarioOps(
     query.kind === 'remove-layer'
       ? removeLayerUnder(work.records, query.under)
       : suggestSpanMerges(work.records, query.unit, query.min);
-  return { ops };
+  const people: Record<string, ScenarioPerson> = {};
+  for (const op of ops)
+    for (const pid of op.op === 'merge' ? [op.from, op.into] : op.op === 'remove' ? [op.id] : []) {
+      const r = work.after.tree.records[work.after.tree.indexById.get(pid) ?? -1];
+      people[pid] = { name: r?.name ?? null, title: r?.title ?? null };
+    }
+  return { ops, people };
 }

@@ -12,12 +12,8 @@ async function pick(scope: Locator, label: string, id: string): Promise<void> {
 
 /** The before/after table's cells of one figure: [before, after, difference]. */
 async function figure(page: Page, group: string, name: string): Promise<string[]> {
-  const row = page
-    .getByTestId('before-after')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: group, exact: true }) })
-    .filter({ has: page.getByRole('cell', { name, exact: true }) });
-  return (await row.first().getByRole('cell').allInnerTexts()).slice(2);
+  const row = page.getByTestId('before-after').locator(`tr[data-figure="${group}/${name}"]`);
+  return row.getByRole('cell').allInnerTexts();
 }
 
 async function noSeriousAxe(page: Page): Promise<void> {
@@ -38,11 +34,16 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await page.getByRole('link', { name: 'Scenarios' }).click();
   await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
   await noSeriousAxe(page);
+  await page.screenshot({ path: 'test-results/screens/scenarios-list-desktop.png', fullPage: true });
   await page.getByLabel('Name').fill('E2E flatter top');
   await page.getByRole('button', { name: 'Create scenario' }).click();
   await expect(page.getByRole('heading', { name: 'E2E flatter top', level: 1 })).toBeVisible();
   await expect(page.getByTestId('scenario-status')).toHaveText('Draft');
-  const [headBefore] = await figure(page, 'Structure', 'Headcount');
+  await expect(
+    page.getByTestId('before-after').locator('tr[data-figure="Structure/Headcount"]'),
+  ).toBeVisible();
+  const [headBefore, headAfter] = await figure(page, 'Structure', 'Headcount');
+  expect(headAfter).toBe(headBefore);
 
   // Remove the layer under the CEO: accept each suggested removal in turn.
   const layer = page.getByTestId('suggest-layer');
@@ -88,6 +89,10 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await expect(narrow).toHaveCount(2);
   expect((await narrow.allInnerTexts()).every((t) => /^\d[\d,]*$/.test(t))).toBe(true);
   await expect(page.getByTestId('targets-checked')).toBeVisible();
+  // The org chart of the after-state: the CEO's box and their reports.
+  const chart = page.getByTestId('org-chart');
+  await expect(chart).toBeVisible();
+  await expect.poll(async () => Number(await chart.getAttribute('data-boxes'))).toBeGreaterThan(1);
   await noSeriousAxe(page);
   await page.screenshot({ path: 'test-results/screens/scenario-editor-desktop.png', fullPage: true });
 
@@ -117,6 +122,7 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
     page.getByTestId('scenario-list').getByRole('link', { name: 'E2E flatter top' }),
   ).toBeVisible();
   await noSeriousAxe(page);
+  await page.screenshot({ path: 'test-results/screens/scenarios-list-phone.png', fullPage: true });
 });
 
 test('a leader plans inside their subtree only; a viewer has no scenarios', async ({ page, browser }) => {
@@ -176,6 +182,15 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   expect(
     (await lp.request.post(`/api/scenarios/${id}/status`, { data: { status: 'approved' } })).status(),
   ).toBe(403);
+  // Rename, then delete the draft.
+  await lp.getByText('Rename or delete').click();
+  await lp.getByRole('textbox', { name: 'Name', exact: true }).fill('E2E my subtree, renamed');
+  await lp.getByRole('button', { name: 'Rename' }).click();
+  await expect(lp.getByRole('heading', { name: 'E2E my subtree, renamed', level: 1 })).toBeVisible();
+  lp.once('dialog', (d) => void d.accept());
+  await lp.getByRole('button', { name: 'Delete scenario' }).click();
+  await expect(lp.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
+  await expect(lp.getByTestId('scenario-list').getByText('No scenarios yet')).toBeVisible();
   await ctx.close();
 
   const viewerCtx = await browser.newContext();

@@ -95,7 +95,16 @@ describe.each(backends())('scenario API on %s', (backend) => {
     const id = scenarioId(made);
 
     const merges = await call(hr, suggest.GET, `/api/scenarios/${id}/suggest?kind=span-merges&unit=A&min=3`);
-    expect(merges).toEqual({ status: 200, body: { ops: [{ op: 'merge', from: 'K', into: 'C' }] } });
+    expect(merges).toEqual({
+      status: 200,
+      body: {
+        ops: [{ op: 'merge', from: 'K', into: 'C' }],
+        people: {
+          K: { name: 'Kim Sales', title: 'Sales Manager' },
+          C: { name: 'Cy Head', title: 'Director of Platform' },
+        },
+      },
+    });
     const layer = await call(hr, suggest.GET, `/api/scenarios/${id}/suggest?kind=remove-layer&under=A`);
     expect(layer.body.ops).toEqual([
       { op: 'remove', id: 'B' },

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
 import type { HealthFlag, ScenarioHealth, TargetCheck } from '@/lib/views/scenario-health';
 import {
@@ -28,45 +29,89 @@ function signed(n: number | null): string {
   return n > 0 ? `+${s}` : `−${s}`;
 }
 
-const FIGURE_COLUMNS: TableColumn<FigureRow>[] = [
+const FIGURE_COLUMNS: Column<FigureRow>[] = [
   { key: 'group', label: 'Group', value: (r) => r.group },
   { key: 'figure', label: 'Figure', value: (r) => r.figure },
   {
     key: 'before',
     label: 'Before',
     value: (r) => (typeof r.before === 'boolean' ? shown(r.before) : r.before),
-    numeric: true,
-    display: (r) => shown(r.before),
   },
-  {
-    key: 'after',
-    label: 'After',
-    value: (r) => (typeof r.after === 'boolean' ? shown(r.after) : r.after),
-    numeric: true,
-    display: (r) => shown(r.after),
-  },
-  {
-    key: 'difference',
-    label: 'Difference',
-    value: (r) => r.difference,
-    numeric: true,
-    display: (r) => signed(r.difference),
-  },
+  { key: 'after', label: 'After', value: (r) => (typeof r.after === 'boolean' ? shown(r.after) : r.after) },
+  { key: 'difference', label: 'Difference', value: (r) => r.difference },
 ];
 
-/** Every structure, ladder and ceiling-risk figure of the unit, before and after, with the difference. */
+/** Every structure, ladder and ceiling-risk figure of the unit, before and after, with the difference (grouped rows). */
 export function BeforeAfter({ view }: { view: ScenarioView }) {
+  const id = useId();
   const rows = beforeAfterRows(view.before, view.after, view.ceilingRisk);
+  const groups: Array<{ group: string; rows: FigureRow[] }> = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.group === r.group) last.rows.push(r);
+    else groups.push({ group: r.group, rows: [r] });
+  }
   return (
-    <TableCard
-      title="Before and after"
-      intro="The dashboards' figures for the scenario's unit: the snapshot as imported, and the same definitions over the changed copy."
-      rows={rows}
-      columns={FIGURE_COLUMNS}
-      filename={`scenario-${view.scenario.id}-before-after`}
-      pageSize={200}
-      testId="before-after"
-    />
+    <section className="card" aria-labelledby={`${id}-h`} data-testid="before-after">
+      <div className="chart-head">
+        <h2 id={`${id}-h`}>Before and after</h2>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => downloadRowsCsv(`scenario-${view.scenario.id}-before-after`, FIGURE_COLUMNS, rows)}
+        >
+          Download CSV
+        </button>
+      </div>
+      <p className="definition">
+        The dashboards&apos; figures for the scenario&apos;s unit: the snapshot as imported, and the same
+        definitions over the changed copy.
+      </p>
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label="Before and after"
+        style={{ position: 'relative' }}
+      >
+        <table className="data">
+          <caption className="visually-hidden">Before and after</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" className="num">
+                Before
+              </th>
+              <th scope="col" className="num">
+                After
+              </th>
+              <th scope="col" className="num">
+                Change
+              </th>
+            </tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.group}>
+              <tr>
+                <th scope="colgroup" colSpan={4} className={styles.groupHead}>
+                  {g.group}
+                </th>
+              </tr>
+              {g.rows.map((r) => (
+                <tr key={r.figure} data-figure={`${g.group}/${r.figure}`}>
+                  <th scope="row" className={styles.rowHead}>
+                    {r.figure}
+                  </th>
+                  <td className="num">{shown(r.before)}</td>
+                  <td className="num">{shown(r.after)}</td>
+                  <td className="num">{signed(r.difference)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -88,6 +133,7 @@ export function PeopleAffected({ view }: { view: ScenarioView }) {
       columns={PEOPLE_COLUMNS}
       filename={`scenario-${view.scenario.id}-people`}
       empty="Nobody yet: add an operation."
+      pageSize={10}
       testId="people-affected"
     />
   );
@@ -115,7 +161,13 @@ function SideBySide({
 }) {
   const num = numeric ? 'num' : undefined;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      style={{ position: 'relative' }}
+    >
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -132,7 +184,9 @@ function SideBySide({
         <tbody>
           {rows.map((r) => (
             <tr key={r.label}>
-              <th scope="row">{r.label}</th>
+              <th scope="row" className={styles.rowHead}>
+                {r.label}
+              </th>
               <td className={[num, r.beforeClass].filter(Boolean).join(' ') || undefined}>{r.before}</td>
               <td className={[num, r.afterClass].filter(Boolean).join(' ') || undefined}>{r.after}</td>
             </tr>
@@ -193,7 +247,7 @@ export function TargetsChecked({ health }: { health: ScenarioHealth }) {
 }
 
 function countText(f: HealthFlag | undefined): string {
-  if (!f || f.count === null) return 'not checked';
+  if (!f || f.count === null) return f?.kind === 'ceilingDown' ? '—' : 'no target';
   return f.count.toLocaleString('en');
 }
 

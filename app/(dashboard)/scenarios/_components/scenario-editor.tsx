@@ -15,7 +15,8 @@ import {
   type ScenarioStatus,
 } from '@/lib/scenarios/operations';
 import { OpForm } from './op-form';
-import { OrgChartSlot } from './org-chart-slot';
+import { ScenarioOrgChart } from './org-chart-slot';
+import { ScenarioManage } from './scenario-manage';
 import { BeforeAfter, HealthFlags, PeopleAffected, TargetsChecked } from './result-panels';
 import styles from './scenarios.module.css';
 import { Suggestions } from './suggestions';
@@ -122,6 +123,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           {setStatus.error.message}
         </p>
       )}
+      <ScenarioManage scenario={s} mayDelete={!locked || canApprove} />
       {locked && (
         <p className="alert ok">Approved: the operations are fixed. Make a new scenario to plan further.</p>
       )}
@@ -145,8 +147,12 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           )}
         </div>
         <div>
-          {/* Org chart: the React Flow chart of the after-state mounts in this slot (renders nothing until then). */}
-          <OrgChartSlot scenarioId={id} onMove={(who, to) => add({ op: 'move', id: who, to })} />
+          <ScenarioOrgChart
+            scenarioId={id}
+            version={version}
+            asOf={s.fromAsOf}
+            onMove={locked ? undefined : (who, to) => !saveOps.isPending && add({ op: 'move', id: who, to })}
+          />
           {result.isPending ? (
             <Skeleton label="Working out before and after" />
           ) : result.isError ? (
@@ -155,8 +161,8 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
             <div aria-busy={result.isFetching}>
               <TargetsChecked health={view.health} />
               <HealthFlags health={view.health} />
-              <PeopleAffected view={view} />
               <BeforeAfter view={view} />
+              <PeopleAffected view={view} />
             </div>
           ) : null}
         </div>

@@ -53,7 +53,9 @@ function SuggestionPanel({
   const suggestions = useQuery({
     queryKey: [...queryKeys.scenarioSuggest(scenarioId, params), round],
     queryFn: () =>
-      fetchJson<{ ops: ScenarioOp[] }>(`/api/scenarios/${scenarioId}/suggest?${new URLSearchParams(params)}`),
+      fetchJson<{ ops: ScenarioOp[]; people: Record<string, { name: string | null; title: string | null }> }>(
+        `/api/scenarios/${scenarioId}/suggest?${new URLSearchParams(params)}`,
+      ),
     enabled: asked !== null,
     staleTime: Infinity,
   });
@@ -69,8 +71,12 @@ function SuggestionPanel({
   };
   const all = suggestions.data?.ops ?? [];
   const ops = all.filter((op) => !accepted.has(JSON.stringify(op)));
+  const named = suggestions.data?.people ?? {};
+  const nameOfHere: NameOf = (pid) => named[pid]?.name ?? nameOf(pid);
   const accept = (op: ScenarioOp) => {
     setAccepted((s) => new Set([...s, JSON.stringify(op)]));
+    for (const [pid, p] of Object.entries(named))
+      if (p.name) remember({ id: pid, name: p.name, title: p.title });
     onAccept(op);
   };
   return (
@@ -112,7 +118,7 @@ function SuggestionPanel({
           ) : (
             <ul className={styles.suggestions} aria-label={`${title}: suggested operations`}>
               {ops.map((op) => {
-                const text = describeOpInWords(op, nameOf);
+                const text = describeOpInWords(op, nameOfHere);
                 return (
                   <li key={JSON.stringify(op)}>
                     <span className={styles.opText}>{text}</span>
