@@ -165,6 +165,27 @@ describe.each(backends())('scenarios in reports on %s', (backend) => {
           parseReportParams({ format: 'pdf', sections: ['overview'], scenarios: [other] }),
         ),
       ).rejects.toBeInstanceOf(NotFoundError);
+    // hr's scenario on C's subtree also changes people elsewhere: C's leader may not put it in a
+    // pack (their rights do not reach those changes); hr sees every change.
+    const wide = await createScenario(testActor('hr'), {
+      name: 'Into platform',
+      unit: 'C',
+      ops: [
+        { op: 'move', id: 'L', to: 'G' },
+        { op: 'set-level', id: 'D', level: 'IC3' },
+      ],
+    });
+    await expect(
+      generateReport(
+        leadC,
+        parseReportParams({ format: 'xlsx', sections: ['overview'], scenarios: [wide.id] }),
+      ),
+    ).rejects.toThrow(/not inside the subtree of C/);
+    const full = await generateReport(
+      testActor('hr'),
+      parseReportParams({ format: 'xlsx', sections: ['overview'], scenarios: [wide.id] }),
+    );
+    expect(tableOf(full.document.sections.at(-1), '-changes').rows).toHaveLength(2);
     await expect(
       generateReport(
         testActor('viewer'),
