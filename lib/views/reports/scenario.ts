@@ -83,8 +83,12 @@ export interface ScenarioSectionInput {
 
 type Row = [label: string, before: number | null, after: number | null, format: ValueFormat];
 
-const diff = (a: number | null, b: number | null): number | null =>
-  a === null || b === null ? null : Math.round((b - a) * 10000) / 10000;
+/** after minus before, to 4 decimals (never -0, which would print as "-0.0%"). */
+function diff(a: number | null, b: number | null): number | null {
+  if (a === null || b === null) return null;
+  const d = Math.round((b - a) * 10000) / 10000;
+  return d === 0 ? 0 : d;
+}
 
 const COMPARE_COLUMNS = [
   { key: 'metric', label: 'Metric', format: 'text' },
