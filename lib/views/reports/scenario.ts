@@ -246,7 +246,8 @@ function labelOf(path: string[]): string {
   const words = path
     .join(' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/\bic(s?)\b/g, 'IC$1');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
