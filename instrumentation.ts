@@ -1,4 +1,7 @@
-/** Runs once per server start: applies migrations and creates the first admin on an empty database. */
+/**
+ * Runs once per server start: applies migrations, creates the first admin on an empty database and
+ * starts loading each organisation's newest snapshot.
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDatabase } = await import('@/db');
@@ -10,4 +13,8 @@ export async function register(): Promise<void> {
     if (created.generatedPassword)
       console.log(`[strata] Its password (shown once): ${created.generatedPassword}\n`);
   }
+  // Each organisation's newest snapshot loads in the background: the first dashboard after a
+  // start finds its tree (or joins the load) instead of reading the snapshot cold.
+  const { warmNewestSnapshots } = await import('@/lib/dal/warm');
+  void warmNewestSnapshots().catch(() => undefined);
 }

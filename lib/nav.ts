@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/compare', label: 'Compare', may: can.readDashboards },
   { href: '/targets', label: 'Targets', may: can.readDashboards },
   { href: '/ai', label: 'AI', may: can.readDashboards },
+  { href: '/scenarios', label: 'Scenarios', may: can.planScenarios },
   { href: '/reports', label: 'Reports', may: can.exportReports },
   { href: '/data', label: 'Data', may: can.manageData },
   { href: '/admin', label: 'Admin', may: can.administer },

@@ -18,6 +18,8 @@ const env = {
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
+  // test-only pages such as /harness/org-chart (404 elsewhere)
+  STRATA_E2E_HARNESS: '1',
 };
 delete env.DATABASE_URL;
 

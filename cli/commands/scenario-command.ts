@@ -45,12 +45,25 @@ const line = (m: MetricsDocument) =>
   `headcount ${m.headcount}, managers ${m.managers}, ICs ${m.ics}, depth ${m.depth}, management layers ${m.managementLayers}, ` +
   `span mean ${m.span.mean} median ${m.span.median}, open positions ${m.openPositions}`;
 
+const amount = (v: { total: number } | { suppressed: true }) =>
+  'total' in v ? v.total.toLocaleString('en') : 'hidden (privacy)';
+
+/** The cost line of a scenario whose snapshot carries costs. */
+function costLine(cost: NonNullable<ScenarioResult['cost']>): string {
+  const p = cost.planned;
+  const planned = p.positions.length
+    ? `; planned positions ${p.cost.toLocaleString('en')}${p.notCosted ? ` (${p.notCosted} not costed)` : ''}`
+    : '';
+  return `cost: before ${amount(cost.before)}, after ${amount(cost.after)}, difference ${amount(cost.difference)}${planned}`;
+}
+
 function human(r: ScenarioResult): string {
   const c = r.changes;
   return [
     `before (${r.before.asOf}): ${line(r.before)}`,
     `after:  ${line(r.after)}`,
     `changes: ${c.moved.length} moved, ${c.removed.length} removed, ${c.added.length} added, ${c.levels.length} level or track changes`,
+    ...(r.cost ? [costLine(r.cost)] : []),
   ].join('\n');
 }
 

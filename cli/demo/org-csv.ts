@@ -10,7 +10,36 @@ import type { Sim } from '@/cli/demo/sim';
 import { ByteWriter, csvField, foldName, utf8 } from '@/cli/demo/text';
 
 export const ORG_HEADER =
-  'employee_id,manager_id,name,email,title,level,track,department,location,cost_center,employment_type,hire_date,level_start_date,github_login,as_of\n';
+  'employee_id,manager_id,name,email,title,level,track,department,location,cost_center,employment_type,hire_date,level_start_date,github_login,annual_cost,as_of\n';
+
+/** Annual cost (USD, salary plus on-costs) per level index IC1..IC8, M1..M6, in San Francisco. */
+const LEVEL_COST = [
+  95_000, 115_000, 140_000, 170_000, 205_000, 245_000, 290_000, 340_000, 200_000, 240_000, 285_000, 340_000,
+  410_000, 500_000,
+];
+/** Pay relative to San Francisco per location (LOCATIONS order). */
+const LOCATION_FACTOR = [1, 1, 0.85, 0.75, 0.8, 0.75, 0.72, 0.35, 0.7, 0.9, 0.68];
+/** Part-time people cost half; contractors a little more (EMPLOYMENT_TYPES order). */
+const EMPLOYMENT_FACTOR = [1, 0.5, 1.1];
+
+/**
+ * A plausible annual cost: by level, location and employment type, spread +-8% per person
+ * (deterministic from the employee number), rounded to 500.
+ */
+export function demoAnnualCost(
+  level: number,
+  location: number,
+  employmentType: number,
+  empNo: number,
+): number {
+  const spread = 0.92 + (((empNo * 2654435761) >>> 0) % 1601) / 10_000;
+  const v =
+    (LEVEL_COST[level] ?? 150_000) *
+    (LOCATION_FACTOR[location] ?? 1) *
+    (EMPLOYMENT_FACTOR[employmentType] ?? 1) *
+    spread;
+  return Math.round(v / 500) * 500;
+}
 
 export const EMAIL_DOMAIN = 'northwind-demo.example';
 /** Longest GitHub login stem before the numeric suffix (logins stay under GitHub's 39 characters). */
@@ -109,7 +138,8 @@ export class OrgRows {
       ] ?? '';
     return (
       `${this.id(s)},${m >= 0 ? this.id(m) : ''},${csvField(this.name(s))},${this.email(s)},${title}${this.role[key] ?? ''}` +
-      `${place}${isoOfDay(pop.hireDay[s] ?? 0)},${isoOfDay(pop.levelDay[s] ?? 0)},${this.githubLogin(s)},`
+      `${place}${isoOfDay(pop.hireDay[s] ?? 0)},${isoOfDay(pop.levelDay[s] ?? 0)},${this.githubLogin(s)},` +
+      `${demoAnnualCost(pop.level[s] ?? 0, pop.loc[s] ?? 0, pop.etype[s] ?? 0, pop.empNo[s] ?? 0)},`
     );
   }
 

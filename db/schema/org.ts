@@ -78,6 +78,8 @@ export const people = pgTable(
     githubLogin: text('github_login'),
     status: text('status').notNull().default('filled'),
     aggregatedCount: doublePrecision('aggregated_count'),
+    /** annual cost of one person (per FTE on aggregated rows); null when the file gives none */
+    annualCost: doublePrecision('annual_cost'),
   },
   (t) => [
     uniqueIndex('people_snapshot_employee_idx').on(t.snapshotId, t.employeeId),

@@ -49,6 +49,8 @@ export const can = {
   seeIdleSeats: held('admin', 'hr'),
   /** See aggregates over groups smaller than the privacy floor (exempt from suppression). */
   seeSmallGroups: held('admin', 'hr'),
+  /** See a person's annual cost (issue #14): leaders and viewers see unit totals only, under the floor. */
+  seeCost: held('admin', 'hr'),
   /** See person-level lists (leaders inside their scope only; never viewers). */
   seePeople: held('admin', 'hr', 'leader'),
   /** Read the aggregated dashboards (inside the scope, with the privacy floor where it applies). */

@@ -1,10 +1,11 @@
 import 'server-only';
-import { needsScope } from '@/lib/auth/permissions';
+import { can, needsScope } from '@/lib/auth/permissions';
 import { eq, sql } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { rawQuery } from './raw-query';
 import { orgIdsOfUser, pickOrg, type OrgRequest } from './organisations';
 import {
   isKnownAddress,
@@ -145,10 +146,26 @@ export async function loadActor(
   userId: number,
   requestedOrg?: OrgRequest | string | null,
 ): Promise<Actor | null> {
-  const { db } = await getDatabase();
-  const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
+  // One round trip: the user row with both lists of organisation ids (every one, and those given
+  // to the user); the role decides which applies (orgIdsOfUser's rule).
+  const [user] = await rawQuery<{
+    id: number;
+    email: string;
+    name: string;
+    role: Actor['role'];
+    scopeEmployeeId: string | null;
+    disabled: boolean;
+    every: number[] | null;
+    given: number[] | null;
+  }>(
+    `select u.id, u.email, u.name, u.role, u.scope_employee_id as "scopeEmployeeId", u.disabled,
+       (select array_agg(o.id order by o.id) from organisations o) as every,
+       (select array_agg(g.org_id order by g.org_id) from user_organisations g where g.user_id = u.id) as given
+     from users u where u.id = $1`,
+    [userId],
+  );
   if (!user || accessProblem(user) !== null) return null;
-  const orgIds = await orgIdsOfUser(user.id, user.role, db);
+  const orgIds = (can.seeEveryOrganisation(user.role) ? user.every : user.given) ?? [];
   return {
     userId: user.id,
     email: user.email,

@@ -22,6 +22,7 @@ export const PEOPLE_COLUMNS = [
   'github_login',
   'status',
   'aggregated_count',
+  'annual_cost',
 ] as const;
 
 /** Bytes per yielded chunk: small enough to stream, big enough to be cheap. */
@@ -76,6 +77,8 @@ function copyLine(
     r.status +
     '\t' +
     copyValue(r.aggregatedCount) +
+    '\t' +
+    copyValue(r.annualCost) +
     '\n'
   );
 }
@@ -196,6 +199,7 @@ export interface PeopleRow {
   github_login: string | null;
   status: string;
   aggregated_count: number | null;
+  annual_cost: number | string | null;
 }
 
 function isoDate(v: string | Date | null): string | null {
@@ -223,5 +227,6 @@ export function rowToRecord(r: PeopleRow): OrgRecord {
     githubLogin: r.github_login,
     status: r.status === 'vacant' ? 'vacant' : 'filled',
     aggregatedCount: r.aggregated_count === null ? null : Number(r.aggregated_count),
+    annualCost: r.annual_cost === null || r.annual_cost === undefined ? null : Number(r.annual_cost),
   };
 }

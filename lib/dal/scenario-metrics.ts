@@ -18,8 +18,9 @@ import { assertRole, type Actor } from './actor';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { getMetricsContract, readUnitTrendSeries, type MetricsContract } from './metrics-contract';
 import { resolveUnit, type Unit } from './scope';
-import { dataVersion } from './dashboards/result-cache';
+import { dataVersion } from './dashboards/context';
 import { processCache } from './process-cache';
+import { scenarioCost, type ScenarioCostView } from './scenario-cost';
 import { readSettings, type OrgSettings } from './settings';
 import { loadPrepared, resolveSnapshot, type SnapshotRef } from './snapshot-data';
 
@@ -44,6 +45,8 @@ export interface ScenarioResult {
   before: MetricsContract;
   after: MetricsContract;
   changes: ScenarioChanges;
+  /** only when the snapshot carries costs: the scenario's cost for this reader (./scenario-cost.ts) */
+  cost?: ScenarioCostView;
 }
 
 /** The snapshot a scenario starts from and its records, the operations applied within the actor's rights. */
@@ -62,6 +65,37 @@ export async function applyScenario(
   });
   if (!applied.ok) throw new ScenarioRefusedError(applied.refusal);
   return { ref, from, records: applied.records, changes: applied.changes };
+}
+
+/** What a scenario's figures were computed from, for the web editor's extras (health flags, tree). */
+export interface ScenarioWork {
+  ref: SnapshotRef;
+  settings: OrgSettings;
+  from: PreparedSnapshot;
+  /** the changed copy, prepared like any snapshot (dated the snapshot's as-of date) */
+  after: PreparedSnapshot;
+  records: OrgRecord[];
+  /** the scenario's unit in a snapshot (null when it is not there) */
+  unitIn: (snap: PreparedSnapshot) => Unit | null;
+}
+
+/** The changed copy of a scenario prepared as a snapshot, the operations applied within the actor's rights. */
+export async function prepareScenarioWork(
+  actor: Actor,
+  req: ScenarioRequest,
+): Promise<ScenarioWork & { changes: ScenarioChanges }> {
+  const { ref, from, records, changes } = await applyScenario(actor, req);
+  const settings = await readSettings(actor.orgId);
+  // Derived from the snapshot's own tree: what prepareSnapshot gives, faster (lib/scenarios/prepare.ts).
+  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
+  const unitIn = (snap: PreparedSnapshot): Unit | null => {
+    try {
+      return resolveUnit(actor, snap, { subtree: req.unit ?? undefined });
+    } catch {
+      return null;
+    }
+  };
+  return { ref, settings, from, after, records, unitIn, changes };
 }
 
 const beforeCache = processCache<{ before: MetricsContract; points: SnapshotSummary[] }>('scenario-before', {
@@ -102,19 +136,18 @@ async function beforeSide(
  * (dated the effective date), its changes counted from the snapshot to the scenario.
  */
 export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<ScenarioResult> {
-  const { ref, from, records, changes } = await applyScenario(actor, req);
-  const settings = await readSettings(actor.orgId);
+  return (await runScenarioWork(actor, req)).result;
+}
+
+/** runScenario, with what its figures were computed from. */
+export async function runScenarioWork(
+  actor: Actor,
+  req: ScenarioRequest,
+): Promise<{ result: ScenarioResult; work: ScenarioWork }> {
+  const work = await prepareScenarioWork(actor, req);
+  const { ref, from, after, settings, unitIn, changes } = work;
   const want = { subtree: req.unit ?? undefined };
   const { before, points } = await beforeSide(actor, ref, want.subtree, settings);
-  // Derived from the snapshot's own tree: what prepareSnapshot and countUnitChanges give, faster.
-  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
-  const unitIn = (snap: PreparedSnapshot): Unit | null => {
-    try {
-      return resolveUnit(actor, snap, want);
-    } catch {
-      return null;
-    }
-  };
   const unit = unitIn(after);
   if (!unit)
     throw new NotFoundError(`The unit ${req.unit ?? ''} is no longer in the scenario's organisation.`);
@@ -132,5 +165,13 @@ export async function runScenario(actor: Actor, req: ScenarioRequest): Promise<S
   const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
     floor ? floor.departments.has(d.department ?? '') : true,
   );
-  return { before, after: doc, changes };
+  const cost = await scenarioCost(actor, {
+    from,
+    records: work.records,
+    afterTree: after.tree,
+    unit: req.unit ?? null,
+    ops: req.ops,
+  });
+  const result = cost === null ? { before, after: doc, changes } : { before, after: doc, changes, cost };
+  return { result, work };
 }

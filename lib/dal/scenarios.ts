@@ -166,6 +166,49 @@ export async function updateScenarioOps(
   });
 }
 
+/** Renames a scenario; audited as scenario.change. */
+export async function renameScenario(actor: Actor, id: number, name: string): Promise<ScenarioDto> {
+  const row = await readRow(actor, id);
+  const next = name.trim();
+  if (!next) throw new ValidationError('A scenario needs a name.');
+  const { db } = await getDatabase();
+  return db.transaction(async (tx) => {
+    const t = schema.scenarios;
+    const [updated] = await tx
+      .update(t)
+      .set({ name: next, updatedAt: new Date() })
+      .where(eq(t.id, id))
+      .returning();
+    if (!updated) throw new NotFoundError('No such scenario.');
+    await writeAudit(tx, actor, 'scenario.change', next, { id, renamedFrom: row.name });
+    return toDto(updated);
+  });
+}
+
+/** A new name, a new list of operations, or both (each audited as scenario.change). */
+export async function updateScenario(
+  actor: Actor,
+  id: number,
+  input: { name?: string; ops?: readonly ScenarioOp[] },
+): Promise<ScenarioDto> {
+  let dto: ScenarioDto | null = null;
+  if (input.ops !== undefined) dto = await updateScenarioOps(actor, id, input.ops);
+  if (input.name !== undefined) dto = await renameScenario(actor, id, input.name);
+  return dto ?? getScenario(actor, id);
+}
+
+/** Deletes a scenario (an approved one only by someone who may approve); audited as scenario.delete. */
+export async function deleteScenario(actor: Actor, id: number): Promise<void> {
+  const row = await readRow(actor, id);
+  if (row.status === 'approved' && !can.approveScenarios(actor))
+    throw new ForbiddenError('Only hr or an admin may delete an approved scenario.');
+  const { db } = await getDatabase();
+  await db.transaction(async (tx) => {
+    await tx.delete(schema.scenarios).where(eq(schema.scenarios.id, id));
+    await writeAudit(tx, actor, 'scenario.delete', row.name, { id, status: row.status });
+  });
+}
+
 /** Moves a scenario between draft, proposed and approved (approving needs can.approveScenarios); audited. */
 export async function setScenarioStatus(
   actor: Actor,

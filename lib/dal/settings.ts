@@ -19,6 +19,11 @@ export const DEFAULT_SETTINGS: OrgSettings = { minGroupSize: 5, execLayers: 2 };
 export async function readSettings(orgId: number, db?: Db): Promise<OrgSettings> {
   const database = db ?? (await getDatabase()).db;
   const rows = await database.select().from(schema.settings).where(eq(schema.settings.orgId, orgId));
+  return settingsFromRows(rows);
+}
+
+/** The organisation's settings from its stored (key, value) rows, defaults filled in. */
+export function settingsFromRows(rows: ReadonlyArray<{ key: string; value: unknown }>): OrgSettings {
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const merged = orgSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
   return merged.success ? merged.data : DEFAULT_SETTINGS;

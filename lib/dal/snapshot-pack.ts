@@ -18,7 +18,8 @@ import { getDatabase, type DbHandle } from '@/db';
  * arrays in and out without a parser of ours); not compressed (zlib cost more time both ways than
  * the bytes it saved: about 95 bytes per person stored, against about 240 in the people table).
  */
-const FORMAT = 2;
+/** 3: records carry annualCost (issue #14); packs of format 2 are rewritten on their next load. */
+const FORMAT = 3;
 
 type TextField = Exclude<
   {
@@ -60,6 +61,8 @@ interface Pack {
   vacant: Uint8Array;
   /** NaN = null; absent when no record is aggregated */
   aggregatedCount: Float64Array | null;
+  /** NaN = null; absent when no record has a cost */
+  annualCost: Float64Array | null;
   text: Record<string, TextColumn>;
 }
 
@@ -109,6 +112,7 @@ export function packRecords(records: readonly OrgRecord[]): Buffer {
     track: new Uint8Array(n),
     vacant: new Uint8Array(n),
     aggregatedCount: records.some((r) => r.aggregatedCount !== null) ? new Float64Array(n) : null,
+    annualCost: records.some((r) => r.annualCost !== null) ? new Float64Array(n) : null,
     text: {},
   };
   for (let i = 0; i < n; i++) {
@@ -117,6 +121,7 @@ export function packRecords(records: readonly OrgRecord[]): Buffer {
     pack.track[i] = r.track === 'ic' ? 1 : r.track === 'manager' ? 2 : 0;
     pack.vacant[i] = r.status === 'vacant' ? 1 : 0;
     if (pack.aggregatedCount) pack.aggregatedCount[i] = r.aggregatedCount ?? Number.NaN;
+    if (pack.annualCost) pack.annualCost[i] = r.annualCost ?? Number.NaN;
   }
   for (const f of TEXT_FIELDS) pack.text[f] = encodeText(records, f);
   return serialize(pack);
@@ -153,6 +158,7 @@ export function unpackRecords(buffer: Uint8Array): OrgRecord[] | null {
   for (let i = 0; i < pack.size; i++) {
     const track = pack.track[i];
     const agg = pack.aggregatedCount?.[i] ?? Number.NaN;
+    const cost = pack.annualCost?.[i] ?? Number.NaN;
     out[i] = {
       row: pack.row[i] ?? 0,
       employeeId: get.employeeId(i) ?? '',
@@ -171,6 +177,7 @@ export function unpackRecords(buffer: Uint8Array): OrgRecord[] | null {
       githubLogin: get.githubLogin(i),
       status: pack.vacant[i] === 1 ? 'vacant' : 'filled',
       aggregatedCount: Number.isNaN(agg) ? null : agg,
+      annualCost: Number.isNaN(cost) ? null : cost,
     };
   }
   return out;
@@ -191,13 +198,14 @@ export async function readSnapshotRecords(snapshotId: number, query?: Query): Pr
   ]);
   const packed = packs[0] ? unpackRecords(packs[0].data) : null;
   if (packed) return packed;
+  const stale = packs[0] !== undefined; // a pack of an older format: replaced below
   const rows = await q<PeopleRow>(
     `select ${PEOPLE_COLUMNS.slice(1).join(', ')} from people where snapshot_id = $1 order by row_no`,
     [snapshotId],
   );
   const records = rows.map(rowToRecord);
   shareRepeatedValues(records);
-  if (handle) setImmediate(() => void storePack(handle, snapshotId, records));
+  if (handle) setImmediate(() => void storePack(handle, snapshotId, records, stale));
   return records;
 }
 
@@ -207,10 +215,17 @@ export async function readSnapshotRecords(snapshotId: number, query?: Query): Pr
  * machine, back to back), while a view that loads the tree reads the people rows anyway the first
  * time. Two loads racing write one pack; a snapshot deleted meanwhile keeps none.
  */
-async function storePack(handle: DbHandle, snapshotId: number, records: readonly OrgRecord[]): Promise<void> {
+async function storePack(
+  handle: DbHandle,
+  snapshotId: number,
+  records: readonly OrgRecord[],
+  replace: boolean,
+): Promise<void> {
   try {
     await rawQuery(
-      'insert into snapshot_packs (snapshot_id, data) values ($1, $2) on conflict do nothing',
+      `insert into snapshot_packs (snapshot_id, data) values ($1, $2) on conflict ${
+        replace ? '(snapshot_id) do update set data = excluded.data' : 'do nothing'
+      }`,
       [snapshotId, packRecords(records)],
       handle,
     );

@@ -15,6 +15,7 @@ import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-cop
 import { rawQuery } from './raw-query';
 import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
+import { floorRows, floorScopesOf } from './dashboards/floor';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
 
@@ -95,11 +96,16 @@ export async function commitUpload(
   const handle = opts.handle ?? (await getDatabase());
   const settings = await readSettings(actor.orgId, handle.db);
   const ladder = await readLadder(handle.db, actor.orgId);
+  const floorScopes = await floorScopesOf((text, params) => rawQuery(text, params, handle), actor.orgId);
   const totalRecords = upload.snapshots.reduce((n, s) => n + s.records.length, 0);
   const committed = await withRawTransaction(
     handle,
     (tx) =>
-      storeSnapshots(tx, { handle, actor, upload, settings, ladder, onProgress: opts.onProgress }, null),
+      storeSnapshots(
+        tx,
+        { handle, actor, upload, settings, ladder, floorScopes, onProgress: opts.onProgress },
+        null,
+      ),
     { offThread: totalRecords >= OFF_THREAD_MIN_RECORDS },
   ).catch((err: unknown) => {
     throw asVersionConflict(err);
@@ -178,6 +184,7 @@ export async function importOrgFiles(
   }
   const settings = await readSettings(actor.orgId, handle.db);
   const ladder = await readLadder(handle.db, actor.orgId);
+  const floorScopes = await floorScopesOf((text, params) => rawQuery(text, params, handle), actor.orgId);
   // The snapshot id is taken first so the parse (and the COPY text it writes) can start at once,
   // while the transaction's worker thread starts and connects; the queue holds what it writes.
   const pool = poolQuery(handle);
@@ -217,7 +224,15 @@ export async function importOrgFiles(
           await copying.catch(() => undefined);
           throw new Refused(parsed);
         }
-        const context = { handle, actor, upload: part.upload, settings, ladder, onProgress: opts.onProgress };
+        const context = {
+          handle,
+          actor,
+          upload: part.upload,
+          settings,
+          ladder,
+          floorScopes,
+          onProgress: opts.onProgress,
+        };
         if (parsed.streamed === true && parsed.ok)
           return {
             result: parsed,
@@ -284,13 +299,15 @@ interface StoreContext {
   upload: UploadResult;
   settings: Awaited<ReturnType<typeof readSettings>>;
   ladder: Awaited<ReturnType<typeof readLadder>>;
+  /** readers' scopes whose floor marks are stored with each snapshot (read before the transaction) */
+  floorScopes: Array<string | null>;
   onProgress?: ImportProgress;
 }
 
 /** Stores every snapshot of a validated upload inside the caller's transaction. */
 async function storeSnapshots(
   tx: RawTx,
-  { handle, actor, upload, settings, ladder, onProgress }: StoreContext,
+  { handle, actor, upload, settings, ladder, floorScopes, onProgress }: StoreContext,
   preloaded: Preloaded | null,
 ): Promise<CommittedSnapshot[]> {
   const of = upload.snapshots.length;
@@ -363,6 +380,7 @@ async function storeSnapshots(
         previous,
         asOf: snap.asOf,
         links: snap.links,
+        extraRows: (prepared) => floorRows(prepared, floorScopes, settings.minGroupSize),
       });
     } catch (err) {
       await copying.catch(() => undefined); // let the COPY settle before the rollback

@@ -1,4 +1,5 @@
 import 'server-only';
+import { warmSnapshots } from './warm';
 import { can } from '@/lib/auth/permissions';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';
@@ -315,6 +316,12 @@ export async function commitPendingUpload(
     }
   }
   await db.delete(schema.pendingUploads).where(and(eq(schema.pendingUploads.id, id)));
+  // The upload's newest snapshot is what its readers open next: load it now, behind the answer.
+  const newest = committed.reduce<CommittedSnapshot | null>(
+    (a, c) => (a === null || c.asOf > a.asOf ? c : a),
+    null,
+  );
+  if (newest) warmSnapshots([{ id: newest.id, asOf: newest.asOf, orgId }]);
   return committed;
 }
 

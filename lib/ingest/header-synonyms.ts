@@ -118,6 +118,33 @@ const RAW: Record<LogicalField, string[]> = {
   ],
   fte: ['Number of Posts in FTE', 'FTE', 'Headcount FTE'],
   row_kind: ['Senior/Junior', 'Seniority', 'Senior or Junior'],
+  // 'Salary Cost of Reports (£)' (organograms) normalises to its own key and stays unmatched.
+  annual_cost: [
+    'Annual Cost',
+    'Salary',
+    'Annual Salary',
+    'Total Compensation',
+    'Total Comp',
+    'Cost',
+    'Annual Compensation',
+    'Base Salary',
+  ],
+  pay_floor: [
+    'Actual Pay Floor',
+    'Payscale Minimum',
+    'Pay Floor',
+    'payFloor',
+    'Pay Scale Minimum',
+    'Salary Minimum',
+  ],
+  pay_ceiling: [
+    'Actual Pay Ceiling',
+    'Payscale Maximum',
+    'Pay Ceiling',
+    'payCeil',
+    'Pay Scale Maximum',
+    'Salary Maximum',
+  ],
 };
 
 /** normalised header -> [field, priority] (lower priority number = stronger match). */

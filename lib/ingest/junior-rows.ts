@@ -6,6 +6,7 @@
  * data.gov.uk triplestore export repeats rows (DFID 2013-03-31: 57, Home Office 2012-09-30: 52),
  * and the Institute for Government compilation of the same data has them once.
  * Rows with FTE 0 stand for nobody and are dropped with a warning; unreadable FTE is a warning too.
+ * annualCost is per FTE (the payscale midpoint): the row costs annualCost x FTE.
  */
 import { cleanText, isRootMarker, parseNumber } from './cell-values';
 import type { SnapshotGroup } from './snapshot-group';
@@ -26,6 +27,8 @@ export function buildJuniorRecord(
   group: SnapshotGroup,
   c: Columns,
   file: string,
+  /** the row's annual cost per FTE (null when none); warns about an unreadable cell */
+  costOf: (row: number) => number | null = () => null,
 ): void {
   const key = cells.map((v) => v.trim()).join('\u0001');
   if (group.juniorKeys.has(key)) {
@@ -91,5 +94,6 @@ export function buildJuniorRecord(
     githubLogin: null,
     status: 'filled',
     aggregatedCount: fte.value,
+    annualCost: costOf(row),
   });
 }

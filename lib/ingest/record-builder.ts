@@ -5,6 +5,7 @@
  */
 import type { Track } from '@/lib/metrics/types';
 import { cleanId, cleanText, isRootMarker } from './cell-values';
+import { hasCostColumns, readCost } from './cost-cells';
 import { dateOrderEvidence, parseDate } from './dates';
 import { buildJuniorRecord } from './junior-rows';
 import { combineStatus, statusFromName, statusFromValue } from './position-status';
@@ -67,6 +68,7 @@ export class RecordBuilder {
   lastHireDate: string | null | false = null;
   lastLevelStartDate: string | null | false = null;
   private readonly managerColumn: number | undefined;
+  private readonly costed: boolean;
   private readonly requiredWidth: number;
   /**
    * Raw cell -> cleaned value, per repeated field. Equal cells then share one string: a million
@@ -89,6 +91,13 @@ export class RecordBuilder {
   ) {
     this.managerColumn = columns.manager_id ?? columns.manager_name ?? columns.manager_email;
     this.requiredWidth = Math.max(columns.employee_id ?? -1, this.managerColumn ?? -1) + 1;
+    this.costed = hasCostColumns(columns);
+  }
+
+  /** The row's annual cost (null without cost columns), warning about an unreadable cell. */
+  private cost(cells: string[], row: number, group: SnapshotGroup): number | null {
+    if (!this.costed) return null;
+    return readCost(cells, this.columns, row, (issue) => group.issues.add({ ...issue, file: this.file }));
   }
 
   private text(cells: string[], field: LogicalField): string | null {
@@ -151,7 +160,7 @@ export class RecordBuilder {
     const kind = c.row_kind === undefined ? '' : (cells[c.row_kind] ?? '').trim().toLowerCase();
     if (this.format === 'organogram-junior' || kind.startsWith('junior')) {
       if (c.fte === undefined) this.juniorWithoutFte += 1;
-      else buildJuniorRecord(cells, row, group, c, this.file);
+      else buildJuniorRecord(cells, row, group, c, this.file, (r) => this.cost(cells, r, group));
       return;
     }
     const id = cleanId(c.employee_id === undefined ? undefined : cells[c.employee_id]);
@@ -220,6 +229,7 @@ export class RecordBuilder {
       githubLogin: this.text(cells, 'github_login'),
       status,
       aggregatedCount: null,
+      annualCost: this.cost(cells, row, group),
     });
   }
 }

@@ -52,6 +52,9 @@ export const LOGICAL_FIELDS = [
   'status',
   'fte',
   'row_kind',
+  'annual_cost',
+  'pay_floor',
+  'pay_ceiling',
 ] as const;
 /** A logical field name (snake_case as in SPEC.md). */
 export type LogicalField = (typeof LOGICAL_FIELDS)[number];

@@ -81,15 +81,31 @@ function groupUnits(snapshot: PreparedSnapshot): Map<string | null, number[]> {
   return units;
 }
 
-/** Flag, per record, whether a declared IC sits at their department's IC ceiling. */
-export function findUnitCeilings(snapshot: PreparedSnapshot): Uint8Array {
-  const at = new Uint8Array(snapshot.tree.size);
-  for (const nodes of groupUnits(snapshot).values()) {
+/** Each department's IC ceiling (the highest IC rank held in it; null when it has no levelled IC), with its people. */
+function unitCeilings(
+  snapshot: PreparedSnapshot,
+): Map<string | null, { nodes: number[]; ceiling: number | null }> {
+  const out = new Map<string | null, { nodes: number[]; ceiling: number | null }>();
+  for (const [department, nodes] of groupUnits(snapshot)) {
     const ceiling = computeLadderMetrics(
       snapshot.tree,
       snapshot.levels,
       Int32Array.from(nodes),
     ).icCeilingRank;
+    out.set(department, { nodes, ceiling });
+  }
+  return out;
+}
+
+/** The IC ceiling rank of every department (the unit of "atUnitCeiling"); null when it has no levelled IC. */
+export function findDepartmentCeilings(snapshot: PreparedSnapshot): Map<string | null, number | null> {
+  return new Map([...unitCeilings(snapshot)].map(([d, u]) => [d, u.ceiling]));
+}
+
+/** Flag, per record, whether a declared IC sits at their department's IC ceiling. */
+export function findUnitCeilings(snapshot: PreparedSnapshot): Uint8Array {
+  const at = new Uint8Array(snapshot.tree.size);
+  for (const { nodes, ceiling } of unitCeilings(snapshot).values()) {
     if (ceiling === null) continue;
     for (const i of nodes)
       if (isOnIcLadder(snapshot.levels, i) && snapshot.levels.rank[i] === ceiling) at[i] = 1;

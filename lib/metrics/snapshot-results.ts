@@ -78,6 +78,8 @@ export interface SnapshotResultsOptions {
   ceilingRisk?: CeilingRiskOptions;
   /** The ingest's links for `records` (saves hashing every id again). */
   links?: RecordLinks;
+  /** Further rows computed on the prepared snapshot (the DAL's reader floor marks). */
+  extraRows?: (snapshot: PreparedSnapshot) => MetricResultRow[];
 }
 
 export interface SnapshotResults {
@@ -160,6 +162,7 @@ export function computeSnapshotResults(
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
   for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
     add('point', 'subtree', id, encodeUnitPoint(point));
+  if (options.extraRows) rows.push(...options.extraRows(curr));
 
   const history = createLevelHistory();
   if (prev !== null) addSnapshotLevels(history, null, prev, null);

@@ -46,4 +46,11 @@ export interface OrgRecord {
    * N to its post's junior FTE (lib/metrics/roles.ts).
    */
   aggregatedCount: number | null;
+  /**
+   * Annual cost of one person (salary or total compensation, in the file's currency), null when
+   * the file gives none. UK organograms: the midpoint of the pay floor and ceiling (senior posts)
+   * or of the payscale minimum and maximum (junior staff, per FTE: an aggregated row costs
+   * annualCost x aggregatedCount). See lib/metrics/cost.ts.
+   */
+  annualCost: number | null;
 }

@@ -301,6 +301,7 @@ function applyOne(org: Org, op: ScenarioOp, options: ApplyOptions): void {
         githubLogin: null,
         status: 'vacant',
         aggregatedCount: null,
+        annualCost: op.cost ?? null,
       });
       return;
     }

@@ -4,4 +4,6 @@ export * from './apply';
 export * from './changes';
 export * from './larger-edits';
 export * from './scope';
+export * from './cost';
+export * from './requests';
 export * from './prepare';

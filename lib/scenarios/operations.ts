@@ -13,7 +13,10 @@ export const moveOpSchema = z.object({ op: z.literal('move'), id, to: id }).stri
 export const removeOpSchema = z.object({ op: z.literal('remove'), id, reportsTo: id.optional() }).strict();
 /** `merge {from, into}`: from's direct reports move to into; from stays, as an IC under their own manager. */
 export const mergeOpSchema = z.object({ op: z.literal('merge'), from: id, into: id }).strict();
-/** `add {id, manager, title?, level?, track?}`: a planned position, vacant until filled (an open position). */
+/**
+ * `add {id, manager, title?, level?, track?, cost?}`: a planned position, vacant until filled (an
+ * open position); `cost` is its planned annual cost (else priced from its level, lib/scenarios/cost.ts).
+ */
 export const addOpSchema = z
   .object({
     op: z.literal('add'),
@@ -22,6 +25,11 @@ export const addOpSchema = z
     title: z.string().optional(),
     level: z.string().optional(),
     track: track.optional(),
+    cost: z
+      .number({ message: 'the planned annual cost must be a number' })
+      .finite()
+      .nonnegative('the planned annual cost must be 0 or more')
+      .optional(),
   })
   .strict();
 /** `set-level {id, level, track?}`: a promotion, or a move between tracks. */
@@ -49,6 +57,35 @@ export type ScenarioStatus = z.infer<typeof scenarioStatusSchema>;
 export function describeOp(index: number, op: ScenarioOp): string {
   const { op: name, ...rest } = op;
   return `#${index + 1} ${name} ${JSON.stringify(rest)}`;
+}
+
+/** How a person is named in plain words: "Ada Root (A)", or the id alone when the name is unknown. */
+export type NameOf = (id: string) => string | null;
+
+/** An operation in plain words, with people's names where known: "Move Dee Dev (D) under Ben Lead (B)". */
+export function describeOpInWords(op: ScenarioOp, nameOf: NameOf = () => null): string {
+  const who = (id: string) => {
+    const n = nameOf(id);
+    return n ? `${n} (${id})` : id;
+  };
+  switch (op.op) {
+    case 'move':
+      return `Move ${who(op.id)}, with their team, under ${who(op.to)}`;
+    case 'remove':
+      return `Remove the position of ${who(op.id)}; their reports go to ${
+        op.reportsTo ? who(op.reportsTo) : 'their manager'
+      }`;
+    case 'merge':
+      return `Merge the team of ${who(op.from)} into ${who(op.into)}'s team`;
+    case 'add': {
+      const what = [op.title, op.level, op.track === undefined ? undefined : `${op.track} track`]
+        .filter(Boolean)
+        .join(', ');
+      return `Add a vacant position ${op.id}${what ? ` (${what})` : ''} under ${who(op.manager)}`;
+    }
+    case 'set-level':
+      return `Set the level of ${who(op.id)} to ${op.level}${op.track ? ` on the ${op.track} track` : ''}`;
+  }
 }
 
 /** Parses the ops JSON (already JSON.parse'd); a readable message naming the bad operation when invalid. */

@@ -26,6 +26,8 @@ export interface ViewContext {
   icHidden: boolean;
   /** hr/admin anywhere, leaders inside their scope; never viewers. */
   canSeePeople: boolean;
+  /** person-level annual cost: hr and admin only (can.seeCost); absent = no. */
+  canSeeCost?: boolean;
 }
 
 /** The privacy part of a view context: enough for the helpers below. */

@@ -159,3 +159,28 @@ function planReaderDepartments(
     icDepartments: pick((d) => people[d] === 1 && ics[d] === 1),
   };
 }
+
+/**
+ * A reader's floor on one snapshot as stored (metric family 'reader-floor', key floorMarksKey):
+ * whether the reader's top shows figures and the employee ids of the other units it shows. Ids,
+ * not positions, so marks computed on any tree of the snapshot (in whatever record order) agree.
+ * Trends ask "is this unit shown in each earlier snapshot" of these marks instead of loading every
+ * snapshot's tree and planning its floor again.
+ */
+export interface FloorMarks {
+  total: boolean;
+  shown: string[];
+}
+
+/** The stored key of a reader's floor marks: their scope root ('' = whole organisation) and the minimum. */
+export function floorMarksKey(scopeEmployeeId: string | null, min: number): string {
+  return `${scopeEmployeeId ?? ''}|${min}`;
+}
+
+/** The marks of a floor planned on tree t (see FloorMarks). */
+export function floorMarks(floor: ReaderFloor, t: OrgTree): FloorMarks {
+  const shown: string[] = [];
+  for (let i = 0; i < t.size; i++)
+    if (i !== floor.top && floor.plan.visible[i] === 1) shown.push(t.records[i]?.employeeId ?? '');
+  return { total: floor.plan.totalVisible, shown };
+}

@@ -10,6 +10,7 @@ import { divideOrNull } from '@/lib/metrics/numbers';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
 import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
+import { assembleCostCard, type CostCard } from './cost';
 import { buildDepartmentRows, fteSummary, type DepartmentRow } from './structure-departments';
 import { mayLabelUnit, personAttribute, shownBelow, unitLabel } from './unit-labels';
 
@@ -44,6 +45,8 @@ export interface NarrowSpanManager {
   subtreeSize: number | null;
   /** org-wide managerial level */
   level: ManagerialLevel;
+  /** annual cost (hr and admin only, when the snapshot has costs; absent otherwise) */
+  annualCost?: number | null;
 }
 
 export interface StructureDashboard {
@@ -88,6 +91,8 @@ export interface StructureDashboard {
     unlabelled: number;
   };
   departments: DepartmentRow[];
+  /** the Cost card (lib/views/cost.ts); null when the snapshot carries no costs */
+  cost: CostCard | null;
 }
 
 export const NARROW_SPAN_MAX = 3;
@@ -122,6 +127,7 @@ export function assembleStructure(
   );
   const labelled = ctx.canSeePeople ? narrow : narrow.filter((i) => mayLabelUnit(ctx, t, i));
   const listed = labelled.slice(0, NARROW_LIST_LIMIT);
+  const cost = assembleCostCard(ctx);
   const narrowManagers: NarrowSpanManager[] = listed.map((i) => {
     const r = t.records[i];
     return {
@@ -133,6 +139,7 @@ export function assembleStructure(
       span: t.span[i] ?? 0,
       subtreeSize: shownBelow(ctx, t, i),
       level: levelOf(i),
+      ...(cost !== null && ctx.canSeeCost === true ? { annualCost: r?.annualCost ?? null } : {}),
     };
   });
 
@@ -191,5 +198,6 @@ export function assembleStructure(
       unlabelled: narrowListAllowed ? narrow.length - labelled.length : 0,
     },
     departments: buildDepartmentRows(ctx),
+    cost,
   };
 }

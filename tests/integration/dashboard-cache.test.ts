@@ -8,11 +8,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/dal/actor';
-import { loadDashboardContext, parseDashboardQuery } from '@/lib/dal/dashboards/context';
+import { loadDashboardHead, parseDashboardQuery } from '@/lib/dal/dashboards/context';
 import { buildOverview } from '@/lib/dal/dashboards/overview';
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { DASHBOARD_BUILDERS } from '@/lib/dal/dashboards/registry';
-import { cachedBuild } from '@/lib/dal/dashboards/result-cache';
+import { cachedAnswer } from '@/lib/dal/dashboards/result-cache';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { familyPath } from '@/lib/query/families';
 import { importFiles } from '@/cli/commands/import-command';
@@ -50,31 +50,39 @@ describe('dashboard answers shared by page prefetch and API', () => {
     build.mockRestore();
 
     // What the route handler does for GET /api/metrics/overview?department=Eng.
+    // An answer already given is found from the head alone: the snapshot's tree is not loaded.
+    const trees = (
+      globalThis as { __strataCaches?: Map<string, { clear(): void; size: number }> }
+    ).__strataCaches?.get('prepared-snapshots');
+    trees?.clear();
     const again = vi.fn(buildOverview);
     const params = new URLSearchParams('department=Eng');
-    const ctx = await loadDashboardContext(admin, parseDashboardQuery(params));
-    const answer = await cachedBuild(familyPath('overview'), ctx, params, () => again(ctx));
+    const head = await loadDashboardHead(admin, parseDashboardQuery(params));
+    const answer = await cachedAnswer(familyPath('overview'), head, params, (ctx) => again(ctx));
     expect(again).not.toHaveBeenCalled();
-    expect(answer).toEqual(await buildOverview(ctx));
+    expect(trees?.size).toBe(0);
+    const fresh = vi.fn(buildOverview);
+    const { contextFromHead } = await import('@/lib/dal/dashboards/context');
+    expect(answer).toEqual(await fresh(await contextFromHead(head)));
 
     // A fresh copy of the module (as a separately bundled route would load it) shares the cache.
     vi.resetModules();
     const copy = await import('@/lib/dal/dashboards/result-cache');
-    expect(copy.cachedBuild).not.toBe(cachedBuild);
+    expect(copy.cachedAnswer).not.toBe(cachedAnswer);
     const third = vi.fn(buildOverview);
-    await copy.cachedBuild(familyPath('overview'), ctx, params, () => third(ctx));
+    await copy.cachedAnswer(familyPath('overview'), head, params, (ctx) => third(ctx));
     expect(third).not.toHaveBeenCalled();
 
     // Other filters are another answer; a new import is a new data version.
     const other = vi.fn(buildOverview);
-    const all = await loadDashboardContext(admin, parseDashboardQuery({}));
-    await cachedBuild(familyPath('overview'), all, new URLSearchParams(), () => other(all));
+    const all = await loadDashboardHead(admin, parseDashboardQuery({}));
+    await cachedAnswer(familyPath('overview'), all, new URLSearchParams(), (ctx) => other(ctx));
     expect(other).toHaveBeenCalledTimes(1);
     await importFiles([path.join(ORG, 'small-org-2024-02-29.csv')], {}, quiet);
     clearPreparedCache();
     const after = vi.fn(buildOverview);
-    const ctx2 = await loadDashboardContext(admin, parseDashboardQuery(params));
-    await cachedBuild(familyPath('overview'), ctx2, params, () => after(ctx2));
+    const head2 = await loadDashboardHead(admin, parseDashboardQuery(params));
+    await cachedAnswer(familyPath('overview'), head2, params, (ctx) => after(ctx));
     expect(after).toHaveBeenCalledTimes(1);
   });
 });

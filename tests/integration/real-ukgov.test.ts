@@ -186,6 +186,28 @@ describe.skipIf(!HAS_DATA)('real UK organograms', () => {
     }
 
     it(
+      'organogram pay carries into people.annual_cost: the midpoint of pay floor and ceiling (senior) or payscale (junior, per FTE)',
+      async () => {
+        const senior = dfid('2014-03-31');
+        const o = await run('DFID cost', [senior, senior.replace('-senior.csv', '-junior.csv')]);
+        expect(errorCodes(o)).toEqual([[]]);
+        const rows = await queryRows<{ employee_id: string; annual_cost: number | null }>(
+          db.handle,
+          `select p.employee_id, p.annual_cost from people p join snapshots s on s.id = p.snapshot_id
+           join organisations o on o.id = s.org_id where o.name = 'DFID cost' and p.employee_id in ('B44', 'J:A2:A1 (G6):1')
+           order by p.employee_id`,
+          [],
+        );
+        // B44: Actual Pay Floor 70000, Ceiling 74999; A2's "A1 (G6)" row: Payscale 61381 - 70290.
+        expect(rows.map((r) => [r.employee_id, Number(r.annual_cost)])).toEqual([
+          ['B44', 72499.5],
+          ['J:A2:A1 (G6):1', 65835.5],
+        ]);
+      },
+      TIMEOUT,
+    );
+
+    it(
       'IfG processed single snapshots import as published (dcms 36 people, dfid 75)',
       async () => {
         for (const [org, file, headcount] of [

@@ -13,24 +13,13 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Permission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/dal/actor';
 import { testActor } from '../support/actors';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/lib/dal/session', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/dal/session')>();
-  const { UnauthorizedError } = await import('@/lib/dal/errors');
-  const { assertRole } = await import('@/lib/dal/actor');
-  return {
-    ...real,
-    requireActor: async (permission?: Permission) => {
-      if (!session.actor) throw new UnauthorizedError();
-      if (permission) assertRole(session.actor, permission);
-      return session.actor;
-    },
-  };
-});
+vi.mock('@/lib/dal/session', async (importOriginal) =>
+  (await import('../support/session-mock')).mockSession(importOriginal, session),
+);
 
 import { PATCH } from '@/app/api/data/snapshots/[id]/route';
 import { importFiles } from '@/cli/commands/import-command';

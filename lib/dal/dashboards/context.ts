@@ -5,11 +5,13 @@ import { paramsReader, readFilters } from '@/lib/query/dashboard';
 import type { ViewContext } from '@/lib/views/context';
 import type { Actor } from '../actor';
 import { ValidationError } from '../errors';
-import { resolveUnit } from '../scope';
-import { readSettings, type OrgSettings } from '../settings';
-import { loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
+import { resolveUnit, type Unit } from '../scope';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { settingsFromRows, type OrgSettings } from '../settings';
+import { loadPrepared, type SnapshotRef } from '../snapshot-data';
+import { NotFoundError } from '../errors';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
-import { dataVersion } from './result-cache';
+import { rawQuery } from '../raw-query';
 
 /** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
 export const dashboardQuerySchema = z.object({
@@ -47,16 +49,93 @@ export interface DashboardContext extends ViewContext {
   dataVersion: string;
 }
 
-/** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */
-export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
-  // Three independent reads in parallel: each dashboard request waits for one round trip, not three.
-  const [settings, ref, version] = await Promise.all([
-    readSettings(actor.orgId),
-    resolveSnapshot(actor.orgId, query.asOf),
-    dataVersion(actor.orgId),
-  ]);
+/**
+ * SQL for a string that changes whenever the organisation's stored data or settings change ($1 =
+ * the organisation): it keys the answer cache (result-cache.ts), so any import, deletion, identity
+ * mapping, settings change or "not comparable" mark, from any app instance or the command line,
+ * makes the next request recompute.
+ */
+const DATA_VERSION_SQL = `concat_ws('|', $1::int,
+      (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
+      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
+      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable))`;
+
+/** A string that changes whenever the organisation's stored data or settings change. */
+export async function dataVersion(orgId: number): Promise<string> {
+  const rows = await rawQuery<{ v: string }>(`select ${DATA_VERSION_SQL} as v`, [orgId]);
+  return rows[0]?.v ?? '';
+}
+
+/** A dashboard request before its tree: who asks, the filters, the settings, the snapshot, the data version. */
+export interface DashboardHead {
+  actor: Actor;
+  query: DashboardQuery;
+  settings: OrgSettings;
+  ref: SnapshotRef;
+  dataVersion: string;
+}
+
+const iso = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+/**
+ * The head of a dashboard request in one statement (one round trip): the organisation's settings,
+ * the snapshot asked for (its current version dated asOf, else the latest) and the data version.
+ * NotFoundError when there is no such snapshot.
+ */
+export async function loadDashboardHead(actor: Actor, query: DashboardQuery): Promise<DashboardHead> {
+  const rows = await rawQuery<{
+    settings: Array<{ key: string; value: unknown }> | null;
+    snapshot_id: number | null;
+    as_of: string | Date | null;
+    v: string;
+  }>(
+    `select
+       (select json_agg(json_build_object('key', key, 'value', value)) from settings where org_id = $1) as settings,
+       s.id as snapshot_id, s.as_of, ${DATA_VERSION_SQL} as v
+     from (select 1) one
+     left join lateral (
+       select id, as_of from snapshots
+       where org_id = $1 and is_current and ($2::date is null or as_of = $2::date)
+       order by as_of desc limit 1
+     ) s on true`,
+    [actor.orgId, query.asOf ?? null],
+  );
+  const r = rows[0];
+  if (!r || r.snapshot_id === null || r.as_of === null)
+    throw new NotFoundError(
+      query.asOf ? `No snapshot is dated ${query.asOf}.` : 'No snapshot has been imported yet.',
+    );
+  return {
+    actor,
+    query,
+    settings: settingsFromRows(r.settings ?? []),
+    ref: { id: r.snapshot_id, asOf: iso(r.as_of), orgId: actor.orgId },
+    dataVersion: r.v,
+  };
+}
+
+/** The rest of the context: the snapshot's tree, the unit asked for within the actor's scope, the floor. */
+export async function contextFromHead(head: DashboardHead): Promise<DashboardContext> {
+  const { actor, query, settings, ref } = head;
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
+  return { ...readerContext(actor, settings, ref, snap, unit), dataVersion: head.dataVersion };
+}
+
+/**
+ * The context of a reader over a prepared snapshot and a unit of it: the privacy floor of the
+ * actor's scope in that tree, and what they may see. Dashboards use it over a stored snapshot,
+ * scenarios over their changed copy.
+ */
+export function readerContext(
+  actor: Actor,
+  settings: OrgSettings,
+  ref: SnapshotRef,
+  snap: PreparedSnapshot,
+  unit: Unit,
+): Omit<DashboardContext, 'dataVersion'> {
   const suppress = !can.seeSmallGroups(actor);
   const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
@@ -70,8 +149,13 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
     hidden: floor !== null && isUnitHidden(floor, snap.tree, unit),
     icHidden: floor !== null && isUnitHidden({ ...floor, plan: floor.icPlan }, snap.tree, unit),
     canSeePeople: can.seePeople(actor),
-    dataVersion: version,
+    canSeeCost: can.seeCost(actor),
   };
+}
+
+/** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */
+export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
+  return contextFromHead(await loadDashboardHead(actor, query));
 }
 
 export {

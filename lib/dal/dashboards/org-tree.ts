@@ -9,7 +9,10 @@ import {
   type TreeLevel,
 } from '@/lib/views/org-tree';
 import { NotFoundError, ValidationError } from '../errors';
-import type { DashboardContext } from './context';
+import type { ScopedViewContext } from '@/lib/views/context';
+
+/** What the explorer reads: a view context and the reader's top (their scope root, or the org's). */
+type TreeContext = ScopedViewContext;
 
 export {
   CHILD_PAGE,
@@ -31,7 +34,7 @@ export const orgTreeQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-function topIndex(ctx: DashboardContext): number {
+function topIndex(ctx: TreeContext): number {
   const t = ctx.snap.tree;
   const scope = ctx.actor.scopeEmployeeId;
   if (scope) return t.indexById.get(scope) ?? -1;
@@ -39,7 +42,7 @@ function topIndex(ctx: DashboardContext): number {
 }
 
 /** Ancestors of i from the actor's top down to i itself; NotFound when i is outside the actor's tree. */
-function pathFromTop(ctx: DashboardContext, i: number): number[] {
+function pathFromTop(ctx: TreeContext, i: number): number[] {
   const t = ctx.snap.tree;
   const top = topIndex(ctx);
   const path: number[] = [];
@@ -54,7 +57,7 @@ function pathFromTop(ctx: DashboardContext, i: number): number[] {
 }
 
 /** The index of an id the actor may open as a node, or NotFound (outside scope, unknown; for a viewer an IC or a small unit). */
-function resolveVisible(ctx: DashboardContext, id: string): { index: number; path: number[] } {
+function resolveVisible(ctx: TreeContext, id: string): { index: number; path: number[] } {
   const i = ctx.snap.tree.indexById.get(id);
   if (i === undefined) throw new NotFoundError(`Employee ${id} is not in the ${ctx.ref.asOf} snapshot.`);
   const path = pathFromTop(ctx, i);
@@ -67,7 +70,7 @@ function resolveVisible(ctx: DashboardContext, id: string): { index: number; pat
  * through the children); with reveal, every level from the actor's top down to the target so the
  * explorer can open the path to a search hit; with neither, the actor's top.
  */
-export function buildOrgTree(ctx: DashboardContext, params: URLSearchParams): OrgTreeResponse {
+export function buildOrgTree(ctx: TreeContext, params: URLSearchParams): OrgTreeResponse {
   const parsed = orgTreeQuerySchema.safeParse({
     root: params.get('root') || undefined,
     reveal: params.get('reveal') || undefined,

@@ -5,9 +5,9 @@ import { familyPath, familyRequest, type DashboardFamily } from '@/lib/query/fam
 import type { Actor } from '../actor';
 import { DalError } from '../errors';
 import { countSnapshots } from '../snapshot-list';
-import { loadDashboardContext, parseDashboardQuery } from './context';
+import { loadDashboardHead, parseDashboardQuery } from './context';
 import { buildFamily } from './registry';
-import { cachedBuild } from './result-cache';
+import { cachedAnswer } from './result-cache';
 
 export type PrefetchResult =
   | { kind: 'ok'; state: DehydratedState; filters: DashboardFilters }
@@ -31,11 +31,12 @@ export async function prefetchDashboard(
     const filters: DashboardFilters = { ...query, ...orgFilter(searchParams) };
     const { queryKey, search } = familyRequest(family, filters, paramsReader(searchParams));
     const params = new URLSearchParams(search);
-    const ctx = await loadDashboardContext(actor, query);
+    const head = await loadDashboardHead(actor, query);
     const qc = new QueryClient();
     await qc.prefetchQuery({
       queryKey,
-      queryFn: () => cachedBuild(familyPath(family), ctx, params, () => buildFamily(family, ctx, params)),
+      queryFn: () =>
+        cachedAnswer(familyPath(family), head, params, (ctx) => buildFamily(family, ctx, params)),
     });
     return { kind: 'ok', state: dehydrate(qc), filters };
   } catch (err) {

@@ -1,7 +1,6 @@
 import 'server-only';
-import { rawQuery } from '../raw-query';
 import { processCache } from '../process-cache';
-import type { DashboardContext } from './context';
+import { contextFromHead, type DashboardContext, type DashboardHead } from './context';
 
 /**
  * Memoises dashboard answers. A builder's answer depends only on the stored data, the settings,
@@ -12,37 +11,32 @@ import type { DashboardContext } from './context';
  */
 const cache = processCache<unknown>('dashboard-answers', { max: 300 });
 
-/** A string that changes whenever the organisation's stored data or settings change. */
-export async function dataVersion(orgId: number): Promise<string> {
-  const text = `select concat_ws('|', $1::int,
-      (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
-      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
-      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
-      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable)) as v`;
-  const rows = await rawQuery<{ v: string }>(text, [orgId]);
-  return rows[0]?.v ?? '';
-}
-
-/** The builder's answer for this context and request, from the cache when nothing has changed. */
-export async function cachedBuild<T>(
+/**
+ * The builder's answer for this request, from the cache when nothing has changed. The key is made
+ * from the head alone (data version, snapshot, who asks, settings, filters, parameters), so an
+ * answer already given is returned without loading the snapshot's tree: `build` gets the full
+ * context (tree, unit, floor) only on a miss. A leader's unset subtree is their scope root, as
+ * resolveUnit makes it; a request outside the scope fails in build and is not kept.
+ */
+export async function cachedAnswer<T>(
   family: string,
-  ctx: DashboardContext,
+  head: DashboardHead,
   params: URLSearchParams,
-  build: () => Promise<T> | T,
+  build: (ctx: DashboardContext) => Promise<T> | T,
 ): Promise<T> {
   const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const { actor, query } = head;
   const key = JSON.stringify([
     family,
-    ctx.actor.orgId,
-    ctx.dataVersion,
-    ctx.ref.id,
-    ctx.actor.role,
-    ctx.actor.scopeEmployeeId,
-    ctx.settings,
-    ctx.unit.department,
-    ctx.unit.subtree,
+    actor.orgId,
+    head.dataVersion,
+    head.ref.id,
+    actor.role,
+    actor.scopeEmployeeId,
+    head.settings,
+    query.department || null,
+    query.subtree || actor.scopeEmployeeId || null,
     sorted,
   ]);
-  return cache.get(key, () => Promise.resolve().then(build)) as Promise<T>;
+  return cache.get(key, async () => build(await contextFromHead(head))) as Promise<T>;
 }

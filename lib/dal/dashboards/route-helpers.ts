@@ -3,16 +3,18 @@ import { familyPath, isDashboardFamily } from '@/lib/query/families';
 import type { Actor } from '../actor';
 import { NotFoundError } from '../errors';
 import { guardedRoute } from '../route';
-import { loadDashboardContext, parseDashboardQuery, type DashboardContext } from './context';
+import { loadDashboardHead, parseDashboardQuery, type DashboardContext } from './context';
 import { buildFamily } from './registry';
-import { cachedBuild } from './result-cache';
+import { cachedAnswer } from './result-cache';
 
 type Build<T> = (ctx: DashboardContext, params: URLSearchParams) => Promise<T> | T;
 
 /** Dashboard query from the URL, scope applied, then the builder's answer from the answer cache under `key`. */
 async function scopedAnswer<T>(actor: Actor, url: URL, key: string, build: Build<T>): Promise<Response> {
-  const ctx = await loadDashboardContext(actor, parseDashboardQuery(url.searchParams));
-  return Response.json(await cachedBuild(key, ctx, url.searchParams, () => build(ctx, url.searchParams)));
+  const head = await loadDashboardHead(actor, parseDashboardQuery(url.searchParams));
+  return Response.json(
+    await cachedAnswer(key, head, url.searchParams, (ctx) => build(ctx, url.searchParams)),
+  );
 }
 
 /**

@@ -39,7 +39,15 @@ describe('demo company files', () => {
     const text = files.get(last?.orgFile ?? '') ?? '';
     const rows = parseCsv(text);
     expect(new Set(rows.map((r) => r.as_of))).toEqual(new Set([last?.asOf]));
-    expect(rows.every((r) => Object.keys(r).length === 15)).toBe(true);
+    expect(rows.every((r) => Object.keys(r).length === 16)).toBe(true);
+    // a plausible annual cost for everyone (by level, location and employment type)
+    const costs = rows.map((r) => Number(r.annual_cost));
+    expect(costs.every((c) => Number.isInteger(c) && c >= 10_000 && c <= 700_000)).toBe(true);
+    const mean = (level: string) => {
+      const l = rows.filter((r) => r.level === level && r.employment_type === 'Full-time');
+      return l.reduce((s, r) => s + Number(r.annual_cost), 0) / Math.max(1, l.length);
+    };
+    expect(mean('IC4')).toBeGreaterThan(mean('IC2'));
     expect(text).toContain('"VP, Security"');
     expect(rows.some((r) => r.title === 'VP, Security')).toBe(true);
   });

@@ -25,6 +25,7 @@ export function person(
     githubLogin: null,
     status: 'filled',
     aggregatedCount: null,
+    annualCost: null,
     ...extra,
   };
 }

@@ -23,6 +23,7 @@ const MATRIX: Record<PermissionName, Record<Role, boolean>> = {
   seeUploadDetails: { admin: true, hr: true, leader: false, viewer: false },
   seeIdleSeats: { admin: true, hr: true, leader: false, viewer: false },
   seeSmallGroups: { admin: true, hr: true, leader: false, viewer: false },
+  seeCost: { admin: true, hr: true, leader: false, viewer: false },
   seePeople: { admin: true, hr: true, leader: true, viewer: false },
   readDashboards: { admin: true, hr: true, leader: true, viewer: true },
   exportReports: { admin: true, hr: true, leader: true, viewer: true },

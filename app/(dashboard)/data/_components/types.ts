@@ -39,4 +39,7 @@ export const FIELD_LABELS: Record<string, string> = {
   status: 'Status (vacant / eliminated)',
   fte: 'FTE',
   row_kind: 'Row kind (senior / junior)',
+  annual_cost: 'Annual cost per person',
+  pay_floor: 'Pay floor (cost = midpoint)',
+  pay_ceiling: 'Pay ceiling (cost = midpoint)',
 };

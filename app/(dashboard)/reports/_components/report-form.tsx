@@ -7,7 +7,9 @@ import { SECTION_CATALOG } from '@/lib/export/report-sections';
 import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
 import { fetchJson } from '@/lib/query/fetch-json';
 import styles from './reports.module.css';
-import { SubtreeField, type PickedPerson } from './subtree-field';
+import { PersonField } from '@/app/_components/ui/person-field';
+import type { PersonOption } from '@/app/_components/ui/person-combobox';
+import { SnapshotSelect, useSnapshotOptions } from '@/app/_components/ui/snapshot-select';
 import { FORMAT_LABELS, type ReportFormat, type ReportRequest, type ScenarioChoice } from './types';
 
 const CHOOSABLE = SECTION_CATALOG.filter((s) => !s.personLevel);
@@ -17,12 +19,6 @@ const FORMAT_HINTS: Record<ReportFormat, string> = {
   xlsx: 'One sheet per table with typed numbers and frozen headers.',
   csv: 'One table as plain CSV.',
 };
-
-interface Snapshot {
-  id: number;
-  asOf: string;
-  label: string | null;
-}
 
 /** The report request form: format, snapshot(s), scope, sections, scenarios, person-level pages. */
 export function ReportForm({
@@ -50,7 +46,7 @@ export function ReportForm({
     chosen.subtree ? 'subtree' : chosen.department ? 'department' : 'org',
   );
   const [department, setDepartment] = useState(chosen.department ?? '');
-  const [person, setPerson] = useState<PickedPerson | null>(
+  const [person, setPerson] = useState<PersonOption | null>(
     chosen.subtree ? { id: chosen.subtree, name: null, title: null, subtreeSize: 0 } : null,
   );
   const [sections, setSections] = useState<string[]>(CHOOSABLE.map((s) => s.id));
@@ -59,10 +55,7 @@ export function ReportForm({
   const [table, setTable] = useState('overview-kpis');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const snapshots = useQuery({
-    queryKey: ['snapshots', 'picker'],
-    queryFn: () => fetchJson<{ snapshots: Snapshot[] }>('/api/snapshots'),
-  });
+  const snapshots = useSnapshotOptions();
   const departments = useQuery({
     queryKey: ['departments', asOf || null],
     queryFn: () =>
@@ -123,20 +116,7 @@ export function ReportForm({
 
       <div className="field">
         <label htmlFor={`${id}-asof`}>Snapshot</label>
-        <select
-          id={`${id}-asof`}
-          className={styles.wide}
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-        >
-          <option value="">Latest{all[0] ? ` (${all[0].asOf})` : ''}</option>
-          {all.map((s) => (
-            <option key={s.id} value={s.asOf}>
-              {s.asOf}
-              {s.label ? ` (${s.label})` : ''}
-            </option>
-          ))}
-        </select>
+        <SnapshotSelect id={`${id}-asof`} className={styles.wide} value={asOf} onChange={setAsOf} all={all} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-cmp`}>
@@ -213,7 +193,19 @@ export function ReportForm({
         </div>
         {scopeKind === 'subtree' && (
           <div className={styles.nested}>
-            <SubtreeField asOf={asOf || undefined} value={person} onChange={setPerson} />
+            <PersonField
+              label="Manager"
+              asOf={asOf || undefined}
+              value={person}
+              onChange={setPerson}
+              describe={(p) => (
+                <>
+                  Subtree of <strong>{p.name ?? p.id}</strong> ({p.id})
+                </>
+              )}
+              empty="No manager chosen yet."
+              clearLabel="change"
+            />
           </div>
         )}
       </fieldset>

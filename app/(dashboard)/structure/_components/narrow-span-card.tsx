@@ -38,7 +38,9 @@ export function NarrowSpanCard({
   const shown = list ? (all ? list : list.slice(0, FIRST)) : [];
   // viewers get no titles (a single person's attribute), so the column goes
   const titles = list?.some((m) => m.title !== null) ?? false;
-  const keep = <T,>(cells: T[]) => cells.filter((_, k) => titles || k !== 2);
+  // hr and admin get each manager's annual cost when the snapshot has costs
+  const costs = list?.some((m) => m.annualCost !== undefined) ?? false;
+  const keep = <T,>(cells: T[]) => cells.filter((_, k) => (titles || k !== 2) && (costs || k !== 8));
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="narrow-span">
       <div className="chart-head">
@@ -61,6 +63,7 @@ export function NarrowSpanCard({
                       'Span',
                       'Below',
                       'Managerial level',
+                      'Annual cost',
                     ]),
                     list.map((m) =>
                       keep([
@@ -72,6 +75,7 @@ export function NarrowSpanCard({
                         m.span,
                         m.subtreeSize,
                         LEVEL[m.level],
+                        m.annualCost ?? null,
                       ]),
                     ),
                   ),
@@ -122,6 +126,11 @@ export function NarrowSpanCard({
                     Below
                   </th>
                   <th scope="col">Level</th>
+                  {costs && (
+                    <th scope="col" className="num">
+                      Annual cost
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -147,6 +156,13 @@ export function NarrowSpanCard({
                         : m.subtreeSize.toLocaleString('en', { maximumFractionDigits: 2 })}
                     </td>
                     <td>{LEVEL[m.level]}</td>
+                    {costs && (
+                      <td className="num">
+                        {m.annualCost == null
+                          ? '—'
+                          : m.annualCost.toLocaleString('en', { maximumFractionDigits: 0 })}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -5,10 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { PersonHit } from '@/lib/views/org-lookup';
 import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
 import { ErrorCard, Skeleton } from '@/app/_components/ui/states';
+import { snapshotTreeLoader, useOrgTree } from '@/app/_components/org-chart/use-org-tree';
 import { ExplorerSearch } from './explorer-search';
 import { flattenVisible, type VisibleRow } from './tree-rows';
 import { isScopable, TreeNodeRow } from './tree-node-row';
-import { useOrgTree } from './use-org-tree';
 import styles from './structure.module.css';
 
 const domIdOf = (id: string) => `orgnode-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
@@ -23,7 +23,8 @@ export function OrgExplorer({ canSeePeople, minGroupSize }: { canSeePeople: bool
   const pathname = usePathname();
   const params = useSearchParams();
   const filters = readFilters(params);
-  const { state, toggle, loadMore, reveal } = useOrgTree(filters.asOf);
+  const load = useMemo(() => snapshotTreeLoader(filters.asOf), [filters.asOf]);
+  const { state, toggle, loadMore, reveal } = useOrgTree(load);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   const [message, setMessage] = useState('');

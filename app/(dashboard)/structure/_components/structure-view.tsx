@@ -6,9 +6,10 @@ import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
+import { CostSection } from './cost-card';
 import { DepartmentTable } from './department-table';
 import { NarrowSpanCard } from './narrow-span-card';
-import { OrgExplorer } from './org-explorer';
+import { OrgViews } from './org-views';
 import { PyramidCard } from './pyramid-card';
 import { SpanBandsCard, SpanHistogramCard } from './span-cards';
 import { SummaryCards } from './summary-cards';
@@ -65,15 +66,19 @@ export function StructureView({
       ) : (
         <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
       )}
+      {d.cost && (
+        <CostSection
+          cost={d.cost}
+          asOf={d.asOf}
+          fromUnitTop={d.layersFromUnitTop}
+          minGroupSize={minGroupSize}
+        />
+      )}
       <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>
-        <OrgExplorer
-          key={readFilters(params).asOf ?? 'latest'}
-          canSeePeople={canSeePeople}
-          minGroupSize={minGroupSize}
-        />
+        <OrgViews canSeePeople={canSeePeople} minGroupSize={minGroupSize} />
       </section>
     </div>
   );

@@ -2,21 +2,13 @@
 
 import { memo } from 'react';
 import type { TreeNode } from '@/lib/dal/dashboards/org-tree';
+import { isRecord, LEVEL_LABEL } from '@/lib/views/org-tree-state';
 import styles from './structure.module.css';
-
-const LEVEL_LABEL: Record<string, string> = {
-  executive: 'Executive',
-  managerOfManagers: 'Manager of managers',
-  managerOfIcs: 'Manager of ICs',
-  ic: 'IC',
-};
 
 const num = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
 
 /** Whether a node stands for a real record that the dashboard can be scoped to. */
-export function isScopable(n: TreeNode): boolean {
-  return n.kind === 'person' || n.kind === 'vacant';
-}
+export const isScopable: (n: TreeNode) => boolean = isRecord;
 
 /** One explorer row (a treeitem): chevron, name, title, layer, span, subtree size, scope button. */
 export const TreeNodeRow = memo(function TreeNodeRow({

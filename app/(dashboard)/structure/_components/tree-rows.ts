@@ -1,4 +1,4 @@
-import type { OrgTreeState } from './use-org-tree';
+import type { OrgTreeState } from '@/lib/views/org-tree-state';
 
 export type VisibleRow =
   | {

@@ -1,0 +1,10 @@
+import type { ScenarioDto } from '@/lib/dal/scenarios';
+import type { ScenarioView } from '@/lib/dal/scenario-view';
+
+export type { ScenarioDto, ScenarioView };
+
+export const STATUS_LABELS: Record<ScenarioDto['status'], string> = {
+  draft: 'Draft',
+  proposed: 'Proposed',
+  approved: 'Approved',
+};

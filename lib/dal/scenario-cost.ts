@@ -1,0 +1,110 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
+import { hasCosts, type CostGroup } from '@/lib/metrics/cost';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { buildOrgTree, type OrgTree } from '@/lib/metrics/tree';
+import type { OrgRecord } from '@/lib/metrics/types';
+import {
+  computeScenarioCost,
+  type CostChange,
+  type CostSide,
+  type CostUnit,
+  type PlannedPosition,
+  type ScenarioCost,
+  type ScenarioOp,
+} from '@/lib/scenarios';
+import { hiddenMarker, type Suppressed } from '@/lib/views/context';
+import { fullyCosted } from '@/lib/views/cost';
+import { isUnitHidden, readerFloor } from '@/lib/views/floor';
+import { unitOf } from '@/lib/views/unit';
+import { assertRole, type Actor } from './actor';
+import { readSettings } from './settings';
+
+/**
+ * A scenario's cost as one reader may see it (issue #14 "Cost"; figures: lib/scenarios/cost.ts).
+ * hr and admin see everything, with the people behind each change and the full breakdowns.
+ * Leaders (and anyone without can.seeCost) see unit totals only:
+ * - nothing when the unit is under the minimum group size or hidden by the floor;
+ * - no money when someone in their scope has no cost (a difference of totals could then be the
+ *   cost of a few people; the same rule as the Structure dashboard's Cost card);
+ * - no after side and no difference when the people the scenario removes, or who start or stop
+ *   managing, are fewer than the minimum group size (before - after would be their pay);
+ * - planned positions priced by level medians only over at least the minimum group size (for
+ *   everyone else too the pricing is the same rule with a group of one).
+ */
+export interface ScenarioCostView {
+  hiddenReason: 'partial-coverage' | 'few-people-changed' | null;
+  before: CostSide | Suppressed;
+  after: CostSide | Suppressed;
+  difference: ScenarioCost['difference'] | Suppressed;
+  removed: CostGroup | Suppressed;
+  becameManagers: CostGroup | Suppressed;
+  stoppedManaging: CostGroup | Suppressed;
+  planned: { positions: PlannedPosition[]; cost: number; notCosted: number };
+  /** hr and admin only: who is removed or starts / stops managing, with their cost */
+  people?: CostChange[];
+  /** hr and admin only: the unit's cost by layer and managerial level on both sides */
+  detail?: ScenarioCost['detail'];
+}
+
+export interface ScenarioCostInput {
+  /** the snapshot the scenario starts from (applyScenario's `from`) */
+  from: PreparedSnapshot;
+  /** the scenario's records (applyScenario's `records`) */
+  records: readonly OrgRecord[];
+  /** their tree when already built (runScenario's prepared after snapshot), else built here */
+  afterTree?: OrgTree;
+  /** the scenario's unit: a subtree root id, null = the organisation */
+  unit: string | null;
+  ops: readonly ScenarioOp[];
+}
+
+function costUnit(tree: OrgTree, subtree: string | null): CostUnit | null {
+  const u = unitOf(tree, subtree, null);
+  if (subtree !== null && u.rootIndex < 0) return null;
+  return { tree, nodes: u.nodes, layerShift: u.rootIndex >= 0 ? (tree.layer[u.rootIndex] ?? 1) - 1 : 0 };
+}
+
+/**
+ * The cost of a scenario for its unit, as this actor may see it; null when the snapshot carries no
+ * costs. Called with what applyScenario returned (the operations are already checked and applied
+ * within the actor's scope).
+ */
+export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Promise<ScenarioCostView | null> {
+  assertRole(actor, can.planScenarios);
+  if (!hasCosts(input.from.tree.records)) return null;
+  const settings = await readSettings(actor.orgId);
+  const min = settings.minGroupSize;
+  const exempt = can.seeCost(actor);
+  const afterTree = input.afterTree ?? buildOrgTree(input.records);
+  const before = costUnit(input.from.tree, input.unit);
+  const after = costUnit(afterTree, input.unit);
+  if (before === null || after === null) return null;
+  const c = computeScenarioCost(before, after, input.ops, settings.execLayers, exempt ? 1 : min);
+  if (exempt) {
+    const { people, detail, ...figures } = c;
+    return { hiddenReason: null, ...figures, people, detail };
+  }
+  const hidden = hiddenMarker({ settings });
+  const from = input.from.tree;
+  const floor = readerFloor(from, actor.scopeEmployeeId, min);
+  const unitHidden =
+    c.detail.before.headcount < min ||
+    c.detail.after.headcount < min ||
+    isUnitHidden(floor, from, unitOf(from, input.unit, null));
+  const partial = !unitHidden && !fullyCosted(from, floor.top);
+  const small = (g: CostGroup) => g.costed > 0 && g.costed < min;
+  const few = [c.removed, c.becameManagers, c.stoppedManaging].some(small);
+  const all = unitHidden || partial;
+  return {
+    hiddenReason: partial ? 'partial-coverage' : !unitHidden && few ? 'few-people-changed' : null,
+    before: all ? hidden : c.before,
+    after: all || few ? hidden : c.after,
+    difference: all || few ? hidden : c.difference,
+    removed: all || few ? hidden : c.removed,
+    becameManagers: all || few ? hidden : c.becameManagers,
+    stoppedManaging: all || few ? hidden : c.stoppedManaging,
+    // the planner's own figures, or medians over at least the minimum group size
+    planned: c.planned,
+  };
+}

@@ -1,0 +1,191 @@
+import 'server-only';
+import { aggregate, type RiskGroup } from '@/lib/views/ceiling-risk';
+import { computeCeilingRisk, type IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import {
+  removeLayerUnder,
+  suggestSpanMerges,
+  type ScenarioChanges,
+  type ScenarioOp,
+  type SuggestQuery,
+} from '@/lib/scenarios';
+import { isGroupHidden, hiddenMarker, type Suppressed, type ViewContext } from '@/lib/views/context';
+import { RISK_OPTIONS } from '@/lib/views/ladder-history';
+import { computeScenarioHealth, type HealthInput, type ScenarioHealth } from '@/lib/views/scenario-health';
+import { isWithin, type Unit } from '@/lib/views/unit';
+import { targetForUnit } from '@/lib/views/unit-target';
+import type { Targets } from '@/lib/metrics/targets';
+import type { Actor } from './actor';
+import { readerContext } from './dashboards/context';
+import { loadLadderHistory } from './dashboards/level-history';
+import { buildOrgTree, type OrgTreeResponse } from './dashboards/org-tree';
+import { NotFoundError } from './errors';
+import type { MetricsContract } from './metrics-contract';
+import { runScenarioWork, type ScenarioWork } from './scenario-metrics';
+import { getScenario, type ScenarioDto } from './scenarios';
+import { readTargets } from './targets';
+
+/** A person named in a scenario's changes, as the editor lists them. */
+export interface ScenarioPerson {
+  name: string | null;
+  title: string | null;
+}
+
+/** GET /api/scenarios/[id]/result: everything the editor's before/after panels show. */
+export interface ScenarioView {
+  scenario: ScenarioDto;
+  before: MetricsContract;
+  after: MetricsContract;
+  changes: ScenarioChanges;
+  health: ScenarioHealth;
+  /** the unit's IC-ceiling risk summary (the Ceiling-risk dashboard's), scored with the same level history */
+  ceilingRisk: { before: RiskGroup | Suppressed; after: RiskGroup | Suppressed };
+  /** names and titles of everyone the changes mention (before or after the scenario) */
+  people: Record<string, ScenarioPerson>;
+  /** ids whose level change is a promotion: a higher rank on the ladder after than before */
+  promoted: string[];
+}
+
+function requestOf(s: ScenarioDto) {
+  return { asOf: s.fromAsOf, unit: s.unitRootId, effectiveDate: s.effectiveDate, ops: s.ops };
+}
+
+/** The scenario's unit in a snapshot, or NotFound when it is no longer there. */
+function unitOrThrow(work: ScenarioWork, snap: PreparedSnapshot): Unit {
+  const unit = work.unitIn(snap);
+  if (!unit) throw new NotFoundError("The scenario's unit is no longer in its organisation.");
+  return unit;
+}
+
+/** The reader's view context over one side of the scenario. */
+function sideContext(actor: Actor, work: ScenarioWork, snap: PreparedSnapshot): ViewContext {
+  return readerContext(actor, work.settings, work.ref, snap, unitOrThrow(work, snap));
+}
+
+/** The unit's ICs' ceiling-risk summary, hidden like the dashboard's when the group is too small for the reader. */
+function riskSummary(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup | Suppressed {
+  const t = ctx.snap.tree;
+  const inUnit = new Uint8Array(t.size);
+  if (ctx.unit.nodes === null) inUnit.fill(1);
+  else for (const i of ctx.unit.nodes) inUnit[i] = 1;
+  const mine = people.filter((p) => inUnit[t.indexById.get(p.employeeId) ?? -1] === 1);
+  const group = aggregate(mine);
+  return isGroupHidden(ctx, ctx.icHidden ? 0 : group.ics) ? hiddenMarker(ctx) : group;
+}
+
+function healthSide(ctx: ViewContext, doc: MetricsContract, targets: Targets | null): HealthInput {
+  return {
+    snap: ctx.snap,
+    unit: ctx.unit,
+    target: targetForUnit(targets, ctx.unit, ctx.snap),
+    medianSpan: doc.span.median,
+    depth: doc.depth,
+  };
+}
+
+/** Names of everyone the changes mention, from the snapshot or (added positions) the changed copy. */
+function namesOf(work: ScenarioWork, changes: ScenarioChanges): Record<string, ScenarioPerson> {
+  const ids = new Set<string>();
+  const add = (id: string | null) => {
+    if (id !== null) ids.add(id);
+  };
+  for (const m of changes.moved) [m.id, m.from, m.to].forEach(add);
+  for (const r of changes.removed) [r.id, r.manager].forEach(add);
+  for (const a of changes.added) [a.id, a.manager].forEach(add);
+  for (const l of changes.levels) add(l.id);
+  const out: Record<string, ScenarioPerson> = {};
+  for (const id of ids) {
+    const r =
+      work.from.tree.records[work.from.tree.indexById.get(id) ?? -1] ??
+      work.after.tree.records[work.after.tree.indexById.get(id) ?? -1];
+    out[id] = { name: r?.name ?? null, title: r?.title ?? null };
+  }
+  return out;
+}
+
+/** Level changes that raise the person's rank on the ladder. */
+function promotedIds(work: ScenarioWork, changes: ScenarioChanges): string[] {
+  const rank = (snap: PreparedSnapshot, id: string) => snap.levels.rank[snap.tree.indexById.get(id) ?? -1];
+  return changes.levels
+    .filter((l) => {
+      const from = rank(work.from, l.id) ?? Number.NaN;
+      const to = rank(work.after, l.id) ?? Number.NaN;
+      return to > from;
+    })
+    .map((l) => l.id);
+}
+
+/**
+ * A stored scenario's before/after figures with the health flags of both sides, the targets checked
+ * on the result, the unit's ceiling-risk summary and the names of the people affected.
+ */
+export async function getScenarioView(actor: Actor, id: number): Promise<ScenarioView> {
+  const scenario = await getScenario(actor, id);
+  const [{ result, work }, { targets }] = await Promise.all([
+    runScenarioWork(actor, requestOf(scenario)),
+    readTargets(actor.orgId),
+  ]);
+  const beforeCtx = sideContext(actor, work, work.from);
+  const afterCtx = sideContext(actor, work, work.after);
+  const lh = await loadLadderHistory(work.ref);
+  const afterRisk = computeCeilingRisk(work.after, lh.history, RISK_OPTIONS);
+  return {
+    scenario,
+    ...result,
+    health: computeScenarioHealth(
+      healthSide(beforeCtx, result.before, targets),
+      healthSide(afterCtx, result.after, targets),
+    ),
+    ceilingRisk: {
+      before: riskSummary(beforeCtx, lh.risk.people),
+      after: riskSummary(afterCtx, afterRisk.people),
+    },
+    people: namesOf(work, result.changes),
+    promoted: promotedIds(work, result.changes),
+  };
+}
+
+/** The scenario's changed copy and the reader's context over it (the unit is the scenario's). */
+async function afterContext(actor: Actor, scenario: ScenarioDto) {
+  const { work } = await runScenarioWork(actor, requestOf(scenario));
+  return { work, ctx: sideContext(actor, work, work.after) };
+}
+
+/**
+ * GET /api/scenarios/[id]/tree: the scenario's after-state in the org explorer's shape
+ * (GET /api/org/tree), starting at the scenario's unit (a leader's: inside their scope).
+ */
+export async function getScenarioTree(
+  actor: Actor,
+  id: number,
+  params: URLSearchParams,
+): Promise<OrgTreeResponse> {
+  const scenario = await getScenario(actor, id);
+  const { ctx } = await afterContext(actor, scenario);
+  const top = scenario.unitRootId ?? actor.scopeEmployeeId;
+  return buildOrgTree({ ...ctx, actor: { scopeEmployeeId: top } }, params);
+}
+
+/**
+ * The larger edits as operations on the scenario's current after-state, for the user to accept one
+ * by one: "remove the layer under X" or the span merges bringing a unit's managers to at least N.
+ * A leader asks only about people inside their scope (404 otherwise, as everywhere).
+ */
+export async function suggestScenarioOps(
+  actor: Actor,
+  id: number,
+  query: SuggestQuery,
+): Promise<{ ops: ScenarioOp[] }> {
+  const scenario = await getScenario(actor, id);
+  const { work } = await afterContext(actor, scenario);
+  const about = query.kind === 'remove-layer' ? query.under : query.unit;
+  if (!work.after.tree.indexById.has(about))
+    throw new NotFoundError(`Employee ${about} is not in the scenario's organisation.`);
+  if (actor.scopeEmployeeId && !isWithin(work.after, about, actor.scopeEmployeeId))
+    throw new NotFoundError('That person is not in your scope.');
+  const ops =
+    query.kind === 'remove-layer'
+      ? removeLayerUnder(work.records, query.under)
+      : suggestSpanMerges(work.records, query.unit, query.min);
+  return { ops };
+}
