@@ -8,6 +8,7 @@ import { renderReportXlsx } from '@/lib/export/xlsx';
 import type { ReportDocument, ReportTable } from '@/lib/export/report-model';
 import { applyOperations } from '@/lib/scenarios';
 import { scenarioSection, type ScenarioSectionInput } from '@/lib/views/reports/scenario';
+import type { ScenarioCostLike } from '@/lib/views/reports/scenario-cost';
 import { documentOf, readSmallTree } from '../scenarios/small-tree';
 
 async function input(extra: Record<string, unknown> = {}): Promise<ScenarioSectionInput> {
@@ -34,6 +35,7 @@ async function input(extra: Record<string, unknown> = {}): Promise<ScenarioSecti
     ceiling: null,
     nameOf: (id) => id ?? 'nobody',
     pdfChangeRows: 1,
+    minGroupSize: 5,
   };
 }
 
@@ -41,19 +43,55 @@ const tables = (s: ReturnType<typeof scenarioSection>): ReportTable[] =>
   s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
 
 describe('scenario section', () => {
-  it('draws no cost without one, and a before / after / difference cost table with one', async () => {
+  it('draws no cost without one; with one, before / after / difference and the cost that moves', async () => {
     const plain = scenarioSection(await input());
     expect(tables(plain).map((t) => t.id)).not.toContain('scenario-7-cost');
-    const costed = scenarioSection(
+    const side = (total: number, management: number) => ({
+      total,
+      management,
+      ic: total - management,
+      managementShare: Math.round((management / total) * 10000) / 10000,
+      costPerIc: null,
+      managementCostPerIc: null,
+      coverage: 1,
+    });
+    const cost: ScenarioCostLike = {
+      hiddenReason: null,
+      before: side(1000, 400),
+      after: side(900, 300),
+      difference: { total: -100, management: -100, ic: 0 },
+      removed: { people: 1, costed: 1, cost: 100 },
+      becameManagers: { people: 0, costed: 0, cost: 0 },
+      stoppedManaging: { people: 1, costed: 1, cost: 90 },
+      planned: { positions: [], cost: 0, notCosted: 0 },
+      people: [{ id: 'G', name: 'Gus Lead', change: 'stopped-managing', annualCost: 90 }],
+    };
+    const costed = tables(scenarioSection(await input({ cost })));
+    expect(costed.find((t) => t.id === 'scenario-7-cost')?.rows.slice(0, 4)).toEqual([
+      ['Total cost', 1000, 900, -100],
+      ['Management cost', 400, 300, -100],
+      ['IC cost', 600, 600, 0],
+      ['Management share of cost', 0.4, 0.3333, -0.0667],
+    ]);
+    expect(costed.find((t) => t.id === 'scenario-7-cost-moves')?.rows[0]).toEqual(['Removed', 1, 1, 100]);
+    expect(costed.find((t) => t.id === 'scenario-7-cost-people')?.rows).toEqual([
+      ['Stops managing', 'G', 90],
+    ]);
+    // a leader whose unit has someone without a cost: said so, no money
+    const hidden = scenarioSection(
       await input({
-        cost: { before: { management: 500, perIc: 70.5 }, after: { management: 420, perIc: 61.25 } },
+        cost: {
+          ...cost,
+          hiddenReason: 'partial-coverage',
+          before: { suppressed: true, minGroupSize: 5 },
+          after: { suppressed: true, minGroupSize: 5 },
+          difference: { suppressed: true, minGroupSize: 5 },
+          people: undefined,
+        },
       }),
     );
-    const cost = tables(costed).find((t) => t.id === 'scenario-7-cost');
-    expect(cost?.rows).toEqual([
-      ['Management', 500, 420, -80],
-      ['Per IC', 70.5, 61.25, -9.25],
-    ]);
+    expect(tables(hidden).map((t) => t.id)).not.toContain('scenario-7-cost');
+    expect(hidden.blocks.some((b) => b.kind === 'suppressed' && /no cost on record/.test(b.text))).toBe(true);
   });
 
   it('caps the changes in the PDF, keeps them all in the workbook on one sheet', async () => {

@@ -88,5 +88,6 @@ export async function buildScenarioSection(actor: Actor, id: number): Promise<Re
       after: unitCeilingFigures(after, nodesOf(after)),
     },
     nameOf,
+    minGroupSize: settings.minGroupSize,
   });
 }
