@@ -1,14 +1,12 @@
 import 'server-only';
 import type { ReportSection } from '@/lib/export/report-model';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import { prepareScenario } from '@/lib/scenarios';
 import { scenarioSection, unitCeilingFigures } from '@/lib/views/reports/scenario';
 import { isWithin, unitOf } from '@/lib/views/unit';
 import type { Actor } from '../../actor';
 import { NotFoundError } from '../../errors';
-import { applyScenario } from '../../scenario-metrics';
-import { evaluateScenario, getScenario, type ScenarioDto } from '../../scenarios';
-import { readSettings } from '../../settings';
+import { runScenarioWork } from '../../scenario-metrics';
+import { getScenario, type ScenarioDto } from '../../scenarios';
 
 /**
  * "Ada Root (A)", a planned position's title, or the id alone; for a leader, only people inside
@@ -49,15 +47,14 @@ export async function readReportScenario(actor: Actor, id: number): Promise<Scen
  */
 export async function buildScenarioSection(actor: Actor, id: number): Promise<ReportSection> {
   const s = await readReportScenario(actor, id);
-  const result = await evaluateScenario(actor, id);
-  const { from, records } = await applyScenario(actor, {
+  // what evaluateScenario computes (same rights and privacy floor), with the trees behind it
+  const { result, work } = await runScenarioWork(actor, {
     asOf: s.fromAsOf,
     unit: s.unitRootId,
     effectiveDate: s.effectiveDate,
     ops: s.ops,
   });
-  const settings = await readSettings(actor.orgId);
-  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
+  const { from, after, settings } = work;
   const nodesOf = (snap: PreparedSnapshot) => unitOf(snap.tree, s.unitRootId, null).nodes;
   // A scenario hr made on a leader's subtree may change people elsewhere too: a leader sees the
   // changes to people inside their subtree only.
