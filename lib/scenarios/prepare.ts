@@ -9,6 +9,7 @@ import { prepareSnapshot, isPerson, type PreparedSnapshot } from '@/lib/metrics/
 import type { StructureOptions } from '@/lib/metrics/structure';
 import { TrackCode } from '@/lib/metrics/tracks';
 import type { ChangeCounts } from '@/lib/metrics/trends';
+import type { OrgTree } from '@/lib/metrics/tree';
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Unit } from '@/lib/views/unit';
 import { isBelow } from '@/lib/views/unit';
@@ -17,11 +18,17 @@ import type { ScenarioChanges } from './changes';
 /** An id -> row index of the changed records: the starting index shifted past dropped rows, plus added ids. */
 class ShiftedIndex implements ReadonlyMap<string, number> {
   constructor(
-    private readonly base: ReadonlyMap<string, number>,
+    readonly base: ReadonlyMap<string, number>,
     private readonly oldToNew: Int32Array,
     private readonly added: ReadonlyMap<string, number>,
     readonly size: number,
   ) {}
+
+  /** The row of the starting row i's id (its id given too, for one removed and added again), or undefined. */
+  fromBase(i: number, id: string): number | undefined {
+    const j = this.oldToNew[i] ?? -1;
+    return j >= 0 ? j : this.added.get(id);
+  }
 
   get(id: string): number | undefined {
     const i = this.base.get(id);
@@ -56,6 +63,16 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
   forEach(fn: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
     for (const [id, j] of this.entries()) fn(j, id, this);
   }
+}
+
+/**
+ * Row i of `from` -> the row of the same id in `to` (undefined when gone), without an id lookup
+ * when `to` was prepared from `from` by prepareScenario; else by id.
+ */
+export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) => number | undefined {
+  const index = to.indexById;
+  if (index instanceof ShiftedIndex && index.base === from.indexById) return (i, id) => index.fromBase(i, id);
+  return (_i, id) => index.get(id);
 }
 
 /**
