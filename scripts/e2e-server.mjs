@@ -44,6 +44,13 @@ const aiFiles = fs
 if (aiFiles.length) run(['scripts/strata.ts', 'ai-import', ...aiFiles]);
 // A second, tiny organisation flagged as a demo company (6 people on 2024-01-31), for the
 // organisation picker and "Remove demo company" (tests/e2e/organisations.spec.ts).
+// A stored scenario (issue #14) for the Reports page's scenario picker: a planned position under the CEO.
+const opsFile = path.join(dataDir, 'e2e-scenario-ops.json');
+fs.writeFileSync(
+  opsFile,
+  JSON.stringify([{ op: 'add', id: 'PLAN-1', manager: 'E000001', title: 'Head of Platform', level: 'M3' }]),
+);
+run(['scripts/strata.ts', 'scenario', '--ops', opsFile, '--save', 'E2E plan']);
 run(['scripts/strata.ts', 'orgs', 'create', 'Demo company', '--demo']);
 run(['scripts/strata.ts', 'import', '--org', 'Demo company', 'tests/fixtures/orgs/beta-2024-01-31.csv']);
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, request, type APIRequestContext } from 'playwright-core';
 import { familyPath } from '@/lib/query/families';
 import { writeDemoCompany } from '../demo/write';
+import { generatorHash } from './datasets';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import { percentile, round } from './stats';
 
@@ -33,7 +34,8 @@ const CHROMIUM_ARGS = [
 
 /** The demo company's org files, or those starting with `prefix` (generated once per size and month count). */
 export function ensureDemoFiles(size: number, months: number, log: Log, prefix = 'org-'): string[] {
-  const dir = path.join(os.tmpdir(), 'strata-bench', `demo-${size}-${months}`);
+  // keyed by the generator's sources too: a changed generator (e.g. a new column) regenerates
+  const dir = path.join(os.tmpdir(), 'strata-bench', `demo-${size}-${months}-${generatorHash()}`);
   const done = path.join(dir, '.complete');
   if (!fs.existsSync(done)) {
     log(`generating the ${size.toLocaleString('en')}-person, ${months}-month demo company`);

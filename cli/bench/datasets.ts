@@ -16,7 +16,8 @@ export const CACHE_ROOT = path.join(os.tmpdir(), 'strata-bench');
 const MONTHS = 2;
 const SEED = 42;
 
-function generatorHash(): string {
+/** A hash of the demo generator's sources: part of every cache key, so a changed generator regenerates. */
+export function generatorHash(): string {
   const dir = path.join(process.cwd(), 'cli/demo');
   const hash = createHash('sha256');
   for (const name of fs.readdirSync(dir).sort()) {

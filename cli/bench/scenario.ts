@@ -6,6 +6,7 @@
  * comes from a cache. Runs in this process against a throw-away PostgreSQL database, through the
  * very DAL functions the API calls (the server's time, no HTTP).
  */
+import os from 'node:os';
 import { setDatabase } from '@/db';
 import { openDatabase } from '@/db/client';
 import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
@@ -49,6 +50,8 @@ export interface ScenarioFigures {
   unit: string;
   company: string;
   measuredOn: string;
+  /** the 1-minute load average before and after (a shared machine's other work) */
+  loadAverage: { before: number; after: number };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -103,7 +106,7 @@ export async function measureScenario(
   log: Log,
   opts: ScenarioOptions,
   actor: Actor,
-): Promise<Omit<ScenarioFigures, 'company' | 'measuredOn'>> {
+): Promise<Omit<ScenarioFigures, 'company' | 'measuredOn' | 'loadAverage'>> {
   const rnd = random(opts.seed);
   const ref = await resolveSnapshot(actor.orgId);
   const snap = await loadPrepared(ref);
@@ -185,8 +188,14 @@ export async function benchScenario(log: Log, opts: ScenarioOptions): Promise<Sc
     cli(['import', ...files], { ...process.env, DATABASE_URL: db.url });
     log(`scenario: imported ${company} in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed)`);
     setDatabase(handle);
+    const before = os.loadavg()[0] ?? 0;
     const figures = await measureScenario(log, opts, inOrg(CLI_ACTOR, 1));
-    return { ...figures, company, measuredOn: new Date().toISOString().slice(0, 10) };
+    return {
+      ...figures,
+      company,
+      measuredOn: new Date().toISOString().slice(0, 10),
+      loadAverage: { before: round(before, 1), after: round(os.loadavg()[0] ?? 0, 1) },
+    };
   } finally {
     await handle.close();
     await dropBenchDatabase(db.name);

@@ -70,12 +70,14 @@ async function unitTrend(
 /**
  * The trend series of a unit up to ref (one point per snapshot where the unit exists) and the
  * changes from the snapshot before ref to ref inside it: what the trend summary is made of.
+ * `withCounts: false` skips the changes (null) for a caller that counts its own (scenarios).
  */
 export async function readUnitTrendSeries(
   actor: Actor,
   ref: SnapshotRef,
   want: MetricsRequest,
   execLayers: number,
+  withCounts = true,
 ): Promise<{ points: SnapshotSummary[]; counts: ChangeCounts | null }> {
   const series = await listSeries(ref.orgId, ref.asOf);
   const ids = series.map((s) => s.id);
@@ -89,11 +91,12 @@ export async function readUnitTrendSeries(
     // Stored changes compare with the snapshot that came before at import time. An older snapshot
     // imported (or re-imported) later, or a deleted one, makes them stale: recompute then.
     const isFresh = !!previous && !!stored && stored.from === previous.asOf && previous.id < ref.id;
-    const counts = !previous
-      ? null
-      : isFresh && stored
-        ? stored.counts
-        : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
+    const counts =
+      !previous || !withCounts
+        ? null
+        : isFresh && stored
+          ? stored.counts
+          : countChanges(compareSnapshots(await loadPrepared(previous), await loadPrepared(ref)));
     return {
       points: series.flatMap((s): SnapshotSummary[] => {
         const p = points.get(s.id);
@@ -117,15 +120,16 @@ export async function readUnitTrendSeries(
     });
   }
   const prevRef = series[series.length - 2];
-  const counts = prevRef
-    ? countUnitChanges(await loadPrepared(prevRef), await loadPrepared(ref), (snap) => {
-        try {
-          return resolveUnit(actor, snap, want);
-        } catch {
-          return null;
-        }
-      })
-    : null;
+  const counts =
+    prevRef && withCounts
+      ? countUnitChanges(await loadPrepared(prevRef), await loadPrepared(ref), (snap) => {
+          try {
+            return resolveUnit(actor, snap, want);
+          } catch {
+            return null;
+          }
+        })
+      : null;
   return { points, counts };
 }
 

@@ -124,7 +124,7 @@ async function beforeSide(
   ]);
   return beforeCache.get(key, async () => {
     const before = await getMetricsContract(actor, { asOf: ref.asOf, subtree });
-    const { points } = await readUnitTrendSeries(actor, ref, { subtree }, settings.execLayers);
+    const { points } = await readUnitTrendSeries(actor, ref, { subtree }, settings.execLayers, false);
     return { before, points };
   });
 }

@@ -47,6 +47,8 @@ class Refused extends Error {
 /** A records array's first row per id and direct reports per manager id (row indices, file order). */
 interface BaseIndex {
   rowById: Map<string, number>;
+  /** 1 on a later row of an id already seen (dropped from the working copy) */
+  repeated: Uint8Array;
   reports: Map<string, number[]> | null;
 }
 
@@ -61,10 +63,12 @@ function baseIndexOf(records: readonly OrgRecord[]): BaseIndex {
   let b = baseIndexes.get(records);
   if (!b) {
     const rowById = new Map<string, number>();
+    const repeated = new Uint8Array(records.length);
     records.forEach((r, i) => {
       if (!rowById.has(r.employeeId)) rowById.set(r.employeeId, i);
+      else repeated[i] = 1;
     });
-    b = { rowById, reports: null };
+    b = { rowById, repeated, reports: null };
     baseIndexes.set(records, b);
   }
   return b;
@@ -173,14 +177,25 @@ class Org {
 
   /** The records now: the starting ones in file order (first row per id), changed ones in place, added ones last. */
   result(): OrgRecord[] {
+    const { rowById, repeated } = this.base;
+    // the starting rows rewritten or removed, by row: one walk with a pointer, no lookup per record
+    const rows: Array<[number, OrgRecord | null]> = [];
+    for (const [id, w] of this.written) {
+      const i = rowById.get(id);
+      if (i !== undefined) rows.push([i, w]);
+    }
+    rows.sort((a, b) => a[0] - b[0]);
     const out: OrgRecord[] = [];
-    const { rowById } = this.base;
-    this.records.forEach((r, i) => {
-      if (rowById.get(r.employeeId) !== i) return;
-      const w = this.written.get(r.employeeId);
-      if (w === undefined) out.push(r);
-      else if (w !== null) out.push(w);
-    });
+    let k = 0;
+    const n = this.records.length;
+    for (let i = 0; i < n; i++) {
+      if (repeated[i] === 1) continue;
+      const next = rows[k];
+      if (next !== undefined && next[0] === i) {
+        k++;
+        if (next[1] !== null) out.push(next[1]);
+      } else out.push(this.records[i] as OrgRecord);
+    }
     for (const [id, w] of this.written) if (w !== null && !rowById.has(id)) out.push(w);
     return out;
   }

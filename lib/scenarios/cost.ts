@@ -18,6 +18,7 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { visitUnit, type OrgTree } from '@/lib/metrics/tree';
 import type { Track } from '@/lib/metrics/types';
 import type { ScenarioOp } from './operations';
+import { rowMapper } from './prepare';
 
 /** One side of a scenario: a tree and the unit in it (as computeUnitCost takes them). */
 export interface CostUnit {
@@ -157,6 +158,33 @@ function side(c: UnitCost, plannedManagement: number, plannedIc: number, planned
   };
 }
 
+/**
+ * The starting snapshot's figures are the same for every operation appended to a scenario: its
+ * unit's cost and its level medians are kept per prepared tree (a cached snapshot keeps its tree),
+ * so an operation costs only the changed copy's side. Read-only results.
+ */
+const startingCosts = new WeakMap<OrgTree, Map<string, UnitCost>>();
+const startingMedianSets = new WeakMap<OrgTree, Map<number, ReturnType<typeof levelMedians>>>();
+
+function startingUnitCost(u: CostUnit, execLayers: number): UnitCost {
+  // a unit is the whole tree (null) or one subtree: a contiguous run of the preorder, so its first
+  // record and length name it
+  const key = `${u.nodes === null ? 'all' : `${u.nodes[0] ?? -1}:${u.nodes.length}`}|${u.layerShift}|${execLayers}`;
+  let byKey = startingCosts.get(u.tree);
+  if (!byKey) startingCosts.set(u.tree, (byKey = new Map()));
+  let c = byKey.get(key);
+  if (!c) byKey.set(key, (c = computeUnitCost(u.tree, u.nodes, u.layerShift, execLayers)));
+  return c;
+}
+
+function startingMedians(t: OrgTree, minPeople: number): ReturnType<typeof levelMedians> {
+  let byMin = startingMedianSets.get(t);
+  if (!byMin) startingMedianSets.set(t, (byMin = new Map()));
+  let m = byMin.get(minPeople);
+  if (!m) byMin.set(minPeople, (m = levelMedians(t, minPeople)));
+  return m;
+}
+
 /** The cost of a scenario for its unit: `before` the snapshot, `after` the changed copy. */
 export function computeScenarioCost(
   before: CostUnit,
@@ -166,16 +194,12 @@ export function computeScenarioCost(
   /** smallest group whose median may price a planned position (the minimum group size) */
   minPeople = 1,
 ): ScenarioCost {
-  const b = computeUnitCost(before.tree, before.nodes, before.layerShift, execLayers);
+  const b = startingUnitCost(before, execLayers);
   const a = computeUnitCost(after.tree, after.nodes, after.layerShift, execLayers);
   const inAfter = new Uint8Array(after.tree.size);
   visitUnit(after.tree.size, after.nodes, (i) => (inAfter[i] = 1));
 
-  // medians are only needed for planned positions without a cost of their own (a 100k walk)
-  const needMedians = ops.some((op) => op.op === 'add' && op.cost === undefined && op.level !== undefined);
-  const medians = needMedians
-    ? levelMedians(before.tree, minPeople)
-    : { byLevel: new Map<string, number>(), byLevelTrack: new Map<string, number>() };
+  const medians = startingMedians(before.tree, minPeople);
   const positions: PlannedPosition[] = [];
   for (const op of ops) {
     if (op.op !== 'add') continue;
@@ -216,23 +240,12 @@ export function computeScenarioCost(
     }
     people.push({ id: r?.employeeId ?? '', name: r?.name ?? null, change, annualCost: cost });
   };
-  // The scenario keeps the snapshot's record order (removed records leave a gap, added ones come
-  // last): guess a person's index in the copy from the last shift, and look the id up only when the
-  // guess misses (a 100k-person unit then costs a few lookups, not 100k).
-  let shift = 0;
-  const afterRecords = after.tree.records;
-  const afterIndex = (i: number, id: string): number | undefined => {
-    const guess = i - shift;
-    if (afterRecords[guess]?.employeeId === id) return guess;
-    const j = after.tree.indexById.get(id);
-    if (j !== undefined) shift = i - j;
-    return j;
-  };
+  const rowInAfter = rowMapper(before.tree, after.tree);
   visitUnit(before.tree.size, before.nodes, (i) => {
     const t = before.tree;
     if (t.aggregated[i] === 1 || t.kind[i] === NodeKind.vacant) return;
     const id = t.records[i]?.employeeId ?? '';
-    const j = afterIndex(i, id);
+    const j = rowInAfter(i, id);
     if (j === undefined) return note(removed, i, 'removed');
     if (inAfter[j] !== 1) return; // moved out of the unit: neither saved nor spent
     const was = isManagerKind(t.kind[i]);

@@ -9,6 +9,7 @@ import { prepareSnapshot, isPerson, type PreparedSnapshot } from '@/lib/metrics/
 import type { StructureOptions } from '@/lib/metrics/structure';
 import { TrackCode } from '@/lib/metrics/tracks';
 import type { ChangeCounts } from '@/lib/metrics/trends';
+import type { OrgTree } from '@/lib/metrics/tree';
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Unit } from '@/lib/views/unit';
 import { isBelow } from '@/lib/views/unit';
@@ -17,11 +18,17 @@ import type { ScenarioChanges } from './changes';
 /** An id -> row index of the changed records: the starting index shifted past dropped rows, plus added ids. */
 class ShiftedIndex implements ReadonlyMap<string, number> {
   constructor(
-    private readonly base: ReadonlyMap<string, number>,
+    readonly base: ReadonlyMap<string, number>,
     private readonly oldToNew: Int32Array,
     private readonly added: ReadonlyMap<string, number>,
     readonly size: number,
   ) {}
+
+  /** The row of the starting row i's id (its id given too, for one removed and added again), or undefined. */
+  fromBase(i: number, id: string): number | undefined {
+    const j = this.oldToNew[i] ?? -1;
+    return j >= 0 ? j : this.added.get(id);
+  }
 
   get(id: string): number | undefined {
     const i = this.base.get(id);
@@ -59,20 +66,34 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
 }
 
 /**
+ * Row i of `from` -> the row of the same id in `to` (undefined when gone), without an id lookup
+ * when `to` was prepared from `from` by prepareScenario; else by id.
+ */
+export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) => number | undefined {
+  const index = to.indexById;
+  if (index instanceof ShiftedIndex && index.base === from.indexById) return (i, id) => index.fromBase(i, id);
+  return (_i, id) => index.get(id);
+}
+
+/**
  * The id index and manager links of `records` (the starting snapshot's records with some rows
  * changed, some dropped and some added at the end, as applyOperations returns them).
  */
 export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecord[]): RecordLinks {
   const base = from.tree;
+  const repeated = repeatedRows(from);
   const oldToNew = new Int32Array(base.size).fill(-1);
+  // the starting row of each kept record (-1 for added ones), and whether it is the very same row
+  const newToOld = new Int32Array(records.length).fill(-1);
   const unchanged = new Uint8Array(records.length);
   let j = 0;
   for (let i = 0; i < base.size && j < records.length; i++) {
     const r = base.records[i];
     const now = records[j];
-    if (r === undefined || now === undefined || base.indexById.get(r.employeeId) !== i) continue;
+    if (r === undefined || now === undefined || repeated[i] === 1) continue;
     if (now.employeeId !== r.employeeId) continue; // dropped
     oldToNew[i] = j;
+    newToOld[j] = i;
     if (now === r) unchanged[j] = 1;
     j++;
   }
@@ -88,8 +109,7 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
     if (!r || r.managerId === null) continue;
     if (unchanged[k] === 1) {
       // the same row: its manager is where the starting tree found it, if that row is still there
-      const i = base.indexById.get(r.employeeId) ?? -1;
-      const p = base.parent[i] ?? -1;
+      const p = base.parent[newToOld[k] ?? -1] ?? -1;
       const m = p >= 0 ? (oldToNew[p] ?? -1) : -1;
       if (m >= 0) {
         parent[k] = m;
@@ -99,6 +119,21 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
     parent[k] = indexById.get(r.managerId) ?? -1;
   }
   return { indexById, parent };
+}
+
+const repeats = new WeakMap<PreparedSnapshot, Uint8Array>();
+
+/** 1 on each later row of an id (the tree's index keeps the first), once per prepared snapshot. */
+function repeatedRows(snap: PreparedSnapshot): Uint8Array {
+  let out = repeats.get(snap);
+  if (!out) {
+    const t = snap.tree;
+    out = new Uint8Array(t.size);
+    if (t.indexById.size !== t.size)
+      for (let i = 0; i < t.size; i++) if (t.indexById.get(t.records[i]?.employeeId ?? '') !== i) out[i] = 1;
+    repeats.set(snap, out);
+  }
+  return out;
 }
 
 /** prepareSnapshot of the changed records, with links derived from the starting snapshot. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -63,6 +64,40 @@ test.describe('reports', () => {
     await page.getByLabel('XLSX workbook').check();
     const xlsx = await generate(page, /Generate XLSX workbook/);
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('hr adds a stored scenario to the PDF pack; a leader is not offered scenarios outside their subtree', async ({
+    page,
+    browser,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, 'hr');
+    await page.goto('/reports');
+    const scenarios = page.getByRole('group', { name: /Scenarios/ });
+    await expect(scenarios).toBeVisible();
+    await scenarios.getByLabel(/E2E plan/).check();
+    await page.screenshot({ path: `${SCREENS}/reports-scenario-hr-1280.png`, fullPage: true });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    const pdf = await generate(page, /Generate PDF pack/);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.writeFileSync(`${SCREENS}/reports-scenario.pdf`, pdf.bytes);
+    const job = (await (await page.request.get(`/api/reports/${pdf.id}`)).json()) as {
+      report: ReportJob & { summary: { sections?: string[] } };
+    };
+    expect(job.report.summary.sections).toContain('Scenario: E2E plan');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENS}/reports-scenario-hr-390.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The CLI's scenario covers the whole organisation: not one a leader may include.
+    const leader = await browser.newPage();
+    await signIn(leader, 'leader');
+    await leader.goto('/reports');
+    await expect(leader.getByRole('button', { name: /Generate PDF pack/ })).toBeVisible();
+    await expect(leader.getByLabel(/E2E plan/)).toHaveCount(0);
+    await leader.close();
   });
 
   test('a viewer is not offered person-level pages and the API refuses them', async ({ page, browser }) => {

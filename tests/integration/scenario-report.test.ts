@@ -14,6 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/cli/commands/import-command';
 import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
@@ -165,6 +166,27 @@ describe.each(backends())('scenarios in reports on %s', (backend) => {
           parseReportParams({ format: 'pdf', sections: ['overview'], scenarios: [other] }),
         ),
       ).rejects.toBeInstanceOf(NotFoundError);
+    // hr's scenario on C's subtree also changes people elsewhere: C's leader may not put it in a
+    // pack (their rights do not reach those changes); hr sees every change.
+    const wide = await createScenario(testActor('hr'), {
+      name: 'Into platform',
+      unit: 'C',
+      ops: [
+        { op: 'move', id: 'L', to: 'G' },
+        { op: 'set-level', id: 'D', level: 'IC3' },
+      ],
+    });
+    await expect(
+      generateReport(
+        leadC,
+        parseReportParams({ format: 'xlsx', sections: ['overview'], scenarios: [wide.id] }),
+      ),
+    ).rejects.toThrow(/not inside the subtree of C/);
+    const full = await generateReport(
+      testActor('hr'),
+      parseReportParams({ format: 'xlsx', sections: ['overview'], scenarios: [wide.id] }),
+    );
+    expect(tableOf(full.document.sections.at(-1), '-changes').rows).toHaveLength(2);
     await expect(
       generateReport(
         testActor('viewer'),
@@ -190,5 +212,55 @@ describe.each(backends())('scenarios in reports on %s', (backend) => {
     expect(() => parseReportParams({ format: 'csv', table: 'overview-kpis', scenarios: [mine.id] })).toThrow(
       ValidationError,
     );
+  });
+});
+
+/**
+ * With costs (tests/fixtures/structure/small-org-cost.csv, every salary distinct): removing 16
+ * (100,016, the only report of 7) leaves 7 an IC. Before: total 2,939,325, management (1, 2, 3, 4,
+ * 5, 6, 7, 17, 25) 1,429,070, ICs 1,510,255. After: total 2,939,325 - 100,016 = 2,839,309;
+ * management 1,429,070 - 126,007 (7) = 1,303,063; ICs 1,536,246 (+126,007 - 100,016 = +25,991).
+ */
+describe.each(backends())('scenario cost in reports on %s', (backend) => {
+  let tdb: TestDb;
+
+  beforeAll(async () => {
+    tdb = await createTestDb(backend);
+    clearPreparedCache();
+    const file = path.resolve(process.cwd(), 'tests/fixtures/structure/small-org-cost.csv');
+    const { result } = await importFiles([file], { actor: admin, asOf: '2024-06-30' }, () => undefined);
+    expect(result.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('hr sees the cost before, after and the difference, and who moves it', async () => {
+    const hr = testActor('hr');
+    const s = await createScenario(hr, { name: 'Costed', ops: [{ op: 'remove', id: '16' }] });
+    const report = await generateReport(
+      hr,
+      parseReportParams({ format: 'xlsx', sections: ['overview'], scenarios: [s.id] }),
+    );
+    const section = report.document.sections.find((x) => x.id === `scenario-${s.id}`);
+    const cost = tableOf(section, '-cost');
+    expect(cost.rows.slice(0, 3)).toEqual([
+      ['Total cost', 2939325, 2839309, -100016],
+      ['Management cost', 1429070, 1303063, -126007],
+      ['IC cost', 1510255, 1536246, 25991],
+    ]);
+    expect(tableOf(section, '-cost-people').rows).toEqual(
+      expect.arrayContaining([
+        ['Removed', expect.stringContaining('(16)'), 100016],
+        ['Stops managing', expect.stringContaining('(7)'), 126007],
+      ]),
+    );
+    if (process.env.SCENARIO_COST_PDF_OUT) {
+      const pdf = await generateReport(
+        hr,
+        parseReportParams({ format: 'pdf', sections: ['overview'], scenarios: [s.id] }),
+      );
+      writeFileSync(process.env.SCENARIO_COST_PDF_OUT, pdf.bytes);
+    }
   });
 });

@@ -21,6 +21,7 @@ import { TrackCode } from '@/lib/metrics/tracks';
 import { getTopIcRank } from '@/lib/ladders/ladder-facts';
 import type { ScenarioChanges } from '@/lib/scenarios';
 import type { LadderContractRow, MetricsDocument } from '../metrics-document';
+import { diff, scenarioCostBlocks, type ScenarioCostLike } from './scenario-cost';
 
 /** The structural part of IC-ceiling risk a scenario can change, for the scenario's unit. */
 export interface ScenarioCeilingFigures {
@@ -58,7 +59,7 @@ export interface ScenarioResultLike {
   before: MetricsDocument;
   after: MetricsDocument;
   changes: ScenarioChanges;
-  cost?: unknown;
+  cost?: ScenarioCostLike;
 }
 
 export interface ScenarioSectionInput {
@@ -79,12 +80,11 @@ export interface ScenarioSectionInput {
   nameOf: (id: string | null) => string;
   /** most change rows drawn in the PDF (all are in the workbook) */
   pdfChangeRows?: number;
+  /** the organisation's minimum group size (what hidden figures say) */
+  minGroupSize: number;
 }
 
 type Row = [label: string, before: number | null, after: number | null, format: ValueFormat];
-
-const diff = (a: number | null, b: number | null): number | null =>
-  a === null || b === null ? null : Math.round((b - a) * 10000) / 10000;
 
 const COMPARE_COLUMNS = [
   { key: 'metric', label: 'Metric', format: 'text' },
@@ -237,69 +237,13 @@ function changeRows(c: ScenarioChanges, nameOf: ScenarioSectionInput['nameOf']):
   return rows.sort((x, y) => x[0] - y[0]).map(([op, cells]) => [...cells, op >= 0 ? op + 1 : null]);
 }
 
-/** A figure's label from a key path: "management.byLayer.2" -> "Management by layer 2". */
-function labelOf(path: string[]): string {
-  const words = path
-    .join(' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Numeric leaves of a value, with their key paths. */
-function numericLeaves(v: unknown, path: string[] = []): Array<[string[], number | null]> {
-  if (typeof v === 'number') return [[path, Number.isFinite(v) ? v : null]];
-  if (v === null) return path.length ? [[path, null]] : [];
-  if (Array.isArray(v)) return v.flatMap((x, i) => numericLeaves(x, [...path, String(i + 1)]));
-  if (typeof v === 'object')
-    return Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => numericLeaves(x, [...path, k]));
-  return [];
-}
-
-/**
- * The scenario's cost (issue #14 part 3), when the result carries one: a before / after /
- * difference table of its figures when it has `before` and `after`, else a table of its figures.
- * Suppressed parts arrive as null and print as a dash.
- */
-function costBlocks(id: number, cost: unknown): ReportBlock[] {
-  if (cost === undefined || cost === null || typeof cost !== 'object') return [];
-  const c = cost as Record<string, unknown>;
-  const title = 'Cost';
-  if (c.before !== undefined && c.after !== undefined) {
-    const after = new Map(numericLeaves(c.after).map(([p, v]) => [p.join('.'), v]));
-    const rows: Row[] = numericLeaves(c.before).map(([p, v]) => [
-      labelOf(p),
-      v,
-      after.get(p.join('.')) ?? null,
-      'decimal',
-    ]);
-    return [{ kind: 'table', table: compareTable(`scenario-${id}-cost`, title, rows) }];
-  }
-  const rows = numericLeaves(c);
-  if (rows.length === 0) return [];
-  return [
-    {
-      kind: 'table',
-      table: {
-        id: `scenario-${id}-cost`,
-        title,
-        columns: [
-          { key: 'figure', label: 'Figure', format: 'text' },
-          { key: 'value', label: 'Value', format: 'decimal' },
-        ],
-        rows: rows.map(([p, v]) => [labelOf(p), v]),
-      },
-    },
-  ];
-}
-
 /**
  * Renderers of the parts a scenario result may carry besides before / after / changes. A new part
  * (cost, health flags, ...) is one entry here: it gets the scenario id and the result.
  */
-export const SCENARIO_EXTRAS: Array<(id: number, result: ScenarioResultLike) => ReportBlock[]> = [
-  // ---- cost (issue #14 part 3): drawn only when evaluateScenario's result has a `cost` ----
-  (id, result) => costBlocks(id, result.cost),
+export const SCENARIO_EXTRAS: Array<(input: ScenarioSectionInput) => ReportBlock[]> = [
+  // ---- cost (issue #14 "Cost"): drawn only when evaluateScenario's result has a `cost` ----
+  (input) => scenarioCostBlocks(input.scenario.id, input.result.cost, input.nameOf, input.minGroupSize),
   // ---- end of cost ----
 ];
 
@@ -431,7 +375,7 @@ export function scenarioSection(input: ScenarioSectionInput): ReportSection {
       pdfRowLimit: limit,
     },
   });
-  for (const extra of SCENARIO_EXTRAS) blocks.push(...extra(s.id, result));
+  for (const extra of SCENARIO_EXTRAS) blocks.push(...extra(input));
   return {
     id: key,
     title: `Scenario: ${s.name}`,

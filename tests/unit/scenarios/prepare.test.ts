@@ -10,6 +10,7 @@ import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { OrgRecord } from '@/lib/metrics/types';
 import {
   applyOperations,
+  rowMapper,
   countScenarioChanges,
   diffRecords,
   prepareScenario,
@@ -95,6 +96,10 @@ describe('scenario fast paths', () => {
     const fast = prepareScenario(from, applied.records, { execLayers: 2 });
     const plain = prepareSnapshot(from.asOf, applied.records, from.levels.ladder, { execLayers: 2 });
     expect(treeFacts(fast)).toEqual(treeFacts(plain));
+    const map = rowMapper(from.tree, fast.tree);
+    from.tree.records.forEach((r, i) =>
+      expect(map(i, r.employeeId)).toBe(plain.tree.indexById.get(r.employeeId)),
+    );
     for (const subtree of [null, 'P1', 'P2', 'P5', 'P17']) {
       const unitIn = (s: PreparedSnapshot) =>
         s.tree.indexById.has(subtree ?? '') || subtree === null ? unitOf(s.tree, subtree, null) : null;

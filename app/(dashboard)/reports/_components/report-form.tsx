@@ -261,7 +261,7 @@ export function ReportForm({
           <legend>
             Scenarios <span className="hint">(optional)</span>
           </legend>
-          <p className={styles.choiceHint}>
+          <p className={styles.choiceHint} style={{ margin: '0.15rem 0 0.35rem' }}>
             Each chosen scenario adds its before and after figures, charts and list of changes.
           </p>
           {scenarios.map((x) => (

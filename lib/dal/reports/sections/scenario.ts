@@ -1,19 +1,25 @@
 import 'server-only';
 import type { ReportSection } from '@/lib/export/report-model';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import { prepareScenario } from '@/lib/scenarios';
 import { scenarioSection, unitCeilingFigures } from '@/lib/views/reports/scenario';
-import { unitOf } from '@/lib/views/unit';
+import { isWithin, unitOf } from '@/lib/views/unit';
 import type { Actor } from '../../actor';
 import { NotFoundError } from '../../errors';
-import { applyScenario } from '../../scenario-metrics';
-import { evaluateScenario, getScenario, type ScenarioDto } from '../../scenarios';
-import { readSettings } from '../../settings';
+import { runScenarioWork } from '../../scenario-metrics';
+import { getScenario, type ScenarioDto } from '../../scenarios';
 
-/** "Ada Root (A)", a planned position's title, or the id alone. */
-function namer(from: PreparedSnapshot, after: PreparedSnapshot): (id: string | null) => string {
+/**
+ * "Ada Root (A)", a planned position's title, or the id alone; for a leader, only people inside
+ * their subtree (before or after) are named.
+ */
+function namer(
+  from: PreparedSnapshot,
+  after: PreparedSnapshot,
+  visible: (id: string) => boolean,
+): (id: string | null) => string {
   return (id) => {
     if (id === null) return 'nobody (top of the organisation)';
+    if (!visible(id)) return 'someone outside your scope';
     const was = from.tree.records[from.tree.indexById.get(id) ?? -1];
     if (was) return was.name ? `${was.name} (${id})` : id;
     const planned = after.tree.records[after.tree.indexById.get(id) ?? -1];
@@ -41,17 +47,27 @@ export async function readReportScenario(actor: Actor, id: number): Promise<Scen
  */
 export async function buildScenarioSection(actor: Actor, id: number): Promise<ReportSection> {
   const s = await readReportScenario(actor, id);
-  const result = await evaluateScenario(actor, id);
-  const { from, records } = await applyScenario(actor, {
+  // what evaluateScenario computes (same rights and privacy floor), with the trees behind it
+  const { result, work } = await runScenarioWork(actor, {
     asOf: s.fromAsOf,
     unit: s.unitRootId,
     effectiveDate: s.effectiveDate,
     ops: s.ops,
   });
-  const settings = await readSettings(actor.orgId);
-  const after = prepareScenario(from, records, { execLayers: settings.execLayers });
+  const { from, after, settings } = work;
   const nodesOf = (snap: PreparedSnapshot) => unitOf(snap.tree, s.unitRootId, null).nodes;
-  const nameOf = namer(from, after);
+  // A scenario hr made on a leader's subtree may change people elsewhere too: a leader sees the
+  // changes to people inside their subtree only.
+  const scope = actor.scopeEmployeeId;
+  const visible = (id: string) => scope === null || isWithin(from, id, scope) || isWithin(after, id, scope);
+  const nameOf = namer(from, after, visible);
+  const { changes } = result;
+  const shown = {
+    moved: changes.moved.filter((c) => visible(c.id)),
+    removed: changes.removed.filter((c) => visible(c.id)),
+    added: changes.added.filter((c) => visible(c.id)),
+    levels: changes.levels.filter((c) => visible(c.id)),
+  };
   return scenarioSection({
     scenario: {
       id: s.id,
@@ -63,11 +79,12 @@ export async function buildScenarioSection(actor: Actor, id: number): Promise<Re
       unitLabel: s.unitRootId === null ? 'the whole organisation' : `the subtree of ${nameOf(s.unitRootId)}`,
       operations: s.ops.length,
     },
-    result,
+    result: { ...result, changes: shown },
     ceiling: {
       before: unitCeilingFigures(from, nodesOf(from)),
       after: unitCeilingFigures(after, nodesOf(after)),
     },
     nameOf,
+    minGroupSize: settings.minGroupSize,
   });
 }
