@@ -110,36 +110,18 @@ test('searching someone deep in the org opens the path and centres the chart on 
   expect(Math.abs(h.x + h.width / 2 - (c.x + c.width / 2))).toBeLessThan(5);
   expect(Math.abs(h.y + h.height / 2 - (c.y + c.height / 2))).toBeLessThan(5);
   await expect(hit).toHaveAttribute('data-highlight', 'true');
+  await page.screenshot({ path: 'test-results/screens/org-chart-search-1280.png' });
+  // the path is open: after "Fit the chart", every box on it is drawn with its team open
+  await fit(page);
   for (const id of path)
     await expect(box(page, id).getByRole('button', { name: /^Collapse / })).toHaveAttribute(
       'aria-expanded',
       'true',
     );
-  await page.screenshot({ path: 'test-results/screens/org-chart-search-1280.png' });
 });
 
-test('the chart keeps above 30 frames per second while panning with over 1,000 boxes drawn', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, 'hr');
-  await page.goto('/harness/org-chart');
-  await expect(page.getByTestId('org-chart')).toBeVisible();
-  for (let m = 1; m <= 10; m++) {
-    const id = `M${String(m).padStart(2, '0')}`;
-    await fit(page);
-    await box(page, id)
-      .getByRole('button', { name: /^Expand / })
-      .click();
-    await expect.poll(() => laidOut(page)).toBe(12 + 100 * m);
-  }
-  await fit(page);
-  // a little smaller than the canvas, so every box stays in view (and drawn) while panning
-  await page.locator('.react-flow__controls-zoomout').click();
-  await page.waitForTimeout(300);
-  const drawn = await page.locator('.react-flow__node-person').count();
-  expect(drawn).toBeGreaterThanOrEqual(1000);
-
+/** Drags the chart's background back and forth for about 2 s; frames counted with requestAnimationFrame. */
+async function panFor2s(page: Page): Promise<{ seconds: number; fps: number; mainThread: string }> {
   const pane = await page.getByTestId('org-chart').boundingBox();
   if (!pane) throw new Error('no chart');
   const x0 = pane.x + 8;
@@ -155,25 +137,65 @@ test('the chart keeps above 30 frames per second while panning with over 1,000 b
     };
     requestAnimationFrame(tick);
   });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries(
+      (
+        (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+      ).metrics.map((m) => [m.name, m.value]),
+    ) as Record<string, number>;
+  const m0 = await metrics();
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   const start = Date.now();
   for (let i = 0; Date.now() - start < 2000; i++) {
     const phase = (i % 40) / 40;
-    const dx = Math.sin(phase * 2 * Math.PI) * 80;
-    await page.mouse.move(x0 + 90 + dx, y0 + 30 + dx / 4);
+    const dx = Math.sin(phase * 2 * Math.PI) * 60;
+    await page.mouse.move(x0 + 70 + dx, y0 + 20 + dx / 4);
   }
   await page.mouse.up();
+  const m1 = await metrics();
+  const d = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)).toFixed(3);
+  const mainThread = `main thread busy ${d('TaskDuration')} s (script ${d('ScriptDuration')}, layout ${d('LayoutDuration')}, style ${d('RecalcStyleDuration')})`;
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __counting: boolean };
     w.__counting = false;
     return w.__frames;
   });
   const seconds = ((frames.at(-1) ?? 0) - (frames[0] ?? 0)) / 1000;
-  const fps = (frames.length - 1) / seconds;
+  return { seconds, fps: (frames.length - 1) / seconds, mainThread };
+}
+
+test('the chart keeps above 30 frames per second while panning with over 1,000 boxes drawn', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/harness/org-chart');
+  await expect(page.getByTestId('org-chart')).toBeVisible();
+  // the same pan with only 12 boxes: what this machine gives at the moment (for the log)
+  const idle = await panFor2s(page);
+  for (let m = 1; m <= 10; m++) {
+    const id = `M${String(m).padStart(2, '0')}`;
+    await fit(page);
+    await box(page, id)
+      .getByRole('button', { name: /^Expand / })
+      .click();
+    await expect.poll(() => laidOut(page)).toBe(12 + 100 * m);
+  }
+  await fit(page);
+  // a little smaller than the canvas, so every box stays in view (and drawn) while panning
+  await page.locator('.react-flow__controls-zoomout').click();
+  await page.locator('.react-flow__controls-zoomout').click();
+  await page.waitForTimeout(300);
+  const drawn = await page.locator('.react-flow__node-person').count();
+  expect(drawn).toBeGreaterThanOrEqual(1000);
+
+  const { seconds, fps, mainThread } = await panFor2s(page);
   const drawnAfter = await page.locator('.react-flow__node-person').count();
   console.log(
-    `org chart pan: ${drawn} boxes drawn (${drawnAfter} after), ${fps.toFixed(1)} fps over ${seconds.toFixed(2)} s`,
+    `org chart pan: ${drawn} boxes drawn (${drawnAfter} after), ${fps.toFixed(1)} fps over ${seconds.toFixed(2)} s, ${mainThread}; with 12 boxes ${idle.fps.toFixed(1)} fps, ${idle.mainThread}`,
   );
   expect(seconds).toBeGreaterThan(1.5);
   expect(fps).toBeGreaterThanOrEqual(30);
