@@ -81,7 +81,7 @@ const toFlow = (layout: ChartLayout, editable: boolean): { nodes: Node[]; edges:
 
 const MIN_ZOOM = 0.02;
 /** Below this zoom text is unreadable anyway: boxes drop it, so 1,000 of them pan smoothly. */
-const FAR_ZOOM = 0.35;
+const FAR_ZOOM = 0.2;
 
 /**
  * The visual org chart: boxes and lines laid out by lib/views/org-chart-layout.ts, drawn with React
@@ -160,6 +160,7 @@ function OrgChartInner({
     const zoom = Math.max(flow.getZoom(), 0.9);
     onViewport({ x: 0, y: 0, zoom });
     void flow.setCenter(box.x + BOX_W / 2, box.y + BOX_H / 2, { zoom, duration: 300 });
+    canvasRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [layout, flow, fit, onViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
