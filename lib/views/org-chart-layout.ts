@@ -196,3 +196,23 @@ export function pickDropTarget(
   const first = candidates[0];
   return first ? { id: first, ok: false } : null;
 }
+
+/** The rectangle holding every box (for "fit the chart"); null when nothing is laid out. */
+export function layoutBounds(
+  layout: ChartLayout,
+): { x: number; y: number; width: number; height: number } | null {
+  if (layout.boxes.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of layout.boxes) {
+    const w = b.kind === 'frame' ? b.width : BOX_W;
+    const h = b.kind === 'frame' ? b.height : BOX_H;
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + w);
+    y1 = Math.max(y1, b.y + h);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}

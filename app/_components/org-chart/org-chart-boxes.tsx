@@ -43,7 +43,13 @@ const PersonBox = memo(function PersonBox({ data, id }: NodeProps<PersonBoxNode>
     .join(' ');
   const label = n.name ?? n.id;
   return (
-    <div className={cls} data-box-id={id} data-kind={n.kind}>
+    <div
+      className={cls}
+      data-box-id={id}
+      data-kind={n.kind}
+      data-drop={ctx?.hint?.id === id ? (ctx.hint.ok ? 'ok' : 'refused') : undefined}
+      data-highlight={ctx?.highlight === id || undefined}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} style={HIDDEN_HANDLE} />
       <div className={styles.name} title={label}>
         {label}

@@ -2,8 +2,8 @@
 
 import '@xyflow/react/dist/style.css';
 import {
-  Background,
   Controls,
+  getViewportForBounds,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -11,9 +11,17 @@ import {
   type Node,
   type NodeChange,
   type OnNodeDrag,
+  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { BOX_H, BOX_W, layoutOrgChart, pickDropTarget, type ChartLayout } from '@/lib/views/org-chart-layout';
+import {
+  BOX_H,
+  BOX_W,
+  layoutBounds,
+  layoutOrgChart,
+  pickDropTarget,
+  type ChartLayout,
+} from '@/lib/views/org-chart-layout';
 import { isRecord, type OrgTreeState } from '@/lib/views/org-tree-state';
 import { PersonCombobox, type PersonOption } from '@/app/_components/ui/person-combobox';
 import { ErrorCard, Skeleton } from '@/app/_components/ui/states';
@@ -71,6 +79,10 @@ const toFlow = (layout: ChartLayout, editable: boolean): { nodes: Node[]; edges:
   edges: layout.links.map((l) => ({ id: l.id, source: l.source, target: l.target, type: 'smoothstep' })),
 });
 
+const MIN_ZOOM = 0.02;
+/** Below this zoom text is unreadable anyway: boxes drop it, so 1,000 of them pan smoothly. */
+const FAR_ZOOM = 0.2;
+
 /**
  * The visual org chart: boxes and lines laid out by lib/views/org-chart-layout.ts, drawn with React
  * Flow (zoom, pan, only the boxes in view rendered), fetched a manager's reports at a time through
@@ -114,23 +126,42 @@ function OrgChartInner({
     latest.current = state;
   });
 
+  // "Fit" from the layout itself: boxes out of view are never rendered, so React Flow's own
+  // fitView (measured boxes only) would fit just the ones drawn so far.
+  const canvasRef = useRef<HTMLElement>(null);
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    layoutRef.current = layout;
+  });
+  const onViewport = useCallback((v: Viewport) => {
+    canvasRef.current?.classList.toggle(styles.far ?? 'far', v.zoom < FAR_ZOOM);
+  }, []);
+  const fit = useCallback(() => {
+    const b = layoutBounds(layoutRef.current);
+    const el = canvasRef.current;
+    if (!b || !el) return;
+    const v = getViewportForBounds(b, el.clientWidth, el.clientHeight, MIN_ZOOM, 1, 0.1);
+    onViewport(v);
+    void flow.setViewport(v);
+  }, [flow, onViewport]);
+
   // Fit the first answer in view; centre on a search hit once its box is laid out.
   const fitted = useRef(false);
   const pendingCenter = useRef<string | null>(null);
   useEffect(() => {
     if (!fitted.current && layout.boxes.length > 0) {
       fitted.current = true;
-      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.1 }));
+      requestAnimationFrame(fit);
     }
     const id = pendingCenter.current;
     const box = id ? layout.boxes.find((b) => b.id === id) : undefined;
     if (!box) return;
     pendingCenter.current = null;
-    void flow.setCenter(box.x + BOX_W / 2, box.y + BOX_H / 2, {
-      zoom: Math.max(flow.getZoom(), 0.9),
-      duration: 300,
-    });
-  }, [layout, flow]);
+    const zoom = Math.max(flow.getZoom(), 0.9);
+    onViewport({ x: 0, y: 0, zoom });
+    void flow.setCenter(box.x + BOX_W / 2, box.y + BOX_H / 2, { zoom, duration: 300 });
+    canvasRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [layout, flow, fit, onViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     for (const c of changes)
@@ -231,7 +262,13 @@ function OrgChartInner({
       <span className="visually-hidden" role="status" aria-live="polite">
         {message}
       </span>
+      <div className={styles.toolbar}>
+        <button type="button" className="secondary" onClick={fit}>
+          Fit the chart
+        </button>
+      </div>
       <section
+        ref={canvasRef}
         className={styles.canvas}
         style={height === undefined ? undefined : { height }}
         aria-label={label}
@@ -253,13 +290,15 @@ function OrgChartInner({
             edgesFocusable={false}
             elementsSelectable={false}
             onlyRenderVisibleElements
-            minZoom={0.02}
+            onMove={(_, v) => onViewport(v)}
+            onMoveStart={() => canvasRef.current?.classList.add(styles.panning ?? 'panning')}
+            onMoveEnd={() => canvasRef.current?.classList.remove(styles.panning ?? 'panning')}
+            minZoom={MIN_ZOOM}
             maxZoom={2}
             nodeDragThreshold={4}
             proOptions={{ hideAttribution: false }}
           >
-            <Background gap={24} />
-            <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
+            <Controls showInteractive={false} showFitView={false} />
           </ReactFlow>
         </ChartContext.Provider>
       </section>

@@ -7,6 +7,7 @@ import {
   canDropOn,
   frameId,
   gridColumns,
+  layoutBounds,
   layoutOrgChart,
   moreBoxId,
   pickDropTarget,
@@ -131,6 +132,21 @@ describe('layoutOrgChart', () => {
     const top = layoutOrgChart(forest).boxes;
     expect(top.map((b) => b.id)).toEqual(['R1', 'R2', moreBoxId(null)]);
     expect(new Set(top.map((b) => b.y))).toEqual(new Set([0]));
+  });
+});
+
+describe('layoutBounds', () => {
+  it('holds every box, frames included, and nothing when nothing is laid out', () => {
+    const layout = layoutOrgChart(sample());
+    const b = layoutBounds(layout);
+    if (!b) throw new Error('no bounds');
+    for (const x of layout.boxes) {
+      const w = x.kind === 'frame' ? x.width : BOX_W;
+      const h = x.kind === 'frame' ? x.height : BOX_H;
+      expect(x.x >= b.x && x.y >= b.y && x.x + w <= b.x + b.width && x.y + h <= b.y + b.height).toBe(true);
+    }
+    expect(b.y).toBe(0);
+    expect(layoutBounds({ boxes: [], links: [] })).toBeNull();
   });
 });
 
