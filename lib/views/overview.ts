@@ -112,8 +112,11 @@ export function kpiChange(now: number | null, then: number | null | undefined): 
   return Math.round((now - then) * 10000) / 10000;
 }
 
-/** A KPI's value at one point of the unit's series (atIcCeiling is not in a point: countAtCeiling). */
-export function kpiValue(key: string, p: Pick<UnitPoint, 'structure' | 'ladder'> | undefined): number | null {
+/** A KPI's value at one point of the unit's series (atIcCeiling: the point's icsAtCeiling). */
+export function kpiValue(
+  key: string,
+  p: Pick<UnitPoint, 'structure' | 'ladder' | 'icsAtCeiling'> | undefined,
+): number | null {
   if (!p) return null;
   const s = p.structure;
   switch (key) {
@@ -131,6 +134,8 @@ export function kpiValue(key: string, p: Pick<UnitPoint, 'structure' | 'ladder'>
       return s.middleManagers;
     case 'seniorIcShare':
       return p.ladder?.seniorIcShare ?? null;
+    case 'atIcCeiling':
+      return p.icsAtCeiling ?? null;
     default:
       return null;
   }
@@ -180,7 +185,7 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
   const { notes, marked } = input.scope;
   const ladderNow = computeLadderMetrics(snap.tree, snap.levels, unit.nodes);
   const atCeiling = countAtCeiling(ctx);
-  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
+  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow, icsAtCeiling: atCeiling };
   // Change since previous and since peak skip snapshots marked not comparable; a marked current
   // snapshot has no change at all (SPEC "Posts, people and FTE").
   const earlier = marked.has(ctx.ref.asOf)
@@ -188,8 +193,8 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
     : series.filter((p) => p.asOf < ctx.ref.asOf && !marked.has(p.asOf));
   const previous = earlier[earlier.length - 1];
   const kpis: Kpi[] = KPI_DEFS.map((d) => {
-    const value = d.key === 'atIcCeiling' ? atCeiling : kpiValue(d.key, current);
-    const prev = d.key === 'atIcCeiling' ? null : kpiValue(d.key, previous);
+    const value = kpiValue(d.key, current);
+    const prev = kpiValue(d.key, previous);
     const peaks = earlier.map((p) => kpiValue(d.key, p)).filter((v): v is number => v !== null);
     const peak = peaks.length ? Math.max(...peaks) : null;
     return {
