@@ -6,6 +6,7 @@ import { computeSpanHistogram, unitManagerSpans, type SpanHistogramRow } from '@
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { fteFields } from '@/lib/metrics/structure';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import type { CountBasis } from '@/lib/metrics/definitions';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
 import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
@@ -26,6 +27,8 @@ export interface Kpi {
   /** formatting hint for the UI */
   format: 'int' | 'decimal' | 'percent';
   definition: string;
+  /** which IC/manager definition the figure counts by (shown next to the number) */
+  basis?: CountBasis;
 }
 
 export interface Overview {
@@ -66,12 +69,14 @@ const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'pea
     key: 'managers',
     label: 'Managers',
     format: 'int',
+    basis: 'structural',
     definition: 'People with at least one direct report.',
   },
   {
     key: 'icsPerManager',
     label: 'ICs per manager',
     format: 'decimal',
+    basis: 'structural',
     definition: 'Individual contributors / managers.',
   },
   {
@@ -90,18 +95,21 @@ const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'pea
     key: 'middleManagers',
     label: 'Middle managers',
     format: 'int',
+    basis: 'structural',
     definition: 'Managers of managers below the executive layers.',
   },
   {
     key: 'seniorIcShare',
     label: 'Senior IC share',
     format: 'percent',
+    basis: 'declared',
     definition: 'Declared ICs at Staff-equivalent level or above / all declared ICs.',
   },
   {
     key: 'atIcCeiling',
     label: 'ICs at the IC ceiling',
     format: 'int',
+    basis: 'declared',
     definition: "Declared ICs holding their department's highest IC level.",
   },
 ];

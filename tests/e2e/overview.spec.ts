@@ -153,3 +153,30 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   expect(sup.kpis).toEqual({ suppressed: true, minGroupSize: 5 });
   await viewerCtx.close();
 });
+
+test('issue #16: ICs at the IC ceiling compares with earlier snapshots; counts say which IC definition they use', async ({
+  page,
+}) => {
+  await signIn(page, 'hr');
+  await page.goto('/overview');
+  const api = (await (await page.request.get('/api/metrics/overview')).json()) as Overview & {
+    kpis: Array<Kpi & { previous: number | null; peak: number | null }>;
+  };
+  const ceiling = api.kpis.find((k) => k.key === 'atIcCeiling');
+  // The demo has a snapshot series: the ceiling count has a previous value and a peak, like the others.
+  expect(ceiling?.previous).not.toBeNull();
+  expect(ceiling?.peak).not.toBeNull();
+  await expect(page.getByTestId('kpi-atIcCeiling')).not.toContainText('vs previous: n/a');
+  await expect(page.getByTestId('kpi-managers-basis')).toHaveText('by reports (structural)');
+  await expect(page.getByTestId('kpi-atIcCeiling-basis')).toHaveText('by declared track');
+  await page.goto('/structure');
+  await expect(page.getByTestId('kpi-managers-basis')).toHaveText('by reports (structural)');
+  await expect(page.getByTestId('kpi-icsPerManager-basis')).toHaveText('by reports (structural)');
+  await page.goto('/ladder');
+  await expect(page.getByTestId('kpi-tracks-basis')).toHaveText('by declared track');
+  await expect(
+    page.getByRole('img', {
+      name: /Definition: People on the IC track.*Structure and Overview count by reports/,
+    }),
+  ).toHaveCount(1);
+});
