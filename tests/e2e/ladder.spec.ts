@@ -154,21 +154,33 @@ test.describe('ceiling-risk dashboard', () => {
         expect(api.people).not.toBeNull();
         const list = api.people ?? [];
         const high = list.filter((p) => p.score >= 60);
-        await expect(page.getByTestId('people-count')).toContainText(
-          `${high.length.toLocaleString('en')} of ${(api.peopleTotal ?? 0).toLocaleString('en')}`,
-        );
+        // Issue #16: the counts add up against the declared ICs of the KPI, and say so.
+        const ics = isSuppressed(api.summary) ? null : (api.summary as { ics: number }).ics;
+        if (ics !== null) {
+          const total = api.peopleTotal ?? 0;
+          await expect(page.getByTestId('people-count')).toContainText(
+            `${high.length.toLocaleString('en')} of ${ics.toLocaleString('en')} declared ICs score 60 or more; ${total.toLocaleString('en')} score above 0 and ${(ics - total).toLocaleString('en')} score 0`,
+          );
+          await expect(page.getByTestId('kpi-ics-value')).toHaveText(ics.toLocaleString('en'));
+        }
+        // The continuous part discriminates: the ten highest do not all share one score, and
+        // each person at risk has a suggested next step.
+        if (list.length >= 10) expect(new Set(list.slice(0, 10).map((p) => p.score)).size).toBeGreaterThan(1);
+        for (const p of list) expect(p.nextStep).toMatch(/^Consider /);
         // Show everyone with a score, then check the top row and the CSV.
-        await people.getByLabel('Show ICs scoring').selectOption('1');
+        await people.getByLabel('Show ICs scoring').selectOption('0.1');
         const top = list[0];
         if (top) {
           const row = page.getByTestId('risk-people-table').locator('tbody tr').first();
           await expect(row).toContainText(top.name ?? top.employeeId);
-          await expect(row).toContainText(String(top.score));
+          await expect(row).toContainText(top.score.toFixed(1));
           await expect(row).toContainText(top.reasonText[0] ?? '');
         }
         const pcsv = await download(page, () => people.getByRole('button', { name: 'Download CSV' }).click());
         const lines = pcsv.text.trim().split('\r\n');
-        expect(lines[0]).toBe('Employee ID,Name,Title,Department,Level,Months in level,Risk score,Why');
+        expect(lines[0]).toBe(
+          'Employee ID,Name,Title,Department,Level,Months in level,Risk score,Why,Suggested next step',
+        );
         expect(lines).toHaveLength(list.length + 1);
         await people.getByLabel('Show ICs scoring').selectOption('60');
       }
