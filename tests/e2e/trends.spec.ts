@@ -279,3 +279,48 @@ test.describe.serial('honest trends: changes of scope', () => {
     expect(res.status()).toBe(403);
   });
 });
+
+test('issue #16: trend charts space snapshots by date, draw straight segments, one y axis from zero', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/trends');
+  const api = (await (await page.request.get('/api/metrics/trends')).json()) as {
+    series: Record<string, SeriesRow[]>;
+  };
+  const rows = (api.series.headcount ?? []).filter((r) => r.value !== null);
+  expect(rows.length).toBeGreaterThan(2);
+  const plot = page.getByTestId('multiple-headcount');
+  const dots = plot.locator('.recharts-line-dots circle');
+  await expect(dots).toHaveCount(rows.length);
+  const xs = await dots.evaluateAll((els) => els.map((e) => Number(e.getAttribute('cx'))));
+  // Time axis: pixels per day are the same between every pair of snapshots (monthly snapshots are
+  // 28 to 31 days apart, so evenly spaced points would fail this by several pixels).
+  const days = rows.map((r) => Date.parse(r.asOf) / 86_400_000);
+  const perDay = ((xs[xs.length - 1] ?? 0) - (xs[0] ?? 0)) / ((days[days.length - 1] ?? 0) - (days[0] ?? 0));
+  for (let i = 1; i < xs.length; i++)
+    expect(
+      Math.abs((xs[i] ?? 0) - (xs[i - 1] ?? 0) - perDay * ((days[i] ?? 0) - (days[i - 1] ?? 0))),
+    ).toBeLessThan(1);
+  // Straight segments: the line's path has no curve commands.
+  const d = await plot.locator('path.recharts-line-curve').first().getAttribute('d');
+  expect(d).toMatch(/^M[\d.,\s]+(L[\d.,\s]+)+$/);
+  // One y axis per chart, starting at zero (median span too: 5 to 6 must not fill the plot).
+  for (const key of ['headcount', 'spanMedian']) {
+    const svg = page.getByTestId(`multiple-${key}`).locator('svg.recharts-surface').first();
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+    await expect(svg.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toHaveText('0');
+  }
+  // Delayering: two small multiples, one y axis each, no legend promising a right axis.
+  const delayering = page.getByTestId('delayering-multiples');
+  await expect(delayering).not.toContainText('right axis');
+  for (const svg of await delayering.locator('svg.recharts-surface').all())
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+  // Overview's flattening chart: small multiples instead of a second y axis.
+  await page.goto('/overview');
+  const multiples = page.getByTestId('small-multiples');
+  await expect(multiples.locator('figure')).toHaveCount(3);
+  for (const svg of await multiples.locator('svg.recharts-surface').all())
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+});
