@@ -199,3 +199,37 @@ test.describe('ceiling-risk dashboard', () => {
     });
   }
 });
+
+test('issue #16: level legends follow the ladder, not the alphabet; department labels never overlap', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/ladder');
+  const api = await getJson<LadderDashboard>(page, '/api/metrics/ladder');
+  const card = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: /Levels per department/ }) });
+  const legend = await card.locator('.recharts-legend-item-text').allTextContents();
+  // Ladder order: IC track by rank (unlevelled last), then the manager track.
+  expect(legend).toEqual(api.levels.map((l) => l.label));
+  // Department labels: one tick per bar, each with its full name as a tooltip, none overlapping.
+  const ticks = card.locator('.recharts-yAxis-tick-labels text[data-full]');
+  const boxes = await ticks.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        full: e.getAttribute('data-full'),
+        title: e.querySelector('title')?.textContent,
+      };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  expect(boxes.length).toBeLessThanOrEqual(25);
+  const sorted = [...boxes].sort((a, b) => a.top - b.top);
+  for (let i = 1; i < sorted.length; i++)
+    expect(sorted[i]?.top ?? 0).toBeGreaterThanOrEqual(sorted[i - 1]?.bottom ?? 0);
+  for (const b of boxes) expect(b.title).toBe(b.full);
+});
