@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, type E2eRole } from './helpers';
 
@@ -179,4 +180,32 @@ test('issue #16: ICs at the IC ceiling compares with earlier snapshots; counts s
       name: /Definition: People on the IC track.*Structure and Overview count by reports/,
     }),
   ).toHaveCount(1);
+});
+
+test('issue #16: a chart image carries its title, scope and date; greyed-out image buttons say why', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/overview');
+  const card = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: /Flattening trend/ }) });
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: /as an SVG image/ }).click(),
+  ]);
+  const svg = fs.readFileSync((await dl.path()) ?? '', 'utf8');
+  const asOf = (await page.locator('[data-chart-scope] strong').first().textContent()) ?? '';
+  expect(svg).toContain('Flattening trend');
+  expect(svg).toContain(`As of ${asOf}`);
+  expect(svg).toContain(`Downloaded ${new Date().toISOString().slice(0, 10)}`);
+  // Table view: PNG and SVG are disabled, with the reason shown and linked to them.
+  await card.getByRole('button', { name: 'Table' }).click();
+  const png = card.getByRole('button', { name: /as a PNG image/ });
+  await expect(png).toBeDisabled();
+  await expect(png).toHaveAttribute('title', /switch to Chart to download an image/);
+  const hintId = await png.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
+  await expect(page.locator(`[id="${hintId}"]`)).toHaveText(/switch to Chart to download an image/);
 });

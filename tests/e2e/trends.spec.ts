@@ -310,13 +310,25 @@ test('issue #16: trend charts space snapshots by date, draw straight segments, o
   for (const key of ['headcount', 'spanMedian']) {
     const svg = page.getByTestId(`multiple-${key}`).locator('svg.recharts-surface').first();
     await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
-    await expect(svg.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toHaveText('0');
+    // recharts 3 draws tick labels in their own layer (recharts-yAxis-tick-labels)
+    const labels = svg.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(labels.first()).toBeVisible();
+    expect(await labels.allTextContents()).toContain('0');
   }
   // Delayering: two small multiples, one y axis each, no legend promising a right axis.
   const delayering = page.getByTestId('delayering-multiples');
   await expect(delayering).not.toContainText('right axis');
   for (const svg of await delayering.locator('svg.recharts-surface').all())
     await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+  // The last date label is not clipped: it ends inside its chart.
+  const headSvg = plot.locator('svg.recharts-surface').first();
+  const svgBox = await headSvg.boundingBox();
+  const lastTick = headSvg.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').last();
+  await expect(lastTick).toHaveText(rows[rows.length - 1]?.asOf ?? '');
+  const tickBox = await lastTick.boundingBox();
+  expect((tickBox?.x ?? 0) + (tickBox?.width ?? 0)).toBeLessThanOrEqual(
+    (svgBox?.x ?? 0) + (svgBox?.width ?? 0),
+  );
   // Overview's flattening chart: small multiples instead of a second y axis.
   await page.goto('/overview');
   const multiples = page.getByTestId('small-multiples');

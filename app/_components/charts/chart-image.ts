@@ -86,10 +86,36 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return e;
 }
 
-/** A standalone SVG document of the chart in `container`, with title and legend; null when there is no chart. */
+/**
+ * The line under an exported chart's title: the dashboard's scope and date line (the element
+ * marked data-chart-scope), else the filters in the URL, and the day it was downloaded.
+ */
+export function describeChartScope(doc: Document = document, today = new Date()): string {
+  const marked = doc.querySelector('[data-chart-scope]')?.textContent?.replace(/\s+/g, ' ').trim();
+  let scope = marked;
+  if (!scope) {
+    const q = new URLSearchParams(doc.location?.search ?? '');
+    const parts = [
+      q.get('department') ? `Department ${q.get('department')}` : null,
+      q.get('subtree') ? `Subtree of ${q.get('subtree')}` : null,
+      q.get('asOf') ? `as of ${q.get('asOf')}` : null,
+    ].filter(Boolean);
+    scope = parts.length ? parts.join(' · ') : 'Whole organisation, latest snapshot';
+  }
+  return `${scope} · Downloaded ${today.toISOString().slice(0, 10)}`;
+}
+
+/** Cuts a line to about `width` pixels of 11px text (the full text stays in the page and CSV). */
+function fitLine(text: string, width: number): string {
+  const max = Math.max(20, Math.floor((width - 24) / 6));
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A standalone SVG document of the chart in `container`, with title, scope and date, and legend; null when there is no chart. */
 export function buildChartSvg(
   container: HTMLElement,
   title: string,
+  subtitle: string = describeChartScope(),
 ): { svg: string; width: number; height: number } | null {
   const source = findChartSvg(container);
   if (!source) return null;
@@ -113,7 +139,8 @@ export function buildChartSvg(
   const root = el('svg', { xmlns: SVG_NS, version: '1.1', 'font-family': FONT });
   root.appendChild(el('rect', { x: 0, y: 0, width, height: 0, fill: '#ffffff' }));
   root.appendChild(el('text', { x: 12, y: 24, 'font-size': 16, 'font-weight': 600, fill: '#1c2430' }, title));
-  let y = 40;
+  root.appendChild(el('text', { x: 12, y: 42, 'font-size': 11, fill: '#4f5b6b' }, fitLine(subtitle, width)));
+  let y = 60;
   let x = 12;
   for (const item of legend) {
     const w = 24 + item.label.length * 7 + 14;
@@ -125,7 +152,7 @@ export function buildChartSvg(
     root.appendChild(el('text', { x: x + 18, y, 'font-size': 12, fill: '#1c2430' }, item.label));
     x += w;
   }
-  const offset = legend.length ? y + 10 : 36;
+  const offset = legend.length ? y + 10 : 54;
   const g = el('g', { transform: `translate(0, ${offset})` });
   g.appendChild(clone);
   clone.setAttribute('x', '0');

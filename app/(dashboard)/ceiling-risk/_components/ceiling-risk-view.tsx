@@ -19,7 +19,7 @@ export function CeilingRiskView() {
   const d = q.data;
   return (
     <div data-testid="ceiling-risk">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. History from {d.historyFrom ?? '—'}.
       </p>
       {isSuppressed(d.summary) ? (

@@ -23,7 +23,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
   const fteNumber = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
   return (
     <div data-testid="overview">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{o.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
