@@ -336,3 +336,42 @@ test('issue #16: trend charts space snapshots by date, draw straight segments, o
   for (const svg of await multiples.locator('svg.recharts-surface').all())
     await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
 });
+
+test('issue #16: /targets offers reference values with their source, one click to apply for an admin', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'admin');
+  const before = (await (await page.request.get('/api/targets')).json()) as {
+    targets: { org: { spanMin: number; spanMax: number; maxLayers: number } } | null;
+    references: Array<{ key: string; apply: Record<string, number>; source: string }>;
+  };
+  const keys = before.references.map((r) => r.key);
+  expect(keys).toEqual(expect.arrayContaining(['archetype-coach', 'engineering-ratio', 'own-peak-layers']));
+  const peak = before.references.find((r) => r.key === 'own-peak-layers');
+  await page.goto('/targets');
+  const refs = page.getByTestId('target-references');
+  await expect(refs.getByTestId('reference-archetype-coach')).toContainText('Source: McKinsey');
+  await expect(refs.getByTestId('reference-engineering-ratio')).toContainText('An Elegant Puzzle');
+  await refs.getByRole('button', { name: /Apply Engineering manager-to-engineer ratio 1:6-8/ }).click();
+  await expect(page.getByTestId('targets-editor').getByRole('status')).toContainText('Targets saved');
+  await refs.getByRole('button', { name: /Apply This organisation's peak layer count/ }).click();
+  await expect(page.getByTestId('targets-editor').getByRole('status')).toContainText('Targets saved');
+  const after = (await (await page.request.get('/api/targets')).json()) as typeof before;
+  expect(after.targets?.org).toEqual({ spanMin: 6, spanMax: 8, maxLayers: peak?.apply.maxLayers });
+  // Put the earlier targets back (the same audited update).
+  if (before.targets) {
+    const res = await page.request.put('/api/targets', {
+      data: before.targets,
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(res.ok()).toBe(true);
+  }
+  // A viewer reads the references, with no button to apply them.
+  const viewer = await browser.newPage();
+  await signIn(viewer, 'viewer');
+  await viewer.goto('/targets');
+  await expect(viewer.getByTestId('target-references')).toContainText('McKinsey');
+  await expect(viewer.getByTestId('target-references').getByRole('button')).toHaveCount(0);
+  await viewer.close();
+});
