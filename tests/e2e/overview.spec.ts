@@ -197,9 +197,13 @@ test('issue #16: a chart image carries its title, scope and date; greyed-out ima
   ]);
   const svg = fs.readFileSync((await dl.path()) ?? '', 'utf8');
   const asOf = (await page.locator('[data-chart-scope] strong').first().textContent()) ?? '';
-  expect(svg).toContain('Flattening trend');
-  expect(svg).toContain(`As of ${asOf}`);
-  expect(svg).toContain(`Downloaded ${new Date().toISOString().slice(0, 10)}`);
+  const text = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  expect(text).toContain('Flattening trend');
+  expect(text).toContain(`As of ${asOf}`);
+  expect(text).toContain(`Downloaded ${new Date().toISOString().slice(0, 10)}`);
+  // All three small multiples are in the image, each under its caption.
+  for (const caption of ['Middle managers', 'Managers', 'Headcount']) expect(text).toContain(` ${caption} `);
+  expect(svg.match(/<svg /g)?.length).toBe(4);
   // Table view: PNG and SVG are disabled, with the reason shown and linked to them.
   await card.getByRole('button', { name: 'Table' }).click();
   const png = card.getByRole('button', { name: /as a PNG image/ });

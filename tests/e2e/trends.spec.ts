@@ -318,7 +318,7 @@ test('issue #16: trend charts space snapshots by date, draw straight segments, o
   // Delayering: two small multiples, one y axis each, no legend promising a right axis.
   const delayering = page.getByTestId('delayering-multiples');
   await expect(delayering).not.toContainText('right axis');
-  for (const svg of await delayering.locator('svg.recharts-surface').all())
+  for (const svg of await delayering.locator('.recharts-wrapper > svg.recharts-surface').all())
     await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
   // The last date label is not clipped: it ends inside its chart.
   const headSvg = plot.locator('svg.recharts-surface').first();
@@ -333,7 +333,7 @@ test('issue #16: trend charts space snapshots by date, draw straight segments, o
   await page.goto('/overview');
   const multiples = page.getByTestId('small-multiples');
   await expect(multiples.locator('figure')).toHaveCount(3);
-  for (const svg of await multiples.locator('svg.recharts-surface').all())
+  for (const svg of await multiples.locator('.recharts-wrapper > svg.recharts-surface').all())
     await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
 });
 
