@@ -6,11 +6,14 @@ import { isSuppressed } from '@/lib/query/suppressed';
 import styles from './ceiling-risk.module.css';
 
 const reasonList = (p: RiskPerson) => (
-  <ul className={styles.reasons}>
-    {p.reasonText.map((t) => (
-      <li key={t}>{t}</li>
-    ))}
-  </ul>
+  <>
+    <ul className={styles.reasons}>
+      {p.reasonText.map((t) => (
+        <li key={t}>{t}</li>
+      ))}
+    </ul>
+    <p className={styles.nextStep}>{p.nextStep}</p>
+  </>
 );
 
 // On a phone the department, level, months and reasons move under the name, so a row reads top
@@ -34,7 +37,6 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
             months in level
           </span>
           {reasonList(p)}
-          <p className={styles.nextStep}>{p.nextStep}</p>
         </div>
       </div>
     ),
@@ -80,8 +82,7 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
     id: 'nextStep',
     header: 'Suggested next step',
     value: (p) => p.nextStep,
-    sortable: false,
-    className: styles.wideOnly,
+    hidden: true,
   },
 ];
 
