@@ -353,10 +353,14 @@ test('issue #16: /targets offers reference values with their source, one click t
   const refs = page.getByTestId('target-references');
   await expect(refs.getByTestId('reference-archetype-coach')).toContainText('Source: McKinsey');
   await expect(refs.getByTestId('reference-engineering-ratio')).toContainText('An Elegant Puzzle');
-  await refs.getByRole('button', { name: /Apply Engineering manager-to-engineer ratio 1:6-8/ }).click();
-  await expect(page.getByTestId('targets-editor').getByRole('status')).toContainText('Targets saved');
+  const status = page.getByTestId('targets-editor').getByRole('status');
+  // The peak layer count first: with no span range set yet the form asks for it instead of saving.
   await refs.getByRole('button', { name: /Apply This organisation's peak layer count/ }).click();
-  await expect(page.getByTestId('targets-editor').getByRole('status')).toContainText('Targets saved');
+  await expect(status).toContainText(
+    before.targets ? 'Targets saved' : 'Fill in the minimum span and the maximum span',
+  );
+  await refs.getByRole('button', { name: /Apply Engineering manager-to-engineer ratio 1:6-8/ }).click();
+  await expect(status).toContainText('Targets saved');
   const after = (await (await page.request.get('/api/targets')).json()) as typeof before;
   expect(after.targets?.org).toEqual({ spanMin: 6, spanMax: 8, maxLayers: peak?.apply.maxLayers });
   // Put the earlier targets back (the same audited update).
