@@ -18,6 +18,8 @@ import { importFiles } from '../cli/commands/import-command';
 import { importAiFiles } from '../cli/commands/ai-import-command';
 import { countAiImports } from '../lib/dal/ai-imports';
 import { writeDemoCompany } from '../cli/demo/write';
+import { DEMO_TARGETS } from '../cli/demo/target-values';
+import { readTargets, updateTargets } from '../lib/dal/targets';
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { ensureServerEnv } from './server-env.mjs';
 
@@ -100,6 +102,8 @@ async function main(): Promise<void> {
       const { result } = await importAiFiles(aiFiles, (m) => log(`  ${m}`), demo);
       if (!result) throw new Error('the demo AI-usage files did not import');
     }
+    // Targets once (an organisation whose targets were set keeps them), audited like an admin's save.
+    if ((await readTargets(demoOrg.id)).targets === null) await updateTargets(demo, DEMO_TARGETS);
 
     const logins: Login[] = fs.existsSync(loginsFile)
       ? (JSON.parse(fs.readFileSync(loginsFile, 'utf8')) as Login[])

@@ -4,6 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase, schema, type Db } from '@/db';
 import { resolveTarget, type Targets } from '@/lib/metrics/targets';
+import type { SnapshotSummary } from '@/lib/metrics/trends';
+import { buildTargetReferences, findPeakDepth, type TargetReference } from '@/lib/views/target-references';
+import { listSeries, readStoredSeries } from './snapshot-data';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { ValidationError } from './errors';
@@ -65,9 +68,24 @@ export async function readTargets(orgId: number, db?: Db): Promise<TargetsState>
     : { targets: null, updatedAt: null };
 }
 
-/** Any signed-in user may read the targets: every dashboard draws them. */
-export async function getTargets(actor: Actor): Promise<TargetsState> {
-  return readTargets(actor.orgId);
+/**
+ * Any signed-in user may read the targets (every dashboard draws them) and the reference values
+ * (published ones with their source; the organisation's peak layer count only for readers of the
+ * whole organisation, as a scoped leader sees no whole-organisation figure).
+ */
+export async function getTargets(actor: Actor): Promise<TargetsState & { references: TargetReference[] }> {
+  const state = await readTargets(actor.orgId);
+  let peak: { depth: number; asOf: string } | null = null;
+  if (actor.scopeEmployeeId === null) {
+    const series = await listSeries(actor.orgId, '9999-12-31');
+    const points = await readStoredSeries<SnapshotSummary>(
+      series.map((s) => s.id),
+      'series-point',
+      'org',
+    );
+    peak = findPeakDepth([...points.values()]);
+  }
+  return { ...state, references: buildTargetReferences(peak) };
 }
 
 /** Admin only: replaces the targets (validated), audited with the old and new values. */

@@ -10,6 +10,18 @@
  *                         (default 24 months back from the snapshot)
  * The two ceiling reasons weigh 50 together and the two stagnation reasons 50: being at the top is
  * only a risk signal together with standing still. Named people only (aggregated rows are groups).
+ *
+ * The reasons give whole scores in steps of 10 or more, so many people tie (everyone at their
+ * unit's ceiling and long in level scores 80). A bounded continuous part breaks those ties:
+ *   pressure = (stay + closeness) / 2, in [0, 1]
+ *     stay      = months in level / (months in level + typical months), typical = the level's p75
+ *                 (or 24 months, as for longInLevel); 0.5 at the typical time, towards 1 beyond it
+ *     closeness = 1 / (1 + IC rungs (distinct IC ranks) above the person's level up to their unit's
+ *                 ceiling); 1 at the ceiling
+ *   score = reason score + 0.9 x pressure (one decimal) for anyone with a reason, else 0; an IC
+ *   with every reason (100) gets 99.1 + 0.9 x pressure, so the scale stays 0-100.
+ * The added part is under one point: it orders people with the same reasons and never moves a
+ * person across a whole-number threshold (high risk = 60 or more means the same reasons as before).
  */
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { findPerson, isPerson } from '@/lib/metrics/snapshot';
@@ -22,7 +34,7 @@ import {
   spellsOf,
 } from '@/lib/metrics/time-in-level';
 import { computeLadderMetrics, isOnIcLadder } from '@/lib/metrics/ladder';
-import { getTopIcRank } from '@/lib/ladders/ladder-facts';
+import { getTopIcRank, listIcRanks } from '@/lib/ladders/ladder-facts';
 import { monthsBetween } from '@/lib/metrics/dates';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
 import { TrackCode } from '@/lib/metrics/tracks';
@@ -55,8 +67,28 @@ export interface IcCeilingRisk {
   department: string | null;
   level: string | null;
   monthsInLevel: number | null;
+  /** reason score plus the continuous tie-breaker (one decimal; see the file comment) */
   score: number;
+  /** the continuous part, 0-1 (2 decimals): time in level against the typical, closeness to the unit ceiling */
+  pressure: number;
   reasons: CeilingRiskReason[];
+}
+
+/** Largest share of a point the continuous part may add, so it never crosses a whole-number threshold. */
+export const PRESSURE_POINTS = 0.9;
+
+/** The continuous tie-breaker in [0, 1] (see the file comment); NaN inputs count as 0. */
+export function computePressure(months: number, typicalMonths: number, rungsBelowCeiling: number): number {
+  const stay = Number.isFinite(months) && months > 0 ? months / (months + typicalMonths) : 0;
+  const closeness = Number.isFinite(rungsBelowCeiling) ? 1 / (1 + Math.max(0, rungsBelowCeiling)) : 0;
+  return (stay + closeness) / 2;
+}
+
+/** The 0-100 score from the reasons' whole score and the pressure (one decimal). */
+export function combineScore(reasonScore: number, pressure: number): number {
+  if (reasonScore <= 0) return 0;
+  const base = reasonScore >= 100 ? 100 - PRESSURE_POINTS : reasonScore;
+  return roundTo(base + PRESSURE_POINTS * pressure, 1);
 }
 
 export interface UnitCeilingRisk {
@@ -127,6 +159,8 @@ export function computeCeilingRisk(
   const { tree, levels } = snapshot;
   const topRank = getTopIcRank(levels.ladder);
   const atCeiling = findUnitCeilings(snapshot);
+  const unitCeilingRank = findDepartmentCeilings(snapshot);
+  const icRanks = listIcRanks(levels.ladder);
   // Without history, time in level still comes from level_start_date.
   const time = computeTimeInLevel(snapshot, history ?? createLevelHistory());
   const p75ByLevel = new Map<string | null, number>();
@@ -159,12 +193,21 @@ export function computeCeilingRisk(
       if (since === null || since > windowMonths) reasons.push('noPromotionInWindow');
     }
     const earned = reasons.reduce((a, reason) => a + weights[reason], 0);
+    const reasonScore = totalWeight > 0 ? Math.round((100 * earned) / totalWeight) : 0;
+    const ceiling = unitCeilingRank.get(r?.department ?? null) ?? null;
+    const ownRank = levels.rank[i] ?? Number.NaN;
+    const rungs =
+      ceiling !== null && isOnIcLadder(levels, i)
+        ? icRanks.filter((k) => k > ownRank && k <= ceiling).length
+        : Number.NaN;
+    const pressure = computePressure(months, p75ByLevel.get(code) ?? fallback, rungs);
     people.push({
       employeeId: id,
       department: r?.department ?? null,
       level: code,
       monthsInLevel: Number.isNaN(months) ? null : roundTo(months, 1),
-      score: totalWeight > 0 ? Math.round((100 * earned) / totalWeight) : 0,
+      score: combineScore(reasonScore, pressure),
+      pressure: roundTo(pressure, 2),
       reasons,
     });
   }

@@ -223,3 +223,20 @@ export function listDefinitions(groups: readonly DefinitionGroup[]): MetricDefin
     .filter((g) => groups.includes(g))
     .flatMap((g) => METRIC_DEFINITIONS.filter((d) => d.group === g));
 }
+
+/** Which definition of IC and manager a count uses (SPEC "Structure": structural vs declared track). */
+export type CountBasis = 'structural' | 'declared';
+
+/** The short tag shown next to a count, and the explanation in its definition. */
+export const COUNT_BASIS: Record<CountBasis, { tag: string; explanation: string }> = {
+  structural: {
+    tag: 'by reports (structural)',
+    explanation:
+      'Counted by reports (structural): a manager has at least one direct report, an IC has none. Spans, layers and managerial levels use this; the Ladder counts by declared track, so its IC and manager counts can differ.',
+  },
+  declared: {
+    tag: 'by declared track',
+    explanation:
+      'Counted by declared track: the track column, else the track of the level in the ladder, else whether the person has reports. Ladder metrics, promotions and track moves use this; Structure and Overview count by reports, so the counts differ where a declared IC has reports or a declared manager has none.',
+  },
+};

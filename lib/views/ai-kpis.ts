@@ -7,6 +7,8 @@ export interface AiKpi {
   label: string;
   format: 'int' | 'percent' | 'decimal' | 'usd';
   definition: string;
+  /** the unit of a figure whose label does not say it (shown under the value) */
+  unit?: string;
   value: number | null;
   /** the same figure for the month before (one-month periods only) */
   previous: number | null;
@@ -15,7 +17,7 @@ export interface AiKpi {
 }
 
 /** The AI figures, in SPEC order, with the definition shown beside each. */
-export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'definition'>> = [
+export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'definition' | 'unit'>> = [
   {
     key: 'engineers',
     label: 'Engineers',
@@ -58,6 +60,7 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
   {
     key: 'throughputPerEngineerWeek',
     label: 'Throughput',
+    unit: 'PRs merged per engineer per week',
     format: 'decimal',
     definition: 'PRs merged / engineer / week (weeks = days the PR data covers / 7).',
   },

@@ -6,6 +6,7 @@ import {
   DEFAULT_CEILING_RISK_WEIGHTS,
   type CeilingRiskReason,
   type CeilingRiskWeights,
+  findDepartmentCeilings,
   type IcCeilingRisk,
 } from '@/lib/metrics/ceiling-risk';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
@@ -19,7 +20,13 @@ import {
 } from './context';
 import { describeScope, type DashboardScope } from './ladder';
 import { RISK_OPTIONS, type LadderHistory } from './ladder-history';
-import { buildReasonContext, describeReason } from './risk-reasons';
+import {
+  buildNextStepContext,
+  buildReasonContext,
+  describeReason,
+  suggestNextStep,
+  suggestUnitStep,
+} from './risk-reasons';
 import { computeUnitLadderSeries } from './unit-ladder-series';
 
 /** Aggregate risk of a group of declared ICs. */
@@ -54,6 +61,8 @@ export interface RiskPerson {
   reasons: CeilingRiskReason[];
   /** the reasons in plain words, with the person's own figures */
   reasonText: string[];
+  /** a next step a leader could take, phrased as a suggestion */
+  nextStep: string;
 }
 
 export interface LeaverBucket {
@@ -81,6 +90,8 @@ export interface CeilingRiskDashboard {
   people: RiskPerson[] | null;
   /** ICs in the unit with a score above 0 (the list may be cut to PEOPLE_LIMIT) */
   peopleTotal: number | null;
+  /** per department with ICs at its ceiling (shown cells only): a suggested next step */
+  unitSteps: Array<{ department: string; atCeiling: number; text: string }>;
   leavers: CeilingLeaversRow[] | Suppressed;
   /**
    * Over the whole series: IC-snapshots and leavers summed per group, so the rate is the average
@@ -179,6 +190,15 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       cells.push({ department, column: c.key, value });
     }
 
+  const steps = buildNextStepContext(snap.levels.ladder, findDepartmentCeilings(snap));
+  const unitSteps: CeilingRiskDashboard['unitSteps'] = [];
+  for (const c of cells) {
+    if (c.column !== '*' || c.department === null || !('atCeiling' in c.value)) continue;
+    const text = suggestUnitStep(c.department, c.value.atCeiling, steps);
+    if (text !== null) unitSteps.push({ department: c.department, atCeiling: c.value.atCeiling, text });
+  }
+  unitSteps.sort((a, b) => b.atCeiling - a.atCeiling || a.department.localeCompare(b.department));
+
   let listed: RiskPerson[] | null = null;
   let peopleTotal: number | null = null;
   if (ctx.canSeePeople) {
@@ -188,12 +208,14 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       .sort(
         (a, b) =>
           b.score - a.score ||
+          (b.pressure ?? 0) - (a.pressure ?? 0) ||
           (b.monthsInLevel ?? -1) - (a.monthsInLevel ?? -1) ||
           a.employeeId.localeCompare(b.employeeId),
       );
     peopleTotal = scoring.length;
     listed = scoring.slice(0, PEOPLE_LIMIT).map((p) => {
-      const r = snap.tree.records[snap.tree.indexById.get(p.employeeId) ?? -1];
+      const i = snap.tree.indexById.get(p.employeeId) ?? -1;
+      const r = snap.tree.records[i];
       return {
         employeeId: p.employeeId,
         name: r?.name ?? null,
@@ -204,6 +226,7 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
         score: p.score,
         reasons: p.reasons,
         reasonText: p.reasons.map((reason) => describeReason(reason, p, rc)),
+        nextStep: suggestNextStep(p, snap.levels.rank[i] ?? null, steps),
       };
     });
   }
@@ -234,6 +257,7 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       : { departments: deptList, columns, cells },
     people: listed,
     peopleTotal,
+    unitSteps: tooSmall ? [] : unitSteps,
     leavers: guardIcs(
       summary.ics,
       series.leavers.map((l) => ({

@@ -6,6 +6,7 @@ import { computeSpanHistogram, unitManagerSpans, type SpanHistogramRow } from '@
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { fteFields } from '@/lib/metrics/structure';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import type { CountBasis } from '@/lib/metrics/definitions';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
 import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
@@ -26,6 +27,8 @@ export interface Kpi {
   /** formatting hint for the UI */
   format: 'int' | 'decimal' | 'percent';
   definition: string;
+  /** which IC/manager definition the figure counts by (shown next to the number) */
+  basis?: CountBasis;
 }
 
 export interface Overview {
@@ -66,12 +69,14 @@ const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'pea
     key: 'managers',
     label: 'Managers',
     format: 'int',
+    basis: 'structural',
     definition: 'People with at least one direct report.',
   },
   {
     key: 'icsPerManager',
     label: 'ICs per manager',
     format: 'decimal',
+    basis: 'structural',
     definition: 'Individual contributors / managers.',
   },
   {
@@ -90,18 +95,21 @@ const KPI_DEFS: Array<Omit<Kpi, 'value' | 'previous' | 'changeVsPrevious' | 'pea
     key: 'middleManagers',
     label: 'Middle managers',
     format: 'int',
+    basis: 'structural',
     definition: 'Managers of managers below the executive layers.',
   },
   {
     key: 'seniorIcShare',
     label: 'Senior IC share',
     format: 'percent',
+    basis: 'declared',
     definition: 'Declared ICs at Staff-equivalent level or above / all declared ICs.',
   },
   {
     key: 'atIcCeiling',
     label: 'ICs at the IC ceiling',
     format: 'int',
+    basis: 'declared',
     definition: "Declared ICs holding their department's highest IC level.",
   },
 ];
@@ -112,8 +120,11 @@ export function kpiChange(now: number | null, then: number | null | undefined): 
   return Math.round((now - then) * 10000) / 10000;
 }
 
-/** A KPI's value at one point of the unit's series (atIcCeiling is not in a point: countAtCeiling). */
-export function kpiValue(key: string, p: Pick<UnitPoint, 'structure' | 'ladder'> | undefined): number | null {
+/** A KPI's value at one point of the unit's series (atIcCeiling: the point's icsAtCeiling). */
+export function kpiValue(
+  key: string,
+  p: Pick<UnitPoint, 'structure' | 'ladder' | 'icsAtCeiling'> | undefined,
+): number | null {
   if (!p) return null;
   const s = p.structure;
   switch (key) {
@@ -131,6 +142,8 @@ export function kpiValue(key: string, p: Pick<UnitPoint, 'structure' | 'ladder'>
       return s.middleManagers;
     case 'seniorIcShare':
       return p.ladder?.seniorIcShare ?? null;
+    case 'atIcCeiling':
+      return p.icsAtCeiling ?? null;
     default:
       return null;
   }
@@ -180,7 +193,7 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
   const { notes, marked } = input.scope;
   const ladderNow = computeLadderMetrics(snap.tree, snap.levels, unit.nodes);
   const atCeiling = countAtCeiling(ctx);
-  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow };
+  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow, icsAtCeiling: atCeiling };
   // Change since previous and since peak skip snapshots marked not comparable; a marked current
   // snapshot has no change at all (SPEC "Posts, people and FTE").
   const earlier = marked.has(ctx.ref.asOf)
@@ -188,8 +201,8 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
     : series.filter((p) => p.asOf < ctx.ref.asOf && !marked.has(p.asOf));
   const previous = earlier[earlier.length - 1];
   const kpis: Kpi[] = KPI_DEFS.map((d) => {
-    const value = d.key === 'atIcCeiling' ? atCeiling : kpiValue(d.key, current);
-    const prev = d.key === 'atIcCeiling' ? null : kpiValue(d.key, previous);
+    const value = kpiValue(d.key, current);
+    const prev = kpiValue(d.key, previous);
     const peaks = earlier.map((p) => kpiValue(d.key, p)).filter((v): v is number => v !== null);
     const peak = peaks.length ? Math.max(...peaks) : null;
     return {

@@ -10,6 +10,11 @@ import type { SeriesStructure } from '@/lib/metrics/unit-points';
 export type UnitPoint<S extends SeriesStructure = SeriesStructure> = { asOf: string; snapshotId?: number } & {
   structure: S;
   ladder: LadderUnitMetrics | null;
+  /**
+   * Declared ICs holding their department's highest IC level in the unit at that date (the
+   * Overview's "ICs at the IC ceiling"); absent or null when it was not stored for that snapshot.
+   */
+  icsAtCeiling?: number | null;
 };
 
 /** A point with the unit's whole structure (pyramid, roots, track mismatches): compare's two sides. */

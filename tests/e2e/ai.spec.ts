@@ -158,3 +158,27 @@ test('a viewer gets no person-level AI data, from the page or the API', async ({
   await expect(page.getByTestId('identity-review')).toHaveCount(0);
   await expect(page.getByTestId('ai-idle-seats')).toHaveCount(0);
 });
+
+test('issue #16: the unmatched share is said at most once per view, never as 0%; throughput has its unit', async ({
+  page,
+}) => {
+  await signIn(page, 'hr');
+  await page.goto('/ai');
+  await expect(page.getByTestId('ai-dashboard')).toBeVisible();
+  const d = await api(page);
+  const kpis = page.getByRole('list', { name: 'AI figures for the period' });
+  // No card repeats the unmatched share, and "Unmatched: 0%" appears nowhere.
+  await expect(kpis.getByTestId('unmatched-note')).toHaveCount(0);
+  await expect(page.getByText(/Unmatched: 0%/)).toHaveCount(0);
+  const shares = Array.isArray(d.kpis) ? d.kpis.map((k) => k.unmatchedShare ?? 0) : [];
+  // At most once above the cards and once with the manager table; above the cards only when > 0.
+  const notes = page.getByTestId('ai-dashboard').getByTestId('unmatched-note');
+  expect(await notes.count()).toBeLessThanOrEqual(2);
+  if (shares.every((s) => s === 0)) await expect(notes).toHaveCount(0);
+  await expect(page.getByTestId('ai-kpi-throughputPerEngineerWeek-unit')).toHaveText(
+    'PRs merged per engineer per week',
+  );
+  await expect(
+    page.getByRole('heading', { name: /Throughput \(PRs merged per engineer per week\)/ }),
+  ).toBeVisible();
+});

@@ -154,21 +154,33 @@ test.describe('ceiling-risk dashboard', () => {
         expect(api.people).not.toBeNull();
         const list = api.people ?? [];
         const high = list.filter((p) => p.score >= 60);
-        await expect(page.getByTestId('people-count')).toContainText(
-          `${high.length.toLocaleString('en')} of ${(api.peopleTotal ?? 0).toLocaleString('en')}`,
-        );
+        // Issue #16: the counts add up against the declared ICs of the KPI, and say so.
+        const ics = isSuppressed(api.summary) ? null : (api.summary as { ics: number }).ics;
+        if (ics !== null) {
+          const total = api.peopleTotal ?? 0;
+          await expect(page.getByTestId('people-count')).toContainText(
+            `${high.length.toLocaleString('en')} of ${ics.toLocaleString('en')} declared ICs score 60 or more; ${total.toLocaleString('en')} score above 0 and ${(ics - total).toLocaleString('en')} score 0`,
+          );
+          await expect(page.getByTestId('kpi-ics-value')).toHaveText(ics.toLocaleString('en'));
+        }
+        // The continuous part discriminates: the ten highest do not all share one score, and
+        // each person at risk has a suggested next step.
+        if (list.length >= 10) expect(new Set(list.slice(0, 10).map((p) => p.score)).size).toBeGreaterThan(1);
+        for (const p of list) expect(p.nextStep).toMatch(/^Consider /);
         // Show everyone with a score, then check the top row and the CSV.
-        await people.getByLabel('Show ICs scoring').selectOption('1');
+        await people.getByLabel('Show ICs scoring').selectOption('0.1');
         const top = list[0];
         if (top) {
           const row = page.getByTestId('risk-people-table').locator('tbody tr').first();
           await expect(row).toContainText(top.name ?? top.employeeId);
-          await expect(row).toContainText(String(top.score));
+          await expect(row).toContainText(top.score.toFixed(1));
           await expect(row).toContainText(top.reasonText[0] ?? '');
         }
         const pcsv = await download(page, () => people.getByRole('button', { name: 'Download CSV' }).click());
         const lines = pcsv.text.trim().split('\r\n');
-        expect(lines[0]).toBe('Employee ID,Name,Title,Department,Level,Months in level,Risk score,Why');
+        expect(lines[0]).toBe(
+          'Employee ID,Name,Title,Department,Level,Months in level,Risk score,Why,Suggested next step',
+        );
         expect(lines).toHaveLength(list.length + 1);
         await people.getByLabel('Show ICs scoring').selectOption('60');
       }
@@ -186,4 +198,38 @@ test.describe('ceiling-risk dashboard', () => {
       await screens(page, `ceiling-risk-${role}`);
     });
   }
+});
+
+test('issue #16: level legends follow the ladder, not the alphabet; department labels never overlap', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/ladder');
+  const api = await getJson<LadderDashboard>(page, '/api/metrics/ladder');
+  const card = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: /Levels per department/ }) });
+  const legend = await card.locator('.recharts-legend-item-text').allTextContents();
+  // Ladder order: IC track by rank (unlevelled last), then the manager track.
+  expect(legend).toEqual(api.levels.map((l) => l.label));
+  // Department labels: one tick per bar, each with its full name as a tooltip, none overlapping.
+  const ticks = card.locator('.recharts-yAxis-tick-labels text[data-full]');
+  const boxes = await ticks.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        full: e.getAttribute('data-full'),
+        title: e.querySelector('title')?.textContent,
+      };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  expect(boxes.length).toBeLessThanOrEqual(25);
+  const sorted = [...boxes].sort((a, b) => a.top - b.top);
+  for (let i = 1; i < sorted.length; i++)
+    expect(sorted[i]?.top ?? 0).toBeGreaterThanOrEqual(sorted[i - 1]?.bottom ?? 0);
+  for (const b of boxes) expect(b.title).toBe(b.full);
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, type E2eRole } from './helpers';
 
@@ -152,4 +153,63 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   const sup = (await (await vp.request.get('/api/metrics/overview')).json()) as Overview;
   expect(sup.kpis).toEqual({ suppressed: true, minGroupSize: 5 });
   await viewerCtx.close();
+});
+
+test('issue #16: ICs at the IC ceiling compares with earlier snapshots; counts say which IC definition they use', async ({
+  page,
+}) => {
+  await signIn(page, 'hr');
+  await page.goto('/overview');
+  const api = (await (await page.request.get('/api/metrics/overview')).json()) as {
+    kpis: Array<Kpi & { previous: number | null; peak: number | null }>;
+  };
+  const ceiling = api.kpis.find((k) => k.key === 'atIcCeiling');
+  // The demo has a snapshot series: the ceiling count has a previous value and a peak, like the others.
+  expect(ceiling?.previous).not.toBeNull();
+  expect(ceiling?.peak).not.toBeNull();
+  await expect(page.getByTestId('kpi-atIcCeiling')).not.toContainText('vs previous: n/a');
+  await expect(page.getByTestId('kpi-managers-basis')).toHaveText('by reports (structural)');
+  await expect(page.getByTestId('kpi-atIcCeiling-basis')).toHaveText('by declared track');
+  await page.goto('/structure');
+  await expect(page.getByTestId('kpi-managers-basis')).toHaveText('by reports (structural)');
+  await expect(page.getByTestId('kpi-icsPerManager-basis')).toHaveText('by reports (structural)');
+  await page.goto('/ladder');
+  await expect(page.getByTestId('kpi-tracks-basis')).toHaveText('by declared track');
+  await expect(
+    page.getByRole('img', {
+      name: /Definition: People on the IC track.*Structure and Overview count by reports/,
+    }),
+  ).toHaveCount(1);
+});
+
+test('issue #16: a chart image carries its title, scope and date; greyed-out image buttons say why', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/overview');
+  const card = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: /Flattening trend/ }) });
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: /as an SVG image/ }).click(),
+  ]);
+  const svg = fs.readFileSync((await dl.path()) ?? '', 'utf8');
+  const asOf = (await page.locator('[data-chart-scope] strong').first().textContent()) ?? '';
+  const text = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  expect(text).toContain('Flattening trend');
+  expect(text).toContain(`As of ${asOf}`);
+  expect(text).toContain(`Downloaded ${new Date().toISOString().slice(0, 10)}`);
+  // All three small multiples are in the image, each under its caption.
+  for (const caption of ['Middle managers', 'Managers', 'Headcount']) expect(text).toContain(` ${caption} `);
+  expect(svg.match(/<svg /g)?.length).toBe(4);
+  // Table view: PNG and SVG are disabled, with the reason shown and linked to them.
+  await card.getByRole('button', { name: 'Table' }).click();
+  const png = card.getByRole('button', { name: /as a PNG image/ });
+  await expect(png).toBeDisabled();
+  await expect(png).toHaveAttribute('title', /switch to Chart to download an image/);
+  const hintId = await png.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
+  await expect(page.locator(`[id="${hintId}"]`)).toHaveText(/switch to Chart to download an image/);
 });

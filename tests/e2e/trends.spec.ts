@@ -279,3 +279,103 @@ test.describe.serial('honest trends: changes of scope', () => {
     expect(res.status()).toBe(403);
   });
 });
+
+test('issue #16: trend charts space snapshots by date, draw straight segments, one y axis from zero', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/trends');
+  const api = (await (await page.request.get('/api/metrics/trends')).json()) as {
+    series: Record<string, SeriesRow[]>;
+  };
+  const rows = (api.series.headcount ?? []).filter((r) => r.value !== null);
+  expect(rows.length).toBeGreaterThan(2);
+  const plot = page.getByTestId('multiple-headcount');
+  const dots = plot.locator('.recharts-line-dots circle');
+  await expect(dots).toHaveCount(rows.length);
+  const xs = await dots.evaluateAll((els) => els.map((e) => Number(e.getAttribute('cx'))));
+  // Time axis: pixels per day are the same between every pair of snapshots (monthly snapshots are
+  // 28 to 31 days apart, so evenly spaced points would fail this by several pixels).
+  const days = rows.map((r) => Date.parse(r.asOf) / 86_400_000);
+  const perDay = ((xs[xs.length - 1] ?? 0) - (xs[0] ?? 0)) / ((days[days.length - 1] ?? 0) - (days[0] ?? 0));
+  for (let i = 1; i < xs.length; i++)
+    expect(
+      Math.abs((xs[i] ?? 0) - (xs[i - 1] ?? 0) - perDay * ((days[i] ?? 0) - (days[i - 1] ?? 0))),
+    ).toBeLessThan(1);
+  // Straight segments: the line's path has no curve commands.
+  const d = await plot.locator('path.recharts-line-curve').first().getAttribute('d');
+  expect(d).toMatch(/^M[\d.,\s]+(L[\d.,\s]+)+$/);
+  // One y axis per chart, starting at zero (median span too: 5 to 6 must not fill the plot).
+  for (const key of ['headcount', 'spanMedian']) {
+    const svg = page.getByTestId(`multiple-${key}`).locator('svg.recharts-surface').first();
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+    // recharts 3 draws tick labels in their own layer (recharts-yAxis-tick-labels)
+    const labels = svg.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(labels.first()).toBeVisible();
+    expect(await labels.allTextContents()).toContain('0');
+  }
+  // Delayering: two small multiples, one y axis each, no legend promising a right axis.
+  const delayering = page.getByTestId('delayering-multiples');
+  await expect(delayering).not.toContainText('right axis');
+  for (const svg of await delayering.locator('.recharts-wrapper > svg.recharts-surface').all())
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+  // The last date label is not clipped: it ends inside its chart.
+  const headSvg = plot.locator('svg.recharts-surface').first();
+  const svgBox = await headSvg.boundingBox();
+  const lastTick = headSvg.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').last();
+  await expect(lastTick).toHaveText(rows[rows.length - 1]?.asOf ?? '');
+  const tickBox = await lastTick.boundingBox();
+  expect((tickBox?.x ?? 0) + (tickBox?.width ?? 0)).toBeLessThanOrEqual(
+    (svgBox?.x ?? 0) + (svgBox?.width ?? 0),
+  );
+  // Overview's flattening chart: small multiples instead of a second y axis.
+  await page.goto('/overview');
+  const multiples = page.getByTestId('small-multiples');
+  await expect(multiples.locator('figure')).toHaveCount(3);
+  for (const svg of await multiples.locator('.recharts-wrapper > svg.recharts-surface').all())
+    await expect(svg.locator('.recharts-yAxis')).toHaveCount(1);
+});
+
+test('issue #16: /targets offers reference values with their source, one click to apply for an admin', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'admin');
+  const before = (await (await page.request.get('/api/targets')).json()) as {
+    targets: { org: { spanMin: number; spanMax: number; maxLayers: number } } | null;
+    references: Array<{ key: string; apply: Record<string, number>; source: string }>;
+  };
+  const keys = before.references.map((r) => r.key);
+  expect(keys).toEqual(expect.arrayContaining(['archetype-coach', 'engineering-ratio', 'own-peak-layers']));
+  const peak = before.references.find((r) => r.key === 'own-peak-layers');
+  await page.goto('/targets');
+  const refs = page.getByTestId('target-references');
+  await expect(refs.getByTestId('reference-archetype-coach')).toContainText('Source: McKinsey');
+  await expect(refs.getByTestId('reference-engineering-ratio')).toContainText('An Elegant Puzzle');
+  const status = page.getByTestId('targets-editor').getByRole('status');
+  // The peak layer count first: with no span range set yet the form asks for it instead of saving.
+  await refs.getByRole('button', { name: /Apply This organisation's peak layer count/ }).click();
+  await expect(status).toContainText(
+    before.targets ? 'Targets saved' : 'Fill in the minimum span and the maximum span',
+  );
+  await refs.getByRole('button', { name: /Apply Engineering manager-to-engineer ratio 1:6-8/ }).click();
+  await expect(status).toContainText('Targets saved');
+  const after = (await (await page.request.get('/api/targets')).json()) as typeof before;
+  expect(after.targets?.org).toEqual({ spanMin: 6, spanMax: 8, maxLayers: peak?.apply.maxLayers });
+  // Put the earlier targets back (the same audited update).
+  if (before.targets) {
+    const res = await page.request.put('/api/targets', {
+      data: before.targets,
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(res.ok()).toBe(true);
+  }
+  // A viewer reads the references, with no button to apply them.
+  const viewer = await browser.newPage();
+  await signIn(viewer, 'viewer');
+  await viewer.goto('/targets');
+  await expect(viewer.getByTestId('target-references')).toContainText('McKinsey');
+  await expect(viewer.getByTestId('target-references').getByRole('button')).toHaveCount(0);
+  await viewer.close();
+});

@@ -212,21 +212,37 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
     //   E12 IC3, 912 d = 30.0 mo                                  30 + 20 = 50
     //   D11 IC2 at Data ceiling, 366 d = 12.0 mo             30 +      20 = 50
     //   E11 IC4 at Eng ceiling, 12.0 mo                      30 +      20 = 50
-    //   E15 12.0 mo, E13 182 d = 6.0 mo, E16 45 d = 1.5 mo, E20 0 mo      20
+    //   E15 IC2 12.0 mo, E13 IC3 6.0 mo, E16 IC1 1.5 mo, E20 IC3 0 mo       20
     //   E14 promoted this snapshot, 14 d                                    0
+    // plus the tie-breaker 0.9 x pressure, pressure = (stay + closeness) / 2, stay = months /
+    // (months + 24), closeness = 1 / (1 + rungs up to the ceiling: Eng IC4, Data IC2):
+    //   E10 (0.6 + 1) / 2 = 0.8 -> 80.72 -> 80.7      D10 (0.52 + 1) / 2 = 0.76 -> 80.684 -> 80.7
+    //   D11, E11 (0.3333 + 1) / 2 = 0.6667 -> 50.6    E12 (0.5556 + 0.5) / 2 = 0.5278 -> 50.475 -> 50.5
+    //   E13 (0.2 + 0.5) / 2 = 0.35 -> 20.3            E15 (0.3333 + 0.3333) / 2 = 0.3333 -> 20.3
+    //   E20 (0 + 0.5) / 2 = 0.25 -> 20.2 (20.225)     E16 (0.0588 + 0.25) / 2 = 0.1544 -> 20.1
+    // Ordered by score, then pressure (E10 before D10, E13 before E15), then months, then id: the
+    // ICs at a ceiling (D11, E11) now come before E12, who has a rung above him.
     expect(
       (r.people ?? []).map((p) => [p.employeeId, p.score, p.monthsInLevel, p.reasons.join('+')]),
     ).toEqual([
-      ['E10', 80, 36, 'atUnitCeiling+longInLevel+noPromotionInWindow'],
-      ['D10', 80, 26, 'atUnitCeiling+longInLevel+noPromotionInWindow'],
-      ['E12', 50, 30, 'longInLevel+noPromotionInWindow'],
-      ['D11', 50, 12, 'atUnitCeiling+noPromotionInWindow'],
-      ['E11', 50, 12, 'atUnitCeiling+noPromotionInWindow'],
-      ['E15', 20, 12, 'noPromotionInWindow'],
-      ['E13', 20, 6, 'noPromotionInWindow'],
-      ['E16', 20, 1.5, 'noPromotionInWindow'],
-      ['E20', 20, 0, 'noPromotionInWindow'],
+      ['E10', 80.7, 36, 'atUnitCeiling+longInLevel+noPromotionInWindow'],
+      ['D10', 80.7, 26, 'atUnitCeiling+longInLevel+noPromotionInWindow'],
+      ['D11', 50.6, 12, 'atUnitCeiling+noPromotionInWindow'],
+      ['E11', 50.6, 12, 'atUnitCeiling+noPromotionInWindow'],
+      ['E12', 50.5, 30, 'longInLevel+noPromotionInWindow'],
+      ['E13', 20.3, 6, 'noPromotionInWindow'],
+      ['E15', 20.3, 12, 'noPromotionInWindow'],
+      ['E20', 20.2, 0, 'noPromotionInWindow'],
+      ['E16', 20.1, 1.5, 'noPromotionInWindow'],
     ]);
+    // Suggested next steps: E10 at Eng's ceiling IC4 (Data's ceiling IC2 is lower: no move);
+    // D10 at Data's IC2 with Eng reaching IC4; E12 below Eng's ceiling.
+    const step = (id: string) => r.people?.find((p) => p.employeeId === id)?.nextStep;
+    expect(step('E10')).toBe('Consider opening the next rung (IC5) in Eng.');
+    expect(step('D10')).toBe(
+      'Consider opening the next rung (IC3) in Data, or a move to Eng (IC levels up to IC4).',
+    );
+    expect(step('E12')).toBe('Consider preparing a promotion case to IC4 (Eng has ICs up to IC4).');
     expect(r.peopleTotal).toBe(9);
     const e10 = r.people?.[0];
     expect(e10).toMatchObject({
@@ -240,28 +256,29 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
       '36 months in IC4: over 24 months (too few promotions from IC4 to compare).',
       'Not promoted since 2024-01-31 (the start of the history).',
     ]);
-    // 10 ICs, scores sum 80+80+50+50+50+20*4+0 = 390 -> mean 39; at ceiling E10 E11 D10 D11 = 4
-    // (0.4); high risk (>= 60) E10 D10 = 2.
-    expect(r.summary).toEqual({ ics: 10, meanScore: 39, atCeiling: 4, shareAtCeiling: 0.4, highRisk: 2 });
+    // 10 ICs, scores sum 80.7*2 + 50.6*2 + 50.5 + 20.3*2 + 20.2 + 20.1 + 0 = 394 -> mean 39.4; at
+    // ceiling E10 E11 D10 D11 = 4 (0.4); high risk (>= 60) E10 D10 = 2.
+    expect(r.summary).toEqual({ ics: 10, meanScore: 39.4, atCeiling: 4, shareAtCeiling: 0.4, highRisk: 2 });
     expect(r.heatmap.columns.map((c) => c.key)).toEqual(['IC1', 'IC2', 'IC3', 'IC4', '*']);
-    // Eng IC3: E12 50, E13 20, E20 20 -> 90 / 3 = 30. Eng overall: 260 / 8 = 32.5, 2 of 8 at ceiling.
+    // Eng IC3: E12 50.5, E13 20.3, E20 20.2 -> 91 / 3 = 30.3. Eng overall: 80.7 + 50.6 + 50.5 +
+    // 20.3 * 2 + 20.2 + 20.1 + 0 = 262.7 / 8 = 32.84 -> 32.8, 2 of 8 at ceiling.
     expect(cell(r, 'Eng', 'IC3')).toEqual({
       ics: 3,
-      meanScore: 30,
+      meanScore: 30.3,
       atCeiling: 0,
       shareAtCeiling: 0,
       highRisk: 0,
     });
     expect(cell(r, 'Eng', '*')).toEqual({
       ics: 8,
-      meanScore: 32.5,
+      meanScore: 32.8,
       atCeiling: 2,
       shareAtCeiling: 0.25,
       highRisk: 1,
     });
     expect(cell(r, 'Data', 'IC2')).toEqual({
       ics: 2,
-      meanScore: 65,
+      meanScore: 65.7, // (80.7 + 50.6) / 2 = 65.65
       atCeiling: 2,
       shareAtCeiling: 1,
       highRisk: 1,
@@ -313,7 +330,10 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
     // Eng is hidden with them (complementary suppression, issue #11), so every cell is suppressed.
     expect(isSuppressed(cell(r, 'Eng', '*'))).toBe(true);
     expect(r.heatmap.cells.filter((c) => !isSuppressed(c.value))).toEqual([]);
-    expect(r.summary).toMatchObject({ ics: 10, meanScore: 39 });
+    expect(r.summary).toMatchObject({ ics: 10, meanScore: 39.4 });
+    // No names, but each department with ICs at its ceiling gets a suggested next step... only
+    // where its cell is shown: every cell is suppressed here, so none.
+    expect(r.unitSteps).toEqual([]);
     // The ladder dashboard names nobody either.
     expect(JSON.stringify(await ladder(viewer))).not.toContain('Ivy Staff');
   });

@@ -25,7 +25,7 @@ export function AiLineChart<Row extends Record<string, unknown>>({
   const ticks = niceTicks(max);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <LineChart data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
         <XAxis dataKey={x} minTickGap={24} />
         <YAxis

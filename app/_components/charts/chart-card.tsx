@@ -7,6 +7,9 @@ import { downloadChartPng, downloadChartSvg } from './chart-image';
 
 export type { Column } from '@/app/_components/ui/data-table';
 
+/** Why PNG and SVG are greyed out in table view (shown beside them and read with them). */
+export const IMAGE_HINT = 'PNG and SVG are drawn from the chart: switch to Chart to download an image.';
+
 interface Props<Row> {
   title: string;
   /** the metric's definition, shown in the tooltip and under the title for screen readers */
@@ -68,6 +71,8 @@ export function ChartCard<Row>({
             type="button"
             className="secondary"
             disabled={view !== 'chart'}
+            title={view !== 'chart' ? IMAGE_HINT : undefined}
+            aria-describedby={view !== 'chart' ? `${id}-img` : undefined}
             aria-label={`Download ${title} as a PNG image`}
             onClick={() => chartRef.current && void downloadChartPng(chartRef.current, title, filename)}
           >
@@ -77,6 +82,8 @@ export function ChartCard<Row>({
             type="button"
             className="secondary"
             disabled={view !== 'chart'}
+            title={view !== 'chart' ? IMAGE_HINT : undefined}
+            aria-describedby={view !== 'chart' ? `${id}-img` : undefined}
             aria-label={`Download ${title} as an SVG image`}
             onClick={() => chartRef.current && downloadChartSvg(chartRef.current, title, filename)}
           >
@@ -87,6 +94,11 @@ export function ChartCard<Row>({
       <p id={`${id}-d`} className="definition">
         {definition}
       </p>
+      {view !== 'chart' && (
+        <p id={`${id}-img`} className="chart-image-hint" data-testid="image-hint">
+          {IMAGE_HINT}
+        </p>
+      )}
       {view === 'chart' ? (
         <div className="chart-body" ref={chartRef} style={bodyHeight ? { height: bodyHeight } : undefined}>
           {children}

@@ -86,11 +86,100 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return e;
 }
 
-/** A standalone SVG document of the chart in `container`, with title and legend; null when there is no chart. */
+/**
+ * The line under an exported chart's title: the dashboard's scope and date line (the element
+ * marked data-chart-scope), else the filters in the URL, and the day it was downloaded.
+ */
+export function describeChartScope(doc: Document = document, today = new Date()): string {
+  const marked = doc.querySelector('[data-chart-scope]')?.textContent?.replace(/\s+/g, ' ').trim();
+  let scope = marked;
+  if (!scope) {
+    const q = new URLSearchParams(doc.location?.search ?? '');
+    const parts = [
+      q.get('department') ? `Department ${q.get('department')}` : null,
+      q.get('subtree') ? `Subtree of ${q.get('subtree')}` : null,
+      q.get('asOf') ? `as of ${q.get('asOf')}` : null,
+    ].filter(Boolean);
+    scope = parts.length ? parts.join(' · ') : 'Whole organisation, latest snapshot';
+  }
+  return `${scope} · Downloaded ${today.toISOString().slice(0, 10)}`;
+}
+
+/** Splits text into lines of about `width` pixels of 11px text, at spaces. */
+function wrapLines(text: string, width: number): string[] {
+  const max = Math.max(20, Math.floor((width - 24) / 6));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Small multiples (several charts in one card) stacked under their captions, as one SVG group. */
+function stackMultiples(sources: SVGSVGElement[]): { group: SVGElement; width: number; height: number } {
+  const group = el('g', {});
+  let y = 0;
+  let width = 0;
+  for (const source of sources) {
+    const box = source.getBoundingClientRect();
+    const w = Math.max(1, Math.round(source.width.baseVal.value || box.width));
+    const h = Math.max(1, Math.round(source.height.baseVal.value || box.height));
+    const caption = source.closest('figure')?.querySelector('figcaption')?.textContent?.trim();
+    if (caption) {
+      group.appendChild(
+        el('text', { x: 12, y: y + 14, 'font-size': 12, 'font-weight': 600, fill: '#1c2430' }, caption),
+      );
+      y += 20;
+    }
+    const clone = source.cloneNode(true) as SVGSVGElement;
+    inlineStyles(source, clone);
+    clone.removeAttribute('style');
+    clone.setAttribute('x', '0');
+    clone.setAttribute('y', String(y));
+    clone.setAttribute('width', String(w));
+    clone.setAttribute('height', String(h));
+    group.appendChild(clone);
+    y += h + 8;
+    width = Math.max(width, w);
+  }
+  return { group, width, height: y };
+}
+
+/** A standalone SVG document of the chart in `container`, with title, scope and date, and legend; null when there is no chart. */
 export function buildChartSvg(
   container: HTMLElement,
   title: string,
+  subtitle: string = describeChartScope(),
 ): { svg: string; width: number; height: number } | null {
+  const multiples = [...container.querySelectorAll<SVGSVGElement>('.small-multiple .recharts-wrapper > svg')];
+  if (multiples.length > 1) {
+    const stack = stackMultiples(multiples);
+    const width = Math.max(stack.width, 420);
+    const lines = wrapLines(subtitle, width);
+    const root = el('svg', { xmlns: SVG_NS, version: '1.1', 'font-family': FONT });
+    root.appendChild(el('rect', { x: 0, y: 0, width, height: 0, fill: '#ffffff' }));
+    root.appendChild(
+      el('text', { x: 12, y: 24, 'font-size': 16, 'font-weight': 600, fill: '#1c2430' }, title),
+    );
+    lines.forEach((l, k) =>
+      root.appendChild(el('text', { x: 12, y: 42 + 14 * k, 'font-size': 11, fill: '#4f5b6b' }, l)),
+    );
+    const offset = 42 + 14 * lines.length;
+    const g = el('g', { transform: `translate(0, ${offset})` });
+    g.appendChild(stack.group);
+    root.appendChild(g);
+    const total = offset + stack.height;
+    root.setAttribute('width', String(width));
+    root.setAttribute('height', String(total));
+    root.setAttribute('viewBox', `0 0 ${width} ${total}`);
+    root.firstElementChild?.setAttribute('height', String(total));
+    return { svg: new XMLSerializer().serializeToString(root), width, height: total };
+  }
   const source = findChartSvg(container);
   if (!source) return null;
   const box = source.getBoundingClientRect();
@@ -113,7 +202,11 @@ export function buildChartSvg(
   const root = el('svg', { xmlns: SVG_NS, version: '1.1', 'font-family': FONT });
   root.appendChild(el('rect', { x: 0, y: 0, width, height: 0, fill: '#ffffff' }));
   root.appendChild(el('text', { x: 12, y: 24, 'font-size': 16, 'font-weight': 600, fill: '#1c2430' }, title));
-  let y = 40;
+  const lines = wrapLines(subtitle, width);
+  lines.forEach((l, k) =>
+    root.appendChild(el('text', { x: 12, y: 42 + 14 * k, 'font-size': 11, fill: '#4f5b6b' }, l)),
+  );
+  let y = 46 + 14 * lines.length;
   let x = 12;
   for (const item of legend) {
     const w = 24 + item.label.length * 7 + 14;
@@ -125,7 +218,7 @@ export function buildChartSvg(
     root.appendChild(el('text', { x: x + 18, y, 'font-size': 12, fill: '#1c2430' }, item.label));
     x += w;
   }
-  const offset = legend.length ? y + 10 : 36;
+  const offset = legend.length ? y + 10 : 32 + 14 * lines.length;
   const g = el('g', { transform: `translate(0, ${offset})` });
   g.appendChild(clone);
   clone.setAttribute('x', '0');

@@ -1,75 +1,72 @@
 'use client';
 
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { seriesColor } from '@/lib/palette';
+import { dateTick, renderTimeAxis, withTime } from './time-axis';
+
+type Row = { asOf: string; left: number | null; lostReports: number | null; layersRemoved: number | null };
 
 /**
- * Delayering on a timeline: per snapshot, stacked bars of managers removed (left) or stripped of
- * their reports, with the unit's layers removed as points on the right axis.
+ * Delayering on a timeline, as two small multiples on one time axis (one y axis each, from zero):
+ * stacked bars of managers who left or were stripped of their reports, and layers removed.
  */
-export function DelayeringChart({
-  data,
-}: {
-  data: Array<{
-    asOf: string;
-    left: number | null;
-    lostReports: number | null;
-    layersRemoved: number | null;
-  }>;
-}) {
+export function DelayeringChart({ data }: { data: Row[] }) {
+  const rows = withTime(data);
+  const margin = { top: 8, right: 36, bottom: 4, left: 0 };
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-        <XAxis dataKey="asOf" minTickGap={28} tick={{ fontSize: 12 }} />
-        <YAxis yAxisId="events" width={40} allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis
-          yAxisId="layers"
-          orientation="right"
-          width={32}
-          allowDecimals={false}
-          tick={{ fontSize: 12 }}
-          domain={[0, (max: number) => Math.max(1, max)]}
-        />
-        <Tooltip />
-        <Legend verticalAlign="top" height={28} />
-        <Bar
-          yAxisId="events"
-          dataKey="left"
-          name="Managers who left"
-          stackId="e"
-          fill={seriesColor(0)}
-          isAnimationActive={false}
-        />
-        <Bar
-          yAxisId="events"
-          dataKey="lostReports"
-          name="Managers who lost all reports"
-          stackId="e"
-          fill={seriesColor(1)}
-          isAnimationActive={false}
-        />
-        <Line
-          yAxisId="layers"
-          dataKey="layersRemoved"
-          name="Layers removed (right axis)"
-          stroke={seriesColor(5)}
-          strokeWidth={0}
-          dot={{ r: 5, strokeWidth: 2, fill: '#fff' }}
-          legendType="circle"
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+    <div className="delayering-multiples" data-testid="delayering-multiples">
+      <figure className="small-multiple">
+        <figcaption>Delayering events (managers)</figcaption>
+        <div className="delayering-plot">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={rows} margin={margin}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+              {renderTimeAxis(rows)}
+              <YAxis width={40} allowDecimals={false} tick={{ fontSize: 12 }} domain={[0, 'auto']} />
+              <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
+              <Legend verticalAlign="top" height={28} />
+              <Bar
+                dataKey="left"
+                name="Managers who left"
+                stackId="e"
+                fill={seriesColor(0)}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="lostReports"
+                name="Managers who lost all reports"
+                stackId="e"
+                fill={seriesColor(1)}
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </figure>
+      <figure className="small-multiple">
+        <figcaption>Layers removed</figcaption>
+        <div className="delayering-plot-small">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={rows} margin={margin}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
+              {renderTimeAxis(rows)}
+              <YAxis
+                width={40}
+                allowDecimals={false}
+                tick={{ fontSize: 12 }}
+                domain={[0, (max: number) => Math.max(1, max)]}
+              />
+              <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
+              <Bar
+                dataKey="layersRemoved"
+                name="Layers removed"
+                fill={seriesColor(5)}
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </figure>
+    </div>
   );
 }

@@ -36,6 +36,21 @@ export function levelColors(series: readonly LevelStackSeries[]): Map<string, st
   return out;
 }
 
+/** Longest group label drawn beside a bar; the full name is in the tick's tooltip and the table. */
+const LABEL_CHARS = 18;
+
+/** A y-axis tick cut to LABEL_CHARS characters, with the full name as its SVG title (tooltip). */
+function GroupTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const full = String(payload?.value ?? '');
+  const shown = full.length > LABEL_CHARS ? `${full.slice(0, LABEL_CHARS - 1)}…` : full;
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="#1c2430" data-full={full}>
+      <title>{full}</title>
+      {shown}
+    </text>
+  );
+}
+
 /**
  * One horizontal stacked bar per group (department): IC-track levels first, then manager-track
  * levels, junior to senior. Data via props; the table view lives in the surrounding ChartCard.
@@ -52,6 +67,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
   xLabel?: string;
 }) {
   const colors = levelColors(series);
+  const order = new Map(series.map((s, k) => [s.key, k]));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -61,9 +77,11 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
           allowDecimals={false}
           label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
         />
-        <YAxis type="category" dataKey={y} width={130} interval={0} tick={{ fontSize: 12 }} />
-        <Tooltip />
+        <YAxis type="category" dataKey={y} width={130} interval={0} tick={<GroupTick />} />
+        {/* Legend and tooltip keep the series order (ladder order), not the alphabetical default. */}
+        <Tooltip itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} />
         <Legend
+          itemSorter={null}
           verticalAlign="top"
           wrapperStyle={{ paddingBottom: 8 }}
           // Light ramp colours are unreadable as text: the swatch carries the colour, the label stays dark.

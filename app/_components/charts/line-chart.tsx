@@ -1,43 +1,43 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { seriesColor } from '@/lib/palette';
 import { renderScopeMarks, type ScopeMark } from './scope-marks';
+import { dateTick, renderTimeAxis, withTime } from './time-axis';
 
-/** Lines over time (x = as-of date); each series may use the left or right axis; optional scope marks. */
-export function SimpleLineChart<Row extends Record<string, unknown>>({
+/**
+ * Lines in one unit over time (x = as-of date on a time axis, straight segments, y from zero);
+ * optional scope marks. Series in different units belong in SmallMultiples, not a second axis.
+ */
+export function SimpleLineChart<Row extends { asOf: string }>({
   data,
-  x,
   series,
   marks,
 }: {
   data: Row[];
-  x: string;
-  series: Array<{ key: string; label: string; axis?: 'left' | 'right' }>;
+  series: Array<{ key: string; label: string }>;
   marks?: readonly ScopeMark[];
 }) {
-  const hasRight = series.some((s) => s.axis === 'right');
+  const rows = withTime(data);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <LineChart data={rows} margin={{ top: 8, right: 36, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-        <XAxis dataKey={x} minTickGap={24} />
-        <YAxis yAxisId="left" allowDecimals={false} />
-        {hasRight && <YAxis yAxisId="right" orientation="right" allowDecimals={false} />}
-        <Tooltip />
+        {renderTimeAxis(rows)}
+        <YAxis allowDecimals={false} domain={[(min: number) => Math.min(0, min), 'auto']} />
+        <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
         <Legend verticalAlign="top" height={28} />
-        {renderScopeMarks(marks, 'left')}
+        {renderScopeMarks(marks)}
         {series.map((s, i) => (
           <Line
             key={s.key}
-            yAxisId={s.axis ?? 'left'}
-            type="monotone"
+            type="linear"
             dataKey={s.key}
             name={s.label}
             stroke={seriesColor(i)}
             strokeWidth={2}
             strokeDasharray={i % 2 === 1 ? '6 3' : undefined}
-            dot={false}
+            dot={{ r: 2 }}
             isAnimationActive={false}
           />
         ))}

@@ -1,15 +1,18 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { seriesColor } from '@/lib/palette';
 import { formatMetric, formatTick, type MetricFormat } from './metric-format';
 import { renderTargetMark, type TargetMark } from './target-marks';
 import { renderScopeMarks, type ScopeMark } from './scope-marks';
+import { dateTick, renderTimeAxis, withTime } from './time-axis';
 
 /**
  * One metric over the snapshot series (a small multiple), with an optional target band or limit.
  * Hidden (null) points leave a gap rather than being joined over. Snapshots that may be a change
- * of scope, or are marked not comparable, get a labelled dashed line.
+ * of scope, or are marked not comparable, get a labelled dashed line. Time axis (snapshots as far
+ * apart as their dates), straight segments, and a y axis from zero (or from the lowest value when
+ * it is negative) so small moves are not drawn as swings.
  */
 export function TrendLineChart({
   data,
@@ -26,20 +29,24 @@ export function TrendLineChart({
   colorIndex?: number;
   marks?: readonly ScopeMark[];
 }) {
+  const rows = withTime(data);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+      <LineChart data={rows} margin={{ top: 16, right: 36, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-        <XAxis dataKey="asOf" minTickGap={28} tick={{ fontSize: 12 }} />
+        {renderTimeAxis(rows, 4)}
         <YAxis
           width={52}
           tick={{ fontSize: 12 }}
           allowDecimals={format !== 'int'}
-          domain={['auto', 'auto']}
-          padding={{ top: 14, bottom: 14 }}
+          domain={[(min: number) => Math.min(0, min), 'auto']}
+          padding={{ top: 14, bottom: 0 }}
           tickFormatter={(v: number) => formatTick(v, format)}
         />
-        <Tooltip formatter={(v) => [formatMetric(typeof v === 'number' ? v : null, format), label]} />
+        <Tooltip
+          labelFormatter={(t) => dateTick(Number(t))}
+          formatter={(v) => [formatMetric(typeof v === 'number' ? v : null, format), label]}
+        />
         {renderTargetMark(target, 'y')}
         {renderScopeMarks(marks)}
         <Line

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { COUNT_BASIS, type CountBasis } from '@/lib/metrics/definitions';
 
 /** The "i" beside a figure: its SPEC definition as a tooltip and as the accessible name. */
 export function DefinitionIcon({ definition }: { definition: string }) {
@@ -22,6 +23,8 @@ export interface FigureCard {
   definition: string;
   /** small text under the value (change, note) */
   note?: ReactNode;
+  /** the IC/manager definition a count uses, shown next to the number and explained in its definition */
+  basis?: CountBasis;
 }
 
 /** A strip of figure cards (value, definition, note); data-testid kpi-KEY and kpi-KEY-value for tests. */
@@ -32,11 +35,18 @@ export function FigureCards({ label, cards }: { label: string; cards: FigureCard
         <li key={c.key} className="kpi" data-testid={`kpi-${c.key}`}>
           <div className="kpi-label">
             <span>{c.label}</span>
-            <DefinitionIcon definition={c.definition} />
+            <DefinitionIcon
+              definition={c.basis ? `${c.definition} ${COUNT_BASIS[c.basis].explanation}` : c.definition}
+            />
           </div>
           <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
             {c.value}
           </div>
+          {c.basis && (
+            <div className="kpi-basis" data-testid={`kpi-${c.key}-basis`}>
+              {COUNT_BASIS[c.basis].tag}
+            </div>
+          )}
           {c.note && <div className="kpi-delta">{c.note}</div>}
         </li>
       ))}

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { LadderUnitMetrics } from '@/lib/metrics/ladder';
 import { computeLadderMetrics } from '@/lib/metrics/ladder';
+import type { UnitCeilingRisk } from '@/lib/metrics/ceiling-risk';
+import { countAtCeiling } from '@/lib/views/overview';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
 import type { OrgRecord } from '@/lib/metrics/types';
@@ -65,6 +67,7 @@ async function computedPoint(
     snapshotId: s.id,
     structure: await unitStructureAt(s, unit, execLayers),
     ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
+    icsAtCeiling: countAtCeiling({ snap, unit }),
   };
 }
 
@@ -140,6 +143,14 @@ async function subtreeSeries(
     }
     out.push({ asOf: s.asOf, snapshotId: s.id, structure: p.structure, ladder: p.ladder });
   }
+  // A point's step holds the previous snapshot's ICs at the ceiling inside the root's subtree then,
+  // so snapshot k's count is read from snapshot k+1's point (the current one is computed by the view).
+  for (let k = 0; k < out.length; k++) {
+    const o = out[k];
+    const next = series[series.findIndex((s) => s.id === o?.snapshotId) + 1];
+    const step = next ? points.get(`${next.id}:${subtree}`)?.step : undefined;
+    if (o && o.icsAtCeiling === undefined) o.icsAtCeiling = step?.prevExists ? step.prevIcsAt : null;
+  }
   return out;
 }
 
@@ -176,9 +187,19 @@ export async function loadUnitSeries(
     const { scopeType, scopeKey } = unitNow.stored;
     const structures = await readStoredSeries<StoredStructure>(ids, 'structure', scopeType, scopeKey);
     const ladders = await readStoredSeries<LadderUnitMetrics>(ids, 'ladder', scopeType, scopeKey);
+    const risks = await readStoredSeries<{ units?: UnitCeilingRisk[] }>(ids, 'ceiling-risk', 'org');
     return series.flatMap((s) => {
       const st = structures.get(s.id);
-      return st ? [{ asOf: s.asOf, snapshotId: s.id, structure: st, ladder: ladders.get(s.id) ?? null }] : [];
+      const units = risks.get(s.id)?.units;
+      // The stored per-department aggregates: the org sums them, a department reads its own.
+      const icsAtCeiling = !units
+        ? null
+        : scopeType === 'org'
+          ? units.reduce((a, u) => a + u.atCeiling, 0)
+          : (units.find((u) => u.department === scopeKey)?.atCeiling ?? 0);
+      return st
+        ? [{ asOf: s.asOf, snapshotId: s.id, structure: st, ladder: ladders.get(s.id) ?? null, icsAtCeiling }]
+        : [];
     });
   }
   if (unitNow.subtree !== null && unitNow.department === null)

@@ -85,36 +85,53 @@ describe('ceiling risk', () => {
     const d = assembleCeilingRisk(viewContext(nowSnap, {}, 'hr'), lh);
     // At the ceiling: p1 (Eng, IC5), s2 and s3 (Sales, IC2); nobody is at the ladder top (IC8) and
     // a one-snapshot history has no long spell: each scores 30 (atUnitCeiling), the others 0.
-    // 10 ICs, 3 at the ceiling (0.3), mean 90 / 10 = 9, none at 60 or more.
-    expect(d.summary).toEqual({ ics: 10, meanScore: 9, atCeiling: 3, shareAtCeiling: 0.3, highRisk: 0 });
+    // The tie-breaker: no level start dates, so stay = 0; at the ceiling, closeness = 1: pressure
+    // 0.5, + 0.9 x 0.5 = 0.45 -> 30.45, one decimal 30.5.
+    // 10 ICs, 3 at the ceiling (0.3), mean 91.5 / 10 = 9.15 -> 9.2, none at 60 or more.
+    expect(d.summary).toEqual({ ics: 10, meanScore: 9.2, atCeiling: 3, shareAtCeiling: 0.3, highRisk: 0 });
     expect(d.people?.map((p) => [p.employeeId, p.score, p.reasons])).toEqual([
-      ['p1', 30, ['atUnitCeiling']],
-      ['s2', 30, ['atUnitCeiling']],
-      ['s3', 30, ['atUnitCeiling']],
+      ['p1', 30.5, ['atUnitCeiling']],
+      ['s2', 30.5, ['atUnitCeiling']],
+      ['s3', 30.5, ['atUnitCeiling']],
+    ]);
+    // Next steps: p1 holds Eng's IC5 (the ladder goes to IC8); s2 and s3 hold Sales' IC2 while Eng
+    // reaches IC5, so a move is suggested too.
+    expect(d.people?.map((p) => p.nextStep)).toEqual([
+      'Consider opening the next rung (IC6) in Eng.',
+      'Consider opening the next rung (IC3) in Sales, or a move to Eng (IC levels up to IC5).',
+      'Consider opening the next rung (IC3) in Sales, or a move to Eng (IC levels up to IC5).',
+    ]);
+    expect(d.unitSteps).toEqual([
+      {
+        department: 'Sales',
+        atCeiling: 2,
+        text: '2 ICs at IC2: consider opening the next rung (IC3) in Sales, or moves to Eng (IC levels up to IC5).',
+      },
+      { department: 'Eng', atCeiling: 1, text: '1 IC at IC5: consider opening the next rung (IC6) in Eng.' },
     ]);
     expect(d.heatmap.departments).toEqual(['Eng', 'Sales']);
     expect(d.heatmap.columns.map((c) => c.key)).toEqual(['IC1', 'IC2', 'IC3', 'IC4', 'IC5', '*']);
     const cell = (department: string, column: string) =>
       d.heatmap.cells.find((c) => c.department === department && c.column === column)?.value;
-    // Eng, all levels: 7 ICs, 1 at the ceiling (1/7 = 0.1429), mean 30 / 7 = 4.3.
+    // Eng, all levels: 7 ICs, 1 at the ceiling (1/7 = 0.1429), mean 30.5 / 7 = 4.36 -> 4.4.
     expect(cell('Eng', '*')).toEqual({
       ics: 7,
-      meanScore: 4.3,
+      meanScore: 4.4,
       atCeiling: 1,
       shareAtCeiling: 0.1429,
       highRisk: 0,
     });
     expect(cell('Eng', 'IC5')).toEqual({
       ics: 1,
-      meanScore: 30,
+      meanScore: 30.5,
       atCeiling: 1,
       shareAtCeiling: 1,
       highRisk: 0,
     });
-    // Sales, all levels: s1, s2, s3; 2 at the ceiling (0.6667), mean 60 / 3 = 20.
+    // Sales, all levels: s1, s2, s3; 2 at the ceiling (0.6667), mean 61 / 3 = 20.33 -> 20.3.
     expect(cell('Sales', '*')).toEqual({
       ics: 3,
-      meanScore: 20,
+      meanScore: 20.3,
       atCeiling: 2,
       shareAtCeiling: 0.6667,
       highRisk: 0,

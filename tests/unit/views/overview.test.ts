@@ -51,8 +51,26 @@ describe('Overview of the whole organisation', () => {
     expect(k.middleManagers).toMatchObject({ value: 1, previous: 1, changeVsPrevious: 0 });
     // Senior IC share: IC4+ among the 10 ICs = e3, p1 -> 2 / 10 = 0.2; then 2 of 9 = 0.2222.
     expect(k.seniorIcShare).toMatchObject({ value: 0.2, previous: 0.2222, changeVsPrevious: -0.0222 });
-    // At the IC ceiling: Eng's ceiling IC5 (p1), Sales' ceiling IC2 (s2, s3): 3; no previous.
-    expect(k.atIcCeiling).toMatchObject({ value: 3, previous: null, changeVsPrevious: null });
+    // At the IC ceiling: Eng's ceiling IC5 (p1), Sales' ceiling IC2 (s2, s3): 3. Then p1 was in
+    // Sales, so Eng's ceiling was IC4 (e3) and Sales' IC5 (p1): 2, which is also the peak: +1.
+    expect(k.atIcCeiling).toMatchObject({
+      value: 3,
+      previous: 2,
+      changeVsPrevious: 1,
+      peak: 2,
+      changeVsPeak: 1,
+    });
+  });
+
+  it('a series point without a stored ceiling count leaves that comparison n/a (null), not 0', () => {
+    const ctx = viewContext(nowSnap, {});
+    const now = pointOf(nowSnap, {});
+    const o = assembleOverview(ctx, {
+      structure: now.structure,
+      series: [{ ...pointOf(thenSnap, {}), icsAtCeiling: null }, now],
+      scope: noNotes,
+    });
+    expect(kpis(o).atIcCeiling).toMatchObject({ value: 3, previous: null, peak: null });
   });
 
   it('spans histogram: whole spans 1..widest (4), managers per span', () => {
@@ -96,7 +114,8 @@ describe('Overview of a department (Eng)', () => {
     expect(k.medianSpan?.value).toBe(3);
     // Senior ICs e3 (IC4), p1 (IC5) of 7 ICs: 0.2857. Ceiling IC5: p1 alone.
     expect(k.seniorIcShare?.value).toBe(0.2857);
-    expect(k.atIcCeiling?.value).toBe(1);
+    // Eng now: p1 at IC5; then Eng's ceiling was IC4 (e3): 1 and 1.
+    expect(k.atIcCeiling).toMatchObject({ value: 1, previous: 1, changeVsPrevious: 0 });
   });
 
   it('histogram and pyramid keep org-wide layers', () => {

@@ -25,7 +25,7 @@ export function AiView() {
   return (
     <div data-testid="ai-dashboard">
       <div className={styles.bar}>
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted" style={{ margin: 0 }} data-chart-scope>
           {d.window ? (
             <>
               <strong data-testid="ai-period">{d.window.label}</strong>

@@ -51,7 +51,7 @@ const TRENDS: TrendDef[] = [
   },
   {
     id: 'throughput',
-    title: 'Throughput',
+    title: 'Throughput (PRs merged per engineer per week)',
     definition: 'PRs merged / engineer / week, per month.',
     format: 'decimal',
     series: [{ key: 'throughputPerEngineerWeek', label: 'PRs per engineer per week' }],
@@ -94,18 +94,19 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
   const share = d.unmatchedShare;
   const scopeSlug = d.scope.subtree ?? d.scope.department ?? 'org';
   const period = d.window?.label ?? 'the period';
-  const unmatchedText =
-    share === null
-      ? ''
-      : share === 0
-        ? `Unmatched: 0% — every AI-active user in ${period} is joined to an employee (each month's share is in the table).`
-        : `Unmatched: ${(share * 100).toFixed(1)}% of AI-active users in ${period} are joined to no employee and left out (each month's share is in the table).`;
+  // Said once above the charts, and only when someone is left out (each month's share is in the tables).
+  const unmatchedText = `Unmatched: ${((share ?? 0) * 100).toFixed(1)}% of AI-active users in ${period} are joined to no employee and left out of these figures (each month's share is in the table).`;
   return (
     <>
       <h2>Trends by month</h2>
       {hidden > 0 && (
         <p className="suppressed" role="note">
           {hidden} month(s) are hidden: fewer than {minGroupSize} engineers.
+        </p>
+      )}
+      {share !== null && share > 0 && (
+        <p className="suppressed" role="note" data-testid="trend-unmatched">
+          {unmatchedText}
         </p>
       )}
       <div className="two-col">
@@ -136,7 +137,7 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
             <ChartCard
               key={t.id}
               title={t.title}
-              definition={`${t.definition} ${unmatchedText}`}
+              definition={t.definition}
               rows={rows}
               columns={columns}
               filename={`ai-${t.id}-${scopeSlug}`}

@@ -9,6 +9,7 @@ import { RiskHeatmapCard } from './risk-heatmap-card';
 import { RiskPeopleCard } from './risk-people-card';
 import { LeaversCard } from './leavers-card';
 import { ScoreExplainer } from './score-explainer';
+import { UnitStepsCard } from './unit-steps-card';
 
 /** The Ceiling-risk dashboard body (client; data from the prefetched react-query cache). */
 export function CeilingRiskView() {
@@ -18,7 +19,7 @@ export function CeilingRiskView() {
   const d = q.data;
   return (
     <div data-testid="ceiling-risk">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. History from {d.historyFrom ?? '—'}.
       </p>
       {isSuppressed(d.summary) ? (
@@ -28,6 +29,7 @@ export function CeilingRiskView() {
           <RiskKpis data={d} summary={d.summary} />
           <ScoreExplainer data={d} />
           <RiskHeatmapCard data={d} />
+          <UnitStepsCard data={d} />
           <RiskPeopleCard data={d} />
           <LeaversCard data={d} />
         </>

@@ -63,7 +63,6 @@ export function LeaversCard({ data }: { data: CeilingRiskDashboard }) {
         ) : (
           <SimpleLineChart
             data={rows}
-            x="asOf"
             series={[
               { key: 'atRatePct', label: 'At the ceiling (% left)' },
               { key: 'otherRatePct', label: 'Other ICs (% left)' },

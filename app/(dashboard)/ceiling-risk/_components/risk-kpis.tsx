@@ -15,7 +15,8 @@ export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summar
       key: 'ics',
       label: 'Declared ICs',
       value: formatCount(summary.ics),
-      definition: 'People whose declared track is IC (track column, else level track, else no reports).',
+      basis: 'declared',
+      definition: 'People whose declared track is IC.',
     },
     {
       key: 'meanScore',

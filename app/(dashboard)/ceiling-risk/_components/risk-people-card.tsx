@@ -2,14 +2,18 @@ import { useId, useMemo, useState } from 'react';
 import type { CeilingRiskDashboard, RiskPerson } from '@/lib/dal/dashboards/ceiling-risk';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatMonths } from '../../ladder/_components/format';
+import { isSuppressed } from '@/lib/query/suppressed';
 import styles from './ceiling-risk.module.css';
 
 const reasonList = (p: RiskPerson) => (
-  <ul className={styles.reasons}>
-    {p.reasonText.map((t) => (
-      <li key={t}>{t}</li>
-    ))}
-  </ul>
+  <>
+    <ul className={styles.reasons}>
+      {p.reasonText.map((t) => (
+        <li key={t}>{t}</li>
+      ))}
+    </ul>
+    <p className={styles.nextStep}>{p.nextStep}</p>
+  </>
 );
 
 // On a phone the department, level, months and reasons move under the name, so a row reads top
@@ -60,7 +64,9 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
     value: (p) => p.score,
     numeric: true,
     cell: (p) => (
-      <span className={`badge ${p.score >= 60 ? 'danger' : p.score >= 40 ? 'warn' : ''}`}>{p.score}</span>
+      <span className={`badge ${p.score >= 60 ? 'danger' : p.score >= 40 ? 'warn' : ''}`}>
+        {p.score.toFixed(1)}
+      </span>
     ),
   },
   {
@@ -72,13 +78,19 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
     cell: reasonList,
     className: styles.wideOnly,
   },
+  {
+    id: 'nextStep',
+    header: 'Suggested next step',
+    value: (p) => p.nextStep,
+    hidden: true,
+  },
 ];
 
 const THRESHOLDS = [
   { min: 60, label: '60 or more (high risk)' },
   { min: 50, label: '50 or more' },
   { min: 30, label: '30 or more' },
-  { min: 1, label: 'any score above 0' },
+  { min: 0.1, label: 'any score above 0' },
 ];
 
 /**
@@ -90,6 +102,8 @@ export function RiskPeopleCard({ data }: { data: CeilingRiskDashboard }) {
   const selectId = useId();
   const people = data.people;
   const shown = useMemo(() => (people ?? []).filter((p) => p.score >= min), [people, min]);
+  const total = data.peopleTotal ?? 0;
+  const ics = isSuppressed(data.summary) ? total : data.summary.ics;
   return (
     <section className="card" aria-labelledby="risk-people-h" data-testid="risk-people">
       <h2 id="risk-people-h">ICs at risk</h2>
@@ -112,8 +126,9 @@ export function RiskPeopleCard({ data }: { data: CeilingRiskDashboard }) {
               </select>
             </div>
             <p className="muted" aria-live="polite" data-testid="people-count">
-              {shown.length.toLocaleString('en')} of {(data.peopleTotal ?? 0).toLocaleString('en')} ICs with a
-              score above 0
+              {shown.length.toLocaleString('en')} of {ics.toLocaleString('en')} declared ICs score {min} or
+              more; {total.toLocaleString('en')} score above 0 and {(ics - total).toLocaleString('en')} score
+              0
               {data.peopleTotal !== null && data.peopleTotal > people.length
                 ? ` (the list holds the ${people.length.toLocaleString('en')} highest)`
                 : ''}

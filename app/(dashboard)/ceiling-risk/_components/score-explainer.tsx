@@ -29,6 +29,12 @@ export function ScoreExplainer({ data }: { data: CeilingRiskDashboard }) {
           last 24 months of history.
         </li>
       </ul>
+      <p>
+        Many ICs share the same reasons, so a continuous part of under one point breaks the ties: half from
+        time in level against the typical time for that level (the same 75th percentile, else 24 months), half
+        from how close the person sits to their department&apos;s IC ceiling. It orders people with the same
+        reasons and never lifts anyone over a whole-number threshold. Declared ICs count by declared track.
+      </p>
     </details>
   );
 }

@@ -10,6 +10,7 @@ export function LadderKpis({ summary }: { summary: LadderGroup }) {
   const kpis: Kpi[] = [
     {
       key: 'icLadderDepth',
+      basis: 'declared',
       label: 'IC ladder depth',
       value: String(m.icLadderDepth),
       note: m.icLadderDepth === 1 ? 'level held by ICs' : 'levels held by ICs',
@@ -39,6 +40,7 @@ export function LadderKpis({ summary }: { summary: LadderGroup }) {
     },
     {
       key: 'seniorIcShare',
+      basis: 'declared',
       label: 'Senior IC share',
       value: formatShare(m.seniorIcShare),
       definition: 'Declared ICs at Staff-equivalent level or above / all declared ICs.',
@@ -47,8 +49,8 @@ export function LadderKpis({ summary }: { summary: LadderGroup }) {
       key: 'tracks',
       label: 'ICs / managers',
       value: `${formatCount(summary.ics)} / ${formatCount(summary.managers)}`,
-      definition:
-        'People by declared track: the track column, else the track of their level, else whether they have reports.',
+      basis: 'declared',
+      definition: 'People on the IC track / people on the manager track.',
     },
   ];
   return <FigureCards label="Ladder figures" cards={kpis} />;

@@ -18,7 +18,7 @@ export function LadderView() {
   const d = q.data;
   return (
     <div data-testid="ladder">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. Ladder: {d.ladderName}.
       </p>
       {isSuppressed(d.summary) ? (

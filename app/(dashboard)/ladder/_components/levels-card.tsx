@@ -6,6 +6,22 @@ import { departmentLabel } from './format';
 
 type Row = Record<string, string | number>;
 
+/** Departments drawn as their own bar; the rest share one "Others" bar (the table lists every one). */
+export const TOP_GROUPS = 24;
+
+/** The largest TOP_GROUPS rows by people, then one row summing the others (same series keys). */
+export function topGroups(rows: Row[], keys: string[], label = 'department'): Row[] {
+  if (rows.length <= TOP_GROUPS + 1) return rows;
+  const sorted = [...rows].sort((a, b) => Number(b.people) - Number(a.people));
+  const rest = sorted.slice(TOP_GROUPS);
+  const others: Row = { [label]: `Others (${rest.length} departments)`, people: 0 };
+  for (const r of rest) {
+    others.people = Number(others.people) + Number(r.people);
+    for (const k of keys) others[k] = Number(others[k] ?? 0) + Number(r[k] ?? 0);
+  }
+  return [...sorted.slice(0, TOP_GROUPS), others];
+}
+
 /** One stacked bar per department: IC levels (blues) then manager levels (oranges), junior to senior. */
 export function LevelsCard({ data }: { data: LadderDashboard }) {
   // Series keys hold level codes (which may contain dots); the chart gets plain keys s0, s1...
@@ -33,6 +49,10 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       numeric: true,
     })),
   ];
+  const drawn = topGroups(
+    rows,
+    series.map((s) => s.key),
+  );
   return (
     <>
       <ChartCard
@@ -41,12 +61,20 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
         rows={rows}
         columns={columns}
         filename={`ladder-levels-${data.asOf}`}
-        bodyHeight={Math.max(280, 110 + 32 * rows.length)}
+        bodyHeight={Math.max(280, 110 + 32 * drawn.length)}
+        footer={
+          drawn.length < rows.length ? (
+            <p className="muted" data-testid="levels-others">
+              The {TOP_GROUPS} largest of {rows.length} departments are drawn; the other{' '}
+              {rows.length - TOP_GROUPS} share one bar. The table view lists every department.
+            </p>
+          ) : undefined
+        }
       >
         {rows.length === 0 ? (
           <p className="muted">No department has enough people to show.</p>
         ) : (
-          <LadderLevelsChart data={rows} y="department" series={series} />
+          <LadderLevelsChart data={drawn} y="department" series={series} />
         )}
       </ChartCard>
       {hidden.length > 0 && (

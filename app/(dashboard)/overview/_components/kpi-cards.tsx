@@ -24,6 +24,7 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
         key: k.key,
         label: k.label,
         definition: k.definition,
+        basis: k.basis,
         value: fmt(k.value, k.format),
         note: (
           <>

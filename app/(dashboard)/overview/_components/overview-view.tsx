@@ -4,7 +4,7 @@ import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
-import { SimpleLineChart } from '@/app/_components/charts/line-chart';
+import { SmallMultiples } from '@/app/_components/charts/small-multiples';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
 import { ScopeNote } from '@/app/_components/ui/scope-note';
 import { scopeMarks } from '@/app/_components/charts/scope-marks';
@@ -23,7 +23,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
   const fteNumber = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
   return (
     <div data-testid="overview">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{o.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
@@ -76,9 +76,10 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         ) : (
           <ChartCard
             title="Flattening trend"
-            definition="Managers and middle managers (managers of managers below the executive layers) per snapshot; headcount on the right axis."
+            definition="Middle managers (managers of managers below the executive layers), managers and headcount per snapshot, each on its own axis from zero, snapshots spaced by date."
             rows={o.trend}
             filename={`flattening-trend-${o.asOf}`}
+            bodyHeight="auto"
             columns={[
               { key: 'asOf', label: 'As of', value: (r) => r.asOf },
               { key: 'headcount', label: 'Headcount', value: (r) => r.headcount, numeric: true },
@@ -92,14 +93,13 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
               { key: 'depth', label: 'Layers', value: (r) => r.depth, numeric: true },
             ]}
           >
-            <SimpleLineChart
-              data={o.trend}
+            <SmallMultiples
+              rows={o.trend}
               marks={scopeMarks(notes)}
-              x="asOf"
               series={[
                 { key: 'middleManagers', label: 'Middle managers' },
                 { key: 'managers', label: 'Managers' },
-                { key: 'headcount', label: 'Headcount', axis: 'right' },
+                { key: 'headcount', label: 'Headcount' },
               ]}
             />
           </ChartCard>

@@ -40,7 +40,7 @@ export function StructureView({
   const scope = [d.scope.department, d.scope.subtreeName ?? d.scope.subtree].filter(Boolean).join(' · ');
   return (
     <div data-testid="structure" aria-busy={q.isFetching || undefined}>
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         As of <strong>{d.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>

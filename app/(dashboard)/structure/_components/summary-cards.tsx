@@ -1,4 +1,4 @@
-import { FigureCards } from '@/app/_components/ui/figure-cards';
+import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { StructureSummary } from '@/lib/dal/dashboards/structure';
 
 type Fmt = 'int' | 'decimal' | 'percent';
@@ -11,7 +11,7 @@ const fmt = (v: number | null, f: Fmt) =>
 
 /** The unit's structure figures as a strip of cards, each with its SPEC definition. */
 export function SummaryCards({ s }: { s: StructureSummary }) {
-  const cards: Array<{ key: string; label: string; value: string; definition: string; note?: string }> = [
+  const cards: FigureCard[] = [
     {
       key: 'headcount',
       label: s.juniorFte === undefined ? 'Headcount' : 'Senior posts (headcount)',
@@ -35,6 +35,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
         ]),
     {
       key: 'managers',
+      basis: 'structural',
       label: 'Managers',
       value: fmt(s.managers, 'int'),
       definition: 'People with at least one direct report.',
@@ -42,12 +43,14 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
     },
     {
       key: 'managerRatio',
+      basis: 'structural',
       label: 'Manager ratio',
       value: fmt(s.managerRatio, 'percent'),
       definition: 'Managers / headcount.',
     },
     {
       key: 'icsPerManager',
+      basis: 'structural',
       label: 'ICs per manager',
       value: fmt(s.icsPerManager, 'decimal'),
       definition: 'Individual contributors / managers.',
@@ -69,6 +72,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
     },
     {
       key: 'middleManagers',
+      basis: 'structural',
       label: 'Middle managers',
       value: fmt(s.middleManagers, 'int'),
       definition: 'Managers of managers below the executive layers.',

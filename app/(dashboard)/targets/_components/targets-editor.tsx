@@ -6,6 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TargetsState } from '@/lib/dal/targets';
 import type { Targets } from '@/lib/metrics/targets';
 import { ApiError, fetchJson } from '@/lib/query/fetch-json';
+import type { TargetReference } from '@/lib/views/target-references';
+import { TargetReferences } from './target-references';
 import styles from './targets.module.css';
 
 export const TARGETS_KEY = ['targets'] as const;
@@ -26,11 +28,11 @@ let nextUid = 1;
  * Admin editor for the organisation's and the departments' span range and layer limit. The form
  * starts from the stored targets and keeps its own state afterwards (a save does not reset it).
  */
-export function TargetsEditor({ state }: { state: TargetsState }) {
-  return <EditorForm targets={state.targets} />;
+export function TargetsEditor({ state }: { state: TargetsState & { references?: TargetReference[] } }) {
+  return <EditorForm targets={state.targets} references={state.references ?? []} />;
 }
 
-function EditorForm({ targets }: { targets: Targets | null }) {
+function EditorForm({ targets, references }: { targets: Targets | null; references: TargetReference[] }) {
   const qc = useQueryClient();
   const id = useId();
   const params = useSearchParams();
@@ -63,7 +65,11 @@ function EditorForm({ targets }: { targets: Targets | null }) {
     onSuccess: async (r) => {
       setMessage({ ok: true, text: 'Targets saved. Charts and the off-target lists now use them.' });
       await qc.invalidateQueries({ queryKey: ['dashboard'] });
-      qc.setQueryData(TARGETS_KEY, r);
+      // The PUT answers the targets only: keep the references already shown.
+      qc.setQueryData<TargetsState & { references?: TargetReference[] }>(TARGETS_KEY, (old) => ({
+        ...r,
+        references: old?.references,
+      }));
     },
     onError: (e: Error) => {
       const details =
@@ -77,11 +83,10 @@ function EditorForm({ targets }: { targets: Targets | null }) {
   const used = new Set(rows.map((r) => r.name));
   const options = [...new Set([...known, ...rows.map((r) => r.name)])].filter(Boolean).sort();
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  function saveWith(o: typeof org) {
     setMessage(null);
     save.mutate({
-      org: { spanMin: Number(org.spanMin), spanMax: Number(org.spanMax), maxLayers: Number(org.maxLayers) },
+      org: { spanMin: Number(o.spanMin), spanMax: Number(o.spanMax), maxLayers: Number(o.maxLayers) },
       departments: Object.fromEntries(
         rows
           .filter((r) => r.name)
@@ -91,6 +96,30 @@ function EditorForm({ targets }: { targets: Targets | null }) {
           ]),
       ),
     });
+  }
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    saveWith(org);
+  }
+  // One click: the reference's values go into the organisation-wide boxes and are saved (the same
+  // audited update as Save); with a box still empty, the form asks for it instead.
+  function applyReference(r: TargetReference) {
+    const next = { ...org, ...Object.fromEntries(Object.entries(r.apply).map(([k, v]) => [k, String(v)])) };
+    setOrg(next);
+    const empty = (['spanMin', 'spanMax', 'maxLayers'] as const).filter((k) => next[k].trim() === '');
+    if (empty.length === 0) saveWith(next);
+    else
+      setMessage({
+        ok: false,
+        text: `${r.label} is in the form. Fill in ${empty
+          .map(
+            (k) =>
+              ({ spanMin: 'the minimum span', spanMax: 'the maximum span', maxLayers: 'the maximum layers' })[
+                k
+              ],
+          )
+          .join(' and ')}, then save.`,
+      });
   }
   const setRow = (uid: number, patch: Partial<DeptRow>) =>
     setRows((rs) => rs.map((r) => (r.uid === uid ? { ...r, ...patch } : r)));
@@ -140,6 +169,7 @@ function EditorForm({ targets }: { targets: Targets | null }) {
           />
         </div>
       </fieldset>
+      <TargetReferences references={references} onApply={applyReference} busy={save.isPending} />
       <h3>Department targets</h3>
       <p className="definition">
         A department uses its own value where one is given and the organisation&apos;s otherwise. Leave a box

@@ -6,10 +6,14 @@ import { fetchJson } from '@/lib/query/fetch-json';
 import { Skeleton, ErrorCard } from '@/app/_components/ui/states';
 import { OffTargetView } from './off-target-view';
 import { TargetsEditor, TARGETS_KEY } from './targets-editor';
+import { TargetReferences } from './target-references';
+import type { TargetReference } from '@/lib/views/target-references';
+
+type TargetsAnswer = TargetsState & { references?: TargetReference[] };
 
 /** The targets (editable by admins, read-only for everyone else) and what is off target. */
 export function TargetsView({ canEdit }: { canEdit: boolean }) {
-  const q = useQuery({ queryKey: TARGETS_KEY, queryFn: () => fetchJson<TargetsState>('/api/targets') });
+  const q = useQuery({ queryKey: TARGETS_KEY, queryFn: () => fetchJson<TargetsAnswer>('/api/targets') });
   return (
     <>
       {q.isPending ? (
@@ -26,13 +30,14 @@ export function TargetsView({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-function TargetsSummary({ state }: { state: TargetsState }) {
+function TargetsSummary({ state }: { state: TargetsAnswer }) {
   const t = state.targets;
   if (!t)
     return (
       <section className="card" data-testid="targets-summary">
         <h2>Targets</h2>
         <p className="muted">No targets are set yet. An administrator can set them here.</p>
+        <TargetReferences references={state.references ?? []} />
       </section>
     );
   const rows = [
@@ -78,6 +83,7 @@ function TargetsSummary({ state }: { state: TargetsState }) {
           </tbody>
         </table>
       </div>
+      <TargetReferences references={state.references ?? []} />
     </section>
   );
 }

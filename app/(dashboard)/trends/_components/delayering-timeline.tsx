@@ -33,6 +33,7 @@ export function DelayeringTimeline({ data }: { data: Trends }) {
         definition="A delayering event: a manager who left, or stayed without reports, while at least one former direct report now sits on a higher layer. Layers removed = drop in the unit's depth since the previous snapshot."
         rows={steps}
         filename={`delayering-${data.asOf}`}
+        bodyHeight="auto"
         columns={[
           { key: 'asOf', label: 'As of', value: (r: DelayeringRow) => r.asOf },
           { key: 'from', label: 'Compared with', value: (r) => r.from },
@@ -63,8 +64,7 @@ export function DelayeringTimeline({ data }: { data: Trends }) {
             asOf: s.asOf,
             left: s.hidden ? null : s.left,
             lostReports: s.hidden ? null : s.lostReports,
-            // Only real removals are drawn; zeros stay in the table.
-            layersRemoved: s.layersRemoved ? s.layersRemoved : null,
+            layersRemoved: s.layersRemoved,
           }))}
         />
       </ChartCard>

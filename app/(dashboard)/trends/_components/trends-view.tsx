@@ -36,7 +36,7 @@ export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: b
   const marks = scopeMarks(notes);
   return (
     <div data-testid="trends">
-      <p className="muted">
+      <p className="muted" data-chart-scope>
         Up to <strong>{t.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
