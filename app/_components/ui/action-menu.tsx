@@ -1,0 +1,126 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import styles from './action-menu.module.css';
+
+export interface MenuAction {
+  label: string;
+  onSelect: () => void;
+  /** destructive (shown in the danger colour) */
+  danger?: boolean;
+  disabled?: boolean;
+}
+
+/**
+ * One "Actions" button per row that opens a menu of that row's actions (WAI-ARIA menu button:
+ * Enter, Space or arrows open it; arrows, Home and End move; Escape or Tab close it, focus goes back
+ * to the button). The menu is fixed-positioned so a scrolling table does not clip it.
+ */
+export function ActionMenu({ label, actions }: { label: string; actions: MenuAction[] }) {
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const items = useRef<Array<HTMLButtonElement | null>>([]);
+  const [open, setOpen] = useState<null | { at: CSSProperties; focus: number }>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    items.current[open.focus]?.focus();
+    const close = (e: Event) => {
+      if (e.type !== 'pointerdown' || !(e.target as Element).closest?.(`[data-menu="${id}"]`)) setOpen(null);
+    };
+    document.addEventListener('pointerdown', close);
+    window.addEventListener('resize', close);
+    window.addEventListener('scroll', close, true);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      window.removeEventListener('resize', close);
+      window.removeEventListener('scroll', close, true);
+    };
+  }, [open, id]);
+
+  const show = (focus: number) => {
+    const r = button.current?.getBoundingClientRect();
+    if (!r) return;
+    const below = window.innerHeight - r.bottom > 40 * actions.length + 16;
+    setOpen({
+      focus: (focus + actions.length) % actions.length,
+      at: {
+        right: Math.max(8, window.innerWidth - r.right),
+        ...(below ? { top: r.bottom + 4 } : { bottom: window.innerHeight - r.top + 4 }),
+      },
+    });
+  };
+  const hide = (refocus: boolean) => {
+    setOpen(null);
+    if (refocus) button.current?.focus();
+  };
+  const onButtonKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      show(e.key === 'ArrowDown' ? 0 : -1);
+    }
+  };
+  const onMenuKey = (e: KeyboardEvent) => {
+    const at = items.current.findIndex((el) => el === document.activeElement);
+    const move = (to: number) => {
+      e.preventDefault();
+      items.current[(to + actions.length) % actions.length]?.focus();
+    };
+    if (e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowUp') move(at - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(actions.length - 1);
+    else if (e.key === 'Escape') {
+      e.preventDefault();
+      hide(true);
+    } else if (e.key === 'Tab') hide(false);
+  };
+
+  return (
+    <div className={styles.wrap} data-menu={id}>
+      <button
+        ref={button}
+        type="button"
+        className="secondary"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open !== null}
+        aria-controls={open ? `${id}-menu` : undefined}
+        onClick={() => (open ? hide(false) : show(0))}
+        onKeyDown={onButtonKey}
+      >
+        Actions <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div
+          id={`${id}-menu`}
+          role="menu"
+          aria-label={label}
+          className={styles.menu}
+          style={open.at}
+          onKeyDown={onMenuKey}
+        >
+          {actions.map((a, i) => (
+            <button
+              key={a.label}
+              ref={(el) => {
+                items.current[i] = el;
+              }}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              disabled={a.disabled}
+              className={a.danger ? styles.danger : undefined}
+              onClick={() => {
+                hide(true);
+                a.onSelect();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
