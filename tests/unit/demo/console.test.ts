@@ -57,7 +57,7 @@ describe('npm run demo output', () => {
     expect(lines.at(-1)).toBe(lines[0]);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(box.match(/admin@/g)).toHaveLength(1);
-    expect(box).toMatch(/[|] {2}leader +leader@demo[.]strata[.]local +leader-y2 /);
+    expect(box).toMatch(/[|] {3}leader +leader@demo[.]strata[.]local +leader-y2 /);
     expect(box).toContain('(scope: subtree of Ada Lovelace (E000002))');
   });
 });
