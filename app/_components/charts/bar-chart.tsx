@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 
 export interface BarSeries {
@@ -61,7 +62,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
           </>
         )}
         <Tooltip />
-        {series.length > 1 && <Legend verticalAlign="top" height={28} />}
+        {series.length > 1 && <Legend {...LEGEND_BELOW} />}
         {children}
         {series.map((s, i) => (
           <Bar

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 
 /**
@@ -42,7 +43,7 @@ export function DelayeringChart({
           domain={[0, (max: number) => Math.max(1, max)]}
         />
         <Tooltip />
-        <Legend verticalAlign="top" height={28} />
+        <Legend {...LEGEND_BELOW} />
         <Bar
           yAxisId="events"
           dataKey="left"

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 
 export interface LevelStackSeries {
   key: string;
@@ -64,8 +65,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
         <YAxis type="category" dataKey={y} width={130} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip />
         <Legend
-          verticalAlign="top"
-          wrapperStyle={{ paddingBottom: 8 }}
+          {...LEGEND_BELOW}
           // Light ramp colours are unreadable as text: the swatch carries the colour, the label stays dark.
           formatter={(value: string) => <span style={{ color: '#1c2430' }}>{value}</span>}
         />

@@ -1,6 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 import { renderScopeMarks, type ScopeMark } from './scope-marks';
 
@@ -25,7 +26,7 @@ export function SimpleLineChart<Row extends Record<string, unknown>>({
         <YAxis yAxisId="left" allowDecimals={false} />
         {hasRight && <YAxis yAxisId="right" orientation="right" allowDecimals={false} />}
         <Tooltip />
-        <Legend verticalAlign="top" height={28} />
+        <Legend {...LEGEND_BELOW} />
         {renderScopeMarks(marks, 'left')}
         {series.map((s, i) => (
           <Line
