@@ -47,7 +47,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 /** Why a leader without a scope is refused, wherever that is checked (admin page, sign-in). */
 export const LEADER_NEEDS_SCOPE =
-  'A leader needs a scope: enter the employee id of the manager whose subtree they lead ' +
+  'A leader needs a scope: choose the manager whose subtree they lead ' +
   '(for the whole organisation, choose the HR or Viewer role).';
 
 /** Throws a 422 when the role and scope a user would end up with are a leader without a scope. */

@@ -81,7 +81,7 @@ export function SnapshotTable() {
             <tbody>
               {q.data.snapshots.map((s) => (
                 <tr key={s.id}>
-                  <td>
+                  <td className="nowrap">
                     {formatDay(s.asOf)}
                     {s.label && s.label !== s.asOf ? <span className="muted"> ({s.label})</span> : null}
                   </td>
@@ -101,7 +101,7 @@ export function SnapshotTable() {
                     ) : null}
                   </td>
                   <td>{s.uploadedBy}</td>
-                  <td>{formatDateTime(s.uploadedAt)}</td>
+                  <td className="nowrap">{formatDateTime(s.uploadedAt)}</td>
                   <td className="num">{s.warningCount}</td>
                   <td style={{ textAlign: 'center' }}>
                     <label>
