@@ -11,6 +11,17 @@ export interface MenuAction {
   disabled?: boolean;
 }
 
+/** Fixed position under the button (above it near the bottom of the window), right-aligned with it. */
+function placeBelow(button: HTMLElement | null, count: number): CSSProperties {
+  const r = button?.getBoundingClientRect();
+  if (!r) return {};
+  const below = window.innerHeight - r.bottom > 40 * count + 16;
+  return {
+    right: Math.max(8, window.innerWidth - r.right),
+    ...(below ? { top: r.bottom + 4 } : { bottom: window.innerHeight - r.top + 4 }),
+  };
+}
+
 /**
  * One "Actions" button per row that opens a menu of that row's actions (WAI-ARIA menu button:
  * Enter, Space or arrows open it; arrows, Home and End move; Escape or Tab close it, focus goes back
@@ -20,35 +31,34 @@ export function ActionMenu({ label, actions }: { label: string; actions: MenuAct
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const items = useRef<Array<HTMLButtonElement | null>>([]);
-  const [open, setOpen] = useState<null | { at: CSSProperties; focus: number }>(null);
+  /** the item focused when the menu opened; null = closed */
+  const [open, setOpen] = useState<number | null>(null);
+  const [at, setAt] = useState<CSSProperties>({});
 
   useEffect(() => {
-    if (!open) return;
-    items.current[open.focus]?.focus();
+    if (open === null) return;
+    items.current[open]?.focus();
+  }, [open]);
+  useEffect(() => {
+    if (open === null) return;
     const close = (e: Event) => {
-      if (e.type !== 'pointerdown' || !(e.target as Element).closest?.(`[data-menu="${id}"]`)) setOpen(null);
+      if (!(e.target as Element).closest?.(`[data-menu="${id}"]`)) setOpen(null);
     };
+    // The menu follows its button when the page or the table scrolls.
+    const follow = () => setAt(placeBelow(button.current, actions.length));
     document.addEventListener('pointerdown', close);
-    window.addEventListener('resize', close);
-    window.addEventListener('scroll', close, true);
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, true);
     return () => {
       document.removeEventListener('pointerdown', close);
-      window.removeEventListener('resize', close);
-      window.removeEventListener('scroll', close, true);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
     };
-  }, [open, id]);
+  }, [open, id, actions.length]);
 
   const show = (focus: number) => {
-    const r = button.current?.getBoundingClientRect();
-    if (!r) return;
-    const below = window.innerHeight - r.bottom > 40 * actions.length + 16;
-    setOpen({
-      focus: (focus + actions.length) % actions.length,
-      at: {
-        right: Math.max(8, window.innerWidth - r.right),
-        ...(below ? { top: r.bottom + 4 } : { bottom: window.innerHeight - r.top + 4 }),
-      },
-    });
+    setAt(placeBelow(button.current, actions.length));
+    setOpen((focus + actions.length) % actions.length);
   };
   const hide = (refocus: boolean) => {
     setOpen(null);
@@ -85,19 +95,19 @@ export function ActionMenu({ label, actions }: { label: string; actions: MenuAct
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open !== null}
-        aria-controls={open ? `${id}-menu` : undefined}
-        onClick={() => (open ? hide(false) : show(0))}
+        aria-controls={open !== null ? `${id}-menu` : undefined}
+        onClick={() => (open !== null ? hide(false) : show(0))}
         onKeyDown={onButtonKey}
       >
         Actions <span aria-hidden="true">▾</span>
       </button>
-      {open && (
+      {open !== null && (
         <div
           id={`${id}-menu`}
           role="menu"
           aria-label={label}
           className={styles.menu}
-          style={open.at}
+          style={at}
           onKeyDown={onMenuKey}
         >
           {actions.map((a, i) => (
