@@ -101,7 +101,7 @@ export function SnapshotTable() {
                     ) : null}
                   </td>
                   <td>{s.uploadedBy}</td>
-                  <td className="nowrap">{formatDateTime(s.uploadedAt)}</td>
+                  <td>{formatDateTime(s.uploadedAt)}</td>
                   <td className="num">{s.warningCount}</td>
                   <td style={{ textAlign: 'center' }}>
                     <label>
