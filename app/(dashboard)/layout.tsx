@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { roleLabel } from '@/lib/auth/roles';
+import { describeActorScope } from '@/lib/dal/scope-names';
 import { requirePageActor } from '@/lib/dal/session';
 import { listMyOrganisations } from '@/lib/dal/organisations';
 import { navFor } from '@/lib/nav';
@@ -10,7 +11,7 @@ import { SignOutButton } from '../_components/sign-out-button';
 /** Signed-in shell: sidebar with the pages this role may open, header with user, role and sign-out. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
-  const orgs = await listMyOrganisations(actor);
+  const [orgs, scope] = await Promise.all([listMyOrganisations(actor), describeActorScope(actor)]);
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -26,8 +27,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span className="badge" data-testid="current-role">
               {roleLabel(actor.role)}
             </span>
-            {actor.scopeEmployeeId && (
-              <span className="badge warn">Scope: subtree of {actor.scopeEmployeeId}</span>
+            {scope && (
+              <span className="badge warn" data-testid="current-scope">
+                Scope: subtree of {scope}
+              </span>
             )}
             <SignOutButton />
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { withOrg } from '@/lib/query/org';
 import { filtersToSearch, readFilters } from '@/lib/query/dashboard';
@@ -31,6 +32,15 @@ export function Sidebar({ items }: { items: NavLink[] }) {
   // Links keep the page's organisation (?org=) and, between dashboards, its snapshot, department and subtree.
   const params = useSearchParams();
   const org = params.get('org');
+  // On a phone the links scroll sideways: bring the current page's link into view.
+  const current = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    const a = current.current;
+    const nav = a?.closest('nav');
+    if (!a || !nav || nav.scrollWidth <= nav.clientWidth) return;
+    const offset = a.getBoundingClientRect().left - nav.getBoundingClientRect().left;
+    nav.scrollLeft += offset - (nav.clientWidth - a.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <aside className="sidebar">
       <Link href={withOrg('/', org)} className="brand">
@@ -42,7 +52,11 @@ export function Sidebar({ items }: { items: NavLink[] }) {
             const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
             return (
               <li key={item.href}>
-                <Link href={navHref(item.href, params)} aria-current={active ? 'page' : undefined}>
+                <Link
+                  href={navHref(item.href, params)}
+                  aria-current={active ? 'page' : undefined}
+                  ref={active ? current : undefined}
+                >
                   {item.label}
                 </Link>
               </li>

@@ -8,6 +8,7 @@ import { ROLES } from '@/lib/auth/roles';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { assertScopeExists, nameScopes } from './scope-names';
 
 const scopeSchema = z
   .string()
@@ -46,7 +47,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 /** Why a leader without a scope is refused, wherever that is checked (admin page, sign-in). */
 export const LEADER_NEEDS_SCOPE =
-  'A leader needs a scope: enter the employee id of the manager whose subtree they lead ' +
+  'A leader needs a scope: choose the manager whose subtree they lead ' +
   '(for the whole organisation, choose the HR or Viewer role).';
 
 /** Throws a 422 when the role and scope a user would end up with are a leader without a scope. */
@@ -64,19 +65,22 @@ export interface UserDto {
   name: string;
   role: (typeof ROLES)[number];
   scopeEmployeeId: string | null;
+  /** the scope's name in the newest snapshot of the user's organisation (null: unknown) */
+  scopeName: string | null;
   disabled: boolean;
   hasPassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 }
 
-function toDto(u: typeof schema.users.$inferSelect): UserDto {
+function toDto(u: typeof schema.users.$inferSelect, scopeName: string | null = null): UserDto {
   return {
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
     scopeEmployeeId: u.scopeEmployeeId,
+    scopeName,
     disabled: u.disabled,
     hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
@@ -100,7 +104,34 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
   assertRole(actor, can.manageUsers);
   const { db } = await getDatabase();
   const rows = await db.select().from(schema.users).orderBy(asc(schema.users.email));
-  return rows.map(toDto);
+  // A scope lies in the user's one organisation: name it from that organisation's newest snapshot.
+  const memberships = await db.select().from(schema.userOrganisations);
+  const orgOf = new Map(memberships.map((m) => [m.userId, m.orgId]));
+  const byOrg = new Map<number, string[]>();
+  for (const u of rows) {
+    const org = orgOf.get(u.id) ?? actor.orgId;
+    if (u.scopeEmployeeId !== null) byOrg.set(org, [...(byOrg.get(org) ?? []), u.scopeEmployeeId]);
+  }
+  const names = new Map<number, Map<string, string>>();
+  for (const [org, ids] of byOrg) names.set(org, await nameScopes(org, ids));
+  return rows.map((u) =>
+    toDto(
+      u,
+      u.scopeEmployeeId === null
+        ? null
+        : (names.get(orgOf.get(u.id) ?? actor.orgId)?.get(u.scopeEmployeeId) ?? null),
+    ),
+  );
+}
+
+/** The organisation a user's scope lies in: their one organisation, else the admin's current one. */
+async function scopeOrg(userId: number, fallback: number): Promise<number> {
+  const { db } = await getDatabase();
+  const rows = await db
+    .select({ orgId: schema.userOrganisations.orgId })
+    .from(schema.userOrganisations)
+    .where(eq(schema.userOrganisations.userId, userId));
+  return rows.length === 1 ? (rows[0]?.orgId ?? fallback) : fallback;
 }
 
 /** Admin only (or the first-run bootstrap via CLI_ACTOR): creates a user, audited. */
@@ -108,6 +139,10 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
   assertRole(actor, can.manageUsers);
   const data = parseOrThrow(createUserSchema, input);
   assertScopedLeader(data.role, data.scopeEmployeeId);
+  await assertScopeExists(
+    data.orgIds?.length === 1 ? (data.orgIds[0] ?? actor.orgId) : actor.orgId,
+    data.scopeEmployeeId,
+  );
   const { db } = await getDatabase();
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return db.transaction(async (tx) => {
@@ -149,6 +184,15 @@ export async function updateUser(actor: Actor, id: number, input: unknown): Prom
     throw new ValidationError('You cannot disable yourself or remove your own admin role.');
   }
   const { db } = await getDatabase();
+  if (data.scopeEmployeeId) {
+    // Checked before the transaction (it reads the snapshot), and only when the scope changes.
+    const [was] = await db
+      .select({ scope: schema.users.scopeEmployeeId })
+      .from(schema.users)
+      .where(eq(schema.users.id, id));
+    if (was && was.scope !== data.scopeEmployeeId)
+      await assertScopeExists(await scopeOrg(id, actor.orgId), data.scopeEmployeeId);
+  }
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, id));

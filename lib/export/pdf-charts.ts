@@ -335,9 +335,25 @@ export function measureChart(doc: Doc, spec: ChartSpec, width: number): number {
   return 22 + legend + plot;
 }
 
-/** Draws a chart with its title and legend in a box at (x, y); returns the height used. */
-export function drawChart(doc: Doc, spec: ChartSpec, x: number, y: number, w: number): number {
-  const h = measureChart(doc, spec, w);
+/**
+ * The least height a chart may be drawn at to use the rest of a page: a column or line chart's
+ * plot may lose up to a third (still legible); a horizontal bar chart keeps one row per category.
+ */
+export function minChartHeight(doc: Doc, spec: ChartSpec, width: number): number {
+  const full = measureChart(doc, spec, width);
+  return spec.kind === 'hbar' ? full : full - Math.round(190 / 3);
+}
+
+/** Draws a chart with its title and legend in a box at (x, y), `height` high (default: measureChart). */
+export function drawChart(
+  doc: Doc,
+  spec: ChartSpec,
+  x: number,
+  y: number,
+  w: number,
+  height?: number,
+): number {
+  const h = height ?? measureChart(doc, spec, w);
   drawText(doc, spec.title, x, y, { font: FONT.bold, size: 11, width: w });
   let top = y + 18;
   top += drawLegend(doc, spec, x, top, w);

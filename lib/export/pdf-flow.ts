@@ -36,6 +36,23 @@ export class PdfFlow {
     if (this.y + h > this.bottom && this.y > this.top) this.newPage();
   }
 
+  /**
+   * Height to draw a block that shrinks (a chart) between `min` and `full` points: full when it fits,
+   * else the room left when that is at least `min`, else full on a new page. `after` is the space
+   * the caller leaves below it.
+   */
+  fit(full: number, min: number, after = 0): number {
+    if (full + after <= this.room) return full;
+    if (min + after <= this.room) return this.room - after;
+    this.ensure(full + after);
+    return full;
+  }
+
+  /** Current page number, 1-based (pages are buffered, so the cursor is on the last one). */
+  get pageNumber(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
   /** Runs fn with a handler that re-draws something at the top of every page it breaks onto. */
   withBreakHandler(handler: () => void, fn: () => void): void {
     const prev = this.onBreak;

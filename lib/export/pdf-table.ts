@@ -134,14 +134,20 @@ function drawHeader(doc: Doc, flow: PdfFlow, table: ReportTable, widths: number[
     .restore();
 }
 
+/** Height of a table's title, note, header and first rows: what must fit on the page it starts on. */
+export function measureTableLead(doc: Doc, table: ReportTable, width: number): number {
+  const widths = computeColumnWidths(doc, table, width);
+  const noteH = table.note ? measureText(doc, table.note, width, { size: 8 }) + 3 : 0;
+  // Keep the title with the header and the first few rows (a lone header at a page foot reads badly).
+  const firstRowsH = table.rows.length ? Math.min(3, table.rows.length) * 15 : 14;
+  return 18 + noteH + headerHeight(doc, table, widths) + firstRowsH;
+}
+
 /** Draws a titled table at the cursor, breaking pages between rows and repeating the header. */
 export function drawTable(doc: Doc, flow: PdfFlow, table: ReportTable): void {
   const widths = computeColumnWidths(doc, table, flow.width);
   const noteH = table.note ? measureText(doc, table.note, flow.width, { size: 8 }) + 3 : 0;
-  // Keep the title with the header and the first few rows (a lone header at a page foot reads badly).
-  const leadRows = Math.min(3, table.rows.length);
-  const firstRowsH = table.rows.length ? leadRows * 15 : 14;
-  flow.ensure(18 + noteH + headerHeight(doc, table, widths) + firstRowsH);
+  flow.ensure(measureTableLead(doc, table, flow.width));
   drawText(doc, table.title, flow.left, flow.y, { font: FONT.bold, size: 11, width: flow.width });
   flow.gap(16);
   if (table.note) {

@@ -5,12 +5,18 @@
  * snapshot on every page. It renders a ReportDocument; it never computes or looks anything up.
  */
 import PDFDocument from 'pdfkit';
-import { drawChart, measureChart } from './pdf-charts';
+import { drawChart, measureChart, minChartHeight } from './pdf-charts';
 import { PAGE, PdfFlow } from './pdf-flow';
-import { drawTable } from './pdf-table';
+import { drawTable, measureTableLead } from './pdf-table';
 import { drawText, FONT, INK, measureText, registerFonts, toPdfText, type Doc } from './pdf-text';
 import { formatChange, formatValue } from './format';
-import type { KpiItem, ReportBlock, ReportDocument, ReportSection } from './report-model';
+import {
+  WHOLE_ORGANISATION,
+  type KpiItem,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportSection,
+} from './report-model';
 
 function heading(doc: Doc, flow: PdfFlow, text: string, size: number, space = 8): void {
   const h = measureText(doc, text, flow.width, { font: FONT.bold, size });
@@ -73,24 +79,50 @@ function kpiGrid(doc: Doc, flow: PdfFlow, b: Extract<ReportBlock, { kind: 'kpis'
   paragraph(doc, flow, basis, INK.muted, 8);
 }
 
+const PAIR_GAP = 18;
+
+/** Least height a block needs on the page it starts on (a heading is kept with it). */
+function leadHeight(doc: Doc, flow: PdfFlow, b: ReportBlock | undefined): number {
+  switch (b?.kind) {
+    case 'kpis':
+      return (b.comparisonAsOf ? 74 : 64) + 8;
+    case 'chart':
+      return minChartHeight(doc, b.chart, flow.width) + 10;
+    case 'chart-pair':
+      return Math.max(...b.charts.map((c) => minChartHeight(doc, c, (flow.width - PAIR_GAP) / 2))) + 10;
+    case 'table':
+      return b.table.inPdf === false ? 0 : measureTableLead(doc, b.table, flow.width);
+    case undefined:
+      return 0;
+    default:
+      return 40;
+  }
+}
+
 function drawBlock(doc: Doc, flow: PdfFlow, b: ReportBlock): void {
   switch (b.kind) {
     case 'kpis':
       kpiGrid(doc, flow, b);
       return;
     case 'chart': {
-      const h = measureChart(doc, b.chart, flow.width);
-      flow.ensure(h + 10);
-      drawChart(doc, b.chart, flow.left, flow.y, flow.width);
+      // A chart keeps its title: it shrinks a little to use the page's foot, else moves whole.
+      const h = flow.fit(
+        measureChart(doc, b.chart, flow.width),
+        minChartHeight(doc, b.chart, flow.width),
+        10,
+      );
+      drawChart(doc, b.chart, flow.left, flow.y, flow.width, h);
       flow.gap(h + 16);
       return;
     }
     case 'chart-pair': {
-      const gap = 18;
-      const w = (flow.width - gap) / 2;
-      const h = Math.max(...b.charts.map((c) => measureChart(doc, c, w)));
-      flow.ensure(h + 10);
-      b.charts.forEach((c, i) => drawChart(doc, c, flow.left + i * (w + gap), flow.y, w));
+      const w = (flow.width - PAIR_GAP) / 2;
+      const h = flow.fit(
+        Math.max(...b.charts.map((c) => measureChart(doc, c, w))),
+        Math.max(...b.charts.map((c) => minChartHeight(doc, c, w))),
+        10,
+      );
+      b.charts.forEach((c, i) => drawChart(doc, c, flow.left + i * (w + PAIR_GAP), flow.y, w, h));
       flow.gap(h + 16);
       return;
     }
@@ -131,7 +163,21 @@ function drawBlock(doc: Doc, flow: PdfFlow, b: ReportBlock): void {
   }
 }
 
-function drawSection(doc: Doc, flow: PdfFlow, s: ReportSection): void {
+/** Draws a section where the cursor is (sections flow); returns the page its heading is on. */
+function drawSection(doc: Doc, flow: PdfFlow, s: ReportSection): number {
+  const titleH = measureText(doc, s.title, flow.width, { font: FONT.bold, size: 18 }) + 16;
+  const introH = s.intro ? measureText(doc, s.intro, flow.width, { size: 9.5 }) + 8 : 0;
+  // Keep the heading with its intro and the start of its first block.
+  flow.ensure(
+    titleH +
+      introH +
+      leadHeight(
+        doc,
+        flow,
+        s.blocks.find((b) => leadHeight(doc, flow, b) > 0),
+      ),
+  );
+  const page = flow.pageNumber;
   heading(doc, flow, s.title, 18, 6);
   doc
     .save()
@@ -144,6 +190,14 @@ function drawSection(doc: Doc, flow: PdfFlow, s: ReportSection): void {
   flow.gap(10);
   if (s.intro) paragraph(doc, flow, s.intro, INK.muted);
   for (const b of s.blocks) drawBlock(doc, flow, b);
+  return page;
+}
+
+/** The cover band's two lines: what the pack covers, then the organisation it lies in. */
+export function coverLines(m: Pick<ReportDocument['meta'], 'organisation' | 'scopeLabel'>): [string, string] {
+  return m.scopeLabel === WHOLE_ORGANISATION
+    ? [m.organisation, WHOLE_ORGANISATION]
+    : [m.scopeLabel, `in ${m.organisation}`];
 }
 
 function drawCover(doc: Doc, flow: PdfFlow, report: ReportDocument): number {
@@ -151,12 +205,16 @@ function drawCover(doc: Doc, flow: PdfFlow, report: ReportDocument): number {
   doc.save().rect(0, 0, PAGE.width, 150).fill(INK.band).restore();
   drawText(doc, 'Strata', flow.left, 44, { font: FONT.bold, size: 14, color: '#9fb4cc' });
   drawText(doc, m.title, flow.left, 66, { font: FONT.bold, size: 26, color: '#ffffff', width: flow.width });
-  drawText(doc, m.organisation, flow.left, 102, {
+  // The band names what the pack covers: the subtree or department first, then its organisation.
+  const [scopeLine, orgLine] = coverLines(m);
+  drawText(doc, scopeLine, flow.left, 100, {
+    font: FONT.bold,
     size: 14,
-    color: '#dbe3ec',
+    color: '#ffffff',
     width: flow.width,
     ellipsis: true,
   });
+  drawText(doc, orgLine, flow.left, 120, { size: 11, color: '#dbe3ec', width: flow.width, ellipsis: true });
   flow.y = 180;
   const rows: Array<[string, string]> = [
     ['Scope', m.scopeLabel],
@@ -251,6 +309,9 @@ function drawFooters(doc: Doc, report: ReportDocument): void {
   }
 }
 
+/** Space between the end of one section and the next one's heading. */
+const SECTION_GAP = 22;
+
 /** Document properties are Unicode strings in the PDF (no font involved). */
 const unicode = (text: string) => text.normalize('NFC');
 
@@ -282,15 +343,17 @@ export async function renderReportPdf(
   const flow = new PdfFlow(doc);
   const contentsTop = drawCover(doc, flow, report);
   const contents: Array<[string, number]> = [];
+  // The cover stands alone; after it sections follow one another, each starting where the last ended.
+  flow.newPage();
   report.sections.forEach((s, i) => {
-    flow.newPage();
-    contents.push([s.title, doc.bufferedPageRange().count]);
-    drawSection(doc, flow, s);
+    if (i > 0) flow.gap(SECTION_GAP);
+    contents.push([s.title, drawSection(doc, flow, s)]);
     onProgress?.((i + 1) / (report.sections.length + 1));
   });
   if (report.definitions.length) {
-    flow.newPage();
-    contents.push(['Appendix: definitions', doc.bufferedPageRange().count]);
+    if (report.sections.length) flow.gap(SECTION_GAP);
+    flow.ensure(120);
+    contents.push(['Appendix: definitions', flow.pageNumber]);
     heading(doc, flow, 'Appendix: definitions', 18, 10);
     let group = '';
     for (const d of report.definitions) {

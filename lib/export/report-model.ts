@@ -14,6 +14,9 @@ export interface ReportColumn {
   format: ValueFormat;
 }
 
+/** The scope label of a pack about the whole organisation (the cover then leads with the organisation's name). */
+export const WHOLE_ORGANISATION = 'Whole organisation';
+
 export interface ReportTable {
   /** stable id (sheet / CSV file name), unique within a report */
   id: string;

@@ -96,10 +96,11 @@ test('an admin creates a user, changes their role and finds both in the audit lo
   await page.getByLabel(/^Password/).fill('newbie-password-1');
   // a leader without a scope would see the whole company: refused with the reason
   await page.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByRole('status')).toContainText('A leader needs a scope');
-  await page.getByLabel(/^Scope/).fill(DEMO_CEO);
+  await expect(page.getByRole('status').filter({ hasText: 'A leader needs a scope' })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Scope/ }).fill(DEMO_CEO);
+  await page.getByRole('option').filter({ hasText: DEMO_CEO }).first().click();
   await page.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByRole('status')).toContainText('Created newbie@e2e.test');
+  await expect(page.getByRole('status').filter({ hasText: 'Created newbie@e2e.test' })).toBeVisible();
   await page.getByRole('button', { name: 'Edit newbie@e2e.test' }).click();
   await page.getByLabel('Role for newbie@e2e.test').selectOption('viewer');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -109,4 +110,35 @@ test('an admin creates a user, changes their role and finds both in the audit lo
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByTestId('audit-table')).toContainText('newbie@e2e.test');
   await page.screenshot({ path: 'test-results/screens/admin-audit.png', fullPage: true });
+});
+
+test('an admin gives a leader a scope by searching a name; the scope reads with the name everywhere', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin');
+  const email = `scoped-${Date.now()}@e2e.test`;
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Role').selectOption('leader');
+  // No raw id box: the people search, by id or name.
+  await expect(page.locator('#nu-scope')).toHaveCount(0);
+  const search = page.getByRole('combobox', { name: /^Scope/ });
+  await search.fill(DEMO_CEO);
+  await page.getByRole('option').filter({ hasText: DEMO_CEO }).first().click();
+  await expect(search).toHaveAccessibleDescription(new RegExp(`^Subtree of \\S.* \\(${DEMO_CEO}\\)`));
+  await page.getByLabel(/^Password/).fill('scoped-leader-password');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Created ${email}` })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toContainText(new RegExp(`Subtree of \\S.* \\(${DEMO_CEO}\\)`));
+  await page.screenshot({ path: 'test-results/screens/admin-scope-by-name.png', fullPage: true });
+
+  // The e2e leader (scope: the CEO) reads the name in the header and on the account page.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'leader');
+  await expect(page.getByTestId('current-scope')).toHaveText(
+    new RegExp(`^Scope: subtree of \\S.* \\(${DEMO_CEO}\\)$`),
+  );
+  await page.goto('/account');
+  await expect(page.getByText(new RegExp(`^The subtree of \\S.* \\(${DEMO_CEO}\\)$`))).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -33,10 +34,10 @@ test('hr uploads a file with an unknown manager column, maps it, reads the repor
   await expect(page.getByText('ready to commit')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/data-mapped.png', fullPage: true });
   await page.getByRole('button', { name: /Commit 1 snapshot/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2024-06-30' })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Jun 30, 2024' })).toBeVisible({
     timeout: 60_000,
   });
-  await expect(page.getByTestId('snapshot-table')).toContainText('2024-06-30');
+  await expect(page.getByTestId('snapshot-table')).toContainText('Jun 30, 2024');
   await expect(page.getByTestId('snapshot-table')).toContainText('boss-ref-2024-06-30.csv');
 
   // The mapping was saved: the same columns are mapped automatically next time.
@@ -44,6 +45,66 @@ test('hr uploads a file with an unknown manager column, maps it, reads the repor
   await page.getByRole('button', { name: 'Upload and check' }).click();
   await expect(page.getByText(/A mapping saved for files with these columns was applied/)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test.describe('read in British English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('the snapshot table shows each date once in the reader locale, one action menu per row, and confirms a delete in a dialog', async ({
+    page,
+  }) => {
+    await signIn(page, 'hr');
+    await page.goto('/data');
+    const table = page.getByTestId('snapshot-table');
+    const actions = table.getByRole('button', { name: /^Actions for snapshot/ });
+    await expect(actions.first()).toBeVisible();
+    const rows = await table.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(1);
+    // As of: the date once (no "2026-10-31 (2026-10-31)"), in the same style as Uploaded.
+    for (const t of await table.locator('tbody tr td:nth-child(1)').allInnerTexts())
+      expect(t.trim()).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
+    for (const t of await table.locator('tbody tr td:nth-child(6)').allInnerTexts())
+      expect(t.trim()).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+    // One Actions button per row, no column of Delete buttons.
+    await expect(actions).toHaveCount(rows);
+    await expect(table.getByRole('button', { name: /delete/i })).toHaveCount(0);
+
+    // Keyboard: Enter opens the menu on its first item, Escape closes it back onto the button.
+    const button = table.getByRole('button', { name: 'Actions for snapshot 2024-06-30 version 1' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Actions for snapshot 2024-06-30 version 1' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['Open in Overview', 'Delete…']);
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/screens/data-actions-menu.png' });
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+
+    // Delete: a dialog names the snapshot; Cancel keeps it, Delete snapshot removes it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await expect(menu.getByRole('menuitem', { name: 'Delete…' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete this snapshot?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('30 Jun 2024 (2024-06-30), version 1 of 1');
+    await expect(dialog).toContainText('boss-ref-2024-06-30.csv');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: 'test-results/screens/data-delete-dialog.png' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(table.locator('tbody tr')).toHaveCount(rows);
+    await button.click();
+    await menu.getByRole('menuitem', { name: 'Delete…' }).click();
+    await dialog.getByRole('button', { name: 'Delete snapshot' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(table.locator('tbody tr')).toHaveCount(rows - 1);
+    await expect(button).toHaveCount(0);
+  });
 });
 
 test('hr uploads a UK organogram (senior + junior files) and commits it', async ({ page }) => {
@@ -61,7 +122,7 @@ test('hr uploads a UK organogram (senior + junior files) and commits it', async 
   await expect(page.getByText(/10,267.22\s*junior staff FTE/)).toBeVisible();
   await expect(report.or(page.getByTestId('issues-table'))).toBeTruthy();
   await page.getByRole('button', { name: /Commit 1 snapshot/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2012-09-30' })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Sep 30, 2012' })).toBeVisible({
     timeout: 60_000,
   });
   await page.screenshot({ path: 'test-results/screens/data-organogram.png', fullPage: true });
@@ -137,7 +198,7 @@ test('a published DFID organogram with a self-report: resolved on the upload scr
   await expect(self).toContainText('resolved');
   await page.screenshot({ path: 'test-results/screens/data-resolve-after.png', fullPage: true });
   await page.getByRole('button', { name: /^Commit 1 snapshot/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2011-03-31 (80 people' })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Mar 31, 2011 (80 people' })).toBeVisible({
     timeout: 60_000,
   });
 
@@ -174,13 +235,14 @@ test('a stacked multi-snapshot file: the snapshots without errors are committed,
   await page.getByRole('button', { name: 'Upload and check' }).click();
   const partial = page.getByTestId('partial-commit');
   await expect(partial).toContainText('5 of 8 snapshots have no errors');
-  for (const d of ['2011-03-31', '2011-09-30', '2013-09-30']) await expect(partial).toContainText(`${d}`);
+  for (const d of ['Mar 31, 2011', 'Sep 30, 2011', 'Sep 30, 2013'])
+    await expect(partial).toContainText(`${d}`);
   await expect(partial).toContainText('self-manager');
   await expect(page.getByRole('button', { name: /^Commit 8 snapshots/ })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/data-partial-commit.png', fullPage: true });
   await page.getByRole('button', { name: 'Commit the 5 snapshots without errors' }).click();
-  const done = page.getByRole('status').filter({ hasText: 'Imported 2012-09-30' });
+  const done = page.getByRole('status').filter({ hasText: 'Imported Sep 30, 2012' });
   await expect(done).toBeVisible({ timeout: 60_000 });
-  await expect(done).not.toContainText('2011-03-31');
+  await expect(done).not.toContainText('Mar 31, 2011');
   await deleteOrg(page, ORG);
 });

@@ -1,7 +1,10 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { DEMO_CEO, signIn } from './helpers';
 
 const SCREENS = 'test-results/screens';
 
@@ -41,6 +44,17 @@ test.describe('reports', () => {
     const job = list.reports.find((r) => r.id === id);
     expect(job?.status).toBe('done');
     expect(job?.filename).toBe(download.suggestedFilename());
+    // The cover names the leader's subtree (not just "Organisation"), with the person's name.
+    expect(job?.summary.scopeLabel).toMatch(new RegExp(`^Subtree of \\S.* \\(${DEMO_CEO}\\), your scope$`));
+    if (spawnSync('pdftotext', ['-v']).error === undefined) {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'strata-pack-')), 'pack.pdf');
+      fs.writeFileSync(file, bytes);
+      const cover = execFileSync('pdftotext', ['-l', '1', '-layout', file, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      expect(cover[cover.indexOf('Planning review') + 1]).toBe(job?.summary.scopeLabel);
+    }
     // the pack is for the same snapshot the dashboards show by default
     const overview = (await (await page.request.get('/api/metrics/overview')).json()) as { asOf: string };
     expect(job?.summary.asOf).toBe(overview.asOf);

@@ -229,7 +229,7 @@ test.describe.serial('honest trends: changes of scope', () => {
     await page.getByRole('button', { name: 'Upload and check' }).click();
     await expect(page.getByText('ready to commit')).toBeVisible();
     await page.getByRole('button', { name: /Commit 1 snapshot/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Imported 2024-01-31' })).toBeVisible({
+    await expect(page.getByRole('status').filter({ hasText: 'Imported Jan 31, 2024' })).toBeVisible({
       timeout: 60_000,
     });
     const snaps = (await (await page.request.get('/api/data/snapshots')).json()) as {

@@ -14,7 +14,8 @@ import { CLI_ACTOR, type Actor } from '@/lib/dal/actor';
 import { ForbiddenError, toErrorResponse, ValidationError } from '@/lib/dal/errors';
 import { authenticateSso, explainNoAccess, loadActor } from '@/lib/dal/login';
 import * as jobs from '@/lib/dal/reports/jobs';
-import { createUser, updateUser } from '@/lib/dal/users';
+import { describeActorScope } from '@/lib/dal/scope-names';
+import { createUser, listUsers, updateUser } from '@/lib/dal/users';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 // Fixture tests/fixtures/reports: E1 CEO; E2 (VP Eng, 13 people below) and E3 (VP Sales) under E1.
@@ -219,5 +220,17 @@ describe.each(backends())('rights checked at use on %s', (backend) => {
     await db.update(schema.reportJobs).set({ access: null }).where(eq(schema.reportJobs.id, job.id));
     expect(await statusOf(jobs.getReportFile(await actorOf(id), job.id))).toBe(403);
     expect(await statusOf(jobs.getReportFile(admin, job.id))).toBe(200);
+  });
+
+  it('a scope must be someone in the newest snapshot, and is listed and shown with their name', async () => {
+    await expect(
+      createUser(admin, { email: 'typo@x.test', role: 'leader', scopeEmployeeId: 'E999' }),
+    ).rejects.toThrow(/Nobody has employee id E999/);
+    const id = await newLeader('E2');
+    await expect(updateUser(admin, id, { scopeEmployeeId: 'E0002' })).rejects.toBeInstanceOf(ValidationError);
+    const listed = (await listUsers(admin)).find((u) => u.id === id);
+    expect(listed).toMatchObject({ scopeEmployeeId: 'E2', scopeName: 'Dana Lead' });
+    expect(await describeActorScope(await actorOf(id))).toBe('Dana Lead (E2)');
+    expect(await describeActorScope(admin)).toBeNull();
   });
 });

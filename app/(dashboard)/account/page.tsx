@@ -1,4 +1,5 @@
 import { roleLabel } from '@/lib/auth/roles';
+import { describeActorScope } from '@/lib/dal/scope-names';
 import { requirePageActor } from '@/lib/dal/session';
 
 export const metadata = { title: 'Your account' };
@@ -13,6 +14,7 @@ const ROLE_TEXT = {
 /** Who you are signed in as and what your role allows. */
 export default async function AccountPage() {
   const actor = await requirePageActor();
+  const scope = await describeActorScope(actor);
   return (
     <div className="card">
       <h1>Your account</h1>
@@ -24,11 +26,7 @@ export default async function AccountPage() {
           {roleLabel(actor.role)} — {ROLE_TEXT[actor.role]}
         </dd>
         <dt>Scope</dt>
-        <dd>
-          {actor.scopeEmployeeId
-            ? `The subtree under employee ${actor.scopeEmployeeId}`
-            : 'The whole organisation'}
-        </dd>
+        <dd>{scope ? `The subtree of ${scope}` : 'The whole organisation'}</dd>
       </dl>
     </div>
   );

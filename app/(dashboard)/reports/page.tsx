@@ -1,4 +1,5 @@
 import { can } from '@/lib/auth/permissions';
+import { describeActorScope } from '@/lib/dal/scope-names';
 import { requirePageActor } from '@/lib/dal/session';
 import { listScenarios } from '@/lib/dal/scenarios';
 import { countSnapshots } from '@/lib/dal/snapshot-list';
@@ -32,7 +33,7 @@ export default async function ReportsPage() {
       {hasData ? (
         <ReportsView
           canSeePeople={can.seePeople(actor)}
-          scopeEmployeeId={actor.scopeEmployeeId}
+          scopeLabel={await describeActorScope(actor)}
           scenarios={scenarios}
         />
       ) : (

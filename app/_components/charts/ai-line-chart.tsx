@@ -1,6 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 import { formatValue, niceTicks, type ValueFormat } from './value-format';
 
@@ -35,7 +36,7 @@ export function AiLineChart<Row extends Record<string, unknown>>({
           tickFormatter={(v: number) => formatValue(v, format, true)}
         />
         <Tooltip formatter={(v) => formatValue(typeof v === 'number' ? v : null, format)} />
-        {series.length > 1 && <Legend verticalAlign="top" height={28} />}
+        {series.length > 1 && <Legend {...LEGEND_BELOW} />}
         {series.map((s, i) => (
           <Line
             key={s.key}

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 
 export interface BarSeries {
@@ -72,7 +73,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
         <Tooltip
           formatter={valueFormat ? (v) => (typeof v === 'number' ? valueFormat(v) : String(v)) : undefined}
         />
-        {series.length > 1 && <Legend verticalAlign="top" height={28} />}
+        {series.length > 1 && <Legend {...LEGEND_BELOW} />}
         {children}
         {series.map((s, i) => (
           <Bar

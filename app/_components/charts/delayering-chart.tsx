@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 import { dateTick, renderTimeAxis, withTime } from './time-axis';
 
@@ -24,7 +25,7 @@ export function DelayeringChart({ data }: { data: Row[] }) {
               {renderTimeAxis(rows)}
               <YAxis width={40} allowDecimals={false} tick={{ fontSize: 12 }} domain={[0, 'auto']} />
               <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
-              <Legend verticalAlign="top" height={28} />
+              <Legend {...LEGEND_BELOW} />
               <Bar
                 dataKey="left"
                 name="Managers who left"

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 
 export interface LevelStackSeries {
   key: string;
@@ -82,8 +83,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
         <Tooltip itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} />
         <Legend
           itemSorter={null}
-          verticalAlign="top"
-          wrapperStyle={{ paddingBottom: 8 }}
+          {...LEGEND_BELOW}
           // Light ramp colours are unreadable as text: the swatch carries the colour, the label stays dark.
           formatter={(value: string) => <span style={{ color: '#1c2430' }}>{value}</span>}
         />

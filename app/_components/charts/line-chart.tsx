@@ -1,6 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 import { renderScopeMarks, type ScopeMark } from './scope-marks';
 import { dateTick, renderTimeAxis, withTime } from './time-axis';
@@ -26,7 +27,7 @@ export function SimpleLineChart<Row extends { asOf: string }>({
         {renderTimeAxis(rows)}
         <YAxis allowDecimals={false} domain={[(min: number) => Math.min(0, min), 'auto']} />
         <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
-        <Legend verticalAlign="top" height={28} />
+        <Legend {...LEGEND_BELOW} />
         {renderScopeMarks(marks)}
         {series.map((s, i) => (
           <Line

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 
 export interface PyramidSeries {
@@ -38,9 +39,8 @@ export function PyramidChart<Row extends Record<string, unknown>>({
           itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)}
         />
         <Legend
-          verticalAlign="top"
+          {...LEGEND_BELOW}
           itemSorter={null}
-          wrapperStyle={{ paddingBottom: 6, lineHeight: '1.4' }}
           formatter={(value) => <span style={{ color: 'var(--c-text)' }}>{value}</span>}
         />
         {series.map((s, i) => (

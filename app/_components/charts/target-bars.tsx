@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
 import { renderTargetMark, type TargetMark } from './target-marks';
 
@@ -55,7 +56,7 @@ export function TargetBarChart<Row extends object>({
           </>
         )}
         <Tooltip />
-        {series.length > 1 && <Legend verticalAlign="top" height={28} />}
+        {series.length > 1 && <Legend {...LEGEND_BELOW} />}
         {marks.map((m, i) => renderTargetMark(m, vertical ? 'x' : 'y', `mark-${i}`))}
         {series.map((s, i) => (
           <Bar

@@ -3,11 +3,12 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { PrefetchResult } from '@/lib/dal/dashboards/prefetch';
 import type { Actor } from '@/lib/dal/actor';
+import { describeActorScope } from '@/lib/dal/scope-names';
 import { DashboardControls } from '../dashboard-controls';
 import { EmptyState, ErrorCard } from '../ui/states';
 
 /** Shared frame of every dashboard page: title, global controls, then the prefetched view (or empty / error). */
-export function DashboardPage({
+export async function DashboardPage({
   title,
   intro,
   actor,
@@ -21,6 +22,7 @@ export function DashboardPage({
   children: ReactNode;
 }) {
   const canUpload = can.manageData(actor);
+  const scope = prefetch.kind === 'empty' ? null : await describeActorScope(actor);
   return (
     <>
       <h1>{title}</h1>
@@ -29,9 +31,7 @@ export function DashboardPage({
         <EmptyState canUpload={canUpload} />
       ) : (
         <>
-          <DashboardControls
-            scopeLabel={actor.scopeEmployeeId ? `your scope, ${actor.scopeEmployeeId}` : null}
-          />
+          <DashboardControls scopeLabel={scope ? `your scope, ${scope}` : null} />
           {prefetch.kind === 'error' ? (
             <ErrorCard message={prefetch.message} />
           ) : (

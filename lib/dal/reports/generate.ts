@@ -4,7 +4,12 @@ import { getDatabase, schema } from '@/db';
 import { DEFINITION_GROUP_TITLES, listDefinitions, type DefinitionGroup } from '@/lib/metrics/definitions';
 import { renderReportPdf } from '@/lib/export/pdf';
 import { renderTableCsv } from '@/lib/export/report-csv';
-import { listReportTables, type ReportDocument, type ReportSection } from '@/lib/export/report-model';
+import {
+  listReportTables,
+  WHOLE_ORGANISATION,
+  type ReportDocument,
+  type ReportSection,
+} from '@/lib/export/report-model';
 import { findTableSection, type SectionId } from '@/lib/export/report-sections';
 import { renderReportXlsx } from '@/lib/export/xlsx';
 import type { Actor } from '../actor';
@@ -64,7 +69,7 @@ export function describeScope(ctx: ReportContext): string {
   if (unit.department !== null)
     return `Department ${unit.department}${subtree ? ` within the ${subtree}${own}` : ''}`;
   if (subtree) return `${subtree.charAt(0).toUpperCase()}${subtree.slice(1)}${own}`;
-  return 'Whole organisation';
+  return WHOLE_ORGANISATION;
 }
 
 function slug(text: string): string {

@@ -6,13 +6,20 @@ import { ROLES, roleLabel, type Role } from '@/lib/auth/roles';
 import type { UserDto } from '@/lib/dal/users';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
+import { formatDateTime } from '@/lib/dates';
+import { labelScope } from '@/lib/views/scope-label';
+import { PersonField } from '@/app/_components/ui/person-field';
+import type { PersonOption } from '@/app/_components/ui/person-combobox';
 
 /** One user: inline edit of role and scope, enable/disable, password reset. */
 export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
-  const [scope, setScope] = useState(user.scopeEmployeeId ?? '');
+  const initialScope: PersonOption | null = user.scopeEmployeeId
+    ? { id: user.scopeEmployeeId, name: user.scopeName, title: null }
+    : null;
+  const [scope, setScope] = useState<PersonOption | null>(initialScope);
   const [password, setPassword] = useState('');
   const update = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -51,14 +58,17 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
       </td>
       <td>
         {editing ? (
-          <input
-            aria-label={`Scope for ${label}`}
+          <PersonField
+            label={`Scope for ${label}`}
             value={scope}
-            onChange={(e) => setScope(e.target.value)}
-            placeholder="whole org"
+            onChange={setScope}
+            empty="Whole organisation."
+            describe={(p) => <>Subtree of {labelScope(p.id, p.name)}</>}
           />
+        ) : user.scopeEmployeeId ? (
+          `Subtree of ${labelScope(user.scopeEmployeeId, user.scopeName)}`
         ) : (
-          (user.scopeEmployeeId ?? 'Whole org')
+          'Whole organisation'
         )}
       </td>
       <td>
@@ -68,7 +78,7 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
           <span className="badge ok">Active</span>
         )}
       </td>
-      <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : 'never'}</td>
+      <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'never'}</td>
       <td>
         {editing ? (
           <div className="form-row">
@@ -83,12 +93,19 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
             <button
               type="button"
               onClick={() =>
-                update.mutate({ role, scopeEmployeeId: scope || null, ...(password ? { password } : {}) })
+                update.mutate({ role, scopeEmployeeId: scope?.id ?? null, ...(password ? { password } : {}) })
               }
             >
               Save
             </button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setEditing(false);
+                setScope(initialScope);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -3,6 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ROLES, roleLabel, type Role } from '@/lib/auth/roles';
+import { PersonField } from '@/app/_components/ui/person-field';
+import type { PersonOption } from '@/app/_components/ui/person-combobox';
 import type { UserDto } from '@/lib/dal/users';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -16,6 +18,7 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
     queryFn: () => fetchJson<{ users: UserDto[] }>('/api/admin/users'),
   });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [scope, setScope] = useState<PersonOption | null>(null);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       fetchJson<{ user: UserDto }>('/api/admin/users', { method: 'POST', body: JSON.stringify(body) }),
@@ -35,10 +38,15 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
         email: String(f.get('email') ?? ''),
         name: String(f.get('name') ?? ''),
         role: String(f.get('role') ?? 'viewer') as Role,
-        scopeEmployeeId: String(f.get('scope') ?? '') || null,
+        scopeEmployeeId: scope?.id ?? null,
         password: String(f.get('password') ?? '') || undefined,
       },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: () => {
+          form.reset();
+          setScope(null);
+        },
+      },
     );
   }
 
@@ -65,12 +73,18 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="nu-scope">
-              Scope <span className="hint">(employee id; empty = whole org; leaders need one)</span>
-            </label>
-            <input id="nu-scope" name="scope" />
-          </div>
+          <PersonField
+            label="Scope"
+            hint="whose subtree they see; nobody = whole organisation; leaders need one"
+            value={scope}
+            onChange={setScope}
+            empty="Whole organisation."
+            describe={(p) => (
+              <>
+                Subtree of <strong>{p.name ?? p.id}</strong> ({p.id}){p.title ? `, ${p.title}` : ''}
+              </>
+            )}
+          />
           <div className="field">
             <label htmlFor="nu-password">
               Password <span className="hint">(10+ characters; empty = SSO only)</span>

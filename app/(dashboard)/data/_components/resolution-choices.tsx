@@ -1,6 +1,7 @@
 'use client';
 
 import type { UploadView } from './types';
+import { formatDay } from '@/lib/dates';
 
 type Snapshot = UploadView['report']['snapshots'][number];
 type Offer = Snapshot['offers'][number];
@@ -115,7 +116,10 @@ export function ResolutionChoices({
             {o.snapshots.length > 1 && (
               <p className="muted">
                 Rows per snapshot:{' '}
-                {o.snapshots.map((x) => `${x.asOf} (${x.rows.toLocaleString('en-US')})`).join(', ')}.
+                {o.snapshots
+                  .map((x) => `${formatDay(x.asOf)} (${x.rows.toLocaleString('en-US')})`)
+                  .join(', ')}
+                .
               </p>
             )}
             {BLOCKING.has(o.code) && (

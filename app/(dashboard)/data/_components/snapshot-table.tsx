@@ -1,15 +1,21 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import type { SnapshotDto } from '@/lib/dal/snapshot-list';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { orgHeaders } from '@/lib/query/org';
+import { formatDateTime, formatDay } from '@/lib/dates';
 import { DefinitionIcon } from '@/app/_components/ui/figure-cards';
+import { ActionMenu } from '@/app/_components/ui/action-menu';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 
 /**
- * Every snapshot version: as-of date, people, source, uploader, warnings, versions; delete with
- * confirmation; mark a snapshot "not comparable" (a change of scope: change-since-peak skips it).
+ * Every snapshot version: as-of date, people, source, uploader, warnings, versions; mark a snapshot
+ * "not comparable" (a change of scope: change-since-peak skips it); one action menu per row (open it
+ * on the Overview, delete after a dialog naming the snapshot). Dates in the reader's locale.
  */
 export function SnapshotTable() {
   const qc = useQueryClient();
@@ -17,10 +23,17 @@ export function SnapshotTable() {
     queryKey: queryKeys.snapshots,
     queryFn: () => fetchJson<{ snapshots: SnapshotDto[] }>('/api/data/snapshots'),
   });
+  const router = useRouter();
+  const [deleting, setDeleting] = useState<SnapshotDto | null>(null);
   const del = useMutation({
-    mutationFn: (id: number) =>
-      fetch(`/api/data/snapshots/${id}`, { method: 'DELETE', headers: orgHeaders() }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.snapshots }),
+    mutationFn: async (id: number) => {
+      const res = await fetch(`/api/data/snapshots/${id}`, { method: 'DELETE', headers: orgHeaders() });
+      if (!res.ok) throw new Error(`Could not delete the snapshot (${res.status}).`);
+    },
+    onSuccess: () => {
+      setDeleting(null);
+      return qc.invalidateQueries({ queryKey: queryKeys.snapshots });
+    },
   });
   const mark = useMutation({
     mutationFn: async (v: { id: number; notComparable: boolean }) => {
@@ -40,6 +53,7 @@ export function SnapshotTable() {
       {q.isPending && <p>Loading…</p>}
       {q.error && <p className="alert error">{q.error.message}</p>}
       {mark.error && <p className="alert error">{mark.error.message}</p>}
+      {del.error && <p className="alert error">{del.error.message}</p>}
       {q.data && q.data.snapshots.length === 0 && <p>No snapshot yet: upload an org export above.</p>}
       {q.data && q.data.snapshots.length > 0 && (
         <div className="table-wrap" tabIndex={0}>
@@ -67,9 +81,9 @@ export function SnapshotTable() {
             <tbody>
               {q.data.snapshots.map((s) => (
                 <tr key={s.id}>
-                  <td>
-                    {s.asOf}
-                    {s.label ? <span className="muted"> ({s.label})</span> : null}
+                  <td className="nowrap">
+                    {formatDay(s.asOf)}
+                    {s.label && s.label !== s.asOf ? <span className="muted"> ({s.label})</span> : null}
                   </td>
                   <td>
                     v{s.version} of {s.versions}{' '}
@@ -87,7 +101,7 @@ export function SnapshotTable() {
                     ) : null}
                   </td>
                   <td>{s.uploadedBy}</td>
-                  <td>{new Date(s.uploadedAt).toLocaleString()}</td>
+                  <td>{formatDateTime(s.uploadedAt)}</td>
                   <td className="num">{s.warningCount}</td>
                   <td style={{ textAlign: 'center' }}>
                     <label>
@@ -104,22 +118,20 @@ export function SnapshotTable() {
                     </label>
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="danger"
-                      aria-label={`Delete snapshot ${s.asOf} version ${s.version}`}
-                      disabled={del.isPending}
-                      onClick={() => {
-                        if (
-                          window.confirm(
-                            `Delete the ${s.asOf} snapshot (version ${s.version})? This cannot be undone.`,
-                          )
-                        )
-                          del.mutate(s.id);
-                      }}
-                    >
-                      Delete
-                    </button>
+                    <ActionMenu
+                      label={`Actions for snapshot ${s.asOf} version ${s.version}`}
+                      actions={[
+                        ...(s.isCurrent
+                          ? [
+                              {
+                                label: 'Open in Overview',
+                                onSelect: () => router.push(`/overview?asOf=${s.asOf}`),
+                              },
+                            ]
+                          : []),
+                        { label: 'Delete…', danger: true, onSelect: () => setDeleting(s) },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}
@@ -127,6 +139,24 @@ export function SnapshotTable() {
           </table>
         </div>
       )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this snapshot?"
+        confirmLabel="Delete snapshot"
+        danger
+        busy={del.isPending}
+        onConfirm={() => deleting && del.mutate(deleting.id)}
+        onCancel={() => setDeleting(null)}
+      >
+        {deleting && (
+          <p>
+            The snapshot of <strong>{formatDay(deleting.asOf)}</strong> ({deleting.asOf}), version{' '}
+            {deleting.version} of {deleting.versions}
+            {deleting.headcount !== null ? `, ${deleting.headcount.toLocaleString()} people` : ''}, from{' '}
+            {deleting.sourceFiles.join(', ')}, is removed with its figures. This cannot be undone.
+          </p>
+        )}
+      </ConfirmDialog>
     </section>
   );
 }

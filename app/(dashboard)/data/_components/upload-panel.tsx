@@ -14,6 +14,7 @@ import { orgHeaders } from '@/lib/query/org';
 import { OrgField } from './org-field';
 import { blockingReasons, ResolutionChoices } from './resolution-choices';
 import { VersionDiffs } from './version-diff';
+import { formatDay } from '@/lib/dates';
 
 type Stage =
   | { kind: 'idle' }
@@ -165,7 +166,7 @@ export function UploadPanel() {
               {stage.event.snapshots
                 .map(
                   (s) =>
-                    `${s.asOf} (${s.headcount.toLocaleString()} people${s.replacedVersion ? `, version ${s.version} replaces ${s.replacedVersion}` : ''})`,
+                    `${formatDay(s.asOf)} (${s.headcount.toLocaleString()} people${s.replacedVersion ? `, version ${s.version} replaces ${s.replacedVersion}` : ''})`,
                 )
                 .join(', ')}
               .
@@ -264,7 +265,7 @@ function CommitControls({
               .filter((x) => x.errorCount > 0)
               .map((x) => (
                 <li key={x.asOf}>
-                  <strong>{x.asOf}</strong>
+                  <strong>{formatDay(x.asOf)}</strong>
                   {x.label ? ` (“${x.label}”)` : ''}: {blockingReasons(x)}
                 </li>
               ))}

@@ -2,6 +2,7 @@
 
 import { IssueList } from '@/app/_components/ui/issue-list';
 import type { UploadView } from './types';
+import { formatDay } from '@/lib/dates';
 
 const STAT_LABELS: Array<[string, string]> = [
   ['rows', 'rows'],
@@ -22,7 +23,7 @@ export function ValidationReport({ upload }: { upload: UploadView }) {
   // Errors of every snapshot before any warning (each snapshot's list is already errors first).
   const issues = [
     ...report.fileIssues.map((i) => ({ ...i, snapshot: '' })),
-    ...report.snapshots.flatMap((s) => s.issues.map((i) => ({ ...i, snapshot: s.asOf }))),
+    ...report.snapshots.flatMap((s) => s.issues.map((i) => ({ ...i, snapshot: formatDay(s.asOf) }))),
   ].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
   const errors =
     report.fileIssues.filter((i) => i.severity === 'error').length +
@@ -45,7 +46,7 @@ export function ValidationReport({ upload }: { upload: UploadView }) {
       {report.snapshots.map((s) => (
         <div key={s.asOf}>
           <p>
-            <strong>Snapshot {s.asOf}</strong>
+            <strong>Snapshot {formatDay(s.asOf)}</strong>
             {s.label ? ` (label “${s.label}”)` : ''} from {s.sourceFiles.join(' + ')} — {s.format}
             {report.snapshots.length > 1 &&
               (s.errorCount > 0 ? (

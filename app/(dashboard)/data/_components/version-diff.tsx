@@ -1,6 +1,7 @@
 'use client';
 
 import type { UploadView } from './types';
+import { formatDay } from '@/lib/dates';
 
 type Snapshot = UploadView['report']['snapshots'][number];
 
@@ -38,13 +39,13 @@ export function VersionDiffs({
         return (
           <div key={s.asOf} data-testid={`version-diff-${s.asOf}`}>
             <p>
-              <strong>{s.asOf}</strong>: version {s.existing.version} is current; committing stores version{' '}
-              {s.existing.version + 1} and keeps version {s.existing.version}.
+              <strong>{formatDay(s.asOf)}</strong>: version {s.existing.version} is current; committing stores
+              version {s.existing.version + 1} and keeps version {s.existing.version}.
             </p>
             <div className="table-wrap">
               <table className="data">
                 <caption className="visually-hidden">
-                  What version {s.existing.version + 1} changes on {s.asOf}
+                  What version {s.existing.version + 1} changes on {formatDay(s.asOf)}
                 </caption>
                 <thead>
                   <tr>

@@ -23,14 +23,15 @@ const FORMAT_HINTS: Record<ReportFormat, string> = {
 /** The report request form: format, snapshot(s), scope, sections, scenarios, person-level pages. */
 export function ReportForm({
   canSeePeople,
-  scopeEmployeeId,
+  scopeLabel,
   scenarios,
   busy,
   error,
   onSubmit,
 }: {
   canSeePeople: boolean;
-  scopeEmployeeId: string | null;
+  /** the reader's scope, "Ada Lovelace (E000002)"; null = whole organisation */
+  scopeLabel: string | null;
   scenarios: ScenarioChoice[];
   busy: boolean;
   error: string | null;
@@ -149,8 +150,8 @@ export function ReportForm({
             onChange={() => setScopeKind('org')}
           />
           <label htmlFor={`${id}-s-org`}>
-            {scopeEmployeeId ? 'Your whole scope' : 'Whole organisation'}
-            {scopeEmployeeId && <span className={styles.choiceHint}>Subtree of {scopeEmployeeId}</span>}
+            {scopeLabel ? 'Your whole scope' : 'Whole organisation'}
+            {scopeLabel && <span className={styles.choiceHint}>Subtree of {scopeLabel}</span>}
           </label>
         </div>
         <div className={styles.choice}>

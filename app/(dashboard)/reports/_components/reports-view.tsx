@@ -14,11 +14,11 @@ const KEY = ['reports', 'recent'] as const;
 /** The Reports page body: the request form and the list of recent reports (polled while any is running). */
 export function ReportsView({
   canSeePeople,
-  scopeEmployeeId,
+  scopeLabel,
   scenarios,
 }: {
   canSeePeople: boolean;
-  scopeEmployeeId: string | null;
+  scopeLabel: string | null;
   /** the scenarios the user may include (none for roles that do not plan) */
   scenarios: ScenarioChoice[];
 }) {
@@ -46,7 +46,7 @@ export function ReportsView({
     <div className={styles.layout}>
       <ReportForm
         canSeePeople={canSeePeople}
-        scopeEmployeeId={scopeEmployeeId}
+        scopeLabel={scopeLabel}
         scenarios={scenarios}
         busy={start.isPending}
         error={start.error ? start.error.message : null}

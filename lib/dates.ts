@@ -1,0 +1,22 @@
+/**
+ * How dates read on screen: one formatter for the whole app, in the reader's locale (the browser's
+ * when `locale` is omitted on the client). Files, CSV and the API keep ISO dates (YYYY-MM-DD).
+ */
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date such as a snapshot's as-of ("2024-06-30") in the locale: "Jun 30, 2024", "30 Jun 2024". */
+export function formatDay(isoDay: string, locale?: string): string {
+  if (!ISO_DAY.test(isoDay)) return isoDay;
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDay;
+  // A calendar date has no time zone: format it in UTC so it never shifts by a day.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** An instant (an upload, a sign-in) in the locale and the reader's time zone: "Jun 30, 2024, 9:15 AM". */
+export function formatDateTime(iso: string | Date, locale?: string, timeZone?: string): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+}
