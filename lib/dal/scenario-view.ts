@@ -17,7 +17,7 @@ import { targetForUnit } from '@/lib/views/unit-target';
 import type { Targets } from '@/lib/metrics/targets';
 import type { Actor } from './actor';
 import { readerContext } from './dashboards/context';
-import { loadLadderHistory } from './dashboards/level-history';
+import { loadSnapshotLadderHistory } from './dashboards/level-history';
 import { buildOrgTree, type OrgTreeResponse } from './dashboards/org-tree';
 import { NotFoundError } from './errors';
 import type { MetricsContract } from './metrics-contract';
@@ -151,7 +151,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
   ]);
   const beforeCtx = sideContext(actor, work, work.from);
   const afterCtx = sideContext(actor, work, work.after);
-  const lh = await loadLadderHistory(work.ref);
+  const lh = await loadSnapshotLadderHistory(work.ref);
   const afterRisk = computeCeilingRisk(work.after, lh.history, RISK_OPTIONS);
   return {
     scenario,

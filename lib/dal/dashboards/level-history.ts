@@ -86,14 +86,25 @@ async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotL
 const fromSteps = processCache<SnapshotLadderHistory>('ladder-histories-from-steps', { max: 36 });
 
 /** The series' stored ladder steps, oldest first, when they chain along it (else null). */
-async function readSteps(series: SnapshotRef[]): Promise<StoredLadderStep[] | null> {
-  const rows = await readStoredSeries<StoredLadderStep>(
-    series.map((s) => s.id),
-    'ladder-step',
-    'org',
-  );
-  const steps = series.map((s) => rows.get(s.id));
-  return isStepChain(series, steps) ? steps : null;
+/**
+ * The series' stored steps, kept per series (snapshot ids never come back with other rows, and a
+ * step never changes once stored): at 100k people the 36 steps are megabytes of JSON, so reading
+ * and parsing them again for every view cost more than the view.
+ */
+const stepSeries = processCache<{ steps: StoredLadderStep[] | null }>('ladder-step-series', { max: 24 });
+
+function readSteps(series: SnapshotRef[]): Promise<StoredLadderStep[] | null> {
+  return stepSeries
+    .get(seriesKey(series), async () => {
+      const rows = await readStoredSeries<StoredLadderStep>(
+        series.map((s) => s.id),
+        'ladder-step',
+        'org',
+      );
+      const steps = series.map((s) => rows.get(s.id));
+      return { steps: isStepChain(series, steps) ? steps : null };
+    })
+    .then((r) => r.steps);
 }
 
 /** The history of ref from stored steps and ref's own tree: no other snapshot's people are read. */
@@ -196,6 +207,22 @@ export async function loadUnitLadderHistory(ctx: DashboardContext): Promise<Ladd
   }
   ladderHistoryPaths.folded++;
   return loadLadderHistory(ctx.ref);
+}
+
+/**
+ * The snapshot's level history and the ceiling risk of its ICs (no unit series): rebuilt from the
+ * stored ladder steps when they chain along the series (one tree, the snapshot's own), else folded
+ * over every snapshot (loadLadderHistory). Scenarios score their "after" copy with it.
+ */
+export async function loadSnapshotLadderHistory(ref: SnapshotRef): Promise<LadderHistory> {
+  const series = await listSeries(ref.orgId, ref.asOf);
+  const steps = await readSteps(series);
+  if (steps !== null) {
+    ladderHistoryPaths.steps++;
+    return fromSteps.get(`${ref.id}:${seriesKey(series)}`, () => buildFromSteps(ref, series, steps));
+  }
+  ladderHistoryPaths.folded++;
+  return loadLadderHistory(ref);
 }
 
 /**
