@@ -14,6 +14,7 @@ import {
   type ScenarioOp,
   type ScenarioStatus,
 } from '@/lib/scenarios/operations';
+import { CostPanel } from './cost-panel';
 import { OpForm } from './op-form';
 import { ScenarioOrgChart } from './org-chart-slot';
 import { ScenarioManage } from './scenario-manage';
@@ -162,6 +163,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
               <TargetsChecked health={view.health} />
               <HealthFlags health={view.health} />
               <BeforeAfter view={view} />
+              <CostPanel view={view} />
               <PeopleAffected view={view} />
             </div>
           ) : null}
