@@ -25,7 +25,13 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false): string {
   if (v === null) return '—';
   if (isSuppressed(v)) return `suppressed: fewer than ${v.minGroupSize} people`;
-  const text = unit === 'share' ? pct(Math.abs(v)) : money(Math.abs(v));
+  // a difference of two shares is in percentage points
+  const text =
+    unit === 'share'
+      ? sign
+        ? `${(Math.abs(v) * 100).toFixed(1)} pts`
+        : pct(Math.abs(v))
+      : money(Math.abs(v));
   if (!sign) return v < 0 ? `−${text}` : text;
   if (v === 0) return '0';
   return v > 0 ? `+${text}` : `−${text}`;

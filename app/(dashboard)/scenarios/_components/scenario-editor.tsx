@@ -168,8 +168,8 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
             <div aria-busy={result.isFetching}>
               <TargetsChecked health={view.health} />
               <HealthFlags health={view.health} />
-              <BeforeAfter view={view} />
               <CostPanel view={view} />
+              <BeforeAfter view={view} />
               <PeopleAffected view={view} />
             </div>
           ) : null}
