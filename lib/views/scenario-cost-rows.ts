@@ -108,9 +108,9 @@ export const BASIS_LABELS: Record<PlannedBasis, string> = {
 };
 
 const CHANGE_LABELS: Record<CostChange['change'], string> = {
-  removed: 'Position removed: cost saved',
-  'became-manager': 'Became a manager: cost moves to management',
-  'stopped-managing': 'Stopped managing: cost moves to IC',
+  removed: 'Position removed (cost saved)',
+  'became-manager': 'Became a manager',
+  'stopped-managing': 'Stopped managing',
 };
 
 /** One person or planned position behind the change (person-level: hr and admin only). */
@@ -135,7 +135,7 @@ export function costPeopleRows(c: CostViewInput): CostPersonRow[] {
   const planned = c.planned.positions.map((p) => ({
     id: p.id,
     name: null,
-    change: `Planned ${p.manager ? 'manager' : 'IC'} position${p.level ? ` at ${p.level}` : ''}: cost added`,
+    change: `Planned ${p.manager ? 'manager' : 'IC'} position${p.level ? ` at ${p.level}` : ''}`,
     annualCost: p.cost,
     pricedBy: BASIS_LABELS[p.basis],
   }));

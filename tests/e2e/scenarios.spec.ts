@@ -265,6 +265,12 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await noSeriousAxe(page);
   await page.screenshot({ path: 'test-results/screens/scenario-editor-desktop.png', fullPage: true });
   await cost.screenshot({ path: 'test-results/screens/scenario-cost-desktop.png' });
+  await page
+    .getByTestId('cost-groups')
+    .screenshot({ path: 'test-results/screens/scenario-cost-groups-desktop.png' });
+  await page
+    .getByTestId('cost-people')
+    .screenshot({ path: 'test-results/screens/scenario-cost-people-desktop.png' });
 
   await page.getByRole('button', { name: 'Propose' }).click();
   await expect(page.getByTestId('scenario-status')).toHaveText('Proposed');
@@ -278,6 +284,9 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await page
     .getByTestId('scenario-cost')
     .screenshot({ path: 'test-results/screens/scenario-cost-phone.png' });
+  await page
+    .getByTestId('cost-people')
+    .screenshot({ path: 'test-results/screens/scenario-cost-people-phone.png' });
   await page.goto('/scenarios');
   await expect(
     page.getByTestId('scenario-list').getByRole('link', { name: 'E2E flatter top' }),

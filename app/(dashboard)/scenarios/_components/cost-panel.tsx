@@ -76,7 +76,6 @@ const GROUP_COLUMNS: TableColumn<CostGroupRow>[] = [
 
 const PEOPLE_COLUMNS: TableColumn<CostPersonRow>[] = [
   { key: 'who', label: 'Person or position', value: (r) => (r.name ? `${r.name} (${r.id})` : r.id) },
-  { key: 'change', label: 'Change', value: (r) => r.change },
   {
     key: 'cost',
     label: 'Annual cost',
@@ -84,6 +83,7 @@ const PEOPLE_COLUMNS: TableColumn<CostPersonRow>[] = [
     display: (r) => cell(r.annualCost),
     numeric: true,
   },
+  { key: 'change', label: 'Change', value: (r) => r.change },
   { key: 'priced', label: 'Priced by', value: (r) => r.pricedBy },
 ];
 
