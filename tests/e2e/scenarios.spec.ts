@@ -401,6 +401,7 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   await expect(lp.getByRole('heading', { name: 'Cost: people and planned positions' })).toHaveCount(0);
   await noSeriousAxe(lp);
   await lp.screenshot({ path: 'test-results/screens/scenario-editor-leader.png', fullPage: true });
+  await cost.screenshot({ path: 'test-results/screens/scenario-cost-leader.png' });
 
   // Rename, then delete the draft.
   await lp.getByText('Rename or delete').click();
