@@ -17,6 +17,7 @@ import { targetForUnit } from '@/lib/views/unit-target';
 import type { Targets } from '@/lib/metrics/targets';
 import type { Actor } from './actor';
 import { readerContext } from './dashboards/context';
+import type { ScenarioCostView } from './scenario-cost';
 import { loadSnapshotLadderHistory } from './dashboards/level-history';
 import { buildOrgTree, type OrgTreeResponse } from './dashboards/org-tree';
 import { NotFoundError } from './errors';
@@ -46,6 +47,8 @@ export interface ScenarioView {
   people: Record<string, ScenarioPerson>;
   /** ids whose level change is a promotion: a higher rank on the ladder after than before */
   promoted: string[];
+  /** only when the snapshot carries costs: the scenario's cost as this reader may see it */
+  cost?: ScenarioCostView;
 }
 
 function requestOf(s: ScenarioDto) {

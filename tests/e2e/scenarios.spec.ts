@@ -16,6 +16,113 @@ async function figure(page: Page, group: string, name: string): Promise<string[]
   return row.getByRole('cell').allInnerTexts();
 }
 
+interface ChartNode {
+  id: string;
+  kind: string;
+  name: string | null;
+  childCount: number;
+  annualCost?: number | null;
+}
+interface TreeAnswer {
+  levels: Array<{ node: ChartNode | null; children: ChartNode[]; more: number }>;
+}
+
+/** The top of the scenario's after-state tree (what the chart first draws): its node and reports. */
+async function scenarioTop(page: Page, id: string): Promise<{ node: ChartNode; children: ChartNode[] }> {
+  const res = await page.request.get(`/api/scenarios/${id}/tree`);
+  expect(res.ok()).toBe(true);
+  const top = ((await res.json()) as TreeAnswer).levels[0];
+  if (!top?.node) throw new Error('the scenario tree has no top');
+  return { node: top.node, children: top.children };
+}
+
+/** Centres the org chart on a person through its "Find in the chart" search. */
+async function findInChart(page: Page, id: string): Promise<void> {
+  const chart = page.getByTestId('org-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await page.getByRole('combobox', { name: /Find in the chart/ }).fill(id);
+  await page.getByRole('option').filter({ hasText: id }).first().click();
+  await expect(chart.locator(`[data-box-id="${id}"]`)).toBeVisible();
+  await page.waitForTimeout(600); // the chart's 300 ms pan to the box
+}
+
+/** The first of these people whose box is well inside the chart's visible area. */
+async function onScreen(page: Page, ids: string[]): Promise<string | null> {
+  const canvas = await page.getByTestId('org-chart').boundingBox();
+  if (!canvas) return null;
+  for (const id of ids) {
+    const box = page.getByTestId('org-chart').locator(`[data-box-id="${id}"]`);
+    if ((await box.count()) === 0) continue;
+    const b = await box.boundingBox();
+    // its centre well inside the canvas, clear of the zoom controls at the bottom left
+    const cx = b ? b.x + b.width / 2 : -1;
+    const cy = b ? b.y + b.height / 2 : -1;
+    if (
+      cx > canvas.x + 80 &&
+      cx < canvas.x + canvas.width - 20 &&
+      cy > canvas.y + 20 &&
+      cy < canvas.y + canvas.height - 20
+    )
+      return id;
+  }
+  return null;
+}
+
+/** Drags box `from` onto box `to` in the org chart (both on screen). */
+async function dragBox(page: Page, from: string, to: string): Promise<void> {
+  const chart = page.getByTestId('org-chart');
+  const ra = await chart.locator(`[data-box-id="${from}"]`).boundingBox();
+  const rb = await chart.locator(`[data-box-id="${to}"]`).boundingBox();
+  if (!ra || !rb) throw new Error('the boxes are not on screen');
+  await page.mouse.move(ra.x + ra.width / 2, ra.y + ra.height * 0.25);
+  await page.mouse.down();
+  await page.mouse.move(ra.x + ra.width / 2 + 10, ra.y + ra.height * 0.25 + 10, { steps: 4 });
+  await page.mouse.move(rb.x + rb.width / 2, rb.y + rb.height / 2, { steps: 20 });
+  await page.mouse.up();
+}
+
+/**
+ * Builds a move by dragging: one of the top's reports onto another manager among them (the chart
+ * centred on that manager by its search). Checks the operation list gains the move and the result
+ * names the new manager; returns the two ids.
+ */
+async function dragAReport(page: Page, id: string): Promise<{ who: string; to: string }> {
+  const { children } = await scenarioTop(page, id);
+  const people = children.filter((c) => c.kind === 'person');
+  const to = people.find((c) => c.childCount > 0);
+  if (!to) throw new Error('no manager under the top of the chart');
+  await findInChart(page, to.id);
+  const whoId = await onScreen(
+    page,
+    people.filter((c) => c.id !== to.id).map((c) => c.id),
+  );
+  const who = people.find((c) => c.id === whoId);
+  if (!who) throw new Error('no other report of the top on screen');
+  const ops = page.getByTestId('operations').getByRole('listitem');
+  const before = await ops.count();
+  await dragBox(page, who.id, to.id);
+  await expect(ops).toHaveCount(before + 1);
+  await expect(ops.last()).toContainText(`Move ${who.name ?? who.id}`);
+  await expect
+    .poll(async () => {
+      const r = (await (await page.request.get(`/api/scenarios/${id}/result`)).json()) as {
+        changes: { moved: Array<{ id: string; to: string }> };
+      };
+      return r.changes.moved.some((m) => m.id === who.id && m.to === to.id);
+    })
+    .toBe(true);
+  return { who: who.id, to: to.id };
+}
+
+/** The cost table's figures of one row as numbers: [before, after, difference] (NaN when hidden). */
+async function costFigure(page: Page, name: string): Promise<number[]> {
+  const cells = page.getByTestId('scenario-cost').locator(`tr[data-cost="${name}"] td`);
+  await expect(cells).toHaveCount(3);
+  return Promise.all(
+    [0, 1, 2].map(async (k) => Number((await cells.nth(k).getAttribute('data-value')) ?? NaN)),
+  );
+}
+
 async function noSeriousAxe(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -35,6 +142,15 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
   await noSeriousAxe(page);
   await page.screenshot({ path: 'test-results/screens/scenarios-list-desktop.png', fullPage: true });
+  // The layer under the CEO: the CEO's reports who manage; hr sees each one's annual cost.
+  const top = (await (await page.request.get('/api/org/tree')).json()) as TreeAnswer;
+  expect(top.levels[0]?.more).toBe(0);
+  const layerManagers = (top.levels[0]?.children ?? []).filter(
+    (c) => c.kind === 'person' && c.childCount > 0,
+  );
+  expect(layerManagers.every((c) => typeof c.annualCost === 'number')).toBe(true);
+  const removedCost = layerManagers.reduce((t, c) => t + (c.annualCost ?? 0), 0);
+  expect(removedCost).toBeGreaterThan(0);
   await page.getByLabel('Name').fill('E2E flatter top');
   await page.getByRole('button', { name: 'Create scenario' }).click();
   await expect(page.getByRole('heading', { name: 'E2E flatter top', level: 1 })).toBeVisible();
@@ -52,7 +168,7 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   const accepts = layer.getByRole('button', { name: /^Accept: Remove the position of/ });
   await expect(accepts.first()).toBeVisible();
   const toRemove = await accepts.count();
-  expect(toRemove).toBeGreaterThan(0);
+  expect(toRemove).toBe(layerManagers.length);
   for (let k = 0; k < toRemove; k++) {
     await accepts.first().click();
     await expect(page.getByTestId('operations').getByRole('listitem')).toHaveCount(k + 1);
@@ -93,8 +209,6 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   const chart = page.getByTestId('org-chart');
   await expect(chart).toBeVisible();
   await expect.poll(async () => Number(await chart.getAttribute('data-boxes'))).toBeGreaterThan(1);
-  await noSeriousAxe(page);
-  await page.screenshot({ path: 'test-results/screens/scenario-editor-desktop.png', fullPage: true });
 
   // Undo the merge and put it back: the list is the operations, in order.
   await ops
@@ -109,6 +223,55 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
     .click();
   await expect(ops).toHaveCount(toRemove + 1);
 
+  // The same kind of change by dragging in the chart: a report of the top onto another manager.
+  const scenarioId = /\/scenarios\/(\d+)/.exec(page.url())?.[1] ?? '';
+  const dragged = await dragAReport(page, scenarioId);
+  await expect(ops).toHaveCount(toRemove + 2);
+
+  // A planned position, then someone moved under it by the form (added positions are choosable).
+  const form = page.getByTestId('op-form');
+  await form.getByLabel('Operation').selectOption('add');
+  await form.getByLabel('New position id').fill('E2E-PLAN-1');
+  await pick(form, 'Manager of the new position', dragged.to);
+  await form.getByRole('button', { name: 'Add operation' }).click();
+  await expect(ops).toHaveCount(toRemove + 3);
+  await form.getByLabel('Operation').selectOption('move');
+  await pick(form, 'Person to move', dragged.who);
+  await pick(form, 'New manager', 'E2E-PLAN-1');
+  await form.getByRole('button', { name: 'Add operation' }).click();
+  await expect(ops).toHaveCount(toRemove + 4);
+  await expect(ops.last()).toContainText('E2E-PLAN-1');
+
+  // Cost: the removed managers' cost is saved; merges and moves only shift cost between management
+  // and ICs; the planned position has no level, so it is listed as not costed.
+  const cost = page.getByTestId('scenario-cost');
+  await expect(cost).toBeVisible();
+  await expect
+    .poll(async () => (await costFigure(page, 'Total cost'))[2] ?? NaN)
+    .toBeCloseTo(-removedCost, 1);
+  const [costBefore, costAfter, costDiff] = await costFigure(page, 'Total cost');
+  expect(costBefore).toBeGreaterThan(0);
+  expect(costDiff).toBeCloseTo((costAfter ?? 0) - (costBefore ?? 0), 1);
+  const [mBefore, mAfter, mDiff] = await costFigure(page, 'Management cost');
+  expect(mDiff).toBeCloseTo((mAfter ?? 0) - (mBefore ?? 0), 1);
+  expect(mDiff).toBeLessThan(0);
+  const removedRow = page.getByTestId('cost-groups').getByRole('row', { name: /^Removed positions/ });
+  await expect(removedRow.getByRole('cell').nth(1)).toHaveText(String(toRemove));
+  await expect(removedRow.getByRole('cell').nth(3)).toHaveText(
+    removedCost.toLocaleString('en', { maximumFractionDigits: 0 }),
+  );
+  const planned = page.getByTestId('cost-people').getByRole('row', { name: /E2E-PLAN-1/ });
+  await expect(planned).toContainText('not costed');
+  await noSeriousAxe(page);
+  await page.screenshot({ path: 'test-results/screens/scenario-editor-desktop.png', fullPage: true });
+  await cost.screenshot({ path: 'test-results/screens/scenario-cost-desktop.png' });
+  await page
+    .getByTestId('cost-groups')
+    .screenshot({ path: 'test-results/screens/scenario-cost-groups-desktop.png' });
+  await page
+    .getByTestId('cost-people')
+    .screenshot({ path: 'test-results/screens/scenario-cost-people-desktop.png' });
+
   await page.getByRole('button', { name: 'Propose' }).click();
   await expect(page.getByTestId('scenario-status')).toHaveText('Proposed');
 
@@ -116,7 +279,14 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   await page.reload();
   await expect(page.getByTestId('before-after')).toBeVisible();
   await noSeriousAxe(page);
+  await expect(page.getByTestId('scenario-cost')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/scenario-editor-phone.png', fullPage: true });
+  await page
+    .getByTestId('scenario-cost')
+    .screenshot({ path: 'test-results/screens/scenario-cost-phone.png' });
+  await page
+    .getByTestId('cost-people')
+    .screenshot({ path: 'test-results/screens/scenario-cost-people-phone.png' });
   await page.goto('/scenarios');
   await expect(
     page.getByTestId('scenario-list').getByRole('link', { name: 'E2E flatter top' }),
@@ -182,6 +352,57 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   expect(
     (await lp.request.post(`/api/scenarios/${id}/status`, { data: { status: 'approved' } })).status(),
   ).toBe(403);
+  // Remove the layer under the leader's top and merge a narrow team, by the buttons ...
+  const layer = lp.getByTestId('suggest-layer');
+  await pick(layer, 'Manager', mine.id);
+  await layer.getByRole('button', { name: 'Suggest' }).click();
+  const accepts = layer.getByRole('button', { name: /^Accept: Remove the position of/ });
+  await expect(accepts.first()).toBeVisible();
+  const toRemove = await accepts.count();
+  const ops = lp.getByTestId('operations').getByRole('listitem');
+  for (let k = 0; k < toRemove; k++) {
+    await accepts.first().click();
+    await expect(ops).toHaveCount(k + 1);
+  }
+  const span = lp.getByTestId('suggest-span');
+  await pick(span, 'Manager', mine.id);
+  await span.getByLabel('Span at least').fill('4');
+  await span.getByRole('button', { name: 'Suggest' }).click();
+  const merge = span.getByRole('button', { name: /^Accept: Merge the team of/ }).first();
+  await expect(merge).toBeVisible();
+  await merge.click();
+  await expect(ops).toHaveCount(toRemove + 1);
+  // ... and by dragging inside the subtree.
+  await dragAReport(lp, id ?? '');
+  await expect(ops).toHaveCount(toRemove + 2);
+  // Nobody outside the subtree is in the chart to drop on; dragging the unit's top under one of its
+  // own reports is refused, naming the move.
+  const chart = lp.getByTestId('org-chart');
+  await expect(chart.locator(`[data-box-id="${other.id}"]`)).toHaveCount(0);
+  await findInChart(lp, mine.id);
+  const under = await onScreen(
+    lp,
+    (await scenarioTop(lp, id ?? '')).children.filter((c) => c.kind === 'person').map((c) => c.id),
+  );
+  expect(under).toBeTruthy();
+  if (under) {
+    await dragBox(lp, mine.id, under);
+    await expect(lp.getByText(/cannot move under/)).toBeAttached();
+    await expect(ops).toHaveCount(toRemove + 2);
+  }
+  // The leader reads the cost as unit totals: figures or "suppressed", never a made-up 0.
+  const cost = lp.getByTestId('scenario-cost');
+  await expect(cost).toBeVisible();
+  await expect(cost.locator('tr[data-cost="Total cost"] td').first()).toHaveText(
+    /^([\d,]+|suppressed: fewer than \d+ people)$/,
+  );
+  const [lb, la, ld] = await costFigure(lp, 'Total cost');
+  if (!Number.isNaN(ld)) expect(ld).toBeCloseTo((la ?? 0) - (lb ?? 0), 1);
+  await expect(lp.getByRole('heading', { name: 'Cost: people and planned positions' })).toHaveCount(0);
+  await noSeriousAxe(lp);
+  await lp.screenshot({ path: 'test-results/screens/scenario-editor-leader.png', fullPage: true });
+  await cost.screenshot({ path: 'test-results/screens/scenario-cost-leader.png' });
+
   // Rename, then delete the draft.
   await lp.getByText('Rename or delete').click();
   await lp.getByRole('textbox', { name: 'Name', exact: true }).fill('E2E my subtree, renamed');

@@ -29,6 +29,7 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
   describedBy,
   type,
   showNoMatch = false,
+  extra,
   onChoose,
 }: {
   inputId: string;
@@ -42,6 +43,8 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
   type?: 'search';
   /** Say so under the box when nobody matches (the count is always announced to screen readers). */
   showNoMatch?: boolean;
+  /** people the search does not know (a scenario's planned positions), offered first when they match */
+  extra?: readonly P[];
   onChoose: (p: P) => void;
 }) {
   const listId = `${inputId}-list`;
@@ -59,7 +62,12 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
       fetchJson<{ people: P[] }>(`/api/org/people${filtersToSearch({ asOf }, { q: debounced })}`),
     enabled: debounced.trim().length > 0,
   });
-  const list = hits.data?.people ?? [];
+  const q = debounced.trim().toLowerCase();
+  const local = q
+    ? (extra ?? []).filter((p) => [p.id, p.name, p.title].some((v) => v?.toLowerCase().includes(q)))
+    : [];
+  const found = hits.data?.people ?? [];
+  const list = local.length ? [...local, ...found.filter((p) => !local.some((l) => l.id === p.id))] : found;
   const choose = (p: P) => {
     onChoose(p);
     setText('');
@@ -103,7 +111,7 @@ export function PersonCombobox<P extends PersonOption = PersonOption>({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       <span className="visually-hidden" role="status">
-        {query && hits.isSuccess ? `${list.length} matches` : ''}
+        {query && (hits.isSuccess || local.length > 0) ? `${list.length} matches` : ''}
       </span>
       {showList && (
         <ul id={listId} role="listbox" aria-label={listLabel}>

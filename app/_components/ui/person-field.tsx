@@ -21,6 +21,7 @@ export function PersonField<P extends PersonOption = PersonOption>({
   ),
   empty = 'Nobody chosen yet.',
   clearLabel = 'clear',
+  extra,
 }: {
   label: string;
   hint?: string;
@@ -30,6 +31,8 @@ export function PersonField<P extends PersonOption = PersonOption>({
   describe?: (p: P) => ReactNode;
   empty?: string;
   clearLabel?: string;
+  /** choices the people search does not know (a scenario's planned positions) */
+  extra?: readonly P[];
 }) {
   const id = useId();
   return (
@@ -43,6 +46,7 @@ export function PersonField<P extends PersonOption = PersonOption>({
         asOf={asOf}
         className={styles.wide}
         describedBy={`${id}-picked`}
+        extra={extra}
         onChoose={onChange}
       />
       <div id={`${id}-picked`} className={styles.picked} aria-live="polite">

@@ -166,6 +166,13 @@ describe('drop targets (drag a box onto a manager = move)', () => {
     expect(canDropOn(s, 'A', 'nobody')).toBe(false);
   });
 
+  it("takes a planned (vacant) position as a drop target: a move under a scenario's added position", () => {
+    let s = sample();
+    s = absorbLevels(s, [level(person('C', 1), [person('PLAN-1', 0, 'vacant')])], true);
+    expect(canDropOn(s, 'a1', 'PLAN-1')).toBe(true);
+    expect(pickDropTarget(s, 'a1', ['a1', 'PLAN-1', frameId('C')])).toEqual({ id: 'PLAN-1', ok: true });
+  });
+
   it('picks the first valid box under the pointer, else reports the refused one', () => {
     const s = sample();
     expect(pickDropTarget(s, 'B', ['B', 'B1', 'A'])).toEqual({ id: 'A', ok: true });

@@ -69,8 +69,11 @@ export function OpForm({
   busy,
   onAdd,
   remember,
+  planned,
 }: {
   asOf: string;
+  /** the scenario's planned positions, choosable like the snapshot's people */
+  planned: readonly PersonOption[];
   busy: boolean;
   onAdd: (op: ScenarioOp) => void;
   /** keeps the names of people chosen, to describe the operations in words */
@@ -123,7 +126,16 @@ export function OpForm({
           ))}
         </select>
       </div>
-      {aLabel && <PersonField key={`${kind}-a`} label={aLabel} asOf={asOf} value={a} onChange={pick(setA)} />}
+      {aLabel && (
+        <PersonField
+          key={`${kind}-a`}
+          label={aLabel}
+          asOf={asOf}
+          value={a}
+          onChange={pick(setA)}
+          extra={planned}
+        />
+      )}
       {kind === 'add' && (
         <div className="field">
           <label htmlFor={`${id}-newid`}>New position id</label>
@@ -143,6 +155,7 @@ export function OpForm({
           asOf={asOf}
           value={b}
           onChange={pick(setB)}
+          extra={planned}
         />
       )}
       {kind === 'add' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
 import type { HealthFlag, ScenarioHealth, TargetCheck } from '@/lib/views/scenario-health';
@@ -67,51 +67,68 @@ export function BeforeAfter({ view }: { view: ScenarioView }) {
         The dashboards&apos; figures for the scenario&apos;s unit: the snapshot as imported, and the same
         definitions over the changed copy.
       </p>
-      <div
-        className="table-wrap"
-        tabIndex={0}
-        role="region"
-        aria-label="Before and after"
-        style={{ position: 'relative' }}
-      >
-        <table className="data">
-          <caption className="visually-hidden">Before and after</caption>
-          <thead>
+      <BeforeAfterTable caption="Before and after" last="Change">
+        {groups.map((g) => (
+          <tbody key={g.group}>
             <tr>
-              <th scope="col">Figure</th>
-              <th scope="col" className="num">
-                Before
-              </th>
-              <th scope="col" className="num">
-                After
-              </th>
-              <th scope="col" className="num">
-                Change
+              <th scope="colgroup" colSpan={4} className={styles.groupHead}>
+                {g.group}
               </th>
             </tr>
-          </thead>
-          {groups.map((g) => (
-            <tbody key={g.group}>
-              <tr>
-                <th scope="colgroup" colSpan={4} className={styles.groupHead}>
-                  {g.group}
+            {g.rows.map((r) => (
+              <tr key={r.figure} data-figure={`${g.group}/${r.figure}`}>
+                <th scope="row" className={styles.rowHead}>
+                  {r.figure}
                 </th>
+                <td className="num">{shown(r.before)}</td>
+                <td className="num">{shown(r.after)}</td>
+                <td className="num">{signed(r.difference)}</td>
               </tr>
-              {g.rows.map((r) => (
-                <tr key={r.figure} data-figure={`${g.group}/${r.figure}`}>
-                  <th scope="row" className={styles.rowHead}>
-                    {r.figure}
-                  </th>
-                  <td className="num">{shown(r.before)}</td>
-                  <td className="num">{shown(r.after)}</td>
-                  <td className="num">{signed(r.difference)}</td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </div>
+            ))}
+          </tbody>
+        ))}
+      </BeforeAfterTable>
     </section>
+  );
+}
+
+/** A scrollable "figure | before | after | difference" table; the caller gives the bodies. */
+export function BeforeAfterTable({
+  caption,
+  last,
+  children,
+}: {
+  caption: string;
+  last: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      style={{ position: 'relative' }}
+    >
+      <table className="data">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col" className="num">
+              Before
+            </th>
+            <th scope="col" className="num">
+              After
+            </th>
+            <th scope="col" className="num">
+              {last}
+            </th>
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type ScenarioOp,
   type ScenarioStatus,
 } from '@/lib/scenarios/operations';
+import { CostPanel } from './cost-panel';
 import { OpForm } from './op-form';
 import { ScenarioOrgChart } from './org-chart-slot';
 import { ScenarioManage } from './scenario-manage';
@@ -133,7 +134,13 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           <Operations ops={s.ops} nameOf={nameOf} busy={busy} onUndo={undo} error={opError} />
           {!locked && (
             <>
-              <OpForm asOf={s.fromAsOf} busy={busy} onAdd={add} remember={remember} />
+              <OpForm
+                asOf={s.fromAsOf}
+                busy={busy}
+                onAdd={add}
+                remember={remember}
+                planned={plannedPositions(s.ops)}
+              />
               <Suggestions
                 scenarioId={id}
                 asOf={s.fromAsOf}
@@ -161,6 +168,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
             <div aria-busy={result.isFetching}>
               <TargetsChecked health={view.health} />
               <HealthFlags health={view.health} />
+              <CostPanel view={view} />
               <BeforeAfter view={view} />
               <PeopleAffected view={view} />
             </div>
@@ -169,6 +177,16 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
       </div>
     </>
   );
+}
+
+/** The scenario's planned positions still there (added, not removed later), as people to choose in the forms. */
+function plannedPositions(ops: readonly ScenarioOp[]): PersonOption[] {
+  const out = new Map<string, PersonOption>();
+  for (const op of ops)
+    if (op.op === 'add')
+      out.set(op.id, { id: op.id, name: `Planned position ${op.id}`, title: op.title ?? 'Planned position' });
+    else if (op.op === 'remove') out.delete(op.id);
+  return [...out.values()];
 }
 
 /** The ordered operations in plain words; removing one undoes it (the rest are applied again). */
