@@ -149,8 +149,35 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
 }
 
 /** Declared ICs of the after unit whose department's IC ceiling is lower than their department's was before. */
+/**
+ * The starting side's structural flags and department ceilings, kept per snapshot (a prepared
+ * snapshot never changes): every operation a user adds re-checks the changed copy only.
+ */
+const startingFlags = new WeakMap<PreparedSnapshot, Map<string, HealthFlag[]>>();
+const startingCeilings = new WeakMap<PreparedSnapshot, ReturnType<typeof findDepartmentCeilings>>();
+
+function beforeFlags(side: HealthInput): HealthFlag[] {
+  const key = JSON.stringify([
+    side.unit.subtree,
+    side.unit.department,
+    side.unit.nodes?.length ?? -1,
+    side.target,
+  ]);
+  let bySide = startingFlags.get(side.snap);
+  if (!bySide) startingFlags.set(side.snap, (bySide = new Map()));
+  let flags = bySide.get(key);
+  if (!flags) bySide.set(key, (flags = structuralFlags(side)));
+  return flags;
+}
+
+function beforeCeilings(snap: PreparedSnapshot): ReturnType<typeof findDepartmentCeilings> {
+  let c = startingCeilings.get(snap);
+  if (!c) startingCeilings.set(snap, (c = findDepartmentCeilings(snap)));
+  return c;
+}
+
 export function ceilingDownFlag(before: PreparedSnapshot, after: HealthInput): HealthFlag {
-  const was = findDepartmentCeilings(before);
+  const was = beforeCeilings(before);
   const now = findDepartmentCeilings(after.snap);
   const t = after.snap.tree;
   const list = new FlagList(after.snap);
@@ -183,7 +210,7 @@ export function computeScenarioHealth(before: HealthInput, after: HealthInput): 
     check(s.medianSpan, s.target ? classifySpan(s.medianSpan, s.target) : null);
   const layerCheck = (s: HealthInput) => check(s.depth, s.target ? classifyLayers(s.depth, s.target) : null);
   return {
-    before: { flags: [...structuralFlags(before), noCeiling] },
+    before: { flags: [...beforeFlags(before), noCeiling] },
     after: { flags: [...structuralFlags(after), ceilingDownFlag(before.snap, after)] },
     targets: {
       target: after.target ?? before.target,
