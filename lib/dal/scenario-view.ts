@@ -90,13 +90,33 @@ function sideContext(actor: Actor, work: ScenarioWork, snap: PreparedSnapshot): 
 }
 
 /** The unit's ICs' ceiling-risk summary, hidden like the dashboard's when the group is too small for the reader. */
-function riskSummary(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup | Suppressed {
+/**
+ * The starting side's summaries, kept per list of scored people (the snapshot's cached ceiling
+ * risk) and unit: each operation a user adds summarises the changed copy only.
+ */
+const startingRisk = new WeakMap<readonly IcCeilingRisk[], Map<string, RiskGroup>>();
+
+function unitGroup(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup {
+  if (ctx.unit.nodes === null) return aggregate(people);
   const t = ctx.snap.tree;
   const inUnit = new Uint8Array(t.size);
-  if (ctx.unit.nodes === null) inUnit.fill(1);
-  else for (const i of ctx.unit.nodes) inUnit[i] = 1;
-  const mine = people.filter((p) => inUnit[t.indexById.get(p.employeeId) ?? -1] === 1);
-  const group = aggregate(mine);
+  for (const i of ctx.unit.nodes) inUnit[i] = 1;
+  return aggregate(people.filter((p) => inUnit[t.indexById.get(p.employeeId) ?? -1] === 1));
+}
+
+function riskSummary(
+  ctx: ViewContext,
+  people: readonly IcCeilingRisk[],
+  starting = false,
+): RiskGroup | Suppressed {
+  let group: RiskGroup;
+  if (starting) {
+    const key = JSON.stringify([ctx.unit.subtree, ctx.unit.department]);
+    let byUnit = startingRisk.get(people);
+    if (!byUnit) startingRisk.set(people, (byUnit = new Map()));
+    group = byUnit.get(key) ?? unitGroup(ctx, people);
+    byUnit.set(key, group);
+  } else group = unitGroup(ctx, people);
   return isGroupHidden(ctx, ctx.icHidden ? 0 : group.ics) ? hiddenMarker(ctx) : group;
 }
 
@@ -164,7 +184,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
       healthSide(afterCtx, result.after, targets),
     ),
     ceilingRisk: {
-      before: riskSummary(beforeCtx, lh.risk.people),
+      before: riskSummary(beforeCtx, lh.risk.people, true),
       after: riskSummary(afterCtx, afterRisk.people),
     },
     people: namesOf(work, result.changes),

@@ -25,7 +25,7 @@
  */
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { findPerson, isPerson } from '@/lib/metrics/snapshot';
-import type { LevelHistory } from '@/lib/metrics/time-in-level';
+import type { LevelHistory, PromotionSample, PromotionVelocityRow } from '@/lib/metrics/time-in-level';
 import {
   computePromotionVelocity,
   computeTimeInLevel,
@@ -146,6 +146,21 @@ export function findUnitCeilings(snapshot: PreparedSnapshot): Uint8Array {
 }
 
 /** Score every declared IC in the snapshot; history (which must include the snapshot) may be null. */
+/**
+ * Promotion velocity of a history's samples, kept per samples list while it keeps its length (a
+ * history only ever appends samples): a scenario scores its changed copy again for every operation
+ * on the same history.
+ */
+const velocities = new WeakMap<readonly PromotionSample[], { n: number; rows: PromotionVelocityRow[] }>();
+
+function velocityOf(samples: readonly PromotionSample[]): PromotionVelocityRow[] {
+  const hit = velocities.get(samples);
+  if (hit && hit.n === samples.length) return hit.rows;
+  const rows = computePromotionVelocity(samples);
+  velocities.set(samples, { n: samples.length, rows });
+  return rows;
+}
+
 export function computeCeilingRisk(
   snapshot: PreparedSnapshot,
   history: LevelHistory | null,
@@ -164,7 +179,7 @@ export function computeCeilingRisk(
   // Without history, time in level still comes from level_start_date.
   const time = computeTimeInLevel(snapshot, history ?? createLevelHistory());
   const p75ByLevel = new Map<string | null, number>();
-  for (const row of computePromotionVelocity(history?.samples ?? [])) {
+  for (const row of velocityOf(history?.samples ?? [])) {
     if (row.track === 'ic' && row.promotions >= minSamples && row.p75Months !== null)
       p75ByLevel.set(row.level, row.p75Months);
   }
