@@ -279,7 +279,10 @@ describe.each(backends())('trends, compare and targets dashboards on %s', (backe
   });
 
   it('targets: any role reads them, only an admin sets them (validated and audited)', async () => {
-    expect(await getTargets(viewer)).toEqual({ targets: null, updatedAt: null });
+    const none = await getTargets(viewer);
+    expect(none).toMatchObject({ targets: null, updatedAt: null });
+    // Published reference values come with their source, ready to apply (issue #16).
+    expect(none.references?.some((r) => r.label.includes('McKinsey') && r.source.length > 0)).toBe(true);
     const input = {
       org: { spanMin: 2, spanMax: 4, maxLayers: 4 },
       departments: { Sales: { spanMin: 1 }, Eng: {} },
