@@ -135,6 +135,8 @@ test('an admin gives a leader a scope by searching a name; the scope reads with 
 
   // The e2e leader (scope: the CEO) reads the name in the header and on the account page.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Signing out navigates to the sign-in page: let it land before signing in again.
+  await page.waitForURL(/\/login/);
   await signIn(page, 'leader');
   await expect(page.getByTestId('current-scope')).toHaveText(
     new RegExp(`^Scope: subtree of \\S.* \\(${DEMO_CEO}\\)$`),

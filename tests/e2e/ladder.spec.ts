@@ -210,9 +210,11 @@ test('issue #16: level legends follow the ladder, not the alphabet; department l
   const card = page
     .locator('section.chart-card')
     .filter({ has: page.getByRole('heading', { name: /Levels per department/ }) });
-  const legend = await card.locator('.recharts-legend-item-text').allTextContents();
-  // Ladder order: IC track by rank (unlevelled last), then the manager track.
-  expect(legend).toEqual(api.levels.map((l) => l.label));
+  // Ladder order: IC track by rank (unlevelled last), then the manager track (the legend is drawn
+  // once the chart has measured itself: wait for it).
+  await expect
+    .poll(() => card.locator('.recharts-legend-item-text').allTextContents())
+    .toEqual(api.levels.map((l) => l.label));
   // Department labels: one tick per bar, each with its full name as a tooltip, none overlapping.
   const ticks = card.locator('.recharts-yAxis-tick-labels text[data-full]');
   const boxes = await ticks.evaluateAll((els) =>
