@@ -4,16 +4,8 @@ import { hasCosts, type CostGroup } from '@/lib/metrics/cost';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { buildOrgTree, type OrgTree } from '@/lib/metrics/tree';
 import type { OrgRecord } from '@/lib/metrics/types';
-import {
-  computeScenarioCost,
-  type CostChange,
-  type CostSide,
-  type CostUnit,
-  type PlannedPosition,
-  type ScenarioCost,
-  type ScenarioOp,
-} from '@/lib/scenarios';
-import { hiddenMarker, type Suppressed } from '@/lib/views/context';
+import { computeScenarioCost, type CostSide, type CostUnit, type ScenarioOp } from '@/lib/scenarios';
+import { hiddenMarker } from '@/lib/views/context';
 import { fullyCosted } from '@/lib/views/cost';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 import { unitOf } from '@/lib/views/unit';
@@ -34,26 +26,9 @@ import { readSettings } from './settings';
  * - planned positions priced by level medians only over at least the minimum group size (for
  *   everyone else too the pricing is the same rule with a group of one).
  */
-/** A side of the scenario as a reader sees it: management and IC cost hidden apart from the total when either group is small. */
-export type CostSideView = Omit<CostSide, 'management' | 'ic'> & {
-  management: number | Suppressed;
-  ic: number | Suppressed;
-};
+import type { CostSideView, ScenarioCostView } from '@/lib/scenarios';
 
-export interface ScenarioCostView {
-  hiddenReason: 'partial-coverage' | 'few-people-changed' | null;
-  before: CostSideView | Suppressed;
-  after: CostSideView | Suppressed;
-  difference: { total: number; management: number | Suppressed; ic: number | Suppressed } | Suppressed;
-  removed: CostGroup | Suppressed;
-  becameManagers: CostGroup | Suppressed;
-  stoppedManaging: CostGroup | Suppressed;
-  planned: { positions: PlannedPosition[]; cost: number; notCosted: number };
-  /** hr and admin only: who is removed or starts / stops managing, with their cost */
-  people?: CostChange[];
-  /** hr and admin only: the unit's cost by layer and managerial level on both sides */
-  detail?: ScenarioCost['detail'];
-}
+export type { CostSideView, ScenarioCostView };
 
 export interface ScenarioCostInput {
   /** the snapshot the scenario starts from (applyScenario's `from`) */

@@ -17,6 +17,7 @@ import { computeMedian, divideOrNull, roundTo } from '@/lib/metrics/numbers';
 import { NodeKind } from '@/lib/metrics/roles';
 import { visitUnit, type OrgTree } from '@/lib/metrics/tree';
 import type { Track } from '@/lib/metrics/types';
+import type { SuppressedMarker } from '@/lib/query/suppressed';
 import type { ScenarioOp } from './operations';
 import { rowMapper } from './prepare';
 
@@ -276,4 +277,28 @@ export function computeScenarioCost(
     people,
     detail: { before: b, after: a },
   };
+}
+
+/** A side of the scenario as a reader sees it: management and IC cost hidden apart from the total when either group is small. */
+export type CostSideView = Omit<CostSide, 'management' | 'ic'> & {
+  management: number | SuppressedMarker;
+  ic: number | SuppressedMarker;
+};
+
+/** A scenario's cost as one reader may see it (lib/dal/scenario-cost.ts decides what is hidden). */
+export interface ScenarioCostView {
+  hiddenReason: 'partial-coverage' | 'few-people-changed' | null;
+  before: CostSideView | SuppressedMarker;
+  after: CostSideView | SuppressedMarker;
+  difference:
+    | { total: number; management: number | SuppressedMarker; ic: number | SuppressedMarker }
+    | SuppressedMarker;
+  removed: CostGroup | SuppressedMarker;
+  becameManagers: CostGroup | SuppressedMarker;
+  stoppedManaging: CostGroup | SuppressedMarker;
+  planned: { positions: PlannedPosition[]; cost: number; notCosted: number };
+  /** hr and admin only: who is removed or starts / stops managing, with their cost */
+  people?: CostChange[];
+  /** hr and admin only: the unit's cost by layer and managerial level on both sides */
+  detail?: ScenarioCost['detail'];
 }

@@ -7,28 +7,8 @@
  */
 import type { ReportBlock, ReportCell, ReportTable, ValueFormat } from '@/lib/export/report-model';
 import { COST_LEVELS, type CostGroup, type UnitCost } from '@/lib/metrics/cost';
-import type { CostChange, CostSide, PlannedPosition } from '@/lib/scenarios';
+import type { CostChange, CostSideView, ScenarioCostView } from '@/lib/scenarios';
 import { isSuppressed, type Suppressed } from '../context';
-
-/** The `cost` key of evaluateScenario's result (lib/dal/scenario-cost.ts ScenarioCostView). */
-/** One side of a scenario's cost as a reader gets it: management and IC cost may be suppressed apart. */
-export type CostSideLike = Omit<CostSide, 'management' | 'ic'> & {
-  management: number | Suppressed;
-  ic: number | Suppressed;
-};
-
-export interface ScenarioCostLike {
-  hiddenReason: 'partial-coverage' | 'few-people-changed' | null;
-  before: CostSideLike | Suppressed;
-  after: CostSideLike | Suppressed;
-  difference: { total: number; management: number | Suppressed; ic: number | Suppressed } | Suppressed;
-  removed: CostGroup | Suppressed;
-  becameManagers: CostGroup | Suppressed;
-  stoppedManaging: CostGroup | Suppressed;
-  planned: { positions: PlannedPosition[]; cost: number; notCosted: number };
-  people?: CostChange[];
-  detail?: { before: UnitCost; after: UnitCost };
-}
 
 const LEVEL_LABELS: Record<(typeof COST_LEVELS)[number], string> = {
   executive: 'Executives',
@@ -42,7 +22,7 @@ const CHANGE_LABELS: Record<CostChange['change'], string> = {
   'stopped-managing': 'Stops managing',
 };
 
-function hiddenNote(cost: ScenarioCostLike, min: number): string | null {
+function hiddenNote(cost: ScenarioCostView, min: number): string | null {
   if (cost.hiddenReason === 'partial-coverage')
     return 'Someone in this unit has no cost on record, so money figures are not shown for your role.';
   if (cost.hiddenReason === 'few-people-changed')
@@ -57,7 +37,7 @@ export function diff(a: number | null, b: number | null): number | null {
   return d === 0 ? 0 : d;
 }
 
-const side = (s: CostSideLike | Suppressed) => (isSuppressed(s) ? null : s);
+const side = (s: CostSideView | Suppressed) => (isSuppressed(s) ? null : s);
 /** A figure, or null where the reader's floor suppresses it. */
 const shown = (v: number | Suppressed | null | undefined): number | null =>
   v === null || v === undefined || isSuppressed(v) ? null : v;
@@ -67,7 +47,7 @@ const groupCells = (g: CostGroup | Suppressed): ReportCell[] =>
 /** The cost blocks of a scenario (none when the result has no cost). */
 export function scenarioCostBlocks(
   id: number,
-  cost: ScenarioCostLike | undefined,
+  cost: ScenarioCostView | undefined,
   nameOf: (id: string | null) => string,
   minGroupSize: number,
 ): ReportBlock[] {

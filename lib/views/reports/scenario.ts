@@ -21,7 +21,8 @@ import { TrackCode } from '@/lib/metrics/tracks';
 import { getTopIcRank } from '@/lib/ladders/ladder-facts';
 import type { ScenarioChanges } from '@/lib/scenarios';
 import type { LadderContractRow, MetricsDocument } from '../metrics-document';
-import { diff, scenarioCostBlocks, type ScenarioCostLike } from './scenario-cost';
+import type { ScenarioCostView } from '@/lib/scenarios';
+import { diff, scenarioCostBlocks } from './scenario-cost';
 
 /** The structural part of IC-ceiling risk a scenario can change, for the scenario's unit. */
 export interface ScenarioCeilingFigures {
@@ -59,7 +60,7 @@ export interface ScenarioResultLike {
   before: MetricsDocument;
   after: MetricsDocument;
   changes: ScenarioChanges;
-  cost?: ScenarioCostLike;
+  cost?: ScenarioCostView;
 }
 
 export interface ScenarioSectionInput {

@@ -8,7 +8,7 @@ import { renderReportXlsx } from '@/lib/export/xlsx';
 import type { ReportDocument, ReportTable } from '@/lib/export/report-model';
 import { applyOperations } from '@/lib/scenarios';
 import { scenarioSection, type ScenarioSectionInput } from '@/lib/views/reports/scenario';
-import type { ScenarioCostLike } from '@/lib/views/reports/scenario-cost';
+import type { ScenarioCostView } from '@/lib/scenarios';
 import { documentOf, readSmallTree } from '../scenarios/small-tree';
 
 async function input(extra: Record<string, unknown> = {}): Promise<ScenarioSectionInput> {
@@ -55,7 +55,7 @@ describe('scenario section', () => {
       managementCostPerIc: null,
       coverage: 1,
     });
-    const cost: ScenarioCostLike = {
+    const cost: ScenarioCostView = {
       hiddenReason: null,
       before: side(1000, 400),
       after: side(900, 300),
