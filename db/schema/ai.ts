@@ -62,11 +62,60 @@ export const aiUsage = pgTable(
     prsMerged: doublePrecision('prs_merged'),
     aiAssistedPrs: doublePrecision('ai_assisted_prs'),
     spendUsd: doublePrecision('spend_usd'),
+    /** days with AI activity in the period, where the tool reports it (28-day and monthly totals) */
+    activeDays: doublePrecision('active_days'),
+    /** agent use: agent-mode interactions / sessions / Cascade runs / agent requests */
+    agentUses: doublePrecision('agent_uses'),
+    /** all lines added (by people and AI) where the tool reports them: AI share of code = lines_accepted / lines_total */
+    linesTotal: doublePrecision('lines_total'),
+    /** AI credits (Copilot usage-based billing, since June 2026) */
+    aiCredits: doublePrecision('ai_credits'),
+    /** commits made by the tool itself (Claude Code) */
+    commitsByAi: doublePrecision('commits_by_ai'),
+    /** other counters a tool reports (chat modes, code review, CLI, tool accept/reject ...), by name */
+    extra: jsonb('extra'),
   },
   (t) => [
     index('ai_usage_period_idx').on(t.periodEnd),
     index('ai_usage_subject_idx').on(t.tool, t.subjectKey, t.periodStart, t.periodEnd),
     index('ai_usage_import_idx').on(t.importId),
+  ],
+);
+
+/**
+ * Pull requests as GitHub returns them (REST JSON per repository, or the documented CSV): the
+ * delivery data behind throughput, cycle time and AI-users-against-non-users. One row per
+ * organisation x repository x number: a newer import of the same PR replaces the older row.
+ */
+export const pullRequests = pgTable(
+  'pull_requests',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => aiImports.id, { onDelete: 'cascade' }),
+    repo: text('repo').notNull(),
+    number: integer('number').notNull(),
+    /** GitHub login of the author, lower-case */
+    authorLogin: text('author_login'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    additions: integer('additions'),
+    deletions: integer('deletions'),
+    labels: jsonb('labels').$type<string[]>(),
+    /** co-author identities from Co-authored-by trailers (emails or logins, lower-case) */
+    coAuthors: jsonb('co_authors').$type<string[]>(),
+    /** why the PR counts as AI-assisted (copilot-author | tool-reported:<tool> | co-author:<tool> | label:<name>), null when it does not */
+    aiSource: text('ai_source'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.repo, t.number] }),
+    index('pull_requests_merged_idx').on(t.orgId, t.mergedAt),
+    index('pull_requests_author_idx').on(t.orgId, t.authorLogin),
+    index('pull_requests_import_idx').on(t.importId),
   ],
 );
 

@@ -7,7 +7,7 @@
  */
 import type { Issue } from '@/lib/ingest/types';
 
-export type AiTool = 'copilot' | 'cursor' | 'other';
+export type AiTool = 'copilot' | 'cursor' | 'claude-code' | 'windsurf' | 'other';
 
 /** Who a usage row is about. */
 export type AiSubject =
@@ -50,6 +50,49 @@ export interface AiUsageRecord {
   linesCommitted?: number | null;
   /** Of linesCommitted, the lines written by the AI tool (tab + agent/composer). */
   aiLinesCommitted?: number | null;
+  /** days with AI activity in the period, where the tool reports it (stored in ai_usage.active_days) */
+  activeDays?: number | null;
+  /** agent use: agent-mode interactions, Claude Code sessions, Cascade runs, agent requests (ai_usage.agent_uses) */
+  agentUses?: number | null;
+  /** all lines added, by people and AI, where the tool reports them; AI share of code = AI lines / this (ai_usage.lines_total) */
+  linesTotal?: number | null;
+  /** AI credits consumed (Copilot usage-based billing since June 2026) (ai_usage.ai_credits) */
+  aiCredits?: number | null;
+  /** commits the tool made itself (Claude Code) (ai_usage.commits_by_ai) */
+  commitsByAi?: number | null;
+  /** other counters the tool reports, by name (chat modes, code review, CLI, tool accept/reject) (ai_usage.extra) */
+  extra?: Record<string, number> | null;
+}
+
+/** One pull request (GitHub REST JSON as downloaded, or the documented PR CSV); stored in pull_requests. */
+export interface PullRequestRecord {
+  file: string;
+  row: number;
+  /** owner/name */
+  repo: string;
+  number: number;
+  /** GitHub login of the author, lower-case; null when the account was deleted */
+  authorLogin: string | null;
+  /** ISO timestamps */
+  createdAt: string;
+  mergedAt: string | null;
+  closedAt: string | null;
+  additions: number | null;
+  deletions: number | null;
+  labels: string[];
+  /** Co-authored-by identities (emails or logins, lower-case) */
+  coAuthors: string[];
+  /** why it counts as AI-assisted (copilot-author | tool-reported:<tool> | co-author:<tool> | label:<name>), null when it does not */
+  aiSource: string | null;
+}
+
+/** One line of an identity file: an employee and the identities they use in tools. */
+export interface IdentityRecord {
+  file: string;
+  row: number;
+  employeeId: string;
+  /** lower-case identities (email, GitHub login, other tool ids) */
+  identities: string[];
 }
 
 /** A paid seat / licence for an AI tool. */
@@ -91,6 +134,12 @@ export type AiFormat =
   | 'cursor-members'
   | 'cursor-analytics'
   | 'cursor-ai-code'
+  | 'copilot-billing-csv'
+  | 'claude-code-usage'
+  | 'windsurf-analytics'
+  | 'github-pulls'
+  | 'pull-requests-csv'
+  | 'identity-file'
   /** recognised companions of the exports that carry no usage rows (a warning says what to upload instead) */
   | 'copilot-download-links'
   | 'copilot-billing-summary'
@@ -115,6 +164,10 @@ export interface AiParseResult {
   usage: AiUsageRecord[];
   seats: AiSeatRecord[];
   memberships: AiTeamMembership[];
+  /** pull requests read (GitHub REST JSON or PR CSV) */
+  pullRequests?: PullRequestRecord[];
+  /** identity-file lines read */
+  identities?: IdentityRecord[];
   /** errors refuse the whole upload; warnings are shown (same Issue shape as org imports) */
   issues: Issue[];
   ok: boolean;
