@@ -7,6 +7,7 @@ import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
 import { clip } from '@/lib/ingest/limits';
 import { detectToolDocument, detectToolRecord } from './detect-tools';
+import { usageEventsSummary } from './cursor-admin';
 
 // Enterprise users reports and (early-2026) organization users reports both aggregate per user.
 const USER_TOTALS_LABEL = 'GitHub Copilot users report (per user, whole report period)';
@@ -106,7 +107,7 @@ function detectCursor(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-usage-events',
       'Cursor usage events',
-      'Cursor usage events (one row per request) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.',
+      `Cursor usage events (one row per request; this file: ${usageEventsSummary(o)}) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.`,
     );
   }
   if (Array.isArray(o.events) && first(arrayAt(o, 'events'))?.event_type !== undefined) {
