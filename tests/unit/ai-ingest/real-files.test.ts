@@ -797,7 +797,7 @@ describe.skipIf(!HAS_DATA)('newer fields and new tools (#15)', () => {
         u.feature,
         u.acceptances,
         u.linesAccepted,
-        u.extra,
+        u.extra ?? null,
       ]),
     ).toEqual([
       ['john@company.com', 'autocomplete', 45, 280, null],
