@@ -315,3 +315,11 @@ print('   agentUses =', sum(r['agentRequests'] for r in d), ' chat_requests =', 
 ev = load(F + 'usage_events.json')['usageEvents']
 print(F + 'usage_events.json: events =', len(ev), ' cents =', sum(e.get('tokenUsage', {}).get('totalCents', 0) for e in ev),
       ' days =', {datetime.fromtimestamp(int(e['timestamp']) / 1000, timezone.utc).date().isoformat() for e in ev})
+
+# Copilot billing JSON: aiCredits = Σ grossQuantity of AI-credit items (unitType contains 'credit');
+# premium-request items are counted apart (extra.premium_requests).
+for rel in [V + 'billing-credits.json', V + 'from-history/organization-billing-credits.json']:
+    items = load(rel)['usageItems']
+    credits = sum(i['grossQuantity'] for i in items if 'credit' in (i.get('unitType') or i.get('sku') or '').lower())
+    reqs = sum(i['grossQuantity'] for i in items if 'credit' not in (i.get('unitType') or i.get('sku') or '').lower())
+    print(f'{rel}: aiCredits={round(credits, 6)} premium_requests={round(reqs, 6)}')

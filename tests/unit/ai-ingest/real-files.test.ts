@@ -225,12 +225,20 @@ const IMPORTS: Record<string, Expected> = {
     warnings: { 'duplicate-seat': 2, 'seat-plan-unknown': 1 },
   },
   // 110 items of 9 users; netAmount summed per user (defunkt nets 0.0 after discounts).
-  [`${V}billing-credits.json`]: { format: 'copilot-billing', usage: 9, spendUsd: 1005.804021, people: 9 },
+  // AI credits: Σ grossQuantity of the ai-credits items (premium-request items are another unit).
+  [`${V}billing-credits.json`]: {
+    format: 'copilot-billing',
+    usage: 9,
+    spendUsd: 1005.804021,
+    aiCredits: 74900.281995,
+    people: 9,
+  },
   // 7 items without user -> one org row: 37.8+27.9+25+18+9.5+21.6+18 = 157.8.
   [`${V}from-history/organization-billing-credits.json`]: {
     format: 'copilot-billing',
     usage: 1,
     spendUsd: 157.8,
+    aiCredits: 12550,
     people: 0,
   },
   // 38.25+34.2+31.5+25.2+22+17.55+15+12+5.5+2 = 203.2.

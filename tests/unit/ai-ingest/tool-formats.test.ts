@@ -209,6 +209,21 @@ describe('Copilot billing usage CSV', () => {
   });
 });
 
+describe('Copilot billing usage CSV before AI credits', () => {
+  it('counts premium requests apart from AI credits (two units are never added)', async () => {
+    const csv = [
+      'date,product,sku,model,quantity,unit_type,applied_cost_per_quantity,gross_amount,discount_amount,net_amount,username,organization,cost_center_name',
+      '2026-05-31,copilot,copilot_premium_request,GPT-5,10,requests,0.04,0.40,0.40,0,mona,octo,',
+      '2026-05-31,copilot,copilot_premium_request,Claude Opus 4.1,30,requests,0.04,1.20,0,1.20,mona,octo,',
+    ].join('\n');
+    const r = await parseAiFiles([textFile('premium.csv', csv)], { today: TODAY });
+    expect(r.ok).toBe(true);
+    // 10 + 30 premium requests, net 0 + 1.20 USD; no AI credits in this report.
+    expect(r.usage[0]).toMatchObject({ spendUsd: 1.2, extra: { premium_requests: 40, quantity: 40 } });
+    expect(r.usage[0]?.aiCredits ?? null).toBeNull();
+  });
+});
+
 describe('newer Copilot report fields', () => {
   it('reads agent-mode, AI credits and CLI counts; a bad one is an error with its path', async () => {
     const good = {
