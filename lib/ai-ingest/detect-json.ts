@@ -6,6 +6,7 @@
 import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
 import { clip } from '@/lib/ingest/limits';
+import { detectGithubRecord } from './github-pulls';
 
 // Enterprise users reports and (early-2026) organization users reports both aggregate per user.
 const USER_TOTALS_LABEL = 'GitHub Copilot users report (per user, whole report period)';
@@ -71,7 +72,7 @@ function detectArray(value: unknown[], name: string): AiDetection {
       message: 'the JSON array is empty; nothing to import.',
     };
   }
-  const d = f ? detectCopilotRecord(f) : null;
+  const d = f ? (detectGithubRecord(f) ?? detectCopilotRecord(f)) : null;
   return d ?? unknown(value, name);
 }
 
@@ -271,7 +272,13 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
         'this is an org chart (a Microsoft Entra manager tree), not AI usage; upload org data as an org snapshot CSV.',
     };
   }
-  return detectCopilotRecord(o) ?? detectCursor(o) ?? detectCursorAnalytics(o) ?? unknown(o, name);
+  return (
+    detectGithubRecord(o) ??
+    detectCopilotRecord(o) ??
+    detectCursor(o) ??
+    detectCursorAnalytics(o) ??
+    unknown(o, name)
+  );
 }
 
 /** Detect the export a parsed JSON document (or the first NDJSON line) comes from. */

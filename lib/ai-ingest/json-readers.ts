@@ -22,6 +22,7 @@ import { readCursorDailyUsage, readCursorSpend } from './cursor-admin';
 import { readCursorByUser, readCursorTeamSeries } from './cursor-analytics';
 import { arrayAt, isRecord, numberAt, type JsonRecord } from './json-values';
 import { readCopilotSeats, readCursorMembers } from './seats';
+import { createGithubReader } from './github-pulls';
 
 /** Receives parsed values (documents or NDJSON lines). */
 export interface ValueReader {
@@ -126,6 +127,8 @@ export function createJsonReader(ctx: FileContext, det: AiDetection): ValueReade
       );
     case 'cursor-ai-code':
       return commitsReader(ctx);
+    case 'github-pulls':
+      return createGithubReader(ctx, ctx.delivery);
     default:
       return documents(ctx, () => undefined);
   }
