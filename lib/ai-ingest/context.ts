@@ -6,6 +6,7 @@
 import { IssueList } from '@/lib/ingest/issues';
 import type { AiSeatRecord, AiSubject, AiTeamMembership, AiTool, AiUsageRecord } from './types';
 import { numberAt, type JsonRecord } from './json-values';
+import { emptyDelivery, type DeliveryParts } from './delivery';
 
 /** One file being read. */
 export interface FileContext {
@@ -22,6 +23,8 @@ export interface FileContext {
   pendingApiKeys: Array<{ rec: AiUsageRecord; apiKey: string; tool: string }>;
   /** api key -> email maps read from this file (Windsurf UserPageAnalytics) */
   apiKeyEmails: Map<string, string>;
+  /** pull requests, trailer commits and identity lines (delivery.ts) */
+  delivery: DeliveryParts;
 }
 
 /** A new context for one file. */
@@ -36,6 +39,7 @@ export function createContext(file: string, today: string, issues: IssueList): F
     declaredSeats: null,
     pendingApiKeys: [],
     apiKeyEmails: new Map(),
+    delivery: emptyDelivery(),
   };
 }
 

@@ -8,6 +8,7 @@ import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './
 import { clip } from '@/lib/ingest/limits';
 import { detectToolDocument, detectToolRecord } from './detect-tools';
 import { usageEventsSummary } from './cursor-admin';
+import { detectGithubRecord } from './github-pulls';
 
 // Enterprise users reports and (early-2026) organization users reports both aggregate per user.
 const USER_TOTALS_LABEL = 'GitHub Copilot users report (per user, whole report period)';
@@ -75,7 +76,7 @@ function detectArray(value: unknown[], name: string): AiDetection {
   }
   // A bare array of report objects (GitHub's enterprise-level example) is read like one report.
   if (f && (Array.isArray(f.day_totals) || Array.isArray(f.user_totals))) return detectObject(f, name);
-  const d = f ? detectCopilotRecord(f) : null;
+  const d = f ? (detectGithubRecord(f) ?? detectCopilotRecord(f)) : null;
   return d ?? detectToolRecord(f) ?? unknown(value, name);
 }
 
@@ -276,6 +277,7 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
     };
   }
   return (
+    detectGithubRecord(o) ??
     detectCopilotRecord(o) ??
     detectCursor(o) ??
     detectCursorAnalytics(o) ??

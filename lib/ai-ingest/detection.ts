@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { guessDelimiter } from '@/lib/ingest/csv-rows';
 import type { AiFormat } from './types';
 import { detectJsonValue } from './detect-json';
+import { detectDeliveryCsv } from './delivery-csv';
 import { COUNT_FIELDS, mapGenericHeaders, type GenericField } from './generic-csv-headers';
 import { isCopilotBillingCsv } from './copilot-billing-csv';
 
@@ -59,6 +60,8 @@ export function detectCsvHeader(headers: string[]): AiDetection {
       label: 'GitHub Copilot billing usage report (CSV, per user per model per day)',
     };
   }
+  const delivery = detectDeliveryCsv(headers);
+  if (delivery) return delivery;
   const mapping = mapGenericHeaders(headers);
   const hasPeriod = mapping.byField.has('period_start') || mapping.byField.has('period');
   const hasSubject = SUBJECT_FIELDS.some((f) => mapping.byField.has(f));

@@ -24,6 +24,7 @@ import { arrayAt, isRecord, numberAt, type JsonRecord } from './json-values';
 import { readCopilotSeats, readCursorMembers } from './seats';
 import { createClaudeCodeReader, readClaudeUsers } from './claude-code';
 import { readWindsurfCascade, readWindsurfCustom, readWindsurfUsers } from './windsurf';
+import { createGithubReader } from './github-pulls';
 
 /** Receives parsed values (documents or NDJSON lines). */
 export interface ValueReader {
@@ -146,6 +147,8 @@ export function createJsonReader(ctx: FileContext, det: AiDetection): ValueReade
         else if (variant === 'autocomplete' || variant === 'chat' || variant === 'pcw')
           readWindsurfCustom(ctx, doc, variant);
       });
+    case 'github-pulls':
+      return createGithubReader(ctx, ctx.delivery);
     default:
       return documents(ctx, () => undefined);
   }

@@ -10,6 +10,7 @@ import type { AiParseResult, AiParsedFile, AiSeatRecord, AiTeamMembership, AiUsa
 import { AiRefusal, readAiFile, type AiUploadFile } from './read-file';
 import { dedupeSeats, dropDuplicateUsage, warnOverlaps } from './upload-checks';
 import { resolveApiKeys, type PendingApiKey } from './windsurf';
+import { finishDelivery, type DeliveryParts } from './delivery';
 
 /** Options of parseAiFiles. */
 export interface AiParseOptions {
@@ -49,6 +50,7 @@ export async function parseAiFiles(
   let declaredSeats: number | null = null;
   const pendingApiKeys: PendingApiKey[] = [];
   const apiKeyEmails = new Map<string, string>();
+  const delivery: DeliveryParts[] = [];
 
   for (const file of files) {
     try {
@@ -64,6 +66,7 @@ export async function parseAiFiles(
       usage = usage.concat(ctx.usage);
       seats = seats.concat(ctx.seats);
       for (const m of ctx.memberships) memberships.push(m);
+      delivery.push(ctx.delivery);
       issues.push(...ctx.issues.toArray());
       if (ctx.declaredSeats !== null) declaredSeats = Math.max(declaredSeats ?? 0, ctx.declaredSeats);
       pendingApiKeys.push(...ctx.pendingApiKeys);
@@ -91,11 +94,28 @@ export async function parseAiFiles(
     f.seats = kept.get(f.name)?.seats ?? 0;
   }
   seatCheck(seats, declaredSeats, issues);
+  const { pullRequests, identities, commitsByFile } = finishDelivery(delivery, issues);
+  const count = (rows: ReadonlyArray<{ file: string }>) => {
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(r.file, (m.get(r.file) ?? 0) + 1);
+    return m;
+  };
+  const prsByFile = count(pullRequests);
+  const idsByFile = count(identities);
+  for (const f of parsed) {
+    if (f.format === 'github-pulls' || f.format === 'pull-requests-csv') {
+      f.pullRequests = prsByFile.get(f.name) ?? 0;
+      if (commitsByFile.has(f.name)) f.commits = commitsByFile.get(f.name);
+    }
+    if (f.format === 'identity-file') f.identities = idsByFile.get(f.name) ?? 0;
+  }
   return {
     files: parsed,
     usage,
     seats,
     memberships,
+    pullRequests,
+    identities,
     issues: issues.map(boundIssue),
     ok: !issues.some((i) => i.severity === 'error'),
   };

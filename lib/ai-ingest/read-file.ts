@@ -15,6 +15,7 @@ import { commitFromCsv, createCommitAggregator } from './cursor-ai-code';
 import { detectCsvHeader, firstLine, looksLikeJson, type AiDetection } from './detection';
 import { detectJsonValue } from './detect-json';
 import { createGenericCsvReader } from './generic-csv';
+import { createIdentityCsvReader, createPullRequestCsvReader } from './delivery-csv';
 import { createJsonReader } from './json-readers';
 
 /** An upload: bytes in memory or a path on disk (CLI). */
@@ -184,6 +185,12 @@ async function readCsv(
           const agg = createCommitAggregator(ctx);
           state.onData = (c) => agg.add(commitFromCsv(cells, c, row));
           state.finish = agg.finish;
+        } else if (det.format === 'pull-requests-csv' || det.format === 'identity-file') {
+          const create =
+            det.format === 'identity-file' ? createIdentityCsvReader : createPullRequestCsvReader;
+          const reader = create(ctx, ctx.delivery, cells);
+          state.onData = reader.onRow;
+          state.finish = reader.finish;
         } else {
           const reader = createGenericCsvReader(ctx, cells);
           state.onData = reader.onRow;
