@@ -360,13 +360,23 @@ const IMPORTS: Record<string, Expected> = {
   },
   [`${CC}users.json`]: { format: 'claude-code-usage', usage: 0, seats: 2 },
   [`${W}user_page_analytics.json`]: { format: 'windsurf-analytics', usage: 0, seats: 2 },
-  // Alone, the per-api-key files cannot be attributed (see the upload test below for the joined numbers).
+  // Alone, the per-api-key rows keep the hashed key as identity (warned; the upload test below joins them):
+  // 45 acceptances / 280 lines; chat 150 lines used.
   [`${W}autocomplete_analytics.json`]: {
     format: 'windsurf-analytics',
-    usage: 0,
+    usage: 1,
+    acceptances: 45,
+    linesAccepted: 280,
+    people: 1,
     warnings: { 'no-api-key-map': 1 },
   },
-  [`${W}chat_analytics.json`]: { format: 'windsurf-analytics', usage: 0, warnings: { 'no-api-key-map': 1 } },
+  [`${W}chat_analytics.json`]: {
+    format: 'windsurf-analytics',
+    usage: 1,
+    linesAccepted: 150,
+    people: 1,
+    warnings: { 'no-api-key-map': 1 },
+  },
   // Whole-team rows: 150 + 200 suggested, 80 + 120 accepted.
   [`${W}cascade_lines_analytics.json`]: {
     format: 'windsurf-analytics',

@@ -103,7 +103,7 @@ describe('Windsurf analytics', () => {
   it('attributes api-key rows to emails from UserPageAnalytics in the same upload', async () => {
     const r = await parseFixtures('windsurf-users.json', 'windsurf-autocomplete.json', 'windsurf-pcw.json');
     expect(r.ok).toBe(true);
-    // Ben has Windsurf disabled (no seat); key-zed is in no user list (its row is skipped).
+    // Ben has Windsurf disabled (no seat); key-zed is in no user list (kept under the key, warned).
     expect(codes(r)).toEqual({ 'disabled-users': 1, 'unknown-api-key': 1 });
     expect(r.seats.map((s) => [s.email, s.assignedAt, s.lastActivityAt, s.asOf])).toEqual([
       ['ada@example.test', '2026-05-01', '2026-06-03', '2026-06-03'],
@@ -120,6 +120,7 @@ describe('Windsurf analytics', () => {
     ).toEqual([
       ['ada@example.test', '2026-06-01', 15, 52],
       ['ada@example.test', '2026-06-02', 7, 21],
+      ['key-zed', '2026-06-02', 3, 9],
     ]);
     // Percent of code written: whole-team rows in bytes (AI share = (4000 + 1000) / (10000 + 4000)).
     const pcw = r.usage.filter((u) => u.feature === 'percent-code-written');
@@ -131,10 +132,14 @@ describe('Windsurf analytics', () => {
     ]);
   });
 
-  it('without the user list, skips api-key rows and says what to upload', async () => {
+  it('without the user list, keeps api-key rows under the key and says what to upload', async () => {
     const r = await parseFixtures('windsurf-autocomplete.json');
     expect(r.ok).toBe(true);
-    expect(r.usage).toEqual([]);
+    expect(r.usage.map((u) => u.subject.kind === 'person' && u.subject.email)).toEqual([
+      'key-ada',
+      'key-ada',
+      'key-zed',
+    ]);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]?.code).toBe('no-api-key-map');
     // 4 items = 3 key-days (Ada's two languages on 2026-06-01 add up).
