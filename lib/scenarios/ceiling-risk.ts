@@ -66,6 +66,63 @@ function positionsOf(from: PreparedSnapshot, people: readonly IcCeilingRisk[]): 
   return out;
 }
 
+/** What the changed copy shares with its starting snapshot, as ceiling risk and health flags read it. */
+export interface ScenarioCeilings {
+  from: PreparedSnapshot;
+  /** each row of the copy -> the starting row of its id (-1 for a new id) */
+  fromRow: Int32Array;
+  /** 1 where a row gives every ceiling-risk input its starting row gives */
+  same: Uint8Array;
+  /** the departments' IC ceiling ranks, before and after */
+  starting: ReadonlyMap<string | null, number | null>;
+  ceilings: ReadonlyMap<string | null, number | null>;
+}
+
+const diffs = new WeakMap<PreparedSnapshot, ScenarioCeilings>();
+
+/**
+ * The copy's rows matched with the starting ones and its departments' IC ceilings (exactly
+ * findDepartmentCeilings(after)): recomputed only for a department with a changed, removed or
+ * added row. Kept per copy.
+ */
+export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot): ScenarioCeilings {
+  const hit = diffs.get(after);
+  if (hit && hit.from === from) return hit;
+  const t = after.tree;
+  const fromRow = startingRows(from.tree, t);
+  const same = new Uint8Array(t.size);
+  const reached = new Uint8Array(from.tree.size);
+  const touched = new Set<string | null>();
+  for (let j = 0; j < t.size; j++) {
+    const i = fromRow[j] ?? -1;
+    if (i >= 0 && sameInputs(from, i, after, j)) same[j] = 1;
+    else {
+      touched.add(t.records[j]?.department ?? null);
+      if (i >= 0) touched.add(from.tree.records[i]?.department ?? null);
+    }
+    if (i >= 0) reached[i] = 1;
+  }
+  for (let i = 0; i < from.tree.size; i++)
+    if (reached[i] !== 1) touched.add(from.tree.records[i]?.department ?? null);
+  const starting = ceilingsOf(from);
+  const ceilings = new Map(starting);
+  if (touched.size > 0) {
+    const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
+    for (let j = 0; j < t.size; j++) {
+      if (t.kind[j] === NodeKind.vacant) continue;
+      nodes.get(t.records[j]?.department ?? null)?.push(j);
+    }
+    for (const [d, list] of nodes) {
+      if (list.length > 0)
+        ceilings.set(d, computeLadderMetrics(t, after.levels, Int32Array.from(list)).icCeilingRank);
+      else ceilings.delete(d);
+    }
+  }
+  const out = { from, fromRow, same, starting, ceilings };
+  diffs.set(after, out);
+  return out;
+}
+
 /**
  * computeCeilingRisk(after, history, options).people for `after` prepared from `from`, given
  * `fromPeople` = computeCeilingRisk(from, history, options).people and a history whose latest
@@ -83,33 +140,7 @@ export function scenarioCeilingRisk(
   const at = own === null ? null : positionsOf(from, fromPeople);
   if (own === null || at === null || after.asOf !== from.asOf) return null;
   const t = after.tree;
-  const fromRow = startingRows(from.tree, t);
-  const same = new Uint8Array(t.size);
-  const reached = new Uint8Array(from.tree.size);
-  const touched = new Set<string | null>();
-  for (let j = 0; j < t.size; j++) {
-    const i = fromRow[j] ?? -1;
-    if (i >= 0 && sameInputs(from, i, after, j)) same[j] = 1;
-    else {
-      touched.add(t.records[j]?.department ?? null);
-      if (i >= 0) touched.add(from.tree.records[i]?.department ?? null);
-    }
-    if (i >= 0) reached[i] = 1;
-  }
-  for (let i = 0; i < from.tree.size; i++)
-    if (reached[i] !== 1) touched.add(from.tree.records[i]?.department ?? null);
-  // The IC ceiling of each department with a changed row, over the copy's people there.
-  const starting = ceilingsOf(from);
-  const ceilings = new Map(starting);
-  if (touched.size > 0) {
-    const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
-    for (let j = 0; j < t.size; j++) {
-      if (t.kind[j] === NodeKind.vacant) continue;
-      nodes.get(t.records[j]?.department ?? null)?.push(j);
-    }
-    for (const [d, list] of nodes)
-      ceilings.set(d, computeLadderMetrics(t, after.levels, Int32Array.from(list)).icCeilingRank);
-  }
+  const { fromRow, same, starting, ceilings } = scenarioCeilings(from, after);
   const rules = ceilingRiskRules(after, history, options);
   const people: IcCeilingRisk[] = [];
   const rows: number[] = [];

@@ -90,7 +90,7 @@ export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) =
  * pass over integers when `to` was prepared from `from` by prepareScenario, id lookups only for
  * added rows; else by id.
  */
-export function startingRows(from: OrgTree, to: OrgTree): Int32Array {
+export function startingRows(from: OrgTree, to: Pick<OrgTree, 'indexById' | 'size' | 'records'>): Int32Array {
   const out = new Int32Array(to.size).fill(-1);
   const index = to.indexById;
   let k = 0;
@@ -169,7 +169,14 @@ export function prepareScenario(
   records: readonly OrgRecord[],
   options: Omit<StructureOptions, 'declaredTracks'> = {},
 ): PreparedSnapshot {
-  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, scenarioLinks(from, records));
+  const links = scenarioLinks(from, records);
+  // a kept record with its level and title unchanged keeps the starting row's resolved level
+  const rows = startingRows(from.tree, { indexById: links.indexById, size: records.length, records });
+  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
+    records: from.tree.records,
+    levels: from.levels,
+    rows,
+  });
 }
 
 /**

@@ -33,6 +33,11 @@ function treeFacts(s: PreparedSnapshot) {
     orphan: [...t.orphan],
     preorder: [...t.preorder],
     declared: [...s.levels.declared],
+    // resolved levels (the copy keeps the starting rows' resolution where level and title are unchanged)
+    rank: [...s.levels.rank],
+    code: s.levels.code,
+    levelTrack: [...s.levels.levelTrack],
+    source: s.levels.source,
     structure: s.structure,
   };
 }
