@@ -29,11 +29,17 @@ export function prepareSnapshot(
 ): PreparedSnapshot {
   const tree = buildOrgTree(records, links);
   const levels = resolveTreeLevels(tree, ladder, known);
+  // computed when first read: a scenario's changed copy is prepared for every operation, and its
+  // views read the unit's structure, not the whole organisation's
+  let structure: StructureMetrics | undefined;
   return {
     asOf,
     tree,
     levels,
-    structure: computeOrgStructure(tree, { ...options, declaredTracks: levels.declared }),
+    get structure() {
+      structure ??= computeOrgStructure(tree, { ...options, declaredTracks: levels.declared });
+      return structure;
+    },
   };
 }
 
