@@ -14,6 +14,8 @@ import {
   emptyFacts,
   headline,
   managerialLevel,
+  periodWeeks,
+  subtreeSums,
   structureBreakdown,
   teamSpanBand,
   unitNodes,
@@ -31,6 +33,7 @@ import { identityKey, matchIdentity, type IdentityIndex, type IdentityKeys } fro
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { dedupeSeats } from '@/lib/metrics/ai-seats';
 import { NodeKind } from '@/lib/metrics/roles';
+import { roundTo } from '@/lib/metrics/numbers';
 
 export interface PayoffToolRow extends IdentityKeys {
   tool: string;
@@ -270,4 +273,63 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
     },
     facts: pf,
   };
+}
+
+export interface PayoffManagerRow {
+  id: string;
+  name: string | null;
+  span: number;
+  layer: number;
+  engineers: number;
+  figures: {
+    adoption: number;
+    prsPerEngineerWeek: number | null;
+    spendPerEngineerMonth: number | null;
+  } | null;
+}
+
+export const MAX_PAYOFF_MANAGERS = 500;
+
+/**
+ * Each manager of the unit with their subtree's adoption, throughput and AI spend per engineer per
+ * month beside their span and layer (most engineers first). `shown(i)` is the reader's floor on
+ * engineer counts and `named(i)` the label rule; a manager who may not be named is only counted.
+ */
+export function payoffManagers(
+  tree: IdentityIndex['tree'],
+  pf: PayoffFacts,
+  managers: readonly number[],
+  period: Period,
+  opts: { hasPrData: boolean; shown: (i: number) => boolean; named: (i: number) => boolean },
+): { rows: PayoffManagerRow[]; unnamed: number } {
+  const sums = subtreeSums(tree, pf.facts);
+  const weeks = periodWeeks(period);
+  const months = monthsCovered(period.from, period.to);
+  const rows: PayoffManagerRow[] = [];
+  let unnamed = 0;
+  for (const i of managers) {
+    const eng = sums.engineers[i] ?? 0;
+    if (eng === 0) continue;
+    if (!opts.named(i)) {
+      unnamed++;
+      continue;
+    }
+    const r = tree.records[i];
+    rows.push({
+      id: r?.employeeId ?? '',
+      name: r?.name ?? null,
+      span: tree.span[i] ?? 0,
+      layer: tree.layer[i] ?? 0,
+      engineers: eng,
+      figures: opts.shown(i)
+        ? {
+            adoption: roundTo((sums.users[i] ?? 0) / eng, 4),
+            prsPerEngineerWeek: opts.hasPrData ? roundTo((sums.prs[i] ?? 0) / eng / weeks, 4) : null,
+            spendPerEngineerMonth: pf.hasSpendData ? roundTo((sums.spend[i] ?? 0) / eng / months, 2) : null,
+          }
+        : null,
+    });
+  }
+  rows.sort((a, b) => b.engineers - a.engineers || a.id.localeCompare(b.id));
+  return { rows: rows.slice(0, MAX_PAYOFF_MANAGERS), unnamed };
 }
