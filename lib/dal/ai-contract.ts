@@ -100,7 +100,7 @@ export function payoffContract(
       users: group(p.unit?.usersVsNonUsers.users),
       nonUsers: group(p.unit?.usersVsNonUsers.nonUsers),
     },
-    suppressed: p.suppressed,
+    suppressed: p.suppressedFigures,
     headline: p.headline,
   };
 }

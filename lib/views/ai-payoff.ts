@@ -86,8 +86,8 @@ export interface AiPayoff {
   byTool: ToolEntry[];
   beforeAfter: BeforeAfter | null;
   structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
-  /** names of the figures suppressed under the minimum group size */
-  suppressed: string[];
+  /** names of the figures suppressed under the minimum group size (the contract's `suppressed`) */
+  suppressedFigures: string[];
   notes: string[];
 }
 
@@ -199,7 +199,7 @@ function orgOnly(input: PayoffInput): AiPayoff {
     byTool: t.tools,
     beforeAfter: null,
     structure: null,
-    suppressed: t.suppressed,
+    suppressedFigures: t.suppressed,
     notes: [NO_SNAPSHOT],
   };
 }
@@ -268,7 +268,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
       byTool: tools.tools,
       beforeAfter: null,
       structure,
-      suppressed: [...unit.suppressed, ...tools.suppressed],
+      suppressedFigures: [...unit.suppressed, ...tools.suppressed],
       notes,
     },
     facts: pf,

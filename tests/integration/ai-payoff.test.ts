@@ -28,10 +28,15 @@ import { loadAiPayoff } from '@/lib/dal/ai-payoff';
 import { rawQuery } from '@/lib/dal/raw-query';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { importFiles } from '@/cli/commands/import-command';
+import { buildAiDashboard } from '@/lib/dal/dashboards/ai';
+import { loadDashboardContext } from '@/lib/dal/dashboards/context';
+import { isSuppressed } from '@/lib/query/suppressed';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const ORG = path.resolve('tests/fixtures/ai-delivery/org-2026-03-31.csv');
 const quiet = () => undefined;
+const r4 = (v: number) => Math.round(v * 10000) / 10000;
+const r2 = (v: number) => Math.round(v * 100) / 100;
 const PERIOD = { from: '2026-04-01', to: '2026-04-28' };
 
 const CYCLES: Record<string, number[]> = {
@@ -233,6 +238,34 @@ describe.each(backends())('AI payoff on %s', (backend) => {
     expect(c.headline).toMatch(
       /^6 of 7 engineers used AI tools in this period, at \$\d+ per engineer per month\. AI users and non-users are not compared here/,
     );
+  });
+
+  it('gives the page the same answer, with structure and per-manager rows under the floor', async () => {
+    const a = { ...inOrg(CLI_ACTOR, 1), role: 'viewer' as const, scopeEmployeeId: null };
+    const ctx = await loadDashboardContext(a, {});
+    const d = await buildAiDashboard(ctx, new URLSearchParams(PERIOD));
+    const p = d.payoff;
+    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+    const { contract } = await getAiMetricsContract(cli(), PERIOD);
+    expect(p.headline).toBe(contract.headline);
+    expect(p.unit?.usersVsNonUsers.users?.prsPerEngineerWeek).toBe(0.5);
+    // managers: R (12 engineers, the whole unit), M1 (7), M2 (5). The viewer's floor on headcount:
+    // R 14 people, M1 7, M2 6 (X included) leave R a residual of 1 (R alone), so the smaller of
+    // M1 and M2 (M2) is hidden too; with engineers alone (12 - 7 - 5 = 0) it would show.
+    expect(p.managers.map((m) => [m.id, m.engineers, m.figures?.adoption ?? null])).toEqual([
+      ['R', 12, 0.5833],
+      ['M1', 7, r4(6 / 7)],
+      ['M2', 5, null],
+    ]);
+    // hr sees M2 (spend: E7's $6 of cursor): PRs E7 2, E8 2, E9 1 (as e9-alt), E10 2, M2 1 = 8 / 5 / 4 = 0.4; adoption 1/5
+    const hrCtx = await loadDashboardContext({ ...a, role: 'hr' }, {});
+    const h = (await buildAiDashboard(hrCtx, new URLSearchParams(PERIOD))).payoff;
+    if (h === null || isSuppressed(h)) throw new Error('payoff missing');
+    expect(h.managers[2]?.figures).toEqual({
+      adoption: 0.2,
+      prsPerEngineerWeek: 0.4,
+      spendPerEngineerMonth: r2(6 / 5 / (28 / 30)),
+    });
   });
 
   it('prints the contract as JSON with nulls and the suppressed list', async () => {

@@ -23,7 +23,14 @@ import {
 } from './ai-window';
 import { AI_KPI_DEFS, type AiKpi } from '@/lib/views/ai-kpis';
 import { aiFloor, isAiUnitHidden } from '@/lib/views/ai-floor';
-import { guardGroup, hiddenMarker, isGroupHidden, type DashboardContext, type Suppressed } from './context';
+import {
+  guardGroup,
+  hiddenMarker,
+  isGroupHidden,
+  isSuppressed,
+  type DashboardContext,
+  type Suppressed,
+} from './context';
 import {
   aiManagerTable,
   aiNotes,
@@ -196,6 +203,10 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
 
   const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor);
   const payoff = await unitPayoff(ctx, { window, index, nodes, manual, spec, unitHidden });
+  if (!isSuppressed(payoff) && rows.some((r) => r.subjectKind === 'team'))
+    payoff.notes.push(
+      "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
+    );
   const notes = aiNotes(ctx, { unlabelled, nodes, rows, now, snapshotAsOf: snapshot.asOf });
 
   return {
