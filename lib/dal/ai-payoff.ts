@@ -100,5 +100,8 @@ export async function loadAiPayoff(input: {
     from: range.from,
     to: range.to === null ? null : dataTo,
   });
+  if (week === null && byWeek.size === 0)
+    payoff.beforeAfter.missing =
+      "No per-user AI usage in the 52 weeks up to the period's end, so no adoption week can be found.";
   return result;
 }

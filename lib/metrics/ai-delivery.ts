@@ -542,7 +542,7 @@ export const CAVEAT = 'A comparison, not a proof of cause: AI users may differ f
 /** The plain-words answer for a unit; when figures are missing or suppressed it says which. */
 export function headline(
   d: UnitDelivery,
-  opts: { hasPrData: boolean; hasUsageData: boolean; minGroupSize: number },
+  opts: { hasPrData: boolean; hasUsageData: boolean; minGroupSize: number; hasPersonUsage?: boolean },
 ): string {
   const cost =
     d.spendPerEngineerMonth !== null
@@ -551,6 +551,8 @@ export function headline(
   if (!opts.hasUsageData) return 'No AI-usage data for this period: import tool reports to see who uses AI.';
   if (d.engineers === 0)
     return 'No engineers here: nobody in this unit has a GitHub login or an AI-tool identity joined to them.';
+  if (opts.hasPersonUsage === false)
+    return `AI usage for this period is reported per team or organisation only, so AI users cannot be told apart from non-users: import per-user reports (GitHub Copilot user reports, Cursor, Claude Code, Windsurf).`;
   const adoption = `${d.users} of ${d.engineers} engineers used AI tools in this period${cost}`;
   if (!opts.hasPrData)
     return `${adoption}. No pull-request data for this period, so AI users cannot be compared with non-users: import GitHub pull requests.`;

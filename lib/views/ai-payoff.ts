@@ -81,6 +81,8 @@ export interface AiPayoff {
   caveat: string;
   hasPrData: boolean;
   hasUsageData: boolean;
+  /** some usage in the period is per person (else users and non-users cannot be told apart) */
+  hasPersonUsage: boolean;
   /** null without an org snapshot */
   unit: UnitDelivery | null;
   byTool: ToolEntry[];
@@ -195,6 +197,7 @@ function orgOnly(input: PayoffInput): AiPayoff {
     caveat: CAVEAT,
     hasPrData: input.hasPrData,
     hasUsageData: input.hasUsageData,
+    hasPersonUsage: input.tools.length > 0,
     unit: null,
     byTool: t.tools,
     beforeAfter: null,
@@ -260,10 +263,12 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
         hasPrData: input.hasPrData,
         hasUsageData: input.hasUsageData,
         minGroupSize: input.minGroupSize,
+        hasPersonUsage: input.tools.length > 0,
       }),
       caveat: CAVEAT,
       hasPrData: input.hasPrData,
       hasUsageData: input.hasUsageData,
+      hasPersonUsage: input.tools.length > 0,
       unit,
       byTool: tools.tools,
       beforeAfter: null,

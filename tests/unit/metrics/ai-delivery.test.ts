@@ -143,6 +143,12 @@ describe('AI users against non-users (hand-computed)', () => {
     );
   });
 
+  it('says when usage is reported per team only', () => {
+    expect(
+      headline(d, { hasPrData: true, hasUsageData: true, minGroupSize: 5, hasPersonUsage: false }),
+    ).toMatch(/^AI usage for this period is reported per team or organisation only/);
+  });
+
   it('a subtree counts only its own people', () => {
     // M1's subtree: M1, E1..E6 = 7 engineers, 6 users, 1 non-user -> suppressed at 5
     const s = computeUnitDelivery(facts, collectSubtree(tree, at('M1')), period, {

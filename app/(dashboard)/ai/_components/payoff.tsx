@@ -28,6 +28,11 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
     medianCycleTimeHours: f?.medianCycleTimeHours ?? null,
   }));
   const shown = groups.every((g) => g.f !== null);
+  const why = !p.hasPersonUsage
+    ? 'no per-user AI usage for the period'
+    : p.suppressedFigures.includes('usersVsNonUsers.users')
+      ? hidden
+      : 'no pull-request data for the period';
   const ba = p.beforeAfter;
   return (
     <>
@@ -71,7 +76,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                       </>
                     ) : (
                       <td colSpan={3} className="muted">
-                        {hidden}
+                        {why}
                       </td>
                     )}
                   </tr>
