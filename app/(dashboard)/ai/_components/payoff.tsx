@@ -45,91 +45,102 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
           {p.caveat}
         </p>
         <div className={styles.answerGrid}>
-          <div className="table-wrap" tabIndex={0}>
-            <table className="data">
-              <caption>
-                AI users against non-users, {p.period.from} to {p.period.to}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="num">
-                    Engineers
-                  </th>
-                  <th scope="col" className="num">
-                    PRs / engineer / week
-                  </th>
-                  <th scope="col" className="num">
-                    Median cycle time (h)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.group}>
-                    <th scope="row">{r.group}</th>
-                    {shown ? (
-                      <>
-                        <td className="num">{formatValue(r.engineers, 'int')}</td>
-                        <td className="num">{dec(r.prsPerEngineerWeek)}</td>
-                        <td className="num">{dec(r.medianCycleTimeHours)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={3} className="muted">
-                        {why}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-                {u && (
+          <div>
+            <h3 className={styles.tableTitle}>
+              AI users against non-users, {p.period.from} to {p.period.to}
+            </h3>
+            <div className="table-wrap" tabIndex={0}>
+              <table className="data">
+                <caption className="visually-hidden">
+                  AI users against non-users, {p.period.from} to {p.period.to}
+                </caption>
+                <thead>
                   <tr>
-                    <th scope="row">All engineers</th>
-                    <td className="num">{formatValue(u.engineers, 'int')}</td>
-                    <td className="num">{dec(u.delivery.prsPerEngineerWeek)}</td>
-                    <td className="num">{dec(u.delivery.medianCycleTimeHours)}</td>
+                    <th scope="col">Group</th>
+                    <th scope="col" className="num">
+                      Engineers
+                    </th>
+                    <th scope="col" className="num">
+                      PRs / engineer / week
+                    </th>
+                    <th scope="col" className="num">
+                      Median cycle time (h)
+                    </th>
                   </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
-            <table className="data">
-              <caption>
-                Before and after adoption
-                {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Window</th>
-                  <th scope="col" className="num">
-                    PRs / engineer / week
-                  </th>
-                  <th scope="col" className="num">
-                    Median cycle time (h)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ba?.before && ba.after ? (
-                  [
-                    { label: `Before: ${ba.before.from} to ${ba.before.to}`, w: ba.before },
-                    { label: `After: ${ba.after.from} to ${ba.after.to}`, w: ba.after },
-                  ].map(({ label, w }) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <td className="num">{dec(w.prsPerEngineerWeek)}</td>
-                      <td className="num">{dec(w.medianCycleTimeHours)}</td>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.group}>
+                      <th scope="row">{r.group}</th>
+                      {shown ? (
+                        <>
+                          <td className="num">{formatValue(r.engineers, 'int')}</td>
+                          <td className="num">{dec(r.prsPerEngineerWeek)}</td>
+                          <td className="num">{dec(r.medianCycleTimeHours)}</td>
+                        </>
+                      ) : (
+                        <td colSpan={3} className="muted">
+                          {why}
+                        </td>
+                      )}
                     </tr>
-                  ))
-                ) : (
+                  ))}
+                  {u && (
+                    <tr>
+                      <th scope="row">All engineers</th>
+                      <td className="num">{formatValue(u.engineers, 'int')}</td>
+                      <td className="num">{dec(u.delivery.prsPerEngineerWeek)}</td>
+                      <td className="num">{dec(u.delivery.medianCycleTimeHours)}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div>
+            <h3 className={styles.tableTitle}>
+              Before and after adoption
+              {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+            </h3>
+            <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
+              <table className="data">
+                <caption className="visually-hidden">
+                  Before and after adoption
+                  {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+                </caption>
+                <thead>
                   <tr>
-                    <td colSpan={3} className="muted">
-                      {ba?.missing ?? 'No comparison for this unit.'}
-                    </td>
+                    <th scope="col">Window</th>
+                    <th scope="col" className="num">
+                      PRs / engineer / week
+                    </th>
+                    <th scope="col" className="num">
+                      Median cycle time (h)
+                    </th>
                   </tr>
-                )}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ba?.before && ba.after ? (
+                    [
+                      { label: `Before: ${ba.before.from} to ${ba.before.to}`, w: ba.before },
+                      { label: `After: ${ba.after.from} to ${ba.after.to}`, w: ba.after },
+                    ].map(({ label, w }) => (
+                      <tr key={label}>
+                        <th scope="row">{label}</th>
+                        <td className="num">{dec(w.prsPerEngineerWeek)}</td>
+                        <td className="num">{dec(w.medianCycleTimeHours)}</td>
+                      </tr>
+                    ))
+                  ) : (
+                    <tr>
+                      <td colSpan={3} className="muted">
+                        {ba?.missing ?? 'No comparison for this unit.'}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
           </div>
         </div>
         <details className={styles.evidence}>
