@@ -7,9 +7,8 @@
  *    user_totals[]}) over the calendar month.
  *  - ai-copilot-org-1-day-YYYY-MM.ndjson: the organization report, one line per day, with
  *    daily_active_users and pull_requests totals (from the same PRs as the github-pulls files).
- *  - ai-copilot-billing-YYYY-MM.json (last 12 months): billing usage items, one seat item per plan
- *    for the organization and AI-credit (from June 2026; premium requests before) items per user
- *    over the included allowance.
+ *  - ai-copilot-billing-YYYY-MM.json (last 12 months): billing usage items per user, AI credits
+ *    (from June 2026; premium requests before) over the included allowance.
  *  - ai-cursor-daily-usage-YYYY-MM.json and ai-cursor-spend-YYYY-MM.json during the Cursor pilot.
  *  - ai-claude-code-YYYY-MM.json (last CLAUDE_MONTHS): Claude Code Admin API usage report records.
  * Once, at the end: ai-copilot-seats.json ({total_seats, seats[]}, with idle seats and a few seats
@@ -44,7 +43,7 @@ const CLAUDE_ORG = '8f14e45f-ceea-4167-a5a3-9bbd2b4f0c1e';
 /** Months (counted back from the last) with billing files. */
 const BILLING_MONTHS = 12;
 /** AI credits included per seat and month, and their price after that. */
-const INCLUDED_CREDITS = 1500;
+const INCLUDED_CREDITS = 300;
 const CREDIT_USD = 0.01;
 const MS_PER_DAY = 86_400_000;
 
@@ -95,7 +94,7 @@ function copilotDay(c: AiMonthContext, s: number, day: number): CopilotDay {
   const perLine = 2.2 + 1.6 * d(6);
   const agentGen = agent ? Math.round(2 + 10 * d(7)) : 0;
   const agentAcc = agent ? Math.round(agentGen * (0.5 + 0.4 * d(8))) : 0;
-  const agentLoc = agent ? Math.round(30 + 170 * d(9)) : 0;
+  const agentLoc = agent ? Math.round(10 + 50 * d(9)) : 0;
   const locSuggested = Math.round(gen * perLine);
   const locAdded = Math.round(acc * perLine) + agentLoc;
   return {
@@ -359,7 +358,11 @@ export class AiSources {
     );
   }
 
-  /** Seats count a plan item for the organization; credits over the allowance are billed per user. */
+  /**
+   * AI credits (premium requests before June 2026) over the included allowance, per user. Seat fees
+   * are not here: the seat listing prices them (19 / 39 USD), and an organization-level seat item
+   * beside per-user items would be dropped by the roll-up in some months and not in others.
+   */
   private writeBilling(
     c: AiMonthContext,
     ym: string,
@@ -372,32 +375,7 @@ export class AiSources {
     const { pop } = sim;
     const { year, month0 } = yearMonthOf(sim.monthStart);
     const creditsEra = year * 12 + month0 >= 2026 * 12 + 5; // June 2026: usage-based billing in AI credits
-    let business = 0;
-    let enterprise = 0;
-    for (let k = 0; k < engineers.length; k++) {
-      const s = engineers[k] ?? 0;
-      if (!hasSeat(c, s)) continue;
-      if (PROFILE_OF_DEPT[pop.dept[s] ?? 0]?.enterprise) enterprise++;
-      else business++;
-    }
     const items: Record<string, string | number>[] = [];
-    const seatItem = (sku: string, n: number, price: number) =>
-      items.push({
-        product: 'Copilot',
-        sku,
-        model: '',
-        unitType: 'user-months',
-        pricePerUnit: price,
-        grossQuantity: n,
-        grossAmount: n * price,
-        discountQuantity: 0,
-        discountAmount: 0,
-        netQuantity: n,
-        netAmount: n * price,
-        organization: GITHUB_ORG,
-      });
-    if (business > 0) seatItem('copilot_business', business, 19);
-    if (enterprise > 0) seatItem('copilot_enterprise', enterprise, 39);
     const r2 = (v: number) => Math.round(v * 1e6) / 1e6;
     for (let k = 0; k < engineers.length; k++) {
       const s = engineers[k] ?? 0;
@@ -457,9 +435,9 @@ export class AiSources {
         const x = (f: number) => draw(sim, s, d, 100 + f);
         const int = intensity(sim, s);
         const tabsShown = Math.round(int * (80 + 300 * x(1)));
-        const tabsAccepted = Math.round(tabsShown * (0.3 + 0.25 * x(2)));
+        const tabsAccepted = Math.round(tabsShown * (0.22 + 0.15 * x(2)));
         const applies = Math.round(int * (5 + 60 * x(3)));
-        const accepts = Math.round(applies * (0.7 + 0.25 * x(4)));
+        const accepts = Math.round(applies * (0.45 + 0.3 * x(4)));
         const agent = Math.round((5 + 30 * x(5)) * (0.3 + progress));
         if (agent > 10) agentDays++;
         const linesAdded = Math.round(tabsShown * 1.8 + applies * 14);
@@ -721,10 +699,11 @@ function adoptionMonth(c: AiMonthContext, s: number): number | null {
 }
 
 /**
- * Files written here whose importer is not in this version yet: written (so the folder is complete),
- * not imported. Claude Code analytics and GitHub pull requests wait for their parsers (issue #15).
+ * Files written here but not imported by the demo: Claude Code analytics and GitHub pull requests
+ * wait for their parsers (issue #15); Cursor's member list has no activity dates, so the seat panel
+ * would call every Cursor seat idle (its activity is in the daily usage files).
  */
-export const AI_FILES_NOT_IMPORTED = ['ai-claude-code-', 'github-pulls-'] as const;
+export const AI_FILES_NOT_IMPORTED = ['ai-claude-code-', 'github-pulls-', 'ai-cursor-members'] as const;
 
 /** The demo's AI files to import (tools' exports and the generic CSV), sorted. */
 export function importableAiFiles(names: readonly string[]): string[] {

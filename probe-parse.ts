@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAiFiles } from '@/lib/ai-ingest';
+import { importableAiFiles } from '@/cli/demo/ai-sources';
+const dir = process.argv[2] ?? '';
+const names = importableAiFiles(fs.readdirSync(dir));
+const t0 = Date.now();
+const r = await parseAiFiles(names.map((n) => ({ name: n, bytes: new Uint8Array(fs.readFileSync(path.join(dir, n))) })) as never, { today: '2026-11-05' });
+console.log('parse ms', Date.now() - t0, 'usage', r.usage.length, 'seats', r.seats.length, 'ok', r.ok);
+const issues = new Map<string, number>();
+for (const i of r.issues) issues.set(`${i.severity}:${i.code}`, (issues.get(`${i.severity}:${i.code}`) ?? 0) + 1);
+console.log([...issues]);
+console.log(r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message));
