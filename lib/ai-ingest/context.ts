@@ -6,6 +6,7 @@
 import { IssueList } from '@/lib/ingest/issues';
 import type { AiSeatRecord, AiSubject, AiTeamMembership, AiTool, AiUsageRecord } from './types';
 import { numberAt, type JsonRecord } from './json-values';
+import { emptyDelivery, type DeliveryParts } from './delivery';
 
 /** One file being read. */
 export interface FileContext {
@@ -18,11 +19,28 @@ export interface FileContext {
   memberships: AiTeamMembership[];
   /** Seats listed as total_seats by a listing (a page may hold fewer); max over the file. */
   declaredSeats: number | null;
+  /** rows that name a person by a tool api key only (Windsurf); resolved once the whole upload is read */
+  pendingApiKeys: Array<{ rec: AiUsageRecord; apiKey: string; tool: string }>;
+  /** api key -> email maps read from this file (Windsurf UserPageAnalytics) */
+  apiKeyEmails: Map<string, string>;
+  /** pull requests, trailer commits and identity lines (delivery.ts) */
+  delivery: DeliveryParts;
 }
 
 /** A new context for one file. */
 export function createContext(file: string, today: string, issues: IssueList): FileContext {
-  return { file, today, issues, usage: [], seats: [], memberships: [], declaredSeats: null };
+  return {
+    file,
+    today,
+    issues,
+    usage: [],
+    seats: [],
+    memberships: [],
+    declaredSeats: null,
+    pendingApiKeys: [],
+    apiKeyEmails: new Map(),
+    delivery: emptyDelivery(),
+  };
 }
 
 /** Add a row-level issue ("file, row N: …"). */

@@ -6,6 +6,9 @@
 import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
 import { clip } from '@/lib/ingest/limits';
+import { detectToolDocument, detectToolRecord } from './detect-tools';
+import { usageEventsSummary } from './cursor-admin';
+import { detectGithubRecord } from './github-pulls';
 
 // Enterprise users reports and (early-2026) organization users reports both aggregate per user.
 const USER_TOTALS_LABEL = 'GitHub Copilot users report (per user, whole report period)';
@@ -71,8 +74,10 @@ function detectArray(value: unknown[], name: string): AiDetection {
       message: 'the JSON array is empty; nothing to import.',
     };
   }
-  const d = f ? detectCopilotRecord(f) : null;
-  return d ?? unknown(value, name);
+  // A bare array of report objects (GitHub's enterprise-level example) is read like one report.
+  if (f && (Array.isArray(f.day_totals) || Array.isArray(f.user_totals))) return detectObject(f, name);
+  const d = f ? (detectGithubRecord(f) ?? detectCopilotRecord(f)) : null;
+  return d ?? detectToolRecord(f) ?? unknown(value, name);
 }
 
 function unknown(value: unknown, _name: string): AiDetection {
@@ -81,7 +86,7 @@ function unknown(value: unknown, _name: string): AiDetection {
     format: null,
     label: 'unknown JSON',
     code: 'unknown-format',
-    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; the generic CSV.`,
+    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; Claude Code usage reports and members; Windsurf analytics; the generic CSV.`,
   };
 }
 
@@ -103,7 +108,7 @@ function detectCursor(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-usage-events',
       'Cursor usage events',
-      'Cursor usage events (one row per request) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.',
+      `Cursor usage events (one row per request; this file: ${usageEventsSummary(o)}) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.`,
     );
   }
   if (Array.isArray(o.events) && first(arrayAt(o, 'events'))?.event_type !== undefined) {
@@ -271,7 +276,14 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
         'this is an org chart (a Microsoft Entra manager tree), not AI usage; upload org data as an org snapshot CSV.',
     };
   }
-  return detectCopilotRecord(o) ?? detectCursor(o) ?? detectCursorAnalytics(o) ?? unknown(o, name);
+  return (
+    detectGithubRecord(o) ??
+    detectCopilotRecord(o) ??
+    detectCursor(o) ??
+    detectCursorAnalytics(o) ??
+    detectToolDocument(o) ??
+    unknown(o, name)
+  );
 }
 
 /** Detect the export a parsed JSON document (or the first NDJSON line) comes from. */

@@ -9,6 +9,8 @@ import type { Issue } from '@/lib/ingest/types';
 import type { AiParseResult, AiParsedFile, AiSeatRecord, AiTeamMembership, AiUsageRecord } from './types';
 import { AiRefusal, readAiFile, type AiUploadFile } from './read-file';
 import { dedupeSeats, dropDuplicateUsage, warnOverlaps } from './upload-checks';
+import { resolveApiKeys, type PendingApiKey } from './windsurf';
+import { finishDelivery, type DeliveryParts } from './delivery';
 
 /** Options of parseAiFiles. */
 export interface AiParseOptions {
@@ -46,6 +48,9 @@ export async function parseAiFiles(
   const memberships: AiTeamMembership[] = [];
   const issues: Issue[] = [];
   let declaredSeats: number | null = null;
+  const pendingApiKeys: PendingApiKey[] = [];
+  const apiKeyEmails = new Map<string, string>();
+  const delivery: DeliveryParts[] = [];
 
   for (const file of files) {
     try {
@@ -61,8 +66,11 @@ export async function parseAiFiles(
       usage = usage.concat(ctx.usage);
       seats = seats.concat(ctx.seats);
       for (const m of ctx.memberships) memberships.push(m);
+      delivery.push(ctx.delivery);
       issues.push(...ctx.issues.toArray());
       if (ctx.declaredSeats !== null) declaredSeats = Math.max(declaredSeats ?? 0, ctx.declaredSeats);
+      pendingApiKeys.push(...ctx.pendingApiKeys);
+      for (const [k, v] of ctx.apiKeyEmails) apiKeyEmails.set(k, v);
     } catch (error) {
       const label = error instanceof AiRefusal ? error.detection.label : 'unreadable file';
       parsed.push({ name: file.name, format: null, usage: 0, seats: 0, memberships: 0, label });
@@ -70,6 +78,8 @@ export async function parseAiFiles(
     }
   }
 
+  // Rows that name people by api key only get their email from a user list of the same upload.
+  if (pendingApiKeys.length > 0) usage = usage.concat(resolveApiKeys(pendingApiKeys, apiKeyEmails, issues));
   usage = dropDuplicateUsage(usage, issues);
   warnOverlaps(usage, issues);
   seats = dedupeSeats(seats, issues);
@@ -84,11 +94,28 @@ export async function parseAiFiles(
     f.seats = kept.get(f.name)?.seats ?? 0;
   }
   seatCheck(seats, declaredSeats, issues);
+  const { pullRequests, identities, commitsByFile } = finishDelivery(delivery, issues);
+  const count = (rows: ReadonlyArray<{ file: string }>) => {
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(r.file, (m.get(r.file) ?? 0) + 1);
+    return m;
+  };
+  const prsByFile = count(pullRequests);
+  const idsByFile = count(identities);
+  for (const f of parsed) {
+    if (f.format === 'github-pulls' || f.format === 'pull-requests-csv') {
+      f.pullRequests = prsByFile.get(f.name) ?? 0;
+      if (commitsByFile.has(f.name)) f.commits = commitsByFile.get(f.name);
+    }
+    if (f.format === 'identity-file') f.identities = idsByFile.get(f.name) ?? 0;
+  }
   return {
     files: parsed,
     usage,
     seats,
     memberships,
+    pullRequests,
+    identities,
     issues: issues.map(boundIssue),
     ok: !issues.some((i) => i.severity === 'error'),
   };

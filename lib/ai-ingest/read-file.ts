@@ -10,10 +10,12 @@ import { IssueList } from '@/lib/ingest/issues';
 import { checkHeaderCells, clip, firstLongCell, withLimits, type InputLimits } from '@/lib/ingest/limits';
 import { EncodingMismatch, decodeTextChunks, openUpload } from '@/lib/ingest/text-source';
 import { createContext, fileIssue, rowIssue, type FileContext } from './context';
+import { createCopilotBillingCsvReader } from './copilot-billing-csv';
 import { commitFromCsv, createCommitAggregator } from './cursor-ai-code';
 import { detectCsvHeader, firstLine, looksLikeJson, type AiDetection } from './detection';
 import { detectJsonValue } from './detect-json';
 import { createGenericCsvReader } from './generic-csv';
+import { createIdentityCsvReader, createPullRequestCsvReader } from './delivery-csv';
 import { createJsonReader } from './json-readers';
 
 /** An upload: bytes in memory or a path on disk (CLI). */
@@ -175,10 +177,20 @@ async function readCsv(
         state.det = det;
         if (det.action === 'refuse') refuse(det);
         if (det.action === 'warn') return false;
-        if (det.format === 'cursor-ai-code') {
+        if (det.format === 'copilot-billing-csv') {
+          const reader = createCopilotBillingCsvReader(ctx, cells);
+          state.onData = (c) => reader.onRow(c, row);
+          state.finish = reader.finish;
+        } else if (det.format === 'cursor-ai-code') {
           const agg = createCommitAggregator(ctx);
           state.onData = (c) => agg.add(commitFromCsv(cells, c, row));
           state.finish = agg.finish;
+        } else if (det.format === 'pull-requests-csv' || det.format === 'identity-file') {
+          const create =
+            det.format === 'identity-file' ? createIdentityCsvReader : createPullRequestCsvReader;
+          const reader = create(ctx, ctx.delivery, cells);
+          state.onData = reader.onRow;
+          state.finish = reader.finish;
         } else {
           const reader = createGenericCsvReader(ctx, cells);
           state.onData = reader.onRow;

@@ -155,6 +155,12 @@ export interface AiParsedFile {
   seats: number;
   /** team memberships read (user-teams report) */
   memberships?: number;
+  /** pull requests stored from this file (after repeats across the upload were merged) */
+  pullRequests?: number;
+  /** commits read from a commits listing (their trailers go to the PRs they belong to) */
+  commits?: number;
+  /** identity-file lines read */
+  identities?: number;
   /** what the file was recognised as, in words ("GitHub Copilot users report (per user per day)") */
   label?: string;
 }

@@ -2,7 +2,9 @@ import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { z } from 'zod';
 import { getDatabase } from '@/db';
-import { withRawTransaction } from '@/db/raw';
+import { withRawTransaction, type RawTx } from '@/db/raw';
+import type { IdentityRecord } from '@/lib/ai-ingest/types';
+import type { Issue } from '@/lib/ingest/types';
 import { assertRole, type Actor } from './actor';
 import { listCurrentSnapshots, loadIdentityIndex, type SnapshotDate } from './ai-data';
 import { rawQuery } from './raw-query';
@@ -122,4 +124,52 @@ export async function deleteIdentityMapping(actor: Actor, identity: string): Pro
       ],
     );
   });
+}
+
+/** Warnings for identity-file lines whose employee id is not in the newest snapshot (none when there is no snapshot yet). */
+export async function identityFileIssues(
+  orgId: number,
+  identities: readonly IdentityRecord[],
+): Promise<Issue[]> {
+  if (identities.length === 0) return [];
+  const snapshots = await listCurrentSnapshots(orgId);
+  const latest = snapshots[snapshots.length - 1];
+  if (!latest) return [];
+  const tree = (await loadIdentityIndex(latest.id)).tree;
+  return identities
+    .filter((r) => !tree.indexById.has(r.employeeId))
+    .map((r) => ({
+      severity: 'warning' as const,
+      code: 'unknown-employee',
+      file: r.file,
+      row: r.row,
+      message: `${r.file}, row ${r.row} (line ${r.row + 1}): employee ${r.employeeId} is not in the ${latest.asOf} snapshot; the mapping is stored and joins once the employee appears. Check the id if this is a typo.`,
+    }));
+}
+
+/**
+ * Stores the lines of identity files as mappings (identity -> employee id, created_by = uploader),
+ * inside the import's transaction: like hand mappings they win over automatic matching, and a
+ * later file or hand mapping of the same identity replaces the earlier one.
+ */
+export async function storeIdentityFile(
+  tx: RawTx,
+  actor: Actor,
+  identities: readonly IdentityRecord[],
+): Promise<number> {
+  const pairs = identities.flatMap((r) => r.identities.map((id) => [id, r.employeeId] as const));
+  for (let i = 0; i < pairs.length; i += 1000) {
+    const batch = pairs.slice(i, i + 1000);
+    const params: unknown[] = [actor.email, actor.orgId];
+    const values = batch.map(([id, emp]) => {
+      params.push(id, emp);
+      return `($${params.length - 1}, $${params.length}, $1, $2)`;
+    });
+    await tx.query(
+      `insert into ai_identity_map (identity, employee_id, created_by, org_id) values ${values.join(', ')}
+       on conflict (org_id, identity) do update set employee_id = excluded.employee_id, created_by = excluded.created_by, created_at = now()`,
+      params,
+    );
+  }
+  return pairs.length;
 }

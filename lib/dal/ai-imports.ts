@@ -8,6 +8,8 @@ import { assertRole, type Actor } from './actor';
 import { rawQuery } from './raw-query';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { NotFoundError, ValidationError } from './errors';
+import { storePullRequests } from './pull-requests';
+import { storeIdentityFile } from './ai-identity-map';
 
 const USAGE_COLUMNS = [
   'import_id',
@@ -32,6 +34,12 @@ const USAGE_COLUMNS = [
   'prs_merged',
   'ai_assisted_prs',
   'spend_usd',
+  'active_days',
+  'agent_uses',
+  'lines_total',
+  'ai_credits',
+  'commits_by_ai',
+  'extra',
 ] as const;
 
 const SEAT_COLUMNS = [
@@ -47,15 +55,26 @@ const SEAT_COLUMNS = [
   'as_of',
 ] as const;
 
-/** The subject key: who a row is about (replacement and de-duplication compare it). */
+/**
+ * The subject key: who a row is about, and which feature of the tool it covers when it covers one
+ * ('~' + feature: a Copilot billing day and a Copilot users-report day of one person are two rows,
+ * not one replacing the other). Replacement and de-duplication compare it.
+ */
 export function subjectKey(r: AiUsageRecord): string {
   const s = r.subject;
-  if (s.kind === 'team') return `team:${s.teamManagerId}`;
-  if (s.kind === 'org') return `org:${s.orgKey}`;
-  return identityKey(s);
+  const who =
+    s.kind === 'team' ? `team:${s.teamManagerId}` : s.kind === 'org' ? `org:${s.orgKey}` : identityKey(s);
+  return r.feature ? `${who}~${r.feature}` : who;
 }
 
-const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+const n = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+
+/** The extra counters as JSON for COPY (finite numbers only), or null. */
+function extraJson(extra: AiUsageRecord['extra']): string | null {
+  if (!extra) return null;
+  const kept = Object.entries(extra).filter(([, v]) => Number.isFinite(v));
+  return kept.length === 0 ? null : JSON.stringify(Object.fromEntries(kept));
+}
 
 function usageLine(importId: number, r: AiUsageRecord, rowNo: number): string {
   const s = r.subject;
@@ -82,6 +101,12 @@ function usageLine(importId: number, r: AiUsageRecord, rowNo: number): string {
     copyValue(n(r.prsMerged)),
     copyValue(n(r.aiAssistedPrs)),
     copyValue(n(r.spendUsd)),
+    copyValue(n(r.activeDays)),
+    copyValue(n(r.agentUses)),
+    copyValue(n(r.linesTotal)),
+    copyValue(n(r.aiCredits)),
+    copyValue(n(r.commitsByAi)),
+    copyValue(extraJson(r.extra)),
   ].join('\t');
 }
 
@@ -131,6 +156,11 @@ export interface AiImportResult {
   /** rows repeated inside this upload (the last one was kept) */
   duplicates: number;
   identities: ImportIdentitySummary;
+  /** pull requests stored, and how many of them replaced rows of earlier imports */
+  pullRequests: number;
+  pullRequestsReplaced: number;
+  /** identity -> employee mappings stored from identity files */
+  identityMappings: number;
 }
 
 async function audit(tx: RawTx, actor: Actor, action: string, target: string, details: unknown) {
@@ -156,8 +186,10 @@ export async function commitAiImport(
       'The upload has errors; fix them before committing.',
       parsed.issues.filter((i) => i.severity === 'error').slice(0, 50),
     );
-  if (parsed.usage.length === 0 && parsed.seats.length === 0)
-    throw new ValidationError('The upload holds no AI-usage or seat rows.');
+  const prs = parsed.pullRequests ?? [];
+  const idLines = parsed.identities ?? [];
+  if (parsed.usage.length === 0 && parsed.seats.length === 0 && prs.length === 0 && idLines.length === 0)
+    throw new ValidationError('The upload holds no AI-usage, seat, pull-request or identity rows.');
   const handle = opts.handle ?? (await getDatabase());
   const { rows, dropped } = dedupeUsage(parsed.usage);
   const periods = usageMonths(rows);
@@ -168,6 +200,8 @@ export async function commitAiImport(
     seats: parsed.seats.length,
     periods,
     duplicates: dropped,
+    pullRequests: prs.length,
+    identityLines: idLines.length,
     warnings: parsed.issues.filter((i) => i.severity === 'warning').length,
     matchedUsers: identities.matchedUsers,
     unmatchedUsers: identities.unmatchedUsers,
@@ -193,6 +227,9 @@ export async function commitAiImport(
         SEAT_COLUMNS,
         chunks(parsed.seats, (s) => seatLine(id, s, s.row, today)),
       );
+    if (prs.length) opts.onProgress?.(`storing ${prs.length} pull request(s)`);
+    const pulls = await storePullRequests(tx, actor.orgId, id, prs);
+    const identityMappings = await storeIdentityFile(tx, actor, idLines);
     const del = await tx.query<{ n: number }>(
       `with d as (
          delete from ai_usage u using (select distinct tool, subject_key, period_start, period_end from ai_usage where import_id = $1) x
@@ -206,15 +243,17 @@ export async function commitAiImport(
     const replaced = del[0]?.n ?? 0;
     await tx.query(`update ai_imports set stats = stats || $2::jsonb where id = $1`, [
       id,
-      JSON.stringify({ replaced }),
+      JSON.stringify({ replaced, pullRequestsReplaced: pulls.replaced, identityMappings }),
     ]);
     await audit(tx, actor, 'ai.import', parsed.files.map((f) => f.name).join(', '), {
       importId: id,
       ...stats,
       replaced,
+      pullRequestsReplaced: pulls.replaced,
+      identityMappings,
       formats: parsed.files.map((f) => f.format),
     });
-    return { importId: id, replaced };
+    return { importId: id, replaced, pullRequestsReplaced: pulls.replaced, identityMappings };
   });
   return {
     importId: result.importId,
@@ -224,6 +263,9 @@ export async function commitAiImport(
     replaced: result.replaced,
     duplicates: dropped,
     identities,
+    pullRequests: prs.length,
+    pullRequestsReplaced: result.pullRequestsReplaced,
+    identityMappings: result.identityMappings,
   };
 }
 
