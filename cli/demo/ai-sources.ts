@@ -7,8 +7,9 @@
  *    user_totals[]}) over the calendar month.
  *  - ai-copilot-org-1-day-YYYY-MM.ndjson: the organization report, one line per day, with
  *    daily_active_users and pull_requests totals (from the same PRs as the github-pulls files).
- *  - ai-copilot-billing-YYYY-MM.json (last 12 months): billing usage items per user, AI credits
- *    (from June 2026; premium requests before) over the included allowance.
+ *  - billing (last 12 months): ai-copilot-billing-YYYY-MM.json, premium-request usage items per
+ *    user before June 2026; ai-copilot-billing-usage-YYYY-MM.csv, GitHub's billing usage report
+ *    (one row per user, model and day, in AI credits) from June 2026.
  *  - ai-cursor-daily-usage-YYYY-MM.json and ai-cursor-spend-YYYY-MM.json during the Cursor pilot.
  *  - ai-claude-code-YYYY-MM.json (last CLAUDE_MONTHS): Claude Code Admin API usage report records.
  * Once, at the end: ai-copilot-seats.json ({total_seats, seats[]}, with idle seats and a few seats
@@ -32,7 +33,7 @@ import {
 } from '@/cli/demo/ai-people';
 import { isoOfDay, yearMonthOf } from '@/cli/demo/dates';
 import type { OrgRows } from '@/cli/demo/org-csv';
-import { hashUnit } from '@/cli/demo/prng';
+import { hashInts, hashUnit } from '@/cli/demo/prng';
 import { githubUserId, GITHUB_ORG, PullRequestLog, type DayPrCounts } from '@/cli/demo/pull-requests';
 import type { Structure } from '@/cli/demo/structure';
 import { ByteWriter } from '@/cli/demo/text';
@@ -46,6 +47,7 @@ const BILLING_MONTHS = 12;
 const INCLUDED_CREDITS = 300;
 const CREDIT_USD = 0.01;
 const MS_PER_DAY = 86_400_000;
+const MODELS = ['Claude Sonnet 4.5', 'GPT-5', 'GPT-5 mini', 'Gemini 2.5 Pro'];
 
 export interface AiFileSink {
   open(name: string): void;
@@ -111,7 +113,8 @@ function copilotDay(c: AiMonthContext, s: number, day: number): CopilotDay {
     chat,
     agent,
     cli,
-    credits: Math.round((agent ? 20 + 160 * d(11) : 5 * d(11)) * 10) / 10,
+    // Completions cost no credits; chat with premium models a few, agent sessions most.
+    credits: Math.round((agent ? 20 + 160 * d(11) : chat ? 4 * d(11) : 0) * 10) / 10,
   };
 }
 
@@ -215,7 +218,8 @@ export class AiSources {
     const dayActive = new Int32Array(days);
     const dayTotals: Record<string, number>[] = Array.from({ length: days }, () => ({}));
     const dayCli = new Int32Array(days);
-    const credits = new Map<number, number>();
+    /** per Copilot user: day, credits, day, credits ... */
+    const credits = new Map<number, number[]>();
 
     // Copilot users report.
     const daily = c.monthsLeft < DAILY_MONTHS;
@@ -231,6 +235,7 @@ export class AiSources {
       const sum: Record<string, number> = {};
       let activeDays = 0;
       let used = 0;
+      const creditDays: number[] = [];
       for (let d = 0; d < days; d++) {
         const day = sim.monthStart + d;
         if (!activeOn(sim, s, COPILOT, day)) continue;
@@ -238,6 +243,7 @@ export class AiSources {
         const counters = copilotCounters(x);
         activeDays++;
         used += x.credits;
+        if (x.credits > 0) creditDays.push(day, x.credits);
         dayActive[d] = (dayActive[d] ?? 0) + 1;
         if (x.cli) dayCli[d] = (dayCli[d] ?? 0) + 1;
         addInto(dayTotals[d] ?? {}, counters);
@@ -259,7 +265,7 @@ export class AiSources {
         };
         out.text(`${JSON.stringify(line)}\n`);
       }
-      credits.set(s, used);
+      credits.set(s, creditDays);
       if (!daily && activeDays > 0) {
         userTotals.push(
           JSON.stringify({
@@ -359,48 +365,80 @@ export class AiSources {
   }
 
   /**
-   * AI credits (premium requests before June 2026) over the included allowance, per user. Seat fees
-   * are not here: the seat listing prices them (19 / 39 USD), and an organization-level seat item
-   * beside per-user items would be dropped by the roll-up in some months and not in others.
+   * What Copilot bills per user beyond the included allowance: premium requests (monthly usage items,
+   * JSON) before June 2026, AI credits since (GitHub's billing usage report CSV, one row per user,
+   * model and day; the allowance is the discount until it runs out). Seat fees are not here: the
+   * seat listing prices them (19 / 39 USD), and both report CSVs skip licence rows.
    */
   private writeBilling(
     c: AiMonthContext,
     ym: string,
     engineers: Int32Array,
     tools: Uint8Array,
-    credits: Map<number, number>,
+    credits: Map<number, number[]>,
     files: string[],
   ): void {
     const { sim } = c;
-    const { pop } = sim;
     const { year, month0 } = yearMonthOf(sim.monthStart);
-    const creditsEra = year * 12 + month0 >= 2026 * 12 + 5; // June 2026: usage-based billing in AI credits
-    const items: Record<string, string | number>[] = [];
-    const r2 = (v: number) => Math.round(v * 1e6) / 1e6;
+    const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+    const users: Array<{ login: string; days: number[] }> = [];
     for (let k = 0; k < engineers.length; k++) {
       const s = engineers[k] ?? 0;
-      const used = credits.get(s) ?? 0;
-      if (((tools[k] ?? 0) & COPILOT) === 0 || used <= 0) continue;
-      const qty = creditsEra ? used : used / 10;
-      const price = creditsEra ? CREDIT_USD : 0.04;
-      const included = creditsEra ? INCLUDED_CREDITS : INCLUDED_CREDITS / 10;
-      const discountQ = Math.min(qty, included);
-      items.push({
-        product: 'Copilot',
-        sku: creditsEra ? 'copilot_ai_credit' : 'copilot_premium_request',
-        model: 'Auto',
-        unitType: creditsEra ? 'ai-credits' : 'requests',
-        pricePerUnit: price,
-        grossQuantity: r2(qty),
-        grossAmount: r2(qty * price),
-        discountQuantity: r2(discountQ),
-        discountAmount: r2(discountQ * price),
-        netQuantity: r2(qty - discountQ),
-        netAmount: r2((qty - discountQ) * price),
-        user: this.rows.githubLogin(s),
-        organization: GITHUB_ORG,
-      });
+      const days = credits.get(s) ?? [];
+      if (((tools[k] ?? 0) & COPILOT) === 0 || days.length === 0) continue;
+      users.push({ login: this.rows.githubLogin(s), days });
     }
+    if (year * 12 + month0 >= 2026 * 12 + 5) {
+      // June 2026 on: usage-based billing in AI credits.
+      this.file(
+        `ai-copilot-billing-usage-${ym}.csv`,
+        (o) => {
+          o.text(
+            'date,product,sku,model,quantity,unit_type,applied_cost_per_quantity,gross_amount,discount_amount,net_amount,username,organization,repository,cost_center_name,exceeds_quota,total_monthly_quota\n',
+          );
+          for (const u of users) {
+            let left = INCLUDED_CREDITS;
+            for (let i = 0; i < u.days.length; i += 2) {
+              const day = u.days[i] ?? 0;
+              const qty = u.days[i + 1] ?? 0;
+              const model = MODELS[hashInts(sim.seed, day, qty * 10) % MODELS.length] ?? 'Auto';
+              const covered = Math.min(left, qty);
+              left -= covered;
+              const gross = r6(qty * CREDIT_USD);
+              const discount = r6(covered * CREDIT_USD);
+              o.text(
+                `${isoOfDay(day)},copilot,copilot_ai_credit,${model},${qty},ai-credits,${CREDIT_USD},${gross},${discount},${r6(gross - discount)},${u.login},${GITHUB_ORG},,,${left <= 0 ? 'True' : 'False'},${INCLUDED_CREDITS}\n`,
+              );
+            }
+          }
+        },
+        files,
+      );
+      return;
+    }
+    const price = 0.04;
+    const included = INCLUDED_CREDITS / 10;
+    const items = users.map((u) => {
+      let used = 0;
+      for (let i = 1; i < u.days.length; i += 2) used += u.days[i] ?? 0;
+      const qty = used / 10;
+      const discountQ = Math.min(qty, included);
+      return {
+        product: 'Copilot',
+        sku: 'copilot_premium_request',
+        model: 'Auto',
+        unitType: 'requests',
+        pricePerUnit: price,
+        grossQuantity: r6(qty),
+        grossAmount: r6(qty * price),
+        discountQuantity: r6(discountQ),
+        discountAmount: r6(discountQ * price),
+        netQuantity: r6(qty - discountQ),
+        netAmount: r6((qty - discountQ) * price),
+        user: u.login,
+        organization: GITHUB_ORG,
+      };
+    });
     this.file(
       `ai-copilot-billing-${ym}.json`,
       (o) => {
@@ -699,11 +737,10 @@ function adoptionMonth(c: AiMonthContext, s: number): number | null {
 }
 
 /**
- * Files written here but not imported by the demo: Claude Code analytics and GitHub pull requests
- * wait for their parsers (issue #15); Cursor's member list has no activity dates, so the seat panel
- * would call every Cursor seat idle (its activity is in the daily usage files).
+ * Files written here but not imported by the demo: Cursor's member list has no activity dates, so
+ * the seat panel would call every Cursor seat idle (its activity is in the daily usage files).
  */
-export const AI_FILES_NOT_IMPORTED = ['ai-claude-code-', 'github-pulls-', 'ai-cursor-members'] as const;
+export const AI_FILES_NOT_IMPORTED = ['ai-cursor-members'] as const;
 
 /** The demo's AI files to import (tools' exports and the generic CSV), sorted. */
 export function importableAiFiles(names: readonly string[]): string[] {

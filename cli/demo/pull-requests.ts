@@ -118,18 +118,20 @@ export class PullRequestLog {
       const base = manager ? 0.3 : 0.9 + 1.1 * hashUnit(seed, no, 20);
       const rate = base * (t !== 0 ? 1 + p.uplift : 1);
       const n = poisson(rng, rate * weeks);
+      // Copilot coding-agent PRs come on top of the engineer's own (the bot authors them).
+      const bot = (t & COPILOT) !== 0 ? poisson(rng, weeks * (0.05 + 0.2 * c.progress)) : 0;
       const m = pop.mgr[s] ?? -1;
       const repo = this.repoOf(
         p.repos[hashInts(seed, m >= 0 ? (pop.empNo[m] ?? 0) : 0, 21) % p.repos.length] ?? 'monorepo',
       );
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < n + bot; i++) {
         let day = sim.monthStart + rng.int(days);
         const wd = weekday(day);
         if (wd === 6) day -= 1;
         else if (wd === 0) day += day + 1 <= sim.monthEnd ? 1 : -2;
         const createdAt = day * 86400 + (7 + rng.int(11)) * 3600 + rng.int(3600);
         let flags = 0;
-        if ((t & COPILOT) !== 0 && rng.next() < 0.03 + 0.07 * c.progress) flags |= BY_COPILOT;
+        if (i >= n) flags |= BY_COPILOT;
         else if ((t & CLAUDE) !== 0 && rng.next() < 0.35) flags |= WITH_CLAUDE;
         const hours = p.cycleHours * Math.exp(0.95 * rng.normal());
         const fate = rng.next();
@@ -227,6 +229,7 @@ export class PullRequestLog {
           closed_at: closed >= 0 ? iso(closed) : null,
           merged_at: merged >= 0 ? iso(merged) : null,
           draft: false,
+          head: { ref: (f & BY_COPILOT) !== 0 ? `copilot/fix-${number}` : `${login}/change-${number}` },
           base: { ref: 'main', repo: { full_name: full } },
         };
         out.text(`${j === list.length - 1 ? '' : ','}\n${JSON.stringify(pr)}`);

@@ -64,12 +64,15 @@ describe.each(backends())('demo AI data on %s', (backend) => {
       'copilot-users-report',
       'copilot-org-report',
       'copilot-seats',
-      'copilot-billing',
+      'copilot-billing-csv',
+      'claude-code-usage',
+      'github-pulls',
       'cursor-daily-usage',
       'cursor-spend',
     ])
       expect(formats, f).toContain(f);
-    expect(new Set(parsed.usage.map((u) => u.tool))).toEqual(new Set(['copilot', 'cursor']));
+    expect(new Set(parsed.usage.map((u) => u.tool))).toEqual(new Set(['copilot', 'cursor', 'claude-code']));
+    expect(parsed.pullRequests?.length ?? 0).toBeGreaterThan(100);
 
     const ctx = await loadDashboardContext(hr, {});
     const d = await buildAiDashboard(ctx, new URLSearchParams());

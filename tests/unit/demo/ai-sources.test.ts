@@ -31,7 +31,9 @@ describe('demo AI data in the tools’ formats', () => {
     expect(count(/^ai-copilot-users-1-day-\d{4}-\d{2}\.ndjson$/)).toBe(6);
     expect(count(/^ai-copilot-users-\d{4}-\d{2}\.json$/)).toBe(2);
     expect(count(/^ai-copilot-org-1-day-/)).toBe(8);
-    expect(count(/^ai-copilot-billing-/)).toBe(8);
+    // Billing: premium-request items (JSON) until May 2026, the AI-credit usage report CSV since June.
+    expect(count(/^ai-copilot-billing-\d{4}-\d{2}\.json$/)).toBe(3);
+    expect(count(/^ai-copilot-billing-usage-\d{4}-\d{2}\.csv$/)).toBe(5);
     expect(count(/^ai-cursor-daily-usage-/)).toBe(8);
     expect(count(/^ai-cursor-spend-/)).toBe(8);
     expect(count(/^ai-claude-code-/)).toBe(6);
@@ -73,7 +75,7 @@ describe('demo AI data in the tools’ formats', () => {
       0,
     );
     // Billing: one person row per user item (the seats are priced by the seat listing).
-    const billingUsers = named(files, /^ai-copilot-billing-/).reduce(
+    const billingUsers = named(files, /^ai-copilot-billing-\d/).reduce(
       (s, [, t]) => s + (json(t).usageItems ?? []).filter((i) => (i as { user?: string }).user).length,
       0,
     );
@@ -84,6 +86,26 @@ describe('demo AI data in the tools’ formats', () => {
     expect(byFormat('cursor-daily-usage')).toBe(cursorDays);
     expect(byFormat('cursor-spend')).toBe(cursorSpend);
     expect(byFormat('copilot-billing')).toBe(billingUsers);
+    // The CSV: one person row per user and day (its models add up).
+    const userDays = new Set(
+      named(files, /^ai-copilot-billing-usage-/).flatMap(([, t]) =>
+        lines(t)
+          .slice(1)
+          .map((l) => `${l.split(',')[10]} ${l.split(',')[0]}`),
+      ),
+    );
+    expect(byFormat('copilot-billing-csv')).toBe(userDays.size);
+    // Claude Code: one record per person and day.
+    const claude = named(files, /^ai-claude-code-/).reduce((s, [, t]) => s + (json(t).data?.length ?? 0), 0);
+    expect(byFormat('claude-code-usage')).toBe(claude);
+    expect(claude).toBeGreaterThan(50);
+    // Pull requests: every one in the github-pulls files.
+    const prs = named(files, /^github-pulls-/).reduce(
+      (s, [, t]) => s + (JSON.parse(t) as unknown[]).length,
+      0,
+    );
+    expect(r.pullRequests ?? []).toHaveLength(prs);
+    expect((r.pullRequests ?? []).filter((p) => p.aiSource !== null).length).toBeGreaterThan(0);
     expect(daily).toBeGreaterThan(1000);
     expect(cursorDays).toBeGreaterThan(50);
 
