@@ -7,9 +7,10 @@
  *    user_totals[]}) over the calendar month.
  *  - ai-copilot-org-1-day-YYYY-MM.ndjson: the organization report, one line per day, with
  *    daily_active_users and pull_requests totals (from the same PRs as the github-pulls files).
- *  - billing (last 12 months): ai-copilot-billing-YYYY-MM.json, premium-request usage items per
- *    user before June 2026; ai-copilot-billing-usage-YYYY-MM.csv, GitHub's billing usage report
- *    (one row per user, model and day, in AI credits) from June 2026.
+ *  - billing (last 12 months): ai-copilot-billing-YYYY-MM.json, usage items per user (premium
+ *    requests before June 2026, AI credits since); for the last 2 months instead
+ *    ai-copilot-billing-usage-YYYY-MM.csv, GitHub's billing usage report (one row per user, model
+ *    and day, in AI credits).
  *  - ai-cursor-daily-usage-YYYY-MM.json and ai-cursor-spend-YYYY-MM.json during the Cursor pilot.
  *  - ai-claude-code-YYYY-MM.json (last CLAUDE_MONTHS): Claude Code Admin API usage report records.
  * Once, at the end: ai-copilot-seats.json ({total_seats, seats[]}, with idle seats and a few seats
@@ -43,6 +44,8 @@ const ENTERPRISE_ID = '2718281';
 const CLAUDE_ORG = '8f14e45f-ceea-4167-a5a3-9bbd2b4f0c1e';
 /** Months (counted back from the last) with billing files. */
 const BILLING_MONTHS = 12;
+/** Months (counted back from the last) billed as the usage report CSV (one row per user, model and day); monthly items before. */
+const BILLING_CSV_MONTHS = 2;
 /** AI credits included per seat and month, and their price after that. */
 const INCLUDED_CREDITS = 300;
 const CREDIT_USD = 0.01;
@@ -365,9 +368,10 @@ export class AiSources {
   }
 
   /**
-   * What Copilot bills per user beyond the included allowance: premium requests (monthly usage items,
-   * JSON) before June 2026, AI credits since (GitHub's billing usage report CSV, one row per user,
-   * model and day; the allowance is the discount until it runs out). Seat fees are not here: the
+   * What Copilot bills per user beyond the included allowance, in premium requests before June 2026
+   * and AI credits since: monthly usage items (JSON), and for the last BILLING_CSV_MONTHS GitHub's
+   * billing usage report CSV (one row per user, model and day; the allowance is the discount until
+   * it runs out). Seat fees are not here: the
    * seat listing prices them (19 / 39 USD), and both report CSVs skip licence rows.
    */
   private writeBilling(
@@ -388,8 +392,8 @@ export class AiSources {
       if (((tools[k] ?? 0) & COPILOT) === 0 || days.length === 0) continue;
       users.push({ login: this.rows.githubLogin(s), days });
     }
-    if (year * 12 + month0 >= 2026 * 12 + 5) {
-      // June 2026 on: usage-based billing in AI credits.
+    const creditsEra = year * 12 + month0 >= 2026 * 12 + 5; // June 2026: usage-based billing in AI credits
+    if (creditsEra && c.monthsLeft < BILLING_CSV_MONTHS) {
       this.file(
         `ai-copilot-billing-usage-${ym}.csv`,
         (o) => {
@@ -416,18 +420,19 @@ export class AiSources {
       );
       return;
     }
-    const price = 0.04;
-    const included = INCLUDED_CREDITS / 10;
+    const price = creditsEra ? CREDIT_USD : 0.04;
+    const perUnit = creditsEra ? 1 : 10; // a premium request was worth about ten of today's credits
+    const included = INCLUDED_CREDITS / perUnit;
     const items = users.map((u) => {
       let used = 0;
       for (let i = 1; i < u.days.length; i += 2) used += u.days[i] ?? 0;
-      const qty = used / 10;
+      const qty = used / perUnit;
       const discountQ = Math.min(qty, included);
       return {
         product: 'Copilot',
-        sku: 'copilot_premium_request',
+        sku: creditsEra ? 'copilot_ai_credit' : 'copilot_premium_request',
         model: 'Auto',
-        unitType: 'requests',
+        unitType: creditsEra ? 'ai-credits' : 'requests',
         pricePerUnit: price,
         grossQuantity: r6(qty),
         grossAmount: r6(qty * price),

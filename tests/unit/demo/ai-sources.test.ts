@@ -31,9 +31,9 @@ describe('demo AI data in the tools’ formats', () => {
     expect(count(/^ai-copilot-users-1-day-\d{4}-\d{2}\.ndjson$/)).toBe(6);
     expect(count(/^ai-copilot-users-\d{4}-\d{2}\.json$/)).toBe(2);
     expect(count(/^ai-copilot-org-1-day-/)).toBe(8);
-    // Billing: premium-request items (JSON) until May 2026, the AI-credit usage report CSV since June.
-    expect(count(/^ai-copilot-billing-\d{4}-\d{2}\.json$/)).toBe(3);
-    expect(count(/^ai-copilot-billing-usage-\d{4}-\d{2}\.csv$/)).toBe(5);
+    // Billing: monthly items (JSON), the usage report CSV for the last 2 months.
+    expect(count(/^ai-copilot-billing-\d{4}-\d{2}\.json$/)).toBe(6);
+    expect(count(/^ai-copilot-billing-usage-\d{4}-\d{2}\.csv$/)).toBe(2);
     expect(count(/^ai-cursor-daily-usage-/)).toBe(8);
     expect(count(/^ai-cursor-spend-/)).toBe(8);
     expect(count(/^ai-claude-code-/)).toBe(6);
