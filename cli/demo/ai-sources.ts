@@ -236,6 +236,7 @@ export class AiSources {
       const login = this.rows.githubLogin(s);
       const id = githubUserId(pop.empNo[s] ?? 0);
       const sum: Record<string, number> = {};
+      let agentPrompts = 0;
       let activeDays = 0;
       let used = 0;
       const creditDays: number[] = [];
@@ -251,6 +252,7 @@ export class AiSources {
         if (x.cli) dayCli[d] = (dayCli[d] ?? 0) + 1;
         addInto(dayTotals[d] ?? {}, counters);
         addInto(sum, counters);
+        agentPrompts += x.agentGen;
         if (!daily) continue;
         const line = {
           user_id: id,
@@ -277,6 +279,9 @@ export class AiSources {
             total_active_days: activeDays,
             ...sum,
             ai_credits_used: Math.round(used * 10) / 10,
+            totals_by_feature: [
+              { feature: 'chat_panel_agent_mode', user_initiated_interaction_count: agentPrompts },
+            ],
           }),
         );
       }
