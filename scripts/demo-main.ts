@@ -17,6 +17,7 @@ import { importFiles } from '../cli/commands/import-command';
 import { importAiFiles } from '../cli/commands/ai-import-command';
 import { countAiImports } from '../lib/dal/ai-imports';
 import { writeDemoCompany } from '../cli/demo/write';
+import { importableAiFiles } from '../cli/demo/ai-sources';
 import { DEMO_TARGETS } from '../cli/demo/target-values';
 import { readTargets, updateTargets } from '../lib/dal/targets';
 import { DEMO_DEFAULTS } from '../cli/demo/generate';
@@ -129,15 +130,17 @@ async function main(): Promise<void> {
     } else {
       log('snapshots already loaded; skipping the import');
     }
-    const aiFiles = listFiles('ai-usage-');
+    // The tools' own exports (Copilot, Cursor, ...), through the same importers as an upload.
+    const aiFiles = importableAiFiles(fs.readdirSync(demoDir)).map((f) => path.join(demoDir, f));
     if (aiFiles.length > 0 && (await countAiImports(demoOrg.id)) === 0) {
-      const label = `importing ${aiFiles.length} AI-usage files`;
+      const started = Date.now();
+      const label = `importing ${aiFiles.length} AI files`;
       const total = aiFiles.length + 2; // each file, the parse, the store
       let step = 0;
       progress.update(label, 0, total);
       const { result } = await importAiFiles(aiFiles, () => progress.update(label, ++step, total), demo);
       if (!result) throw new Error('the demo AI-usage files did not import');
-      progress.done(`imported ${aiFiles.length} AI-usage files`);
+      progress.done(`imported ${aiFiles.length} AI files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     // Targets once (an organisation whose targets were set keeps them), audited like an admin's save.
     if ((await readTargets(demoOrg.id)).targets === null) await updateTargets(demo, DEMO_TARGETS);

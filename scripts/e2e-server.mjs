@@ -29,7 +29,8 @@ const run = (args) => {
   const r = spawnSync(tsx, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`e2e setup failed: ${args.join(' ')}`);
 };
-run(['scripts/generate-demo.ts', '--out', demoDir, '--size', '400', '--months', '6']);
+// The e2e tests read the generic team CSV (tests/e2e/ai*.spec.ts); `npm run demo` uses the tools' exports.
+run(['scripts/generate-demo.ts', '--out', demoDir, '--size', '400', '--months', '6', '--ai', 'generic']);
 const orgFiles = fs
   .readdirSync(demoDir)
   .filter((f) => f.startsWith('org-'))

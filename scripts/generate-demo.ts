@@ -1,12 +1,14 @@
 /**
  * Generate the deterministic demo company as CSV files.
  * Usage: npx tsx scripts/generate-demo.ts --out DIR [--size N] [--months M] [--seed S] [--end YYYY-MM-DD]
+ *        [--ai tools|generic|none]
  * Progress goes to stderr; a JSON summary to stdout. Exit 2 on usage errors.
  */
 import { writeDemoCompany } from '@/cli/demo/write';
 import type { DemoOptions } from '@/cli/demo/generate';
 
-const USAGE = 'usage: generate-demo --out DIR [--size N] [--months M] [--seed S] [--end YYYY-MM-DD]';
+const USAGE =
+  'usage: generate-demo --out DIR [--size N] [--months M] [--seed S] [--end YYYY-MM-DD] [--ai tools|generic|none]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -35,7 +37,11 @@ function parseArgs(argv: string[]): { out: string; options: DemoOptions } {
     else if (flag === '--months') options.months = num();
     else if (flag === '--seed') options.seed = num();
     else if (flag === '--end') options.endDate = value;
-    else fail(`unknown option ${flag ?? ''}`);
+    else if (flag === '--ai') {
+      if (value !== 'tools' && value !== 'generic' && value !== 'none')
+        fail(`--ai must be tools, generic or none`);
+      options.ai = value;
+    } else fail(`unknown option ${flag ?? ''}`);
   }
   if (out === null) fail('--out is required');
   return { out, options };

@@ -40,7 +40,8 @@ export function ensureDemoFiles(size: number, months: number, log: Log, prefix =
   if (!fs.existsSync(done)) {
     log(`generating the ${size.toLocaleString('en')}-person, ${months}-month demo company`);
     fs.rmSync(dir, { recursive: true, force: true });
-    writeDemoCompany(dir, { size, months });
+    // The generic team CSV: the tools' exports would be far larger than the benchmarks need at this size.
+    writeDemoCompany(dir, { size, months, ai: 'generic' });
     fs.writeFileSync(done, '');
   }
   return fs

@@ -3,6 +3,7 @@
  * over the last months. Snapshots are produced month by month and streamed to a sink, so even a
  * million-person company never holds more than the current month in memory.
  */
+import { AiSources } from '@/cli/demo/ai-sources';
 import { writeAiUsage } from '@/cli/demo/ai-usage';
 import { buildInitialOrg } from '@/cli/demo/build';
 import { DEPARTMENTS } from '@/cli/demo/departments';
@@ -26,6 +27,12 @@ export interface DemoOptions {
   months?: number;
   /** Last snapshot date, YYYY-MM-DD; snapped to its month end (default 2026-10-31). */
   endDate?: string;
+  /**
+   * AI data: 'tools' (default) writes the tools' own exports (Copilot reports, seats and billing,
+   * Cursor, Claude Code, GitHub pull requests: cli/demo/ai-sources.ts); 'generic' writes the generic
+   * team CSV (ai-usage-YYYY-MM.csv, cheap at any size: the benchmarks); 'none' writes no AI data.
+   */
+  ai?: 'tools' | 'generic' | 'none';
 }
 
 /** Receives the generated files one at a time. */
@@ -39,12 +46,13 @@ export interface DemoSink {
 export interface DemoSnapshotSummary extends MonthEvents {
   asOf: string;
   orgFile: string;
-  aiUsageFile: string;
+  /** the month's AI files (the generic CSV, or the tools' exports) */
+  aiFiles: string[];
   headcount: number;
   managers: number;
   depth: number;
   middleManagers: number;
-  aiTeams: number;
+  /** AI-active engineers / engineers (people rows) or active users / engineers of the team rows */
   aiAdoption: number;
 }
 
@@ -64,7 +72,13 @@ export interface DemoProgress {
   headcount: number;
 }
 
-export const DEMO_DEFAULTS = { seed: 42, size: 3000, months: 24, endDate: '2026-10-31' } as const;
+export const DEMO_DEFAULTS = {
+  seed: 42,
+  size: 3000,
+  months: 24,
+  endDate: '2026-10-31',
+  ai: 'tools',
+} as const;
 const GROWTH = 1.02;
 const FLAT_GROWTH = 1.002;
 
@@ -80,7 +94,10 @@ export function resolveDemoOptions(o: DemoOptions): Required<DemoOptions> {
   const size = checkedInt('size', o.size ?? DEMO_DEFAULTS.size, 50, 1_000_000);
   const months = checkedInt('months', o.months ?? DEMO_DEFAULTS.months, 2, 120);
   const ym = yearMonthOf(parseIsoDay(o.endDate ?? DEMO_DEFAULTS.endDate));
-  return { seed, size, months, endDate: isoOfDay(monthEndDay(ym.year, ym.month0)) };
+  const ai = o.ai ?? DEMO_DEFAULTS.ai;
+  if (ai !== 'tools' && ai !== 'generic' && ai !== 'none')
+    throw new RangeError('ai must be tools, generic or none');
+  return { seed, size, months, endDate: isoOfDay(monthEndDay(ym.year, ym.month0)), ai };
 }
 
 interface Plan {
@@ -120,7 +137,7 @@ function plan(sim: Sim, size: number, months: number): Plan {
   };
 }
 
-/** Generate the company, streaming org-YYYY-MM-DD.csv and ai-usage-YYYY-MM.csv for each month to `sink`. */
+/** Generate the company, streaming org-YYYY-MM-DD.csv and the month's AI files (see DemoOptions.ai) to `sink`. */
 export function generateDemoCompany(
   options: DemoOptions,
   sink: DemoSink,
@@ -136,6 +153,7 @@ export function generateDemoCompany(
   let peakMiddle = 0;
   let cache: OrgRows | null = null;
   let st: Structure | null = null;
+  let tools: AiSources | null = null;
 
   for (let m = 0; m < months; m++) {
     const y = end.year;
@@ -174,34 +192,45 @@ export function generateDemoCompany(
 
     const asOf = isoOfDay(sim.monthEnd);
     const orgFile = `org-${asOf}.csv`;
-    const aiFile = `ai-usage-${asOf.slice(0, 7)}.csv`;
     const rows = cache;
     if (rows === null) throw new Error('unreachable: row cache not initialised');
     sink.open(orgFile);
     writeOrgSnapshot(sim, rows, asOf, (c) => sink.write(c));
     sink.close();
-    sink.open(aiFile);
-    const ai = writeAiUsage(
-      sim,
-      st,
-      months > 1 ? m / (months - 1) : 1,
-      sim.monthStart,
-      sim.monthEnd,
-      (s) => rows.id(s),
-      (c) => sink.write(c),
-    );
-    sink.close();
-    summary.files.push(orgFile, aiFile);
+    const progress = months > 1 ? m / (months - 1) : 1;
+    let aiFiles: string[] = [];
+    let aiAdoption = 0;
+    if (opts.ai === 'generic') {
+      const aiFile = `ai-usage-${asOf.slice(0, 7)}.csv`;
+      sink.open(aiFile);
+      const ai = writeAiUsage(
+        sim,
+        st,
+        progress,
+        sim.monthStart,
+        sim.monthEnd,
+        (s) => rows.id(s),
+        (c) => sink.write(c),
+      );
+      sink.close();
+      aiFiles = [aiFile];
+      aiAdoption = ai.engineers > 0 ? ai.activeUsers / ai.engineers : 0;
+    } else if (opts.ai === 'tools') {
+      tools ??= new AiSources(sink, rows, parseIsoDay(opts.endDate));
+      const ai = tools.writeMonth({ sim, progress, monthsLeft: months - 1 - m }, st);
+      aiFiles = ai.files;
+      aiAdoption = ai.engineers > 0 ? ai.activeUsers / ai.engineers : 0;
+    }
+    summary.files.push(orgFile, ...aiFiles);
     summary.snapshots.push({
       asOf,
       orgFile,
-      aiUsageFile: aiFile,
+      aiFiles,
       headcount: st.aliveCount,
       managers: st.managers,
       depth: st.depth,
       middleManagers: st.middleManagers,
-      aiTeams: ai.teams,
-      aiAdoption: ai.engineers > 0 ? Math.round((ai.activeUsers / ai.engineers) * 1000) / 1000 : 0,
+      aiAdoption: Math.round(aiAdoption * 1000) / 1000,
       ...sim.events,
     });
     onProgress?.({ month: m + 1, months, asOf, headcount: st.aliveCount });

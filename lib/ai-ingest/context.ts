@@ -19,6 +19,10 @@ export interface FileContext {
   memberships: AiTeamMembership[];
   /** Seats listed as total_seats by a listing (a page may hold fewer); max over the file. */
   declaredSeats: number | null;
+  /** rows that name a person by a tool api key only (Windsurf); resolved once the whole upload is read */
+  pendingApiKeys: Array<{ rec: AiUsageRecord; apiKey: string; tool: string }>;
+  /** api key -> email maps read from this file (Windsurf UserPageAnalytics) */
+  apiKeyEmails: Map<string, string>;
   /** pull requests, trailer commits and identity lines (delivery.ts) */
   delivery: DeliveryParts;
 }
@@ -33,6 +37,8 @@ export function createContext(file: string, today: string, issues: IssueList): F
     seats: [],
     memberships: [],
     declaredSeats: null,
+    pendingApiKeys: [],
+    apiKeyEmails: new Map(),
     delivery: emptyDelivery(),
   };
 }

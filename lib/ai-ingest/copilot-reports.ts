@@ -9,6 +9,15 @@
  *   person active  = user_initiated_interaction_count + code_generation_activity_count > 0, or any used_* flag
  *   org rows       : aiActiveUsers = daily_active_users; prsMerged = pull_requests.total_merged;
  *                    aiAssistedPrs = pull_requests.total_merged_created_by_copilot
+ * Newer fields (2026 reports), every shape:
+ *   agentUses  = user_initiated_interaction_count of totals_by_feature 'chat_panel_agent_mode' +
+ *                'agent_edit' (agent-mode prompts; the March-2026 shape counted them on agent_edit)
+ *   aiCredits  = ai_credits_used, else its predecessor premium_requests_total (premium requests)
+ *   activeDays = total_active_days (per-user totals)
+ *   extra      = <feature>_interactions per totals_by_feature entry (chat modes, inline chat, CLI),
+ *                cli_sessions / cli_requests / cli_prompts (totals_by_cli), used_* flags as 1/0 (daily
+ *                user rows: summed they give days of agent, chat, CLI, cloud agent, code review use),
+ *                org rows: daily_* user counts and pull_requests created / reviewed by Copilot.
  */
 import type { AiUsageRecord } from './types';
 import {
@@ -21,7 +30,7 @@ import {
   type FileContext,
   type RowState,
 } from './context';
-import { dayOf, recordAt, textAt, type JsonRecord } from './json-values';
+import { arrayAt, dayOf, isRecord, recordAt, textAt, type JsonRecord } from './json-values';
 
 /** Report-level fields (the JSON wrapper, or each NDJSON line itself). */
 export type ReportMeta = JsonRecord;
@@ -49,6 +58,77 @@ function dayField(
   return day;
 }
 
+const AGENT_FEATURES = new Set(['chat_panel_agent_mode', 'agent_edit']);
+
+const CLI_COUNTS: ReadonlyArray<[string, string]> = [
+  ['session_count', 'cli_sessions'],
+  ['request_count', 'cli_requests'],
+  ['prompt_count', 'cli_prompts'],
+];
+
+const ORG_USER_COUNTS = [
+  'daily_active_cli_users',
+  'daily_active_copilot_cloud_agent_users',
+  'daily_active_copilot_code_review_users',
+  'daily_passive_copilot_code_review_users',
+] as const;
+
+const PR_COUNTS: ReadonlyArray<[string, string]> = [
+  ['total_created', 'prs_created'],
+  ['total_created_by_copilot', 'prs_created_by_copilot'],
+  ['total_reviewed', 'prs_reviewed'],
+  ['total_reviewed_by_copilot', 'prs_reviewed_by_copilot'],
+  ['total_merged_reviewed_by_copilot', 'prs_merged_reviewed_by_copilot'],
+  ['total_copilot_suggestions', 'pr_copilot_review_suggestions'],
+  ['total_copilot_applied_suggestions', 'pr_copilot_review_suggestions_applied'],
+];
+
+/**
+ * The 2026 fields: agent use (agent-mode interactions), AI credits, chat modes / CLI / code review
+ * counters in `extra`. A malformed count is an error like any other counter.
+ */
+function readNewerFields(
+  ctx: FileContext,
+  state: RowState,
+  rec: JsonRecord,
+  row: number,
+  out: AiUsageRecord,
+): void {
+  const extra: Record<string, number> = {};
+  const features = arrayAt(rec, 'totals_by_feature');
+  let agent: number | null = Array.isArray(rec.totals_by_feature) ? 0 : null;
+  features.forEach((f, i) => {
+    if (!isRecord(f)) return;
+    const name = textAt(f, 'feature');
+    const path = `totals_by_feature[${i}].user_initiated_interaction_count`;
+    const n = countAt(ctx, state, f, 'user_initiated_interaction_count', row, path);
+    if (name === null || n === null) return;
+    if (name !== 'code_completion') extra[`${name}_interactions`] = (extra[`${name}_interactions`] ?? 0) + n;
+    if (AGENT_FEATURES.has(name)) agent = (agent ?? 0) + n;
+  });
+  out.agentUses = agent;
+  const cli = recordAt(rec, 'totals_by_cli');
+  for (const [key, name] of CLI_COUNTS) {
+    const v = countAt(ctx, state, cli, key, row, `totals_by_cli.${key}`);
+    if (v !== null) extra[name] = v;
+  }
+  for (const [k, v] of Object.entries(rec))
+    if (k.startsWith('used_') && typeof v === 'boolean') extra[k] = v ? 1 : 0;
+  for (const key of ORG_USER_COUNTS) {
+    const v = countAt(ctx, state, rec, key, row);
+    if (v !== null) extra[key] = v;
+  }
+  const prs = recordAt(rec, 'pull_requests');
+  for (const [key, name] of PR_COUNTS) {
+    const v = countAt(ctx, state, prs, key, row, `pull_requests.${key}`);
+    if (v !== null) extra[name] = v;
+  }
+  out.aiCredits =
+    countAt(ctx, state, rec, 'ai_credits_used', row) ??
+    countAt(ctx, state, rec, 'premium_requests_total', row);
+  out.extra = Object.keys(extra).length > 0 ? extra : null;
+}
+
 /** The counters every new-API record has, in canonical names. */
 function readCounters(
   ctx: FileContext,
@@ -64,6 +144,7 @@ function readCounters(
   // generated_loc_sum / accepted_loc_sum: the names of the first version of the users report.
   out.linesSuggested = c('loc_suggested_to_add_sum') ?? c('generated_loc_sum');
   out.linesAccepted = c('loc_added_sum') ?? c('accepted_loc_sum');
+  readNewerFields(ctx, state, rec, row, out);
   return interactions;
 }
 
@@ -122,6 +203,7 @@ export function readCopilotUserTotals(
   const out = blankUsage(ctx, row, 'copilot', period.start, period.end, person({ githubLogin: login }));
   const interactions = readCounters(ctx, state, rec, row, out);
   const activeDays = countAt(ctx, state, rec, 'total_active_days', row);
+  out.activeDays = activeDays;
   if (state.bad) return;
   const known = activeDays !== null || interactions !== null || out.suggestions !== null;
   out.active = known ? (activeDays ?? 0) > 0 || (interactions ?? 0) + (out.suggestions ?? 0) > 0 : null;

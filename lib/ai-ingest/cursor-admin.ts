@@ -5,6 +5,7 @@
  *    acceptances    = totalTabsAccepted + totalAccepts
  *    linesSuggested = totalLinesAdded, linesAccepted = acceptedLinesAdded
  *    active         = isActive (else any request/tab/apply count > 0)
+ *    agentUses      = agentRequests; extra = composer/chat/cmdk/bugbot requests, rejects, usage-based requests
  *  POST /teams/spend -> one person row per member: spendUsd = spendCents / 100 over the billing
  *    cycle starting at subscriptionCycleStart (cycle end = one month later, minus a day).
  */
@@ -32,6 +33,15 @@ import {
 } from './json-values';
 
 const REQUEST_COUNTS = ['composerRequests', 'chatRequests', 'agentRequests', 'cmdkUsages', 'bugbotUsages'];
+
+const EXTRA_COUNTS: ReadonlyArray<[string, string]> = [
+  ['composerRequests', 'composer_requests'],
+  ['chatRequests', 'chat_requests'],
+  ['cmdkUsages', 'cmdk_usages'],
+  ['bugbotUsages', 'bugbot_usages'],
+  ['totalRejects', 'rejects'],
+  ['usageBasedReqs', 'usage_based_requests'],
+];
 
 /** POST /teams/daily-usage-data. */
 export function readCursorDailyUsage(ctx: FileContext, doc: JsonRecord): void {
@@ -67,6 +77,14 @@ export function readCursorDailyUsage(ctx: FileContext, doc: JsonRecord): void {
     rec.linesSuggested = c('totalLinesAdded');
     rec.linesAccepted = c('acceptedLinesAdded');
     const requests = REQUEST_COUNTS.map(c);
+    // Agent use = agent requests; the other request kinds and rejects are kept by name.
+    rec.agentUses = c('agentRequests');
+    const extra: Record<string, number> = {};
+    for (const [key, name] of EXTRA_COUNTS) {
+      const v = c(key);
+      if (v !== null) extra[name] = v;
+    }
+    rec.extra = Object.keys(extra).length > 0 ? extra : null;
     if (state.bad) return;
     const isActive = boolAt(item, 'isActive');
     const counts = [rec.suggestions, rec.acceptances, rec.linesAccepted, ...requests].filter(
@@ -131,4 +149,26 @@ export function notePagination(ctx: FileContext, doc: JsonRecord): void {
     'partial-page',
     `this is page ${page ?? '?'} of ${pages ?? 'several'}; only this page was imported. Upload every page for complete numbers.`,
   );
+}
+
+/**
+ * What a Cursor usage-events page holds, in words, for the warning that says why it is not imported:
+ * events, their UTC days (timestamp is epoch milliseconds, often as a string) and the token-based
+ * cost (tokenUsage.totalCents, cents with float noise, rounded to the cent).
+ */
+export function usageEventsSummary(doc: JsonRecord): string {
+  const events = arrayAt(doc, 'usageEvents').filter(isRecord);
+  let cents = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const e of events) {
+    const day = dayOf(e.timestamp);
+    if (day !== null && (first === null || day < first)) first = day;
+    if (day !== null && (last === null || day > last)) last = day;
+    const usage = recordAt(e, 'tokenUsage');
+    const c = usage === null ? null : numberAt(usage, 'totalCents');
+    if (c !== null && Number.isFinite(c)) cents += c;
+  }
+  const days = first === null ? '' : first === last ? `, ${first}` : `, ${first}..${last}`;
+  return `${events.length} event(s)${days}, $${(Math.round(cents) / 100).toFixed(2)} token-based cost`;
 }

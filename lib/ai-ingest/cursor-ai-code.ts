@@ -5,6 +5,9 @@
  *   linesCommitted   = sum of totalLinesAdded
  *   aiLinesCommitted = sum of tabLinesAdded + composerLinesAdded (lines the AI wrote)
  *   active           = true when aiLinesCommitted > 0, else unknown
+ * Stored as linesTotal = linesCommitted and linesAccepted = aiLinesCommitted, feature
+ * 'ai-code-commits' (so the row does not replace the daily-usage row of the same person and day,
+ * and AI lines that landed are not added to the editor's accepted lines).
  * The suggestion/acceptance fields stay null: commits say what landed, not what was offered.
  */
 import type { AiUsageRecord } from './types';
@@ -53,6 +56,11 @@ export function createCommitAggregator(ctx: FileContext) {
     const rec = perKey.get(key) ?? blankUsage(ctx, c.row, 'cursor', day, day, person({ email: c.email }));
     rec.linesCommitted = (rec.linesCommitted ?? 0) + (c.total ?? 0);
     rec.aiLinesCommitted = (rec.aiLinesCommitted ?? 0) + (c.tab ?? 0) + (c.composer ?? 0);
+    // Stored as lines_total / lines_accepted (AI share of code = AI lines / all lines), as a row of
+    // its own (feature 'ai-code-commits') beside the daily-usage row of the same person and day.
+    rec.feature = 'ai-code-commits';
+    rec.linesTotal = rec.linesCommitted;
+    rec.linesAccepted = rec.aiLinesCommitted;
     rec.active = (rec.aiLinesCommitted ?? 0) > 0 ? true : null;
     perKey.set(key, rec);
   };

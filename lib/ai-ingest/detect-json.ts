@@ -6,6 +6,8 @@
 import type { AiDetection } from './detection';
 import { arrayAt, isRecord, keysOf, recordAt, textAt, type JsonRecord } from './json-values';
 import { clip } from '@/lib/ingest/limits';
+import { detectToolDocument, detectToolRecord } from './detect-tools';
+import { usageEventsSummary } from './cursor-admin';
 import { detectGithubRecord } from './github-pulls';
 
 // Enterprise users reports and (early-2026) organization users reports both aggregate per user.
@@ -72,8 +74,10 @@ function detectArray(value: unknown[], name: string): AiDetection {
       message: 'the JSON array is empty; nothing to import.',
     };
   }
+  // A bare array of report objects (GitHub's enterprise-level example) is read like one report.
+  if (f && (Array.isArray(f.day_totals) || Array.isArray(f.user_totals))) return detectObject(f, name);
   const d = f ? (detectGithubRecord(f) ?? detectCopilotRecord(f)) : null;
-  return d ?? unknown(value, name);
+  return d ?? detectToolRecord(f) ?? unknown(value, name);
 }
 
 function unknown(value: unknown, _name: string): AiDetection {
@@ -82,7 +86,7 @@ function unknown(value: unknown, _name: string): AiDetection {
     format: null,
     label: 'unknown JSON',
     code: 'unknown-format',
-    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; GitHub pull requests and commits (REST JSON/NDJSON); the generic CSV, the pull-request CSV and the identity file.`,
+    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; Claude Code usage reports and members; Windsurf analytics; GitHub pull requests and commits (REST JSON/NDJSON); the generic CSV, the pull-request CSV and the identity file.`,
   };
 }
 
@@ -104,7 +108,7 @@ function detectCursor(o: JsonRecord): AiDetection | null {
     return warn(
       'cursor-usage-events',
       'Cursor usage events',
-      'Cursor usage events (one row per request) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.',
+      `Cursor usage events (one row per request; this file: ${usageEventsSummary(o)}) are not imported: spend comes from the spending export (POST /teams/spend) and activity from the daily usage export (POST /teams/daily-usage-data); importing events too would count the same use twice.`,
     );
   }
   if (Array.isArray(o.events) && first(arrayAt(o, 'events'))?.event_type !== undefined) {
@@ -277,6 +281,7 @@ function detectObject(o: JsonRecord, name: string): AiDetection {
     detectCopilotRecord(o) ??
     detectCursor(o) ??
     detectCursorAnalytics(o) ??
+    detectToolDocument(o) ??
     unknown(o, name)
   );
 }

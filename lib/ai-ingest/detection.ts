@@ -8,6 +8,7 @@ import type { AiFormat } from './types';
 import { detectJsonValue } from './detect-json';
 import { detectDeliveryCsv } from './delivery-csv';
 import { COUNT_FIELDS, mapGenericHeaders, type GenericField } from './generic-csv-headers';
+import { isCopilotBillingCsv } from './copilot-billing-csv';
 
 const SUBJECT_FIELDS: readonly GenericField[] = ['employee_id', 'github_login', 'team_manager_id', 'email'];
 
@@ -50,6 +51,13 @@ export function detectCsvHeader(headers: string[]): AiDetection {
       label: 'Cursor AI code tracking: changes (CSV)',
       message:
         'Cursor AI code changes (one row per accepted AI edit) are not imported: the same accepted lines are in the daily usage export (acceptedLinesAdded), and AI-written committed code comes from the commits export (GET /analytics/ai-code/commits.csv).',
+    };
+  }
+  if (isCopilotBillingCsv(headers)) {
+    return {
+      action: 'import',
+      format: 'copilot-billing-csv',
+      label: 'GitHub Copilot billing usage report (CSV, per user per model per day)',
     };
   }
   const delivery = detectDeliveryCsv(headers);

@@ -22,6 +22,8 @@ import { readCursorDailyUsage, readCursorSpend } from './cursor-admin';
 import { readCursorByUser, readCursorTeamSeries } from './cursor-analytics';
 import { arrayAt, isRecord, numberAt, type JsonRecord } from './json-values';
 import { readCopilotSeats, readCursorMembers } from './seats';
+import { createClaudeCodeReader, readClaudeUsers } from './claude-code';
+import { readWindsurfCascade, readWindsurfCustom, readWindsurfUsers } from './windsurf';
 import { createGithubReader } from './github-pulls';
 
 /** Receives parsed values (documents or NDJSON lines). */
@@ -35,8 +37,14 @@ type RecordFn = (rec: JsonRecord, row: number, meta: ReportMeta) => void;
 function recordStream(ctx: FileContext, onRecord: RecordFn, finish: () => void = () => {}): ValueReader {
   const each = (items: unknown[], meta: ReportMeta): void =>
     items.forEach((item, i) => {
-      if (isRecord(item)) onRecord(item, i + 1, meta);
-      else rowIssue(ctx, 'error', 'bad-record', i + 1, 'the record is not a JSON object.');
+      if (!isRecord(item)) {
+        rowIssue(ctx, 'error', 'bad-record', i + 1, 'the record is not a JSON object.');
+        return;
+      }
+      // GitHub's documented enterprise example: a bare array of report objects, each wrapping day_totals.
+      const inner = ['day_totals', 'user_totals'].find((k) => Array.isArray(item[k]));
+      if (inner !== undefined) each(arrayAt(item, inner), item);
+      else onRecord(item, i + 1, meta);
     });
   return {
     onValue(value, row) {
@@ -127,6 +135,18 @@ export function createJsonReader(ctx: FileContext, det: AiDetection): ValueReade
       );
     case 'cursor-ai-code':
       return commitsReader(ctx);
+    case 'claude-code-usage':
+      return variant === 'users'
+        ? documents(ctx, (doc) => readClaudeUsers(ctx, doc))
+        : createClaudeCodeReader(ctx);
+    case 'windsurf-analytics':
+      return documents(ctx, (doc) => {
+        if (variant === 'users') readWindsurfUsers(ctx, doc);
+        else if (variant === 'cascade-lines') readWindsurfCascade(ctx, doc, 'lines');
+        else if (variant === 'cascade-runs') readWindsurfCascade(ctx, doc, 'runs');
+        else if (variant === 'autocomplete' || variant === 'chat' || variant === 'pcw')
+          readWindsurfCustom(ctx, doc, variant);
+      });
     case 'github-pulls':
       return createGithubReader(ctx, ctx.delivery);
     default:

@@ -9,6 +9,7 @@ import type { Issue } from '@/lib/ingest/types';
 import type { AiParseResult, AiParsedFile, AiSeatRecord, AiTeamMembership, AiUsageRecord } from './types';
 import { AiRefusal, readAiFile, type AiUploadFile } from './read-file';
 import { dedupeSeats, dropDuplicateUsage, warnOverlaps } from './upload-checks';
+import { resolveApiKeys, type PendingApiKey } from './windsurf';
 import { finishDelivery, type DeliveryParts } from './delivery';
 
 /** Options of parseAiFiles. */
@@ -47,6 +48,8 @@ export async function parseAiFiles(
   const memberships: AiTeamMembership[] = [];
   const issues: Issue[] = [];
   let declaredSeats: number | null = null;
+  const pendingApiKeys: PendingApiKey[] = [];
+  const apiKeyEmails = new Map<string, string>();
   const delivery: DeliveryParts[] = [];
 
   for (const file of files) {
@@ -66,6 +69,8 @@ export async function parseAiFiles(
       delivery.push(ctx.delivery);
       issues.push(...ctx.issues.toArray());
       if (ctx.declaredSeats !== null) declaredSeats = Math.max(declaredSeats ?? 0, ctx.declaredSeats);
+      pendingApiKeys.push(...ctx.pendingApiKeys);
+      for (const [k, v] of ctx.apiKeyEmails) apiKeyEmails.set(k, v);
     } catch (error) {
       const label = error instanceof AiRefusal ? error.detection.label : 'unreadable file';
       parsed.push({ name: file.name, format: null, usage: 0, seats: 0, memberships: 0, label });
@@ -73,6 +78,8 @@ export async function parseAiFiles(
     }
   }
 
+  // Rows that name people by api key only get their email from a user list of the same upload.
+  if (pendingApiKeys.length > 0) usage = usage.concat(resolveApiKeys(pendingApiKeys, apiKeyEmails, issues));
   usage = dropDuplicateUsage(usage, issues);
   warnOverlaps(usage, issues);
   seats = dedupeSeats(seats, issues);

@@ -10,6 +10,7 @@ import { IssueList } from '@/lib/ingest/issues';
 import { checkHeaderCells, clip, firstLongCell, withLimits, type InputLimits } from '@/lib/ingest/limits';
 import { EncodingMismatch, decodeTextChunks, openUpload } from '@/lib/ingest/text-source';
 import { createContext, fileIssue, rowIssue, type FileContext } from './context';
+import { createCopilotBillingCsvReader } from './copilot-billing-csv';
 import { commitFromCsv, createCommitAggregator } from './cursor-ai-code';
 import { detectCsvHeader, firstLine, looksLikeJson, type AiDetection } from './detection';
 import { detectJsonValue } from './detect-json';
@@ -176,7 +177,11 @@ async function readCsv(
         state.det = det;
         if (det.action === 'refuse') refuse(det);
         if (det.action === 'warn') return false;
-        if (det.format === 'cursor-ai-code') {
+        if (det.format === 'copilot-billing-csv') {
+          const reader = createCopilotBillingCsvReader(ctx, cells);
+          state.onData = (c) => reader.onRow(c, row);
+          state.finish = reader.finish;
+        } else if (det.format === 'cursor-ai-code') {
           const agg = createCommitAggregator(ctx);
           state.onData = (c) => agg.add(commitFromCsv(cells, c, row));
           state.finish = agg.finish;

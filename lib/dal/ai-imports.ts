@@ -34,6 +34,12 @@ const USAGE_COLUMNS = [
   'prs_merged',
   'ai_assisted_prs',
   'spend_usd',
+  'active_days',
+  'agent_uses',
+  'lines_total',
+  'ai_credits',
+  'commits_by_ai',
+  'extra',
 ] as const;
 
 const SEAT_COLUMNS = [
@@ -49,15 +55,26 @@ const SEAT_COLUMNS = [
   'as_of',
 ] as const;
 
-/** The subject key: who a row is about (replacement and de-duplication compare it). */
+/**
+ * The subject key: who a row is about, and which feature of the tool it covers when it covers one
+ * ('~' + feature: a Copilot billing day and a Copilot users-report day of one person are two rows,
+ * not one replacing the other). Replacement and de-duplication compare it.
+ */
 export function subjectKey(r: AiUsageRecord): string {
   const s = r.subject;
-  if (s.kind === 'team') return `team:${s.teamManagerId}`;
-  if (s.kind === 'org') return `org:${s.orgKey}`;
-  return identityKey(s);
+  const who =
+    s.kind === 'team' ? `team:${s.teamManagerId}` : s.kind === 'org' ? `org:${s.orgKey}` : identityKey(s);
+  return r.feature ? `${who}~${r.feature}` : who;
 }
 
-const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+const n = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+
+/** The extra counters as JSON for COPY (finite numbers only), or null. */
+function extraJson(extra: AiUsageRecord['extra']): string | null {
+  if (!extra) return null;
+  const kept = Object.entries(extra).filter(([, v]) => Number.isFinite(v));
+  return kept.length === 0 ? null : JSON.stringify(Object.fromEntries(kept));
+}
 
 function usageLine(importId: number, r: AiUsageRecord, rowNo: number): string {
   const s = r.subject;
@@ -84,6 +101,12 @@ function usageLine(importId: number, r: AiUsageRecord, rowNo: number): string {
     copyValue(n(r.prsMerged)),
     copyValue(n(r.aiAssistedPrs)),
     copyValue(n(r.spendUsd)),
+    copyValue(n(r.activeDays)),
+    copyValue(n(r.agentUses)),
+    copyValue(n(r.linesTotal)),
+    copyValue(n(r.aiCredits)),
+    copyValue(n(r.commitsByAi)),
+    copyValue(extraJson(r.extra)),
   ].join('\t');
 }
 

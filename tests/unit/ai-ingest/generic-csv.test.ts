@@ -142,7 +142,7 @@ describe('generic AI-usage CSV: granularity', () => {
 
   it('reads the demo company files written by the generator (team rows, totals as in the text)', async () => {
     const sink = createMemorySink();
-    generateDemoCompany({ size: 300, months: 3 }, sink);
+    generateDemoCompany({ size: 300, months: 3, ai: 'generic' }, sink);
     const names = [...sink.files.keys()].filter((n) => n.startsWith('ai-usage-'));
     expect(names).toHaveLength(3);
     for (const name of names) {

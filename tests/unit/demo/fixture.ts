@@ -1,4 +1,7 @@
-/** The default demo company (size 3,000, 24 months), generated in memory and parsed once per test file. */
+/**
+ * The default demo company (size 3,000, 24 months) with the generic team CSV as its AI data,
+ * generated in memory and parsed once per test file. (The tools' exports: tests/unit/demo/ai-sources.test.ts.)
+ */
 import { createMemorySink, generateDemoCompany, type DemoSummary } from '@/cli/demo';
 import { buildTree, parseCsv, type Tree } from './helpers';
 
@@ -15,12 +18,12 @@ let cached: DemoFixture | null = null;
 export function defaultCompany(): DemoFixture {
   if (cached !== null) return cached;
   const sink = createMemorySink();
-  const summary = generateDemoCompany({}, sink);
+  const summary = generateDemoCompany({ ai: 'generic' }, sink);
   const orgs: Tree[] = [];
   const ai: Record<string, string>[][] = [];
   for (const snap of summary.snapshots) {
     orgs.push(buildTree(parseCsv(sink.files.get(snap.orgFile) ?? '')));
-    ai.push(parseCsv(sink.files.get(snap.aiUsageFile) ?? ''));
+    ai.push(parseCsv(sink.files.get(snap.aiFiles[0] ?? '') ?? ''));
   }
   cached = { summary, files: sink.files, orgs, ai };
   return cached;

@@ -27,7 +27,7 @@ describe('demo company files', () => {
     expect(summary.snapshots[0]?.asOf).toBe('2024-11-30');
     expect(summary.snapshots.at(-1)?.asOf).toBe('2026-10-31');
     expect(summary.snapshots.map((s) => s.orgFile)).toContain('org-2026-02-28.csv');
-    expect(summary.snapshots.map((s) => s.aiUsageFile)).toContain('ai-usage-2026-02.csv');
+    expect(summary.snapshots.map((s) => s.aiFiles[0])).toContain('ai-usage-2026-02.csv');
     for (const [name, text] of files) {
       expect(text.startsWith(name.startsWith('org-') ? ORG_HEADER : AI_USAGE_HEADER)).toBe(true);
     }
@@ -83,6 +83,13 @@ describe('demo company files', () => {
     expect(() => resolveDemoOptions({ months: 1 })).toThrow(RangeError);
     expect(() => resolveDemoOptions({ seed: -1 })).toThrow(RangeError);
     expect(() => resolveDemoOptions({ endDate: '2026-13-01' })).toThrow(/Invalid date/);
-    expect(resolveDemoOptions({})).toEqual({ seed: 42, size: 3000, months: 24, endDate: '2026-10-31' });
+    expect(resolveDemoOptions({})).toEqual({
+      seed: 42,
+      size: 3000,
+      months: 24,
+      endDate: '2026-10-31',
+      ai: 'tools',
+    });
+    expect(() => resolveDemoOptions({ ai: 'csv' as 'generic' })).toThrow(RangeError);
   });
 });
