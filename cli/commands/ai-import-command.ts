@@ -73,10 +73,15 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
   };
   let human: string;
   if (result) {
+    const hasUsage = result.records + result.seats > 0 || result.pullRequests + result.identityMappings === 0;
     human = [
-      `imported ${result.records} usage row(s) and ${result.seats} seat(s) for ${result.periods.join(', ') || 'no period'}`,
-      `people: ${result.identities.matchedUsers} joined to employees, ${result.identities.unmatchedUsers} not joined` +
-        (result.identities.ambiguousUsers ? ` (${result.identities.ambiguousUsers} ambiguous)` : ''),
+      ...(hasUsage
+        ? [
+            `imported ${result.records} usage row(s) and ${result.seats} seat(s) for ${result.periods.join(', ') || 'no period'}`,
+            `people: ${result.identities.matchedUsers} joined to employees, ${result.identities.unmatchedUsers} not joined` +
+              (result.identities.ambiguousUsers ? ` (${result.identities.ambiguousUsers} ambiguous)` : ''),
+          ]
+        : []),
       ...(result.replaced
         ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
         : []),

@@ -62,15 +62,24 @@ function parse(files: Array<{ name: string; bytes: Uint8Array }>): Promise<AiPar
   return parseAiFiles(files, { limits: uploadLimits().parser });
 }
 
+/** Parses and adds the checks that need the database: identity-file employees missing from the newest snapshot. */
+async function parseChecked(
+  orgId: number,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<AiParseResult> {
+  const parsed = await parse(files);
+  parsed.issues.push(...(await identityFileIssues(orgId, parsed.identities ?? [])));
+  return parsed;
+}
+
 async function view(
   orgId: number,
   id: string,
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): Promise<{ view: AiUploadView; parsed: AiParseResult }> {
-  const parsed = await parse(files);
+  const parsed = await parseChecked(orgId, files);
   const prs = parsed.pullRequests ?? [];
   const idLines = parsed.identities ?? [];
-  parsed.issues.push(...(await identityFileIssues(orgId, idLines)));
   const sizes = new Map(files.map((f) => [f.name, f.bytes.byteLength]));
   return {
     parsed,
@@ -151,8 +160,8 @@ async function requireAiUpload(actor: Actor, id: string): Promise<Actor> {
 
 /** hr/admin: every problem of a pending AI upload, for the CSV download. */
 export async function getAiUploadIssues(actor: Actor, id: string): Promise<Issue[]> {
-  await requireAiUpload(actor, id);
-  return (await parse(await loadFiles(id))).issues;
+  const inOrg = await requireAiUpload(actor, id);
+  return (await parseChecked(inOrg.orgId, await loadFiles(id))).issues;
 }
 
 /** hr/admin: imports a pending AI upload in one transaction and clears it. */
