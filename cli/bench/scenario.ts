@@ -44,10 +44,16 @@ export interface ScenarioFigures {
   /** of each operation: storing it (applyScenario check + write) and evaluating, p50 */
   opStoreP50Ms: number;
   opEvaluateP50Ms: number;
+  /**
+   * this process's CPU time (user + system, every thread) per operation, store and evaluation, p50 /
+   * p95: less moved than the wall time by other work on a shared machine (the database's own CPU is not in it)
+   */
+  opCpuP50Ms: number;
+  opCpuP95Ms: number;
   /** an evaluation of the same unchanged scenario again */
   reopenMs: number;
   /** a leader's scenario on their subtree (a random manager's): its first evaluation, each operation appended p50 / p95 */
-  subtree: { people: number; openMs: number; opP50Ms: number; opP95Ms: number };
+  subtree: { people: number; openMs: number; opP50Ms: number; opP95Ms: number; opCpuP50Ms: number };
   ops: number;
   unit: string;
   company: string;
@@ -73,7 +79,8 @@ async function appendOps(
   start: readonly ScenarioOp[],
   count: number,
   draw: (k: number) => ScenarioOp,
-): Promise<{ store: number[]; evaluate: number[]; total: number[] }> {
+): Promise<{ store: number[]; evaluate: number[]; total: number[]; cpu: number[] }> {
+  const cpu: number[] = [];
   const store: number[] = [];
   const evaluate: number[] = [];
   const total: number[] = [];
@@ -81,6 +88,7 @@ async function appendOps(
   for (let k = 0; total.length < count; k++) {
     const op = draw(k);
     let storeMs: number;
+    const cpuStart = process.cpuUsage();
     try {
       [, storeMs] = await timed(() => updateScenarioOps(actor, id, [...current, op]));
     } catch (err) {
@@ -89,6 +97,8 @@ async function appendOps(
     }
     current = [...current, op];
     const [, evalMs] = await timed(() => getScenarioView(actor, id));
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
     store.push(storeMs);
     evaluate.push(evalMs);
     total.push(storeMs + evalMs);
@@ -96,7 +106,7 @@ async function appendOps(
       `scenario: op ${total.length} ${op.op}: store ${storeMs.toFixed(0)} ms + evaluate ${evalMs.toFixed(0)} ms`,
     );
   }
-  return { store, evaluate, total };
+  return { store, evaluate, total, cpu };
 }
 
 /**
@@ -167,12 +177,15 @@ export async function measureScenario(
     openColdMs: round(openColdMs, 1),
     opStoreP50Ms: round(percentile(org.store, 50), 1),
     opEvaluateP50Ms: round(percentile(org.evaluate, 50), 1),
+    opCpuP50Ms: round(percentile(org.cpu, 50), 1),
+    opCpuP95Ms: round(percentile(org.cpu, 95), 1),
     reopenMs: round(reopenMs, 1),
     subtree: {
       people: nodes.length,
       openMs: round(subOpenMs, 1),
       opP50Ms: round(percentile(subFigures.total, 50), 1),
       opP95Ms: round(percentile(subFigures.total, 95), 1),
+      opCpuP50Ms: round(percentile(subFigures.cpu, 50), 1),
     },
     ops: org.total.length,
     unit: 'whole organisation',

@@ -6,6 +6,7 @@ import type { Issue } from '@/lib/ingest/types';
 import type { Actor } from '@/lib/dal/actor';
 import { cliActor } from './org-option';
 import { commitAiImport, type AiImportResult } from '@/lib/dal/ai-imports';
+import { identityFileIssues } from '@/lib/dal/ai-identity-map';
 import { CliUsageError, log, printResult } from './common';
 
 /** Parses AI-usage files and, when there is no error and something to store, commits them (shared by the CLI and the demo). */
@@ -18,12 +19,25 @@ export async function importAiFiles(
   const parsed = await parseAiFiles(paths.map((p) => ({ name: path.basename(p), path: p })));
   for (const f of parsed.files)
     progress(
-      `${f.name}: ${f.label ?? f.format ?? 'not recognised'} — ${f.usage} usage row(s), ${f.seats} seat(s)`,
+      `${f.name}: ${f.label ?? f.format ?? 'not recognised'} — ${f.usage} usage row(s), ${f.seats} seat(s)` +
+        (f.pullRequests !== undefined ? `, ${f.pullRequests} pull request(s)` : '') +
+        (f.commits !== undefined ? `, ${f.commits} commit(s) read` : '') +
+        (f.identities !== undefined ? `, ${f.identities} identity line(s)` : ''),
     );
   progress(`parsed ${paths.length} file(s) in ${Date.now() - started} ms`);
   // Refused, or recognised files that carry no rows (download links, audit logs...): nothing to store.
-  if (!parsed.ok || (parsed.usage.length === 0 && parsed.seats.length === 0)) return { parsed, result: null };
-  const result = await commitAiImport(actor ?? (await cliActor(undefined)), parsed, { onProgress: progress });
+  const rows =
+    parsed.usage.length +
+    parsed.seats.length +
+    (parsed.pullRequests?.length ?? 0) +
+    (parsed.identities?.length ?? 0);
+  if (!parsed.ok || rows === 0) return { parsed, result: null };
+  const who = actor ?? (await cliActor(undefined));
+  for (const w of await identityFileIssues(who.orgId, parsed.identities ?? [])) {
+    parsed.issues.push(w);
+    progress(`warning: ${w.message}`);
+  }
+  const result = await commitAiImport(who, parsed, { onProgress: progress });
   return { parsed, result };
 }
 
@@ -52,6 +66,8 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
     periods: result?.periods ?? [],
     matchedUsers: result?.identities.matchedUsers ?? 0,
     unmatchedUsers: result?.identities.unmatchedUsers ?? 0,
+    ...(result?.pullRequests ? { pullRequests: result.pullRequests } : {}),
+    ...(result?.identityMappings ? { identityMappings: result.identityMappings } : {}),
     ...(errors.length ? { errors: errors.map(slim) } : {}),
     ...(!result && warnings.length ? { warnings: warnings.map(slim) } : {}),
   };
@@ -64,6 +80,14 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
       ...(result.replaced
         ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
         : []),
+      ...(result.pullRequests
+        ? [
+            `pull requests: ${result.pullRequests} stored (${result.pullRequestsReplaced} replaced earlier copies of the same repository and number)`,
+          ]
+        : []),
+      ...(result.identityMappings
+        ? [`identity file: ${result.identityMappings} identity -> employee mapping(s) stored`]
+        : []),
     ].join('\n');
   } else if (!parsed.ok) {
     human = [
@@ -75,7 +99,7 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
   } else {
     human = [
       ...warnings.slice(0, 20).map((w) => `warning: ${w.message}`),
-      'nothing to store: the files hold no usage or seat rows',
+      'nothing to store: the files hold no usage, seat, pull-request or identity rows',
     ].join('\n');
   }
   printResult(!!v.json, json, human);

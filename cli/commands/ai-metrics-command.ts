@@ -34,6 +34,19 @@ export async function runAiMetrics(v: {
       `AI-assisted PRs ${pct(m.aiAssistedPrShare)}, throughput ${val(m.throughputPerEngineerWeek)} PRs/engineer/week`,
       `spend ${val(m.spendPerEngineerMonth, '$')}/engineer/month, ${val(m.costPerMergedPr, '$')}/merged PR`,
       `not joined to an employee: ${pct(m.unmatchedShare)} of AI-active users`,
+      `pull requests: ${val(m.delivery.prsMerged)} merged, ${val(m.delivery.prsPerEngineerWeek)}/engineer/week, median cycle ${val(m.delivery.medianCycleTimeHours)} h`,
+      ...(['users', 'nonUsers'] as const).map((k) => {
+        const g = m.usersVsNonUsers[k];
+        return `${k === 'users' ? 'AI users' : 'non-users'}: ${val(g.engineers)} engineers, ${val(g.prsPerEngineerWeek)} PRs/engineer/week, median cycle ${val(g.medianCycleTimeHours)} h`;
+      }),
+      ...Object.entries(m.byTool).map(
+        ([tool, t]) =>
+          `${tool}: ${val(t.activeUsers)} active users, ${val(t.linesAddedByAi)} AI lines, AI share of code ${pct(t.aiShareOfCode)}, ${val(t.spendUsd, '$')} spend, ${val(t.costPerMergedPr, '$')}/merged PR`,
+      ),
+      ...(m.suppressed.length > 0
+        ? [`suppressed (group under the minimum size): ${m.suppressed.join(', ')}`]
+        : []),
+      m.headline,
     ].join('\n');
     printResult(!!v.json, m, human);
     return 0;

@@ -197,7 +197,7 @@ export function createClaudeCodeReader(ctx: FileContext): {
           ctx,
           'warning',
           'api-key-actors',
-          `${apiKeys.length} row(s) are usage by API keys, not people (identity "api-key:<name>"); map them to employees on the identity review screen or in an identity file, or they count for nobody.`,
+          `${apiKeys.length} row(s) are usage by API keys, not people (identity "api-key:<name>"); map them to employees on the identity review screen, or list "api-key:<name>" in an identity file; until then they join nobody.`,
         );
       }
       if (partial) {

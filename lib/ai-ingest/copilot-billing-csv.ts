@@ -11,10 +11,11 @@
  *               documents it). The included allowance that comes with each licence is the discount;
  *               licences are costed from the seat listing, so counting gross here would pay twice.
  *               When net_amount is absent: gross_amount - discount_amount.
- *   aiCredits = Σ aic_quantity when the column is there (the AI credits a premium-request row is
- *               worth), else Σ quantity (AI credits since June 2026; premium requests before, as
- *               premium_requests_total is taken for ai_credits_used in the usage reports)
- *   extra     = gross_amount_usd, discount_amount_usd, aic_gross_amount_usd, quantity
+ *   aiCredits = per row aic_quantity when filled (the AI credits a premium-request row is worth in
+ *               the preview report), else quantity of AI-credit SKUs / units (since June 2026);
+ *               premium-request rows without aic_quantity count in extra.premium_requests instead,
+ *               so two units are never added together
+ *   extra     = gross_amount_usd, discount_amount_usd, aic_gross_amount_usd, quantity, premium_requests
  *   active    = true when quantity or AI credits > 0, else unknown
  * Rows of other products (Actions, Packages …) and Copilot licence rows (seat fees, unit user-months)
  * are skipped with a warning.
@@ -56,6 +57,8 @@ type Money = (typeof MONEY)[number];
 interface Sum {
   rec: AiUsageRecord;
   values: Record<Money, number | null>;
+  /** premium requests (request-unit rows) */
+  requests: number | null;
 }
 
 /** A streaming reader of one billing usage CSV (header cells given). */
@@ -126,6 +129,7 @@ export function createCopilotBillingCsvReader(ctx: FileContext, headers: string[
       rec.feature = 'billing';
       sum = {
         rec,
+        requests: null,
         values: {
           quantity: null,
           gross_amount: null,
@@ -141,14 +145,17 @@ export function createCopilotBillingCsvReader(ctx: FileContext, headers: string[
       const v = values[m];
       if (v !== null) sum.values[m] = (sum.values[m] ?? 0) + v;
     }
-    // Per row: the AI credits are aic_quantity where given, else the quantity.
-    const credits = values.aic_quantity ?? values.quantity;
+    // Per row: the AI credits are aic_quantity where given, else the quantity of an AI-credit SKU; a
+    // premium-request row without aic_quantity is counted in requests (extra), never mixed into credits.
+    const isCredit = /credit/i.test(`${unit} ${sku}`);
+    const credits = values.aic_quantity ?? (isCredit ? values.quantity : null);
     if (credits !== null) sum.rec.aiCredits = (sum.rec.aiCredits ?? 0) + credits;
+    if (!isCredit && values.quantity !== null) sum.requests = (sum.requests ?? 0) + values.quantity;
   };
 
   const finish = (): void => {
     if (bad) return;
-    for (const { rec, values: v } of perKey.values()) {
+    for (const { rec, values: v, requests } of perKey.values()) {
       const net =
         v.net_amount ?? (v.gross_amount === null ? null : v.gross_amount - (v.discount_amount ?? 0));
       rec.spendUsd = net === null ? null : roundMoney(net);
@@ -158,6 +165,7 @@ export function createCopilotBillingCsvReader(ctx: FileContext, headers: string[
       if (v.discount_amount !== null) extra.discount_amount_usd = roundMoney(v.discount_amount);
       if (v.aic_gross_amount !== null) extra.aic_gross_amount_usd = roundMoney(v.aic_gross_amount);
       if (v.quantity !== null) extra.quantity = roundMoney(v.quantity);
+      if (requests !== null) extra.premium_requests = roundMoney(requests);
       rec.extra = Object.keys(extra).length > 0 ? extra : null;
       if (rec.subject.kind === 'person')
         rec.active = (v.quantity ?? 0) > 0 || (rec.aiCredits ?? 0) > 0 ? true : null;

@@ -2,6 +2,8 @@
  * GitHub Copilot billing usage (AI credits / premium requests) for one month:
  *  usageItems[] with a user -> one person row per user: spendUsd = sum of netAmount (after
  *    discounts: what is actually paid), active = true when any grossQuantity > 0, else unknown;
+ *    aiCredits = Σ grossQuantity of items whose unitType is AI credits (premium-request items are
+ *    counted in extra.premium_requests: another unit);
  *  usageItems[] without a user -> one org row (orgKey github-org:<organization>) with the sum;
  *  users[] (per-user summary) -> one person row per login with its netAmount.
  * Items of other products (Actions, Packages …) are skipped with a warning.
@@ -39,6 +41,8 @@ interface Sum {
   row: number;
   spend: number;
   used: boolean;
+  credits: number | null;
+  requests: number | null;
 }
 
 /** One billing usage file (items or per-user summary). */
@@ -54,10 +58,18 @@ export function readCopilotBilling(ctx: FileContext, doc: JsonRecord): void {
     return;
   }
   const perKey = new Map<string, Sum>();
-  const add = (key: string, row: number, spend: number | null, used: boolean): void => {
-    const s = perKey.get(key) ?? { row, spend: 0, used: false };
+  const add = (
+    key: string,
+    row: number,
+    spend: number | null,
+    used: boolean,
+    units: { credits?: number | null; requests?: number | null } = {},
+  ): void => {
+    const s = perKey.get(key) ?? { row, spend: 0, used: false, credits: null, requests: null };
     s.spend += spend ?? 0;
     s.used ||= used;
+    if (units.credits != null) s.credits = (s.credits ?? 0) + units.credits;
+    if (units.requests != null) s.requests = (s.requests ?? 0) + units.requests;
     perKey.set(key, s);
   };
   const orgKey = `github-org:${textAt(doc, 'organization') ?? textAt(doc, 'enterprise') ?? 'unknown'}`;
@@ -79,7 +91,11 @@ export function readCopilotBilling(ctx: FileContext, doc: JsonRecord): void {
       return;
     }
     const user = textAt(item, 'user');
-    add(user === null ? `org:${orgKey}` : `user:${user}`, row, net, (qty ?? 0) > 0);
+    const isCredit = /credit/i.test(textAt(item, 'unitType') ?? textAt(item, 'sku') ?? '');
+    add(user === null ? `org:${orgKey}` : `user:${user}`, row, net, (qty ?? 0) > 0, {
+      credits: isCredit ? qty : null,
+      requests: isCredit ? null : qty,
+    });
   });
   arrayAt(doc, 'users').forEach((u, i) => {
     const row = i + 1;
@@ -102,6 +118,8 @@ export function readCopilotBilling(ctx: FileContext, doc: JsonRecord): void {
       : person({ githubLogin: key.slice(5) });
     const rec = blankUsage(ctx, s.row, 'copilot', p.start, p.end, subject);
     rec.spendUsd = roundMoney(s.spend);
+    if (s.credits !== null) rec.aiCredits = roundMoney(s.credits);
+    if (s.requests !== null) rec.extra = { premium_requests: roundMoney(s.requests) };
     if (subject.kind === 'person') rec.active = s.used ? true : null;
     addUsage(ctx, rec);
   }

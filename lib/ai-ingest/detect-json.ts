@@ -86,7 +86,7 @@ function unknown(value: unknown, _name: string): AiDetection {
     format: null,
     label: 'unknown JSON',
     code: 'unknown-format',
-    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; Claude Code usage reports and members; Windsurf analytics; the generic CSV.`,
+    message: `not an AI-usage export this importer knows (found ${keysOf(value)}). Supported: GitHub Copilot usage-metrics reports (NDJSON/JSON), /copilot/metrics, /copilot/usage, seat listings, billing credits; Cursor admin/analytics/AI-code exports; Claude Code usage reports and members; Windsurf analytics; GitHub pull requests and commits (REST JSON/NDJSON); the generic CSV, the pull-request CSV and the identity file.`,
   };
 }
 

@@ -23,8 +23,18 @@ export function detectToolRecord(r: JsonRecord | null): AiDetection | null {
   return r !== null && isClaudeRecord(r) ? CLAUDE_USAGE : null;
 }
 
-/** Claude Code and Windsurf documents. */
+/** Claude Code and Windsurf documents (and a JSON Schema, which describes an export but holds no data). */
 export function detectToolDocument(o: JsonRecord): AiDetection | null {
+  if (typeof o.$schema === 'string' && isRecord(o.properties)) {
+    return {
+      action: 'refuse',
+      format: null,
+      label: 'JSON Schema',
+      code: 'schema-not-data',
+      message:
+        'this is a JSON Schema (a description of an export format), not data; upload the export itself (for Claude Code: the usage_report/claude_code reply).',
+    };
+  }
   if (isClaudeRecord(o)) return CLAUDE_USAGE;
   const data = arrayAt(o, 'data');
   const first = isRecord(data[0]) ? data[0] : null;

@@ -1,4 +1,4 @@
-/** Public surface of lib/ai-ingest: AI-usage files (generic CSV, GitHub Copilot, Cursor) -> canonical records. */
+/** Public surface of lib/ai-ingest: AI-usage files (generic CSV, GitHub Copilot, Cursor, Claude Code, Windsurf) -> canonical records. */
 export { parseAiFiles } from './parse-ai-files';
 export type { AiParseOptions } from './parse-ai-files';
 export { detectAiFormat } from './detection';

@@ -10,6 +10,7 @@
  *                      sum_num_acceptances, sum_num_lines_accepted, language, ide}}]}]}
  *                      -> person per day (items of a key and day add up): acceptances, linesAccepted;
  *                      feature 'autocomplete'. (num_acceptances / num_lines_accepted: older names.)
+ *                      A key in no uploaded user list stays as the identity (warned).
  *   CustomAnalytics chat  item{api_key, date, sum_chat_loc_used, sum_num_chats_received}
  *                      -> person per day: linesAccepted = chat lines used, extra.chats_received;
  *                      feature 'chat'
@@ -278,7 +279,9 @@ export interface PendingApiKey {
 
 /**
  * After every file of an upload is read: give per-api-key rows the email UserPageAnalytics maps the
- * key to. Rows whose key is not in any map are skipped with one warning per file saying what to upload.
+ * key to. Rows whose key is in no map keep the api key itself as their identity (an identity file's
+ * "Windsurf API key" column, or the identity review screen, can then map it to an employee), with
+ * one warning per file saying how to attribute them.
  */
 export function resolveApiKeys(
   pending: readonly PendingApiKey[],
@@ -293,6 +296,7 @@ export function resolveApiKeys(
       kept.push({ ...p.rec, subject: person({ email }) });
       continue;
     }
+    kept.push({ ...p.rec, subject: person({ email: p.apiKey }) });
     const set = missing.get(p.rec.file) ?? new Set<string>();
     set.add(p.apiKey);
     missing.set(p.rec.file, set);
@@ -304,8 +308,8 @@ export function resolveApiKeys(
       code: emails.size === 0 ? 'no-api-key-map' : 'unknown-api-key',
       message:
         emails.size === 0
-          ? `${file}: ${n} row(s) name people only by Windsurf api_key, and no user list came with the upload; they were skipped. Upload the UserPageAnalytics reply (userTableStats, which maps api keys to emails) together with this file.`
-          : `${file}: ${n} row(s) of ${keys.size} api key(s) not in the uploaded UserPageAnalytics list (${[...keys].slice(0, 3).join(', ')}${keys.size > 3 ? ', …' : ''}) were skipped; upload a user list that covers them.`,
+          ? `${file}: ${n} row(s) name people only by Windsurf api_key, and no user list came with the upload; they are kept under the api key, which joins nobody until it is mapped. Upload the UserPageAnalytics reply (userTableStats, which maps api keys to emails) together with this file, or map the keys in an identity file.`
+          : `${file}: ${n} row(s) of ${keys.size} api key(s) not in the uploaded UserPageAnalytics list (${[...keys].slice(0, 3).join(', ')}${keys.size > 3 ? ', …' : ''}) are kept under the api key, which joins nobody until it is mapped; upload a user list that covers them, or map the keys in an identity file.`,
       file,
     });
   }

@@ -12,6 +12,10 @@ import {
 } from './ai-data';
 import { aiUnitNodes, resolveAiWindow, type AiWindow } from './dashboards/ai-window';
 import { NotFoundError } from './errors';
+import { loadAiPayoff } from './ai-payoff';
+import { readSettings } from './settings';
+import type { AiPayoff } from '@/lib/views/ai-payoff';
+import type { DeliveryFigures } from '@/lib/metrics/ai-delivery';
 
 /** The command-line contract of `ai-metrics` (SPEC "Command-line contract"); null where the inputs lack it. */
 export interface AiMetricsContract {
@@ -23,6 +27,82 @@ export interface AiMetricsContract {
   spendPerEngineerMonth: number | null;
   costPerMergedPr: number | null;
   unmatchedShare: number | null;
+  /** per tool; a tool used by fewer than the minimum group size has every value null */
+  byTool: Record<string, ContractTool>;
+  delivery: {
+    prsMerged: number | null;
+    prsPerEngineerWeek: number | null;
+    medianCycleTimeHours: number | null;
+    aiAssistedPrShare: number | null;
+  };
+  usersVsNonUsers: { users: ContractGroup; nonUsers: ContractGroup };
+  /** the figures set to null because a group (or its complement) is under the minimum group size */
+  suppressed: string[];
+  /** the plain-words answer, as on the AI page */
+  headline: string;
+}
+
+export interface ContractTool {
+  activeUsers: number | null;
+  linesAddedByAi: number | null;
+  aiShareOfCode: number | null;
+  spendUsd: number | null;
+  costPerMergedPr: number | null;
+}
+
+export interface ContractGroup {
+  engineers: number | null;
+  prsPerEngineerWeek: number | null;
+  medianCycleTimeHours: number | null;
+}
+
+const NULL_GROUP: ContractGroup = { engineers: null, prsPerEngineerWeek: null, medianCycleTimeHours: null };
+
+/** The payoff part of the contract (the same AiPayoff the AI page shows). */
+export function payoffContract(
+  p: AiPayoff,
+): Pick<AiMetricsContract, 'byTool' | 'delivery' | 'usersVsNonUsers' | 'suppressed' | 'headline'> {
+  const byTool: Record<string, ContractTool> = {};
+  for (const t of p.byTool)
+    byTool[t.tool] =
+      'suppressed' in t
+        ? {
+            activeUsers: null,
+            linesAddedByAi: null,
+            aiShareOfCode: null,
+            spendUsd: null,
+            costPerMergedPr: null,
+          }
+        : {
+            activeUsers: t.activeUsers,
+            linesAddedByAi: t.linesAddedByAi,
+            aiShareOfCode: t.aiShareOfCode,
+            spendUsd: t.spendUsd,
+            costPerMergedPr: t.costPerMergedPr,
+          };
+  const group = (g: DeliveryFigures | null | undefined): ContractGroup =>
+    g
+      ? {
+          engineers: g.engineers,
+          prsPerEngineerWeek: g.prsPerEngineerWeek,
+          medianCycleTimeHours: g.medianCycleTimeHours,
+        }
+      : NULL_GROUP;
+  return {
+    byTool,
+    delivery: p.unit?.delivery ?? {
+      prsMerged: null,
+      prsPerEngineerWeek: null,
+      medianCycleTimeHours: null,
+      aiAssistedPrShare: null,
+    },
+    usersVsNonUsers: {
+      users: group(p.unit?.usersVsNonUsers.users),
+      nonUsers: group(p.unit?.usersVsNonUsers.nonUsers),
+    },
+    suppressed: p.suppressedFigures,
+    headline: p.headline,
+  };
 }
 
 /**
@@ -53,12 +133,24 @@ export async function getAiMetricsContract(
   });
   if (actor.scopeEmployeeId && nodes?.length === 0)
     throw new NotFoundError('That person is not in your scope.');
+  const manual = await loadManualMap(actor.orgId);
   const rollup = buildAiRollup(
     index,
     await loadAiAggregates(actor.orgId, window.from, window.to, false),
-    await loadManualMap(actor.orgId),
+    manual,
   );
   const m = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
+  const settings = await readSettings(actor.orgId);
+  const { payoff } = await loadAiPayoff({
+    orgId: actor.orgId,
+    from: window.from,
+    to: window.to,
+    index,
+    nodes,
+    manual,
+    minGroupSize: settings.minGroupSize,
+    execLayers: settings.execLayers,
+  });
   return {
     window,
     contract: {
@@ -70,6 +162,7 @@ export async function getAiMetricsContract(
       spendPerEngineerMonth: m.spendPerEngineerMonth,
       costPerMergedPr: m.costPerMergedPr,
       unmatchedShare: rollup.unmatchedShare,
+      ...payoffContract(payoff),
     },
   };
 }

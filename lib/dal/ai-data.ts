@@ -8,11 +8,11 @@ import { rawQuery } from './raw-query';
 import { processCache } from './process-cache';
 
 /** ai_usage / ai_seats rows of organisation $3 (they belong to it through their import). */
-const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
+export const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
 
 /** A row counts as active when it says so, else when it shows any activity or spend. */
-const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
-  + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) > 0)`;
+export const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
+  + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) + coalesce(active_days, 0) + coalesce(agent_uses, 0) > 0)`;
 
 type AggRow = {
   month: string;

@@ -11,6 +11,7 @@ import { commitAiImport, usageMonths, type AiImportResult } from './ai-imports';
 import { summariseImportIdentities, type ImportIdentitySummary } from './ai-identity';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { refuseOverLimit, uploadLimits } from './upload-limits';
+import { identityFileIssues } from './ai-identity-map';
 
 const KIND = 'ai';
 
@@ -25,6 +26,9 @@ export interface AiUploadView {
     label: string | null;
     usage: number;
     seats: number;
+    /** pull requests (GitHub JSON or PR CSV) and identity-file lines read from the file */
+    pullRequests: number;
+    identities: number;
   }>;
   errorCount: number;
   warningCount: number;
@@ -32,6 +36,12 @@ export interface AiUploadView {
   issues: Issue[];
   records: number;
   seats: number;
+  /** pull requests to store: all, merged, AI-assisted */
+  pullRequests: number;
+  mergedPullRequests: number;
+  aiAssistedPullRequests: number;
+  /** identity-file lines (employee -> identities) to store as mappings */
+  identityLines: number;
   periods: string[];
   tools: string[];
   identities: ImportIdentitySummary;
@@ -58,6 +68,9 @@ async function view(
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): Promise<{ view: AiUploadView; parsed: AiParseResult }> {
   const parsed = await parse(files);
+  const prs = parsed.pullRequests ?? [];
+  const idLines = parsed.identities ?? [];
+  parsed.issues.push(...(await identityFileIssues(orgId, idLines)));
   const sizes = new Map(files.map((f) => [f.name, f.bytes.byteLength]));
   return {
     parsed,
@@ -71,12 +84,18 @@ async function view(
         label: f.label ?? null,
         usage: f.usage,
         seats: f.seats,
+        pullRequests: f.pullRequests ?? 0,
+        identities: f.identities ?? 0,
       })),
       errorCount: parsed.issues.filter((i) => i.severity === 'error').length,
       warningCount: parsed.issues.filter((i) => i.severity === 'warning').length,
       issues: parsed.issues.slice(0, 2000),
       records: parsed.usage.length,
       seats: parsed.seats.length,
+      pullRequests: prs.length,
+      mergedPullRequests: prs.filter((p) => p.mergedAt !== null).length,
+      aiAssistedPullRequests: prs.filter((p) => p.aiSource !== null).length,
+      identityLines: idLines.length,
       periods: usageMonths(parsed.usage),
       tools: [...new Set([...parsed.usage.map((u) => u.tool), ...parsed.seats.map((s) => s.tool)])].sort(),
       identities: await summariseImportIdentities(orgId, parsed.usage, parsed.seats),

@@ -6,9 +6,12 @@ import { rawQuery } from './raw-query';
 /**
  * Pull requests of an AI upload (README lib/ai-ingest "Pull requests"), stored inside the import's
  * transaction. One row per organisation, repository and number: the rows of this upload are
- * COPYed into a temporary table, the same PRs of earlier imports are deleted, and the new rows
- * are inserted in one statement, so re-importing a repository replaces its PRs instead of adding
- * them twice. COPY on both drivers (PostgreSQL streams it; PGlite loads it as one blob).
+ * COPYed into a temporary table; PRs stored before are updated from it in one join and the others
+ * inserted in one statement, so re-importing a repository replaces its PRs instead of adding them
+ * twice. The new copy wins, except where it knows less:
+ * additions/deletions absent from a list download, co-authors and the AI reason found by an earlier
+ * upload (a commits listing) are kept. COPY on both drivers (PostgreSQL streams it; PGlite loads
+ * it as one blob).
  */
 
 const STAGE_COLUMNS = [
@@ -68,21 +71,39 @@ export async function storePullRequests(
      ) on commit drop`,
   );
   await tx.copyIn('pr_stage', STAGE_COLUMNS, chunks(prs));
-  const del = await tx.query<{ n: number }>(
-    `with d as (
-       delete from pull_requests p using pr_stage s
+  await tx.query('analyze pr_stage');
+  // PRs stored before: updated in place (one hash join); the rest: one plain bulk insert. Faster than
+  // insert … on conflict, which probes the key of every row one by one.
+  const updated = await tx.query<{ n: number }>(
+    `with u as (
+       update pull_requests p set
+         import_id = $2,
+         author_login = s.author_login,
+         created_at = s.created_at,
+         merged_at = s.merged_at,
+         closed_at = s.closed_at,
+         additions = coalesce(s.additions, p.additions),
+         deletions = coalesce(s.deletions, p.deletions),
+         labels = s.labels,
+         co_authors = case when s.co_authors = '[]'::jsonb then p.co_authors else s.co_authors end,
+         ai_source = coalesce(s.ai_source, p.ai_source)
+       from pr_stage s
        where p.org_id = $1 and p.repo = s.repo and p.number = s.number
        returning 1)
-     select count(*)::int as n from d`,
-    [orgId],
-  );
-  await tx.query(
-    `insert into pull_requests (org_id, import_id, ${STAGE_COLUMNS.join(', ')})
-     select $1, $2, ${STAGE_COLUMNS.join(', ')} from pr_stage`,
+     select count(*)::int as n from u`,
     [orgId, importId],
   );
+  const replaced = updated[0]?.n ?? 0;
+  if (replaced < prs.length) {
+    await tx.query(
+      `insert into pull_requests (org_id, import_id, ${STAGE_COLUMNS.join(', ')})
+       select $1, $2, ${STAGE_COLUMNS.map((c) => `s.${c}`).join(', ')} from pr_stage s
+       ${replaced === 0 ? '' : 'where not exists (select 1 from pull_requests p where p.org_id = $1 and p.repo = s.repo and p.number = s.number)'}`,
+      [orgId, importId],
+    );
+  }
   await tx.query('drop table pr_stage');
-  return { stored: prs.length, replaced: del[0]?.n ?? 0 };
+  return { stored: prs.length, replaced };
 }
 
 /** Counts of the stored PRs of an organisation (tests, CLI summaries). */

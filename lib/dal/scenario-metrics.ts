@@ -162,8 +162,13 @@ export async function runScenarioWork(
     [...points, toTrendPoint(req.effectiveDate ?? ref.asOf, structure)],
     countScenarioChanges(from, after, changes, unitIn),
   );
-  const doc = computeMetricsDocument(after, unit, settings.execLayers, trend, (d) =>
-    floor ? floor.departments.has(d.department ?? '') : true,
+  const doc = computeMetricsDocument(
+    after,
+    unit,
+    settings.execLayers,
+    trend,
+    (d) => (floor ? floor.departments.has(d.department ?? '') : true),
+    structure,
   );
   const cost = await scenarioCost(actor, {
     from,

@@ -4,6 +4,7 @@ import { computeCeilingRisk, type IcCeilingRisk } from '@/lib/metrics/ceiling-ri
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import {
   removeLayerUnder,
+  scenarioCeilingRisk,
   suggestSpanMerges,
   type ScenarioChanges,
   type ScenarioOp,
@@ -96,18 +97,24 @@ function sideContext(actor: Actor, work: ScenarioWork, snap: PreparedSnapshot): 
  */
 const startingRisk = new WeakMap<readonly IcCeilingRisk[], Map<string, RiskGroup>>();
 
-function unitGroup(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup {
+/** The unit's ICs among `people`; `rows` (each score's row, ids being unique) saves the id lookups. */
+function unitGroup(ctx: ViewContext, people: readonly IcCeilingRisk[], rows?: Int32Array): RiskGroup {
   if (ctx.unit.nodes === null) return aggregate(people);
   const t = ctx.snap.tree;
   const inUnit = new Uint8Array(t.size);
   for (const i of ctx.unit.nodes) inUnit[i] = 1;
-  return aggregate(people.filter((p) => inUnit[t.indexById.get(p.employeeId) ?? -1] === 1));
+  const rowOf =
+    rows && t.indexById.size === t.size
+      ? (_p: IcCeilingRisk, k: number) => rows[k] ?? -1
+      : (p: IcCeilingRisk) => t.indexById.get(p.employeeId) ?? -1;
+  return aggregate(people.filter((p, k) => inUnit[rowOf(p, k)] === 1));
 }
 
 function riskSummary(
   ctx: ViewContext,
   people: readonly IcCeilingRisk[],
   starting = false,
+  rows?: Int32Array,
 ): RiskGroup | Suppressed {
   let group: RiskGroup;
   if (starting) {
@@ -116,7 +123,7 @@ function riskSummary(
     if (!byUnit) startingRisk.set(people, (byUnit = new Map()));
     group = byUnit.get(key) ?? unitGroup(ctx, people);
     byUnit.set(key, group);
-  } else group = unitGroup(ctx, people);
+  } else group = unitGroup(ctx, people, rows);
   return isGroupHidden(ctx, ctx.icHidden ? 0 : group.ics) ? hiddenMarker(ctx) : group;
 }
 
@@ -175,7 +182,10 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
   const beforeCtx = sideContext(actor, work, work.from);
   const afterCtx = sideContext(actor, work, work.after);
   const lh = await loadSnapshotLadderHistory(work.ref);
-  const afterRisk = computeCeilingRisk(work.after, lh.history, RISK_OPTIONS);
+  // Only the ICs the operations touched are scored again (lib/scenarios/ceiling-risk.ts).
+  const afterRisk =
+    scenarioCeilingRisk(work.from, lh.risk.people, work.after, lh.history, RISK_OPTIONS) ??
+    computeCeilingRisk(work.after, lh.history, RISK_OPTIONS);
   return {
     scenario,
     ...result,
@@ -185,7 +195,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
     ),
     ceilingRisk: {
       before: riskSummary(beforeCtx, lh.risk.people, true),
-      after: riskSummary(afterCtx, afterRisk.people),
+      after: riskSummary(afterCtx, afterRisk.people, false, 'rows' in afterRisk ? afterRisk.rows : undefined),
     },
     people: namesOf(work, result.changes),
     promoted: promotedIds(work, result.changes),

@@ -145,7 +145,6 @@ export function findUnitCeilings(snapshot: PreparedSnapshot): Uint8Array {
   return at;
 }
 
-/** Score every declared IC in the snapshot; history (which must include the snapshot) may be null. */
 /**
  * Promotion velocity of a history's samples, kept per samples list while it keeps its length (a
  * history only ever appends samples): a scenario scores its changed copy again for every operation
@@ -161,75 +160,126 @@ function velocityOf(samples: readonly PromotionSample[]): PromotionVelocityRow[]
   return rows;
 }
 
-export function computeCeilingRisk(
+/** What scoring one IC needs besides the person: weights, windows and the ladder's and history's facts. */
+export interface CeilingRiskRules {
+  weights: CeilingRiskWeights;
+  totalWeight: number;
+  fallback: number;
+  windowMonths: number;
+  highRiskScore: number;
+  topRank: number | null;
+  icRanks: readonly number[];
+  /** each IC level's p75 months before promotion (levels with enough samples) */
+  p75ByLevel: ReadonlyMap<string | null, number>;
+}
+
+/** The rules computeCeilingRisk scores with, for a snapshot's ladder and a history (null: none). */
+export function ceilingRiskRules(
   snapshot: PreparedSnapshot,
   history: LevelHistory | null,
   options: CeilingRiskOptions = {},
-): { people: IcCeilingRisk[]; units: UnitCeilingRisk[] } {
+): CeilingRiskRules {
   const weights = options.weights ?? DEFAULT_CEILING_RISK_WEIGHTS;
-  const totalWeight = Object.values(weights).reduce((a, b) => a + b, 0);
   const minSamples = options.minSamples ?? 5;
-  const fallback = options.fallbackMonths ?? 24;
-  const windowMonths = options.windowMonths ?? 24;
-  const { tree, levels } = snapshot;
-  const topRank = getTopIcRank(levels.ladder);
-  const atCeiling = findUnitCeilings(snapshot);
-  const unitCeilingRank = findDepartmentCeilings(snapshot);
-  const icRanks = listIcRanks(levels.ladder);
-  // Without history, time in level still comes from level_start_date.
-  const time = computeTimeInLevel(snapshot, history ?? createLevelHistory());
   const p75ByLevel = new Map<string | null, number>();
   for (const row of velocityOf(history?.samples ?? [])) {
     if (row.track === 'ic' && row.promotions >= minSamples && row.p75Months !== null)
       p75ByLevel.set(row.level, row.p75Months);
   }
+  return {
+    weights,
+    totalWeight: Object.values(weights).reduce((a, b) => a + b, 0),
+    fallback: options.fallbackMonths ?? 24,
+    windowMonths: options.windowMonths ?? 24,
+    highRiskScore: options.highRiskScore ?? 60,
+    topRank: getTopIcRank(snapshot.levels.ladder),
+    icRanks: listIcRanks(snapshot.levels.ladder),
+    p75ByLevel,
+  };
+}
+
+/**
+ * Score the declared IC at row i: `months` in level (NaN when unknown), `seen` = snapshots they
+ * appear in consecutively up to this one, `ceiling` = their department's IC ceiling rank.
+ */
+export function scoreIc(
+  snapshot: PreparedSnapshot,
+  i: number,
+  rules: CeilingRiskRules,
+  history: LevelHistory | null,
+  facts: { months: number; seen: number; ceiling: number | null },
+): IcCeilingRisk {
+  const { tree, levels } = snapshot;
+  const { months, seen, ceiling } = facts;
+  const r = tree.records[i];
+  const id = r?.employeeId ?? '';
+  const code = levels.code[i] ?? null;
+  const onLadder = isOnIcLadder(levels, i);
+  const ownRank = levels.rank[i] ?? Number.NaN;
+  const reasons: CeilingRiskReason[] = [];
+  if (ceiling !== null && onLadder && ownRank === ceiling) reasons.push('atUnitCeiling');
+  if (onLadder && rules.topRank !== null && (levels.rank[i] ?? 0) >= rules.topRank)
+    reasons.push('atLadderTop');
+  if (months > (rules.p75ByLevel.get(code) ?? rules.fallback)) reasons.push('longInLevel');
+  if (history !== null && seen >= 2) {
+    const last = history.lastPromotion.get(id);
+    const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);
+    if (since === null || since > rules.windowMonths) reasons.push('noPromotionInWindow');
+  }
+  const earned = reasons.reduce((a, reason) => a + rules.weights[reason], 0);
+  const reasonScore = rules.totalWeight > 0 ? Math.round((100 * earned) / rules.totalWeight) : 0;
+  const rungs =
+    ceiling !== null && onLadder
+      ? rules.icRanks.filter((k) => k > ownRank && k <= ceiling).length
+      : Number.NaN;
+  const pressure = computePressure(months, rules.p75ByLevel.get(code) ?? rules.fallback, rungs);
+  return {
+    employeeId: id,
+    department: r?.department ?? null,
+    level: code,
+    monthsInLevel: Number.isNaN(months) ? null : roundTo(months, 1),
+    score: combineScore(reasonScore, pressure),
+    pressure: roundTo(pressure, 2),
+    reasons,
+  };
+}
+
+/** True for the rows computeCeilingRisk scores: declared ICs who are people (not vacant, not aggregated). */
+export function isScoredIc(snapshot: PreparedSnapshot, i: number): boolean {
+  return isPerson(snapshot.tree, i) && snapshot.levels.declared[i] === TrackCode.ic;
+}
+
+/** Score every declared IC in the snapshot; history (which must include the snapshot) may be null. */
+export function computeCeilingRisk(
+  snapshot: PreparedSnapshot,
+  history: LevelHistory | null,
+  options: CeilingRiskOptions = {},
+): { people: IcCeilingRisk[]; units: UnitCeilingRisk[] } {
+  const rules = ceilingRiskRules(snapshot, history, options);
+  const { tree } = snapshot;
+  const unitCeilingRank = findDepartmentCeilings(snapshot);
+  // Without history, time in level still comes from level_start_date.
+  const time = computeTimeInLevel(snapshot, history ?? createLevelHistory());
   const people: IcCeilingRisk[] = [];
   const own = history === null ? null : spellsOf(history, snapshot);
   for (let i = 0; i < tree.size; i++) {
-    if (!isPerson(tree, i) || levels.declared[i] !== TrackCode.ic) continue;
+    if (!isScoredIc(snapshot, i)) continue;
     const r = tree.records[i];
-    const id = r?.employeeId ?? '';
-    const code = levels.code[i] ?? null;
-    const months = time.months[i] ?? Number.NaN;
-    const reasons: CeilingRiskReason[] = [];
-    if (atCeiling[i] === 1) reasons.push('atUnitCeiling');
-    if (isOnIcLadder(levels, i) && topRank !== null && (levels.rank[i] ?? 0) >= topRank)
-      reasons.push('atLadderTop');
-    if (months > (p75ByLevel.get(code) ?? fallback)) reasons.push('longInLevel');
     const seen =
       own !== null
         ? (own.seenIn[i] ?? 0)
         : history === null
           ? 0
-          : (history.spells.seenIn[findSpell(history, id)] ?? 0);
-    if (history !== null && seen >= 2) {
-      const last = history.lastPromotion.get(id);
-      const since = last === undefined ? null : monthsBetween(last, snapshot.asOf);
-      if (since === null || since > windowMonths) reasons.push('noPromotionInWindow');
-    }
-    const earned = reasons.reduce((a, reason) => a + weights[reason], 0);
-    const reasonScore = totalWeight > 0 ? Math.round((100 * earned) / totalWeight) : 0;
+          : (history.spells.seenIn[findSpell(history, r?.employeeId ?? '')] ?? 0);
     const ceiling = unitCeilingRank.get(r?.department ?? null) ?? null;
-    const ownRank = levels.rank[i] ?? Number.NaN;
-    const rungs =
-      ceiling !== null && isOnIcLadder(levels, i)
-        ? icRanks.filter((k) => k > ownRank && k <= ceiling).length
-        : Number.NaN;
-    const pressure = computePressure(months, p75ByLevel.get(code) ?? fallback, rungs);
-    people.push({
-      employeeId: id,
-      department: r?.department ?? null,
-      level: code,
-      monthsInLevel: Number.isNaN(months) ? null : roundTo(months, 1),
-      score: combineScore(reasonScore, pressure),
-      pressure: roundTo(pressure, 2),
-      reasons,
-    });
+    people.push(
+      scoreIc(snapshot, i, rules, history, { months: time.months[i] ?? Number.NaN, seen, ceiling }),
+    );
   }
-  return { people, units: aggregateUnits(people, options.highRiskScore ?? 60) };
+  return { people, units: aggregateUnits(people, rules.highRiskScore) };
 }
 
-function aggregateUnits(people: readonly IcCeilingRisk[], highRiskScore: number): UnitCeilingRisk[] {
+export function aggregateUnits(people: readonly IcCeilingRisk[], highRiskScore: number): UnitCeilingRisk[] {
   const units = new Map<string | null, { ics: number; atCeiling: number; highRisk: number; total: number }>();
   for (const p of people) {
     const u = units.get(p.department) ?? { ics: 0, atCeiling: 0, highRisk: 0, total: 0 };

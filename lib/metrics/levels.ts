@@ -6,6 +6,7 @@
 import type { Ladder, LevelSource } from '@/lib/ladders/types';
 import { createLevelResolver } from '@/lib/ladders/resolve';
 import type { OrgTree } from '@/lib/metrics/tree';
+import type { OrgRecord } from '@/lib/metrics/types';
 import { resolveDeclaredTracks, TrackCode } from '@/lib/metrics/tracks';
 
 export interface TreeLevels {
@@ -21,9 +22,20 @@ export interface TreeLevels {
   declared: Uint8Array;
 }
 
+/**
+ * Levels already resolved against the same ladder for other rows: `rows[i]` is a row of `levels`
+ * whose record may carry row i's level and title (-1: none); the resolution is copied when it does.
+ */
+export interface ResolvedLevels {
+  records: readonly OrgRecord[];
+  levels: TreeLevels;
+  rows: Int32Array;
+}
+
 /** Resolve every record's level against the ladder and derive declared tracks. */
-export function resolveTreeLevels(tree: OrgTree, ladder: Ladder): TreeLevels {
+export function resolveTreeLevels(tree: OrgTree, ladder: Ladder, known?: ResolvedLevels): TreeLevels {
   const resolve = createLevelResolver(ladder);
+  const reuse = known !== undefined && known.levels.ladder === ladder ? known : null;
   const n = tree.size;
   const rank = new Float64Array(n).fill(Number.NaN);
   const code: (string | null)[] = new Array<string | null>(n).fill(null);
@@ -32,6 +44,15 @@ export function resolveTreeLevels(tree: OrgTree, ladder: Ladder): TreeLevels {
   for (let i = 0; i < n; i++) {
     const r = tree.records[i];
     if (r === undefined) continue;
+    const k = reuse === null ? -1 : (reuse.rows[i] ?? -1);
+    const was = k >= 0 ? reuse?.records[k] : undefined;
+    if (reuse !== null && was !== undefined && was.level === r.level && was.title === r.title) {
+      rank[i] = reuse.levels.rank[k] ?? Number.NaN;
+      code[i] = reuse.levels.code[k] ?? null;
+      source[i] = reuse.levels.source[k] ?? 'unlevelled';
+      levelTrack[i] = reuse.levels.levelTrack[k] ?? 0;
+      continue;
+    }
     const resolved = resolve(r.level, r.title);
     if (resolved.rank !== null) rank[i] = resolved.rank;
     code[i] = resolved.code;

@@ -6,7 +6,7 @@
 import type { OrgRecord, RecordLinks } from '@/lib/metrics/types';
 import type { Ladder } from '@/lib/ladders/types';
 import { buildOrgTree, type OrgTree } from '@/lib/metrics/tree';
-import { resolveTreeLevels, type TreeLevels } from '@/lib/metrics/levels';
+import { resolveTreeLevels, type ResolvedLevels, type TreeLevels } from '@/lib/metrics/levels';
 import { computeOrgStructure, type StructureMetrics, type StructureOptions } from '@/lib/metrics/structure';
 import { NodeKind } from '@/lib/metrics/roles';
 import { isManagerNode } from '@/lib/metrics/span-histogram';
@@ -25,14 +25,21 @@ export function prepareSnapshot(
   ladder: Ladder,
   options: Omit<StructureOptions, 'declaredTracks'> = {},
   links?: RecordLinks,
+  known?: ResolvedLevels,
 ): PreparedSnapshot {
   const tree = buildOrgTree(records, links);
-  const levels = resolveTreeLevels(tree, ladder);
+  const levels = resolveTreeLevels(tree, ladder, known);
+  // computed when first read: a scenario's changed copy is prepared for every operation, and its
+  // views read the unit's structure, not the whole organisation's
+  let structure: StructureMetrics | undefined;
   return {
     asOf,
     tree,
     levels,
-    structure: computeOrgStructure(tree, { ...options, declaredTracks: levels.declared }),
+    get structure() {
+      structure ??= computeOrgStructure(tree, { ...options, declaredTracks: levels.declared });
+      return structure;
+    },
   };
 }
 

@@ -146,17 +146,31 @@ export function computeTimeInLevel(snapshot: PreparedSnapshot, history: LevelHis
   for (let i = 0; i < tree.size; i++) {
     if (!isPerson(tree, i)) continue;
     const r = tree.records[i];
-    const fromDate = r?.levelStartDate ?? null;
-    if (fromDate !== null) {
-      months[i] = monthsBetween(fromDate, snapshot.asOf) ?? Number.NaN;
+    if ((r?.levelStartDate ?? null) !== null) {
+      months[i] = monthsInLevel(snapshot.asOf, r, undefined);
       continue;
     }
     const spell = (own ?? history.spells).byIndex[own !== null ? i : findSpell(history, r?.employeeId ?? '')];
     if (spell === undefined || spell.code === null) continue;
-    months[i] = monthsBetween(spell.since, snapshot.asOf) ?? Number.NaN;
+    months[i] = monthsInLevel(snapshot.asOf, r, spell);
     censored[i] = spell.censored ? 1 : 0;
   }
   return { months, censored };
+}
+
+/**
+ * One person's months in level at `asOf` (computeTimeInLevel's rule): from their level start date,
+ * else from the start of their current spell (`spell`: theirs in the history); NaN when unknown.
+ */
+export function monthsInLevel(
+  asOf: string,
+  record: { levelStartDate: string | null } | undefined,
+  spell: LevelSpell | undefined,
+): number {
+  const fromDate = record?.levelStartDate ?? null;
+  if (fromDate !== null) return monthsBetween(fromDate, asOf) ?? Number.NaN;
+  if (spell === undefined || spell.code === null) return Number.NaN;
+  return monthsBetween(spell.since, asOf) ?? Number.NaN;
 }
 
 export interface PromotionVelocityRow {

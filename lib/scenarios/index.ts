@@ -7,3 +7,4 @@ export * from './scope';
 export * from './cost';
 export * from './requests';
 export * from './prepare';
+export * from './ceiling-risk';

@@ -22,7 +22,17 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
     private readonly oldToNew: Int32Array,
     private readonly added: ReadonlyMap<string, number>,
     readonly size: number,
+    /** rows 0 .. kept - 1 are starting rows kept in order; added rows follow */
+    readonly kept: number,
   ) {}
+
+  /** Fill `out` (by changed row) with the starting row of each kept row. */
+  keptRows(out: Int32Array): void {
+    for (let i = 0; i < this.oldToNew.length; i++) {
+      const j = this.oldToNew[i] ?? -1;
+      if (j >= 0) out[j] = i;
+    }
+  }
 
   /** The row of the starting row i's id (its id given too, for one removed and added again), or undefined. */
   fromBase(i: number, id: string): number | undefined {
@@ -76,6 +86,23 @@ export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) =
 }
 
 /**
+ * Row j of `to` -> the row `from`'s id index gives for the same id (-1 when the id is new): one
+ * pass over integers when `to` was prepared from `from` by prepareScenario, id lookups only for
+ * added rows; else by id.
+ */
+export function startingRows(from: OrgTree, to: Pick<OrgTree, 'indexById' | 'size' | 'records'>): Int32Array {
+  const out = new Int32Array(to.size).fill(-1);
+  const index = to.indexById;
+  let k = 0;
+  if (index instanceof ShiftedIndex && index.base === from.indexById) {
+    index.keptRows(out);
+    k = index.kept;
+  }
+  for (; k < to.size; k++) out[k] = from.indexById.get(to.records[k]?.employeeId ?? '') ?? -1;
+  return out;
+}
+
+/**
  * The id index and manager links of `records` (the starting snapshot's records with some rows
  * changed, some dropped and some added at the end, as applyOperations returns them).
  */
@@ -102,7 +129,7 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
     const id = records[k]?.employeeId ?? '';
     if (!added.has(id)) added.set(id, k);
   }
-  const indexById = new ShiftedIndex(base.indexById, oldToNew, added, j + added.size);
+  const indexById = new ShiftedIndex(base.indexById, oldToNew, added, j + added.size, j);
   const parent = new Int32Array(records.length).fill(-1);
   for (let k = 0; k < records.length; k++) {
     const r = records[k];
@@ -142,7 +169,14 @@ export function prepareScenario(
   records: readonly OrgRecord[],
   options: Omit<StructureOptions, 'declaredTracks'> = {},
 ): PreparedSnapshot {
-  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, scenarioLinks(from, records));
+  const links = scenarioLinks(from, records);
+  // a kept record with its level and title unchanged keeps the starting row's resolved level
+  const rows = startingRows(from.tree, { indexById: links.indexById, size: records.length, records });
+  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
+    records: from.tree.records,
+    levels: from.levels,
+    rows,
+  });
 }
 
 /**

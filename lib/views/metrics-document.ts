@@ -107,8 +107,10 @@ export function computeMetricsDocument(
   execLayers: number,
   trend: TrendSummary,
   showDepartment: (row: DepartmentLadderRow & { people: number }) => boolean = () => true,
+  /** computeUnitStructure(snap, unit, execLayers) when the caller has it already */
+  unitStructure?: StructureMetrics,
 ): MetricsDocument {
-  const structure = computeUnitStructure(snap, unit, execLayers);
+  const structure = unitStructure ?? computeUnitStructure(snap, unit, execLayers);
   const { departments } = computeUnitLadderTable(snap, unit);
   return shapeMetricsDocument(snap.asOf, structure, departments.filter(showDepartment), trend);
 }

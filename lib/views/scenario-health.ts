@@ -12,11 +12,11 @@
  * And the targets checked on the result: the unit's median span against the span range and its
  * depth against the layer maximum, before and after. Pure: snapshots, units and targets in.
  */
-import { findDepartmentCeilings } from '@/lib/metrics/ceiling-risk';
 import { NodeKind } from '@/lib/metrics/roles';
 import { isManager, isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { classifyLayers, classifySpan, type TargetStatus } from '@/lib/metrics/targets';
 import { TrackCode } from '@/lib/metrics/tracks';
+import { scenarioCeilings } from '@/lib/scenarios';
 import { visitUnit, type Unit } from './unit';
 import type { UnitTarget } from './unit-target';
 
@@ -148,13 +148,11 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
   ];
 }
 
-/** Declared ICs of the after unit whose department's IC ceiling is lower than their department's was before. */
 /**
- * The starting side's structural flags and department ceilings, kept per snapshot (a prepared
- * snapshot never changes): every operation a user adds re-checks the changed copy only.
+ * The starting side's structural flags, kept per snapshot (a prepared snapshot never changes):
+ * every operation a user adds re-checks the changed copy only.
  */
 const startingFlags = new WeakMap<PreparedSnapshot, Map<string, HealthFlag[]>>();
-const startingCeilings = new WeakMap<PreparedSnapshot, ReturnType<typeof findDepartmentCeilings>>();
 
 function beforeFlags(side: HealthInput): HealthFlag[] {
   const key = JSON.stringify([
@@ -170,22 +168,28 @@ function beforeFlags(side: HealthInput): HealthFlag[] {
   return flags;
 }
 
-function beforeCeilings(snap: PreparedSnapshot): ReturnType<typeof findDepartmentCeilings> {
-  let c = startingCeilings.get(snap);
-  if (!c) startingCeilings.set(snap, (c = findDepartmentCeilings(snap)));
-  return c;
-}
-
+/**
+ * Declared ICs of the after unit whose department's IC ceiling is lower than their department's
+ * was before. The departments' ceilings and the rows matched with the starting ones come from
+ * scenarioCeilings (the ceiling risk of the same copy shares them); an IC whose row and
+ * department are unchanged is flagged exactly when their department's ceiling went down, so only
+ * the changed rows are looked at one by one.
+ */
 export function ceilingDownFlag(before: PreparedSnapshot, after: HealthInput): HealthFlag {
-  const was = beforeCeilings(before);
-  const now = findDepartmentCeilings(after.snap);
+  const { fromRow, same, starting: was, ceilings: now } = scenarioCeilings(before, after.snap);
+  const lowered = new Set<string | null>();
+  for (const [d, to] of now) {
+    const from = was.get(d) ?? null;
+    if (from !== null && to !== null && to < from) lowered.add(d);
+  }
   const t = after.snap.tree;
   const list = new FlagList(after.snap);
   visitUnit(t.size, after.unit.nodes, (i) => {
     if (!isPerson(t, i) || after.snap.levels.declared[i] !== TrackCode.ic) return;
     const r = t.records[i];
-    const bi = before.tree.indexById.get(r?.employeeId ?? '');
-    if (bi === undefined || before.tree.kind[bi] === NodeKind.vacant) return;
+    if (same[i] === 1 && !lowered.has(r?.department ?? null)) return;
+    const bi = fromRow[i] ?? -1;
+    if (bi < 0 || before.tree.kind[bi] === NodeKind.vacant) return;
     const from = was.get(before.tree.records[bi]?.department ?? null) ?? null;
     const to = now.get(r?.department ?? null) ?? null;
     if (from === null || to === null || to >= from) return;

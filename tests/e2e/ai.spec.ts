@@ -1,7 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
+import { isSuppressed } from '@/lib/query/suppressed';
 import { signIn, type E2eRole } from './helpers';
 
 const COPILOT_USERS = path.resolve(
@@ -181,4 +183,57 @@ test('issue #16: the unmatched share is said at most once per view, never as 0%;
   await expect(
     page.getByRole('heading', { name: /Throughput \(PRs merged per engineer per week\)/ }),
   ).toBeVisible();
+});
+
+test('issue #15: the AI page answers "is it paying off?" for the org and for a manager, in one screen', async ({
+  page,
+}) => {
+  await signIn(page, 'hr');
+  const d = await api(page);
+  const p = d.payoff;
+  expect(p && !isSuppressed(p)).toBe(true);
+  if (!p || isSuppressed(p)) return;
+  await page.goto('/ai');
+  const headline = page.getByTestId('ai-headline');
+  await expect(headline).toHaveText(p.headline);
+  await expect(page.getByTestId('ai-caveat')).toContainText('not a proof of cause');
+  // the answer is in the first screen at 1280x800
+  const box = await headline.boundingBox();
+  expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
+  await expect(page.getByTestId('ai-tools')).toBeVisible();
+  // evidence one click away
+  await page.getByTestId('ai-structure').locator('summary').click();
+  await expect(page.getByTestId('ai-payoff-managers')).toBeVisible();
+  const axe = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
+  };
+  expect(await axe()).toEqual([]);
+  await page.screenshot({ path: `${SCREENS}/ai-payoff-org-1280.png`, fullPage: true });
+
+  // one manager's subtree: the largest team the payoff lists
+  const manager = p.managers.find((m) => m.figures !== null && m.engineers < (p.unit?.engineers ?? 0));
+  if (manager) {
+    const sub = await api(page, `?subtree=${manager.id}`);
+    const sp = sub.payoff;
+    await page.goto(`/ai?subtree=${manager.id}`);
+    if (sp && !isSuppressed(sp)) await expect(page.getByTestId('ai-headline')).toHaveText(sp.headline);
+    await page.screenshot({ path: `${SCREENS}/ai-payoff-subtree-1280.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/ai');
+  await expect(page.getByTestId('ai-headline')).toBeVisible();
+  await page.getByTestId('ai-structure').locator('summary').click();
+  expect(await axe()).toEqual([]);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(scroll).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SCREENS}/ai-payoff-org-390.png`, fullPage: true });
 });

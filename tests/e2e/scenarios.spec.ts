@@ -347,6 +347,9 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
     `operation #1 move {"id":"${inside?.id}","to":"${other.id}"} refused: ${other.id} is not inside the subtree of ${mine.id}`,
   );
   await expect(lp.getByTestId('operations').getByRole('listitem')).toHaveCount(0);
+  // Nor may the larger edits be suggested about someone outside (404, as for anything out of scope).
+  for (const query of [`kind=remove-layer&under=${other.id}`, `kind=span-merges&unit=${other.id}&min=4`])
+    expect((await lp.request.get(`/api/scenarios/${id}/suggest?${query}`)).status()).toBe(404);
   // Approving is for hr and admin.
   await expect(lp.getByRole('button', { name: 'Approve' })).toHaveCount(0);
   expect(

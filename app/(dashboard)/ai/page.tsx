@@ -1,7 +1,9 @@
 import { prefetchDashboard } from '@/lib/dal/dashboards/prefetch';
 import { requirePageActor } from '@/lib/dal/session';
 import { DashboardPage } from '@/app/_components/dashboard/dashboard-page';
+import { buildAiOrgOnly } from '@/lib/dal/dashboards/ai';
 import { AiView } from './_components/ai-view';
+import { OrgOnlyTools } from './_components/payoff';
 
 export const metadata = { title: 'AI productivity' };
 
@@ -11,14 +13,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AiPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const prefetch = await prefetchDashboard(actor, await searchParams, 'ai');
+  const orgOnly = prefetch.kind === 'empty' ? await buildAiOrgOnly(actor) : null;
   return (
-    <DashboardPage
-      title="AI productivity"
-      intro="Copilot, Cursor and team AI-usage data joined to the org chart, so every figure rolls up by manager subtree."
-      actor={actor}
-      prefetch={prefetch}
-    >
-      <AiView />
-    </DashboardPage>
+    <>
+      <DashboardPage
+        title="AI productivity"
+        intro="Copilot, Cursor and team AI-usage data joined to the org chart, so every figure rolls up by manager subtree."
+        actor={actor}
+        prefetch={prefetch}
+      >
+        <AiView />
+      </DashboardPage>
+      {orgOnly && <OrgOnlyTools p={orgOnly} />}
+    </>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { buildSeatBlock, type IdleSeat, type SeatBlock } from './ai-seats';
 import {
   aiUnitNodes,
+  managersIn,
   monthEnd,
   resolveAiWindow,
   windowLabel,
@@ -22,7 +23,14 @@ import {
 } from './ai-window';
 import { AI_KPI_DEFS, type AiKpi } from '@/lib/views/ai-kpis';
 import { aiFloor, isAiUnitHidden } from '@/lib/views/ai-floor';
-import { guardGroup, hiddenMarker, type DashboardContext, type Suppressed } from './context';
+import {
+  guardGroup,
+  hiddenMarker,
+  isGroupHidden,
+  isSuppressed,
+  type DashboardContext,
+  type Suppressed,
+} from './context';
 import {
   aiManagerTable,
   aiNotes,
@@ -31,7 +39,14 @@ import {
   type AiScatterPoint,
   type AiTrendPoint,
 } from '@/lib/views/ai';
-import { unitLabel } from '@/lib/views/unit-labels';
+import { mayLabelUnit, unitLabel } from '@/lib/views/unit-labels';
+import { subtreeSums } from '@/lib/metrics/ai-delivery';
+import type { IdentityIndex } from '@/lib/metrics/ai-identity';
+import { payoffManagers, type AiPayoff, type PayoffManagerRow } from '@/lib/views/ai-payoff';
+import { isUnitShown, populationFloor } from '@/lib/views/floor';
+import type { Actor } from '../actor';
+import { loadAiPayoff } from '../ai-payoff';
+import { readSettings } from '../settings';
 
 export type { AiKpi, AiManagerRow, AiScatterPoint, AiTrendPoint };
 
@@ -53,7 +68,12 @@ export interface AiDashboard {
   idleSeats: IdleSeat[] | null;
   canManage: boolean;
   notes: string[];
+  /** "is it paying off?" for the unit and period (null without AI data; suppressed when the unit is) */
+  payoff: AiPayoffView | Suppressed | null;
 }
+
+export type AiPayoffView = AiPayoff & { managers: PayoffManagerRow[]; unnamedManagers: number };
+export type { AiPayoff, PayoffManagerRow };
 
 const MAX_TREND_MONTHS = 36;
 
@@ -128,6 +148,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     idleSeats: seeIdle ? (seats?.idle ?? []) : null,
     canManage,
     notes: [],
+    payoff: null,
   };
   if (!window) return base;
 
@@ -181,6 +202,11 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   }));
 
   const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor);
+  const payoff = await unitPayoff(ctx, { window, index, nodes, manual, spec, unitHidden });
+  if (!isSuppressed(payoff) && rows.some((r) => r.subjectKind === 'team'))
+    payoff.notes.push(
+      "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
+    );
   const notes = aiNotes(ctx, { unlabelled, nodes, rows, now, snapshotAsOf: snapshot.asOf });
 
   return {
@@ -193,5 +219,74 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     managers,
     scatter,
     notes,
+    payoff,
   };
+}
+
+/** The payoff answer of the unit under the reader's floor (engineer counts), with the per-manager rows. */
+async function unitPayoff(
+  ctx: DashboardContext,
+  input: {
+    window: AiWindow;
+    index: IdentityIndex;
+    nodes: Int32Array | null;
+    manual: ReadonlyMap<string, string>;
+    spec: UnitSpec;
+    unitHidden: boolean;
+  },
+): Promise<AiPayoffView | Suppressed> {
+  const { index, nodes, window } = input;
+  const tree = index.tree;
+  const min = ctx.settings.minGroupSize;
+  const { payoff, facts } = await loadAiPayoff({
+    orgId: ctx.actor.orgId,
+    from: window.from,
+    to: window.to,
+    index,
+    nodes,
+    manual: input.manual,
+    minGroupSize: min,
+    execLayers: ctx.settings.execLayers,
+  });
+  if (facts === null || payoff.unit === null) return { ...payoff, managers: [], unnamedManagers: 0 };
+  const sums = subtreeSums(tree, facts.facts);
+  const floor = ctx.suppress
+    ? populationFloor(tree, ctx.actor.scopeEmployeeId, min, (i) => sums.engineers[i] ?? 0)
+    : null;
+  if (
+    input.unitHidden ||
+    isAiUnitHidden(floor, tree, input.spec) ||
+    isGroupHidden(ctx, payoff.unit.engineers)
+  )
+    return hiddenMarker(ctx);
+  const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), window, {
+    hasPrData: payoff.hasPrData,
+    shown: (i) => floor === null || isUnitShown(floor, i),
+    named: (i) => mayLabelUnit(ctx, tree, i),
+  });
+  return { ...payoff, managers: rows, unnamedManagers: unnamed };
+}
+
+/**
+ * Organisation-wide tool figures before any org snapshot exists (the dashboards need one): the
+ * newest month with AI data, identities counted as themselves. null = nothing to show (no data,
+ * or a reader scoped to a subtree, which cannot be placed without a snapshot).
+ */
+export async function buildAiOrgOnly(actor: Actor): Promise<AiPayoff | null> {
+  if (actor.scopeEmployeeId !== null) return null;
+  const months = await listAiMonths(actor.orgId);
+  const window = resolveAiWindow(new URLSearchParams(), months, null);
+  if (!window) return null;
+  const settings = await readSettings(actor.orgId);
+  const { payoff } = await loadAiPayoff({
+    orgId: actor.orgId,
+    from: window.from,
+    to: window.to,
+    index: null,
+    nodes: null,
+    manual: new Map(),
+    minGroupSize: settings.minGroupSize,
+    execLayers: settings.execLayers,
+  });
+  return payoff;
 }

@@ -86,7 +86,14 @@ export function scenarioCostBlocks(
         { key: 'after', label: 'After', format: 'int' },
         { key: 'difference', label: 'Difference', format: 'int' },
       ],
-      rows: rows.map(([label, x, y, given]) => [label, x, y, given ?? (a ? diff(x, y) : null)]),
+      rows: rows.map(([label, x, y, given, format]) => {
+        const d = given ?? (a ? diff(x, y) : null);
+        if (format !== 'int') return [label, x, y, d];
+        // amounts print in whole units from 1,000 on, the difference as precise as its figures
+        const whole = Math.max(Math.abs(x ?? 0), Math.abs(y ?? 0)) >= 1000;
+        const money = (v: number | null) => (v === null || !whole ? v : Math.round(v) || 0);
+        return [label, money(x), money(y), money(d)];
+      }),
       rowFormats: rows.map((r) => r[4]),
     },
   });

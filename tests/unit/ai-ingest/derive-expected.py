@@ -230,3 +230,96 @@ for n in ['13-mcp-adoption-by-user', '14-commands-adoption-by-user', '15-plans-a
     print(f'{C}analytics-api/{n}.json: usage={len(days)} (distinct user-days) people={len(d)}')
 cursor_commits_json(C + 'ai-code-tracking-api/01-get-ai-commit-metrics-json-paginated.json')
 cursor_commits_csv(C + 'ai-code-tracking-api/02-download-ai-commit-metrics-csv-streaming.csv')
+
+
+# ---- #15: newer fields and new tools (README "Field mappings") ----
+print('\n# newer fields: agent = Σ user_initiated_interaction_count of totals_by_feature agent_edit +'
+      ' chat_panel_agent_mode; credits = ai_credits_used (else premium_requests_total);'
+      ' activeDays = total_active_days; cli = Σ totals_by_cli.session_count')
+
+
+def newer(rel, key):
+    d = load(rel)
+    recs = d[key] if isinstance(d, dict) else d
+    agent = credits = active_days = cli = created_by_copilot = 0
+    for r in recs:
+        for f in r.get('totals_by_feature', []):
+            if f['feature'] in ('agent_edit', 'chat_panel_agent_mode'):
+                agent += f['user_initiated_interaction_count']
+        credits += r.get('ai_credits_used', r.get('premium_requests_total', 0)) or 0
+        active_days += r.get('total_active_days', 0)
+        cli += (r.get('totals_by_cli') or {}).get('session_count', 0)
+        created_by_copilot += (r.get('pull_requests') or {}).get('total_created_by_copilot', 0)
+    print(f"{rel}: agentUses={agent} aiCredits={round(credits, 6)} activeDays={active_days}"
+          f" cli_sessions={cli} prs_created_by_copilot={created_by_copilot}")
+
+
+for rel, key in [('new-api/organization-users-28-day-report.json', 'day_totals'),
+                 ('new-api/organization-users-1-day-report.json', 'day_totals'),
+                 ('new-api/enterprise-users-28-day-report.json', 'user_totals'),
+                 ('new-api/enterprise-users-1-day-report.json', 'user_totals'),
+                 ('new-api/from-history/enterprise-users-28-day-report.48715ba.json', 'user_totals'),
+                 ('new-api/from-history/organization-users-1-day-report.47fedf3.json', 'user_totals'),
+                 ('new-api/organization-28-day-report.json', 'day_totals'),
+                 ('new-api/enterprise-28-day-report.json', 'day_totals')]:
+    newer(V + rel, key)
+
+# Cursor AI-code commits: linesTotal = Σ totalLinesAdded, linesAccepted = Σ tab + composer (primary branch).
+# (printed above as (linesCommitted, aiLinesCommitted) per email and day)
+
+
+def claude(rel):
+    recs = load(rel)['data']
+    sessions = sum(r['core_metrics']['num_sessions'] for r in recs)
+    added = sum(r['core_metrics']['lines_of_code']['added'] for r in recs)
+    removed = sum(r['core_metrics']['lines_of_code']['removed'] for r in recs)
+    commits = sum(r['core_metrics']['commits_by_claude_code'] for r in recs)
+    prs = sum(r['core_metrics']['pull_requests_by_claude_code'] for r in recs)
+    cents = sum(m['estimated_cost']['amount'] for r in recs for m in r['model_breakdown'])
+    acc = sum(t['accepted'] for r in recs for t in r['tool_actions'].values())
+    rej = sum(t['rejected'] for r in recs for t in r['tool_actions'].values())
+    keys = {(r['actor'].get('email_address'), r['date'][:10]) for r in recs}
+    print(f"{rel}: usage={len(keys)} agentUses={sessions} linesAccepted={added} lines_removed={removed}"
+          f" commitsByAi={commits} aiAssistedPrs={prs} spendUsd={cents / 100} suggestions={acc + rej}"
+          f" acceptances={acc} people={len({k[0] for k in keys})}")
+
+
+claude('claude-code-analytics/claude_code_usage_report.json')
+u = load('claude-code-analytics/users.json')['data']
+print('claude-code-analytics/users.json: seats =', sum(1 for x in u if x['role'] != 'billing'))
+
+W = 'windsurf-analytics/'
+users = load(W + 'user_page_analytics.json')['userTableStats']
+key_email = {x['apiKey']: x['email'] for x in users}
+print(W + 'user_page_analytics.json: seats =', sum(1 for x in users if not x.get('disableCodeium')),
+      ' map:', key_email)
+for name, fields in [('autocomplete_analytics.json', ['sum_num_acceptances', 'sum_num_lines_accepted']),
+                     ('chat_analytics.json', ['sum_chat_loc_used', 'sum_num_chats_received'])]:
+    items = [ri['item'] for q in load(W + name)['queryResults'] for ri in q['responseItems']]
+    days = {(key_email.get(i['api_key']), i['date']) for i in items}
+    print(W + name, ': usage =', len(days), {f: sum(int(i[f]) for i in items) for f in fields},
+          ' people:', {d[0] for d in days})
+cl = [x for q in load(W + 'cascade_lines_analytics.json')['queryResults'] for x in q['cascadeLines']['cascadeLines']]
+print(W + 'cascade_lines_analytics.json: usage =', len({x['day'] for x in cl}),
+      'linesSuggested =', sum(int(x['linesSuggested']) for x in cl),
+      'linesAccepted =', sum(int(x['linesAccepted']) for x in cl))
+cr = [x for q in load(W + 'cascade_runs_analytics.json')['queryResults'] for x in q['cascadeRuns']['cascadeRuns']]
+print(W + 'cascade_runs_analytics.json: usage =', len({x['day'] for x in cr}),
+      'agentUses (runs) =', len({(x['day'], x['cascadeId']) for x in cr}),
+      'messages =', sum(int(x['messagesSent']) for x in cr), 'prompts =', sum(int(x['promptsUsed']) for x in cr))
+
+F = 'cursor-faros-samples/'
+cursor_daily(F + 'daily_usage.json')
+d = load(F + 'daily_usage.json')['data']
+print('   agentUses =', sum(r['agentRequests'] for r in d), ' chat_requests =', sum(r['chatRequests'] for r in d))
+ev = load(F + 'usage_events.json')['usageEvents']
+print(F + 'usage_events.json: events =', len(ev), ' cents =', sum(e.get('tokenUsage', {}).get('totalCents', 0) for e in ev),
+      ' days =', {datetime.fromtimestamp(int(e['timestamp']) / 1000, timezone.utc).date().isoformat() for e in ev})
+
+# Copilot billing JSON: aiCredits = Σ grossQuantity of AI-credit items (unitType contains 'credit');
+# premium-request items are counted apart (extra.premium_requests).
+for rel in [V + 'billing-credits.json', V + 'from-history/organization-billing-credits.json']:
+    items = load(rel)['usageItems']
+    credits = sum(i['grossQuantity'] for i in items if 'credit' in (i.get('unitType') or i.get('sku') or '').lower())
+    reqs = sum(i['grossQuantity'] for i in items if 'credit' not in (i.get('unitType') or i.get('sku') or '').lower())
+    print(f'{rel}: aiCredits={round(credits, 6)} premium_requests={round(reqs, 6)}')

@@ -35,7 +35,12 @@ type Measure =
   | 'linesAccepted'
   | 'prsMerged'
   | 'aiAssistedPrs'
-  | 'spendUsd';
+  | 'spendUsd'
+  | 'activeDays'
+  | 'agentUses'
+  | 'linesTotal'
+  | 'aiCredits'
+  | 'commitsByAi';
 
 /** Sum of one measure over records (nulls count as 0). */
 export function sum(usage: AiUsageRecord[], key: Measure): number {
@@ -60,6 +65,11 @@ export function totals(r: AiParseResult) {
     prsMerged: sum(r.usage, 'prsMerged'),
     aiAssistedPrs: sum(r.usage, 'aiAssistedPrs'),
     spendUsd: Math.round(sum(r.usage, 'spendUsd') * 1e6) / 1e6,
+    activeDays: sum(r.usage, 'activeDays'),
+    agentUses: sum(r.usage, 'agentUses'),
+    linesTotal: sum(r.usage, 'linesTotal'),
+    aiCredits: Math.round(sum(r.usage, 'aiCredits') * 1e6) / 1e6,
+    commitsByAi: sum(r.usage, 'commitsByAi'),
     people: people.size,
   };
 }

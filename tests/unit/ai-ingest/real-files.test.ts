@@ -16,6 +16,9 @@ if (!HAS_DATA) console.warn(`AI-ingest real-data tests skipped: ${DATA} is missi
 const V = 'copilot-metrics-viewer/';
 const G = 'github-docs-copilot-examples/';
 const C = 'cursor-admin-api-doc-examples/';
+const CC = 'claude-code-analytics/';
+const W = 'windsurf-analytics/';
+const CF = 'cursor-faros-samples/';
 
 interface Expected {
   format: string;
@@ -29,6 +32,11 @@ interface Expected {
   prsMerged?: number;
   aiAssistedPrs?: number;
   spendUsd?: number;
+  activeDays?: number;
+  agentUses?: number;
+  linesTotal?: number;
+  aiCredits?: number;
+  commitsByAi?: number;
   people?: number;
   /** warning codes expected (with counts); none else allowed */
   warnings?: Record<string, number>;
@@ -43,6 +51,9 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 3630,
     linesSuggested: 59135,
     linesAccepted: 100878,
+    // agent-mode interactions (chat_panel_agent_mode 785, agent_edit 0) and Σ ai_credits_used.
+    agentUses: 785,
+    aiCredits: 4014.09,
     people: 8,
   },
   // hubot 25/24/0/435 + octocat 0/0/0/0 (octocat active only through used_cli).
@@ -53,6 +64,8 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 24,
     linesSuggested: 0,
     linesAccepted: 435,
+    agentUses: 0,
+    aiCredits: 7.5,
     people: 2,
   },
   [`${V}new-api/enterprise-users-28-day-report.json`]: {
@@ -62,6 +75,9 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 3602,
     linesSuggested: 21120,
     linesAccepted: 13810,
+    activeDays: 118,
+    agentUses: 388,
+    aiCredits: 222.51,
     people: 8,
   },
   // octocat: 55 / 38 / 220 / 145 on report_day 2026-03-03.
@@ -72,9 +88,12 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 38,
     linesSuggested: 220,
     linesAccepted: 145,
+    activeDays: 1,
+    agentUses: 0,
+    aiCredits: 3.7,
     people: 1,
   },
-  // March 2026 shape: premium_requests_total instead of ai_credits_used (neither is mapped). By hand:
+  // March 2026 shape: premium_requests_total instead of ai_credits_used (taken as the AI credits). By hand:
   // octocat 1240/860/4800/3200 + octokitten 920/640/3500/2350 + monalisa 130/72/520/310 (2026-02-04..03-03).
   [`${V}new-api/from-history/enterprise-users-28-day-report.48715ba.json`]: {
     format: 'copilot-user-totals',
@@ -83,6 +102,10 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 1572,
     linesSuggested: 8820,
     linesAccepted: 5860,
+    activeDays: 45,
+    // agent_edit interactions (this shape counted agent prompts there): 215; premium_requests_total: 73.
+    agentUses: 215,
+    aiCredits: 73,
     people: 3,
   },
   // April 2026 organization users report aggregated per user (user_totals, login): 15 users, 1 active day
@@ -94,6 +117,9 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 573,
     linesSuggested: 3102,
     linesAccepted: 2158,
+    activeDays: 15,
+    agentUses: 58,
+    aiCredits: 0,
     people: 15,
     warnings: { 'acceptances-exceed-suggestions': 1 },
   },
@@ -106,6 +132,7 @@ const IMPORTS: Record<string, Expected> = {
     linesAccepted: 62998,
     prsMerged: 20,
     aiAssistedPrs: 5,
+    agentUses: 785,
   },
   [`${V}new-api/organization-1-day-report.json`]: {
     format: 'copilot-org-report',
@@ -140,6 +167,7 @@ const IMPORTS: Record<string, Expected> = {
     linesAccepted: 72009,
     prsMerged: 0,
     aiAssistedPrs: 0,
+    agentUses: 1268,
     warnings: { 'partial-pr-data': 1 },
   },
   // 21 days; days 15 and 16 (2024-11-18/19) have acceptances but 0 suggestions in the sample.
@@ -197,12 +225,20 @@ const IMPORTS: Record<string, Expected> = {
     warnings: { 'duplicate-seat': 2, 'seat-plan-unknown': 1 },
   },
   // 110 items of 9 users; netAmount summed per user (defunkt nets 0.0 after discounts).
-  [`${V}billing-credits.json`]: { format: 'copilot-billing', usage: 9, spendUsd: 1005.804021, people: 9 },
+  // AI credits: Σ grossQuantity of the ai-credits items (premium-request items are another unit).
+  [`${V}billing-credits.json`]: {
+    format: 'copilot-billing',
+    usage: 9,
+    spendUsd: 1005.804021,
+    aiCredits: 74900.281995,
+    people: 9,
+  },
   // 7 items without user -> one org row: 37.8+27.9+25+18+9.5+21.6+18 = 157.8.
   [`${V}from-history/organization-billing-credits.json`]: {
     format: 'copilot-billing',
     usage: 1,
     spendUsd: 157.8,
+    aiCredits: 12550,
     people: 0,
   },
   // 38.25+34.2+31.5+25.2+22+17.55+15+12+5.5+2 = 203.2.
@@ -225,6 +261,8 @@ const IMPORTS: Record<string, Expected> = {
     acceptances: 851,
     linesSuggested: 3647,
     linesAccepted: 2978,
+    // agentRequests 12 + 23
+    agentUses: 35,
     people: 1,
   },
   // 2450 + 1875 cents.
@@ -288,17 +326,76 @@ const IMPORTS: Record<string, Expected> = {
     people: 2,
     warnings: { 'partial-page': 1 },
   },
+  // Primary-branch commit: 120 lines added, of which 50 tab + 40 composer = 90 by AI.
   [`${C}ai-code-tracking-api/01-get-ai-commit-metrics-json-paginated.json`]: {
     format: 'cursor-ai-code',
     usage: 1,
+    linesTotal: 120,
+    linesAccepted: 90,
     people: 1,
     warnings: { 'partial-page': 1 },
   },
   [`${C}ai-code-tracking-api/02-download-ai-commit-metrics-csv-streaming.csv`]: {
     format: 'cursor-ai-code',
     usage: 1,
+    linesTotal: 120,
+    linesAccepted: 90,
     people: 1,
     warnings: { 'non-primary-commits': 1 },
+  },
+  // By hand: sessions 15 + 10; lines added 342 + 210; commits 8 + 5; PRs 2 + 1; cost (186 + 42 + 125)
+  // cents = $3.53; tool actions accepted 25+12+5+8+18+5 = 73, rejected 3+1+2+0+2+1 = 9 -> 82 offered.
+  [`${CC}claude_code_usage_report.json`]: {
+    format: 'claude-code-usage',
+    usage: 2,
+    agentUses: 25,
+    linesAccepted: 552,
+    commitsByAi: 13,
+    aiAssistedPrs: 3,
+    spendUsd: 3.53,
+    suggestions: 82,
+    acceptances: 73,
+    linesTotal: 0,
+    people: 2,
+  },
+  [`${CC}users.json`]: { format: 'claude-code-usage', usage: 0, seats: 2 },
+  [`${W}user_page_analytics.json`]: { format: 'windsurf-analytics', usage: 0, seats: 2 },
+  // Alone, the per-api-key rows keep the hashed key as identity (warned; the upload test below joins them):
+  // 45 acceptances / 280 lines; chat 150 lines used.
+  [`${W}autocomplete_analytics.json`]: {
+    format: 'windsurf-analytics',
+    usage: 1,
+    acceptances: 45,
+    linesAccepted: 280,
+    people: 1,
+    warnings: { 'no-api-key-map': 1 },
+  },
+  [`${W}chat_analytics.json`]: {
+    format: 'windsurf-analytics',
+    usage: 1,
+    linesAccepted: 150,
+    people: 1,
+    warnings: { 'no-api-key-map': 1 },
+  },
+  // Whole-team rows: 150 + 200 suggested, 80 + 120 accepted.
+  [`${W}cascade_lines_analytics.json`]: {
+    format: 'windsurf-analytics',
+    usage: 2,
+    linesSuggested: 350,
+    linesAccepted: 200,
+  },
+  // One run (cascadeId) on each of the two days.
+  [`${W}cascade_runs_analytics.json`]: { format: 'windsurf-analytics', usage: 2, agentUses: 2 },
+  // Same numbers as Cursor's own example (03): 987 / 851 / 3647 / 2978, agent requests 12 + 23.
+  [`${CF}daily_usage.json`]: {
+    format: 'cursor-daily-usage',
+    usage: 2,
+    suggestions: 987,
+    acceptances: 851,
+    linesSuggested: 3647,
+    linesAccepted: 2978,
+    agentUses: 35,
+    people: 1,
   },
 };
 
@@ -335,10 +432,16 @@ const WARNED: Record<string, [string, string, string]> = {
     'copilot/billing/seats',
   ],
   [`${C}admin-api/02-get-audit-logs.json`]: ['cursor-audit-logs', 'nothing-imported', 'audit logs'],
+  // 20.18232 + 40.167 cents (token-based calls) = $0.60; timestamps 1750979225854 … = 2025-06-26 UTC.
   [`${C}admin-api/05-get-usage-events-data.json`]: [
     'cursor-usage-events',
     'nothing-imported',
-    'count the same use twice',
+    '3 event(s), 2025-06-26, $0.60 token-based cost',
+  ],
+  [`${CF}usage_events.json`]: [
+    'cursor-usage-events',
+    'nothing-imported',
+    '3 event(s), 2025-06-26, $0.60 token-based cost',
   ],
   [`${C}admin-api/06-set-user-spend-limit.json`]: [
     'cursor-api-response',
@@ -392,6 +495,7 @@ const WARNED: Record<string, [string, string, string]> = {
 const REFUSED: Record<string, [string, string]> = {
   [`${V}entra-org-tree.json`]: ['not-ai-usage', 'org snapshot'],
   [`${C}analytics-api/17-date-formats.json`]: ['api-error-response', 'Rate limit exceeded'],
+  [`${CC}claudeCodeUsageReport.schema.json`]: ['schema-not-data', 'JSON Schema'],
 };
 
 function sampleFiles(): string[] {
@@ -400,7 +504,14 @@ function sampleFiles(): string[] {
       const p = path.join(d, n);
       return statSync(p).isDirectory() ? walk(p) : [p];
     });
-  return ['copilot-metrics-viewer', 'github-docs-copilot-examples', 'cursor-admin-api-doc-examples']
+  return [
+    'copilot-metrics-viewer',
+    'github-docs-copilot-examples',
+    'cursor-admin-api-doc-examples',
+    'claude-code-analytics',
+    'windsurf-analytics',
+    'cursor-faros-samples',
+  ]
     .flatMap((d) => walk(path.join(DATA, d)))
     .filter((p) => /\.(json|csv|ndjson)$/.test(p))
     .map((p) => path.relative(DATA, p));
@@ -431,6 +542,11 @@ describe.skipIf(!HAS_DATA)('real sample files', () => {
       'prsMerged',
       'aiAssistedPrs',
       'spendUsd',
+      'activeDays',
+      'agentUses',
+      'linesTotal',
+      'aiCredits',
+      'commitsByAi',
       'people',
     ] as const) {
       const v = e[k];
@@ -589,5 +705,139 @@ describe.skipIf(!HAS_DATA)('field mappings on real records', () => {
     });
     const teams = await parseSample(`${V}from-history/organization-user-teams-1-day-report.json`);
     expect(new Set(teams.memberships.map((m) => m.team))).toEqual(new Set(['the-a-team', 'dev-team']));
+  });
+});
+
+/** The JSON code blocks of GitHub's example-schema page (user level, then enterprise level). */
+function schemaExamples(): string[] {
+  const md = readFileSync(path.join(DATA, `${V}new-api/github-docs/example-schema.md`), 'utf8');
+  return [...md.matchAll(/```json copy\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
+}
+
+describe.skipIf(!HAS_DATA)('newer fields and new tools (#15)', () => {
+  it("reads GitHub's documented example schemas: a bare array of user days, and of enterprise reports", async () => {
+    const [users, enterprise] = schemaExamples();
+    const u = await parseAiFiles([textFile('users-1-day.json', users ?? '')], { today: TODAY });
+    expect(u.ok).toBe(true);
+    // login1: 1 generation, 1 acceptance, 10 suggested, 8 added; CLI 2 sessions / 2 requests / 2 prompts.
+    expect(u.usage).toHaveLength(1);
+    expect(u.usage[0]).toMatchObject({
+      subject: { githubLogin: 'login1' },
+      periodStart: '2025-10-01',
+      suggestions: 1,
+      acceptances: 1,
+      linesSuggested: 10,
+      linesAccepted: 8,
+      agentUses: 0,
+      extra: { cli_sessions: 2, cli_requests: 2, cli_prompts: 2, used_agent: 0, used_chat: 0, used_cli: 1 },
+    });
+    const e = await parseAiFiles([textFile('enterprise-28-day.json', enterprise ?? '')], { today: TODAY });
+    expect(e.ok).toBe(true);
+    // Two enterprises (ids 1 and 2), one day each: 2 + 0 PRs merged, 1 + 0 by Copilot; created 2 + 1.
+    expect(
+      e.usage.map((r) => [r.subject, r.aiActiveUsers, r.prsMerged, r.aiAssistedPrs, r.extra?.prs_created]),
+    ).toEqual([
+      [{ kind: 'org', orgKey: 'github-enterprise:1' }, 2, 2, 1, 2],
+      [{ kind: 'org', orgKey: 'github-enterprise:2' }, 2, 0, 0, 1],
+    ]);
+  });
+
+  it('keeps chat modes, CLI, code review and Copilot PR counters by name', async () => {
+    const day = await parseSample(`${V}new-api/organization-users-1-day-report.json`);
+    // octocat: every counter 0, used_cli only (the reason the row is active).
+    expect(day.usage[1]?.extra).toMatchObject({ used_cli: 1, used_agent: 0, used_chat: 0 });
+    const org = await parseSample(`${V}new-api/organization-28-day-report.json`);
+    const total = (k: string) => org.usage.reduce((a, r) => a + (r.extra?.[k] ?? 0), 0);
+    // derive-expected.py: Σ totals_by_cli.session_count 717, Σ pull_requests.total_created_by_copilot 5.
+    expect(total('cli_sessions')).toBe(717);
+    expect(total('prs_created_by_copilot')).toBe(5);
+    const users = await parseSample(`${V}new-api/organization-users-28-day-report.json`);
+    const modes = (k: string) => users.usage.reduce((a, r) => a + (r.extra?.[k] ?? 0), 0);
+    // Σ user_initiated_interaction_count per feature: ask 514, agent 785, custom 41, inline 7, CLI 1640.
+    expect(
+      [
+        'chat_panel_ask_mode_interactions',
+        'chat_panel_agent_mode_interactions',
+        'chat_panel_custom_mode_interactions',
+        'chat_inline_interactions',
+        'copilot_cli_interactions',
+      ].map(modes),
+    ).toEqual([514, 785, 41, 7, 1640]);
+  });
+
+  it('maps a Claude Code record: sessions, AI lines, commits, PRs, cost in dollars, tool actions', async () => {
+    const r = await parseSample(`${CC}claude_code_usage_report.json`);
+    expect(r.usage[1]).toMatchObject({
+      tool: 'claude-code',
+      subject: { kind: 'person', email: 'user2@example.com' },
+      periodStart: '2025-08-09',
+      agentUses: 10,
+      linesAccepted: 210,
+      commitsByAi: 5,
+      aiAssistedPrs: 1,
+      spendUsd: 1.25,
+      suggestions: 26,
+      acceptances: 23,
+      active: true,
+      extra: {
+        lines_removed: 95,
+        edit_tool_accepted: 18,
+        edit_tool_rejected: 2,
+        write_tool_accepted: 5,
+        write_tool_rejected: 1,
+      },
+    });
+  });
+
+  it('attributes Windsurf api-key rows through the user list of the same upload', async () => {
+    const names = [
+      'user_page_analytics.json',
+      'autocomplete_analytics.json',
+      'chat_analytics.json',
+      'cascade_lines_analytics.json',
+      'cascade_runs_analytics.json',
+    ];
+    const r = await parseAiFiles(
+      names.map((n) => ({ name: n, path: path.join(DATA, W, n) })),
+      { today: TODAY },
+    );
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([]);
+    expect(r.seats.map((s) => [s.email, s.assignedAt, s.lastActivityAt])).toEqual([
+      ['john@company.com', '2024-01-15', '2024-03-18'],
+      ['jane@company.com', '2024-01-10', '2024-03-17'],
+    ]);
+    const john = r.usage.filter((u) => u.subject.kind === 'person');
+    // hashed_api_key_123 = john: autocomplete 45 acceptances / 280 lines, chat 150 lines used / 25 chats.
+    expect(
+      john.map((u) => [
+        u.subject.kind === 'person' && u.subject.email,
+        u.feature,
+        u.acceptances,
+        u.linesAccepted,
+        u.extra ?? null,
+      ]),
+    ).toEqual([
+      ['john@company.com', 'autocomplete', 45, 280, null],
+      ['john@company.com', 'chat', null, 150, { chats_received: 25 }],
+    ]);
+    expect(r.files.map((f) => f.usage)).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('stores Cursor AI-code commits as lines_total / lines_accepted beside daily usage', async () => {
+    const r = await parseAiFiles(
+      [
+        { name: 'daily.json', path: path.join(DATA, `${C}admin-api/03-get-daily-usage-data.json`) },
+        {
+          name: 'commits.csv',
+          path: path.join(DATA, `${C}ai-code-tracking-api/02-download-ai-commit-metrics-csv-streaming.csv`),
+        },
+      ],
+      { today: TODAY },
+    );
+    expect(r.ok).toBe(true);
+    const commits = r.usage.find((u) => u.file === 'commits.csv');
+    expect(commits).toMatchObject({ feature: 'ai-code-commits', linesTotal: 120, linesAccepted: 90 });
+    expect(r.usage).toHaveLength(3);
   });
 });

@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { random, randomOp } from '@/cli/bench/scenario-ops';
 import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
-import type { OrgRecord } from '@/lib/metrics/types';
 import {
   applyOperations,
   rowMapper,
@@ -18,32 +17,8 @@ import {
 } from '@/lib/scenarios';
 import { countUnitChanges } from '@/lib/views/metrics-document';
 import { unitOf } from '@/lib/views/unit';
-import { person } from '../metrics/make-records';
+import { randomTree } from './random-tree';
 import { defaultLadder } from './small-tree';
-
-const LEVELS = ['IC1', 'IC2', 'IC3', 'IC4', 'M1', 'M2', 'M3', null];
-
-function randomTree(size: number, seed: number): OrgRecord[] {
-  const rnd = random(seed);
-  const out: OrgRecord[] = [];
-  for (let i = 0; i < size; i++) {
-    const id = `P${i}`;
-    const manager = i === 0 ? null : i === size - 1 ? 'NOBODY' : `P${Math.floor(rnd() * i)}`;
-    const aggregated = i > 10 && rnd() < 0.03;
-    out.push(
-      person(id, manager, {
-        row: i + 2,
-        name: `Person ${i}`,
-        level: LEVELS[Math.floor(rnd() * LEVELS.length)] ?? null,
-        track: rnd() < 0.1 ? (rnd() < 0.5 ? 'ic' : 'manager') : null,
-        department: ['Eng', 'Sales', 'Ops'][Math.floor(rnd() * 3)] ?? null,
-        status: !aggregated && rnd() < 0.08 ? 'vacant' : 'filled',
-        aggregatedCount: aggregated ? 3 : null,
-      }),
-    );
-  }
-  return out;
-}
 
 const strip = <T extends { op: number }>(xs: T[]) => xs.map(({ op: _op, ...rest }) => rest);
 
@@ -58,6 +33,11 @@ function treeFacts(s: PreparedSnapshot) {
     orphan: [...t.orphan],
     preorder: [...t.preorder],
     declared: [...s.levels.declared],
+    // resolved levels (the copy keeps the starting rows' resolution where level and title are unchanged)
+    rank: [...s.levels.rank],
+    code: s.levels.code,
+    levelTrack: [...s.levels.levelTrack],
+    source: s.levels.source,
     structure: s.structure,
   };
 }

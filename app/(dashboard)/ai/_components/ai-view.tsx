@@ -11,6 +11,7 @@ import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states
 import { AiKpiCards } from './ai-kpi-cards';
 import styles from './ai.module.css';
 import { ManagerTable } from './manager-table';
+import { PayoffAnswer, PayoffStructure, ToolTable } from './payoff';
 import { PeriodPicker } from './period-picker';
 import { SeatsCard } from './seats-card';
 import { TrendCharts } from './trend-charts';
@@ -72,6 +73,7 @@ export function AiView() {
               {n}
             </p>
           ))}
+          <Payoff d={d} />
           {isSuppressed(d.kpis) ? (
             <SuppressedNote minGroupSize={d.kpis.minGroupSize} />
           ) : (
@@ -89,6 +91,20 @@ export function AiView() {
       )}
       <SeatsCard d={d} />
     </div>
+  );
+}
+
+function Payoff({ d }: { d: AiDashboard }) {
+  const p = d.payoff;
+  if (p === null) return null;
+  if (isSuppressed(p)) return <SuppressedNote minGroupSize={p.minGroupSize} />;
+  const filename = `ai-${d.window?.month ?? d.window?.from ?? 'period'}`;
+  return (
+    <>
+      <PayoffAnswer p={p} filename={filename} />
+      <ToolTable tools={p.byTool} filename={filename} />
+      <PayoffStructure p={p} filename={filename} />
+    </>
   );
 }
 

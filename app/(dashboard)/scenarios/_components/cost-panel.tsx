@@ -18,11 +18,13 @@ import { BeforeAfterTable } from './result-panels';
 import styles from './scenarios.module.css';
 import type { ScenarioView } from './types';
 
-const money = (v: number) => v.toLocaleString('en', { maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2 });
+/** An amount: whole units from 1,000 on (`scale`: the figures it is shown beside, so a difference keeps their precision). */
+const money = (v: number, scale = v) =>
+  v.toLocaleString('en', { maximumFractionDigits: Math.abs(scale) >= 1000 ? 0 : 2 });
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** A cost cell: the amount, a dash when there is none, or why it is hidden (never 0). */
-function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false): string {
+function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false, scale?: number): string {
   if (v === null) return '—';
   if (isSuppressed(v)) return `suppressed: fewer than ${v.minGroupSize} people`;
   // a difference of two shares is in percentage points
@@ -31,9 +33,9 @@ function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false): st
       ? sign
         ? `${(Math.abs(v) * 100).toFixed(1)} pts`
         : pct(Math.abs(v))
-      : money(Math.abs(v));
+      : money(Math.abs(v), Math.max(Math.abs(v), scale ?? 0));
   if (!sign) return v < 0 ? `−${text}` : text;
-  if (v === 0) return '0';
+  if (v === 0 || text === '0') return '0';
   return v > 0 ? `+${text}` : `−${text}`;
 }
 
@@ -146,7 +148,12 @@ export function CostPanel({ view }: { view: ScenarioView }) {
                   {cell(r.after, r.unit)}
                 </td>
                 <td className="num" data-value={typeof r.difference === 'number' ? r.difference : undefined}>
-                  {cell(r.difference, r.unit, true)}
+                  {cell(
+                    r.difference,
+                    r.unit,
+                    true,
+                    Math.max(...[r.before, r.after].map((x) => (typeof x === 'number' ? Math.abs(x) : 0))),
+                  )}
                 </td>
               </tr>
             ))}

@@ -9,8 +9,8 @@ import styles from './scenarios.module.css';
 type Kind = ScenarioOp['op'];
 
 const KINDS: Array<{ kind: Kind; label: string }> = [
-  { kind: 'move', label: 'Move a person (with their team) under a new manager' },
-  { kind: 'remove', label: 'Remove a position (its reports move up or elsewhere)' },
+  { kind: 'move', label: 'Move a person and their team' },
+  { kind: 'remove', label: 'Remove a position' },
   { kind: 'merge', label: "Merge one manager's team into another's" },
   { kind: 'add', label: 'Add a planned (vacant) position' },
   { kind: 'set-level', label: 'Set a level (promotion or track move)' },

@@ -28,6 +28,7 @@ function SuggestionPanel({
   testId,
   extra,
   ask,
+  cap,
 }: {
   scenarioId: number;
   title: string;
@@ -40,6 +41,8 @@ function SuggestionPanel({
   testId: string;
   extra?: (id: string) => React.ReactNode;
   ask: (person: string) => Ask | string;
+  /** most suggestions listed at first (the rest behind "Show all"); none: every one */
+  cap?: number;
 }) {
   const id = useId();
   const [person, setPerson] = useState<PersonOption | null>(null);
@@ -50,6 +53,7 @@ function SuggestionPanel({
   // not ask again (a removed manager's reports would make a new "layer" under the same person).
   const [round, setRound] = useState(0);
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
   const suggestions = useQuery({
     queryKey: [...queryKeys.scenarioSuggest(scenarioId, params), round],
     queryFn: () =>
@@ -68,9 +72,11 @@ function SuggestionPanel({
     setAsked(a);
     setRound((r) => r + 1);
     setAccepted(new Set());
+    setShowAll(false);
   };
   const all = suggestions.data?.ops ?? [];
   const ops = all.filter((op) => !accepted.has(JSON.stringify(op)));
+  const listed = cap === undefined || showAll ? ops : ops.slice(0, cap);
   const named = suggestions.data?.people ?? {};
   const nameOfHere: NameOf = (pid) => named[pid]?.name ?? nameOf(pid);
   const accept = (op: ScenarioOp) => {
@@ -116,24 +122,35 @@ function SuggestionPanel({
           ) : ops.length === 0 ? (
             <p className="muted">Every suggestion is accepted.</p>
           ) : (
-            <ul className={styles.suggestions} aria-label={`${title}: suggested operations`}>
-              {ops.map((op) => {
-                const text = describeOpInWords(op, nameOfHere);
-                return (
-                  <li key={JSON.stringify(op)}>
-                    <span className={styles.opText}>{text}</span>
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => accept(op)}
-                      aria-label={`Accept: ${text}`}
-                    >
-                      Accept
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              {cap !== undefined && ops.length > cap && (
+                <p className="muted">
+                  {ops.length.toLocaleString('en')} suggested, in the order to accept them
+                  {showAll ? '.' : `; the first ${cap} are listed.`}{' '}
+                  <button type="button" className="link" onClick={() => setShowAll((v) => !v)}>
+                    {showAll ? `List the first ${cap} only` : `List all ${ops.length.toLocaleString('en')}`}
+                  </button>
+                </p>
+              )}
+              <ul className={styles.suggestions} aria-label={`${title}: suggested operations`}>
+                {listed.map((op) => {
+                  const text = describeOpInWords(op, nameOfHere);
+                  return (
+                    <li key={JSON.stringify(op)}>
+                      <span className={styles.opText}>{text}</span>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => accept(op)}
+                        aria-label={`Accept: ${text}`}
+                      >
+                        Accept
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           )}
         </div>
       )}
@@ -165,6 +182,7 @@ export function Suggestions(props: {
       <SuggestionPanel
         {...common}
         testId="suggest-span"
+        cap={10}
         title="Bring spans to at least N"
         intro="Suggested merges of the narrowest teams in the chosen manager's unit, each assuming the ones above it were accepted."
         extra={(id) => (

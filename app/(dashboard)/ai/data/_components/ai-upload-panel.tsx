@@ -78,7 +78,14 @@ export function AiUploadPanel() {
             /copilot/metrics and /copilot/usage JSON, seat listings, Cursor usage and spend exports, and the
             generic CSV (period_start, period_end, employee_id | github_login | team_manager_id, engineers,
             ai_active_users, suggestions, acceptances, lines_suggested, lines_accepted, prs_merged,
-            ai_assisted_prs, ai_spend_usd).
+            ai_assisted_prs, ai_spend_usd).{' '}
+            <span data-testid="ai-upload-delivery-help">
+              Delivery data: GitHub pull requests as the REST API returns them (GET /repos/…/pulls?state=all,
+              one JSON array per repository, or NDJSON; add GET /repos/…/commits for Co-authored-by trailers)
+              or a CSV (repository, number, author_login, created, merged, closed, additions, deletions,
+              labels, co_authors). Identity file: a CSV with employee_id and any of email, github_login or
+              other tool ids, for people whose tool identity is not their work email.
+            </span>
           </FileDropZone>
           <div className="form-row" style={{ marginTop: '0.75rem' }}>
             <button
@@ -102,7 +109,14 @@ export function AiUploadPanel() {
               {stage.result.periods.length ? ` for ${stage.result.periods.join(', ')}` : ''}:{' '}
               {stage.result.identities.matchedUsers} people joined, {stage.result.identities.unmatchedUsers}{' '}
               not joined
-              {stage.result.replaced ? `; ${stage.result.replaced} row(s) of earlier imports replaced` : ''}.
+              {stage.result.replaced ? `; ${stage.result.replaced} row(s) of earlier imports replaced` : ''}
+              {stage.result.pullRequests
+                ? `; ${stage.result.pullRequests.toLocaleString('en')} pull request(s) (${stage.result.pullRequestsReplaced.toLocaleString('en')} replacing earlier copies)`
+                : ''}
+              {stage.result.identityMappings
+                ? `; ${stage.result.identityMappings.toLocaleString('en')} identity mapping(s)`
+                : ''}
+              .
             </p>
           )}
         </>
@@ -121,12 +135,22 @@ export function AiUploadPanel() {
               disabled={
                 !stage.upload.ok ||
                 stage.kind === 'committing' ||
-                stage.upload.records + stage.upload.seats === 0
+                stage.upload.records +
+                  stage.upload.seats +
+                  stage.upload.pullRequests +
+                  stage.upload.identityLines ===
+                  0
               }
               onClick={() => commit(stage.upload)}
             >
               Import {stage.upload.records.toLocaleString('en')} row(s)
               {stage.upload.seats ? ` and ${stage.upload.seats.toLocaleString('en')} seat(s)` : ''}
+              {stage.upload.pullRequests
+                ? `, ${stage.upload.pullRequests.toLocaleString('en')} pull request(s)`
+                : ''}
+              {stage.upload.identityLines
+                ? `, ${stage.upload.identityLines.toLocaleString('en')} identity line(s)`
+                : ''}
             </button>
             <button
               type="button"
@@ -137,12 +161,17 @@ export function AiUploadPanel() {
               Cancel
             </button>
           </div>
-          {stage.upload.ok && stage.upload.records + stage.upload.seats === 0 && (
-            <p className="muted">
-              Nothing to import: these files hold no usage or seat rows (the warnings say what to upload
-              instead).
-            </p>
-          )}
+          {stage.upload.ok &&
+            stage.upload.records +
+              stage.upload.seats +
+              stage.upload.pullRequests +
+              stage.upload.identityLines ===
+              0 && (
+              <p className="muted">
+                Nothing to import: these files hold no usage, seat, pull-request or identity rows (the
+                warnings say what to upload instead).
+              </p>
+            )}
           {!stage.upload.ok && (
             <p className="muted">
               Errors block the import; fix the files and upload again. Warnings do not block.

@@ -30,6 +30,12 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
               <th scope="col" className="num">
                 Seats
               </th>
+              <th scope="col" className="num">
+                Pull requests
+              </th>
+              <th scope="col" className="num">
+                Identity lines
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -39,6 +45,8 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
                 <td>{f.label ?? f.format ?? <span className="badge danger">not recognised</span>}</td>
                 <td className="num">{f.usage.toLocaleString('en')}</td>
                 <td className="num">{f.seats.toLocaleString('en')}</td>
+                <td className="num">{f.pullRequests.toLocaleString('en')}</td>
+                <td className="num">{f.identities.toLocaleString('en')}</td>
               </tr>
             ))}
           </tbody>
@@ -51,6 +59,19 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
         <li>
           <strong>{upload.seats.toLocaleString('en')}</strong> seats
         </li>
+        {upload.pullRequests > 0 && (
+          <li data-testid="ai-upload-prs">
+            <strong>{upload.pullRequests.toLocaleString('en')}</strong> pull requests (
+            {upload.mergedPullRequests.toLocaleString('en')} merged,{' '}
+            {upload.aiAssistedPullRequests.toLocaleString('en')} AI-assisted)
+          </li>
+        )}
+        {upload.identityLines > 0 && (
+          <li>
+            <strong>{upload.identityLines.toLocaleString('en')}</strong> identity-file line(s) (stored as
+            mappings, like hand mappings)
+          </li>
+        )}
         <li>
           months: <strong>{upload.periods.join(', ') || 'none'}</strong>
         </li>

@@ -1,0 +1,408 @@
+'use client';
+
+import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
+import type { DeliveryFigures, StructureRow } from '@/lib/metrics/ai-delivery';
+import type { ToolEntry } from '@/lib/views/ai-payoff';
+import { ChartCard } from '@/app/_components/charts/chart-card';
+import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
+import { formatValue } from '@/app/_components/charts/value-format';
+import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
+import styles from './ai.module.css';
+
+const hidden = 'hidden: group under the minimum size';
+const pct = (v: number | null | undefined) => formatValue(v ?? null, 'percent');
+const usd = (v: number | null | undefined) => formatValue(v ?? null, 'usd');
+const dec = (v: number | null | undefined) => formatValue(v ?? null, 'decimal');
+
+/** The answer to "is AI paying off here?": headline, caveat, users vs non-users, before/after. */
+export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: string }) {
+  const u = p.unit;
+  const groups: Array<{ group: string; f: DeliveryFigures | null }> = [
+    { group: 'AI users', f: u?.usersVsNonUsers.users ?? null },
+    { group: 'Non-users', f: u?.usersVsNonUsers.nonUsers ?? null },
+  ];
+  const rows = groups.map(({ group, f }) => ({
+    group,
+    engineers: f?.engineers ?? null,
+    prsPerEngineerWeek: f?.prsPerEngineerWeek ?? null,
+    medianCycleTimeHours: f?.medianCycleTimeHours ?? null,
+  }));
+  const shown = groups.every((g) => g.f !== null);
+  const why = !p.hasPersonUsage
+    ? 'no per-user AI usage for the period'
+    : p.suppressedFigures.includes('usersVsNonUsers.users')
+      ? hidden
+      : 'no pull-request data for the period';
+  const ba = p.beforeAfter;
+  return (
+    <>
+      <section className={`card ${styles.answer}`} aria-labelledby="ai-payoff-title" data-testid="ai-payoff">
+        <h2 id="ai-payoff-title">Is AI paying off here?</h2>
+        <p className={styles.headline} data-testid="ai-headline">
+          {p.headline}
+        </p>
+        <p className="muted" data-testid="ai-caveat">
+          {p.caveat}
+        </p>
+        <div className={styles.answerGrid}>
+          <div>
+            <h3 className={styles.tableTitle}>
+              AI users against non-users, {p.period.from} to {p.period.to}
+            </h3>
+            <div className="table-wrap" tabIndex={0}>
+              <table className="data">
+                <caption className="visually-hidden">
+                  AI users against non-users, {p.period.from} to {p.period.to}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Group</th>
+                    <th scope="col" className="num">
+                      Engineers
+                    </th>
+                    <th scope="col" className="num">
+                      PRs / engineer / week
+                    </th>
+                    <th scope="col" className="num">
+                      Median cycle time (h)
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.group}>
+                      <th scope="row">{r.group}</th>
+                      {shown ? (
+                        <>
+                          <td className="num">{formatValue(r.engineers, 'int')}</td>
+                          <td className="num">{dec(r.prsPerEngineerWeek)}</td>
+                          <td className="num">{dec(r.medianCycleTimeHours)}</td>
+                        </>
+                      ) : (
+                        <td colSpan={3} className="muted">
+                          {why}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                  {u && (
+                    <tr>
+                      <th scope="row">All engineers</th>
+                      <td className="num">{formatValue(u.engineers, 'int')}</td>
+                      <td className="num">{dec(u.delivery.prsPerEngineerWeek)}</td>
+                      <td className="num">{dec(u.delivery.medianCycleTimeHours)}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div>
+            <h3 className={styles.tableTitle}>
+              Before and after adoption
+              {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+            </h3>
+            <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
+              <table className="data">
+                <caption className="visually-hidden">
+                  Before and after adoption
+                  {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Window</th>
+                    <th scope="col" className="num">
+                      PRs / engineer / week
+                    </th>
+                    <th scope="col" className="num">
+                      Median cycle time (h)
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ba?.before && ba.after ? (
+                    [
+                      { label: `Before: ${ba.before.from} to ${ba.before.to}`, w: ba.before },
+                      { label: `After: ${ba.after.from} to ${ba.after.to}`, w: ba.after },
+                    ].map(({ label, w }) => (
+                      <tr key={label}>
+                        <th scope="row">{label}</th>
+                        <td className="num">{dec(w.prsPerEngineerWeek)}</td>
+                        <td className="num">{dec(w.medianCycleTimeHours)}</td>
+                      </tr>
+                    ))
+                  ) : (
+                    <tr>
+                      <td colSpan={3} className="muted">
+                        {ba?.missing ?? 'No comparison for this unit.'}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+        <details className={styles.evidence}>
+          <summary>How these figures are worked out</summary>
+          <ul>
+            <li>
+              Engineers: people of this unit with a GitHub login or another AI-tool identity. AI users: those
+              active in any AI tool in the period; non-users: the others.
+            </li>
+            <li>
+              PRs / engineer / week = PRs merged in the period by the group / engineers / (period days / 7).
+              Cycle time = merged minus created, in hours, median over the group&apos;s PRs merged in the
+              period. &ldquo;Unchanged&rdquo; = within 5%.
+            </li>
+            <li>
+              Adoption week: the first week in which at least half of the unit&apos;s engineers were
+              AI-active; before and after compare equal windows of whole weeks (at most 8) on each side.
+            </li>
+            <li>
+              Cost: usage spend the tools report plus seats in force (monthly price x months of the period). A
+              group under the minimum group size is hidden, and so is its complement.
+            </li>
+            {u && (
+              <li>
+                {formatValue(u.delivery.prsMerged, 'int')} PRs merged by these engineers;{' '}
+                {pct(u.delivery.aiAssistedPrShare)} AI-assisted; AI spend {usd(u.spendUsd)} (
+                {usd(u.spendPerEngineerMonth)} per engineer per month).
+              </li>
+            )}
+          </ul>
+          {p.notes.map((n) => (
+            <p key={n} className="muted">
+              {n}
+            </p>
+          ))}
+        </details>
+      </section>
+      {shown && p.hasPrData && (
+        <ChartCard
+          title="PRs per engineer per week: AI users and non-users"
+          definition="PRs merged in the period per engineer per week, for engineers active in any AI tool and for the others; with each group's number of engineers and median cycle time."
+          rows={rows}
+          filename={`${filename}-users-vs-non-users`}
+          columns={[
+            { key: 'group', label: 'Group', value: (r) => r.group },
+            { key: 'engineers', label: 'Engineers', value: (r) => r.engineers, numeric: true },
+            { key: 'tp', label: 'PRs / engineer / week', value: (r) => r.prsPerEngineerWeek, numeric: true },
+            {
+              key: 'ct',
+              label: 'Median cycle time (h)',
+              value: (r) => r.medianCycleTimeHours,
+              numeric: true,
+            },
+          ]}
+          bodyHeight={220}
+        >
+          <SimpleBarChart
+            data={rows}
+            x="group"
+            layout="vertical"
+            everyTick
+            series={[{ key: 'prsPerEngineerWeek', label: 'PRs / engineer / week' }]}
+          />
+        </ChartCard>
+      )}
+    </>
+  );
+}
+
+const toolColumns: TableColumn<ToolEntry>[] = [
+  { key: 'tool', label: 'Tool', value: (t) => t.tool },
+  ...(
+    [
+      ['activeUsers', 'Active users', 'int'],
+      ['adoption', 'Adoption', 'percent'],
+      ['activeDaysPerUser', 'Active days / user', 'decimal'],
+      ['linesAddedByAi', 'Lines added by AI', 'int'],
+      ['aiShareOfCode', 'AI share of code', 'percent'],
+      ['agentUses', 'Agent uses', 'int'],
+      ['aiCredits', 'AI credits', 'decimal'],
+      ['seatCostUsd', 'Seats', 'usd'],
+      ['usageSpendUsd', 'Usage', 'usd'],
+      ['spendUsd', 'Cost', 'usd'],
+      ['costPerMergedPr', 'Cost / merged PR', 'usd'],
+    ] as const
+  ).map(([key, label, format]): TableColumn<ToolEntry> => ({
+    key,
+    label,
+    numeric: true,
+    value: (t) => ('suppressed' in t ? null : t[key]),
+    display: (t) =>
+      'suppressed' in t ? (key === 'activeUsers' ? 'hidden' : '—') : formatValue(t[key], format),
+  })),
+];
+
+/** Per-tool adoption, activity, AI lines, AI share of code, agent use and cost. */
+export function ToolTable({
+  tools,
+  filename,
+  intro,
+}: {
+  tools: ToolEntry[];
+  filename: string;
+  intro?: string;
+}) {
+  return (
+    <TableCard
+      title="AI tools"
+      testId="ai-tools"
+      intro={
+        intro ??
+        'Adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period plus usage spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures.'
+      }
+      rows={tools}
+      columns={toolColumns}
+      filename={`${filename}-tools`}
+      empty="No tool reported person-level usage in this period."
+    />
+  );
+}
+
+const structureColumns = (label: string): TableColumn<StructureRow>[] => [
+  { key: 'key', label, value: (r) => r.key },
+  { key: 'engineers', label: 'Engineers', value: (r) => (r.figures ? r.engineers : null), numeric: true },
+  {
+    key: 'adoption',
+    label: 'Adoption',
+    value: (r) => r.figures?.adoption ?? null,
+    display: (r) => (r.figures ? pct(r.figures.adoption) : 'hidden'),
+    numeric: true,
+  },
+  {
+    key: 'tp',
+    label: 'PRs / engineer / week',
+    value: (r) => r.figures?.prsPerEngineerWeek ?? null,
+    numeric: true,
+  },
+  {
+    key: 'spend',
+    label: 'AI spend / engineer / month',
+    value: (r) => r.figures?.spendPerEngineerMonth ?? null,
+    display: (r) => usd(r.figures?.spendPerEngineerMonth),
+    numeric: true,
+  },
+];
+
+const LEVEL_LABEL: Record<string, string> = {
+  executive: 'Executive',
+  managerOfManagers: 'Manager of managers',
+  managerOfIcs: 'Manager of ICs',
+  ic: 'IC',
+};
+
+const managerColumns: TableColumn<PayoffManagerRow>[] = [
+  { key: 'name', label: 'Manager', value: (r) => r.name ?? r.id },
+  { key: 'id', label: 'Employee ID', value: (r) => r.id },
+  { key: 'span', label: 'Span', value: (r) => r.span, numeric: true },
+  { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
+  { key: 'engineers', label: 'Engineers', value: (r) => (r.figures ? r.engineers : null), numeric: true },
+  {
+    key: 'adoption',
+    label: 'Adoption',
+    value: (r) => r.figures?.adoption ?? null,
+    display: (r) => (r.figures ? pct(r.figures.adoption) : 'hidden'),
+    numeric: true,
+  },
+  {
+    key: 'tp',
+    label: 'PRs / engineer / week',
+    value: (r) => r.figures?.prsPerEngineerWeek ?? null,
+    numeric: true,
+  },
+  {
+    key: 'spend',
+    label: 'AI spend / engineer / month',
+    value: (r) => r.figures?.spendPerEngineerMonth ?? null,
+    display: (r) => usd(r.figures?.spendPerEngineerMonth),
+    numeric: true,
+  },
+];
+
+/** AI against structure: by layer, managerial level and span band, and per manager (one click away). */
+export function PayoffStructure({ p, filename }: { p: AiPayoffView; filename: string }) {
+  const s = p.structure;
+  if (!s) return null;
+  const layerRows = s.byLayer.filter((r) => r.figures);
+  return (
+    <details className={`card ${styles.evidence}`} data-testid="ai-structure">
+      <summary>
+        <strong>AI against structure</strong>: adoption, throughput and AI spend per engineer by layer,
+        managerial level and span band, and per manager beside their span and layer
+      </summary>
+      {layerRows.length > 0 && (
+        <ChartCard
+          title="Adoption by layer"
+          definition="Share of the engineers at each layer who were active in any AI tool in the period. Hidden layers are left out."
+          rows={layerRows}
+          filename={`${filename}-adoption-by-layer`}
+          columns={structureColumns('Layer')}
+          bodyHeight={220}
+        >
+          <SimpleBarChart
+            data={layerRows.map((r) => ({ layer: `Layer ${r.key}`, adoption: r.figures?.adoption ?? 0 }))}
+            x="layer"
+            everyTick
+            valueFormat={(v) => formatValue(v, 'percent', true)}
+            series={[{ key: 'adoption', label: 'Adoption' }]}
+          />
+        </ChartCard>
+      )}
+      <TableCard
+        title="By layer"
+        headingLevel={3}
+        rows={s.byLayer}
+        columns={structureColumns('Layer')}
+        filename={`${filename}-by-layer`}
+      />
+      <TableCard
+        title="By managerial level"
+        headingLevel={3}
+        rows={s.byLevel.map((r) => ({ ...r, key: LEVEL_LABEL[r.key] ?? r.key }))}
+        columns={structureColumns('Level')}
+        filename={`${filename}-by-level`}
+      />
+      <TableCard
+        title="By span band of the team"
+        headingLevel={3}
+        intro="Engineers grouped by their own manager's span (the size of the team they sit in), in the bands of the Structure page."
+        rows={s.bySpanBand}
+        columns={structureColumns('Span band')}
+        filename={`${filename}-by-span-band`}
+      />
+      <TableCard
+        title="Per manager"
+        headingLevel={3}
+        testId="ai-payoff-managers"
+        intro={
+          p.unnamedManagers > 0
+            ? `${p.unnamedManagers} smaller team${p.unnamedManagers === 1 ? ' is' : 's are'} not listed by name.`
+            : undefined
+        }
+        rows={p.managers}
+        columns={managerColumns}
+        filename={`${filename}-per-manager`}
+        empty="No manager in this unit has engineers."
+      />
+    </details>
+  );
+}
+
+/** Organisation-wide tool figures before an org snapshot exists. */
+export function OrgOnlyTools({ p }: { p: AiPayoff }) {
+  return (
+    <div data-testid="ai-org-only">
+      <p className={styles.note} role="note">
+        {p.headline}
+      </p>
+      <p className="muted">
+        {p.period.from} to {p.period.to}. Each tool identity counts as one person until an org snapshot joins
+        identities to employees.
+      </p>
+      <ToolTable tools={p.byTool} filename="ai-org" />
+    </div>
+  );
+}

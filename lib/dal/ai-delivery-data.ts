@@ -1,0 +1,180 @@
+import 'server-only';
+import { rawQuery } from './raw-query';
+import { ACTIVE, IN_ORG } from './ai-data';
+
+/**
+ * The SQL behind "is AI paying off?" (lib/views/ai-payoff.ts): everything is summed per person
+ * (per identity, per tool, per PR author) in the database, so JS only joins identities to the org
+ * tree and adds up the unit. Periods are inclusive days; a usage row belongs to the period that
+ * holds its last day, a pull request to the period that holds its merge (UTC).
+ */
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const utc = (day: string) => `${day}T00:00:00Z`;
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const hours = (s: string | null): number[] => (s ? s.split(',').map(Number) : []);
+
+/** One identity's use of one tool over the period, summed. */
+export interface ToolUseRow {
+  tool: string;
+  employeeId: string | null;
+  githubLogin: string | null;
+  email: string | null;
+  active: boolean;
+  activeDays: number;
+  linesAi: number;
+  linesAiWithTotal: number;
+  linesTotal: number;
+  hasLinesTotal: boolean;
+  agentUses: number;
+  aiCredits: number;
+  usageSpendUsd: number;
+  hasSpend: boolean;
+}
+
+/**
+ * Person rows of the period per tool and identity. Active days: the reported active_days, else
+ * one per active daily row.
+ */
+export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
+  const rows = await rawQuery<Record<string, unknown>>(
+    `select tool, employee_id, lower(github_login) as login, lower(email) as email, bool_or(act) as active,
+       sum(coalesce(active_days, case when act and period_start = period_end then 1 else 0 end)) as active_days,
+       sum(lines_accepted) as lines_ai, sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
+       sum(lines_total) as lines_total, bool_or(lines_total is not null) as has_total,
+       sum(agent_uses) as agent, sum(ai_credits) as credits, sum(spend_usd) as spend,
+       bool_or(spend_usd is not null) as has_spend
+     from (select *, ${ACTIVE} as act from ai_usage
+           where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}) u
+     group by tool, employee_id, lower(github_login), lower(email)
+     order by tool, employee_id, login, email`,
+    [from, to, orgId],
+  );
+  return rows.map((r) => ({
+    tool: String(r.tool),
+    employeeId: (r.employee_id as string | null) ?? null,
+    githubLogin: (r.login as string | null) ?? null,
+    email: (r.email as string | null) ?? null,
+    active: r.active === true,
+    activeDays: num(r.active_days),
+    linesAi: num(r.lines_ai),
+    linesAiWithTotal: num(r.lines_ai_t),
+    linesTotal: num(r.lines_total),
+    hasLinesTotal: r.has_total === true,
+    agentUses: num(r.agent),
+    aiCredits: num(r.credits),
+    usageSpendUsd: num(r.spend),
+    hasSpend: r.has_spend === true,
+  }));
+}
+
+/** True when any AI-usage row (person, team or organisation) falls in the period. */
+export async function hasUsageIn(orgId: number, from: string, to: string): Promise<boolean> {
+  const rows = await rawQuery<{ n: number }>(
+    `select count(*)::int as n from (select 1 from ai_usage
+       where period_end between $1::date and $2::date and ${IN_ORG} limit 1) x`,
+    [from, to, orgId],
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Pull requests merged in the period by one author (lower-case login). */
+export interface PrAuthorRow {
+  login: string;
+  prs: number;
+  aiPrs: number;
+  /** cycle times (merged - created) in hours */
+  cycles: number[];
+}
+
+const CYCLE_HOURS = `round((extract(epoch from merged_at - created_at) / 3600)::numeric, 4)::text`;
+
+/** PRs merged in [from, to] per author, with their cycle times, and the count of all (authors or not). */
+export async function loadPrAuthors(
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<{ authors: PrAuthorRow[]; total: number }> {
+  const rows = await rawQuery<{ login: string | null; prs: number; ai_prs: number; cycles: string | null }>(
+    `select lower(author_login) as login, count(*)::int as prs,
+       (count(*) filter (where ai_source is not null))::int as ai_prs,
+       string_agg(${CYCLE_HOURS}, ',') as cycles
+     from pull_requests
+     where org_id = $1 and merged_at >= $2::timestamptz and merged_at < $3::timestamptz
+     group by 1`,
+    [orgId, utc(from), utc(nextDay(to))],
+  );
+  let total = 0;
+  const authors: PrAuthorRow[] = [];
+  for (const r of rows) {
+    total += num(r.prs);
+    if (r.login)
+      authors.push({ login: r.login, prs: num(r.prs), aiPrs: num(r.ai_prs), cycles: hours(r.cycles) });
+  }
+  return { authors, total };
+}
+
+/** First and last merge day of the organisation's pull requests (null = none imported). */
+export async function loadPrRange(orgId: number): Promise<{ from: string | null; to: string | null }> {
+  const rows = await rawQuery<{ first: string | null; last: string | null }>(
+    `select to_char(min(merged_at) at time zone 'UTC', 'YYYY-MM-DD') as first,
+       to_char(max(merged_at) at time zone 'UTC', 'YYYY-MM-DD') as last
+     from pull_requests where org_id = $1 and merged_at is not null`,
+    [orgId],
+  );
+  return { from: rows[0]?.first ?? null, to: rows[0]?.last ?? null };
+}
+
+/** Per identity, the weeks (0 = the week starting `weekFrom`) with AI activity, up to `to`. */
+export interface ActiveWeeksRow {
+  employeeId: string | null;
+  githubLogin: string | null;
+  email: string | null;
+  weeks: number[];
+}
+
+export async function loadActiveWeeks(
+  orgId: number,
+  weekFrom: string,
+  to: string,
+): Promise<ActiveWeeksRow[]> {
+  const rows = await rawQuery<{
+    employee_id: string | null;
+    login: string | null;
+    email: string | null;
+    weeks: string;
+  }>(
+    `select employee_id, lower(github_login) as login, lower(email) as email,
+       string_agg(distinct ((period_end - $1::date) / 7)::text, ',') as weeks
+     from ai_usage
+     where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG} and ${ACTIVE}
+     group by 1, 2, 3`,
+    [weekFrom, to, orgId],
+  );
+  return rows.map((r) => ({
+    employeeId: r.employee_id,
+    githubLogin: r.login,
+    email: r.email,
+    weeks: r.weeks.split(',').map(Number),
+  }));
+}
+
+/** PRs merged in [from, to] per author and merge day (UTC), with cycle times. */
+export interface PrDayRow {
+  login: string;
+  day: string;
+  cycles: number[];
+}
+
+export async function loadPrDays(orgId: number, from: string, to: string): Promise<PrDayRow[]> {
+  const rows = await rawQuery<{ login: string; day: string; cycles: string }>(
+    `select lower(author_login) as login, to_char(merged_at at time zone 'UTC', 'YYYY-MM-DD') as day,
+       string_agg(${CYCLE_HOURS}, ',') as cycles
+     from pull_requests
+     where org_id = $1 and merged_at >= $2::timestamptz and merged_at < $3::timestamptz and author_login is not null
+     group by 1, 2`,
+    [orgId, utc(from), utc(nextDay(to))],
+  );
+  return rows.map((r) => ({ login: r.login, day: r.day, cycles: hours(r.cycles) }));
+}

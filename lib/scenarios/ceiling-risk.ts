@@ -1,0 +1,167 @@
+/**
+ * The changed copy's IC-ceiling risk without scoring every IC again: computeCeilingRisk(after,
+ * history).people, exactly (tests/unit/scenarios/ceiling-risk.property.test.ts), from the starting
+ * snapshot's scores. An IC keeps their starting score when nothing it is computed from changed:
+ * their row's kind, weight, level, track and declared track, department and level start date, and
+ * their department's IC ceiling (recomputed only for a department with such a changed, removed or
+ * added row). Everyone else is scored with the same rules, their level spell and snapshot count
+ * read from the history by their starting row rather than by a string lookup of every id.
+ */
+import {
+  ceilingRiskRules,
+  findDepartmentCeilings,
+  isScoredIc,
+  scoreIc,
+  type CeilingRiskOptions,
+  type IcCeilingRisk,
+} from '@/lib/metrics/ceiling-risk';
+import { computeLadderMetrics } from '@/lib/metrics/ladder';
+import { NodeKind } from '@/lib/metrics/roles';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { monthsInLevel, spellsOf, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { startingRows } from './prepare';
+
+/** Whether row j of `after` gives every ceiling-risk input row i of `from` gives. */
+function sameInputs(from: PreparedSnapshot, i: number, after: PreparedSnapshot, j: number): boolean {
+  const a = from.tree;
+  const b = after.tree;
+  const la = from.levels;
+  const lb = after.levels;
+  if (a.kind[i] !== b.kind[j] || a.aggregated[i] !== b.aggregated[j] || a.weight[i] !== b.weight[j])
+    return false;
+  if (la.declared[i] !== lb.declared[j] || la.levelTrack[i] !== lb.levelTrack[j]) return false;
+  if ((la.code[i] ?? null) !== (lb.code[j] ?? null) || !Object.is(la.rank[i], lb.rank[j])) return false;
+  const r = a.records[i];
+  const s = b.records[j];
+  if (r === s) return true;
+  return (
+    r !== undefined &&
+    s !== undefined &&
+    r.employeeId === s.employeeId &&
+    r.department === s.department &&
+    r.levelStartDate === s.levelStartDate
+  );
+}
+
+const startingCeilings = new WeakMap<PreparedSnapshot, Map<string | null, number | null>>();
+
+function ceilingsOf(snap: PreparedSnapshot): Map<string | null, number | null> {
+  let out = startingCeilings.get(snap);
+  if (!out) startingCeilings.set(snap, (out = findDepartmentCeilings(snap)));
+  return out;
+}
+
+/** Position of each starting row's score in the starting list (-1 for rows not scored), per list. */
+const positions = new WeakMap<readonly IcCeilingRisk[], Int32Array>();
+
+function positionsOf(from: PreparedSnapshot, people: readonly IcCeilingRisk[]): Int32Array | null {
+  let out = positions.get(people);
+  if (!out) {
+    out = new Int32Array(from.tree.size).fill(-1);
+    let k = 0;
+    for (let i = 0; i < from.tree.size; i++) if (isScoredIc(from, i)) out[i] = k++;
+    if (k !== people.length) return null;
+    positions.set(people, out);
+  }
+  return out;
+}
+
+/** What the changed copy shares with its starting snapshot, as ceiling risk and health flags read it. */
+export interface ScenarioCeilings {
+  from: PreparedSnapshot;
+  /** each row of the copy -> the starting row of its id (-1 for a new id) */
+  fromRow: Int32Array;
+  /** 1 where a row gives every ceiling-risk input its starting row gives */
+  same: Uint8Array;
+  /** the departments' IC ceiling ranks, before and after */
+  starting: ReadonlyMap<string | null, number | null>;
+  ceilings: ReadonlyMap<string | null, number | null>;
+}
+
+const diffs = new WeakMap<PreparedSnapshot, ScenarioCeilings>();
+
+/**
+ * The copy's rows matched with the starting ones and its departments' IC ceilings (exactly
+ * findDepartmentCeilings(after)): recomputed only for a department with a changed, removed or
+ * added row. Kept per copy.
+ */
+export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot): ScenarioCeilings {
+  const hit = diffs.get(after);
+  if (hit && hit.from === from) return hit;
+  const t = after.tree;
+  const fromRow = startingRows(from.tree, t);
+  const same = new Uint8Array(t.size);
+  const reached = new Uint8Array(from.tree.size);
+  const touched = new Set<string | null>();
+  for (let j = 0; j < t.size; j++) {
+    const i = fromRow[j] ?? -1;
+    if (i >= 0 && sameInputs(from, i, after, j)) same[j] = 1;
+    else {
+      touched.add(t.records[j]?.department ?? null);
+      if (i >= 0) touched.add(from.tree.records[i]?.department ?? null);
+    }
+    if (i >= 0) reached[i] = 1;
+  }
+  for (let i = 0; i < from.tree.size; i++)
+    if (reached[i] !== 1) touched.add(from.tree.records[i]?.department ?? null);
+  const starting = ceilingsOf(from);
+  const ceilings = new Map(starting);
+  if (touched.size > 0) {
+    const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
+    for (let j = 0; j < t.size; j++) {
+      if (t.kind[j] === NodeKind.vacant) continue;
+      nodes.get(t.records[j]?.department ?? null)?.push(j);
+    }
+    for (const [d, list] of nodes) {
+      if (list.length > 0)
+        ceilings.set(d, computeLadderMetrics(t, after.levels, Int32Array.from(list)).icCeilingRank);
+      else ceilings.delete(d);
+    }
+  }
+  const out = { from, fromRow, same, starting, ceilings };
+  diffs.set(after, out);
+  return out;
+}
+
+/**
+ * computeCeilingRisk(after, history, options).people for `after` prepared from `from`, given
+ * `fromPeople` = computeCeilingRisk(from, history, options).people and a history whose latest
+ * snapshot is `from`; `rows` holds each score's row in `after`. Null when the history is not
+ * `from`'s (the caller then scores the whole copy).
+ */
+export function scenarioCeilingRisk(
+  from: PreparedSnapshot,
+  fromPeople: readonly IcCeilingRisk[],
+  after: PreparedSnapshot,
+  history: LevelHistory,
+  options: CeilingRiskOptions = {},
+): { people: IcCeilingRisk[]; rows: Int32Array } | null {
+  const own = spellsOf(history, from);
+  const at = own === null ? null : positionsOf(from, fromPeople);
+  if (own === null || at === null || after.asOf !== from.asOf) return null;
+  const t = after.tree;
+  const { fromRow, same, starting, ceilings } = scenarioCeilings(from, after);
+  const rules = ceilingRiskRules(after, history, options);
+  const people: IcCeilingRisk[] = [];
+  const rows: number[] = [];
+  for (let j = 0; j < t.size; j++) {
+    if (!isScoredIc(after, j)) continue;
+    const r = t.records[j];
+    const department = r?.department ?? null;
+    const i = fromRow[j] ?? -1;
+    const ceiling = ceilings.get(department) ?? null;
+    const kept =
+      same[j] === 1 && ceiling === (starting.get(department) ?? null) ? fromPeople[at[i] ?? -1] : undefined;
+    rows.push(j);
+    if (kept !== undefined) {
+      people.push(kept);
+      continue;
+    }
+    // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
+    const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
+    const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
+    const seen = own.seenIn[k] ?? 0;
+    people.push(scoreIc(after, j, rules, history, { months, seen, ceiling }));
+  }
+  return { people, rows: Int32Array.from(rows) };
+}

@@ -1,0 +1,340 @@
+/**
+ * "Is AI paying off here?" for one unit and period, from per-person aggregates (lib/dal/ai-payoff.ts
+ * loads them; the AI page and `ai-metrics --json` both read this one result). Identities are joined
+ * to the snapshot in force exactly as AI usage is (lib/metrics/ai-identity.ts, hand mappings first),
+ * PR authors by their GitHub login. Without an org snapshot only the organisation-wide tool figures
+ * are given (identities counted as themselves).
+ */
+import {
+  BAND_ORDER,
+  CAVEAT,
+  LEVEL_ORDER,
+  computeToolFigures,
+  computeUnitDelivery,
+  emptyFacts,
+  headline,
+  managerialLevel,
+  periodWeeks,
+  subtreeSums,
+  structureBreakdown,
+  teamSpanBand,
+  unitNodes,
+  type PersonFacts,
+  type Period,
+  type StructureRow,
+  type ToolFigures,
+  type ToolSeat,
+  type ToolUse,
+  type UnitDelivery,
+  type BeforeAfter,
+} from '@/lib/metrics/ai-delivery';
+import { monthsCovered } from '@/lib/metrics/ai';
+import { identityKey, matchIdentity, type IdentityIndex, type IdentityKeys } from '@/lib/metrics/ai-identity';
+import type { SeatRow } from '@/lib/metrics/ai-seats';
+import { dedupeSeats } from '@/lib/metrics/ai-seats';
+import { NodeKind } from '@/lib/metrics/roles';
+import { roundTo } from '@/lib/metrics/numbers';
+
+export interface PayoffToolRow extends IdentityKeys {
+  tool: string;
+  active: boolean;
+  activeDays: number;
+  linesAi: number;
+  linesAiWithTotal: number;
+  linesTotal: number;
+  hasLinesTotal: boolean;
+  agentUses: number;
+  aiCredits: number;
+  usageSpendUsd: number;
+  hasSpend: boolean;
+}
+
+export interface PayoffPrAuthor {
+  login: string;
+  prs: number;
+  aiPrs: number;
+  cycles: number[];
+}
+
+export interface PayoffInput {
+  period: Period;
+  /** the snapshot in force at the period's end (null = none imported yet) */
+  index: IdentityIndex | null;
+  nodes: Int32Array | null;
+  manual: ReadonlyMap<string, string>;
+  tools: readonly PayoffToolRow[];
+  prAuthors: readonly PayoffPrAuthor[];
+  /** all PRs merged in the period, with or without a joined author */
+  prsAll: number;
+  seats: readonly SeatRow[];
+  hasPrData: boolean;
+  hasUsageData: boolean;
+  minGroupSize: number;
+  execLayers: number;
+}
+
+export type ToolEntry = ToolFigures | { tool: string; suppressed: true };
+
+export interface AiPayoff {
+  period: Period;
+  headline: string;
+  caveat: string;
+  hasPrData: boolean;
+  hasUsageData: boolean;
+  /** some usage in the period is per person (else users and non-users cannot be told apart) */
+  hasPersonUsage: boolean;
+  /** null without an org snapshot */
+  unit: UnitDelivery | null;
+  byTool: ToolEntry[];
+  beforeAfter: BeforeAfter | null;
+  structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
+  /** names of the figures suppressed under the minimum group size (the contract's `suppressed`) */
+  suppressedFigures: string[];
+  notes: string[];
+}
+
+/** The per-person facts, tool uses and seats of the period on the snapshot's tree. */
+export interface PayoffFacts {
+  facts: PersonFacts;
+  uses: ToolUse[];
+  seats: ToolSeat[];
+  /** identity -> node (-1 = nobody), for data outside the period (before/after) */
+  nodeOf: (k: IdentityKeys) => number;
+  nodeOfLogin: (login: string) => number;
+  hasSpendData: boolean;
+}
+
+/** Joins every identity of the period to a node of the snapshot (-1 = nobody) and builds the facts. */
+export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): PayoffFacts {
+  const { tree } = index;
+  const memo = new Map<string, number>();
+  const nodeOf = (k: IdentityKeys): number => {
+    const key = `${k.employeeId ?? ''}|${k.githubLogin ?? ''}|${k.email ?? ''}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      const m = matchIdentity(index, k, input.manual);
+      v = m.status === 'matched' ? m.index : -1;
+      memo.set(key, v);
+    }
+    return v;
+  };
+  const nodeOfLogin = (login: string) => nodeOf({ employeeId: null, githubLogin: login, email: null });
+  const facts = emptyFacts(tree.size);
+  for (let i = 0; i < tree.size; i++)
+    if (tree.records[i]?.githubLogin && tree.kind[i] !== NodeKind.vacant && tree.aggregated[i] !== 1)
+      facts.engineer[i] = 1;
+  const months = monthsCovered(input.period.from, input.period.to);
+  let hasSpendData = false;
+  const uses: ToolUse[] = input.tools.map((r) => {
+    const node = nodeOf(r);
+    if (node >= 0) {
+      facts.engineer[node] = 1;
+      if (r.active) facts.user[node] = 1;
+      facts.spend[node] = (facts.spend[node] ?? 0) + r.usageSpendUsd;
+    }
+    hasSpendData ||= r.hasSpend;
+    return {
+      tool: r.tool,
+      node,
+      identity: identityKey(r),
+      active: r.active,
+      activeDays: r.activeDays,
+      linesAi: r.linesAi,
+      linesAiWithTotal: r.linesAiWithTotal,
+      linesTotal: r.linesTotal,
+      hasLinesTotal: r.hasLinesTotal,
+      agentUses: r.agentUses,
+      aiCredits: r.aiCredits,
+      usageSpendUsd: r.usageSpendUsd,
+    };
+  });
+  const seats: ToolSeat[] = dedupeSeats(input.seats).map((s) => {
+    const node = nodeOf({ employeeId: null, githubLogin: s.githubLogin, email: s.email });
+    if (node >= 0 && s.monthlyCostUsd !== null) {
+      facts.spend[node] = (facts.spend[node] ?? 0) + s.monthlyCostUsd * months;
+      hasSpendData = true;
+    }
+    return { tool: s.tool, node, monthlyCostUsd: s.monthlyCostUsd };
+  });
+  const cycles = new Map<number, number[]>();
+  for (const a of input.prAuthors) {
+    const node = nodeOfLogin(a.login);
+    if (node < 0) continue;
+    facts.engineer[node] = 1;
+    facts.prs[node] = (facts.prs[node] ?? 0) + a.prs;
+    facts.aiPrs[node] = (facts.aiPrs[node] ?? 0) + a.aiPrs;
+    const list = cycles.get(node);
+    if (list) list.push(...a.cycles);
+    else cycles.set(node, [...a.cycles]);
+  }
+  facts.cycles = cycles;
+  return { facts, uses, seats, nodeOf, nodeOfLogin, hasSpendData };
+}
+
+const NO_SNAPSHOT =
+  'Organisation-wide tool figures only: teams, AI users against non-users and cost per engineer need an org snapshot (import one on the Data page).';
+
+/** Tool figures of the whole organisation without an org snapshot (each identity counts as itself). */
+function orgOnly(input: PayoffInput): AiPayoff {
+  const uses: ToolUse[] = input.tools.map((r) => ({ ...r, node: -1, identity: identityKey(r) }));
+  const seats: ToolSeat[] = dedupeSeats(input.seats).map((s) => ({
+    tool: s.tool,
+    node: -1,
+    monthlyCostUsd: s.monthlyCostUsd,
+  }));
+  const t = computeToolFigures(uses, seats, () => false, {
+    wholeOrg: true,
+    engineers: null,
+    prsMerged: input.hasPrData ? input.prsAll : null,
+    period: input.period,
+    minGroupSize: input.minGroupSize,
+  });
+  return {
+    period: input.period,
+    headline: input.hasUsageData
+      ? NO_SNAPSHOT
+      : 'No AI-usage data for this period: import tool reports to see who uses AI.',
+    caveat: CAVEAT,
+    hasPrData: input.hasPrData,
+    hasUsageData: input.hasUsageData,
+    hasPersonUsage: input.tools.length > 0,
+    unit: null,
+    byTool: t.tools,
+    beforeAfter: null,
+    structure: null,
+    suppressedFigures: t.suppressed,
+    notes: [NO_SNAPSHOT],
+  };
+}
+
+/**
+ * The answer for the unit (before/after is added by the caller, which needs a second query once
+ * the unit's adoption week is known). Returns the facts too, for per-manager tables.
+ */
+export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: PayoffFacts | null } {
+  const { index } = input;
+  if (index === null) return { payoff: orgOnly(input), facts: null };
+  const pf = buildPayoffFacts(input, index);
+  const { tree } = index;
+  const nodes = unitNodes(tree.size, input.nodes);
+  const opts = {
+    hasPrData: input.hasPrData,
+    hasSpendData: pf.hasSpendData,
+    minGroupSize: input.minGroupSize,
+  };
+  const unit = computeUnitDelivery(pf.facts, nodes, input.period, opts);
+  const wholeOrg = input.nodes === null;
+  const member = wholeOrg ? null : new Set(nodes);
+  const tools = computeToolFigures(pf.uses, pf.seats, (n) => member === null || member.has(n), {
+    wholeOrg,
+    engineers: unit.engineers,
+    prsMerged: input.hasPrData ? (wholeOrg ? input.prsAll : unit.delivery.prsMerged) : null,
+    period: input.period,
+    minGroupSize: input.minGroupSize,
+  });
+  const structure = {
+    byLayer: structureBreakdown(pf.facts, nodes, (i) => String(tree.layer[i] ?? 0), null, input.period, opts),
+    byLevel: structureBreakdown(
+      pf.facts,
+      nodes,
+      (i) => managerialLevel(tree, i, input.execLayers),
+      LEVEL_ORDER,
+      input.period,
+      opts,
+    ),
+    bySpanBand: structureBreakdown(
+      pf.facts,
+      nodes,
+      (i) => teamSpanBand(tree, i),
+      BAND_ORDER,
+      input.period,
+      opts,
+    ),
+  };
+  const notes: string[] = [];
+  if (wholeOrg && input.prsAll > (unit.delivery.prsMerged ?? 0) && input.hasPrData)
+    notes.push(
+      `${input.prsAll - (unit.delivery.prsMerged ?? 0)} of ${input.prsAll} pull requests merged in the period have an author joined to no employee; they count in the organisation's cost per merged PR per tool, not in any team's figures.`,
+    );
+  return {
+    payoff: {
+      period: input.period,
+      headline: headline(unit, {
+        hasPrData: input.hasPrData,
+        hasUsageData: input.hasUsageData,
+        minGroupSize: input.minGroupSize,
+        hasPersonUsage: input.tools.length > 0,
+      }),
+      caveat: CAVEAT,
+      hasPrData: input.hasPrData,
+      hasUsageData: input.hasUsageData,
+      hasPersonUsage: input.tools.length > 0,
+      unit,
+      byTool: tools.tools,
+      beforeAfter: null,
+      structure,
+      suppressedFigures: [...unit.suppressed, ...tools.suppressed],
+      notes,
+    },
+    facts: pf,
+  };
+}
+
+export interface PayoffManagerRow {
+  id: string;
+  name: string | null;
+  span: number;
+  layer: number;
+  engineers: number;
+  figures: {
+    adoption: number;
+    prsPerEngineerWeek: number | null;
+    spendPerEngineerMonth: number | null;
+  } | null;
+}
+
+export const MAX_PAYOFF_MANAGERS = 500;
+
+/**
+ * Each manager of the unit with their subtree's adoption, throughput and AI spend per engineer per
+ * month beside their span and layer (most engineers first). `shown(i)` is the reader's floor on
+ * engineer counts and `named(i)` the label rule; a manager who may not be named is only counted.
+ */
+export function payoffManagers(
+  tree: IdentityIndex['tree'],
+  pf: PayoffFacts,
+  managers: readonly number[],
+  period: Period,
+  opts: { hasPrData: boolean; shown: (i: number) => boolean; named: (i: number) => boolean },
+): { rows: PayoffManagerRow[]; unnamed: number } {
+  const sums = subtreeSums(tree, pf.facts);
+  const weeks = periodWeeks(period);
+  const months = monthsCovered(period.from, period.to);
+  const rows: PayoffManagerRow[] = [];
+  let unnamed = 0;
+  for (const i of managers) {
+    const eng = sums.engineers[i] ?? 0;
+    if (eng === 0) continue;
+    if (!opts.named(i)) {
+      unnamed++;
+      continue;
+    }
+    const r = tree.records[i];
+    rows.push({
+      id: r?.employeeId ?? '',
+      name: r?.name ?? null,
+      span: tree.span[i] ?? 0,
+      layer: tree.layer[i] ?? 0,
+      engineers: eng,
+      figures: opts.shown(i)
+        ? {
+            adoption: roundTo((sums.users[i] ?? 0) / eng, 4),
+            prsPerEngineerWeek: opts.hasPrData ? roundTo((sums.prs[i] ?? 0) / eng / weeks, 4) : null,
+            spendPerEngineerMonth: pf.hasSpendData ? roundTo((sums.spend[i] ?? 0) / eng / months, 2) : null,
+          }
+        : null,
+    });
+  }
+  rows.sort((a, b) => b.engineers - a.engineers || a.id.localeCompare(b.id));
+  return { rows: rows.slice(0, MAX_PAYOFF_MANAGERS), unnamed };
+}

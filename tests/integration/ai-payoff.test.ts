@@ -1,0 +1,349 @@
+/**
+ * "Is AI paying off?" end to end on both backends: the org of tests/fixtures/ai-delivery (the same
+ * 14 people as tests/unit/metrics/ai-delivery.test.ts), with usage, seats and pull requests
+ * inserted straight into ai_usage, ai_seats and pull_requests. Every figure is worked out by hand.
+ *
+ *   R (no login) ─┬ M1 ─ E1 .. E6
+ *                 └ M2 ─ E7 .. E10, X (no login)
+ * Engineers (GitHub login): M1, M2, E1..E10 = 12. Period 2026-04-01..2026-04-28 = 4 weeks, 28/30 month.
+ * Copilot (daily rows on 04-10): M1, E1..E5 (E2 by email only) - 6 users, 100 AI lines and 3
+ *   agent uses each, $20 usage each; M1 and E1 report 400 lines in all. Seats: the same 6 at $19.
+ * Cursor (one row each, 4 active days): M1, E1, E2, E3, E7 - 5 users, 50 AI lines of 200 each, $6 each.
+ * AI users: M1, E1..E5, E7 = 7; non-users: M2, E6, E8, E9, E10 = 5.
+ * PRs merged in the period (cycle hours): users 2, 4, ..., 28 (14); non-users 10, 12, 14, 16, 18,
+ *   20, 30, 40 (8; E9's PR authored as "e9-alt", mapped to E9 by hand); one by "outsider" (joined
+ *   to nobody); one merged 04-29 and one never merged (neither counts). One AI-assisted PR per user.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
+import { getAiMetricsContract } from '@/lib/dal/ai-contract';
+import {
+  clearIdentityIndexCache,
+  listCurrentSnapshots,
+  loadIdentityIndex,
+  loadManualMap,
+} from '@/lib/dal/ai-data';
+import { loadAiPayoff } from '@/lib/dal/ai-payoff';
+import { rawQuery } from '@/lib/dal/raw-query';
+import { clearPreparedCache } from '@/lib/dal/snapshot-data';
+import { importFiles } from '@/cli/commands/import-command';
+import { buildAiDashboard } from '@/lib/dal/dashboards/ai';
+import { loadDashboardContext } from '@/lib/dal/dashboards/context';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { backends, createTestDb, type TestDb } from '../support/test-db';
+
+const ORG = path.resolve('tests/fixtures/ai-delivery/org-2026-03-31.csv');
+const quiet = () => undefined;
+const r4 = (v: number) => Math.round(v * 10000) / 10000;
+const r2 = (v: number) => Math.round(v * 100) / 100;
+const PERIOD = { from: '2026-04-01', to: '2026-04-28' };
+
+const CYCLES: Record<string, number[]> = {
+  e1: [2, 4, 6],
+  e2: [8, 10],
+  e3: [12],
+  e4: [14, 16],
+  e5: [18, 20, 22],
+  m1: [24],
+  e7: [26, 28],
+  e6: [10, 20],
+  m2: [12],
+  e8: [14, 16],
+  'e9-alt': [18],
+  e10: [30, 40],
+};
+const USERS = ['m1', 'e1', 'e2', 'e3', 'e4', 'e5', 'e7'];
+
+async function seed(): Promise<void> {
+  const [imp] = await rawQuery<{ id: number }>(
+    `insert into ai_imports (org_id, uploaded_by) values (1, 'test') returning id`,
+  );
+  const id = imp?.id ?? 0;
+  let rowNo = 0;
+  const usage = async (v: Record<string, unknown>) => {
+    const cols = ['import_id', 'row_no', 'subject_kind', ...Object.keys(v)];
+    const vals = [id, rowNo++, 'person', ...Object.values(v)];
+    await rawQuery(
+      `insert into ai_usage (${cols.join(', ')}) values (${vals.map((_, k) => `$${k + 1}`).join(', ')})`,
+      vals,
+    );
+  };
+  for (const who of ['m1', 'e1', 'e2', 'e3', 'e4', 'e5']) {
+    const byEmail = who === 'e2';
+    await usage({
+      tool: 'copilot',
+      period_start: '2026-04-10',
+      period_end: '2026-04-10',
+      subject_key: byEmail ? `email:${who}@x.test` : `login:${who}`,
+      github_login: byEmail ? null : who.toUpperCase(),
+      email: byEmail ? `${who}@x.test` : null,
+      active: true,
+      lines_accepted: 100,
+      lines_total: who === 'm1' || who === 'e1' ? 400 : null,
+      agent_uses: 3,
+      spend_usd: 20,
+    });
+  }
+  for (const who of ['m1', 'e1', 'e2', 'e3', 'e7'])
+    await usage({
+      tool: 'cursor',
+      period_start: '2026-04-01',
+      period_end: '2026-04-20',
+      subject_key: `email:${who}@x.test`,
+      email: `${who}@x.test`,
+      active_days: 4,
+      lines_accepted: 50,
+      lines_total: 200,
+      spend_usd: 6,
+    });
+  // Weekly activity in March for the adoption week: 03-02 M1, E1; 03-09 + E2..E4 (5/12); 03-16 + E5 (6/12).
+  const march: Array<[string, string[]]> = [
+    ['2026-03-03', ['m1', 'e1']],
+    ['2026-03-10', ['m1', 'e1', 'e2', 'e3', 'e4']],
+    ['2026-03-17', ['m1', 'e1', 'e2', 'e3', 'e4', 'e5']],
+  ];
+  for (const [day, who] of march)
+    for (const w of who)
+      await usage({
+        tool: 'copilot',
+        period_start: day,
+        period_end: day,
+        subject_key: `login:${w}`,
+        github_login: w,
+        active: true,
+      });
+  for (const who of ['m1', 'e1', 'e2', 'e3', 'e4', 'e5'])
+    await rawQuery(
+      `insert into ai_seats (import_id, row_no, tool, github_login, monthly_cost_usd, as_of) values ($1, $2, 'copilot', $3, 19, '2026-04-30')`,
+      [id, rowNo++, who],
+    );
+  await rawQuery(
+    `insert into ai_identity_map (org_id, identity, employee_id, created_by) values (1, 'e9-alt', 'E9', 'test')`,
+  );
+  let n = 0;
+  const pr = async (login: string, merged: string | null, hours: number, ai = false) => {
+    const m = merged ? Date.parse(merged) : Date.parse('2026-04-20T12:00:00Z');
+    await rawQuery(
+      `insert into pull_requests (org_id, import_id, repo, number, author_login, created_at, merged_at, ai_source)
+       values (1, $1, 'acme/app', $2, $3, $4, $5, $6)`,
+      [
+        id,
+        ++n,
+        login,
+        new Date(m - hours * 3_600_000).toISOString(),
+        merged ? new Date(m).toISOString() : null,
+        ai ? 'copilot-author' : null,
+      ],
+    );
+  };
+  for (const [login, hours] of Object.entries(CYCLES))
+    for (const [k, h] of hours.entries())
+      await pr(
+        login,
+        `2026-04-${String(5 + k).padStart(2, '0')}T15:00:00Z`,
+        h,
+        USERS.includes(login) && k === 0,
+      );
+  await pr('outsider', '2026-04-12T10:00:00Z', 5);
+  await pr('e1', '2026-04-29T10:00:00Z', 1);
+  await pr('e1', null, 1);
+  // March, for before/after (all by E1): 03-01 (outside the windows), 03-02..03-07 (10..60 h),
+  // 03-16..03-24 (5..45 h), 03-30 (outside).
+  await pr('e1', '2026-03-01T12:00:00Z', 99);
+  for (const [k, h] of [10, 20, 30, 40, 50, 60].entries()) await pr('e1', `2026-03-0${2 + k}T12:00:00Z`, h);
+  for (const [k, h] of [5, 10, 15, 20, 25, 30, 35, 40, 45].entries())
+    await pr('e1', `2026-03-${16 + k}T12:00:00Z`, h);
+  await pr('e1', '2026-03-30T12:00:00Z', 99);
+}
+
+describe.each(backends())('AI payoff on %s', (backend) => {
+  let tdb: TestDb;
+  const cli = () => inOrg(CLI_ACTOR, 1);
+
+  beforeAll(async () => {
+    tdb = await createTestDb(backend);
+    clearIdentityIndexCache();
+    clearPreparedCache();
+    const org = await importFiles([ORG], {}, quiet);
+    expect(org.result.ok).toBe(true);
+    await seed();
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('users against non-users and cycle time for the organisation', async () => {
+    const { contract: c } = await getAiMetricsContract(cli(), PERIOD);
+    // users 14 PRs / 7 / 4 = 0.5, median of 2..28 = 15; non-users 8 / 5 / 4 = 0.4, median (16 + 18) / 2 = 17
+    expect(c.usersVsNonUsers).toEqual({
+      users: { engineers: 7, prsPerEngineerWeek: 0.5, medianCycleTimeHours: 15 },
+      nonUsers: { engineers: 5, prsPerEngineerWeek: 0.4, medianCycleTimeHours: 17 },
+    });
+    // 22 joined PRs / 12 / 4 = 0.4583; median of all 22 = 16; 7 AI-assisted / 22 = 0.3182
+    expect(c.delivery).toEqual({
+      prsMerged: 22,
+      prsPerEngineerWeek: 0.4583,
+      medianCycleTimeHours: 16,
+      aiAssistedPrShare: 0.3182,
+    });
+    expect(c.suppressed).toEqual([]);
+    // spend: copilot 6 x $20 + seats 6 x $19 x 28/30 ($106.40) + cursor 5 x $6 = $256.40
+    // / 12 engineers / (28/30) = $22.89 -> "$23"
+    expect(c.headline).toBe(
+      'AI users here merge 25% more PRs per week than non-users (7 vs 5 engineers), at $23 per engineer per month; cycle time 12% shorter.',
+    );
+  });
+
+  it('a unit with two tools', async () => {
+    const { contract: c } = await getAiMetricsContract(cli(), PERIOD);
+    // the whole organisation's cost per merged PR counts all 23 PRs merged (the outsider's too)
+    expect(c.byTool).toEqual({
+      // 6 users; 600 AI lines; (100 + 100) / (400 + 400) = 0.25; $120 + $106.40 = $226.40; / 23 = $9.84
+      copilot: {
+        activeUsers: 6,
+        linesAddedByAi: 600,
+        aiShareOfCode: 0.25,
+        spendUsd: 226.4,
+        costPerMergedPr: 9.84,
+      },
+      // 5 users; 250 AI lines of 1000 = 0.25; $30; / 23 = $1.30
+      cursor: {
+        activeUsers: 5,
+        linesAddedByAi: 250,
+        aiShareOfCode: 0.25,
+        spendUsd: 30,
+        costPerMergedPr: 1.3,
+      },
+    });
+  });
+
+  it('suppresses small groups and their complement in every new figure', async () => {
+    // M1's subtree: M1, E1..E6 = 7 engineers; 6 users, 1 non-user (E6) -> both groups suppressed.
+    // Copilot: 6 users shown; cursor: M1, E1, E2, E3 = 4 -> suppressed.
+    const { contract: c } = await getAiMetricsContract(cli(), { ...PERIOD, subtree: 'M1' });
+    const none = { engineers: null, prsPerEngineerWeek: null, medianCycleTimeHours: null };
+    expect(c.usersVsNonUsers).toEqual({ users: none, nonUsers: none });
+    expect(c.suppressed).toEqual(['usersVsNonUsers.users', 'usersVsNonUsers.nonUsers', 'byTool.cursor']);
+    expect(c.byTool.cursor).toEqual({
+      activeUsers: null,
+      linesAddedByAi: null,
+      aiShareOfCode: null,
+      spendUsd: null,
+      costPerMergedPr: null,
+    });
+    // 14 PRs of M1, E1..E6 (E1 3, E2 2, E3 1, E4 2, E5 3, M1 1, E6 2) / 7 / 4 = 0.5; $226.40 / 14 = $16.17
+    expect(c.delivery.prsPerEngineerWeek).toBe(0.5);
+    expect(c.byTool.copilot?.costPerMergedPr).toBe(16.17);
+    expect(c.headline).toMatch(
+      /^6 of 7 engineers used AI tools in this period, at \$\d+ per engineer per month\. AI users and non-users are not compared here/,
+    );
+  });
+
+  it('gives the page the same answer, with structure and per-manager rows under the floor', async () => {
+    const a = { ...inOrg(CLI_ACTOR, 1), role: 'viewer' as const, scopeEmployeeId: null };
+    const ctx = await loadDashboardContext(a, {});
+    const d = await buildAiDashboard(ctx, new URLSearchParams(PERIOD));
+    const p = d.payoff;
+    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+    const { contract } = await getAiMetricsContract(cli(), PERIOD);
+    expect(p.headline).toBe(contract.headline);
+    expect(p.unit?.usersVsNonUsers.users?.prsPerEngineerWeek).toBe(0.5);
+    // managers: R (12 engineers, the whole unit), M1 (7), M2 (5). The viewer's floor on headcount:
+    // R 14 people, M1 7, M2 6 (X included) leave R a residual of 1 (R alone), so the smaller of
+    // M1 and M2 (M2) is hidden too; with engineers alone (12 - 7 - 5 = 0) it would show.
+    expect(p.managers.map((m) => [m.id, m.engineers, m.figures?.adoption ?? null])).toEqual([
+      ['R', 12, 0.5833],
+      ['M1', 7, r4(6 / 7)],
+      ['M2', 5, null],
+    ]);
+    // hr sees M2 (spend: E7's $6 of cursor): PRs E7 2, E8 2, E9 1 (as e9-alt), E10 2, M2 1 = 8 / 5 / 4 = 0.4; adoption 1/5
+    const hrCtx = await loadDashboardContext({ ...a, role: 'hr' }, {});
+    const h = (await buildAiDashboard(hrCtx, new URLSearchParams(PERIOD))).payoff;
+    if (h === null || isSuppressed(h)) throw new Error('payoff missing');
+    expect(h.managers[2]?.figures).toEqual({
+      adoption: 0.2,
+      prsPerEngineerWeek: 0.4,
+      spendPerEngineerMonth: r2(6 / 5 / (28 / 30)),
+    });
+  });
+
+  it('prints the contract as JSON with nulls and the suppressed list', async () => {
+    const { contract } = await getAiMetricsContract(cli(), { ...PERIOD, subtree: 'M2' });
+    const json = JSON.parse(JSON.stringify(contract)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['byTool', 'delivery', 'usersVsNonUsers', 'suppressed', 'headline', 'adoption']),
+    );
+    // M2's subtree: M2, E7..E10 = 5 engineers (X has no login); 1 user (E7) -> suppressed with its complement
+    expect(json.suppressed).toEqual(['usersVsNonUsers.users', 'usersVsNonUsers.nonUsers', 'byTool.cursor']);
+    expect(json.byTool).toEqual({
+      cursor: {
+        activeUsers: null,
+        linesAddedByAi: null,
+        aiShareOfCode: null,
+        spendUsd: null,
+        costPerMergedPr: null,
+      },
+    });
+  });
+});
+
+describe.each(backends())('AI payoff before/after on %s', (backend) => {
+  let tdb: TestDb;
+  beforeAll(async () => {
+    tdb = await createTestDb(backend);
+    clearIdentityIndexCache();
+    clearPreparedCache();
+    expect((await importFiles([ORG], {}, quiet)).result.ok).toBe(true);
+    await seed();
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('finds the adoption week and compares equal windows', async () => {
+    const [snap] = await listCurrentSnapshots(1);
+    const index = await loadIdentityIndex(snap?.id ?? 0);
+    const { payoff } = await loadAiPayoff({
+      orgId: 1,
+      ...PERIOD,
+      index,
+      nodes: null,
+      manual: await loadManualMap(1),
+      minGroupSize: 5,
+      execLayers: 2,
+    });
+    // 03-16 is the first week with 6 of 12 engineers active; PR data from 03-01 leaves 2 whole
+    // weeks before it. Before: 6 PRs / 12 / 2 = 0.25, median 35; after: 9 / 12 / 2 = 0.375, median 25.
+    expect(payoff.beforeAfter).toEqual({
+      adoptionWeek: '2026-03-16',
+      weeks: 2,
+      before: { from: '2026-03-02', to: '2026-03-15', prsPerEngineerWeek: 0.25, medianCycleTimeHours: 35 },
+      after: { from: '2026-03-16', to: '2026-03-29', prsPerEngineerWeek: 0.375, medianCycleTimeHours: 25 },
+      missing: null,
+    });
+    // by layer: layer 2 (M1, M2) has 2 engineers: hidden, and layer 3 with it (the total is shown)
+    expect(payoff.structure?.byLayer.map((r) => [r.key, r.engineers, r.figures])).toEqual([
+      ['2', 2, null],
+      ['3', 10, null],
+    ]);
+  });
+
+  it('gives organisation-wide tool figures without an org snapshot', async () => {
+    const { payoff } = await loadAiPayoff({
+      orgId: 1,
+      ...PERIOD,
+      index: null,
+      nodes: null,
+      manual: new Map(),
+      minGroupSize: 5,
+      execLayers: 2,
+    });
+    expect(payoff.headline).toMatch(/need an org snapshot/);
+    // identities count as themselves: copilot 6 (E2 by email), cursor 5
+    expect(payoff.byTool.map((t) => ('activeUsers' in t ? [t.tool, t.activeUsers, t.adoption] : t))).toEqual([
+      ['copilot', 6, null],
+      ['cursor', 5, null],
+    ]);
+  });
+});
