@@ -21,7 +21,7 @@ export const DAILY_MONTHS = 6;
 export const CURSOR_MONTHS = 9;
 export const CLAUDE_MONTHS = 6;
 /** Months of pull-request history written. */
-export const PR_MONTHS = 6;
+export const PR_MONTHS = 12;
 
 export interface AiProfile {
   /** share of the department's AI users who also (or instead) use Cursor / Claude Code */
