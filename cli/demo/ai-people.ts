@@ -152,7 +152,9 @@ export function hasAdopted(sim: Sim, s: number, progress: number): boolean {
 export function toolsOf(c: AiMonthContext, s: number): number {
   const { sim } = c;
   const no = sim.pop.empNo[s] ?? 0;
-  if (!hasAdopted(sim, s, c.progress)) return 0;
+  // Engineers without a GitHub login (a tenth) open no pull requests here and use no AI tool: they
+  // stay out of the AI figures altogether rather than count as users who merge nothing.
+  if (sim.pop.gh[s] !== 1 || !hasAdopted(sim, s, c.progress)) return 0;
   // A few adopters skip a month (leave, on-call, a month of meetings).
   if (hashUnit(sim.seed, no, 3, sim.month) < 0.06) return 0;
   const p = PROFILE_OF_DEPT[sim.pop.dept[s] ?? 0] ?? DEFAULT_PROFILE;
@@ -163,11 +165,8 @@ export function toolsOf(c: AiMonthContext, s: number): number {
     if (hashUnit(sim.seed, no, 10) < p.cursor * ramp) tools |= CURSOR;
   }
   if (c.monthsLeft < CLAUDE_MONTHS && hashUnit(sim.seed, no, 11) < p.claude) tools |= CLAUDE;
-  const github = sim.pop.gh[s] === 1;
   // Half of the Cursor users stop opening Copilot (their seat goes idle); everyone else keeps it.
-  const keepsCopilot = (tools & CURSOR) === 0 || hashUnit(sim.seed, no, 12) < 0.5;
-  if (github && keepsCopilot) tools |= COPILOT;
-  if (tools === 0) tools = CURSOR; // no GitHub login: the editor that needs none
+  if ((tools & CURSOR) === 0 || hashUnit(sim.seed, no, 12) < 0.5) tools |= COPILOT;
   return tools;
 }
 

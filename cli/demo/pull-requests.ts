@@ -115,7 +115,7 @@ export class PullRequestLog {
       if (!p) continue;
       const t = tools[k] ?? 0;
       const manager = (pop.level[s] ?? 0) >= 8;
-      const base = manager ? 0.3 : 0.9 + 1.1 * hashUnit(seed, no, 20);
+      const base = manager ? 0.3 : 1.05 + 0.7 * hashUnit(seed, no, 20);
       const rate = base * (t !== 0 ? 1 + p.uplift : 1);
       const n = poisson(rng, rate * weeks);
       // Copilot coding-agent PRs come on top of the engineer's own (the bot authors them).

@@ -34,14 +34,21 @@ export interface ToolUseRow {
 }
 
 /**
- * Person rows of the period per tool and identity. Active days: the reported active_days, else
- * one per active daily row.
+ * Person rows of the period per tool and identity. Active days: the reported active_days (period
+ * totals such as Copilot's 28-day users report) or the distinct days with an active daily row,
+ * whichever is larger: a tool can store several rows for one day (Copilot's users report and
+ * billing, Cursor's daily usage and AI-code commits, Windsurf's autocomplete and chat) and daily
+ * billing rows usually fall inside a 28-day total, so neither is added to the other. Lines by AI: the lines the tool reports as accepted in the editor, or,
+ * where it reports none, the AI lines of its commits (Cursor AI-code commits count lines already
+ * accepted in the editor, so the two are never added).
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
   const rows = await rawQuery<Record<string, unknown>>(
     `select tool, employee_id, lower(github_login) as login, lower(email) as email, bool_or(act) as active,
-       sum(coalesce(active_days, case when act and period_start = period_end then 1 else 0 end)) as active_days,
-       sum(lines_accepted) as lines_ai, sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
+       greatest(coalesce(sum(active_days), 0),
+         count(distinct period_start) filter (where act and period_start = period_end and active_days is null)) as active_days,
+       coalesce(sum(lines_accepted) filter (where lines_total is null), sum(lines_accepted)) as lines_ai,
+       sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
        sum(lines_total) as lines_total, bool_or(lines_total is not null) as has_total,
        sum(agent_uses) as agent, sum(ai_credits) as credits, sum(spend_usd) as spend,
        bool_or(spend_usd is not null) as has_spend

@@ -148,7 +148,7 @@ export function costHiddenText(c: CostViewInput): string | null {
   if (c.hiddenReason === 'partial-coverage')
     return 'Not everyone in your scope has an annual cost, so cost figures are hidden: a difference of two totals could reveal the cost of a few people.';
   if (c.hiddenReason === 'few-people-changed' && marker)
-    return `Fewer than ${marker.minGroupSize} people with a cost are removed or start or stop managing, so the after side and the difference are hidden: they would reveal those people's pay.`;
+    return `One group whose cost moves (removed positions, people who start or stop managing) has fewer than ${marker.minGroupSize} people with a cost, so the after side and the difference are hidden: they would reveal those people's pay.`;
   if (isSuppressed(c.before) && marker)
     return `The unit has fewer than ${marker.minGroupSize} people, so its cost is hidden.`;
   const split = [c.before, c.after]

@@ -223,6 +223,8 @@ test('issue #16: level legends follow the ladder, not the alphabet; department l
       return {
         top: r.top,
         bottom: r.bottom,
+        // Where the label starts against the chart's left edge (negative: cut off).
+        inside: r.left - (e.closest('svg')?.getBoundingClientRect().left ?? 0),
         full: e.getAttribute('data-full'),
         title: e.querySelector('title')?.textContent,
       };
@@ -234,4 +236,5 @@ test('issue #16: level legends follow the ladder, not the alphabet; department l
   for (let i = 1; i < sorted.length; i++)
     expect(sorted[i]?.top ?? 0).toBeGreaterThanOrEqual(sorted[i - 1]?.bottom ?? 0);
   for (const b of boxes) expect(b.title).toBe(b.full);
+  for (const b of boxes) expect(b.inside, `${b.full} starts inside the chart`).toBeGreaterThanOrEqual(0);
 });

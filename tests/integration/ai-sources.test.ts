@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAiFiles } from '@/cli/commands/ai-import-command';
-import { backends, createTestDb, type TestDb } from '../support/test-db';
+import { loadToolUse } from '@/lib/dal/ai-delivery-data';
+import { backends, createTestDb, TEST_ORG_ID, type TestDb } from '../support/test-db';
 
 const F = path.resolve('tests/fixtures/ai');
 const quiet = () => undefined;
@@ -59,6 +60,24 @@ const COMMITS = [
   'a2,u1,ada@example.test,app,main,true,50,0,20,0,0,0,30,0,"fix: two",2026-06-01T15:00:00Z,2026-06-01T15:00:00Z',
 ].join('\n');
 
+/** ada's Cursor daily usage on 2026-06-01 (epoch ms 1780272000000): 70 AI lines accepted in the editor. */
+const CURSOR_DAILY = JSON.stringify({
+  data: [
+    {
+      date: 1780272000000,
+      email: 'ada@example.test',
+      isActive: true,
+      totalLinesAdded: 90,
+      acceptedLinesAdded: 70,
+      totalTabsShown: 10,
+      totalTabsAccepted: 6,
+      totalApplies: 2,
+      totalAccepts: 1,
+      agentRequests: 3,
+    },
+  ],
+});
+
 interface Row {
   tool: string;
   subject_key: string;
@@ -93,6 +112,7 @@ describe.each(backends())('AI sources stored on %s', (backend) => {
     fs.writeFileSync(path.join(dir, 'users-1-day.ndjson'), `${USERS_REPORT}\n`);
     fs.writeFileSync(path.join(dir, 'users-28-day.json'), USER_TOTALS);
     fs.writeFileSync(path.join(dir, 'commits.csv'), COMMITS);
+    fs.writeFileSync(path.join(dir, 'cursor-daily.json'), CURSOR_DAILY);
   });
   afterAll(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -106,11 +126,12 @@ describe.each(backends())('AI sources stored on %s', (backend) => {
       path.join(dir, 'users-1-day.ndjson'),
       path.join(dir, 'users-28-day.json'),
       path.join(dir, 'commits.csv'),
+      path.join(dir, 'cursor-daily.json'),
     ];
     const { parsed, result } = await importAiFiles(files, quiet);
     expect(parsed.ok).toBe(true);
-    // Claude 2 + billing 3 + users report 1 + user totals 1 + commits 1.
-    expect(result?.records).toBe(8);
+    // Claude 2 + billing 3 + users report 1 + user totals 1 + commits 1 + Cursor daily 1.
+    expect(result?.records).toBe(9);
     const got = await rows();
     const find = (tool: string, key: string, day: string) =>
       got.find((r) => r.tool === tool && r.subject_key === key && r.period_start === day);
@@ -172,6 +193,24 @@ describe.each(backends())('AI sources stored on %s', (backend) => {
     const got = await rows();
     expect(got.filter((r) => r.tool === 'copilot' && r.subject_key === 'login:mona')).toHaveLength(1);
     expect(got.filter((r) => r.subject_key.endsWith('~billing'))).toHaveLength(3);
-    expect(got).toHaveLength(8);
+    expect(got).toHaveLength(9);
+  });
+
+  it('counts a day with several rows once, and never adds committed AI lines to accepted ones', async () => {
+    const use = await loadToolUse(TEST_ORG_ID, '2026-05-01', '2026-06-30');
+    const of = (tool: string, who: string) =>
+      use.find((u) => u.tool === tool && (u.githubLogin === who || u.email === who));
+    // mona: users-report row 06-02, billing rows 06-02 and 06-03 -> 2 days, not 3.
+    expect(of('copilot', 'mona')?.activeDays).toBe(2);
+    // hubot: the 28-day total reports 11 active days; the billing day 06-02 lies inside it (not added).
+    expect(of('copilot', 'hubot')?.activeDays).toBe(11);
+    // ada in Cursor on 06-01: daily usage (70 accepted) and commits (60 AI of 150) -> 1 day; lines by AI
+    // 70 (the editor's count), AI share of code from the commit row alone: 60 / 150.
+    expect(of('cursor', 'ada@example.test')).toMatchObject({
+      activeDays: 1,
+      linesAi: 70,
+      linesAiWithTotal: 60,
+      linesTotal: 150,
+    });
   });
 });

@@ -19,11 +19,27 @@ export function scopeMarks(notes: ScopeNotes | null | undefined): ScopeMark[] {
   ];
 }
 
+/** Pixels from the plot's top to a mark's label, and the extra drop for every other mark. */
+const LABEL_TOP = 5;
+const LABEL_STEP = 13;
+
+/**
+ * Each mark's label distance from the top of the plot: marks in date order alternate between two
+ * rows, so the labels of two snapshots close in time (a small chart, or marks a month apart) sit one
+ * above the other instead of printing over each other.
+ */
+export function scopeLabelOffsets(marks: readonly ScopeMark[]): Map<string, number> {
+  const sorted = [...marks].sort((a, b) => timeOf(a.asOf) - timeOf(b.asOf));
+  return new Map(sorted.map((m, i) => [`${m.kind}-${m.asOf}`, LABEL_TOP + (i % 2) * LABEL_STEP]));
+}
+
 /**
  * Vertical dashed lines at the marked snapshots (on a time axis: renderTimeAxis), labelled "scope?" (a > 25% move) or "not
- * comparable" (marked by a user). Dark amber and grey, readable without colour by their labels.
+ * comparable" (marked by a user), on alternating rows (scopeLabelOffsets). Dark amber and grey, readable without colour
+ * by their labels.
  */
 export function renderScopeMarks(marks: readonly ScopeMark[] | undefined, yAxisId?: string) {
+  const offsets = scopeLabelOffsets(marks ?? []);
   return (marks ?? []).map((m) => (
     <ReferenceLine
       key={`${m.kind}-${m.asOf}`}
@@ -34,6 +50,7 @@ export function renderScopeMarks(marks: readonly ScopeMark[] | undefined, yAxisI
       label={{
         value: m.kind === 'scope' ? 'scope?' : 'not comparable',
         position: 'insideTopRight',
+        offset: offsets.get(`${m.kind}-${m.asOf}`) ?? LABEL_TOP,
         fill: m.kind === 'scope' ? '#8a5a00' : '#4f5b6b',
         fontSize: 11,
       }}

@@ -26,7 +26,7 @@ function hiddenNote(cost: ScenarioCostView, min: number): string | null {
   if (cost.hiddenReason === 'partial-coverage')
     return 'Someone in this unit has no cost on record, so money figures are not shown for your role.';
   if (cost.hiddenReason === 'few-people-changed')
-    return `Fewer than ${min} people change cost, so the after side and the difference are not shown for your role.`;
+    return `One group whose cost moves (removed positions, people who start or stop managing) has fewer than ${min} people with a cost, so the after side and the difference are not shown for your role.`;
   return null;
 }
 

@@ -81,7 +81,9 @@ describe('scenario cost rows', () => {
     const rows = costFigureRows(leader);
     expect(rows[0]).toMatchObject({ before: 1000, after: hidden, difference: hidden });
     expect(rows[3]).toMatchObject({ before: 0.4, after: hidden, difference: hidden });
-    expect(costHiddenText(leader)).toMatch(/^Fewer than 5 people with a cost are removed/);
+    expect(costHiddenText(leader)).toMatch(
+      /^One group whose cost moves .* has fewer than 5 people with a cost/,
+    );
     expect(costPeopleRows(leader).map((p) => p.id)).toEqual(['NEW1']);
     const split: CostViewInput = {
       ...full,

@@ -110,7 +110,7 @@ export function BeforeAfterTable({
       aria-label={caption}
       style={{ position: 'relative' }}
     >
-      <table className="data">
+      <table className={`data ${styles.compact}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -185,7 +185,7 @@ function SideBySide({
       aria-label={caption}
       style={{ position: 'relative' }}
     >
-      <table className="data">
+      <table className={`data ${styles.compact}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
