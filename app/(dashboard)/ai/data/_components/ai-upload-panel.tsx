@@ -143,14 +143,19 @@ export function AiUploadPanel() {
               }
               onClick={() => commit(stage.upload)}
             >
-              Import {stage.upload.records.toLocaleString('en')} row(s)
-              {stage.upload.seats ? ` and ${stage.upload.seats.toLocaleString('en')} seat(s)` : ''}
-              {stage.upload.pullRequests
-                ? `, ${stage.upload.pullRequests.toLocaleString('en')} pull request(s)`
-                : ''}
-              {stage.upload.identityLines
-                ? `, ${stage.upload.identityLines.toLocaleString('en')} identity line(s)`
-                : ''}
+              Import{' '}
+              {[
+                ...(stage.upload.records || stage.upload.pullRequests + stage.upload.identityLines === 0
+                  ? [`${stage.upload.records.toLocaleString('en')} row(s)`]
+                  : []),
+                ...(stage.upload.seats ? [`${stage.upload.seats.toLocaleString('en')} seat(s)`] : []),
+                ...(stage.upload.pullRequests
+                  ? [`${stage.upload.pullRequests.toLocaleString('en')} pull request(s)`]
+                  : []),
+                ...(stage.upload.identityLines
+                  ? [`${stage.upload.identityLines.toLocaleString('en')} identity line(s)`]
+                  : []),
+              ].join(', ')}
             </button>
             <button
               type="button"
