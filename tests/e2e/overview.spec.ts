@@ -182,6 +182,28 @@ test('issue #16: ICs at the IC ceiling compares with earlier snapshots; counts s
   ).toHaveCount(1);
 });
 
+test('issue #16: chart legends follow the order the series are drawn in, not the alphabet', async ({
+  page,
+}) => {
+  await signIn(page, 'hr');
+  await page.goto('/overview');
+  const pyramid = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: 'Layer pyramid' }) });
+  // Stacked from the top of the org down; alphabetical order put ICs second.
+  await expect
+    .poll(() => pyramid.locator('.recharts-legend-item-text').allTextContents())
+    .toEqual(['Executives', 'Managers of managers', 'Managers of ICs', 'ICs']);
+  await page.goto('/ladder');
+  const velocity = page
+    .locator('section.chart-card')
+    .filter({ has: page.getByRole('heading', { name: 'Promotion velocity' }) });
+  // The bars stand median first: "75th percentile months" sorted before it.
+  await expect
+    .poll(() => velocity.locator('.recharts-legend-item-text').allTextContents())
+    .toEqual(['Median months', '75th percentile months']);
+});
+
 test('issue #16: a chart image carries its title, scope and date; greyed-out image buttons say why', async ({
   page,
 }) => {

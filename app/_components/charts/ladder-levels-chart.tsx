@@ -98,7 +98,6 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
         {/* Legend and tooltip keep the series order (ladder order), not the alphabetical default. */}
         <Tooltip itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} />
         <Legend
-          itemSorter={null}
           {...LEGEND_BELOW}
           // Light ramp colours are unreadable as text: the swatch carries the colour, the label stays dark.
           formatter={(value: string) => <span style={{ color: '#1c2430' }}>{value}</span>}

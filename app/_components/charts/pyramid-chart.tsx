@@ -40,7 +40,6 @@ export function PyramidChart<Row extends Record<string, unknown>>({
         />
         <Legend
           {...LEGEND_BELOW}
-          itemSorter={null}
           formatter={(value) => <span style={{ color: 'var(--c-text)' }}>{value}</span>}
         />
         {series.map((s, i) => (

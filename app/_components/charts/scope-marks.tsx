@@ -19,18 +19,18 @@ export function scopeMarks(notes: ScopeNotes | null | undefined): ScopeMark[] {
   ];
 }
 
-/** Pixels from the plot's top to a mark's label, and the extra drop for every other mark. */
+/** Pixels between a mark's label and the plot's top and its line; the extra drop of every other label. */
 const LABEL_TOP = 5;
 const LABEL_STEP = 13;
 
 /**
- * Each mark's label distance from the top of the plot: marks in date order alternate between two
+ * How far each mark's label drops below the top row: marks in date order alternate between two
  * rows, so the labels of two snapshots close in time (a small chart, or marks a month apart) sit one
  * above the other instead of printing over each other.
  */
 export function scopeLabelOffsets(marks: readonly ScopeMark[]): Map<string, number> {
   const sorted = [...marks].sort((a, b) => timeOf(a.asOf) - timeOf(b.asOf));
-  return new Map(sorted.map((m, i) => [`${m.kind}-${m.asOf}`, LABEL_TOP + (i % 2) * LABEL_STEP]));
+  return new Map(sorted.map((m, i) => [`${m.kind}-${m.asOf}`, (i % 2) * LABEL_STEP]));
 }
 
 /**
@@ -50,7 +50,9 @@ export function renderScopeMarks(marks: readonly ScopeMark[] | undefined, yAxisI
       label={{
         value: m.kind === 'scope' ? 'scope?' : 'not comparable',
         position: 'insideTopRight',
-        offset: offsets.get(`${m.kind}-${m.asOf}`) ?? LABEL_TOP,
+        offset: LABEL_TOP,
+        // Down only: the label stays beside its own line.
+        dy: offsets.get(`${m.kind}-${m.asOf}`) ?? 0,
         fill: m.kind === 'scope' ? '#8a5a00' : '#4f5b6b',
         fontSize: 11,
       }}
