@@ -79,7 +79,9 @@ export function scenarioCostBlocks(
     table: {
       id: key,
       title: 'Cost, before and after',
-      note: note ?? 'Annual cost of the people in the unit; planned positions are priced apart (below).',
+      note:
+        note ??
+        'Annual cost of the people in the unit; planned positions are priced apart (below). Difference = after minus before; for shares, in percentage points.',
       columns: [
         { key: 'metric', label: 'Metric', format: 'text' },
         { key: 'before', label: 'Before', format: 'int' },
