@@ -142,26 +142,31 @@ export function scenarioCeilingRisk(
   const t = after.tree;
   const { fromRow, same, starting, ceilings } = scenarioCeilings(from, after);
   const rules = ceilingRiskRules(after, history, options);
+  // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
+  const moved = new Set<string | null>();
+  for (const [d, c] of ceilings) if (c !== (starting.get(d) ?? null)) moved.add(d);
+  for (const d of starting.keys()) if (!ceilings.has(d)) moved.add(d);
   const people: IcCeilingRisk[] = [];
-  const rows: number[] = [];
+  const rows = new Int32Array(t.size);
+  let n = 0;
   for (let j = 0; j < t.size; j++) {
     if (!isScoredIc(after, j)) continue;
-    const r = t.records[j];
-    const department = r?.department ?? null;
     const i = fromRow[j] ?? -1;
-    const ceiling = ceilings.get(department) ?? null;
-    const kept =
-      same[j] === 1 && ceiling === (starting.get(department) ?? null) ? fromPeople[at[i] ?? -1] : undefined;
-    rows.push(j);
-    if (kept !== undefined) {
-      people.push(kept);
-      continue;
+    rows[n++] = j;
+    if (same[j] === 1 && (moved.size === 0 || !moved.has(t.records[j]?.department ?? null))) {
+      const kept = fromPeople[at[i] ?? -1];
+      if (kept !== undefined) {
+        people.push(kept);
+        continue;
+      }
     }
+    const r = t.records[j];
+    const ceiling = ceilings.get(r?.department ?? null) ?? null;
     // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
     const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
     const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
     const seen = own.seenIn[k] ?? 0;
     people.push(scoreIc(after, j, rules, history, { months, seen, ceiling }));
   }
-  return { people, rows: Int32Array.from(rows) };
+  return { people, rows: rows.slice(0, n) };
 }

@@ -85,11 +85,12 @@ class FlagList {
   count = 0;
   readonly items: HealthItem[] = [];
   constructor(private readonly snap: PreparedSnapshot) {}
-  add(i: number, detail: string): void {
+  /** `detail` is only worked out for the first HEALTH_ITEM_CAP (a large unit can have thousands). */
+  add(i: number, detail: () => string): void {
     this.count++;
     if (this.items.length >= HEALTH_ITEM_CAP) return;
     const r = this.snap.tree.records[i];
-    this.items.push({ id: r?.employeeId ?? '', name: r?.name ?? null, detail });
+    this.items.push({ id: r?.employeeId ?? '', name: r?.name ?? null, detail: detail() });
   }
 }
 
@@ -116,11 +117,11 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
       if (t.aggregated[t.children[e] ?? 0] !== 1) personReports++;
     const layer = (t.layer[i] ?? 1) - rootLayer + 1;
     if (target && personReports === 0 && layer > target.maxLayers)
-      deep.add(i, `layer ${layer} of at most ${target.maxLayers}`);
+      deep.add(i, () => `layer ${layer} of at most ${target.maxLayers}`);
     if (!isManager(t, i)) return;
     const span = t.span[i] ?? 0;
-    if (span > 0 && span <= 2) narrow.add(i, `span ${fmt(span)}`);
-    if (target && span > target.spanMax) wide.add(i, `span ${fmt(span)} above ${fmt(target.spanMax)}`);
+    if (span > 0 && span <= 2) narrow.add(i, () => `span ${fmt(span)}`);
+    if (target && span > target.spanMax) wide.add(i, () => `span ${fmt(span)} above ${fmt(target.spanMax)}`);
     const own = snap.levels.rank[i] ?? Number.NaN;
     if (Number.isNaN(own)) return;
     for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) {
@@ -130,7 +131,8 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
       const r = t.records[c];
       inverted.add(
         i,
-        `${levelName(snap, i)} manages ${r?.name ?? r?.employeeId ?? 'a report'} at ${levelName(snap, c)}`,
+        () =>
+          `${levelName(snap, i)} manages ${r?.name ?? r?.employeeId ?? 'a report'} at ${levelName(snap, c)}`,
       );
     }
   });
@@ -193,7 +195,7 @@ export function ceilingDownFlag(before: PreparedSnapshot, after: HealthInput): H
     const from = was.get(before.tree.records[bi]?.department ?? null) ?? null;
     const to = now.get(r?.department ?? null) ?? null;
     if (from === null || to === null || to >= from) return;
-    list.add(i, `department ceiling from rank ${fmt(from)} to ${fmt(to)}`);
+    list.add(i, () => `department ceiling from rank ${fmt(from)} to ${fmt(to)}`);
   });
   return { kind: 'ceilingDown', label: HEALTH_LABELS.ceilingDown, count: list.count, items: list.items };
 }
