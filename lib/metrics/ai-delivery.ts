@@ -71,7 +71,7 @@ export interface DeliveryFigures {
 }
 
 /** Sums of a group of people. */
-interface GroupSums {
+export interface GroupSums {
   engineers: number;
   users: number;
   prs: number;
@@ -80,7 +80,12 @@ interface GroupSums {
   cycles: number[];
 }
 
-function sumGroup(facts: PersonFacts, nodes: Iterable<number>, keep: (i: number) => boolean): GroupSums {
+/** Sums over the engineers among `nodes` that `keep` accepts. */
+export function sumGroup(
+  facts: PersonFacts,
+  nodes: Iterable<number>,
+  keep: (i: number) => boolean,
+): GroupSums {
   const g: GroupSums = { engineers: 0, users: 0, prs: 0, aiPrs: 0, spend: 0, cycles: [] };
   for (const i of nodes) {
     if (facts.engineer[i] !== 1 || !keep(i)) continue;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
+import { computeAiMetrics, type AiMetrics, type AiTotals } from '@/lib/metrics/ai';
+import { withSharedFigures, type SharedAiFigures } from '@/lib/views/ai-figures';
 import { buildAiRollup, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
 import {
   listAiMonths,
@@ -160,7 +161,6 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const nodes = aiUnitNodes(tree, spec);
   const rollup = buildAiRollup(index, rows, manual);
   const totals = unitAiTotals(rollup, nodes);
-  const now = computeAiMetrics(totals, rollup.coverage);
   const floor = aiFloor(ctx, rollup);
   const unitHidden = isAiUnitHidden(floor, tree, spec);
 
@@ -192,6 +192,18 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
+  const { view: payoff, figures } = await unitPayoff(ctx, {
+    window,
+    index,
+    nodes,
+    manual,
+    spec,
+    unitHidden,
+    usage: totals,
+  });
+  // The tiles read the figures the answer, the contract and the report read (lib/views/ai-figures.ts).
+  const rolled = computeAiMetrics(totals, rollup.coverage);
+  const now = figures ? withSharedFigures(rolled, figures) : rolled;
   const previousMonth = window.month ? trendMonths.filter((m) => m < (window.month ?? '')).pop() : undefined;
   const previous = previousMonth ? trendByMonth.get(previousMonth) : undefined;
   const kpis: AiKpi[] = AI_KPI_DEFS.map((d) => ({
@@ -202,7 +214,6 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   }));
 
   const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor);
-  const payoff = await unitPayoff(ctx, { window, index, nodes, manual, spec, unitHidden });
   if (!isSuppressed(payoff) && rows.some((r) => r.subjectKind === 'team'))
     payoff.notes.push(
       "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
@@ -233,8 +244,9 @@ async function unitPayoff(
     manual: ReadonlyMap<string, string>;
     spec: UnitSpec;
     unitHidden: boolean;
+    usage: AiTotals;
   },
-): Promise<AiPayoffView | Suppressed> {
+): Promise<{ view: AiPayoffView | Suppressed; figures: SharedAiFigures | null }> {
   const { index, nodes, window } = input;
   const tree = index.tree;
   const min = ctx.settings.minGroupSize;
@@ -247,8 +259,11 @@ async function unitPayoff(
     manual: input.manual,
     minGroupSize: min,
     execLayers: ctx.settings.execLayers,
+    usage: input.usage,
   });
-  if (facts === null || payoff.unit === null) return { ...payoff, managers: [], unnamedManagers: 0 };
+  const { figures } = payoff;
+  if (facts === null || payoff.unit === null)
+    return { view: { ...payoff, managers: [], unnamedManagers: 0 }, figures };
   const sums = subtreeSums(tree, facts.facts);
   const floor = ctx.suppress
     ? populationFloor(tree, ctx.actor.scopeEmployeeId, min, (i) => sums.engineers[i] ?? 0)
@@ -258,13 +273,13 @@ async function unitPayoff(
     isAiUnitHidden(floor, tree, input.spec) ||
     isGroupHidden(ctx, payoff.unit.engineers)
   )
-    return hiddenMarker(ctx);
+    return { view: hiddenMarker(ctx), figures };
   const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), window, {
     hasPrData: payoff.hasPrData,
     shown: (i) => floor === null || isUnitShown(floor, i),
     named: (i) => mayLabelUnit(ctx, tree, i),
   });
-  return { ...payoff, managers: rows, unnamedManagers: unnamed };
+  return { view: { ...payoff, managers: rows, unnamedManagers: unnamed }, figures };
 }
 
 /**
