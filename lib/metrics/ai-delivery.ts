@@ -40,6 +40,8 @@ export interface PersonFacts {
   aiPrs: Float64Array;
   /** AI spend of the person in the period (usage, credits billed and seats), USD */
   spend: Float64Array;
+  /** of which seats in force (monthly price x months of the period), USD */
+  seatSpend: Float64Array;
   /** cycle times (hours) of the person's PRs merged in the period */
   cycles: ReadonlyMap<number, readonly number[]>;
 }
@@ -51,6 +53,7 @@ export function emptyFacts(size: number): PersonFacts {
     prs: new Float64Array(size),
     aiPrs: new Float64Array(size),
     spend: new Float64Array(size),
+    seatSpend: new Float64Array(size),
     cycles: new Map(),
   };
 }

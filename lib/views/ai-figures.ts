@@ -22,6 +22,9 @@
  */
 import { daysInclusive, monthsCovered, type AiMetrics, type AiTotals } from '@/lib/metrics/ai';
 import type { DeliveryFigures, Period } from '@/lib/metrics/ai-delivery';
+import { matchIdentity, type IdentityIndex } from '@/lib/metrics/ai-identity';
+import { subtreeAiTotals, unitAiTotals, type AiRollup } from '@/lib/metrics/ai-rollup';
+import { dedupeSeats, type SeatRow } from '@/lib/metrics/ai-seats';
 import { computeMedian, roundTo } from '@/lib/metrics/numbers';
 
 /** Pull requests merged in the period by the unit's engineers (joined by author). */
@@ -116,4 +119,141 @@ export function withSharedFigures(m: AiMetrics, f: SharedAiFigures): AiMetrics {
     prsMerged: f.prsMerged,
     spendUsd: f.spendUsd,
   };
+}
+
+/** Per node of one snapshot: PRs merged in the period, the AI-assisted ones and seat spend (USD). */
+export interface PeriodPeople {
+  prs: Float64Array;
+  aiPrs: Float64Array;
+  seatSpend: Float64Array;
+  /** cycle times (hours) of each node's PRs; absent where only counts are needed */
+  cycles: ReadonlyMap<number, readonly number[]> | null;
+  /** seat spend of seats joined to nobody (the whole organisation only) */
+  unjoinedSeatSpend: number;
+  /** some seat in force has a price */
+  hasPricedSeat: boolean;
+}
+
+/**
+ * Joins one period's PR authors (by GitHub login) and the seats in force to the snapshot's people,
+ * as the payoff does (lib/views/ai-payoff.ts buildPayoffFacts): hand mappings first.
+ */
+export function joinPeriodPeople(
+  index: IdentityIndex,
+  manual: ReadonlyMap<string, string>,
+  period: Period,
+  authors: readonly { login: string; prs: number; aiPrs: number; cycles: readonly number[] }[],
+  seats: readonly SeatRow[],
+): PeriodPeople {
+  const n = index.tree.size;
+  const out: PeriodPeople = {
+    prs: new Float64Array(n),
+    aiPrs: new Float64Array(n),
+    seatSpend: new Float64Array(n),
+    cycles: new Map(),
+    unjoinedSeatSpend: 0,
+    hasPricedSeat: false,
+  };
+  const cycles = new Map<number, number[]>();
+  const nodeOf = (githubLogin: string | null, email: string | null) => {
+    const m = matchIdentity(index, { employeeId: null, githubLogin, email }, manual);
+    return m.status === 'matched' ? m.index : -1;
+  };
+  for (const a of authors) {
+    const i = nodeOf(a.login, null);
+    if (i < 0) continue;
+    out.prs[i] = (out.prs[i] ?? 0) + a.prs;
+    out.aiPrs[i] = (out.aiPrs[i] ?? 0) + a.aiPrs;
+    const list = cycles.get(i);
+    if (list) list.push(...a.cycles);
+    else cycles.set(i, [...a.cycles]);
+  }
+  out.cycles = cycles;
+  const months = monthsCovered(period.from, period.to);
+  for (const s of dedupeSeats(seats)) {
+    if (s.monthlyCostUsd === null) continue;
+    out.hasPricedSeat = true;
+    const i = nodeOf(s.githubLogin, s.email);
+    if (i < 0) out.unjoinedSeatSpend += s.monthlyCostUsd * months;
+    else out.seatSpend[i] = (out.seatSpend[i] ?? 0) + s.monthlyCostUsd * months;
+  }
+  return out;
+}
+
+/**
+ * The shared figures of a unit from a period's roll-up and joined people (the monthly trend, where
+ * the payoff is not computed month by month). `prsAll` = every PR merged in the period (null = no
+ * pull requests imported for it).
+ */
+export function rollupFigures(input: {
+  rollup: AiRollup;
+  nodes: Int32Array | null;
+  people: PeriodPeople;
+  period: Period;
+  prsAll: number | null;
+}): SharedAiFigures {
+  const { rollup, nodes, people } = input;
+  const wholeOrg = nodes === null;
+  let prs = 0;
+  let aiPrs = 0;
+  let seat = wholeOrg ? people.unjoinedSeatSpend : 0;
+  const cycles: number[] = [];
+  const visit = (i: number) => {
+    prs += people.prs[i] ?? 0;
+    aiPrs += people.aiPrs[i] ?? 0;
+    seat += people.seatSpend[i] ?? 0;
+    for (const h of people.cycles?.get(i) ?? []) cycles.push(h);
+  };
+  if (nodes === null) for (let i = 0; i < rollup.tree.size; i++) visit(i);
+  else for (const i of nodes) visit(i);
+  const unjoined = wholeOrg ? rollup.unmatchedSpendUsd : 0;
+  return sharedAiFigures({
+    period: input.period,
+    usage: unitAiTotals(rollup, nodes),
+    prs:
+      input.prsAll === null
+        ? null
+        : { merged: prs, aiAssisted: aiPrs, cycles, mergedForCost: wholeOrg ? input.prsAll : prs },
+    seatSpendUsd: seat,
+    unjoinedSpendUsd: unjoined,
+    hasSpendData: people.hasPricedSeat || unjoined > 0,
+    usersVsNonUsers: { users: null, nonUsers: null },
+  });
+}
+
+/**
+ * The shared figures of every manager's subtree (the per-manager table): subtree sums of the roll-up
+ * and of the joined people. Cycle times are not summed (no table shows them per manager).
+ */
+export function subtreeFigures(
+  rollup: AiRollup,
+  people: Pick<PeriodPeople, 'prs' | 'aiPrs' | 'seatSpend' | 'hasPricedSeat'>,
+  period: Period,
+  hasPrData: boolean,
+): (i: number) => SharedAiFigures {
+  const { tree } = rollup;
+  const usage = subtreeAiTotals(rollup);
+  const prs = Float64Array.from(people.prs);
+  const aiPrs = Float64Array.from(people.aiPrs);
+  const seat = Float64Array.from(people.seatSpend);
+  for (let k = tree.order.length - 1; k >= 0; k--) {
+    const v = tree.order[k] ?? 0;
+    const p = tree.parent[v] ?? -1;
+    if (p < 0) continue;
+    prs[p] = (prs[p] ?? 0) + (prs[v] ?? 0);
+    aiPrs[p] = (aiPrs[p] ?? 0) + (aiPrs[v] ?? 0);
+    seat[p] = (seat[p] ?? 0) + (seat[v] ?? 0);
+  }
+  return (i) =>
+    sharedAiFigures({
+      period,
+      usage: usage(i),
+      prs: hasPrData
+        ? { merged: prs[i] ?? 0, aiAssisted: aiPrs[i] ?? 0, cycles: [], mergedForCost: prs[i] ?? 0 }
+        : null,
+      seatSpendUsd: seat[i] ?? 0,
+      unjoinedSpendUsd: 0,
+      hasSpendData: people.hasPricedSeat,
+      usersVsNonUsers: { users: null, nonUsers: null },
+    });
 }

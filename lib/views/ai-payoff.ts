@@ -14,7 +14,6 @@ import {
   emptyFacts,
   headline,
   managerialLevel,
-  periodWeeks,
   subtreeSums,
   structureBreakdown,
   sumGroup,
@@ -163,6 +162,7 @@ export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): Payo
     const node = nodeOf({ employeeId: null, githubLogin: s.githubLogin, email: s.email });
     if (node >= 0 && s.monthlyCostUsd !== null) {
       facts.spend[node] = (facts.spend[node] ?? 0) + s.monthlyCostUsd * months;
+      facts.seatSpend[node] = (facts.seatSpend[node] ?? 0) + s.monthlyCostUsd * months;
       hasSpendData = true;
     }
     return { tool: s.tool, node, monthlyCostUsd: s.monthlyCostUsd };
@@ -379,12 +379,15 @@ export function payoffManagers(
   tree: IdentityIndex['tree'],
   pf: PayoffFacts,
   managers: readonly number[],
-  period: Period,
-  opts: { hasPrData: boolean; shown: (i: number) => boolean; named: (i: number) => boolean },
+  opts: {
+    shown: (i: number) => boolean;
+    named: (i: number) => boolean;
+    /** the shared figures of a manager's subtree (./ai-figures.ts subtreeFigures), as the tiles */
+    figuresOf: (i: number) => SharedAiFigures;
+  },
 ): { rows: PayoffManagerRow[]; unnamed: number } {
+  // engineers here (who is listed, the floor) stay people-level, as before; the figures are shared
   const sums = subtreeSums(tree, pf.facts);
-  const weeks = periodWeeks(period);
-  const months = monthsCovered(period.from, period.to);
   const rows: PayoffManagerRow[] = [];
   let unnamed = 0;
   for (const i of managers) {
@@ -395,17 +398,18 @@ export function payoffManagers(
       continue;
     }
     const r = tree.records[i];
+    const f = opts.shown(i) ? opts.figuresOf(i) : null;
     rows.push({
       id: r?.employeeId ?? '',
       name: r?.name ?? null,
       span: tree.span[i] ?? 0,
       layer: tree.layer[i] ?? 0,
       engineers: eng,
-      figures: opts.shown(i)
+      figures: f
         ? {
-            adoption: roundTo((sums.users[i] ?? 0) / eng, 4),
-            prsPerEngineerWeek: opts.hasPrData ? roundTo((sums.prs[i] ?? 0) / eng / weeks, 4) : null,
-            spendPerEngineerMonth: pf.hasSpendData ? roundTo((sums.spend[i] ?? 0) / eng / months, 2) : null,
+            adoption: f.adoption ?? 0,
+            prsPerEngineerWeek: f.prsPerEngineerWeek,
+            spendPerEngineerMonth: f.spendPerEngineerMonth,
           }
         : null,
     });

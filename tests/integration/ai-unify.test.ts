@@ -140,8 +140,29 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
     expect(contractTiles(c)).toEqual(
       Object.fromEntries(Object.keys(contractTiles(c)).map((k) => [k, t[k] ?? null])),
     );
+    // the monthly trend's point for that month, and the manager table's top row (R: everyone),
+    // say the same as the tiles
+    const point = d.trend.find((x) => x.month === d.window?.month);
+    if (!point || isSuppressed(point)) throw new Error('no trend point');
+    for (const k of d.kpis) expect(point[k.key], `trend ${k.key}`).toBe(k.value);
+    const r = d.managers.find((m) => m.id === 'R');
+    if (!r || isSuppressed(r.figures)) throw new Error('no manager row for R');
+    expect(r.figures).toMatchObject({
+      engineers: t.engineers,
+      adoption: t.adoption,
+      throughputPerEngineerWeek: t.throughputPerEngineerWeek,
+      spendPerEngineerMonth: t.spendPerEngineerMonth,
+      costPerMergedPr: t.costPerMergedPr,
+      aiAssistedPrShare: t.aiAssistedPrShare,
+    });
     const p = d.payoff;
     if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+    const pr = p.managers.find((m) => m.id === 'R');
+    expect(pr?.figures).toEqual({
+      adoption: t.adoption,
+      prsPerEngineerWeek: t.throughputPerEngineerWeek,
+      spendPerEngineerMonth: t.spendPerEngineerMonth,
+    });
     expect(byLabel.get('PRs merged')).toBe(p.figures?.prsMerged);
     expect(byLabel.get('Median PR cycle time (hours)')).toBe(p.figures?.medianCycleTimeHours);
     expect(c.delivery.medianCycleTimeHours).toBe(p.figures?.medianCycleTimeHours);

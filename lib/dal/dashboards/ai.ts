@@ -1,12 +1,21 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { computeAiMetrics, type AiMetrics, type AiTotals } from '@/lib/metrics/ai';
-import { withSharedFigures, type SharedAiFigures } from '@/lib/views/ai-figures';
-import { buildAiRollup, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
+import {
+  joinPeriodPeople,
+  rollupFigures,
+  subtreeFigures,
+  withSharedFigures,
+  type SharedAiFigures,
+} from '@/lib/views/ai-figures';
+import type { SeatRow } from '@/lib/metrics/ai-seats';
+import { loadPrAuthorsByMonth, loadPrRange, type PrAuthorRow } from '../ai-delivery-data';
+import { buildAiRollup, unitAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import {
   listAiMonths,
   listCurrentSnapshots,
   loadAiAggregates,
+  loadCurrentSeats,
   loadIdentityIndex,
   loadManualMap,
   snapshotInForce,
@@ -17,6 +26,7 @@ import {
   aiUnitNodes,
   managersIn,
   monthEnd,
+  monthWindow,
   resolveAiWindow,
   windowLabel,
   type AiWindow,
@@ -86,21 +96,32 @@ interface PeriodResult {
   hidden: boolean;
 }
 
-/** Metrics of the unit for one period's aggregates, in the snapshot in force at the period's end. */
+/**
+ * Metrics of the unit for one month's aggregates, in the snapshot in force at the month's end, with
+ * the shared figures (lib/views/ai-figures.ts) from the month's PRs and the seats in force, so a
+ * trend point and the tiles of that month agree. `prs` null = no pull requests imported for it.
+ */
 async function unitPeriod(
   ctx: DashboardContext,
   rows: AiAggregate[],
-  end: string,
+  month: string,
   spec: UnitSpec,
   snapshots: SnapshotDate[],
   manual: ReadonlyMap<string, string>,
+  prs: { authors: PrAuthorRow[]; total: number } | null,
+  seats: readonly SeatRow[],
 ): Promise<PeriodResult> {
-  const snapshot = snapshotInForce(snapshots, end);
+  const period = monthWindow(month);
+  const snapshot = snapshotInForce(snapshots, period.to);
   if (!snapshot) return { snapshot: null, metrics: null, unmatchedShare: null, hidden: true };
   const index = await loadIdentityIndex(snapshot.id);
   const nodes = aiUnitNodes(index.tree, spec);
   const rollup = buildAiRollup(index, rows, manual);
-  const metrics = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
+  const people = joinPeriodPeople(index, manual, period, prs?.authors ?? [], seats);
+  const metrics = withSharedFigures(
+    computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage),
+    rollupFigures({ rollup, nodes, people, period, prsAll: prs ? prs.total : null }),
+  );
   const hidden = isAiUnitHidden(aiFloor(ctx, rollup), index.tree, spec);
   return { snapshot, metrics, unmatchedShare: rollup.unmatchedShare, hidden };
 }
@@ -176,10 +197,19 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     if (list) list.push(r);
     else byMonth.set(r.month, [r]);
   }
+  const [prRange, seatRows, prsByMonth] = await Promise.all([
+    loadPrRange(actor.orgId),
+    loadCurrentSeats(actor.orgId),
+    first && last ? loadPrAuthorsByMonth(actor.orgId, `${first}-01`, monthEnd(last)) : new Map(),
+  ]);
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
   for (const m of trendMonths) {
-    const p = await unitPeriod(ctx, byMonth.get(m) ?? [], monthEnd(m), spec, snapshots, manual);
+    // pull requests count for a month when the imported ones span it (as loadAiPayoff decides)
+    const hasPrs =
+      prRange.from !== null && prRange.to !== null && prRange.from <= monthEnd(m) && prRange.to >= `${m}-01`;
+    const prs = hasPrs ? (prsByMonth.get(m) ?? { authors: [], total: 0 }) : null;
+    const p = await unitPeriod(ctx, byMonth.get(m) ?? [], m, spec, snapshots, manual, prs, seatRows);
     if (!p.metrics) continue;
     trendByMonth.set(m, p.metrics);
     const point = {
@@ -192,7 +222,11 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
-  const { view: payoff, figures } = await unitPayoff(ctx, {
+  const {
+    view: payoff,
+    figures,
+    figuresOf,
+  } = await unitPayoff(ctx, {
     window,
     index,
     nodes,
@@ -200,6 +234,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     spec,
     unitHidden,
     usage: totals,
+    rollup,
   });
   // The tiles read the figures the answer, the contract and the report read (lib/views/ai-figures.ts).
   const rolled = computeAiMetrics(totals, rollup.coverage);
@@ -213,7 +248,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
   }));
 
-  const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor);
+  const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor, figuresOf);
   if (!isSuppressed(payoff) && rows.some((r) => r.subjectKind === 'team'))
     payoff.notes.push(
       "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
@@ -245,8 +280,13 @@ async function unitPayoff(
     spec: UnitSpec;
     unitHidden: boolean;
     usage: AiTotals;
+    rollup: AiRollup;
   },
-): Promise<{ view: AiPayoffView | Suppressed; figures: SharedAiFigures | null }> {
+): Promise<{
+  view: AiPayoffView | Suppressed;
+  figures: SharedAiFigures | null;
+  figuresOf: ((i: number) => SharedAiFigures) | null;
+}> {
   const { index, nodes, window } = input;
   const tree = index.tree;
   const min = ctx.settings.minGroupSize;
@@ -263,7 +303,14 @@ async function unitPayoff(
   });
   const { figures } = payoff;
   if (facts === null || payoff.unit === null)
-    return { view: { ...payoff, managers: [], unnamedManagers: 0 }, figures };
+    return { view: { ...payoff, managers: [], unnamedManagers: 0 }, figures, figuresOf: null };
+  // every manager's subtree with the tiles' definitions (lib/views/ai-figures.ts)
+  const figuresOf = subtreeFigures(
+    input.rollup,
+    { ...facts.facts, hasPricedSeat: facts.hasSpendData },
+    window,
+    payoff.hasPrData,
+  );
   const sums = subtreeSums(tree, facts.facts);
   const floor = ctx.suppress
     ? populationFloor(tree, ctx.actor.scopeEmployeeId, min, (i) => sums.engineers[i] ?? 0)
@@ -273,13 +320,13 @@ async function unitPayoff(
     isAiUnitHidden(floor, tree, input.spec) ||
     isGroupHidden(ctx, payoff.unit.engineers)
   )
-    return { view: hiddenMarker(ctx), figures };
-  const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), window, {
-    hasPrData: payoff.hasPrData,
+    return { view: hiddenMarker(ctx), figures, figuresOf };
+  const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), {
     shown: (i) => floor === null || isUnitShown(floor, i),
     named: (i) => mayLabelUnit(ctx, tree, i),
+    figuresOf,
   });
-  return { view: { ...payoff, managers: rows, unnamedManagers: unnamed }, figures };
+  return { view: { ...payoff, managers: rows, unnamedManagers: unnamed }, figures, figuresOf };
 }
 
 /**
