@@ -50,6 +50,12 @@ function contractTiles(c: AiMetricsContract): Record<string, number | null> {
   };
 }
 
+/** The contract says what the tiles say, figure by figure. */
+function expectSameAsTiles(c: AiMetricsContract, t: Record<string, number | null>): void {
+  const mine = contractTiles(c);
+  expect(mine).toEqual(Object.fromEntries(Object.keys(mine).map((k) => [k, t[k] ?? null])));
+}
+
 describe.each(backends())('one definition of each AI figure on %s', (backend) => {
   let tdb: TestDb;
 
@@ -88,9 +94,7 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
       aiAssistedPrShare: 0.3182,
       costPerMergedPr: 12.45,
     });
-    expect(contractTiles(c)).toEqual(
-      Object.fromEntries(Object.keys(contractTiles(c)).map((k) => [k, t[k] ?? null])),
-    );
+    expectSameAsTiles(c, t);
     const p = d.payoff;
     if (p === null || isSuppressed(p)) throw new Error('payoff missing');
     const f = p.figures;
@@ -137,9 +141,7 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
     const byLabel = new Map(table.table.rows.map((r) => [r[0], r[1]]));
     for (const k of d.kpis) expect(byLabel.get(k.label), k.label).toBe(k.value);
     const t = tiles(d);
-    expect(contractTiles(c)).toEqual(
-      Object.fromEntries(Object.keys(contractTiles(c)).map((k) => [k, t[k] ?? null])),
-    );
+    expectSameAsTiles(c, t);
     // the monthly trend's point for that month, and the manager table's top row (R: everyone),
     // say the same as the tiles
     const point = d.trend.find((x) => x.month === d.window?.month);
@@ -185,8 +187,6 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
       costPerMergedPr: 4.5,
       spendPerEngineerMonth: 6.43,
     });
-    expect(contractTiles(c)).toEqual(
-      Object.fromEntries(Object.keys(contractTiles(c)).map((k) => [k, t[k] ?? null])),
-    );
+    expectSameAsTiles(c, t);
   });
 });
