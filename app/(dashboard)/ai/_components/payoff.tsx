@@ -162,8 +162,10 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
               AI-active; before and after compare equal windows of whole weeks (at most 8) on each side.
             </li>
             <li>
-              Cost: usage spend the tools report plus seats in force (monthly price x months of the period). A
-              group under the minimum group size is hidden, and so is its complement.
+              Cost: usage spend of every report (per person, per team, and for the whole organisation its
+              organisation-wide reports) plus seats in force (monthly price x months of the period); the same
+              figures as the tiles above, the tool table and the report. A group under the minimum group size
+              is hidden, and so is its complement.
             </li>
             {f && (
               <li>
