@@ -127,4 +127,3 @@ export async function seedPayoff(): Promise<void> {
     await pr('e1', `2026-03-${16 + k}T12:00:00Z`, h);
   await pr('e1', '2026-03-30T12:00:00Z', 99);
 }
-
