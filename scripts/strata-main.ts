@@ -5,8 +5,8 @@ import { checkImportArgs, runImport } from '../cli/commands/import-command';
 import { checkMetricsArgs, runMetrics } from '../cli/commands/metrics-command';
 import { runUsers } from '../cli/commands/users-command';
 import { runOrgs } from '../cli/commands/orgs-command';
-import { runAiImport } from '../cli/commands/ai-import-command';
-import { runAiMetrics } from '../cli/commands/ai-metrics-command';
+import { checkAiImportArgs, runAiImport } from '../cli/commands/ai-import-command';
+import { checkAiMetricsArgs, runAiMetrics } from '../cli/commands/ai-metrics-command';
 import { checkScenarioArgs, runScenarioCommand } from '../cli/commands/scenario-command';
 import { CliUsageError, withCliDatabase } from '../cli/commands/common';
 
@@ -79,8 +79,10 @@ async function main(argv: string[]): Promise<number> {
       checkMetricsArgs(values);
       return withCliDatabase(() => runMetrics(values));
     case 'ai-import':
+      checkAiImportArgs(positionals);
       return withCliDatabase(() => runAiImport(positionals, values));
     case 'ai-metrics':
+      checkAiMetricsArgs(values);
       return withCliDatabase(() => runAiMetrics(values));
     case 'scenario':
       checkScenarioArgs(values);

@@ -49,14 +49,19 @@ const slim = (i: Issue) => ({
   ...(i.column !== undefined ? { column: i.column } : {}),
 });
 
+/** Usage errors of `ai-import` (exit 2), checked before the database is opened. */
+export function checkAiImportArgs(paths: readonly string[]): void {
+  if (paths.length === 0) throw new CliUsageError('ai-import needs at least one FILE.');
+  for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
+}
+
 /**
  * `ai-import FILE... [--json]`: prints {"records","periods","matchedUsers","unmatchedUsers"}
  * (plus "errors" when refused, "warnings" when the files hold nothing to store). Exit 0 committed
  * or nothing to store, 1 refused.
  */
 export async function runAiImport(paths: string[], v: { json?: boolean; org?: string }): Promise<number> {
-  if (paths.length === 0) throw new CliUsageError('ai-import needs at least one FILE.');
-  for (const p of paths) if (!fs.existsSync(p)) throw new CliUsageError(`No such file: ${p}`);
+  checkAiImportArgs(paths);
   const { parsed, result } = await importAiFiles(paths, log, await cliActor(v.org));
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   const warnings = parsed.issues.filter((i) => i.severity === 'warning');

@@ -7,6 +7,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 const val = (v: number | null, prefix = '') => (v === null ? 'n/a' : `${prefix}${v}`);
 
+/** Usage errors of `ai-metrics` (exit 2), checked before the database is opened. */
+export function checkAiMetricsArgs(v: { from?: string; to?: string }): void {
+  if ((v.from === undefined) !== (v.to === undefined))
+    throw new CliUsageError('Use --from and --to together.');
+  for (const d of [v.from, v.to])
+    if (d !== undefined && !DAY.test(d)) throw new CliUsageError('--from/--to take YYYY-MM-DD.');
+  if (v.from && v.to && v.to < v.from) throw new CliUsageError('--to is before --from.');
+}
+
 /** `ai-metrics [--from DATE --to DATE] [--subtree ID] [--department NAME] [--json]`: exit 0, 1 when there is nothing to measure. */
 export async function runAiMetrics(v: {
   from?: string;
@@ -16,11 +25,7 @@ export async function runAiMetrics(v: {
   json?: boolean;
   org?: string;
 }): Promise<number> {
-  if ((v.from === undefined) !== (v.to === undefined))
-    throw new CliUsageError('Use --from and --to together.');
-  for (const d of [v.from, v.to])
-    if (d !== undefined && !DAY.test(d)) throw new CliUsageError('--from/--to take YYYY-MM-DD.');
-  if (v.from && v.to && v.to < v.from) throw new CliUsageError('--to is before --from.');
+  checkAiMetricsArgs(v);
   try {
     const { window, contract: m } = await getAiMetricsContract(await cliActor(v.org), {
       from: v.from,

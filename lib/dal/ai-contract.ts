@@ -139,7 +139,8 @@ export async function getAiMetricsContract(
     await loadAiAggregates(actor.orgId, window.from, window.to, false),
     manual,
   );
-  const m = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
+  const usage = unitAiTotals(rollup, nodes);
+  const m = computeAiMetrics(usage, rollup.coverage);
   const settings = await readSettings(actor.orgId);
   const { payoff } = await loadAiPayoff({
     orgId: actor.orgId,
@@ -150,17 +151,20 @@ export async function getAiMetricsContract(
     manual,
     minGroupSize: settings.minGroupSize,
     execLayers: settings.execLayers,
+    usage,
   });
+  // One definition per figure (lib/views/ai-figures.ts): the same numbers as the AI page's tiles.
+  const f = payoff.figures;
   return {
     window,
     contract: {
-      adoption: m.adoption,
+      adoption: f?.adoption ?? null,
       acceptanceRateByCount: m.acceptanceRateByCount,
       acceptanceRateByLines: m.acceptanceRateByLines,
-      aiAssistedPrShare: m.aiAssistedPrShare,
-      throughputPerEngineerWeek: m.throughputPerEngineerWeek,
-      spendPerEngineerMonth: m.spendPerEngineerMonth,
-      costPerMergedPr: m.costPerMergedPr,
+      aiAssistedPrShare: f?.aiAssistedPrShare ?? null,
+      throughputPerEngineerWeek: f?.prsPerEngineerWeek ?? null,
+      spendPerEngineerMonth: f?.spendPerEngineerMonth ?? null,
+      costPerMergedPr: f?.costPerMergedPr ?? null,
       unmatchedShare: rollup.unmatchedShare,
       ...payoffContract(payoff),
     },

@@ -122,6 +122,33 @@ export async function loadPrAuthors(
   return { authors, total };
 }
 
+/**
+ * PRs merged in [from, to] per calendar month (YYYY-MM, UTC) and author, for the monthly trend: the
+ * same counts as loadPrAuthors month by month, without cycle times (the trend shows none).
+ */
+export async function loadPrAuthorsByMonth(
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<Map<string, { authors: PrAuthorRow[]; total: number }>> {
+  const rows = await rawQuery<{ month: string; login: string | null; prs: number; ai_prs: number }>(
+    `select to_char(merged_at at time zone 'UTC', 'YYYY-MM') as month, lower(author_login) as login,
+       count(*)::int as prs, (count(*) filter (where ai_source is not null))::int as ai_prs
+     from pull_requests
+     where org_id = $1 and merged_at >= $2::timestamptz and merged_at < $3::timestamptz
+     group by 1, 2`,
+    [orgId, utc(from), utc(nextDay(to))],
+  );
+  const out = new Map<string, { authors: PrAuthorRow[]; total: number }>();
+  for (const r of rows) {
+    const m = out.get(r.month) ?? { authors: [], total: 0 };
+    m.total += num(r.prs);
+    if (r.login) m.authors.push({ login: r.login, prs: num(r.prs), aiPrs: num(r.ai_prs), cycles: [] });
+    out.set(r.month, m);
+  }
+  return out;
+}
+
 /** First and last merge day of the organisation's pull requests (null = none imported). */
 export async function loadPrRange(orgId: number): Promise<{ from: string | null; to: string | null }> {
   const rows = await rawQuery<{ first: string | null; last: string | null }>(

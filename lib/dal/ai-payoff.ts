@@ -9,7 +9,9 @@ import {
 } from '@/lib/metrics/ai-delivery';
 import { computeAiPayoff, type AiPayoff, type PayoffFacts } from '@/lib/views/ai-payoff';
 import type { IdentityIndex } from '@/lib/metrics/ai-identity';
-import { loadCurrentSeats } from './ai-data';
+import { emptyAiTotals, type AiTotals } from '@/lib/metrics/ai';
+import { buildAiRollup, unitAiTotals } from '@/lib/metrics/ai-rollup';
+import { loadAiAggregates, loadCurrentSeats } from './ai-data';
 import {
   hasUsageIn,
   loadActiveWeeks,
@@ -39,8 +41,18 @@ export async function loadAiPayoff(input: {
   manual: ReadonlyMap<string, string>;
   minGroupSize: number;
   execLayers: number;
+  /** the unit's usage roll-up when the caller has built it (else it is built here) */
+  usage?: AiTotals;
 }): Promise<{ payoff: AiPayoff; facts: PayoffFacts | null }> {
-  const { orgId, from, to } = input;
+  const { orgId, from, to, index } = input;
+  const usage =
+    input.usage ??
+    (index === null
+      ? emptyAiTotals()
+      : unitAiTotals(
+          buildAiRollup(index, await loadAiAggregates(orgId, from, to, false), input.manual),
+          input.nodes,
+        ));
   const [tools, prs, seats, range, hasUsageData] = await Promise.all([
     loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
@@ -62,6 +74,7 @@ export async function loadAiPayoff(input: {
     hasUsageData,
     minGroupSize: input.minGroupSize,
     execLayers: input.execLayers,
+    usage,
   });
   const { payoff, facts } = result;
   if (input.index === null || facts === null || payoff.unit === null) return result;

@@ -40,6 +40,8 @@ export interface PersonFacts {
   aiPrs: Float64Array;
   /** AI spend of the person in the period (usage, credits billed and seats), USD */
   spend: Float64Array;
+  /** of which seats in force (monthly price x months of the period), USD */
+  seatSpend: Float64Array;
   /** cycle times (hours) of the person's PRs merged in the period */
   cycles: ReadonlyMap<number, readonly number[]>;
 }
@@ -51,6 +53,7 @@ export function emptyFacts(size: number): PersonFacts {
     prs: new Float64Array(size),
     aiPrs: new Float64Array(size),
     spend: new Float64Array(size),
+    seatSpend: new Float64Array(size),
     cycles: new Map(),
   };
 }
@@ -71,7 +74,7 @@ export interface DeliveryFigures {
 }
 
 /** Sums of a group of people. */
-interface GroupSums {
+export interface GroupSums {
   engineers: number;
   users: number;
   prs: number;
@@ -80,7 +83,12 @@ interface GroupSums {
   cycles: number[];
 }
 
-function sumGroup(facts: PersonFacts, nodes: Iterable<number>, keep: (i: number) => boolean): GroupSums {
+/** Sums over the engineers among `nodes` that `keep` accepts. */
+export function sumGroup(
+  facts: PersonFacts,
+  nodes: Iterable<number>,
+  keep: (i: number) => boolean,
+): GroupSums {
   const g: GroupSums = { engineers: 0, users: 0, prs: 0, aiPrs: 0, spend: 0, cycles: [] };
   for (const i of nodes) {
     if (facts.engineer[i] !== 1 || !keep(i)) continue;

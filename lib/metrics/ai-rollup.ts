@@ -79,6 +79,8 @@ export interface AiRollup {
   unmatchedActiveUsers: number;
   /** unmatched / (matched + unmatched) active users; null when nobody is active */
   unmatchedShare: number | null;
+  /** spend of person rows joined to nobody (the organisation pays it; lib/views/ai-figures.ts) */
+  unmatchedSpendUsd: number;
   /** per aggregate (same order as the input): how it was joined */
   matches: Array<IdentityMatch | null>;
 }
@@ -165,6 +167,7 @@ export function buildAiRollup(
     }
   };
   let hasPersonOrOrg = false;
+  let unmatchedSpend = 0;
 
   for (const a of rows) {
     if (a.subjectKind === 'person') {
@@ -173,6 +176,7 @@ export function buildAiRollup(
       matches.push(m);
       if (m.status !== 'matched') {
         if (a.active) unmatchedActive.add(identityKey(a));
+        unmatchedSpend += a.spendUsd ?? 0;
         continue;
       }
       aiMatched[m.index] = 1;
@@ -242,6 +246,7 @@ export function buildAiRollup(
     matchedActiveUsers,
     unmatchedActiveUsers,
     unmatchedShare: all > 0 ? Math.round((unmatchedActiveUsers / all) * 10000) / 10000 : null,
+    unmatchedSpendUsd: unmatchedSpend,
     matches,
   };
 }

@@ -62,18 +62,21 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
     label: 'Throughput',
     unit: 'PRs merged per engineer per week',
     format: 'decimal',
-    definition: 'PRs merged / engineer / week (weeks = days the PR data covers / 7).',
+    definition:
+      'PRs merged by the engineers / engineers / weeks (weeks = days of the period / 7). PRs come from imported pull requests, by author; without them, from the PR counts of usage reports.',
   },
   {
     key: 'spendPerEngineerMonth',
     label: 'AI spend per engineer per month',
     format: 'usd',
-    definition: 'AI spend / engineers / calendar months the spend data covers.',
+    definition:
+      'AI spend (usage spend of every report plus seats in force) / engineers / calendar months of the period.',
   },
   {
     key: 'costPerMergedPr',
     label: 'Cost per merged PR',
     format: 'usd',
-    definition: 'AI spend / PRs merged.',
+    definition:
+      'AI spend / PRs merged, the same spend and PRs as the tool table (for the whole organisation, PRs whose author is joined to no employee count too).',
   },
 ];

@@ -14,9 +14,9 @@ import {
   emptyFacts,
   headline,
   managerialLevel,
-  periodWeeks,
   subtreeSums,
   structureBreakdown,
+  sumGroup,
   teamSpanBand,
   unitNodes,
   type PersonFacts,
@@ -28,7 +28,8 @@ import {
   type UnitDelivery,
   type BeforeAfter,
 } from '@/lib/metrics/ai-delivery';
-import { monthsCovered } from '@/lib/metrics/ai';
+import { monthsCovered, type AiTotals } from '@/lib/metrics/ai';
+import { sharedAiFigures, type SharedAiFigures } from './ai-figures';
 import { identityKey, matchIdentity, type IdentityIndex, type IdentityKeys } from '@/lib/metrics/ai-identity';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { dedupeSeats } from '@/lib/metrics/ai-seats';
@@ -71,6 +72,8 @@ export interface PayoffInput {
   hasUsageData: boolean;
   minGroupSize: number;
   execLayers: number;
+  /** the unit's ai_usage rows rolled up (unitAiTotals; team and organisation rows included) */
+  usage: AiTotals;
 }
 
 export type ToolEntry = ToolFigures | { tool: string; suppressed: true };
@@ -83,9 +86,16 @@ export interface AiPayoff {
   hasUsageData: boolean;
   /** some usage in the period is per person (else users and non-users cannot be told apart) */
   hasPersonUsage: boolean;
-  /** null without an org snapshot */
+  /**
+   * null without an org snapshot. Its engineers and users are the people-level groups behind the
+   * users/non-users comparison and the floor; every figure shown (delivery, spend) is `figures`'.
+   */
   unit: UnitDelivery | null;
+  /** the figures shared with the KPI tiles, the contract and the report (./ai-figures.ts) */
+  figures: SharedAiFigures | null;
   byTool: ToolEntry[];
+  /** spend of team and organisation usage rows, in `figures.spendUsd` but in no tool row (USD) */
+  spendNotByToolUsd: number | null;
   beforeAfter: BeforeAfter | null;
   structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
   /** names of the figures suppressed under the minimum group size (the contract's `suppressed`) */
@@ -152,6 +162,7 @@ export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): Payo
     const node = nodeOf({ employeeId: null, githubLogin: s.githubLogin, email: s.email });
     if (node >= 0 && s.monthlyCostUsd !== null) {
       facts.spend[node] = (facts.spend[node] ?? 0) + s.monthlyCostUsd * months;
+      facts.seatSpend[node] = (facts.seatSpend[node] ?? 0) + s.monthlyCostUsd * months;
       hasSpendData = true;
     }
     return { tool: s.tool, node, monthlyCostUsd: s.monthlyCostUsd };
@@ -199,12 +210,55 @@ function orgOnly(input: PayoffInput): AiPayoff {
     hasUsageData: input.hasUsageData,
     hasPersonUsage: input.tools.length > 0,
     unit: null,
+    figures: null,
     byTool: t.tools,
+    spendNotByToolUsd: null,
     beforeAfter: null,
     structure: null,
     suppressedFigures: t.suppressed,
     notes: [NO_SNAPSHOT],
   };
+}
+
+/**
+ * The shared figures of the unit from its usage roll-up, its engineers' PRs and its seats, and the
+ * spend the tool rows hold (person usage and seats; the rest comes from team and organisation rows).
+ */
+function unitFigures(
+  input: PayoffInput,
+  pf: PayoffFacts,
+  nodes: readonly number[],
+  counts: (node: number) => boolean,
+  people: UnitDelivery,
+): { figures: SharedAiFigures; toolSpend: number } {
+  const months = monthsCovered(input.period.from, input.period.to);
+  let seatSpend = 0;
+  for (const s of pf.seats) if (counts(s.node)) seatSpend += (s.monthlyCostUsd ?? 0) * months;
+  let unjoined = 0;
+  let personUsage = 0;
+  for (const u of pf.uses) {
+    if (!counts(u.node)) continue;
+    personUsage += u.usageSpendUsd;
+    if (u.node < 0) unjoined += u.usageSpendUsd;
+  }
+  const sums = sumGroup(pf.facts, nodes, () => true);
+  const figures = sharedAiFigures({
+    period: input.period,
+    usage: input.usage,
+    prs: input.hasPrData
+      ? {
+          merged: sums.prs,
+          aiAssisted: sums.aiPrs,
+          cycles: sums.cycles,
+          mergedForCost: input.nodes === null ? input.prsAll : sums.prs,
+        }
+      : null,
+    seatSpendUsd: seatSpend,
+    unjoinedSpendUsd: unjoined,
+    hasSpendData: pf.hasSpendData,
+    usersVsNonUsers: people.usersVsNonUsers,
+  });
+  return { figures, toolSpend: personUsage + seatSpend };
 }
 
 /**
@@ -222,16 +276,32 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
     hasSpendData: pf.hasSpendData,
     minGroupSize: input.minGroupSize,
   };
-  const unit = computeUnitDelivery(pf.facts, nodes, input.period, opts);
+  const people = computeUnitDelivery(pf.facts, nodes, input.period, opts);
   const wholeOrg = input.nodes === null;
   const member = wholeOrg ? null : new Set(nodes);
+  const counts = (n: number) => (n < 0 ? wholeOrg : member === null || member.has(n));
+  const { figures, toolSpend } = unitFigures(input, pf, nodes, counts, people);
+  // The unit's figures are the shared ones; `people` keeps the groups (and the floor) it was built on.
+  const unit: UnitDelivery = {
+    ...people,
+    delivery: {
+      prsMerged: figures.prsMerged,
+      prsPerEngineerWeek: figures.prsPerEngineerWeek,
+      medianCycleTimeHours: figures.medianCycleTimeHours,
+      aiAssistedPrShare: figures.aiAssistedPrShare,
+    },
+    spendPerEngineerMonth: figures.spendPerEngineerMonth,
+    spendUsd: figures.spendUsd ?? 0,
+  };
   const tools = computeToolFigures(pf.uses, pf.seats, (n) => member === null || member.has(n), {
     wholeOrg,
-    engineers: unit.engineers,
-    prsMerged: input.hasPrData ? (wholeOrg ? input.prsAll : unit.delivery.prsMerged) : null,
+    engineers: figures.engineers,
+    // the denominator of the tile's cost per merged PR (./ai-figures.ts), so the two agree
+    prsMerged: figures.prsForCost,
     period: input.period,
     minGroupSize: input.minGroupSize,
   });
+
   const structure = {
     byLayer: structureBreakdown(pf.facts, nodes, (i) => String(tree.layer[i] ?? 0), null, input.period, opts),
     byLevel: structureBreakdown(
@@ -252,25 +322,30 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
     ),
   };
   const notes: string[] = [];
-  if (wholeOrg && input.prsAll > (unit.delivery.prsMerged ?? 0) && input.hasPrData)
+  if (wholeOrg && input.prsAll > (people.delivery.prsMerged ?? 0) && input.hasPrData)
     notes.push(
-      `${input.prsAll - (unit.delivery.prsMerged ?? 0)} of ${input.prsAll} pull requests merged in the period have an author joined to no employee; they count in the organisation's cost per merged PR per tool, not in any team's figures.`,
+      `${input.prsAll - (people.delivery.prsMerged ?? 0)} of ${input.prsAll} pull requests merged in the period have an author joined to no employee; they count in the organisation's cost per merged PR, not in any team's figures.`,
     );
   return {
     payoff: {
       period: input.period,
-      headline: headline(unit, {
-        hasPrData: input.hasPrData,
-        hasUsageData: input.hasUsageData,
-        minGroupSize: input.minGroupSize,
-        hasPersonUsage: input.tools.length > 0,
-      }),
+      headline: headline(
+        { ...unit, engineers: figures.engineers, users: figures.activeUsers },
+        {
+          hasPrData: input.hasPrData,
+          hasUsageData: input.hasUsageData,
+          minGroupSize: input.minGroupSize,
+          hasPersonUsage: input.tools.length > 0,
+        },
+      ),
       caveat: CAVEAT,
       hasPrData: input.hasPrData,
       hasUsageData: input.hasUsageData,
       hasPersonUsage: input.tools.length > 0,
       unit,
+      figures,
       byTool: tools.tools,
+      spendNotByToolUsd: figures.spendUsd === null ? null : roundTo(figures.spendUsd - toolSpend, 2),
       beforeAfter: null,
       structure,
       suppressedFigures: [...unit.suppressed, ...tools.suppressed],
@@ -304,12 +379,15 @@ export function payoffManagers(
   tree: IdentityIndex['tree'],
   pf: PayoffFacts,
   managers: readonly number[],
-  period: Period,
-  opts: { hasPrData: boolean; shown: (i: number) => boolean; named: (i: number) => boolean },
+  opts: {
+    shown: (i: number) => boolean;
+    named: (i: number) => boolean;
+    /** the shared figures of a manager's subtree (./ai-figures.ts subtreeFigures), as the tiles */
+    figuresOf: (i: number) => SharedAiFigures;
+  },
 ): { rows: PayoffManagerRow[]; unnamed: number } {
+  // engineers here (who is listed, the floor) stay people-level, as before; the figures are shared
   const sums = subtreeSums(tree, pf.facts);
-  const weeks = periodWeeks(period);
-  const months = monthsCovered(period.from, period.to);
   const rows: PayoffManagerRow[] = [];
   let unnamed = 0;
   for (const i of managers) {
@@ -320,17 +398,18 @@ export function payoffManagers(
       continue;
     }
     const r = tree.records[i];
+    const f = opts.shown(i) ? opts.figuresOf(i) : null;
     rows.push({
       id: r?.employeeId ?? '',
       name: r?.name ?? null,
       span: tree.span[i] ?? 0,
       layer: tree.layer[i] ?? 0,
       engineers: eng,
-      figures: opts.shown(i)
+      figures: f
         ? {
-            adoption: roundTo((sums.users[i] ?? 0) / eng, 4),
-            prsPerEngineerWeek: opts.hasPrData ? roundTo((sums.prs[i] ?? 0) / eng / weeks, 4) : null,
-            spendPerEngineerMonth: pf.hasSpendData ? roundTo((sums.spend[i] ?? 0) / eng / months, 2) : null,
+            adoption: f.adoption ?? 0,
+            prsPerEngineerWeek: f.prsPerEngineerWeek,
+            spendPerEngineerMonth: f.spendPerEngineerMonth,
           }
         : null,
     });

@@ -5,6 +5,7 @@
 import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { subtreeAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { NodeKind } from '@/lib/metrics/roles';
+import { withSharedFigures, type SharedAiFigures } from './ai-figures';
 import { managersIn } from './ai-window';
 import { guardGroup, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
 import { isUnitShown, type ReaderFloor } from './floor';
@@ -61,6 +62,8 @@ export function aiManagerTable(
   rollup: AiRollup,
   nodes: Int32Array | null,
   floor: ReaderFloor | null,
+  /** the shared figures of each subtree (./ai-figures.ts subtreeFigures); null = usage rows only */
+  figuresOf: ((i: number) => SharedAiFigures) | null,
 ): { managers: AiManagerRow[]; scatter: AiScatterPoint[]; unlabelled: number } {
   const tree = rollup.tree;
   const cum = subtreeAiTotals(rollup);
@@ -74,7 +77,9 @@ export function aiManagerTable(
       unlabelled++;
       continue;
     }
-    const m = computeAiMetrics(t, rollup.coverage);
+    const rolled = computeAiMetrics(t, rollup.coverage);
+    // adoption, throughput, spend and cost per PR with the tiles' definitions (./ai-figures.ts)
+    const m = figuresOf ? withSharedFigures(rolled, figuresOf(i)) : rolled;
     const r = tree.records[i];
     managers.push({
       id: r?.employeeId ?? '',

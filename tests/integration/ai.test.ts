@@ -100,7 +100,9 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     // suggestions 100+200+0+50+300 = 650, accepted 30+50+0+20+90 = 190
     // lines 200+300+0+100+600 = 1200, accepted 50+60+0+40+150 = 300
     // PRs 4+6+2+3+12 = 27, AI-assisted 2+3+0+1+6 = 12; 27 PRs / 13 engineers / (31/7 weeks)
-    // spend 4 x 19 + 78 = 154 over 1 month; 154 / 27 PRs
+    // spend (lib/views/ai-figures.ts, the per-tool table's definition): usage 4 x 19 + team 78 +
+    // ghost-gh and dup-gh 2 x 19 (joined to nobody, but the organisation pays them) + seats in force
+    // dan 19, fay 19, hal 39, ivy 19, ghost 19, cat 39 = 154 -> 346 over 1 month; 346 / 27 PRs
     // unmatched: ghost-gh and dup-gh (2) of 2 + 5 active
     expect(contract).toMatchObject({
       adoption: r4(5 / 13),
@@ -108,8 +110,8 @@ describe.each(backends())('AI productivity on %s', (backend) => {
       acceptanceRateByLines: 0.25,
       aiAssistedPrShare: r4(12 / 27),
       throughputPerEngineerWeek: r4(27 / 13 / (31 / 7)),
-      spendPerEngineerMonth: r2(154 / 13),
-      costPerMergedPr: r2(154 / 27),
+      spendPerEngineerMonth: r2(346 / 13),
+      costPerMergedPr: r2(346 / 27),
       unmatchedShare: r4(2 / 7),
     });
   });
@@ -126,21 +128,23 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     // distinct people active in either month: Dan, Eve, Fay, Hal, Ivy = 5; the team's largest month 3 -> 8 of 13
     // (adding the months would give 5 + 6 = 11)
     expect(both.adoption).toBe(r4(8 / 13));
-    // sums over both months: suggestions 1300 / accepted 390; PRs 56 (27 AI) over 59 days; spend 347 over 2 months
+    // sums over both months: suggestions 1300 / accepted 390; PRs 56 (27 AI) over 59 days; spend over
+    // 2 months: usage 347 + ghost-gh and dup-gh 3 x 19 + seats 2 x 154 = 712
     expect(both).toMatchObject({
       acceptanceRateByCount: 0.3,
       acceptanceRateByLines: r4(655 / 2470),
       aiAssistedPrShare: r4(27 / 56),
       throughputPerEngineerWeek: r4(56 / 13 / (59 / 7)),
-      spendPerEngineerMonth: r2(347 / 13 / 2),
-      costPerMergedPr: r2(347 / 56),
+      spendPerEngineerMonth: r2(712 / 13 / 2),
+      costPerMergedPr: r2(712 / 56),
       // ghost-gh, dup-gh and team E99 (4) = 6 of 6 + 8
       unmatchedShare: r4(6 / 14),
     });
   });
 
   it('rolls people up by where they sit in the snapshot in force, and team rows into every ancestor', async () => {
-    // January (Fay under Cat): Cat's subtree E3-E6, 4 engineers, Dan and Eve active
+    // January (Fay under Cat): Cat's subtree E3-E6, 4 engineers, Dan and Eve active; spend: usage
+    // Dan, Eve, Fay 3 x 19 = 57 + seats Cat 39, Dan 19, Fay 19 = 134
     const catJan = (
       await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-01-31', subtree: 'E3' })
     ).contract;
@@ -148,10 +152,11 @@ describe.each(backends())('AI productivity on %s', (backend) => {
       adoption: 0.5,
       acceptanceRateByCount: r4(80 / 300),
       throughputPerEngineerWeek: r4(12 / 4 / (31 / 7)),
-      costPerMergedPr: r2(57 / 12),
+      costPerMergedPr: r2(134 / 12),
     });
     // the window is placed in February's snapshot (Fay under Gus): Gus E7, E8, E9, E12, E13, E6 = 6 engineers,
-    // Fay, Hal and Ivy active; Fay 40/10 + Hal 50/20 + Ivy 60/30; PRs 5 + 5 + 4 = 14 (1 + 1 + 2 AI)
+    // Fay, Hal and Ivy active; Fay 40/10 + Hal 50/20 + Ivy 60/30; PRs 5 + 5 + 4 = 14 (1 + 1 + 2 AI);
+    // spend: usage 95 + seats Fay 19, Hal 39, Ivy 19 for 2 months = 154 -> 249
     const gus = (
       await getAiMetricsContract(inOrg(CLI_ACTOR, 1), { from: '2026-01-01', to: '2026-02-28', subtree: 'E7' })
     ).contract;
@@ -159,7 +164,7 @@ describe.each(backends())('AI productivity on %s', (backend) => {
       adoption: 0.5,
       acceptanceRateByCount: 0.4,
       aiAssistedPrShare: r4(4 / 14),
-      spendPerEngineerMonth: r2(95 / 6 / 2),
+      spendPerEngineerMonth: r2(249 / 6 / 2),
     });
     // Nia's team rows count in Nia's subtree, in Ben's above it and in the organisation
     const nia = (

@@ -1,11 +1,21 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
-import { buildAiRollup, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
+import { computeAiMetrics, type AiMetrics, type AiTotals } from '@/lib/metrics/ai';
+import {
+  joinPeriodPeople,
+  rollupFigures,
+  subtreeFigures,
+  withSharedFigures,
+  type SharedAiFigures,
+} from '@/lib/views/ai-figures';
+import type { SeatRow } from '@/lib/metrics/ai-seats';
+import { loadPrAuthorsByMonth, loadPrRange, type PrAuthorRow } from '../ai-delivery-data';
+import { buildAiRollup, unitAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import {
   listAiMonths,
   listCurrentSnapshots,
   loadAiAggregates,
+  loadCurrentSeats,
   loadIdentityIndex,
   loadManualMap,
   snapshotInForce,
@@ -16,6 +26,7 @@ import {
   aiUnitNodes,
   managersIn,
   monthEnd,
+  monthWindow,
   resolveAiWindow,
   windowLabel,
   type AiWindow,
@@ -85,21 +96,32 @@ interface PeriodResult {
   hidden: boolean;
 }
 
-/** Metrics of the unit for one period's aggregates, in the snapshot in force at the period's end. */
+/**
+ * Metrics of the unit for one month's aggregates, in the snapshot in force at the month's end, with
+ * the shared figures (lib/views/ai-figures.ts) from the month's PRs and the seats in force, so a
+ * trend point and the tiles of that month agree. `prs` null = no pull requests imported for it.
+ */
 async function unitPeriod(
   ctx: DashboardContext,
   rows: AiAggregate[],
-  end: string,
+  month: string,
   spec: UnitSpec,
   snapshots: SnapshotDate[],
   manual: ReadonlyMap<string, string>,
+  prs: { authors: PrAuthorRow[]; total: number } | null,
+  seats: readonly SeatRow[],
 ): Promise<PeriodResult> {
-  const snapshot = snapshotInForce(snapshots, end);
+  const period = monthWindow(month);
+  const snapshot = snapshotInForce(snapshots, period.to);
   if (!snapshot) return { snapshot: null, metrics: null, unmatchedShare: null, hidden: true };
   const index = await loadIdentityIndex(snapshot.id);
   const nodes = aiUnitNodes(index.tree, spec);
   const rollup = buildAiRollup(index, rows, manual);
-  const metrics = computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage);
+  const people = joinPeriodPeople(index, manual, period, prs?.authors ?? [], seats);
+  const metrics = withSharedFigures(
+    computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage),
+    rollupFigures({ rollup, nodes, people, period, prsAll: prs ? prs.total : null }),
+  );
   const hidden = isAiUnitHidden(aiFloor(ctx, rollup), index.tree, spec);
   return { snapshot, metrics, unmatchedShare: rollup.unmatchedShare, hidden };
 }
@@ -160,7 +182,6 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const nodes = aiUnitNodes(tree, spec);
   const rollup = buildAiRollup(index, rows, manual);
   const totals = unitAiTotals(rollup, nodes);
-  const now = computeAiMetrics(totals, rollup.coverage);
   const floor = aiFloor(ctx, rollup);
   const unitHidden = isAiUnitHidden(floor, tree, spec);
 
@@ -176,10 +197,19 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     if (list) list.push(r);
     else byMonth.set(r.month, [r]);
   }
+  const [prRange, seatRows, prsByMonth] = await Promise.all([
+    loadPrRange(actor.orgId),
+    loadCurrentSeats(actor.orgId),
+    first && last ? loadPrAuthorsByMonth(actor.orgId, `${first}-01`, monthEnd(last)) : new Map(),
+  ]);
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
   for (const m of trendMonths) {
-    const p = await unitPeriod(ctx, byMonth.get(m) ?? [], monthEnd(m), spec, snapshots, manual);
+    // pull requests count for a month when the imported ones span it (as loadAiPayoff decides)
+    const hasPrs =
+      prRange.from !== null && prRange.to !== null && prRange.from <= monthEnd(m) && prRange.to >= `${m}-01`;
+    const prs = hasPrs ? (prsByMonth.get(m) ?? { authors: [], total: 0 }) : null;
+    const p = await unitPeriod(ctx, byMonth.get(m) ?? [], m, spec, snapshots, manual, prs, seatRows);
     if (!p.metrics) continue;
     trendByMonth.set(m, p.metrics);
     const point = {
@@ -192,6 +222,23 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
+  const {
+    view: payoff,
+    figures,
+    figuresOf,
+  } = await unitPayoff(ctx, {
+    window,
+    index,
+    nodes,
+    manual,
+    spec,
+    unitHidden,
+    usage: totals,
+    rollup,
+  });
+  // The tiles read the figures the answer, the contract and the report read (lib/views/ai-figures.ts).
+  const rolled = computeAiMetrics(totals, rollup.coverage);
+  const now = figures ? withSharedFigures(rolled, figures) : rolled;
   const previousMonth = window.month ? trendMonths.filter((m) => m < (window.month ?? '')).pop() : undefined;
   const previous = previousMonth ? trendByMonth.get(previousMonth) : undefined;
   const kpis: AiKpi[] = AI_KPI_DEFS.map((d) => ({
@@ -201,8 +248,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
   }));
 
-  const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor);
-  const payoff = await unitPayoff(ctx, { window, index, nodes, manual, spec, unitHidden });
+  const { managers, scatter, unlabelled } = aiManagerTable(ctx, rollup, nodes, floor, figuresOf);
   if (!isSuppressed(payoff) && rows.some((r) => r.subjectKind === 'team'))
     payoff.notes.push(
       "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
@@ -233,8 +279,14 @@ async function unitPayoff(
     manual: ReadonlyMap<string, string>;
     spec: UnitSpec;
     unitHidden: boolean;
+    usage: AiTotals;
+    rollup: AiRollup;
   },
-): Promise<AiPayoffView | Suppressed> {
+): Promise<{
+  view: AiPayoffView | Suppressed;
+  figures: SharedAiFigures | null;
+  figuresOf: ((i: number) => SharedAiFigures) | null;
+}> {
   const { index, nodes, window } = input;
   const tree = index.tree;
   const min = ctx.settings.minGroupSize;
@@ -247,8 +299,18 @@ async function unitPayoff(
     manual: input.manual,
     minGroupSize: min,
     execLayers: ctx.settings.execLayers,
+    usage: input.usage,
   });
-  if (facts === null || payoff.unit === null) return { ...payoff, managers: [], unnamedManagers: 0 };
+  const { figures } = payoff;
+  if (facts === null || payoff.unit === null)
+    return { view: { ...payoff, managers: [], unnamedManagers: 0 }, figures, figuresOf: null };
+  // every manager's subtree with the tiles' definitions (lib/views/ai-figures.ts)
+  const figuresOf = subtreeFigures(
+    input.rollup,
+    { ...facts.facts, hasPricedSeat: facts.hasSpendData },
+    window,
+    payoff.hasPrData,
+  );
   const sums = subtreeSums(tree, facts.facts);
   const floor = ctx.suppress
     ? populationFloor(tree, ctx.actor.scopeEmployeeId, min, (i) => sums.engineers[i] ?? 0)
@@ -258,13 +320,13 @@ async function unitPayoff(
     isAiUnitHidden(floor, tree, input.spec) ||
     isGroupHidden(ctx, payoff.unit.engineers)
   )
-    return hiddenMarker(ctx);
-  const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), window, {
-    hasPrData: payoff.hasPrData,
+    return { view: hiddenMarker(ctx), figures, figuresOf };
+  const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), {
     shown: (i) => floor === null || isUnitShown(floor, i),
     named: (i) => mayLabelUnit(ctx, tree, i),
+    figuresOf,
   });
-  return { ...payoff, managers: rows, unnamedManagers: unnamed };
+  return { view: { ...payoff, managers: rows, unnamedManagers: unnamed }, figures, figuresOf };
 }
 
 /**

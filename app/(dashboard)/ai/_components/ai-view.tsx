@@ -11,7 +11,7 @@ import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states
 import { AiKpiCards } from './ai-kpi-cards';
 import styles from './ai.module.css';
 import { ManagerTable } from './manager-table';
-import { PayoffAnswer, PayoffStructure, ToolTable } from './payoff';
+import { PayoffAnswer, PayoffStructure, ToolTable, toolTotals } from './payoff';
 import { PeriodPicker } from './period-picker';
 import { SeatsCard } from './seats-card';
 import { TrendCharts } from './trend-charts';
@@ -102,7 +102,7 @@ function Payoff({ d }: { d: AiDashboard }) {
   return (
     <>
       <PayoffAnswer p={p} filename={filename} />
-      <ToolTable tools={p.byTool} filename={filename} />
+      <ToolTable tools={p.byTool} filename={filename} totals={toolTotals(p)} />
       <PayoffStructure p={p} filename={filename} />
     </>
   );

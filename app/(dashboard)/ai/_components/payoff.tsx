@@ -17,6 +17,8 @@ const dec = (v: number | null | undefined) => formatValue(v ?? null, 'decimal');
 /** The answer to "is AI paying off here?": headline, caveat, users vs non-users, before/after. */
 export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: string }) {
   const u = p.unit;
+  // the unit's figures: the same as the tiles, the contract and the report (lib/views/ai-figures.ts)
+  const f = p.figures;
   const groups: Array<{ group: string; f: DeliveryFigures | null }> = [
     { group: 'AI users', f: u?.usersVsNonUsers.users ?? null },
     { group: 'Non-users', f: u?.usersVsNonUsers.nonUsers ?? null },
@@ -85,12 +87,12 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                       )}
                     </tr>
                   ))}
-                  {u && (
+                  {f && (
                     <tr>
                       <th scope="row">All engineers</th>
-                      <td className="num">{formatValue(u.engineers, 'int')}</td>
-                      <td className="num">{dec(u.delivery.prsPerEngineerWeek)}</td>
-                      <td className="num">{dec(u.delivery.medianCycleTimeHours)}</td>
+                      <td className="num">{formatValue(f.engineers, 'int')}</td>
+                      <td className="num">{dec(f.prsPerEngineerWeek)}</td>
+                      <td className="num">{dec(f.medianCycleTimeHours)}</td>
                     </tr>
                   )}
                 </tbody>
@@ -160,14 +162,16 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
               AI-active; before and after compare equal windows of whole weeks (at most 8) on each side.
             </li>
             <li>
-              Cost: usage spend the tools report plus seats in force (monthly price x months of the period). A
-              group under the minimum group size is hidden, and so is its complement.
+              Cost: usage spend of every report (per person, per team, and for the whole organisation its
+              organisation-wide reports) plus seats in force (monthly price x months of the period); the same
+              figures as the tiles above, the tool table and the report. A group under the minimum group size
+              is hidden, and so is its complement.
             </li>
-            {u && (
+            {f && (
               <li>
-                {formatValue(u.delivery.prsMerged, 'int')} PRs merged by these engineers;{' '}
-                {pct(u.delivery.aiAssistedPrShare)} AI-assisted; AI spend {usd(u.spendUsd)} (
-                {usd(u.spendPerEngineerMonth)} per engineer per month).
+                {formatValue(f.prsMerged, 'int')} PRs merged by these engineers; {pct(f.aiAssistedPrShare)}{' '}
+                AI-assisted; AI spend {usd(f.spendUsd)} ({usd(f.spendPerEngineerMonth)} per engineer per
+                month; {usd(f.costPerMergedPr)} per merged PR).
               </li>
             )}
           </ul>
@@ -236,24 +240,40 @@ const toolColumns: TableColumn<ToolEntry>[] = [
   })),
 ];
 
+/**
+ * The table's totals line: the unit's AI spend and cost per merged PR, the very figures of the tiles
+ * (lib/views/ai-figures.ts), and the spend of team or organisation reports that no tool row holds.
+ */
+export function toolTotals(p: AiPayoff): string | undefined {
+  const f = p.figures;
+  if (!f || f.spendUsd === null) return undefined;
+  const other =
+    p.spendNotByToolUsd !== null && Math.abs(p.spendNotByToolUsd) >= 0.005
+      ? `, of which ${usd(p.spendNotByToolUsd)} from team or organisation reports, which no tool row holds`
+      : '';
+  return `All tools: AI spend ${usd(f.spendUsd)}${other}; cost per merged PR ${usd(f.costPerMergedPr)} (${formatValue(f.prsForCost, 'int')} PRs merged).`;
+}
+
 /** Per-tool adoption, activity, AI lines, AI share of code, agent use and cost. */
 export function ToolTable({
   tools,
   filename,
   intro,
+  totals,
 }: {
   tools: ToolEntry[];
   filename: string;
   intro?: string;
+  totals?: string;
 }) {
   return (
     <TableCard
       title="AI tools"
       testId="ai-tools"
-      intro={
+      intro={`${
         intro ??
         'Adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period plus usage spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures.'
-      }
+      }${totals ? ` ${totals}` : ''}`}
       rows={tools}
       columns={toolColumns}
       filename={`${filename}-tools`}

@@ -29,6 +29,16 @@ async function dashboardAiSection(ctx: ReportContext): Promise<ReportSection | n
   if (isSuppressed(d.kpis)) {
     blocks.push({ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) });
   } else {
+    // The page's tiles and answer read one set of figures (lib/views/ai-figures.ts); so does this.
+    const f = d.payoff && !isSuppressed(d.payoff) ? d.payoff.figures : null;
+    if (d.payoff && !isSuppressed(d.payoff)) blocks.push({ kind: 'paragraph', text: d.payoff.headline });
+    const extra: Array<[string, number | null, ValueFormat]> = f
+      ? [
+          ['PRs merged', f.prsMerged, 'int'],
+          ['Median PR cycle time (hours)', f.medianCycleTimeHours, 'decimal'],
+          ['AI spend (USD)', f.spendUsd, 'decimal'],
+        ]
+      : [];
     blocks.push({
       kind: 'table',
       table: {
@@ -39,8 +49,11 @@ async function dashboardAiSection(ctx: ReportContext): Promise<ReportSection | n
           { key: 'value', label: 'Value', format: 'decimal' },
           { key: 'previous', label: 'Previous month', format: 'decimal' },
         ],
-        rows: d.kpis.map((k) => [k.label, k.value, k.previous]),
-        rowFormats: d.kpis.map((k) => fmt(k.format)),
+        rows: [
+          ...d.kpis.map((k) => [k.label, k.value, k.previous]),
+          ...extra.map(([label, value]) => [label, value, null]),
+        ],
+        rowFormats: [...d.kpis.map((k) => fmt(k.format)), ...extra.map((e) => e[2])],
         ...(d.unmatchedShare !== null && d.unmatchedShare > 0
           ? {
               note: `${(d.unmatchedShare * 100).toFixed(1)}% of AI-active users are joined to no employee and are in no figure.`,

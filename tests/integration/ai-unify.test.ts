@@ -1,0 +1,192 @@
+/**
+ * One definition per AI figure (lib/views/ai-figures.ts): for the same unit and period the AI
+ * page (tiles, answer, tool table), `ai-metrics --json` and the report's AI section give the same
+ * numbers. The fixture is tests/support/ai-payoff-seed.ts (worked out in ai-payoff.test.ts) plus one
+ * team row: windsurf for M2's team (M2 + E7..E10 + X), 6 engineers, 1 active user, $30 spend.
+ *
+ * April 1-28 (4 weeks, 28/30 of a month), whole organisation, by hand:
+ * - engineers: M1's people (M1, E1..E6) = 7, plus the team row's 6 in place of M2's team = 13;
+ *   AI-active: M1, E1..E5 = 6 plus the team row's 1 = 7; adoption 7 / 13 = 0.5385.
+ * - spend: copilot 6 x $20 + cursor 5 x $6 + the team row's $30 = $180 usage, + seats 6 x $19 x
+ *   28/30 = $106.40 -> $286.40; / 13 / (28/30) = $23.60 per engineer per month.
+ * - PRs: 22 by joined authors; / 13 / 4 = 0.4231 per engineer-week; 7 AI-assisted / 22 = 0.3182;
+ *   median cycle time 16 h. Cost per merged PR: $286.40 / 23 (the outsider's PR too) = $12.45.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR, inOrg, type Actor } from '@/lib/dal/actor';
+import { getAiMetricsContract, type AiMetricsContract } from '@/lib/dal/ai-contract';
+import { clearIdentityIndexCache } from '@/lib/dal/ai-data';
+import { rawQuery } from '@/lib/dal/raw-query';
+import { clearPreparedCache } from '@/lib/dal/snapshot-data';
+import { importFiles } from '@/cli/commands/import-command';
+import { buildAiDashboard, type AiDashboard } from '@/lib/dal/dashboards/ai';
+import { loadDashboardContext } from '@/lib/dal/dashboards/context';
+import { loadReportContext } from '@/lib/dal/reports/context';
+import { parseReportParams } from '@/lib/dal/reports/params';
+import { buildAiSection } from '@/lib/dal/reports/sections/ai';
+import { isSuppressed } from '@/lib/query/suppressed';
+import { PAYOFF_ORG, PAYOFF_PERIOD, seedPayoff } from '../support/ai-payoff-seed';
+import { backends, createTestDb, type TestDb } from '../support/test-db';
+
+const quiet = () => undefined;
+const hr: Actor = { ...inOrg(CLI_ACTOR, 1), role: 'hr', scopeEmployeeId: null };
+
+/** The tile values by key. */
+function tiles(d: AiDashboard): Record<string, number | null> {
+  if (isSuppressed(d.kpis)) throw new Error('tiles suppressed');
+  return Object.fromEntries(d.kpis.map((k) => [k.key, k.value]));
+}
+
+/** The contract's figures under the tiles' keys. */
+function contractTiles(c: AiMetricsContract): Record<string, number | null> {
+  return {
+    adoption: c.adoption,
+    aiAssistedPrShare: c.aiAssistedPrShare,
+    throughputPerEngineerWeek: c.throughputPerEngineerWeek,
+    spendPerEngineerMonth: c.spendPerEngineerMonth,
+    costPerMergedPr: c.costPerMergedPr,
+    acceptanceRateByCount: c.acceptanceRateByCount,
+    acceptanceRateByLines: c.acceptanceRateByLines,
+  };
+}
+
+/** The contract says what the tiles say, figure by figure. */
+function expectSameAsTiles(c: AiMetricsContract, t: Record<string, number | null>): void {
+  const mine = contractTiles(c);
+  expect(mine).toEqual(Object.fromEntries(Object.keys(mine).map((k) => [k, t[k] ?? null])));
+}
+
+describe.each(backends())('one definition of each AI figure on %s', (backend) => {
+  let tdb: TestDb;
+
+  beforeAll(async () => {
+    tdb = await createTestDb(backend);
+    clearIdentityIndexCache();
+    clearPreparedCache();
+    const org = await importFiles([PAYOFF_ORG], {}, quiet);
+    expect(org.result.ok).toBe(true);
+    await seedPayoff();
+    const [imp] = await rawQuery<{ id: number }>(
+      `insert into ai_imports (org_id, uploaded_by) values (1, 'test') returning id`,
+    );
+    await rawQuery(
+      `insert into ai_usage (import_id, row_no, subject_kind, subject_key, team_manager_id, tool,
+         period_start, period_end, engineers, ai_active_users, spend_usd)
+       values ($1, 0, 'team', 'team:M2', 'M2', 'windsurf', '2026-04-01', '2026-04-28', 6, 1, 30)`,
+      [imp?.id ?? 0],
+    );
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('gives the tiles, the answer, the tool table and the contract the same figures (hand-worked)', async () => {
+    const ctx = await loadDashboardContext(hr, {});
+    const d = await buildAiDashboard(ctx, new URLSearchParams(PAYOFF_PERIOD));
+    const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), PAYOFF_PERIOD);
+    const t = tiles(d);
+    expect(t).toMatchObject({
+      engineers: 13,
+      activeUsers: 7,
+      adoption: 0.5385,
+      spendPerEngineerMonth: 23.6,
+      throughputPerEngineerWeek: 0.4231,
+      aiAssistedPrShare: 0.3182,
+      costPerMergedPr: 12.45,
+    });
+    expectSameAsTiles(c, t);
+    const p = d.payoff;
+    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+    const f = p.figures;
+    expect(f).toMatchObject({
+      engineers: 13,
+      activeUsers: 7,
+      spendUsd: 286.4,
+      prsMerged: 22,
+      prsForCost: 23,
+    });
+    // the answer's delivery and the contract's are the shared figures
+    expect(c.delivery).toEqual({
+      prsMerged: 22,
+      prsPerEngineerWeek: 0.4231,
+      medianCycleTimeHours: 16,
+      aiAssistedPrShare: 0.3182,
+    });
+    expect(p.unit?.delivery).toEqual(c.delivery);
+    expect(p.unit?.spendPerEngineerMonth).toBe(t.spendPerEngineerMonth);
+    // "7 of 13 engineers", "$24 per engineer per month" ($23.60 rounded), as the tiles say
+    expect(p.headline).toBe(c.headline);
+    expect(c.headline).toContain('at $24 per engineer per month');
+    // the tool table divides by the same 23 PRs; its rows plus the team row's $30 make the total
+    expect(c.byTool.copilot?.costPerMergedPr).toBe(9.84);
+    expect(p.spendNotByToolUsd).toBe(30);
+    // users vs non-users are people-level and suppressed as before (7 and 5)
+    expect(c.usersVsNonUsers.users.engineers).toBe(7);
+    expect(c.usersVsNonUsers.nonUsers.engineers).toBe(5);
+  });
+
+  it("gives the report's AI section the page's and the contract's figures for its period", async () => {
+    const rctx = await loadReportContext(hr, parseReportParams({ format: 'pdf', sections: ['ai'] }));
+    const section = await buildAiSection(rctx);
+    const table = section.blocks.find((b) => b.kind === 'table' && b.table.id === 'ai-figures');
+    if (!table || table.kind !== 'table') throw new Error('no AI figures table in the report');
+    const ctx = await loadDashboardContext(hr, {});
+    // the report takes the page's default period (the newest month with data up to the snapshot)
+    const d = await buildAiDashboard(ctx, new URLSearchParams());
+    if (!d.window || isSuppressed(d.kpis)) throw new Error('no period');
+    const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
+      from: d.window.from,
+      to: d.window.to,
+    });
+    const byLabel = new Map(table.table.rows.map((r) => [r[0], r[1]]));
+    for (const k of d.kpis) expect(byLabel.get(k.label), k.label).toBe(k.value);
+    const t = tiles(d);
+    expectSameAsTiles(c, t);
+    // the monthly trend's point for that month, and the manager table's top row (R: everyone),
+    // say the same as the tiles
+    const point = d.trend.find((x) => x.month === d.window?.month);
+    if (!point || isSuppressed(point)) throw new Error('no trend point');
+    for (const k of d.kpis) expect(point[k.key], `trend ${k.key}`).toBe(k.value);
+    const r = d.managers.find((m) => m.id === 'R');
+    if (!r || isSuppressed(r.figures)) throw new Error('no manager row for R');
+    expect(r.figures).toMatchObject({
+      engineers: t.engineers,
+      adoption: t.adoption,
+      throughputPerEngineerWeek: t.throughputPerEngineerWeek,
+      spendPerEngineerMonth: t.spendPerEngineerMonth,
+      costPerMergedPr: t.costPerMergedPr,
+      aiAssistedPrShare: t.aiAssistedPrShare,
+    });
+    const p = d.payoff;
+    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+    const pr = p.managers.find((m) => m.id === 'R');
+    expect(pr?.figures).toEqual({
+      adoption: t.adoption,
+      prsPerEngineerWeek: t.throughputPerEngineerWeek,
+      spendPerEngineerMonth: t.spendPerEngineerMonth,
+    });
+    expect(byLabel.get('PRs merged')).toBe(p.figures?.prsMerged);
+    expect(byLabel.get('Median PR cycle time (hours)')).toBe(p.figures?.medianCycleTimeHours);
+    expect(c.delivery.medianCycleTimeHours).toBe(p.figures?.medianCycleTimeHours);
+  });
+
+  it('gives a subtree the same figures on the page and in the contract', async () => {
+    const ctx = await loadDashboardContext(hr, { subtree: 'M2' });
+    const d = await buildAiDashboard(ctx, new URLSearchParams(PAYOFF_PERIOD));
+    const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
+      ...PAYOFF_PERIOD,
+      subtree: 'M2',
+    });
+    const t = tiles(d);
+    // M2's subtree: the team row's 6 engineers and 1 user; its $30; PRs of M2, E7..E10 = 1 + 2 + 2 + 1 + 2 = 8
+    // 8 / 6 / 4 = 0.3333; spend $30 + E7's cursor $6 = $36; / 8 = $4.50; / 6 / (28/30) = $6.43
+    expect(t).toMatchObject({
+      engineers: 6,
+      adoption: 0.1667,
+      throughputPerEngineerWeek: 0.3333,
+      costPerMergedPr: 4.5,
+      spendPerEngineerMonth: 6.43,
+    });
+    expectSameAsTiles(c, t);
+  });
+});
