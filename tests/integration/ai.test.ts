@@ -404,5 +404,5 @@ describe('ai-import and ai-metrics on the command line', () => {
       warnings: [expect.objectContaining({ code: expect.any(String) })],
     });
     expect(cli(['ai-metrics', '--subtree', 'NOBODY', '--json']).code).toBe(1);
-  }, 120_000);
+  }, 300_000); // each spawned CLI starts tsx and opens PGlite (about 20 s each on a loaded 2-core machine)
 });
