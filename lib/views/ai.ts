@@ -6,7 +6,7 @@ import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { subtreeAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { NodeKind } from '@/lib/metrics/roles';
 import { managersIn } from './ai-window';
-import { guardGroup, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
+import { guardGroup, guardRow, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
 import { isUnitShown, type ReaderFloor } from './floor';
 import { mayLabelUnit, shownBelow, unlabelledTeams } from './unit-labels';
 
@@ -84,7 +84,7 @@ export function aiManagerTable(
       layer: tree.layer[i] ?? 0,
       firstLine: tree.kind[i] === NodeKind.managerOfIcs,
       subtreeSize: shownBelow(ctx, tree, i),
-      figures: guardGroup(ctx, floor !== null && !isUnitShown(floor, i) ? 0 : m.engineers, {
+      figures: guardRow(ctx, m.engineers, floor === null || isUnitShown(floor, i), {
         engineers: m.engineers,
         activeUsers: m.activeUsers,
         adoption: m.adoption,

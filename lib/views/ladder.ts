@@ -5,7 +5,7 @@
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
 import {
   guardGroup,
-  hiddenMarker,
+  guardRow,
   isGroupHidden,
   partitionShown,
   type ScopedViewContext,
@@ -91,7 +91,7 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
     : computePromotionVelocity(unitSeries.samples).map((r) => ({
         track: r.track,
         level: r.level,
-        values: guardGroup(ctx, r.promotions, {
+        values: guardRow(ctx, r.promotions, true, {
           promotions: r.promotions,
           medianMonths: r.medianMonths,
           p75Months: r.p75Months,
@@ -113,7 +113,7 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
       unitSeries.moves.map((m) => ({
         asOf: m.asOf,
         from: m.from,
-        values: guardGroup(ctx, m.headcount, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
+        values: guardRow(ctx, m.headcount, true, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
       })),
     ),
   };
@@ -133,6 +133,6 @@ function departmentRows(ctx: ViewContext, total: number): LadderDepartmentRow[] 
   );
   return groups.map(({ department, group }, k) => ({
     department,
-    group: shown[k] ? guardGroup(ctx, group.people, group) : hiddenMarker(ctx),
+    group: guardRow(ctx, group.people, shown[k] === true, group),
   }));
 }

@@ -1,7 +1,6 @@
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
 import {
-  guardGroup,
-  hiddenMarker,
+  guardRow,
   isSuppressed,
   partitionShown,
   type Suppressed,
@@ -98,7 +97,7 @@ export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
     computed.map((r) => r.department),
   );
   const rows = computed.map(({ department, size, metrics }, k) => {
-    const guarded = shown[k] ? guardGroup(ctx, size, metrics) : hiddenMarker(ctx);
+    const guarded = guardRow(ctx, size, shown[k] === true, metrics);
     // Suppressed rows sort last by name, so their order does not hint at their size.
     return { department, size: isSuppressed(guarded) ? -1 : size, metrics: guarded };
   });

@@ -8,7 +8,7 @@ interface Kpi {
 }
 interface Overview {
   asOf: string;
-  kpis: Kpi[] | { suppressed: true; minGroupSize: number };
+  kpis: Kpi[] | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' };
   findings: Array<{ text: string }>;
 }
 interface Hit {

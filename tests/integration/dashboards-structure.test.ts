@@ -55,7 +55,7 @@ async function tree(a: Actor, q: Record<string, string> = {}, asOf = AS_OF) {
   const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf }));
   return buildOrgTree(ctx, new URLSearchParams(q));
 }
-function unwrap<T>(v: T | { suppressed: true; minGroupSize: number }): T {
+function unwrap<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v as T;
 }

@@ -59,7 +59,7 @@ const compare = async (who: Actor, q: DashboardQuery = {}, extra: Record<string,
 const offTarget = async (who: Actor, q: DashboardQuery = {}) =>
   buildOffTarget(await loadDashboardContext(who, q));
 
-function unwrap<T>(v: T | { suppressed: true; minGroupSize: number }): T {
+function unwrap<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v;
 }

@@ -27,6 +27,7 @@ import {
   guardGroup,
   hiddenMarker,
   isGroupHidden,
+  reasonFor,
   isSuppressed,
   type DashboardContext,
   type Suppressed,
@@ -188,7 +189,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       unmatchedShare: orgWideOnly(ctx, p.unmatchedShare),
       ...p.metrics,
     };
-    const guarded = p.hidden ? hiddenMarker(ctx) : guardGroup(ctx, p.metrics.engineers, point);
+    const guarded = p.hidden ? hiddenMarker(ctx, reasonFor(ctx, p.metrics.engineers)) : guardGroup(ctx, p.metrics.engineers, point);
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
@@ -214,7 +215,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     hasData: true,
     snapshotAsOf: snapshot.asOf,
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
-    kpis: unitHidden ? hiddenMarker(ctx) : guardGroup(ctx, now.engineers, kpis),
+    kpis: unitHidden ? hiddenMarker(ctx, reasonFor(ctx, now.engineers)) : guardGroup(ctx, now.engineers, kpis),
     trend,
     managers,
     scatter,
@@ -258,7 +259,7 @@ async function unitPayoff(
     isAiUnitHidden(floor, tree, input.spec) ||
     isGroupHidden(ctx, payoff.unit.engineers)
   )
-    return hiddenMarker(ctx);
+    return hiddenMarker(ctx, reasonFor(ctx, payoff.unit.engineers));
   const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), window, {
     hasPrData: payoff.hasPrData,
     shown: (i) => floor === null || isUnitShown(floor, i),

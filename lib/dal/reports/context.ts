@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getMetricsContract, type MetricsContract } from '../metrics-contract';
+import { suppressedFor } from '@/lib/query/suppressed';
 import {
   isGroupHidden,
   loadDashboardContext,
@@ -80,7 +81,7 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
         return await getMetricsContract(actor, contractRequest);
       } catch (err) {
         if (err instanceof ForbiddenError)
-          return { suppressed: true, minGroupSize: dash.settings.minGroupSize } as const;
+          return suppressedFor(unitSize, dash.settings.minGroupSize);
         throw err;
       }
     }),
