@@ -29,9 +29,7 @@ export function hiddenReasonsText(
 ): string {
   const small = markers.find((m) => m.reason !== 'complement');
   const complement = markers.find((m) => m.reason === 'complement');
-  return [small, complement]
-    .flatMap((m) => (m ? [hiddenText(m, noun)] : []))
-    .join(', or ');
+  return [small, complement].flatMap((m) => (m ? [hiddenText(m, noun)] : [])).join(', or ');
 }
 
 /** The same text starting a sentence ("Fewer than 5 people", "Hidden so a smaller group ..."). */

@@ -66,7 +66,8 @@ export function reasonFor(ctx: Pick<PrivacyContext, 'settings'>, groupSize: numb
 export function guardRow<T>(ctx: PrivacyContext, size: number, planned: boolean, value: T): T | Suppressed {
   if (!ctx.suppress) return value;
   if (size === 0 && !ctx.hidden) return value;
-  if (ctx.hidden || !planned || size < ctx.settings.minGroupSize) return hiddenMarker(ctx, reasonFor(ctx, size));
+  if (ctx.hidden || !planned || size < ctx.settings.minGroupSize)
+    return hiddenMarker(ctx, reasonFor(ctx, size));
   return value;
 }
 

@@ -103,7 +103,10 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
   if (isGroupHidden(ctx, c.headcount) || partial) {
     // the unit under the minimum (or hidden by the floor), else partial coverage: a total then
     // could be the cost of a few people, so it is hidden as a complement.
-    const hidden = hiddenMarker(ctx, isGroupHidden(ctx, c.headcount) ? reasonFor(ctx, c.headcount) : 'complement');
+    const hidden = hiddenMarker(
+      ctx,
+      isGroupHidden(ctx, c.headcount) ? reasonFor(ctx, c.headcount) : 'complement',
+    );
     return {
       coverage: isGroupHidden(ctx, c.headcount) ? hidden : coverage,
       hiddenReason: partial && !isGroupHidden(ctx, c.headcount) ? 'partial-coverage' : null,
