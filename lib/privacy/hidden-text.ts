@@ -40,3 +40,36 @@ export function hiddenSentence(
   const text = hiddenText(marker, noun);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The note shown in place of a whole card or section whose figures are hidden. */
+export function hiddenNote(
+  marker: { minGroupSize: number; reason?: SuppressReason },
+  noun: HiddenNoun = 'people',
+): string {
+  return marker.reason === 'complement'
+    ? `${hiddenSentence(marker, noun)}: figures for this group are withheld to protect privacy.`
+    : `${hiddenSentence(marker, noun)}: figures for this group are hidden to protect privacy.`;
+}
+
+/** Hidden groups gathered by their text, in first-seen order: [["fewer than 5 people", ["A", "B"]], ...]. */
+export function groupByHiddenText(
+  items: ReadonlyArray<{ label: string; marker: { minGroupSize: number; reason?: SuppressReason } }>,
+  noun: HiddenNoun = 'people',
+): Array<[string, string[]]> {
+  const out = new Map<string, string[]>();
+  for (const { label, marker } of items) {
+    const text = hiddenText(marker, noun);
+    out.set(text, [...(out.get(text) ?? []), label]);
+  }
+  return [...out];
+}
+
+/** The legend of a chart's hidden cells, whatever each one's reason. */
+export function hiddenLegend(): string {
+  return 'hidden for privacy: fewer than the minimum group size, or so a smaller group cannot be worked out';
+}
+
+/** A hidden cell's short text in a dense grid: "<5" for a small group, "hidden" for a complement. */
+export function hiddenCellText(marker: { minGroupSize: number; reason?: SuppressReason }): string {
+  return marker.reason === 'complement' ? 'hidden' : `<${marker.minGroupSize}`;
+}

@@ -46,7 +46,7 @@ export function CompareView() {
       </p>
       <TargetNote target={c.target} />
       {isSuppressed(c.metrics) ? (
-        <SuppressedNote minGroupSize={c.metrics.minGroupSize} />
+        <SuppressedNote marker={c.metrics} />
       ) : (
         <Metrics metrics={c.metrics} data={c} from={from} />
       )}
@@ -236,7 +236,7 @@ function Layers({ data, from }: { data: Compare; from: string }) {
 }
 
 function Departments({ data, from }: { data: Compare; from: string }) {
-  if (isSuppressed(data.departments)) return <SuppressedNote minGroupSize={data.departments.minGroupSize} />;
+  if (isSuppressed(data.departments)) return <SuppressedNote marker={data.departments} />;
   const visible = data.departments.filter(
     (d): d is Extract<DepartmentChange, { from: number }> => !('suppressed' in d),
   );

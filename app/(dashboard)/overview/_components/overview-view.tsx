@@ -28,7 +28,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       {isSuppressed(o.kpis) ? (
-        <SuppressedNote minGroupSize={o.kpis.minGroupSize} />
+        <SuppressedNote marker={o.kpis} />
       ) : (
         <KpiCards kpis={o.kpis} />
       )}
@@ -72,7 +72,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
       <ScopeNote notes={notes} canMark={canMark} />
       <div className="two-col">
         {isSuppressed(o.trend) ? (
-          <SuppressedNote minGroupSize={o.trend.minGroupSize} />
+          <SuppressedNote marker={o.trend} />
         ) : (
           <ChartCard
             title="Flattening trend"
@@ -105,7 +105,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
           </ChartCard>
         )}
         {isSuppressed(o.spans) ? (
-          <SuppressedNote minGroupSize={o.spans.minGroupSize} />
+          <SuppressedNote marker={o.spans} />
         ) : (
           <ChartCard
             title="Spans of control"
@@ -127,7 +127,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         )}
       </div>
       {isSuppressed(o.pyramid) ? (
-        <SuppressedNote minGroupSize={o.pyramid.minGroupSize} />
+        <SuppressedNote marker={o.pyramid} />
       ) : (
         <ChartCard
           title="Layer pyramid"

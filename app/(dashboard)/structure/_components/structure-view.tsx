@@ -45,24 +45,26 @@ export function StructureView({
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       {isSuppressed(d.summary) ? (
-        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+        <SuppressedNote marker={d.summary} />
       ) : (
         <SummaryCards s={d.summary} />
       )}
       <div className="two-col">
         {isSuppressed(d.bands) ? (
-          <SuppressedNote minGroupSize={d.bands.minGroupSize} />
+          <SuppressedNote marker={d.bands} />
         ) : (
           <SpanBandsCard bands={d.bands} asOf={d.asOf} />
         )}
-        {isSuppressed(d.histogram) || isSuppressed(d.archetypes) ? (
-          <SuppressedNote minGroupSize={minGroupSize} />
+        {isSuppressed(d.histogram) ? (
+          <SuppressedNote marker={d.histogram} />
+        ) : isSuppressed(d.archetypes) ? (
+          <SuppressedNote marker={d.archetypes} />
         ) : (
           <SpanHistogramCard histogram={d.histogram} archetypes={d.archetypes} asOf={d.asOf} />
         )}
       </div>
       {isSuppressed(d.pyramid) ? (
-        <SuppressedNote minGroupSize={d.pyramid.minGroupSize} />
+        <SuppressedNote marker={d.pyramid} />
       ) : (
         <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
       )}

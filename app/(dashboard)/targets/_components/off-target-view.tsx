@@ -41,7 +41,7 @@ export function OffTargetView() {
         />
       )}
       {isSuppressed(o.managers) ? (
-        <SuppressedNote minGroupSize={o.managers.minGroupSize} />
+        <SuppressedNote marker={o.managers} />
       ) : (
         <ManagerSection data={o} managers={o.managers} />
       )}

@@ -42,7 +42,7 @@ export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: b
       </p>
       <TargetNote target={t.target} isAdmin={isAdmin} />
       {isSuppressed(series) ? (
-        <SuppressedNote minGroupSize={series.minGroupSize} />
+        <SuppressedNote marker={series} />
       ) : (
         <>
           <ScopeNote notes={notes} canMark={canMark} />
