@@ -1,11 +1,5 @@
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
-import {
-  guardRow,
-  isSuppressed,
-  partitionShown,
-  type Suppressed,
-  type ViewContext,
-} from './context';
+import { guardRow, isSuppressed, partitionShown, type Suppressed, type ViewContext } from './context';
 
 /** Every structure metric of one department inside the unit (SPEC "Structure"). */
 export interface DepartmentStructure {

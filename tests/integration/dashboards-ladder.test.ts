@@ -49,7 +49,9 @@ const viewer = actor('viewer');
 const ladder = async (a: Actor, q: DashboardQuery = {}) => buildLadder(await loadDashboardContext(a, q));
 const risk = async (a: Actor, q: DashboardQuery = {}) => buildCeilingRisk(await loadDashboardContext(a, q));
 
-function open<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' } | undefined): T {
+function open<T>(
+  v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' } | undefined,
+): T {
   if (v === undefined || isSuppressed(v)) throw new Error('missing or unexpectedly suppressed');
   return v as T;
 }

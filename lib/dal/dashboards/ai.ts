@@ -189,7 +189,9 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       unmatchedShare: orgWideOnly(ctx, p.unmatchedShare),
       ...p.metrics,
     };
-    const guarded = p.hidden ? hiddenMarker(ctx, reasonFor(ctx, p.metrics.engineers)) : guardGroup(ctx, p.metrics.engineers, point);
+    const guarded = p.hidden
+      ? hiddenMarker(ctx, reasonFor(ctx, p.metrics.engineers))
+      : guardGroup(ctx, p.metrics.engineers, point);
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
@@ -215,7 +217,9 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     hasData: true,
     snapshotAsOf: snapshot.asOf,
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
-    kpis: unitHidden ? hiddenMarker(ctx, reasonFor(ctx, now.engineers)) : guardGroup(ctx, now.engineers, kpis),
+    kpis: unitHidden
+      ? hiddenMarker(ctx, reasonFor(ctx, now.engineers))
+      : guardGroup(ctx, now.engineers, kpis),
     trend,
     managers,
     scatter,

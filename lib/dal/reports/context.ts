@@ -80,8 +80,7 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
       try {
         return await getMetricsContract(actor, contractRequest);
       } catch (err) {
-        if (err instanceof ForbiddenError)
-          return suppressedFor(unitSize, dash.settings.minGroupSize);
+        if (err instanceof ForbiddenError) return suppressedFor(unitSize, dash.settings.minGroupSize);
         throw err;
       }
     }),

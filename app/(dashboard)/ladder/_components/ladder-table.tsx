@@ -22,8 +22,7 @@ const COLUMNS: SortableColumn<Row>[] = [
     header: 'People',
     value: metric((g) => g.people),
     numeric: true,
-    cell: (r) =>
-      r.g ? r.g.people.toLocaleString('en') : <span className="badge">{r.hidden}</span>,
+    cell: (r) => (r.g ? r.g.people.toLocaleString('en') : <span className="badge">{r.hidden}</span>),
     csv: (r) => (r.g ? r.g.people : r.hidden),
   },
   { id: 'ics', header: 'ICs', value: metric((g) => g.ics), numeric: true },

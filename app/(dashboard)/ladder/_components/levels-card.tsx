@@ -79,7 +79,10 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       {hidden.length > 0 && (
         <p className="suppressed" role="note" data-testid="levels-hidden">
           {groupByHiddenText(hidden)
-            .map(([text, labels]) => `${text.charAt(0).toUpperCase()}${text.slice(1)}, so not shown: ${labels.join(', ')}.`)
+            .map(
+              ([text, labels]) =>
+                `${text.charAt(0).toUpperCase()}${text.slice(1)}, so not shown: ${labels.join(', ')}.`,
+            )
             .join(' ')}
         </p>
       )}

@@ -27,11 +27,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         As of <strong>{o.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
-      {isSuppressed(o.kpis) ? (
-        <SuppressedNote marker={o.kpis} />
-      ) : (
-        <KpiCards kpis={o.kpis} />
-      )}
+      {isSuppressed(o.kpis) ? <SuppressedNote marker={o.kpis} /> : <KpiCards kpis={o.kpis} />}
       {fte && (
         <FigureCards
           label="Posts, people and FTE"

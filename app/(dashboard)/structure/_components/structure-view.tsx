@@ -44,11 +44,7 @@ export function StructureView({
         As of <strong>{d.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
-      {isSuppressed(d.summary) ? (
-        <SuppressedNote marker={d.summary} />
-      ) : (
-        <SummaryCards s={d.summary} />
-      )}
+      {isSuppressed(d.summary) ? <SuppressedNote marker={d.summary} /> : <SummaryCards s={d.summary} />}
       <div className="two-col">
         {isSuppressed(d.bands) ? (
           <SuppressedNote marker={d.bands} />
