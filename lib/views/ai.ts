@@ -6,7 +6,7 @@ import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { subtreeAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { NodeKind } from '@/lib/metrics/roles';
 import { managersIn } from './ai-window';
-import { guardGroup, guardRow, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
+import { guardRow, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
 import { isUnitShown, type ReaderFloor } from './floor';
 import { mayLabelUnit, shownBelow, unlabelledTeams } from './unit-labels';
 

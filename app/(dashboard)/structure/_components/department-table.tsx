@@ -89,12 +89,10 @@ const deptName = (r: DepartmentRow) => r.department ?? '(no department)';
 export function DepartmentTable({
   rows,
   asOf,
-  minGroupSize,
   onFilter,
 }: {
   rows: DepartmentRow[];
   asOf: string;
-  minGroupSize: number;
   onFilter: (department: string) => void;
 }) {
   const id = useId();

@@ -72,7 +72,7 @@ export function StructureView({
           minGroupSize={minGroupSize}
         />
       )}
-      <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
+      <DepartmentTable rows={d.departments} asOf={d.asOf} onFilter={onDept} />
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>
