@@ -27,6 +27,8 @@ export interface ReportContext {
   includePeople: boolean;
   /** true when the unit is under the minimum group size for this reader */
   unitSuppressed: boolean;
+  /** why the unit is hidden when unitSuppressed: under the minimum, or hidden by complement */
+  unitMarker: Suppressed;
   overview(): Promise<Overview>;
   /** the SPEC metrics contract, or a suppression marker for leaders/viewers on small units */
   contract(): Promise<MetricsContract | Suppressed>;
@@ -75,6 +77,7 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
     compareProblem,
     includePeople: params.includePeople && dash.canSeePeople,
     unitSuppressed: isGroupHidden(dash, unitSize),
+    unitMarker: suppressedFor(unitSize, dash.settings.minGroupSize),
     overview: once(() => buildOverview(dash)),
     contract: once(async () => {
       try {

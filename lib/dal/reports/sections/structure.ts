@@ -48,8 +48,7 @@ async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][
 export async function buildStructureSection(ctx: ReportContext): Promise<ReportSection> {
   const base = { id: 'structure', title: 'Structure' } as const;
   const c = await ctx.contract();
-  if (isSuppressed(c))
-    return { ...base, blocks: [{ kind: 'suppressed', text: suppressedText(c.minGroupSize) }] };
+  if (isSuppressed(c)) return { ...base, blocks: [{ kind: 'suppressed', text: suppressedText(c) }] };
   const o = await ctx.overview();
   const blocks: ReportBlock[] = [];
   const summary: Array<[string, number | null, ValueFormat]> = [
