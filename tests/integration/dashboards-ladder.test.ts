@@ -315,7 +315,7 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
       {
         asOf: '2024-02-29',
         from: '2024-01-31',
-        atCeiling: { suppressed: true, minGroupSize: 5 },
+        atCeiling: { suppressed: true, minGroupSize: 5, reason: 'small' },
         notAtCeiling: { ics: 6, leavers: 0, leaverRate: 0 },
       },
     ]);
