@@ -87,6 +87,9 @@ export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Prom
   const whole = hiddenMarker(ctx, unitSmall ? 'small' : 'complement');
   const complement = hiddenMarker(ctx, 'complement');
   const groupHidden = (g: CostGroup) => hiddenMarker(ctx, small(g) ? 'small' : 'complement');
+  // A change nobody makes (0 people) is shown as 0: it says nothing about anyone's pay.
+  const changeGroup = (g: CostGroup) =>
+    unitHidden ? whole : all || few ? (g.people === 0 ? g : groupHidden(g)) : g;
   const view = (side: CostSide, d: typeof b): CostSideView =>
     split
       ? side
@@ -108,9 +111,9 @@ export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Prom
         : split
           ? c.difference
           : { total: c.difference.total, management: complement, ic: complement },
-    removed: unitHidden ? whole : all || few ? groupHidden(c.removed) : c.removed,
-    becameManagers: unitHidden ? whole : all || few ? groupHidden(c.becameManagers) : c.becameManagers,
-    stoppedManaging: unitHidden ? whole : all || few ? groupHidden(c.stoppedManaging) : c.stoppedManaging,
+    removed: changeGroup(c.removed),
+    becameManagers: changeGroup(c.becameManagers),
+    stoppedManaging: changeGroup(c.stoppedManaging),
     // the planner's own figures, or medians over at least the minimum group size
     planned: c.planned,
   };
