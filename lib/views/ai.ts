@@ -6,7 +6,7 @@ import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import { subtreeAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { NodeKind } from '@/lib/metrics/roles';
 import { managersIn } from './ai-window';
-import { guardRow, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
+import { guardGroup, type ScopedViewContext, type Suppressed, type ViewContext } from './context';
 import { isUnitShown, type ReaderFloor } from './floor';
 import { mayLabelUnit, shownBelow, unlabelledTeams } from './unit-labels';
 
@@ -84,16 +84,22 @@ export function aiManagerTable(
       layer: tree.layer[i] ?? 0,
       firstLine: tree.kind[i] === NodeKind.managerOfIcs,
       subtreeSize: shownBelow(ctx, tree, i),
-      figures: guardRow(ctx, m.engineers, floor === null || isUnitShown(floor, i), {
-        engineers: m.engineers,
-        activeUsers: m.activeUsers,
-        adoption: m.adoption,
-        throughputPerEngineerWeek: m.throughputPerEngineerWeek,
-        costPerMergedPr: m.costPerMergedPr,
-        acceptanceRateByCount: m.acceptanceRateByCount,
-        aiAssistedPrShare: m.aiAssistedPrShare,
-        spendPerEngineerMonth: m.spendPerEngineerMonth,
-      }),
+      // Not guardRow: a subtree with no engineers still has people, and "0 engineers" would say
+      // something about them; a unit the floor hides counts as hidden (reason by its engineers).
+      figures: guardGroup(
+        { ...ctx, hidden: ctx.hidden || (floor !== null && !isUnitShown(floor, i)) },
+        m.engineers,
+        {
+          engineers: m.engineers,
+          activeUsers: m.activeUsers,
+          adoption: m.adoption,
+          throughputPerEngineerWeek: m.throughputPerEngineerWeek,
+          costPerMergedPr: m.costPerMergedPr,
+          acceptanceRateByCount: m.acceptanceRateByCount,
+          aiAssistedPrShare: m.aiAssistedPrShare,
+          spendPerEngineerMonth: m.spendPerEngineerMonth,
+        },
+      ),
     });
   }
   const engineersOf = (row: AiManagerRow) => ('suppressed' in row.figures ? -1 : row.figures.engineers);

@@ -91,7 +91,8 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
     : computePromotionVelocity(unitSeries.samples).map((r) => ({
         track: r.track,
         level: r.level,
-        values: guardRow(ctx, r.promotions, true, {
+        // not guardRow: "0 promotions" from a level would say something about the people in it
+        values: guardGroup(ctx, r.promotions, {
           promotions: r.promotions,
           medianMonths: r.medianMonths,
           p75Months: r.p75Months,
@@ -113,6 +114,7 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
       unitSeries.moves.map((m) => ({
         asOf: m.asOf,
         from: m.from,
+        // m.headcount 0: nobody in the unit then, so its 0 moves are shown (guardRow)
         values: guardRow(ctx, m.headcount, true, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
       })),
     ),
