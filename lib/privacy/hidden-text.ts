@@ -37,7 +37,11 @@ export function hiddenSentence(
   marker: { minGroupSize: number; reason?: SuppressReason },
   noun: HiddenNoun = 'people',
 ): string {
-  const text = hiddenText(marker, noun);
+  return sentenceCase(hiddenText(marker, noun));
+}
+
+/** A hidden text at the start of a sentence: its first letter capitalised. */
+export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -1,6 +1,6 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
-import { groupByHiddenText } from '@/lib/privacy/hidden-text';
+import { groupByHiddenText, sentenceCase } from '@/lib/privacy/hidden-text';
 import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
 import { LadderLevelsChart } from '@/app/_components/charts/ladder-levels-chart';
 import { departmentLabel } from './format';
@@ -79,10 +79,7 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       {hidden.length > 0 && (
         <p className="suppressed" role="note" data-testid="levels-hidden">
           {groupByHiddenText(hidden)
-            .map(
-              ([text, labels]) =>
-                `${text.charAt(0).toUpperCase()}${text.slice(1)}, so not shown: ${labels.join(', ')}.`,
-            )
+            .map(([text, labels]) => `${sentenceCase(text)}, so not shown: ${labels.join(', ')}.`)
             .join(' ')}
         </p>
       )}
