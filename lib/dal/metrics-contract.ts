@@ -20,6 +20,8 @@ import { planPartition } from '@/lib/privacy/floor';
 import type { Actor } from './actor';
 import { ForbiddenError, NotFoundError } from './errors';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
+import { hiddenSentence } from '@/lib/privacy/hidden-text';
+import { suppressedFor } from '@/lib/query/suppressed';
 import { resolveUnit, type Unit } from './scope';
 import { readNotComparable } from './scope-marks';
 import { readSettings } from './settings';
@@ -166,7 +168,7 @@ export async function getMetricsContract(actor: Actor, want: MetricsRequest): Pr
     (structure.headcount < settings.minGroupSize || (floor && snap && isUnitHidden(floor, snap.tree, unit)))
   ) {
     throw new ForbiddenError(
-      `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
+      `${hiddenSentence(suppressedFor(structure.headcount, settings.minGroupSize))}: figures for this group are suppressed.`,
     );
   }
   const isOrgUnit = unit.stored?.scopeType === 'org';

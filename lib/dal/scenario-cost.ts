@@ -68,7 +68,7 @@ export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Prom
     const { people, detail, ...figures } = c;
     return { hiddenReason: null, ...figures, people, detail };
   }
-  const hidden = hiddenMarker({ settings });
+  const ctx = { settings };
   const from = input.from.tree;
   const floor = readerFloor(from, actor.scopeEmployeeId, min);
   const unitHidden =
@@ -81,23 +81,39 @@ export async function scenarioCost(actor: Actor, input: ScenarioCostInput): Prom
   const all = unitHidden || partial;
   const { before: b, after: a } = c.detail;
   const split = ![b.management, b.ic, a.management, a.ic].some(small);
-  const view = (side: CostSide): CostSideView =>
+  // Why each figure is hidden: a group under the minimum is `small`; a larger figure hidden so a
+  // smaller group's pay cannot be worked out from it (the unit's total, the other side) is `complement`.
+  const unitSmall = b.headcount < min || a.headcount < min;
+  const whole = hiddenMarker(ctx, unitSmall ? 'small' : 'complement');
+  const complement = hiddenMarker(ctx, 'complement');
+  const groupHidden = (g: CostGroup) => hiddenMarker(ctx, small(g) ? 'small' : 'complement');
+  // A change nobody makes (0 people) is shown as 0: it says nothing about anyone's pay.
+  const changeGroup = (g: CostGroup) =>
+    unitHidden ? whole : all || few ? (g.people === 0 ? g : groupHidden(g)) : g;
+  const view = (side: CostSide, d: typeof b): CostSideView =>
     split
       ? side
-      : { ...side, management: hidden, ic: hidden, managementShare: null, managementCostPerIc: null };
+      : {
+          ...side,
+          management: groupHidden(d.management),
+          ic: groupHidden(d.ic),
+          managementShare: null,
+          managementCostPerIc: null,
+        };
   return {
     hiddenReason: partial ? 'partial-coverage' : !unitHidden && few ? 'few-people-changed' : null,
-    before: all ? hidden : view(c.before),
-    after: all || few ? hidden : view(c.after),
-    difference:
-      all || few
-        ? hidden
+    before: unitHidden ? whole : partial ? complement : view(c.before, b),
+    after: unitHidden ? whole : partial || few ? complement : view(c.after, a),
+    difference: unitHidden
+      ? whole
+      : partial || few
+        ? complement
         : split
           ? c.difference
-          : { total: c.difference.total, management: hidden, ic: hidden },
-    removed: all || few ? hidden : c.removed,
-    becameManagers: all || few ? hidden : c.becameManagers,
-    stoppedManaging: all || few ? hidden : c.stoppedManaging,
+          : { total: c.difference.total, management: complement, ic: complement },
+    removed: changeGroup(c.removed),
+    becameManagers: changeGroup(c.becameManagers),
+    stoppedManaging: changeGroup(c.stoppedManaging),
     // the planner's own figures, or medians over at least the minimum group size
     planned: c.planned,
   };

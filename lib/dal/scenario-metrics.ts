@@ -12,6 +12,8 @@ import {
   type ScenarioRefusal,
 } from '@/lib/scenarios';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
+import { hiddenSentence } from '@/lib/privacy/hidden-text';
+import { suppressedFor } from '@/lib/query/suppressed';
 import { computeMetricsDocument, toTrendPoint } from '@/lib/views/metrics-document';
 import { computeUnitStructure } from '@/lib/views/unit-metrics';
 import { assertRole, type Actor } from './actor';
@@ -156,7 +158,7 @@ export async function runScenarioWork(
   const structure = computeUnitStructure(after, unit, settings.execLayers);
   if (floor && (structure.headcount < settings.minGroupSize || isUnitHidden(floor, after.tree, unit)))
     throw new ForbiddenError(
-      `Fewer than ${settings.minGroupSize} people: figures for this group are suppressed.`,
+      `${hiddenSentence(suppressedFor(structure.headcount, settings.minGroupSize))}: figures for this group are suppressed.`,
     );
   const trend = summarizeTrends(
     [...points, toTrendPoint(req.effectiveDate ?? ref.asOf, structure)],

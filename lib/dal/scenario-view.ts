@@ -10,7 +10,7 @@ import {
   type ScenarioOp,
   type SuggestQuery,
 } from '@/lib/scenarios';
-import { isGroupHidden, hiddenMarker, type Suppressed, type ViewContext } from '@/lib/views/context';
+import { guardGroup, type Suppressed, type ViewContext } from '@/lib/views/context';
 import { RISK_OPTIONS } from '@/lib/views/ladder-history';
 import { computeScenarioHealth, type HealthInput, type ScenarioHealth } from '@/lib/views/scenario-health';
 import { isWithin, type Unit } from '@/lib/views/unit';
@@ -124,7 +124,7 @@ function riskSummary(
     group = byUnit.get(key) ?? unitGroup(ctx, people);
     byUnit.set(key, group);
   } else group = unitGroup(ctx, people, rows);
-  return isGroupHidden(ctx, ctx.icHidden ? 0 : group.ics) ? hiddenMarker(ctx) : group;
+  return guardGroup({ ...ctx, hidden: ctx.hidden || ctx.icHidden }, group.ics, group);
 }
 
 function healthSide(ctx: ViewContext, doc: MetricsContract, targets: Targets | null): HealthInput {

@@ -186,7 +186,8 @@ export function drawTable(doc: Doc, flow: PdfFlow, table: ReportTable): void {
           size: SIZE,
           width: w - 2 * PAD_X,
           align: isNumber || c.format !== 'text' ? 'right' : 'left',
-          color: texts[j] === '\u2014' || /^fewer than/i.test(texts[j] ?? '') ? INK.muted : INK.text,
+          color:
+            texts[j] === '\u2014' || /^(fewer than|hidden so)/i.test(texts[j] ?? '') ? INK.muted : INK.text,
         });
         x += w;
       });

@@ -205,7 +205,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     term: 'Minimum group size',
     group: 'privacy',
     definition:
-      'For leaders and viewers, any figure about fewer than the minimum group size (default 5) is suppressed and shown as "fewer than N people", and so is any figure that would let a smaller group be worked out by adding or subtracting the figures shown (for example a team minus its sub-teams): then the next-smallest unit or row is hidden too. HR and admins see every figure.',
+      'For leaders and viewers, any figure about fewer than the minimum group size (default 5) is suppressed and shown as "fewer than N people", and so is any figure that would let a smaller group be worked out by adding or subtracting the figures shown (for example a team minus its sub-teams): then the next-smallest unit or row is hidden too, shown as "hidden so a smaller group cannot be worked out" (it is not a small group itself). A row about nobody (0 people) is shown as 0. HR and admins see every figure.',
   },
   {
     key: 'scope',

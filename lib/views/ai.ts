@@ -89,16 +89,22 @@ export function aiManagerTable(
       layer: tree.layer[i] ?? 0,
       firstLine: tree.kind[i] === NodeKind.managerOfIcs,
       subtreeSize: shownBelow(ctx, tree, i),
-      figures: guardGroup(ctx, floor !== null && !isUnitShown(floor, i) ? 0 : m.engineers, {
-        engineers: m.engineers,
-        activeUsers: m.activeUsers,
-        adoption: m.adoption,
-        throughputPerEngineerWeek: m.throughputPerEngineerWeek,
-        costPerMergedPr: m.costPerMergedPr,
-        acceptanceRateByCount: m.acceptanceRateByCount,
-        aiAssistedPrShare: m.aiAssistedPrShare,
-        spendPerEngineerMonth: m.spendPerEngineerMonth,
-      }),
+      // Not guardRow: a subtree with no engineers still has people, and "0 engineers" would say
+      // something about them; a unit the floor hides counts as hidden (reason by its engineers).
+      figures: guardGroup(
+        { ...ctx, hidden: ctx.hidden || (floor !== null && !isUnitShown(floor, i)) },
+        m.engineers,
+        {
+          engineers: m.engineers,
+          activeUsers: m.activeUsers,
+          adoption: m.adoption,
+          throughputPerEngineerWeek: m.throughputPerEngineerWeek,
+          costPerMergedPr: m.costPerMergedPr,
+          acceptanceRateByCount: m.acceptanceRateByCount,
+          aiAssistedPrShare: m.aiAssistedPrShare,
+          spendPerEngineerMonth: m.spendPerEngineerMonth,
+        },
+      ),
     });
   }
   const engineersOf = (row: AiManagerRow) => ('suppressed' in row.figures ? -1 : row.figures.engineers);

@@ -13,7 +13,7 @@ import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
 import {
   familyShown,
   guardGroup,
-  hiddenMarker,
+  guardRow,
   isGroupHidden,
   type ScopedViewContext,
   type Suppressed,
@@ -141,7 +141,9 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
     return inUnit[i] === 1;
   });
   const summary = aggregate(people);
-  const guardIcs = <T>(ics: number, v: T) => guardGroup(ctx, ctx.icHidden ? 0 : ics, v);
+  // Figures about ICs: the unit counts as hidden when the floor on IC counts hides it.
+  const icCtx = { ...ctx, hidden: ctx.hidden || ctx.icHidden };
+  const guardIcs = <T>(ics: number, v: T) => guardGroup(icCtx, ics, v);
 
   const byCell = new Map<string, IcCeilingRisk[]>();
   const departments = new Set<string | null>();
@@ -186,7 +188,7 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       const k = found.findIndex((f) => f.department === department && f.column === c.key);
       const f = found[k];
       if (!f) continue;
-      const value = shown[k] ? guardIcs(f.list.length, aggregate(f.list)) : hiddenMarker(ctx);
+      const value = guardRow(icCtx, f.list.length, shown[k] === true, aggregate(f.list));
       cells.push({ department, column: c.key, value });
     }
 

@@ -15,7 +15,7 @@ import {
   type ListKey,
   type PeopleList,
 } from './compare-lists';
-import { guardGroup, partitionShown, type ScopedViewContext, type Suppressed } from './context';
+import { guardGroup, guardRow, partitionShown, type ScopedViewContext, type Suppressed } from './context';
 import { isUnitHidden, readerFloor } from './floor';
 import type { FullPoint } from './points';
 import { TREND_METRICS, type TrendFormat } from './trend-metrics';
@@ -176,8 +176,9 @@ export function assembleCompare(ctx: ScopedViewContext, input: CompareInput): Co
     const t = after.get(department) ?? 0;
     // A department absent on one side (0) is not a small group there; the smaller real side decides.
     const shown = (f === 0 || sides[0]?.[k] === true) && (t === 0 || sides[1]?.[k] === true);
-    const smallest = shown ? Math.min(...[f, t].filter((n) => n > 0)) : 0;
-    const r = guardGroup(ctx, smallest, { department, from: f, to: t, change: roundTo(t - f, 4) });
+    const real = [f, t].filter((n) => n > 0);
+    const smallest = real.length > 0 ? Math.min(...real) : 0;
+    const r = guardRow(ctx, smallest, shown, { department, from: f, to: t, change: roundTo(t - f, 4) });
     return 'suppressed' in r ? { ...r, department } : r;
   });
   const changes = compareSnapshots(fromSnap, toSnap);

@@ -6,7 +6,7 @@
  */
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { planFloor } from '@/lib/privacy/floor';
-import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
+import { isSuppressed, type SuppressReason, type SuppressedMarker } from '@/lib/query/suppressed';
 import type { ReaderFloor } from './floor';
 import type { Unit } from './unit';
 
@@ -41,9 +41,34 @@ export { isSuppressed };
 /**
  * Returns the value, or a suppression marker when the group is too small for this actor or the
  * unit it belongs to is hidden by the privacy floor (a unit's figures are shown or hidden together).
+ * The marker's reason: `small` when the group is under the minimum, else `complement` (the unit
+ * was hidden by complementary suppression). A group of 0 is hidden like any small one here; rows
+ * of a breakdown go through guardRow, which shows an empty row as 0.
  */
 export function guardGroup<T>(ctx: PrivacyContext, groupSize: number, value: T): T | Suppressed {
-  return isGroupHidden(ctx, groupSize) ? hiddenMarker(ctx) : value;
+  return isGroupHidden(ctx, groupSize) ? hiddenMarker(ctx, reasonFor(ctx, groupSize)) : value;
+}
+
+/** Why a group of this size is hidden: `small` under the minimum, else `complement`. */
+export function reasonFor(ctx: Pick<PrivacyContext, 'settings'>, groupSize: number): SuppressReason {
+  return groupSize < ctx.settings.minGroupSize ? 'small' : 'complement';
+}
+
+/**
+ * The one guard for a row or cell of a breakdown planned by the floor (departments, levels, heatmap
+ * cells): `size` is the group's population and `planned` whether the floor plan shows it.
+ * - an empty group (0 people) is shown as it is (its figures are zeros), unless the whole unit is
+ *   hidden: a 0 says nothing about anyone, and showing it cannot let another hidden cell be
+ *   derived, because a 0 adds nothing to any sum the plan keeps at 0 or at least the minimum;
+ * - a group under the minimum is hidden as `small`;
+ * - a group the plan hides although it has the minimum or more is hidden as `complement`.
+ */
+export function guardRow<T>(ctx: PrivacyContext, size: number, planned: boolean, value: T): T | Suppressed {
+  if (!ctx.suppress) return value;
+  if (size === 0 && !ctx.hidden) return value;
+  if (ctx.hidden || !planned || size < ctx.settings.minGroupSize)
+    return hiddenMarker(ctx, reasonFor(ctx, size));
+  return value;
 }
 
 /** True when figures about a group of the unit are suppressed: too small, or the unit is hidden. */
@@ -82,9 +107,9 @@ export function familyShown(
   return sizes.map((_, k) => plan.visible[k] === 1);
 }
 
-/** The marker shown in place of figures hidden for this actor. */
-export function hiddenMarker(ctx: Pick<PrivacyContext, 'settings'>): Suppressed {
-  return { suppressed: true, minGroupSize: ctx.settings.minGroupSize };
+/** The marker shown in place of figures hidden for this actor, with why (see SuppressReason). */
+export function hiddenMarker(ctx: Pick<PrivacyContext, 'settings'>, reason: SuppressReason): Suppressed {
+  return { suppressed: true, minGroupSize: ctx.settings.minGroupSize, reason };
 }
 
 /** A view context that also knows the reader's scope root (views that re-resolve the unit over a series). */

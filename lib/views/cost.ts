@@ -24,8 +24,10 @@ import { planDepartments } from '@/lib/privacy/crossing';
 import {
   familyShown,
   guardGroup,
+  guardRow,
   hiddenMarker,
   isGroupHidden,
+  reasonFor,
   type Suppressed,
   type ViewContext,
 } from './context';
@@ -99,7 +101,12 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
   };
   const partial = ctx.suppress && !fullyCosted(t, ctx.floor?.top ?? -1);
   if (isGroupHidden(ctx, c.headcount) || partial) {
-    const hidden = hiddenMarker(ctx);
+    // the unit under the minimum (or hidden by the floor), else partial coverage: a total then
+    // could be the cost of a few people, so it is hidden as a complement.
+    const hidden = hiddenMarker(
+      ctx,
+      isGroupHidden(ctx, c.headcount) ? reasonFor(ctx, c.headcount) : 'complement',
+    );
     return {
       coverage: isGroupHidden(ctx, c.headcount) ? hidden : coverage,
       hiddenReason: partial && !isGroupHidden(ctx, c.headcount) ? 'partial-coverage' : null,
@@ -123,12 +130,12 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
     total: guardGroup(ctx, c.headcount, c.total),
     management: managementShown
       ? { cost: c.management.cost, share: c.managementShare, perIc: c.managementCostPerIc }
-      : hiddenMarker(ctx),
+      : hiddenMarker(ctx, reasonFor(ctx, c.management.people)),
     ic: managementShown
       ? { people: c.ic.people, cost: c.ic.cost, costPerIc: c.costPerIc }
-      : hiddenMarker(ctx),
-    byLayer: breakdowns?.byLayer ?? hiddenMarker(ctx),
-    byLevel: breakdowns?.byLevel ?? hiddenMarker(ctx),
+      : hiddenMarker(ctx, reasonFor(ctx, c.ic.people)),
+    byLayer: breakdowns?.byLayer ?? hiddenMarker(ctx, reasonFor(ctx, c.management.people)),
+    byLevel: breakdowns?.byLevel ?? hiddenMarker(ctx, reasonFor(ctx, c.management.people)),
   };
 }
 
@@ -171,7 +178,7 @@ function planBreakdowns(
   const row = (g: { people: number; costed: number; cost: number }, shown: boolean): CostRow => ({
     managers: g.people,
     costed: g.costed,
-    cost: shown ? g.cost : hiddenMarker(ctx),
+    cost: guardRow(ctx, g.people, shown, g.cost),
   });
   return {
     byLayer: c.byLayer.map((r, k) => ({ layer: r.layer, ...row(r, layerShown[k] ?? false) })),

@@ -5,7 +5,7 @@
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
 import {
   guardGroup,
-  hiddenMarker,
+  guardRow,
   isGroupHidden,
   partitionShown,
   type ScopedViewContext,
@@ -91,6 +91,7 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
     : computePromotionVelocity(unitSeries.samples).map((r) => ({
         track: r.track,
         level: r.level,
+        // not guardRow: "0 promotions" from a level would say something about the people in it
         values: guardGroup(ctx, r.promotions, {
           promotions: r.promotions,
           medianMonths: r.medianMonths,
@@ -113,7 +114,8 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
       unitSeries.moves.map((m) => ({
         asOf: m.asOf,
         from: m.from,
-        values: guardGroup(ctx, m.headcount, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
+        // m.headcount 0: nobody in the unit then, so its 0 moves are shown (guardRow)
+        values: guardRow(ctx, m.headcount, true, { icToManager: m.icToManager, managerToIc: m.managerToIc }),
       })),
     ),
   };
@@ -133,6 +135,6 @@ function departmentRows(ctx: ViewContext, total: number): LadderDepartmentRow[] 
   );
   return groups.map(({ department, group }, k) => ({
     department,
-    group: shown[k] ? guardGroup(ctx, group.people, group) : hiddenMarker(ctx),
+    group: guardRow(ctx, group.people, shown[k] === true, group),
   }));
 }

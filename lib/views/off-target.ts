@@ -14,7 +14,7 @@ import {
   type TargetStatus,
   type Targets,
 } from '@/lib/metrics/targets';
-import { guardGroup, partitionShown, type Suppressed, type ViewContext } from './context';
+import { guardGroup, guardRow, partitionShown, type Suppressed, type ViewContext } from './context';
 import { visitUnit } from './unit';
 import { mayLabelUnit, personAttribute } from './unit-labels';
 import { targetForUnit, type UnitTarget } from './unit-target';
@@ -132,7 +132,7 @@ export function assembleOffTarget(ctx: ViewContext, targets: Targets | null): Of
       layersStatus: classifyLayers(s.depth, target),
       offTargetManagers: offByDept.get(department) ?? 0,
     };
-    const r = guardGroup(ctx, shown[k] ? s.headcount : 0, row);
+    const r = guardRow(ctx, s.headcount, shown[k] === true, row);
     return 'suppressed' in r ? { ...r, department } : r;
   });
   const managers: Exclude<OffTarget['managers'], Suppressed> = {

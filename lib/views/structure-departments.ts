@@ -1,12 +1,5 @@
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
-import {
-  guardGroup,
-  hiddenMarker,
-  isSuppressed,
-  partitionShown,
-  type Suppressed,
-  type ViewContext,
-} from './context';
+import { guardRow, isSuppressed, partitionShown, type Suppressed, type ViewContext } from './context';
 
 /** Every structure metric of one department inside the unit (SPEC "Structure"). */
 export interface DepartmentStructure {
@@ -98,7 +91,7 @@ export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
     computed.map((r) => r.department),
   );
   const rows = computed.map(({ department, size, metrics }, k) => {
-    const guarded = shown[k] ? guardGroup(ctx, size, metrics) : hiddenMarker(ctx);
+    const guarded = guardRow(ctx, size, shown[k] === true, metrics);
     // Suppressed rows sort last by name, so their order does not hint at their size.
     return { department, size: isSuppressed(guarded) ? -1 : size, metrics: guarded };
   });

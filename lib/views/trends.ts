@@ -47,6 +47,13 @@ export interface Trends {
   series: Record<string, SeriesChange[]> | Suppressed;
   /** snapshots where the unit was under the privacy floor (their values are hidden) */
   hiddenPoints: string[];
+  /**
+   * the hidden snapshots where the unit had the minimum or more people: hidden so a smaller group
+   * cannot be worked out (complementary suppression), not because the unit was small then
+   */
+  complementPoints: string[];
+  /** the reader's minimum group size (for the wording of hidden points) */
+  minGroupSize: number;
   /** possible changes of scope and snapshots marked not comparable (a note on every chart) */
   scopeNotes: ScopeNotes | Suppressed;
   delayering: DelayeringRow[] | Suppressed;
@@ -151,6 +158,12 @@ export function assembleTrends(ctx: ViewContext, input: TrendsInput): Trends {
     })),
     series: guardGroup(ctx, size, series),
     hiddenPoints: [...hidden],
+    complementPoints: ctx.suppress
+      ? points
+          .filter((p) => hidden.has(p.asOf) && p.structure.headcount >= ctx.settings.minGroupSize)
+          .map((p) => p.asOf)
+      : [],
+    minGroupSize: ctx.settings.minGroupSize,
     scopeNotes: guardGroup(ctx, size, notes),
     delayering,
     target: targetForUnit(targets, unit, snap),

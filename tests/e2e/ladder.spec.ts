@@ -55,7 +55,11 @@ test.describe('ladder dashboard', () => {
       // Leaders and viewers never get a number for a department under the minimum group size.
       const hidden = api.departments.filter((d) => isSuppressed(d.group));
       if (role === 'viewer' || role === 'leader') {
-        for (const d of hidden) expect(Object.keys(d.group)).toEqual(['suppressed', 'minGroupSize']);
+        // no number, only why: a small group, or one hidden so a smaller one cannot be worked out
+        for (const d of hidden) {
+          expect(Object.keys(d.group)).toEqual(['suppressed', 'minGroupSize', 'reason']);
+          expect(['small', 'complement']).toContain((d.group as { reason?: string }).reason);
+        }
       } else expect(hidden).toEqual([]);
 
       // The levels chart's table view lists exactly the departments drawn; its CSV has one line each.

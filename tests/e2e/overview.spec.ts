@@ -8,7 +8,7 @@ interface Kpi {
 }
 interface Overview {
   asOf: string;
-  kpis: Kpi[] | { suppressed: true; minGroupSize: number };
+  kpis: Kpi[] | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' };
   findings: Array<{ text: string }>;
 }
 interface Hit {
@@ -151,7 +151,7 @@ test('a scoped leader sees only their subtree, cannot leave it, and a small grou
   await vp.goto('/overview');
   await expect(vp.getByText(/Fewer than 5 people/).first()).toBeVisible();
   const sup = (await (await vp.request.get('/api/metrics/overview')).json()) as Overview;
-  expect(sup.kpis).toEqual({ suppressed: true, minGroupSize: 5 });
+  expect(sup.kpis).toEqual({ suppressed: true, minGroupSize: 5, reason: 'small' });
   await viewerCtx.close();
 });
 

@@ -58,7 +58,9 @@ const OPS: ScenarioOp[] = [
   { op: 'merge', from: '7', into: '5' },
   { op: 'add', id: 'N1', manager: '25', track: 'ic', cost: 110_000 },
 ];
-const hidden = { suppressed: true, minGroupSize: MIN };
+const hidden = { suppressed: true, minGroupSize: MIN, reason: 'small' };
+// hidden although not small: so that a smaller group's pay cannot be worked out from it
+const complement = { suppressed: true, minGroupSize: MIN, reason: 'complement' };
 
 async function structure(a: Actor, q: Record<string, string> = {}) {
   const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf: AS_OF, ...q }));
@@ -225,10 +227,13 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     expect(r.cost).toEqual({
       hiddenReason: 'few-people-changed',
       before: expect.objectContaining({ total: 1_614_153 }),
-      after: hidden,
-      difference: hidden,
+      // the unit's after total and the difference are not small: hidden so the changed few's pay
+      // cannot be worked out; one removed and one who stopped managing are small; nobody became a
+      // manager, and that 0 is shown
+      after: complement,
+      difference: complement,
       removed: hidden,
-      becameManagers: hidden,
+      becameManagers: { people: 0, costed: 0, cost: 0 },
       stoppedManaging: hidden,
       planned: {
         positions: [{ id: 'N1', level: null, track: 'ic', manager: false, cost: 110_000, basis: 'given' }],
@@ -253,7 +258,10 @@ describe.each(backends())('cost on the Structure dashboard and in scenarios on %
     });
     expect(r.cost?.people).toBeUndefined();
     // after, Vera is the only manager left: management and IC cost only as their total
-    expect(r.cost?.difference).toEqual({ total: -634_051, management: hidden, ic: hidden });
-    expect(r.cost?.before).toMatchObject({ total: 1_614_153, management: hidden, managementShare: null });
+    // (before: 5 managers, so their cost is not small; it is hidden so the after side's one manager
+    // cannot be worked out from the difference)
+    expect(r.cost?.difference).toEqual({ total: -634_051, management: complement, ic: complement });
+    expect(r.cost?.before).toMatchObject({ total: 1_614_153, management: complement, managementShare: null });
+    expect(r.cost?.after).toMatchObject({ management: hidden });
   });
 });

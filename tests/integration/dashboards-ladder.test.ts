@@ -49,7 +49,9 @@ const viewer = actor('viewer');
 const ladder = async (a: Actor, q: DashboardQuery = {}) => buildLadder(await loadDashboardContext(a, q));
 const risk = async (a: Actor, q: DashboardQuery = {}) => buildCeilingRisk(await loadDashboardContext(a, q));
 
-function open<T>(v: T | { suppressed: true; minGroupSize: number } | undefined): T {
+function open<T>(
+  v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' } | undefined,
+): T {
   if (v === undefined || isSuppressed(v)) throw new Error('missing or unexpectedly suppressed');
   return v as T;
 }
@@ -313,7 +315,7 @@ describe.each(backends())('ladder and ceiling-risk dashboards on %s', (backend) 
       {
         asOf: '2024-02-29',
         from: '2024-01-31',
-        atCeiling: { suppressed: true, minGroupSize: 5 },
+        atCeiling: { suppressed: true, minGroupSize: 5, reason: 'small' },
         notAtCeiling: { ics: 6, leavers: 0, leaverRate: 0 },
       },
     ]);

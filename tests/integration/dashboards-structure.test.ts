@@ -55,7 +55,7 @@ async function tree(a: Actor, q: Record<string, string> = {}, asOf = AS_OF) {
   const ctx = await loadDashboardContext(a, parseDashboardQuery({ asOf }));
   return buildOrgTree(ctx, new URLSearchParams(q));
 }
-function unwrap<T>(v: T | { suppressed: true; minGroupSize: number }): T {
+function unwrap<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v as T;
 }
@@ -228,7 +228,10 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
         ['Finance', true],
         ['Sales', true],
       ]);
-      expect(d.departments[1]?.metrics).toEqual({ suppressed: true, minGroupSize: 5 });
+      // each hidden row says why: Exec and Finance are small; Sales (7) is not, it is a complement
+      expect(d.departments[1]?.metrics).toEqual({ suppressed: true, minGroupSize: 5, reason: 'small' });
+      expect(d.departments[2]?.metrics).toEqual({ suppressed: true, minGroupSize: 5, reason: 'small' });
+      expect(d.departments[3]?.metrics).toEqual({ suppressed: true, minGroupSize: 5, reason: 'complement' });
       expect(JSON.stringify(d.departments.slice(1))).not.toMatch(/headcount/);
     }
     for (const a of [hr, admin]) {
@@ -276,7 +279,11 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     await expect(structure(engLeader, { subtree: '1' })).rejects.toBeInstanceOf(NotFoundError);
     // Dan's subtree (13 people) is hidden from Vera's leader: Vera's 14 minus Dan's 13 would be
     // Vera alone (complementary suppression, issue #11); hr sees it.
-    expect(isSuppressed((await structure(engLeader, { subtree: '25' })).summary)).toBe(true);
+    expect((await structure(engLeader, { subtree: '25' })).summary).toEqual({
+      suppressed: true,
+      minGroupSize: 5,
+      reason: 'complement',
+    });
     expect(unwrap((await structure(hr, { subtree: '25' })).summary).headcount).toBe(13);
   });
 
@@ -284,7 +291,7 @@ describe.each(backends())('structure dashboard and org explorer on %s', (backend
     // Ben's subtree: Ben, Oda, Pat = 3 people
     const d = await structure(tinyLeader);
     for (const v of [d.summary, d.bands, d.histogram, d.archetypes, d.pyramid, d.narrowSpan.count])
-      expect(v).toEqual({ suppressed: true, minGroupSize: 5 });
+      expect(v).toEqual({ suppressed: true, minGroupSize: 5, reason: 'small' });
     expect(d.narrowSpan.managers).toBeNull();
     expect(d.departments.every((r) => isSuppressed(r.metrics))).toBe(true);
     // hr sees the same small unit unsuppressed

@@ -26,7 +26,7 @@ const DIR = path.resolve(process.cwd(), 'tests/fixtures/fte');
 const hr = testActor('hr');
 const viewer = testActor('viewer');
 
-function unwrap<T>(v: T | { suppressed: true; minGroupSize: number }): T {
+function unwrap<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v as T;
 }

@@ -40,7 +40,7 @@ const admin = testActor('admin');
 const hr = testActor('hr');
 const APP = 'http://localhost:3000';
 
-function unwrap<T>(v: T | { suppressed: true; minGroupSize: number }): T {
+function unwrap<T>(v: T | { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' }): T {
   if (isSuppressed(v)) throw new Error('unexpectedly suppressed');
   return v;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenLegend } from '@/lib/privacy/hidden-text';
 import styles from './heatmap.module.css';
 
 export interface HeatmapAxisItem {
@@ -89,7 +90,7 @@ export function Heatmap({
           </div>
         </div>
         <span className={styles.legendKey}>
-          <span className={`${styles.swatch} ${styles.hatch}`} /> fewer than the privacy minimum
+          <span className={`${styles.swatch} ${styles.hatch}`} /> {hiddenLegend()}
         </span>
       </div>
       <p className="visually-hidden">

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { hiddenNote, type HiddenNoun } from '@/lib/privacy/hidden-text';
+import type { SuppressReason } from '@/lib/query/suppressed';
 
 /** Grey placeholder blocks while data loads. */
 export function Skeleton({ height = 220, label = 'Loading' }: { height?: number; label?: string }) {
@@ -9,11 +11,17 @@ export function Skeleton({ height = 220, label = 'Loading' }: { height?: number;
   );
 }
 
-/** Shown where a group is smaller than the privacy floor. */
-export function SuppressedNote({ minGroupSize }: { minGroupSize: number }) {
+/** Shown where the privacy floor hides a group's figures, saying why (lib/privacy/hidden-text.ts). */
+export function SuppressedNote({
+  marker,
+  noun,
+}: {
+  marker: { minGroupSize: number; reason?: SuppressReason };
+  noun?: HiddenNoun;
+}) {
   return (
     <p className="suppressed" role="note">
-      Fewer than {minGroupSize} people: figures for this group are hidden to protect privacy.
+      {hiddenNote(marker, noun)}
     </p>
   );
 }

@@ -38,6 +38,7 @@ import {
   guardGroup,
   hiddenMarker,
   isGroupHidden,
+  reasonFor,
   isSuppressed,
   type DashboardContext,
   type Suppressed,
@@ -218,7 +219,9 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
       unmatchedShare: orgWideOnly(ctx, p.unmatchedShare),
       ...p.metrics,
     };
-    const guarded = p.hidden ? hiddenMarker(ctx) : guardGroup(ctx, p.metrics.engineers, point);
+    const guarded = p.hidden
+      ? hiddenMarker(ctx, reasonFor(ctx, p.metrics.engineers))
+      : guardGroup(ctx, p.metrics.engineers, point);
     trend.push('suppressed' in guarded ? { ...guarded, month: m } : guarded);
   }
 
@@ -260,7 +263,9 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     hasData: true,
     snapshotAsOf: snapshot.asOf,
     unmatchedShare: orgWideOnly(ctx, rollup.unmatchedShare),
-    kpis: unitHidden ? hiddenMarker(ctx) : guardGroup(ctx, now.engineers, kpis),
+    kpis: unitHidden
+      ? hiddenMarker(ctx, reasonFor(ctx, now.engineers))
+      : guardGroup(ctx, now.engineers, kpis),
     trend,
     managers,
     scatter,
@@ -320,7 +325,7 @@ async function unitPayoff(
     isAiUnitHidden(floor, tree, input.spec) ||
     isGroupHidden(ctx, payoff.unit.engineers)
   )
-    return { view: hiddenMarker(ctx), figures, figuresOf };
+    return { view: hiddenMarker(ctx, reasonFor(ctx, payoff.unit.engineers)), figures, figuresOf };
   const { rows, unnamed } = payoffManagers(tree, facts, managersIn(tree, nodes), {
     shown: (i) => floor === null || isUnitShown(floor, i),
     named: (i) => mayLabelUnit(ctx, tree, i),

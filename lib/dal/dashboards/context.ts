@@ -161,7 +161,9 @@ export async function loadDashboardContext(actor: Actor, query: DashboardQuery):
 export {
   familyShown,
   guardGroup,
+  guardRow,
   hiddenMarker,
+  reasonFor,
   isGroupHidden,
   isSuppressed,
   partitionShown,

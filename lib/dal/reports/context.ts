@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getMetricsContract, type MetricsContract } from '../metrics-contract';
+import { suppressedFor } from '@/lib/query/suppressed';
 import {
   isGroupHidden,
   loadDashboardContext,
@@ -26,6 +27,8 @@ export interface ReportContext {
   includePeople: boolean;
   /** true when the unit is under the minimum group size for this reader */
   unitSuppressed: boolean;
+  /** why the unit is hidden when unitSuppressed: under the minimum, or hidden by complement */
+  unitMarker: Suppressed;
   overview(): Promise<Overview>;
   /** the SPEC metrics contract, or a suppression marker for leaders/viewers on small units */
   contract(): Promise<MetricsContract | Suppressed>;
@@ -74,13 +77,13 @@ export async function loadReportContext(actor: Actor, params: ReportParams): Pro
     compareProblem,
     includePeople: params.includePeople && dash.canSeePeople,
     unitSuppressed: isGroupHidden(dash, unitSize),
+    unitMarker: suppressedFor(unitSize, dash.settings.minGroupSize),
     overview: once(() => buildOverview(dash)),
     contract: once(async () => {
       try {
         return await getMetricsContract(actor, contractRequest);
       } catch (err) {
-        if (err instanceof ForbiddenError)
-          return { suppressed: true, minGroupSize: dash.settings.minGroupSize } as const;
+        if (err instanceof ForbiddenError) return suppressedFor(unitSize, dash.settings.minGroupSize);
         throw err;
       }
     }),

@@ -18,6 +18,8 @@ export interface LadderSectionInput {
   minGroupSize: number;
   /** the unit is under the minimum group size for this reader */
   unitSuppressed: boolean;
+  /** why the unit is hidden when it is (see ReportContext.unitMarker) */
+  unitMarker?: Suppressed;
   /** the department filter of the unit, or null */
   department: string | null;
 }
@@ -30,7 +32,17 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
   const base = { id: 'ladder', title: 'Ladder and ceiling risk' } as const;
   const { ladder, risk, minGroupSize: min } = input;
   if (isSuppressed(ladder.summary) || input.unitSuppressed)
-    return { ...base, blocks: [{ kind: 'suppressed', text: suppressedText(min) }] };
+    return {
+      ...base,
+      blocks: [
+        {
+          kind: 'suppressed',
+          text: suppressedText(
+            isSuppressed(ladder.summary) ? ladder.summary : (input.unitMarker ?? { minGroupSize: min }),
+          ),
+        },
+      ],
+    };
   const blocks: ReportBlock[] = [];
   const s = ladder.summary;
   blocks.push({

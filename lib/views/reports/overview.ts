@@ -49,7 +49,7 @@ export interface OverviewSectionInput {
 export function overviewSection(o: Overview, input: OverviewSectionInput): ReportSection {
   const blocks: ReportBlock[] = [];
   if (isSuppressed(o.kpis)) {
-    blocks.push({ kind: 'suppressed', text: suppressedText(o.kpis.minGroupSize) });
+    blocks.push({ kind: 'suppressed', text: suppressedText(o.kpis) });
     return { id: 'overview', title: 'Overview', blocks };
   }
   const kpiBlockDone = kpiBlock(input, o, o.kpis);

@@ -1,10 +1,12 @@
 /** Words the report sections share. */
 import type { ReportBlock } from '@/lib/export/report-model';
+import { hiddenNote } from '@/lib/privacy/hidden-text';
+import type { SuppressReason } from '@/lib/query/suppressed';
 import type { ScopeNotes } from '../scope-notes';
 
-/** The text shown where a whole section is suppressed. */
-export function suppressedText(minGroupSize: number): string {
-  return `Fewer than ${minGroupSize} people: figures for this group are hidden to protect privacy.`;
+/** The text shown where a whole section is suppressed, saying why (lib/privacy/hidden-text.ts). */
+export function suppressedText(marker: { minGroupSize: number; reason?: SuppressReason }): string {
+  return hiddenNote(marker);
 }
 
 /** The report lines of a series' scope notes: one notice per possible change of scope, one for the marked snapshots. */

@@ -12,7 +12,7 @@ import {
   type CostViewInput,
 } from '@/lib/views/scenario-cost-rows';
 
-const hidden = { suppressed: true as const, minGroupSize: 5 };
+const hidden = { suppressed: true as const, minGroupSize: 5, reason: 'complement' as const };
 const side = (total: number, management: number, ics: number) => ({
   total,
   management,

@@ -19,7 +19,7 @@ describe('scenario before/after rows and people affected', () => {
     if (!applied.ok) throw new Error(applied.refusal.message);
     const rows = beforeAfterRows(documentOf(records), documentOf(applied.records), {
       before: { ics: 7, meanScore: 10, atCeiling: 2, shareAtCeiling: 0.2857, highRisk: 0 },
-      after: { suppressed: true, minGroupSize: 5 },
+      after: { suppressed: true, minGroupSize: 5, reason: 'small' },
     });
     const find = (group: string, figure: string) =>
       rows.find((r) => r.group === group && r.figure === figure);

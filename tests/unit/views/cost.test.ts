@@ -28,7 +28,10 @@ const withCosts = (rows: OrgRecord[], drop: string[] = []) =>
     annualCost: drop.includes(r.employeeId) ? null : (COST[r.employeeId] ?? 100_000),
   }));
 const snap = prepareSnapshot(NOW, withCosts(NOW_ROWS), DEFAULT_LADDER, { execLayers: SETTINGS.execLayers });
-const hidden = { suppressed: true, minGroupSize: 5 };
+// why each figure is hidden: a group under the minimum, or a larger one hidden so a smaller one
+// cannot be worked out (the IC cost would be the total minus a small management cost)
+const hidden = { suppressed: true, minGroupSize: 5, reason: 'small' };
+const complement = { suppressed: true, minGroupSize: 5, reason: 'complement' };
 
 describe('Cost card', () => {
   it('is absent when the snapshot has no costs', () => {
@@ -82,7 +85,7 @@ describe('Cost card', () => {
     expect(c).toMatchObject({
       total: 1_220_000,
       management: hidden,
-      ic: hidden,
+      ic: complement,
       byLayer: hidden,
       byLevel: hidden,
     });
@@ -97,8 +100,9 @@ describe('Cost card', () => {
     expect(assembleCostCard(viewContext(partial, {}, 'viewer'))).toMatchObject({
       hiddenReason: 'partial-coverage',
       coverage: { headcount: 15, costed: 14, share: 0.9333 },
-      total: hidden,
-      management: hidden,
+      // partial coverage: the total could be the cost of a few people, so it is a complement
+      total: complement,
+      management: complement,
     });
     expect(assembleCostCard(viewContext(partial, {}, 'hr'))).toMatchObject({
       hiddenReason: null,

@@ -155,7 +155,7 @@ describe("Overview of a subtree (P's)", () => {
 
   it('a viewer gets nothing about a subtree under the minimum (S: 4 people)', () => {
     const s = overviewOf({ subtree: 'S' }, 'viewer');
-    const marker = { suppressed: true, minGroupSize: 5 };
+    const marker = { suppressed: true, minGroupSize: 5, reason: 'small' };
     expect(s.kpis).toEqual(marker);
     expect(s.spans).toEqual(marker);
     expect(s.pyramid).toEqual(marker);

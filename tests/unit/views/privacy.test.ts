@@ -12,7 +12,7 @@ import { nowSnap } from '../../fixtures/views/org';
 
 const reader = { suppress: true, hidden: false, floor: null, settings: { minGroupSize: 5 } };
 const hr = { ...reader, suppress: false };
-const marker = { suppressed: true, minGroupSize: 5 };
+const marker = { suppressed: true, minGroupSize: 5, reason: 'small' };
 
 describe('guardGroup and isGroupHidden', () => {
   it('hides a group under the minimum from a suppressed reader only', () => {
@@ -21,6 +21,8 @@ describe('guardGroup and isGroupHidden', () => {
     expect(guardGroup(hr, 1, 'x')).toBe('x');
     // a unit hidden by the floor hides every group of it, whatever its size
     expect(isGroupHidden({ ...reader, hidden: true }, 50)).toBe(true);
+    // ... and says so: a group of 50 is not "fewer than 5", it is hidden as a complement
+    expect(guardGroup({ ...reader, hidden: true }, 50, 'x')).toEqual({ ...marker, reason: 'complement' });
   });
 });
 

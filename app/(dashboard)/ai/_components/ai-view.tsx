@@ -75,7 +75,7 @@ export function AiView() {
           ))}
           <Payoff d={d} />
           {isSuppressed(d.kpis) ? (
-            <SuppressedNote minGroupSize={d.kpis.minGroupSize} />
+            <SuppressedNote marker={d.kpis} />
           ) : (
             <AiKpiCards kpis={d.kpis} canManage={d.canManage} />
           )}
@@ -97,7 +97,7 @@ export function AiView() {
 function Payoff({ d }: { d: AiDashboard }) {
   const p = d.payoff;
   if (p === null) return null;
-  if (isSuppressed(p)) return <SuppressedNote minGroupSize={p.minGroupSize} />;
+  if (isSuppressed(p)) return <SuppressedNote marker={p} />;
   const filename = `ai-${d.window?.month ?? d.window?.from ?? 'period'}`;
   return (
     <>

@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import {
   createColumnHelper,
   flexRender,
@@ -102,7 +103,7 @@ export function ManagerTable({
           },
           cell: (c) =>
             isSuppressed(c.row.original.figures) ? (
-              <span className={styles.suppressedCell}>fewer than {c.row.original.figures.minGroupSize}</span>
+              <span className={styles.suppressedCell}>{hiddenText(c.row.original.figures, 'engineers')}</span>
             ) : (
               formatValue(c.getValue(), f.format)
             ),

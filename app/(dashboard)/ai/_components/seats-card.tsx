@@ -27,7 +27,7 @@ export function SeatsCard({ d }: { d: AiDashboard }) {
           No seat listing has been uploaded (GitHub Copilot billing/seats or Cursor team members).
         </p>
       ) : isSuppressed(seats) ? (
-        <SuppressedNote minGroupSize={seats.minGroupSize} />
+        <SuppressedNote marker={seats} />
       ) : (
         <>
           <p className="muted">

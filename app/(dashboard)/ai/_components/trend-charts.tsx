@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import type { AiDashboard, AiTrendPoint } from '@/lib/dal/dashboards/ai';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { AiLineChart } from '@/app/_components/charts/ai-line-chart';
@@ -88,9 +89,8 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
   const rows: Row[] = d.trend.map((p) =>
     isSuppressed(p) ? { month: p.month, suppressed: true } : { ...p, suppressed: false },
   );
-  const hidden = rows.filter((r) => r.suppressed).length;
-  let minGroupSize = 5;
-  for (const p of d.trend) if (isSuppressed(p)) minGroupSize = p.minGroupSize;
+  const hiddenMonths = d.trend.flatMap((p) => (isSuppressed(p) ? [p] : []));
+  const hidden = hiddenMonths.length;
   const share = d.unmatchedShare;
   const scopeSlug = d.scope.subtree ?? d.scope.department ?? 'org';
   const period = d.window?.label ?? 'the period';
@@ -101,7 +101,7 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
       <h2>Trends by month</h2>
       {hidden > 0 && (
         <p className="suppressed" role="note">
-          {hidden} month(s) are hidden: fewer than {minGroupSize} engineers.
+          {hidden} month(s) are hidden: {hiddenReasonsText(hiddenMonths, 'engineers')}.
         </p>
       )}
       {share !== null && share > 0 && (

@@ -23,7 +23,7 @@ export function CeilingRiskView() {
         As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. History from {d.historyFrom ?? '—'}.
       </p>
       {isSuppressed(d.summary) ? (
-        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+        <SuppressedNote marker={d.summary} />
       ) : (
         <>
           <RiskKpis data={d} summary={d.summary} />

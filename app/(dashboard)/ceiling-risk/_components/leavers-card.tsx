@@ -19,7 +19,7 @@ const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 1
 
 /** Leavers among ICs at the ceiling vs the other ICs, per pair of consecutive snapshots. */
 export function LeaversCard({ data }: { data: CeilingRiskDashboard }) {
-  if (isSuppressed(data.leavers)) return <SuppressedNote minGroupSize={data.leavers.minGroupSize} />;
+  if (isSuppressed(data.leavers)) return <SuppressedNote marker={data.leavers} />;
   const rows: Row[] = data.leavers.map((l) => {
     const at = isSuppressed(l.atCeiling) ? null : l.atCeiling;
     const other = isSuppressed(l.notAtCeiling) ? null : l.notAtCeiling;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { ChartCard } from '@/app/_components/charts/chart-card';
@@ -53,7 +54,7 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
           atCeiling: null,
           shareAtCeiling: null,
           highRisk: null,
-          note: `fewer than ${c.value.minGroupSize} ICs`,
+          note: hiddenText(c.value, 'ICs'),
         }
       : { ...base, ...c.value, note: '' };
   });
@@ -68,8 +69,8 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
     if (isSuppressed(c.value))
       return {
         kind: 'suppressed',
-        text: `<${c.value.minGroupSize}`,
-        detail: `${where}: fewer than ${c.value.minGroupSize} ICs, hidden`,
+        text: hiddenCellText(c.value),
+        detail: `${where}: ${hiddenText(c.value, 'ICs')}, hidden`,
       };
     const g = c.value;
     const v = m.value(g);

@@ -1,6 +1,7 @@
 import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { formatCount, formatShare } from '../../ladder/_components/format';
 
 type Kpi = FigureCard;
@@ -9,7 +10,7 @@ type Kpi = FigureCard;
 export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summary: RiskGroup }) {
   const total = data.leaversTotal;
   const rate = (b: NonNullable<typeof total>['atCeiling'] | undefined) =>
-    b === undefined ? '—' : isSuppressed(b) ? `fewer than ${b.minGroupSize}` : formatShare(b.leaverRate);
+    b === undefined ? '—' : isSuppressed(b) ? hiddenText(b, 'ICs') : formatShare(b.leaverRate);
   const kpis: Kpi[] = [
     {
       key: 'ics',

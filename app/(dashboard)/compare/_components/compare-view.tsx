@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import type { Compare, CompareMetric, DepartmentChange } from '@/lib/dal/dashboards/compare';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
@@ -46,7 +47,7 @@ export function CompareView() {
       </p>
       <TargetNote target={c.target} />
       {isSuppressed(c.metrics) ? (
-        <SuppressedNote minGroupSize={c.metrics.minGroupSize} />
+        <SuppressedNote marker={c.metrics} />
       ) : (
         <Metrics metrics={c.metrics} data={c} from={from} />
       )}
@@ -236,11 +237,12 @@ function Layers({ data, from }: { data: Compare; from: string }) {
 }
 
 function Departments({ data, from }: { data: Compare; from: string }) {
-  if (isSuppressed(data.departments)) return <SuppressedNote minGroupSize={data.departments.minGroupSize} />;
+  if (isSuppressed(data.departments)) return <SuppressedNote marker={data.departments} />;
   const visible = data.departments.filter(
     (d): d is Extract<DepartmentChange, { from: number }> => !('suppressed' in d),
   );
-  const hidden = data.departments.length - visible.length;
+  const hiddenRows = data.departments.flatMap((d) => (isSuppressed(d) ? [d] : []));
+  const hidden = hiddenRows.length;
   if (data.departments.length === 0) return null;
   return (
     <div>
@@ -272,8 +274,8 @@ function Departments({ data, from }: { data: Compare; from: string }) {
       </ChartCard>
       {hidden > 0 && (
         <p className="suppressed" role="note">
-          {hidden} department{hidden === 1 ? ' is' : 's are'} left out: fewer than the minimum group size in
-          one of the snapshots.
+          {hidden} department{hidden === 1 ? ' is' : 's are'} left out: {hiddenReasonsText(hiddenRows)} in one
+          of the snapshots.
         </p>
       )}
     </div>

@@ -29,7 +29,7 @@ const LISTS: Array<{ key: ListKey; label: string; where: string; detail: string 
  */
 export function PeopleLists({ data }: { data: Compare }) {
   const [active, setActive] = useState<ListKey>('joiners');
-  if (isSuppressed(data.lists)) return <SuppressedNote minGroupSize={data.lists.minGroupSize} />;
+  if (isSuppressed(data.lists)) return <SuppressedNote marker={data.lists} />;
   const lists = data.lists;
   const current = LISTS.find((l) => l.key === active) ?? LISTS[0];
   const list = current ? lists[current.key] : undefined;

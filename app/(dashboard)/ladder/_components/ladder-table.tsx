@@ -1,14 +1,16 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';
 
 interface Row {
   department: string;
-  /** null when the department is under the privacy minimum */
+  /** null when the privacy floor hides the department */
   g: LadderGroup | null;
-  minGroupSize: number;
+  /** why it is hidden (lib/privacy/hidden-text.ts), '' when shown */
+  hidden: string;
 }
 
 const metric = (pick: (g: LadderGroup) => string | number | null) => (r: Row) => (r.g ? pick(r.g) : null);
@@ -20,9 +22,8 @@ const COLUMNS: SortableColumn<Row>[] = [
     header: 'People',
     value: metric((g) => g.people),
     numeric: true,
-    cell: (r) =>
-      r.g ? r.g.people.toLocaleString('en') : <span className="badge">fewer than {r.minGroupSize}</span>,
-    csv: (r) => (r.g ? r.g.people : `fewer than ${r.minGroupSize}`),
+    cell: (r) => (r.g ? r.g.people.toLocaleString('en') : <span className="badge">{r.hidden}</span>),
+    csv: (r) => (r.g ? r.g.people : r.hidden),
   },
   { id: 'ics', header: 'ICs', value: metric((g) => g.ics), numeric: true },
   { id: 'managers', header: 'Managers', value: metric((g) => g.managers), numeric: true },
@@ -66,7 +67,7 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
   const rows: Row[] = data.departments.map((d) => ({
     department: departmentLabel(d.department),
     g: isSuppressed(d.group) ? null : d.group,
-    minGroupSize: isSuppressed(d.group) ? d.group.minGroupSize : 0,
+    hidden: isSuppressed(d.group) ? hiddenText(d.group) : '',
   }));
   return (
     <section className="card" aria-labelledby="ladder-table-h">

@@ -22,7 +22,7 @@ export function LadderView() {
         As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. Ladder: {d.ladderName}.
       </p>
       {isSuppressed(d.summary) ? (
-        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
+        <SuppressedNote marker={d.summary} />
       ) : (
         <>
           <LadderKpis summary={d.summary} />

@@ -1,5 +1,6 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
-import { isSuppressed } from '@/lib/query/suppressed';
+import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
+import { groupByHiddenText, sentenceCase } from '@/lib/privacy/hidden-text';
 import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
 import { LadderLevelsChart } from '@/app/_components/charts/ladder-levels-chart';
 import { departmentLabel } from './format';
@@ -27,12 +28,10 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
   // Series keys hold level codes (which may contain dots); the chart gets plain keys s0, s1...
   const series = data.levels.map((s, k) => ({ ...s, key: `s${k}`, sourceKey: s.key }));
   const rows: Row[] = [];
-  const hidden: string[] = [];
-  let minGroupSize = 0;
+  const hidden: Array<{ label: string; marker: SuppressedMarker }> = [];
   for (const d of data.departments) {
     if (isSuppressed(d.group)) {
-      hidden.push(departmentLabel(d.department));
-      minGroupSize = d.group.minGroupSize;
+      hidden.push({ label: departmentLabel(d.department), marker: d.group });
       continue;
     }
     const row: Row = { department: departmentLabel(d.department), people: d.group.people };
@@ -79,7 +78,9 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       </ChartCard>
       {hidden.length > 0 && (
         <p className="suppressed" role="note" data-testid="levels-hidden">
-          Fewer than {minGroupSize} people, so not shown: {hidden.join(', ')}.
+          {groupByHiddenText(hidden)
+            .map(([text, labels]) => `${sentenceCase(text)}, so not shown: ${labels.join(', ')}.`)
+            .join(' ')}
         </p>
       )}
     </>

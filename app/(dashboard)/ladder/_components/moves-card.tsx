@@ -1,5 +1,6 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SuppressedNote } from '@/app/_components/ui/states';
@@ -14,13 +15,13 @@ type Row = {
 
 /** IC -> manager and manager -> IC moves between consecutive snapshots. */
 export function MovesCard({ data }: { data: LadderDashboard }) {
-  if (isSuppressed(data.moves)) return <SuppressedNote minGroupSize={data.moves.minGroupSize} />;
+  if (isSuppressed(data.moves)) return <SuppressedNote marker={data.moves} />;
   const rows: Row[] = data.moves.map((m) => ({
     asOf: m.asOf,
     from: m.from,
     icToManager: isSuppressed(m.values) ? null : m.values.icToManager,
     managerToIc: isSuppressed(m.values) ? null : m.values.managerToIc,
-    note: isSuppressed(m.values) ? `fewer than ${m.values.minGroupSize} people` : '',
+    note: isSuppressed(m.values) ? hiddenText(m.values) : '',
   }));
   return (
     <ChartCard

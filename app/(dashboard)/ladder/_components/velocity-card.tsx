@@ -1,5 +1,6 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 
@@ -22,7 +23,7 @@ export function VelocityCard({ data }: { data: LadderDashboard }) {
           promotions: null,
           medianMonths: null,
           p75Months: null,
-          note: `fewer than ${v.values.minGroupSize} promotions`,
+          note: hiddenText(v.values, 'promotions'),
         }
       : { ...base, ...v.values, note: '' };
   });

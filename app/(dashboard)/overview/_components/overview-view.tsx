@@ -27,11 +27,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         As of <strong>{o.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
-      {isSuppressed(o.kpis) ? (
-        <SuppressedNote minGroupSize={o.kpis.minGroupSize} />
-      ) : (
-        <KpiCards kpis={o.kpis} />
-      )}
+      {isSuppressed(o.kpis) ? <SuppressedNote marker={o.kpis} /> : <KpiCards kpis={o.kpis} />}
       {fte && (
         <FigureCards
           label="Posts, people and FTE"
@@ -72,7 +68,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
       <ScopeNote notes={notes} canMark={canMark} />
       <div className="two-col">
         {isSuppressed(o.trend) ? (
-          <SuppressedNote minGroupSize={o.trend.minGroupSize} />
+          <SuppressedNote marker={o.trend} />
         ) : (
           <ChartCard
             title="Flattening trend"
@@ -105,7 +101,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
           </ChartCard>
         )}
         {isSuppressed(o.spans) ? (
-          <SuppressedNote minGroupSize={o.spans.minGroupSize} />
+          <SuppressedNote marker={o.spans} />
         ) : (
           <ChartCard
             title="Spans of control"
@@ -127,7 +123,7 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
         )}
       </div>
       {isSuppressed(o.pyramid) ? (
-        <SuppressedNote minGroupSize={o.pyramid.minGroupSize} />
+        <SuppressedNote marker={o.pyramid} />
       ) : (
         <ChartCard
           title="Layer pyramid"

@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { useId } from 'react';
 import { downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
@@ -26,7 +27,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 /** A cost cell: the amount, a dash when there is none, or why it is hidden (never 0). */
 function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false, scale?: number): string {
   if (v === null) return '—';
-  if (isSuppressed(v)) return `suppressed: fewer than ${v.minGroupSize} people`;
+  if (isSuppressed(v)) return `suppressed: ${hiddenText(v)}`;
   // a difference of two shares is in percentage points
   const text =
     unit === 'share'
@@ -40,8 +41,7 @@ function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false, sca
 }
 
 /** The CSV keeps raw numbers; a hidden value is written as its reason. */
-const csv = (v: CostValue) =>
-  v === null ? null : isSuppressed(v) ? `suppressed: fewer than ${v.minGroupSize} people` : v;
+const csv = (v: CostValue) => (v === null ? null : isSuppressed(v) ? `suppressed: ${hiddenText(v)}` : v);
 
 const FIGURE_COLUMNS: Column<CostFigureRow>[] = [
   { key: 'figure', label: 'Figure', value: (r) => r.figure },

@@ -1,7 +1,8 @@
 'use client';
 
 import type { CostCard as CostCardData, CostRow } from '@/lib/views/cost';
-import { isSuppressed } from '@/lib/query/suppressed';
+import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
+import { groupByHiddenText, hiddenText } from '@/lib/privacy/hidden-text';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
@@ -36,19 +37,24 @@ const headline = (v: number | null) => (v !== null && Math.abs(v) >= 1_000_000 ?
 /** The exact amount under a compact headline. */
 const exact = (v: number) => (Math.abs(v) >= 1_000_000 ? `exactly ${money(v)}` : undefined);
 
-/** The note under a breakdown chart naming the rows the floor hides (they are not drawn). */
-function hiddenNote(labels: string[], minGroupSize: number) {
-  if (labels.length === 0) return undefined;
+/** The note under a breakdown chart naming the rows the floor hides (not drawn), each with why. */
+function notDrawnNote(rows: Array<{ label: string; cost: CostRow['cost'] }>) {
+  const why = groupByHiddenText(
+    rows.flatMap((r) => (isSuppressed(r.cost) ? [{ label: r.label, marker: r.cost }] : [])),
+    'managers',
+  );
+  if (why.length === 0) return undefined;
   return (
     <p className="muted">
-      Not drawn: {labels.join(', ')} (fewer than {minGroupSize} managers, or derivable from the other
-      figures).
+      Not drawn: {why.map(([text, labels]) => `${labels.join(', ')} (${text})`).join('; ')}.
     </p>
   );
 }
 
-/** A row's cost for a table or CSV: the amount, or "hidden" where the floor suppresses it. */
-const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? HIDDEN : r.cost);
+/** A row's cost for a table or CSV: the amount, or why the floor hides it. */
+const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? hiddenText(r.cost, 'managers') : r.cost);
+/** A hidden figure card's note: why it is hidden. */
+const hiddenCardNote = (v: SuppressedMarker, noun: 'people' | 'managers' | 'ICs') => hiddenText(v, noun);
 
 /**
  * The Cost card (issue #14): the unit's annual cost, management cost and share, cost per IC and
@@ -80,7 +86,7 @@ export function CostSection({
       key: 'costTotal',
       label: 'Annual cost',
       value: isSuppressed(cost.total) ? HIDDEN : headline(cost.total),
-      note: isSuppressed(cost.total) ? undefined : exact(cost.total),
+      note: isSuppressed(cost.total) ? hiddenCardNote(cost.total, 'people') : exact(cost.total),
       definition:
         'Sum of the annual cost of everyone in the unit who has one (junior staff: cost per FTE x FTE); vacant posts cost nothing here. In the currency of the imported file.',
     },
@@ -89,7 +95,7 @@ export function CostSection({
       label: 'Management cost',
       value: isSuppressed(m) ? HIDDEN : headline(m.cost),
       definition: 'Sum of the annual cost of the managers (people with at least one direct report).',
-      note: isSuppressed(m) ? undefined : `${pct(m.share)} of the total`,
+      note: isSuppressed(m) ? hiddenCardNote(m, 'managers') : `${pct(m.share)} of the total`,
     },
     {
       key: 'costPerIc',
@@ -97,7 +103,11 @@ export function CostSection({
       value: isSuppressed(ic) ? HIDDEN : headline(ic.costPerIc),
       definition:
         'Annual cost of the whole unit / ICs (individual contributors plus junior staff FTE): what each IC carries, management included.',
-      note: isSuppressed(m) ? undefined : `management ${money(m.perIc)} per IC`,
+      note: isSuppressed(ic)
+        ? hiddenCardNote(ic, 'ICs')
+        : isSuppressed(m)
+          ? undefined
+          : `management ${money(m.perIc)} per IC`,
     },
     {
       key: 'costCoverage',
@@ -119,7 +129,7 @@ export function CostSection({
           could reveal the cost of a few people.
         </p>
       ) : (
-        isSuppressed(cost.total) && <SuppressedNote minGroupSize={minGroupSize} />
+        isSuppressed(cost.total) && <SuppressedNote marker={cost.total} />
       )}
       <FigureCards label="Cost figures" cards={cards} />
       {(layerRows || levelRows) && (
@@ -127,13 +137,10 @@ export function CostSection({
           {layerRows && (
             <ChartCard
               title="Management cost by layer"
-              definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
+              definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). Rows of fewer than ${minGroupSize} managers, and rows that would let one be worked out, are hidden for leaders and viewers.`}
               rows={layerRows}
               filename={`management-cost-by-layer-${asOf}`}
-              footer={hiddenNote(
-                layerRows.filter((r) => isSuppressed(r.cost)).map((r) => `layer ${r.layer}`),
-                minGroupSize,
-              )}
+              footer={notDrawnNote(layerRows.map((r) => ({ label: `layer ${r.layer}`, cost: r.cost })))}
               columns={[
                 { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
@@ -155,13 +162,10 @@ export function CostSection({
           {levelRows && (
             <ChartCard
               title="Management cost by managerial level"
-              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). Rows of fewer than ${minGroupSize} managers are hidden for leaders and viewers.`}
+              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). Rows of fewer than ${minGroupSize} managers, and rows that would let one be worked out, are hidden for leaders and viewers.`}
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
-              footer={hiddenNote(
-                levelRows.filter((r) => isSuppressed(r.cost)).map((r) => LEVEL_LOWER[r.level]),
-                minGroupSize,
-              )}
+              footer={notDrawnNote(levelRows.map((r) => ({ label: LEVEL_LOWER[r.level], cost: r.cost })))}
               columns={[
                 { key: 'level', label: 'Managerial level', value: (r) => LEVEL_LABEL[r.level] },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },

@@ -12,6 +12,7 @@ import { useId, useMemo, useState } from 'react';
 import type { DepartmentRow, DepartmentStructure } from '@/lib/views/structure-departments';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { hiddenText, hiddenSentence } from '@/lib/privacy/hidden-text';
 import { downloadText } from '@/app/_components/ui/data-table';
 import styles from './structure.module.css';
 
@@ -88,12 +89,10 @@ const deptName = (r: DepartmentRow) => r.department ?? '(no department)';
 export function DepartmentTable({
   rows,
   asOf,
-  minGroupSize,
   onFilter,
 }: {
   rows: DepartmentRow[];
   asOf: string;
-  minGroupSize: number;
   onFilter: (department: string) => void;
 }) {
   const id = useId();
@@ -151,7 +150,7 @@ export function DepartmentTable({
           .getRowModel()
           .rows.map(({ original: r }) =>
             isSuppressed(r.metrics)
-              ? [deptName(r), ...metrics.map(() => null), `fewer than ${minGroupSize} people`]
+              ? [deptName(r), ...metrics.map(() => null), hiddenText(r.metrics)]
               : [deptName(r), ...metrics.map((m) => (isSuppressed(r.metrics) ? null : r.metrics[m.key])), ''],
           ),
       ),
@@ -209,12 +208,12 @@ export function DepartmentTable({
             <tbody>
               {table.getRowModel().rows.map((row) =>
                 isSuppressed(row.original.metrics) ? (
-                  <tr key={row.id} data-suppressed="true">
+                  <tr key={row.id} data-suppressed="true" data-reason={row.original.metrics.reason}>
                     <th scope="row" className={styles.rowHead}>
                       {deptName(row.original)}
                     </th>
                     <td colSpan={metrics.length} className="muted">
-                      Fewer than {minGroupSize} people: hidden to protect privacy.
+                      {hiddenSentence(row.original.metrics)}: hidden to protect privacy.
                     </td>
                   </tr>
                 ) : (

@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { useId, useState } from 'react';
 import type { NarrowSpanManager, StructureDashboard } from '@/lib/dal/dashboards/structure';
 import { toCsv } from '@/lib/export/csv';
@@ -92,7 +93,7 @@ export function NarrowSpanCard({
         teams, player-coaches). Layer and managerial level are org-wide.
       </p>
       {isSuppressed(count) ? (
-        <SuppressedNote minGroupSize={count.minGroupSize} />
+        <SuppressedNote marker={count} />
       ) : (
         <p>
           <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong> managers with a span
@@ -100,8 +101,8 @@ export function NarrowSpanCard({
           {narrow.unlabelled > 0 && (
             <span data-testid="narrow-span-unlabelled">
               {' '}
-              {narrow.unlabelled.toLocaleString('en')} of them lead a team of fewer than {minGroupSize} people
-              and are not named.
+              {narrow.unlabelled.toLocaleString('en')} of them lead a team of{' '}
+              {hiddenText({ minGroupSize, reason: 'small' })} and are not named.
             </span>
           )}
         </p>

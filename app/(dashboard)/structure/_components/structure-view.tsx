@@ -44,25 +44,23 @@ export function StructureView({
         As of <strong>{d.asOf}</strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
-      {isSuppressed(d.summary) ? (
-        <SuppressedNote minGroupSize={d.summary.minGroupSize} />
-      ) : (
-        <SummaryCards s={d.summary} />
-      )}
+      {isSuppressed(d.summary) ? <SuppressedNote marker={d.summary} /> : <SummaryCards s={d.summary} />}
       <div className="two-col">
         {isSuppressed(d.bands) ? (
-          <SuppressedNote minGroupSize={d.bands.minGroupSize} />
+          <SuppressedNote marker={d.bands} />
         ) : (
           <SpanBandsCard bands={d.bands} asOf={d.asOf} />
         )}
-        {isSuppressed(d.histogram) || isSuppressed(d.archetypes) ? (
-          <SuppressedNote minGroupSize={minGroupSize} />
+        {isSuppressed(d.histogram) ? (
+          <SuppressedNote marker={d.histogram} />
+        ) : isSuppressed(d.archetypes) ? (
+          <SuppressedNote marker={d.archetypes} />
         ) : (
           <SpanHistogramCard histogram={d.histogram} archetypes={d.archetypes} asOf={d.asOf} />
         )}
       </div>
       {isSuppressed(d.pyramid) ? (
-        <SuppressedNote minGroupSize={d.pyramid.minGroupSize} />
+        <SuppressedNote marker={d.pyramid} />
       ) : (
         <PyramidCard pyramid={d.pyramid} asOf={d.asOf} fromUnitTop={d.layersFromUnitTop} />
       )}
@@ -74,7 +72,7 @@ export function StructureView({
           minGroupSize={minGroupSize}
         />
       )}
-      <DepartmentTable rows={d.departments} asOf={d.asOf} minGroupSize={minGroupSize} onFilter={onDept} />
+      <DepartmentTable rows={d.departments} asOf={d.asOf} onFilter={onDept} />
       <NarrowSpanCard narrow={d.narrowSpan} asOf={d.asOf} minGroupSize={minGroupSize} onScope={onScope} />
       <section className={`card ${styles.explorerCard}`} aria-labelledby="org-explorer-h">
         <h2 id="org-explorer-h">Org explorer</h2>

@@ -1,5 +1,7 @@
 'use client';
 
+import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
+import type { SuppressedMarker } from '@/lib/query/suppressed';
 import type { DepartmentTargetRow, OffTarget, OffTargetManagerRow } from '@/lib/dal/dashboards/off-target';
 import type { TargetStatus } from '@/lib/metrics/targets';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -41,7 +43,7 @@ export function OffTargetView() {
         />
       )}
       {isSuppressed(o.managers) ? (
-        <SuppressedNote minGroupSize={o.managers.minGroupSize} />
+        <SuppressedNote marker={o.managers} />
       ) : (
         <ManagerSection data={o} managers={o.managers} />
       )}
@@ -120,7 +122,7 @@ function DepartmentSection({
   orgMax,
   orgLayers,
 }: {
-  rows: Array<DepartmentTargetRow | { department: string; suppressed: true; minGroupSize: number }>;
+  rows: Array<DepartmentTargetRow | ({ department: string } & SuppressedMarker)>;
   asOf: string;
   orgMin: number;
   orgMax: number;
@@ -130,7 +132,8 @@ function DepartmentSection({
   const visible = rows
     .filter((r): r is DepartmentTargetRow => !('suppressed' in r))
     .sort((a, b) => Number(isOff(b)) - Number(isOff(a)) || a.department.localeCompare(b.department));
-  const hidden = rows.length - visible.length;
+  const hiddenRows = rows.filter((r) => 'suppressed' in r);
+  const hidden = hiddenRows.length;
   const off = visible.filter(isOff);
   const height = Math.max(250, visible.length * 28 + 60);
   return (
@@ -206,7 +209,7 @@ function DepartmentSection({
         pageSize={50}
         intro={
           hidden > 0
-            ? `${hidden} department${hidden === 1 ? ' is' : 's are'} left out: fewer than the minimum group size.`
+            ? `${hidden} department${hidden === 1 ? ' is' : 's are'} left out: ${hiddenReasonsText(hiddenRows)}.`
             : undefined
         }
         columns={[

@@ -15,7 +15,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
  * that may see people, the managers concerned, newest first. Viewers get the counts only.
  */
 export function DelayeringTimeline({ data }: { data: Trends }) {
-  if (isSuppressed(data.delayering)) return <SuppressedNote minGroupSize={data.delayering.minGroupSize} />;
+  if (isSuppressed(data.delayering)) return <SuppressedNote marker={data.delayering} />;
   const steps = data.delayering;
   if (steps.length === 0)
     return (

@@ -3,6 +3,7 @@
 import type { Trends } from '@/lib/dal/dashboards/trends';
 import type { SeriesChange } from '@/lib/metrics/series-changes';
 import { isSuppressed } from '@/lib/query/suppressed';
+import { groupByHiddenText } from '@/lib/privacy/hidden-text';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { formatDelta, formatMetric, formatPct } from '@/app/_components/charts/metric-format';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -42,14 +43,26 @@ export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: b
       </p>
       <TargetNote target={t.target} isAdmin={isAdmin} />
       {isSuppressed(series) ? (
-        <SuppressedNote minGroupSize={series.minGroupSize} />
+        <SuppressedNote marker={series} />
       ) : (
         <>
           <ScopeNote notes={notes} canMark={canMark} />
           <MetricPicker metrics={t.metrics} chosen={chosen} onChange={setChosen} />
           {t.hiddenPoints.length > 0 && (
             <p className="suppressed" role="note">
-              Hidden for privacy (fewer than the minimum group size then): {t.hiddenPoints.join(', ')}.
+              Hidden for privacy:{' '}
+              {groupByHiddenText(
+                t.hiddenPoints.map((asOf) => ({
+                  label: asOf,
+                  marker: {
+                    minGroupSize: t.minGroupSize,
+                    reason: t.complementPoints.includes(asOf) ? ('complement' as const) : ('small' as const),
+                  },
+                })),
+              )
+                .map(([text, dates]) => `${dates.join(', ')} (${text} then)`)
+                .join('; ')}
+              .
             </p>
           )}
           {shown.length > 0 ? (

@@ -27,7 +27,7 @@ async function dashboardAiSection(ctx: ReportContext): Promise<ReportSection | n
       text: `Period: ${d.window.label}. People are placed in the org snapshot of ${d.snapshotAsOf ?? 'the period'}.`,
     });
   if (isSuppressed(d.kpis)) {
-    blocks.push({ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) });
+    blocks.push({ kind: 'suppressed', text: suppressedText(d.kpis) });
   } else {
     // The page's tiles and answer read one set of figures (lib/views/ai-figures.ts); so does this.
     const f = d.payoff && !isSuppressed(d.payoff) ? d.payoff.figures : null;
@@ -133,7 +133,7 @@ export async function buildAiSection(ctx: ReportContext): Promise<ReportSection>
   if (ctx.unitSuppressed)
     return {
       ...base,
-      blocks: [{ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) }],
+      blocks: [{ kind: 'suppressed', text: suppressedText(ctx.unitMarker) }],
     };
   if (provider) {
     const section = await provider(ctx);

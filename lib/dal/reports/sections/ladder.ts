@@ -15,6 +15,7 @@ export async function buildLadderSection(ctx: ReportContext): Promise<ReportSect
     risk,
     minGroupSize: ctx.dash.settings.minGroupSize,
     unitSuppressed: ctx.unitSuppressed,
+    unitMarker: ctx.unitMarker,
     department: ctx.dash.unit.department,
   });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { SPAN_BANDS } from '@/lib/metrics/spans';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
-import { guardGroup, isSuppressed } from '../../dashboards/context';
+import { guardRow, isSuppressed } from '../../dashboards/context';
 import { listDepartments } from '@/lib/views/org-lookup';
 import { unitStructureAt } from '../../dashboards/unit-series';
 import { resolveUnit } from '../../scope';
@@ -24,7 +24,7 @@ async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][
     const s = await unitStructureAt(dash.ref, unit, dash.settings.execLayers);
     // The reader's department plan (departments x subtrees) decides as on the dashboard.
     const planned = dash.floor === null || dash.floor.departments.has(d.name ?? '');
-    const guarded = guardGroup(dash, planned ? s.headcount : 0, s);
+    const guarded = guardRow(dash, s.headcount, planned, s);
     if (isSuppressed(guarded)) {
       hidden++;
       continue;
@@ -48,8 +48,7 @@ async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][
 export async function buildStructureSection(ctx: ReportContext): Promise<ReportSection> {
   const base = { id: 'structure', title: 'Structure' } as const;
   const c = await ctx.contract();
-  if (isSuppressed(c))
-    return { ...base, blocks: [{ kind: 'suppressed', text: suppressedText(c.minGroupSize) }] };
+  if (isSuppressed(c)) return { ...base, blocks: [{ kind: 'suppressed', text: suppressedText(c) }] };
   const o = await ctx.overview();
   const blocks: ReportBlock[] = [];
   const summary: Array<[string, number | null, ValueFormat]> = [

@@ -15,7 +15,7 @@ export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSect
   if (isSuppressed(c) || ctx.unitSuppressed)
     return {
       ...base,
-      blocks: [{ kind: 'suppressed', text: suppressedText(ctx.dash.settings.minGroupSize) }],
+      blocks: [{ kind: 'suppressed', text: suppressedText(isSuppressed(c) ? c : ctx.unitMarker) }],
     };
   const series = await ctx.series();
   const blocks: ReportBlock[] = scopeNoticeBlocks(

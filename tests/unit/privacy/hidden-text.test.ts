@@ -1,0 +1,36 @@
+/** The one wording of a hidden figure (lib/privacy/hidden-text.ts, issue #16). */
+import { describe, expect, it } from 'vitest';
+import { hiddenReasonsText, hiddenSentence, hiddenText } from '@/lib/privacy/hidden-text';
+
+const small = { minGroupSize: 5, reason: 'small' as const };
+const complement = { minGroupSize: 5, reason: 'complement' as const };
+
+describe('hiddenText', () => {
+  it('calls a group under the minimum small, with the noun of what it counts', () => {
+    expect(hiddenText(small)).toBe('fewer than 5 people');
+    expect(hiddenText({ ...small, minGroupSize: 7 }, 'ICs')).toBe('fewer than 7 ICs');
+    expect(hiddenText(small, 'managers')).toBe('fewer than 5 managers');
+    expect(hiddenText(small, 'engineers')).toBe('fewer than 5 engineers');
+    expect(hiddenText(small, 'promotions')).toBe('fewer than 5 promotions');
+  });
+
+  it('never calls a complement-hidden group small, whatever the noun', () => {
+    expect(hiddenText(complement)).toBe('hidden so a smaller group cannot be worked out');
+    expect(hiddenText(complement, 'ICs')).toBe('hidden so a smaller group cannot be worked out');
+    expect(hiddenText(complement)).not.toMatch(/fewer than/);
+  });
+
+  it('starts a sentence', () => {
+    expect(hiddenSentence(small)).toBe('Fewer than 5 people');
+    expect(hiddenSentence(complement)).toBe('Hidden so a smaller group cannot be worked out');
+  });
+
+  it('names the reasons present among several hidden groups, once each', () => {
+    expect(hiddenReasonsText([small, small])).toBe('fewer than 5 people');
+    expect(hiddenReasonsText([complement])).toBe('hidden so a smaller group cannot be worked out');
+    expect(hiddenReasonsText([complement, small], 'ICs')).toBe(
+      'fewer than 5 ICs, or hidden so a smaller group cannot be worked out',
+    );
+    expect(hiddenReasonsText([])).toBe('');
+  });
+});
