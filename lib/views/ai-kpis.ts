@@ -1,4 +1,5 @@
 import type { AiMetrics } from '@/lib/metrics/ai';
+import { unitLabel } from '@/lib/cost-format';
 
 export type AiMetricKey = Exclude<keyof AiMetrics, 'prsMerged' | 'spendUsd'>;
 
@@ -67,12 +68,14 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
   {
     key: 'spendPerEngineerMonth',
     label: 'AI spend per engineer per month',
+    unit: unitLabel({ currency: 'USD', per: 'engineer', period: 'month' }),
     format: 'usd',
     definition: 'AI spend / engineers / calendar months the spend data covers.',
   },
   {
     key: 'costPerMergedPr',
     label: 'Cost per merged PR',
+    unit: unitLabel({ currency: 'USD', per: 'merged PR' }),
     format: 'usd',
     definition: 'AI spend / PRs merged.',
   },

@@ -1,5 +1,6 @@
 'use client';
 
+import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
 import type { DeliveryFigures, StructureRow } from '@/lib/metrics/ai-delivery';
 import type { ToolEntry } from '@/lib/views/ai-payoff';
@@ -13,6 +14,9 @@ const hidden = 'hidden: group under the minimum size';
 const pct = (v: number | null | undefined) => formatValue(v ?? null, 'percent');
 const usd = (v: number | null | undefined) => formatValue(v ?? null, 'usd');
 const dec = (v: number | null | undefined) => formatValue(v ?? null, 'decimal');
+const IN_PERIOD: CostUnit = { currency: 'USD', period: 'period' };
+const PER_ENGINEER_MONTH: CostUnit = { currency: 'USD', per: 'engineer', period: 'month' };
+const SPEND_HEAD = costHeading('AI spend', PER_ENGINEER_MONTH);
 
 /** The answer to "is AI paying off here?": headline, caveat, users vs non-users, before/after. */
 export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: string }) {
@@ -166,8 +170,9 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
             {u && (
               <li>
                 {formatValue(u.delivery.prsMerged, 'int')} PRs merged by these engineers;{' '}
-                {pct(u.delivery.aiAssistedPrShare)} AI-assisted; AI spend {usd(u.spendUsd)} (
-                {usd(u.spendPerEngineerMonth)} per engineer per month).
+                {pct(u.delivery.aiAssistedPrShare)} AI-assisted; AI spend{' '}
+                {formatCost(u.spendUsd, { currency: 'USD', period: 'period' })} (
+                {formatCost(u.spendPerEngineerMonth, PER_ENGINEER_MONTH)}).
               </li>
             )}
           </ul>
@@ -221,10 +226,10 @@ const toolColumns: TableColumn<ToolEntry>[] = [
       ['aiShareOfCode', 'AI share of code', 'percent'],
       ['agentUses', 'Agent uses', 'int'],
       ['aiCredits', 'AI credits', 'decimal'],
-      ['seatCostUsd', 'Seats', 'usd'],
-      ['usageSpendUsd', 'Usage', 'usd'],
-      ['spendUsd', 'Cost', 'usd'],
-      ['costPerMergedPr', 'Cost / merged PR', 'usd'],
+      ['seatCostUsd', costHeading('Seats', IN_PERIOD), 'usd'],
+      ['usageSpendUsd', costHeading('Usage', IN_PERIOD), 'usd'],
+      ['spendUsd', costHeading('Cost', IN_PERIOD), 'usd'],
+      ['costPerMergedPr', costHeading('Cost', { currency: 'USD', per: 'merged PR' }), 'usd'],
     ] as const
   ).map(([key, label, format]): TableColumn<ToolEntry> => ({
     key,
@@ -280,7 +285,7 @@ const structureColumns = (label: string): TableColumn<StructureRow>[] => [
   },
   {
     key: 'spend',
-    label: 'AI spend / engineer / month',
+    label: SPEND_HEAD,
     value: (r) => r.figures?.spendPerEngineerMonth ?? null,
     display: (r) => usd(r.figures?.spendPerEngineerMonth),
     numeric: true,
@@ -315,7 +320,7 @@ const managerColumns: TableColumn<PayoffManagerRow>[] = [
   },
   {
     key: 'spend',
-    label: 'AI spend / engineer / month',
+    label: SPEND_HEAD,
     value: (r) => r.figures?.spendPerEngineerMonth ?? null,
     display: (r) => usd(r.figures?.spendPerEngineerMonth),
     numeric: true,

@@ -1,5 +1,6 @@
 'use client';
 
+import { costHeading } from '@/lib/cost-format';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -84,7 +85,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
     'Plan',
     'Last activity',
     'Days idle',
-    'Per month (USD)',
+    costHeading('Cost', { currency: 'USD', per: 'seat', period: 'month' }),
   ];
   const rows = seats.map((s) => [
     s.name ?? 'not in the org chart',
@@ -119,7 +120,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
                 <th
                   key={h}
                   scope="col"
-                  className={h.startsWith('Days') || h.startsWith('Per month') ? 'num' : undefined}
+                  className={h.startsWith('Days') || h.startsWith('Cost') ? 'num' : undefined}
                 >
                   {h}
                 </th>
