@@ -20,3 +20,11 @@ export function formatDateTime(iso: string | Date, locale?: string, timeZone?: s
   if (Number.isNaN(d.getTime())) return String(iso);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
+
+/** A month ("2026-06") in the locale: "June 2026", "juin 2026". */
+export function formatMonth(isoMonth: string, locale?: string): string {
+  if (!/^\d{4}-\d{2}$/.test(isoMonth)) return isoMonth;
+  const d = new Date(`${isoMonth}-01T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoMonth;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}

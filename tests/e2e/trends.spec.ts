@@ -266,7 +266,7 @@ test.describe.serial('honest trends: changes of scope', () => {
       scopeNotes: ScopeNotesDto;
     };
     expect(after.scopeNotes).toEqual({ flagged: [], notComparable: ['2024-01-31'] });
-    await expect(page.getByTestId('not-comparable-note')).toContainText('2024-01-31');
+    await expect(page.getByTestId('not-comparable-note')).toContainText('Jan 31, 2024');
     await expect(page.getByTestId('scope-note')).not.toContainText('Possible change of scope');
     await screens(page, 'trends-scope-marked');
     await page.goto('/overview');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay } from '@/lib/dates';
+import { formatDateTime, formatDay, formatMonth } from '@/lib/dates';
 
 describe('date formatting (one formatter, the reader locale)', () => {
   it('writes a calendar date in the locale, never shifted by the time zone', () => {
@@ -15,5 +15,11 @@ describe('date formatting (one formatter, the reader locale)', () => {
 
   it('leaves what is not a date as it is', () => {
     expect(formatDay('Q3 export', 'en-GB')).toBe('Q3 export');
+  });
+
+  it('writes a month in the locale', () => {
+    expect(formatMonth('2026-06', 'en-US')).toBe('June 2026');
+    expect(formatMonth('2026-06', 'de-DE')).toBe('Juni 2026');
+    expect(formatMonth('custom', 'en-US')).toBe('custom');
   });
 });

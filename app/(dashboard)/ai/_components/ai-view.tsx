@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -30,7 +31,7 @@ export function AiView() {
           {d.window ? (
             <>
               <strong data-testid="ai-period">{d.window.label}</strong>
-              {d.snapshotAsOf ? ` — people placed as in the ${d.snapshotAsOf} org snapshot` : ''}
+              {d.snapshotAsOf ? ` — people placed as in the ${formatDay(d.snapshotAsOf)} org snapshot` : ''}
             </>
           ) : (
             'No AI-usage data yet'

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
 import type { DeliveryFigures, StructureRow } from '@/lib/metrics/ai-delivery';
@@ -51,12 +52,12 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
         <div className={styles.answerGrid}>
           <div>
             <h3 className={styles.tableTitle}>
-              AI users against non-users, {p.period.from} to {p.period.to}
+              AI users against non-users, {formatDay(p.period.from)} to {formatDay(p.period.to)}
             </h3>
             <div className="table-wrap" tabIndex={0}>
               <table className="data">
                 <caption className="visually-hidden">
-                  AI users against non-users, {p.period.from} to {p.period.to}
+                  AI users against non-users, {formatDay(p.period.from)} to {formatDay(p.period.to)}
                 </caption>
                 <thead>
                   <tr>
@@ -104,13 +105,13 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
           <div>
             <h3 className={styles.tableTitle}>
               Before and after adoption
-              {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+              {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
             </h3>
             <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
               <table className="data">
                 <caption className="visually-hidden">
                   Before and after adoption
-                  {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+                  {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
                 </caption>
                 <thead>
                   <tr>
@@ -126,8 +127,14 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                 <tbody>
                   {ba?.before && ba.after ? (
                     [
-                      { label: `Before: ${ba.before.from} to ${ba.before.to}`, w: ba.before },
-                      { label: `After: ${ba.after.from} to ${ba.after.to}`, w: ba.after },
+                      {
+                        label: `Before: ${formatDay(ba.before.from)} to ${formatDay(ba.before.to)}`,
+                        w: ba.before,
+                      },
+                      {
+                        label: `After: ${formatDay(ba.after.from)} to ${formatDay(ba.after.to)}`,
+                        w: ba.after,
+                      },
                     ].map(({ label, w }) => (
                       <tr key={label}>
                         <th scope="row">{label}</th>
@@ -404,8 +411,8 @@ export function OrgOnlyTools({ p }: { p: AiPayoff }) {
         {p.headline}
       </p>
       <p className="muted">
-        {p.period.from} to {p.period.to}. Each tool identity counts as one person until an org snapshot joins
-        identities to employees.
+        {formatDay(p.period.from)} to {formatDay(p.period.to)}. Each tool identity counts as one person until
+        an org snapshot joins identities to employees.
       </p>
       <ToolTable tools={p.byTool} filename="ai-org" />
     </div>

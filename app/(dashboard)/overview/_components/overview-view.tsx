@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
@@ -24,7 +25,10 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
   return (
     <div data-testid="overview">
       <p className="muted" data-chart-scope>
-        As of <strong>{o.asOf}</strong>
+        As of{' '}
+        <strong>
+          <Day iso={o.asOf} />
+        </strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       {isSuppressed(o.kpis) ? (
