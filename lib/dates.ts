@@ -28,3 +28,11 @@ export function formatMonth(isoMonth: string, locale?: string): string {
   if (Number.isNaN(d.getTime())) return isoMonth;
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+/** ISO calendar dates inside a sentence (not inside a file name such as org-2026-01-31.csv). */
+const ISO_DAY_IN_TEXT = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/g;
+
+/** A sentence written with ISO dates (a finding, a note) with each date as formatDay writes it. */
+export function formatDaysIn(text: string, locale?: string): string {
+  return text.replace(ISO_DAY_IN_TEXT, (d) => formatDay(d, locale));
+}

@@ -1,4 +1,4 @@
-import { formatDay } from '@/lib/dates';
+import { formatDay, formatDaysIn } from '@/lib/dates';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, type E2eRole } from './helpers';
@@ -40,7 +40,8 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as E2eRole[]) {
     const api = await expectKpisMatchApi(page);
     // dates on screen in the reader's locale (en-US here), never ISO (issue #16)
     await expect(page.getByText(`As of ${formatDay(api.asOf, 'en-US')}`)).toBeVisible();
-    for (const f of api.findings) await expect(page.getByTestId('findings')).toContainText(f.text);
+    for (const f of api.findings)
+      await expect(page.getByTestId('findings')).toContainText(formatDaysIn(f.text, 'en-US'));
     await page.screenshot({ path: `test-results/screens/overview-${role}.png`, fullPage: true });
   });
 }

@@ -9,7 +9,7 @@ import { signIn } from './helpers';
 const SCREENS = 'test-results/screens';
 
 /** An ISO calendar date as text (not part of a file name such as org-2026-01-31.csv). */
-const ISO_DAY = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w.-])/;
+const ISO_DAY = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/;
 
 async function mainText(page: Page): Promise<string> {
   return page.locator('main').innerText();
@@ -45,8 +45,8 @@ test('money on the Structure cost card and the AI page says its unit and period'
   if (/^\$\d{3,}/.test(value)) expect(value).not.toContain('.');
   const tools = page.getByTestId('ai-tools');
   if ((await tools.count()) > 0) {
-    await expect(tools.getByRole('columnheader', { name: 'Cost (USD per merged PR)' })).toHaveCount(1);
-    await expect(tools.getByRole('columnheader', { name: 'Cost (USD in the period)' })).toHaveCount(1);
+    await expect(tools.getByRole('columnheader', { name: /^Cost \(USD per merged PR\)/ })).toHaveCount(1);
+    await expect(tools.getByRole('columnheader', { name: /^Cost \(USD in the period\)/ })).toHaveCount(1);
   }
   await expect(page.getByText(/Unmatched: 0%/)).toHaveCount(0);
 });
@@ -101,8 +101,9 @@ for (const path of ['/structure', '/ladder', '/ceiling-risk', '/ai', '/data', '/
     await expect(page.locator('main')).toBeVisible();
     await page.waitForLoadState('networkidle');
     // open the collapsed sections so their tables are laid out too
-    for (const d of await page.locator('main details:not([open])').all())
-      await d.evaluate((e) => e.setAttribute('open', ''));
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('main details')) d.setAttribute('open', '');
+    });
     const report = await page.evaluate(() => {
       const wraps = [...document.querySelectorAll<HTMLElement>('main .table-wrap')].filter(
         (w) => w.offsetParent !== null && w.scrollWidth > w.clientWidth + 1,

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay } from '@/lib/dates';
+import { formatDay, formatDaysIn } from '@/lib/dates';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -30,7 +30,9 @@ export function AiView() {
         <p className="muted" style={{ margin: 0 }} data-chart-scope>
           {d.window ? (
             <>
-              <strong data-testid="ai-period">{d.window.label}</strong>
+              <strong data-testid="ai-period" suppressHydrationWarning>
+                {formatDaysIn(d.window.label)}
+              </strong>
               {d.snapshotAsOf ? ` — people placed as in the ${formatDay(d.snapshotAsOf)} org snapshot` : ''}
             </>
           ) : (

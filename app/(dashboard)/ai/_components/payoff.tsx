@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay } from '@/lib/dates';
+import { formatDay, formatDaysIn } from '@/lib/dates';
 import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
 import type { DeliveryFigures, StructureRow } from '@/lib/metrics/ai-delivery';
@@ -44,10 +44,10 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
       <section className={`card ${styles.answer}`} aria-labelledby="ai-payoff-title" data-testid="ai-payoff">
         <h2 id="ai-payoff-title">Is AI paying off here?</h2>
         <p className={styles.headline} data-testid="ai-headline">
-          {p.headline}
+          {formatDaysIn(p.headline)}
         </p>
         <p className="muted" data-testid="ai-caveat">
-          {p.caveat}
+          {formatDaysIn(p.caveat)}
         </p>
         <div className={styles.answerGrid}>
           <div>
@@ -185,7 +185,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
           </ul>
           {p.notes.map((n) => (
             <p key={n} className="muted">
-              {n}
+              {formatDaysIn(n)}
             </p>
           ))}
         </details>
@@ -408,7 +408,7 @@ export function OrgOnlyTools({ p }: { p: AiPayoff }) {
   return (
     <div data-testid="ai-org-only">
       <p className={styles.note} role="note">
-        {p.headline}
+        {formatDaysIn(p.headline)}
       </p>
       <p className="muted">
         {formatDay(p.period.from)} to {formatDay(p.period.to)}. Each tool identity counts as one person until

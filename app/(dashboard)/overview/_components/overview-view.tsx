@@ -1,6 +1,7 @@
 'use client';
 
 import { Day } from '@/app/_components/ui/day';
+import { formatDaysIn } from '@/lib/dates';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
@@ -68,7 +69,9 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
           <h2 id="findings-h">What stands out</h2>
           <ul className="findings" data-testid="findings">
             {o.findings.map((f) => (
-              <li key={f.text}>{f.text}</li>
+              <li key={f.text} suppressHydrationWarning>
+                {formatDaysIn(f.text)}
+              </li>
             ))}
           </ul>
         </section>

@@ -57,6 +57,8 @@ function hiddenNote(labels: string[], minGroupSize: number) {
 
 /** A row's cost for a table or CSV: the amount, or "hidden" where the floor suppresses it. */
 const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? HIDDEN : r.cost);
+/** The same on screen, as every amount reads (lib/cost-format.ts). */
+const costCell = (r: CostRow) => (isSuppressed(r.cost) ? HIDDEN : formatAmount(r.cost, null));
 
 /**
  * The Cost card (issue #14): the unit's annual cost, management cost and share, cost per IC and
@@ -149,7 +151,7 @@ export function CostSection({
                 { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
                 { key: 'costed', label: 'Managers with a cost', value: (r) => r.costed, numeric: true },
-                { key: 'cost', label: ANNUAL, value: cellCost, numeric: true },
+                { key: 'cost', label: ANNUAL, value: cellCost, display: costCell, numeric: true },
               ]}
             >
               <SimpleBarChart
@@ -177,7 +179,7 @@ export function CostSection({
                 { key: 'level', label: 'Managerial level', value: (r) => LEVEL_LABEL[r.level] },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
                 { key: 'costed', label: 'Managers with a cost', value: (r) => r.costed, numeric: true },
-                { key: 'cost', label: ANNUAL, value: cellCost, numeric: true },
+                { key: 'cost', label: ANNUAL, value: cellCost, display: costCell, numeric: true },
               ]}
             >
               <SimpleBarChart
