@@ -10,6 +10,7 @@ export function DefinitionIcon({ definition }: { definition: string }) {
       role="img"
       aria-label={`Definition: ${definition}`}
       title={definition}
+      suppressHydrationWarning
     >
       i
     </span>
