@@ -21,12 +21,16 @@ export function formatDateTime(iso: string | Date, locale?: string, timeZone?: s
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
 
-/** A month ("2026-06") in the locale: "June 2026", "juin 2026". */
-export function formatMonth(isoMonth: string, locale?: string): string {
+/** A month ("2026-06") in the locale: "June 2026", "juin 2026"; short: "Jun 2026" (chart ticks). */
+export function formatMonth(isoMonth: string, locale?: string, short = false): string {
   if (!/^\d{4}-\d{2}$/.test(isoMonth)) return isoMonth;
   const d = new Date(`${isoMonth}-01T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoMonth;
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(locale, {
+    month: short ? 'short' : 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
 /** ISO calendar dates inside a sentence (not inside a file name such as org-2026-01-31.csv). */

@@ -21,6 +21,7 @@ describe('date formatting (one formatter, the reader locale)', () => {
     expect(formatMonth('2026-06', 'en-US')).toBe('June 2026');
     expect(formatMonth('2026-06', 'de-DE')).toBe('Juni 2026');
     expect(formatMonth('custom', 'en-US')).toBe('custom');
+    expect(formatMonth('2026-06', 'en-US', true)).toBe('Jun 2026');
   });
 
   it('rewrites the ISO dates inside a sentence, not those of file names', () => {
