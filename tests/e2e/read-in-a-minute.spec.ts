@@ -29,6 +29,10 @@ test('money on the Structure cost card and the AI page says its unit and period'
   await expect(
     layer.getByRole('columnheader', { name: "Cost (a year, in the file's currency)" }),
   ).toBeVisible();
+  await page.getByTestId('cost-card').screenshot({ path: `${SCREENS}/polish-cost-card-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('cost-card').screenshot({ path: `${SCREENS}/polish-cost-card-390.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto('/ai');
   await expect(page.getByTestId('ai-dashboard')).toBeVisible();
@@ -69,6 +73,9 @@ test('the scenario cost table says each amount is a year, per IC where it is', a
   await expect(cost.locator('tr[data-cost="Total cost"] td').first()).toHaveText(
     /^([\d,]+|suppressed: fewer than \d+ people)$/,
   );
+  await cost.screenshot({ path: `${SCREENS}/polish-scenario-cost-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await cost.screenshot({ path: `${SCREENS}/polish-scenario-cost-390.png` });
 });
 
 test('dates read one way: no ISO date on the dashboards, the as-of in the reader locale', async ({
@@ -150,6 +157,14 @@ for (const path of ['/structure', '/ladder', '/ceiling-risk', '/ai', '/data', '/
     if (['/structure', '/ai', '/data', '/admin'].includes(path))
       expect(report.wide.length).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENS}/polish${path.replace(/\//g, '-')}-390.png`, fullPage: true });
+    // the first wide table, scrolled sideways: its first column stays in view
+    const wrap = page.locator('main .table-wrap').filter({ has: page.locator('table') });
+    for (const w of await wrap.all()) {
+      if (!(await w.evaluate((e) => e.scrollWidth > e.clientWidth + 1))) continue;
+      await w.evaluate((e) => e.scrollBy(120, 0));
+      await w.screenshot({ path: `${SCREENS}/polish${path.replace(/\//g, '-')}-table-390.png` });
+      break;
+    }
   });
 }
 
