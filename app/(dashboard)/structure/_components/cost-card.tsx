@@ -38,8 +38,8 @@ const HIDDEN = 'hidden';
 /** Amounts of the imported file: in its currency, a year (lib/cost-format.ts). */
 const YEAR: CostUnit = { currency: null, period: 'year' };
 const PER_IC: CostUnit = { currency: null, per: 'IC', period: 'year' };
-/** Compact amounts for chart axes: 2.5M, 640k. */
-const compact = (v: number) => formatAmount(v, null, { compact: true });
+/** Compact amounts for chart axes, from a thousand up: 2.5M, 640K. */
+const compact = (v: number) => v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
 /** A figure card's value: compact from a million up (47.6M), so it fits a phone-width card. */
 const headline = (v: number) => formatAmount(v, null, { compact: true });
 const ANNUAL = costHeading('Cost', YEAR);
