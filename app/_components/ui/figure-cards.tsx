@@ -44,7 +44,12 @@ export function FigureCards({ label, cards }: { label: string; cards: FigureCard
           </div>
           <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
             {c.value}
-            {c.unit && <span className="kpi-unit"> {c.unit}</span>}
+            {c.unit && (
+              <>
+                {' '}
+                <span className="kpi-unit">{c.unit}</span>
+              </>
+            )}
           </div>
           {c.basis && (
             <div className="kpi-basis" data-testid={`kpi-${c.key}-basis`}>
