@@ -20,3 +20,23 @@ export function formatDateTime(iso: string | Date, locale?: string, timeZone?: s
   if (Number.isNaN(d.getTime())) return String(iso);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
+
+/** A month ("2026-06") in the locale: "June 2026", "juin 2026"; short: "Jun 2026" (chart ticks). */
+export function formatMonth(isoMonth: string, locale?: string, short = false): string {
+  if (!/^\d{4}-\d{2}$/.test(isoMonth)) return isoMonth;
+  const d = new Date(`${isoMonth}-01T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoMonth;
+  return new Intl.DateTimeFormat(locale, {
+    month: short ? 'short' : 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+/** ISO calendar dates inside a sentence (not inside a file name such as org-2026-01-31.csv). */
+const ISO_DAY_IN_TEXT = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/g;
+
+/** A sentence written with ISO dates (a finding, a note) with each date as formatDay writes it. */
+export function formatDaysIn(text: string, locale?: string): string {
+  return text.replace(ISO_DAY_IN_TEXT, (d) => formatDay(d, locale));
+}

@@ -1,4 +1,5 @@
 import type { AiMetrics } from '@/lib/metrics/ai';
+import { unitLabel } from '@/lib/cost-format';
 
 export type AiMetricKey = Exclude<keyof AiMetrics, 'prsMerged' | 'spendUsd'>;
 
@@ -68,6 +69,7 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
   {
     key: 'spendPerEngineerMonth',
     label: 'AI spend per engineer per month',
+    unit: unitLabel({ currency: 'USD', per: 'engineer', period: 'month' }),
     format: 'usd',
     definition:
       'AI spend (usage spend of every report plus seats in force) / engineers / calendar months of the period.',
@@ -75,6 +77,7 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
   {
     key: 'costPerMergedPr',
     label: 'Cost per merged PR',
+    unit: unitLabel({ currency: 'USD', per: 'merged PR' }),
     format: 'usd',
     definition:
       'AI spend / PRs merged, the same spend and PRs as the tool table (for the whole organisation, PRs whose author is joined to no employee count too).',

@@ -1,3 +1,4 @@
+import { formatDaysIn } from '@/lib/dates';
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -195,7 +196,7 @@ test('issue #15: the AI page answers "is it paying off?" for the org and for a m
   if (!p || isSuppressed(p)) return;
   await page.goto('/ai');
   const headline = page.getByTestId('ai-headline');
-  await expect(headline).toHaveText(p.headline);
+  await expect(headline).toHaveText(formatDaysIn(p.headline, 'en-US'));
   await expect(page.getByTestId('ai-caveat')).toContainText('not a proof of cause');
   // the answer is in the first screen at 1280x800
   const box = await headline.boundingBox();
@@ -225,7 +226,8 @@ test('issue #15: the AI page answers "is it paying off?" for the org and for a m
     const sub = await api(page, `?subtree=${manager.id}`);
     const sp = sub.payoff;
     await page.goto(`/ai?subtree=${manager.id}`);
-    if (sp && !isSuppressed(sp)) await expect(page.getByTestId('ai-headline')).toHaveText(sp.headline);
+    if (sp && !isSuppressed(sp))
+      await expect(page.getByTestId('ai-headline')).toHaveText(formatDaysIn(sp.headline, 'en-US'));
     await page.screenshot({ path: `${SCREENS}/ai-payoff-subtree-1280.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,16 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
+import { formatCost } from '@/lib/cost-format';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { signIn, type E2eRole } from './helpers';
 
-// the card's headline: compact from a million up (47.6M), else the amount
-const money = (v: number | null) =>
-  v === null
-    ? '—'
-    : Math.abs(v) >= 1_000_000
-      ? v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 })
-      : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
+// the card's headline: compact from a million up (47.6M), else the amount, then its unit ("a year")
+const money = (v: number | null) => formatCost(v, { currency: null, period: 'year' }, { compact: true });
 
 async function structureApi(page: Page): Promise<StructureDashboard> {
   const res = await page.request.get('/api/metrics/structure');

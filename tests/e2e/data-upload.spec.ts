@@ -70,10 +70,10 @@ test.describe('read in British English', () => {
     await expect(table.getByRole('button', { name: /delete/i })).toHaveCount(0);
 
     // Keyboard: Enter opens the menu on its first item, Escape closes it back onto the button.
-    const button = table.getByRole('button', { name: 'Actions for snapshot 2024-06-30 version 1' });
+    const button = table.getByRole('button', { name: 'Actions for snapshot 30 Jun 2024 version 1' });
     await button.focus();
     await page.keyboard.press('Enter');
-    const menu = page.getByRole('menu', { name: 'Actions for snapshot 2024-06-30 version 1' });
+    const menu = page.getByRole('menu', { name: 'Actions for snapshot 30 Jun 2024 version 1' });
     await expect(menu.getByRole('menuitem')).toHaveText(['Open in Overview', 'Delete…']);
     await expect(menu.getByRole('menuitem').first()).toBeFocused();
     await expect(button).toHaveAttribute('aria-expanded', 'true');

@@ -28,7 +28,7 @@ test('the organisation picker switches every view, keeps ?org in the URL and in 
   const demoId = await orgIdOf(page, DEMO);
   await expect(page).toHaveURL(new RegExp(`/overview\\?org=${demoId}$`));
   await expect(page.getByTestId('kpi-headcount-value')).toHaveText('6');
-  await expect(page.getByText('As of 2024-01-31')).toBeVisible();
+  await expect(page.getByText('As of Jan 31, 2024')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/org-picker-1280.png' });
   // The sidebar keeps the organisation; the Structure page shows its people only.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Structure' }).click();

@@ -1,3 +1,4 @@
+import { formatDay, formatDaysIn } from '@/lib/dates';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, type E2eRole } from './helpers';
@@ -37,8 +38,10 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as E2eRole[]) {
     await signIn(page, role);
     await page.goto('/overview');
     const api = await expectKpisMatchApi(page);
-    await expect(page.getByText(`As of ${api.asOf}`)).toBeVisible();
-    for (const f of api.findings) await expect(page.getByTestId('findings')).toContainText(f.text);
+    // dates on screen in the reader's locale (en-US here), never ISO (issue #16)
+    await expect(page.getByText(`As of ${formatDay(api.asOf, 'en-US')}`)).toBeVisible();
+    for (const f of api.findings)
+      await expect(page.getByTestId('findings')).toContainText(formatDaysIn(f.text, 'en-US'));
     await page.screenshot({ path: `test-results/screens/overview-${role}.png`, fullPage: true });
   });
 }

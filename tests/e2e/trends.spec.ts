@@ -1,3 +1,4 @@
+import { formatDay } from '@/lib/dates';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -247,8 +248,12 @@ test.describe.serial('honest trends: changes of scope', () => {
     };
     expect(api.scopeNotes.flagged[0]).toMatchObject({ asOf: firstDemo, from: '2024-01-31' });
     await expect(page.getByTestId('scope-note')).toContainText('Possible change of scope');
-    await expect(page.getByTestId('scope-note')).toContainText(`${firstDemo}: headcount 10 →`);
-    await expect(page.getByTestId('scope-headcount')).toContainText(`${firstDemo}: possible change of scope`);
+    await expect(page.getByTestId('scope-note')).toContainText(
+      `${formatDay(firstDemo ?? '', 'en-US')}: headcount 10 →`,
+    );
+    await expect(page.getByTestId('scope-headcount')).toContainText(
+      `${formatDay(firstDemo ?? '', 'en-US')}: possible change of scope`,
+    );
     await screens(page, 'trends-scope-flagged');
     await page.goto('/overview');
     await expect(page.getByTestId('findings')).toContainText('Possible change of scope');
@@ -266,7 +271,7 @@ test.describe.serial('honest trends: changes of scope', () => {
       scopeNotes: ScopeNotesDto;
     };
     expect(after.scopeNotes).toEqual({ flagged: [], notComparable: ['2024-01-31'] });
-    await expect(page.getByTestId('not-comparable-note')).toContainText('2024-01-31');
+    await expect(page.getByTestId('not-comparable-note')).toContainText('Jan 31, 2024');
     await expect(page.getByTestId('scope-note')).not.toContainText('Possible change of scope');
     await screens(page, 'trends-scope-marked');
     await page.goto('/overview');
@@ -324,7 +329,8 @@ test('issue #16: trend charts space snapshots by date, draw straight segments, o
   const headSvg = plot.locator('svg.recharts-surface').first();
   const svgBox = await headSvg.boundingBox();
   const lastTick = headSvg.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').last();
-  await expect(lastTick).toHaveText(rows[rows.length - 1]?.asOf ?? '');
+  // dates on the axis read as on every page (lib/dates.ts; en-US here)
+  await expect(lastTick).toHaveText(formatDay(rows[rows.length - 1]?.asOf ?? '', 'en-US'));
   const tickBox = await lastTick.boundingBox();
   expect((tickBox?.x ?? 0) + (tickBox?.width ?? 0)).toBeLessThanOrEqual(
     (svgBox?.x ?? 0) + (svgBox?.width ?? 0),

@@ -2,6 +2,10 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LEGEND_BELOW } from './legend';
+import { formatDaysIn } from '@/lib/dates';
+
+/** A category label; a snapshot date reads as every date on screen (lib/dates.ts). */
+const categoryTick = (v: unknown): string => formatDaysIn(String(v));
 import { seriesColor } from '@/lib/palette';
 
 export interface BarSeries {
@@ -51,6 +55,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
             <YAxis
               type="category"
               dataKey={x}
+              tickFormatter={categoryTick}
               width={70}
               reversed
               label={xLabel ? { value: xLabel, angle: -90, position: 'insideLeft' } : undefined}
@@ -60,6 +65,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
           <>
             <XAxis
               dataKey={x}
+              tickFormatter={categoryTick}
               interval={everyTick ? 0 : undefined}
               label={xLabel ? { value: xLabel, position: 'insideBottom', offset: -12 } : undefined}
             />
@@ -71,6 +77,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
           </>
         )}
         <Tooltip
+          labelFormatter={categoryTick}
           formatter={valueFormat ? (v) => (typeof v === 'number' ? valueFormat(v) : String(v)) : undefined}
         />
         {series.length > 1 && <Legend {...LEGEND_BELOW} />}

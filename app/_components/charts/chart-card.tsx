@@ -3,6 +3,7 @@
 import { DefinitionIcon } from '@/app/_components/ui/figure-cards';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { DataTable, downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
+import { formatDaysIn } from '@/lib/dates';
 import { downloadChartPng, downloadChartSvg } from './chart-image';
 
 export type { Column } from '@/app/_components/ui/data-table';
@@ -32,7 +33,7 @@ interface Props<Row> {
  */
 export function ChartCard<Row>({
   title,
-  definition,
+  definition: rawDefinition,
   rows,
   columns,
   filename,
@@ -41,6 +42,8 @@ export function ChartCard<Row>({
   bodyHeight,
   footer,
 }: Props<Row>) {
+  // a date inside a definition ("since 2026-05-31") reads as every date on screen
+  const definition = formatDaysIn(rawDefinition);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
   const chartRef = useRef<HTMLDivElement>(null);
@@ -91,7 +94,7 @@ export function ChartCard<Row>({
           </button>
         </div>
       </div>
-      <p id={`${id}-d`} className="definition">
+      <p id={`${id}-d`} className="definition" suppressHydrationWarning>
         {definition}
       </p>
       {view !== 'chart' && (

@@ -1,12 +1,13 @@
 'use client';
 
 import { XAxis } from 'recharts';
+import { formatDay } from '@/lib/dates';
 
 /** Milliseconds of an ISO date (UTC midnight), the x of a time axis. */
 export const timeOf = (asOf: string): number => Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`);
 
-/** The ISO date of a time-axis tick. */
-export const dateTick = (t: number): string => new Date(t).toISOString().slice(0, 10);
+/** A time-axis tick or tooltip date, as every date on screen reads (lib/dates.ts, the reader's locale). */
+export const dateTick = (t: number): string => formatDay(new Date(t).toISOString().slice(0, 10));
 
 /** Rows with their date as a number, so the x axis spaces snapshots by the time between them. */
 export function withTime<R extends { asOf: string }>(rows: readonly R[]): Array<R & { t: number }> {

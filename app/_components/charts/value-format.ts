@@ -1,3 +1,5 @@
+import { formatAmount } from '@/lib/cost-format';
+
 /** How a chart or table shows a number. */
 export type ValueFormat = 'int' | 'percent' | 'decimal' | 'usd';
 
@@ -8,11 +10,8 @@ export function formatValue(v: number | null | undefined, format: ValueFormat, s
     case 'percent':
       return `${(v * 100).toFixed(short ? 0 : 1)}%`;
     case 'usd':
-      // Axis ticks of small amounts keep their cents, so $0.50 and $1 never both read "$1".
-      return `$${v.toLocaleString('en', {
-        minimumFractionDigits: short ? 0 : 2,
-        maximumFractionDigits: short && Math.abs(v) >= 10 ? 0 : 2,
-      })}`;
+      // One money format on screen (lib/cost-format.ts): whole dollars from 100, cents below.
+      return formatAmount(v, 'USD', { compact: short });
     case 'int':
       return v.toLocaleString('en', { maximumFractionDigits: short ? 0 : 1 });
     default:

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatDay } from '@/lib/dates';
 import { toCsv, type CsvCell } from '@/lib/export/csv';
 
 /** A column: its CSV/raw value, optional on-screen rendering, right-aligned when numeric. */
@@ -10,11 +11,12 @@ export interface Column<Row> {
   display?: (row: Row) => ReactNode;
 }
 
-/** A cell on screen: em dash for missing values, locale-formatted numbers. */
+/** A cell on screen: em dash for missing values, locale-formatted numbers, dates as on every page (lib/dates.ts). */
 export function formatCell(v: CsvCell): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'number') return v.toLocaleString('en', { maximumFractionDigits: 4 });
-  return String(v);
+  // an ISO calendar date (a snapshot's as-of) reads as the other dates on screen; the CSV keeps ISO
+  return formatDay(String(v));
 }
 
 /** Starts a browser download of a blob (CSV, SVG, PNG). */
@@ -71,7 +73,7 @@ export function DataTable<Row>({
         {rows.map((r, i) => (
           <tr key={i}>
             {columns.map((c) => (
-              <td key={c.key} className={c.numeric ? 'num' : undefined}>
+              <td key={c.key} className={c.numeric ? 'num' : undefined} suppressHydrationWarning>
                 {c.display ? c.display(r) : formatCell(c.value(r))}
               </td>
             ))}

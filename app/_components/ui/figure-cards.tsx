@@ -10,6 +10,7 @@ export function DefinitionIcon({ definition }: { definition: string }) {
       role="img"
       aria-label={`Definition: ${definition}`}
       title={definition}
+      suppressHydrationWarning
     >
       i
     </span>
@@ -20,6 +21,8 @@ export interface FigureCard {
   key: string;
   label: string;
   value: ReactNode;
+  /** what the value is counted in, after it in smaller type ("a year", "per IC per year") */
+  unit?: string;
   definition: string;
   /** small text under the value (change, note) */
   note?: ReactNode;
@@ -41,6 +44,12 @@ export function FigureCards({ label, cards }: { label: string; cards: FigureCard
           </div>
           <div className="kpi-value" data-testid={`kpi-${c.key}-value`}>
             {c.value}
+            {c.unit && (
+              <>
+                {' '}
+                <span className="kpi-unit">{c.unit}</span>
+              </>
+            )}
           </div>
           {c.basis && (
             <div className="kpi-basis" data-testid={`kpi-${c.key}-basis`}>

@@ -1,3 +1,4 @@
+import { formatDay } from '@/lib/dates';
 import Link from 'next/link';
 import type { ScopeNotes } from '@/lib/dal/scope-marks';
 
@@ -20,7 +21,7 @@ export function ScopeNote({ notes, canMark }: { notes: ScopeNotes | null | undef
           <ul>
             {notes.flagged.map((f) => (
               <li key={f.asOf}>
-                {f.asOf}:{' '}
+                {formatDay(f.asOf)}:{' '}
                 {f.moves
                   .map(
                     (m) =>
@@ -28,7 +29,7 @@ export function ScopeNote({ notes, canMark }: { notes: ScopeNotes | null | undef
                       (m.changePct === null ? '' : ` (${m.changePct > 0 ? '+' : ''}${m.changePct}%)`),
                   )
                   .join(', ')}{' '}
-                against {f.from}
+                against {formatDay(f.from)}
               </li>
             ))}
           </ul>
@@ -44,7 +45,7 @@ export function ScopeNote({ notes, canMark }: { notes: ScopeNotes | null | undef
       {notes.notComparable.length > 0 && (
         <p data-testid="not-comparable-note">
           Marked not comparable (left out of change since previous and since peak):{' '}
-          {notes.notComparable.join(', ')}.
+          {notes.notComparable.map((d) => formatDay(d)).join(', ')}.
         </p>
       )}
     </div>

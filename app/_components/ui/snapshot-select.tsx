@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -34,10 +35,12 @@ export function SnapshotSelect({
 }) {
   return (
     <select id={id} className={className} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Latest{all[0] ? ` (${all[0].asOf})` : ''}</option>
+      <option value="" suppressHydrationWarning>
+        Latest{all[0] ? ` (${formatDay(all[0].asOf)})` : ''}
+      </option>
       {all.map((s) => (
-        <option key={s.id} value={s.asOf}>
-          {s.asOf}
+        <option key={s.id} value={s.asOf} suppressHydrationWarning>
+          {formatDay(s.asOf)}
           {s.label ? ` (${s.label})` : ''}
         </option>
       ))}

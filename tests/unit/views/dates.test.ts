@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay } from '@/lib/dates';
+import { formatDateTime, formatDay, formatDaysIn, formatMonth } from '@/lib/dates';
 
 describe('date formatting (one formatter, the reader locale)', () => {
   it('writes a calendar date in the locale, never shifted by the time zone', () => {
@@ -15,5 +15,22 @@ describe('date formatting (one formatter, the reader locale)', () => {
 
   it('leaves what is not a date as it is', () => {
     expect(formatDay('Q3 export', 'en-GB')).toBe('Q3 export');
+  });
+
+  it('writes a month in the locale', () => {
+    expect(formatMonth('2026-06', 'en-US')).toBe('June 2026');
+    expect(formatMonth('2026-06', 'de-DE')).toBe('Juni 2026');
+    expect(formatMonth('custom', 'en-US')).toBe('custom');
+    expect(formatMonth('2026-06', 'en-US', true)).toBe('Jun 2026');
+  });
+
+  it('rewrites the ISO dates inside a sentence, not those of file names', () => {
+    expect(formatDaysIn('down 9.1% from their peak of 11 (2026-05-31): 10 now.', 'en-US')).toBe(
+      'down 9.1% from their peak of 11 (May 31, 2026): 10 now.',
+    );
+    expect(formatDaysIn('moved at 2024-01-31, 2024-02-29.', 'en-GB')).toBe(
+      'moved at 31 Jan 2024, 29 Feb 2024.',
+    );
+    expect(formatDaysIn('from org-2026-01-31.csv', 'en-US')).toBe('from org-2026-01-31.csv');
   });
 });

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDateTime } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -91,7 +92,7 @@ export function AuditPanel() {
               )}
               {q.data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{formatDateTime(e.at)}</td>
                   <td>{e.actorEmail}</td>
                   <td>{e.action}</td>
                   <td>{e.target}</td>

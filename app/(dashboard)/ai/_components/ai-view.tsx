@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay, formatDaysIn } from '@/lib/dates';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -29,8 +30,10 @@ export function AiView() {
         <p className="muted" style={{ margin: 0 }} data-chart-scope>
           {d.window ? (
             <>
-              <strong data-testid="ai-period">{d.window.label}</strong>
-              {d.snapshotAsOf ? ` — people placed as in the ${d.snapshotAsOf} org snapshot` : ''}
+              <strong data-testid="ai-period" suppressHydrationWarning>
+                {formatDaysIn(d.window.label)}
+              </strong>
+              {d.snapshotAsOf ? ` — people placed as in the ${formatDay(d.snapshotAsOf)} org snapshot` : ''}
             </>
           ) : (
             'No AI-usage data yet'

@@ -1,6 +1,7 @@
 'use client';
 
 import { hiddenText } from '@/lib/privacy/hidden-text';
+import { costHeading } from '@/lib/cost-format';
 import {
   createColumnHelper,
   flexRender,
@@ -29,14 +30,17 @@ type FigureKey =
   | 'aiAssistedPrShare'
   | 'spendPerEngineerMonth';
 
+const PER_PR_HEAD = costHeading('AI cost', { currency: 'USD', per: 'merged PR' });
+const SPEND_HEAD = costHeading('AI spend', { currency: 'USD', per: 'engineer', period: 'month' });
+
 const FIGURES: Array<{ key: FigureKey; label: string; format: ValueFormat }> = [
   { key: 'engineers', label: 'Engineers', format: 'int' },
   { key: 'adoption', label: 'Adoption', format: 'percent' },
-  { key: 'throughputPerEngineerWeek', label: 'PRs / engineer / week', format: 'decimal' },
-  { key: 'costPerMergedPr', label: 'Cost per PR', format: 'usd' },
+  { key: 'throughputPerEngineerWeek', label: 'PRs per engineer per week', format: 'decimal' },
+  { key: 'costPerMergedPr', label: PER_PR_HEAD, format: 'usd' },
   { key: 'acceptanceRateByCount', label: 'Acceptance (count)', format: 'percent' },
   { key: 'aiAssistedPrShare', label: 'AI-assisted PRs', format: 'percent' },
-  { key: 'spendPerEngineerMonth', label: 'Spend / engineer / month', format: 'usd' },
+  { key: 'spendPerEngineerMonth', label: SPEND_HEAD, format: 'usd' },
 ];
 
 const figure = (r: AiManagerRow, k: FigureKey): number | null =>

@@ -1,5 +1,7 @@
 'use client';
 
+import { formatDay, formatDaysIn } from '@/lib/dates';
+import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
 import type { DeliveryFigures, StructureRow } from '@/lib/metrics/ai-delivery';
 import type { ToolEntry } from '@/lib/views/ai-payoff';
@@ -13,6 +15,9 @@ const hidden = 'hidden: group under the minimum size';
 const pct = (v: number | null | undefined) => formatValue(v ?? null, 'percent');
 const usd = (v: number | null | undefined) => formatValue(v ?? null, 'usd');
 const dec = (v: number | null | undefined) => formatValue(v ?? null, 'decimal');
+const IN_PERIOD: CostUnit = { currency: 'USD', period: 'period' };
+const PER_ENGINEER_MONTH: CostUnit = { currency: 'USD', per: 'engineer', period: 'month' };
+const SPEND_HEAD = costHeading('AI spend', PER_ENGINEER_MONTH);
 
 /** The answer to "is AI paying off here?": headline, caveat, users vs non-users, before/after. */
 export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: string }) {
@@ -41,20 +46,20 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
       <section className={`card ${styles.answer}`} aria-labelledby="ai-payoff-title" data-testid="ai-payoff">
         <h2 id="ai-payoff-title">Is AI paying off here?</h2>
         <p className={styles.headline} data-testid="ai-headline">
-          {p.headline}
+          {formatDaysIn(p.headline)}
         </p>
         <p className="muted" data-testid="ai-caveat">
-          {p.caveat}
+          {formatDaysIn(p.caveat)}
         </p>
         <div className={styles.answerGrid}>
           <div>
             <h3 className={styles.tableTitle}>
-              AI users against non-users, {p.period.from} to {p.period.to}
+              AI users against non-users, {formatDay(p.period.from)} to {formatDay(p.period.to)}
             </h3>
             <div className="table-wrap" tabIndex={0}>
               <table className="data">
                 <caption className="visually-hidden">
-                  AI users against non-users, {p.period.from} to {p.period.to}
+                  AI users against non-users, {formatDay(p.period.from)} to {formatDay(p.period.to)}
                 </caption>
                 <thead>
                   <tr>
@@ -102,13 +107,13 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
           <div>
             <h3 className={styles.tableTitle}>
               Before and after adoption
-              {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+              {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
             </h3>
             <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
               <table className="data">
                 <caption className="visually-hidden">
                   Before and after adoption
-                  {ba?.adoptionWeek ? ` (week of ${ba.adoptionWeek})` : ''}
+                  {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
                 </caption>
                 <thead>
                   <tr>
@@ -124,8 +129,14 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                 <tbody>
                   {ba?.before && ba.after ? (
                     [
-                      { label: `Before: ${ba.before.from} to ${ba.before.to}`, w: ba.before },
-                      { label: `After: ${ba.after.from} to ${ba.after.to}`, w: ba.after },
+                      {
+                        label: `Before: ${formatDay(ba.before.from)} to ${formatDay(ba.before.to)}`,
+                        w: ba.before,
+                      },
+                      {
+                        label: `After: ${formatDay(ba.after.from)} to ${formatDay(ba.after.to)}`,
+                        w: ba.after,
+                      },
                     ].map(({ label, w }) => (
                       <tr key={label}>
                         <th scope="row">{label}</th>
@@ -170,14 +181,15 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
             {f && (
               <li>
                 {formatValue(f.prsMerged, 'int')} PRs merged by these engineers; {pct(f.aiAssistedPrShare)}{' '}
-                AI-assisted; AI spend {usd(f.spendUsd)} ({usd(f.spendPerEngineerMonth)} per engineer per
-                month; {usd(f.costPerMergedPr)} per merged PR).
+                AI-assisted; AI spend {formatCost(f.spendUsd, { currency: 'USD', period: 'period' })} (
+                {formatCost(f.spendPerEngineerMonth, PER_ENGINEER_MONTH)};{' '}
+                {formatCost(f.costPerMergedPr, { currency: 'USD', per: 'merged PR' })}).
               </li>
             )}
           </ul>
           {p.notes.map((n) => (
             <p key={n} className="muted">
-              {n}
+              {formatDaysIn(n)}
             </p>
           ))}
         </details>
@@ -225,10 +237,10 @@ const toolColumns: TableColumn<ToolEntry>[] = [
       ['aiShareOfCode', 'AI share of code', 'percent'],
       ['agentUses', 'Agent uses', 'int'],
       ['aiCredits', 'AI credits', 'decimal'],
-      ['seatCostUsd', 'Seats', 'usd'],
-      ['usageSpendUsd', 'Usage', 'usd'],
-      ['spendUsd', 'Cost', 'usd'],
-      ['costPerMergedPr', 'Cost / merged PR', 'usd'],
+      ['seatCostUsd', costHeading('Seats', IN_PERIOD), 'usd'],
+      ['usageSpendUsd', costHeading('Usage', IN_PERIOD), 'usd'],
+      ['spendUsd', costHeading('Cost', IN_PERIOD), 'usd'],
+      ['costPerMergedPr', costHeading('Cost', { currency: 'USD', per: 'merged PR' }), 'usd'],
     ] as const
   ).map(([key, label, format]): TableColumn<ToolEntry> => ({
     key,
@@ -300,7 +312,7 @@ const structureColumns = (label: string): TableColumn<StructureRow>[] => [
   },
   {
     key: 'spend',
-    label: 'AI spend / engineer / month',
+    label: SPEND_HEAD,
     value: (r) => r.figures?.spendPerEngineerMonth ?? null,
     display: (r) => usd(r.figures?.spendPerEngineerMonth),
     numeric: true,
@@ -335,7 +347,7 @@ const managerColumns: TableColumn<PayoffManagerRow>[] = [
   },
   {
     key: 'spend',
-    label: 'AI spend / engineer / month',
+    label: SPEND_HEAD,
     value: (r) => r.figures?.spendPerEngineerMonth ?? null,
     display: (r) => usd(r.figures?.spendPerEngineerMonth),
     numeric: true,
@@ -416,11 +428,11 @@ export function OrgOnlyTools({ p }: { p: AiPayoff }) {
   return (
     <div data-testid="ai-org-only">
       <p className={styles.note} role="note">
-        {p.headline}
+        {formatDaysIn(p.headline)}
       </p>
       <p className="muted">
-        {p.period.from} to {p.period.to}. Each tool identity counts as one person until an org snapshot joins
-        identities to employees.
+        {formatDay(p.period.from)} to {formatDay(p.period.to)}. Each tool identity counts as one person until
+        an org snapshot joins identities to employees.
       </p>
       <ToolTable tools={p.byTool} filename="ai-org" />
     </div>

@@ -2,14 +2,10 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { formatMonth } from '@/lib/dates';
 import styles from './ai.module.css';
 
-const monthLabel = (m: string) =>
-  new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const monthLabel = (m: string) => formatMonth(m);
 
 /**
  * The AI period, kept in the URL beside the global filters: one month (?month=) or a custom window
@@ -62,7 +58,7 @@ export function PeriodPicker({
           }}
         >
           {[...months].reverse().map((m) => (
-            <option key={m} value={m}>
+            <option key={m} value={m} suppressHydrationWarning>
               {monthLabel(m)}
             </option>
           ))}

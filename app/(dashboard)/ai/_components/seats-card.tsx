@@ -1,5 +1,7 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
+import { costHeading } from '@/lib/cost-format';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -32,7 +34,7 @@ export function SeatsCard({ d }: { d: AiDashboard }) {
         <>
           <p className="muted">
             Listing{seats.listings.length > 1 ? 's' : ''}:{' '}
-            {seats.listings.map((l) => `${l.tool} as of ${l.asOf}`).join(', ')}
+            {seats.listings.map((l) => `${l.tool} as of ${formatDay(l.asOf)}`).join(', ')}
           </p>
           <ul className={styles.stats} aria-label="Seat utilisation">
             <li data-testid="seats-assigned">
@@ -84,7 +86,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
     'Plan',
     'Last activity',
     'Days idle',
-    'Per month (USD)',
+    costHeading('Cost', { currency: 'USD', per: 'seat', period: 'month' }),
   ];
   const rows = seats.map((s) => [
     s.name ?? 'not in the org chart',
@@ -119,7 +121,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
                 <th
                   key={h}
                   scope="col"
-                  className={h.startsWith('Days') || h.startsWith('Per month') ? 'num' : undefined}
+                  className={h.startsWith('Days') || h.startsWith('Cost') ? 'num' : undefined}
                 >
                   {h}
                 </th>
@@ -135,7 +137,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
                 <td>{s.tool}</td>
                 <td>{s.githubLogin ?? s.email ?? '—'}</td>
                 <td>{s.plan ?? '—'}</td>
-                <td>{s.lastActivityAt ?? 'never'}</td>
+                <td>{s.lastActivityAt ? formatDay(s.lastActivityAt.slice(0, 10)) : 'never'}</td>
                 <td className="num">{s.daysSinceActivity ?? '—'}</td>
                 <td className="num">{formatValue(s.monthlyCostUsd, 'usd')}</td>
               </tr>

@@ -1,6 +1,7 @@
 'use client';
 
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
+import { costHeading, unitLabel, type CostUnit } from '@/lib/cost-format';
 import type { AiDashboard, AiTrendPoint } from '@/lib/dal/dashboards/ai';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { AiLineChart } from '@/app/_components/charts/ai-line-chart';
@@ -17,6 +18,10 @@ interface TrendDef {
   series: Array<{ key: keyof AiTrendPoint; label: string }>;
   extra: Array<{ key: keyof AiTrendPoint; label: string }>;
 }
+
+const PER_ENGINEER_MONTH: CostUnit = { currency: 'USD', per: 'engineer', period: 'month' };
+const PER_PR: CostUnit = { currency: 'USD', per: 'merged PR' };
+const SPEND_MONTH = costHeading('AI spend', { currency: 'USD', period: 'month' });
 
 const TRENDS: TrendDef[] = [
   {
@@ -63,20 +68,20 @@ const TRENDS: TrendDef[] = [
   },
   {
     id: 'spend',
-    title: 'AI spend per engineer per month',
+    title: `AI spend per engineer per month (${unitLabel({ currency: 'USD' })})`,
     definition: 'AI spend / engineers / months covered, in USD.',
     format: 'usd',
-    series: [{ key: 'spendPerEngineerMonth', label: 'Spend per engineer' }],
-    extra: [{ key: 'spendUsd', label: 'AI spend (USD)' }],
+    series: [{ key: 'spendPerEngineerMonth', label: unitLabel(PER_ENGINEER_MONTH) }],
+    extra: [{ key: 'spendUsd', label: SPEND_MONTH }],
   },
   {
     id: 'cost-per-pr',
-    title: 'Cost per merged PR',
+    title: `Cost per merged PR (${unitLabel(PER_PR)})`,
     definition: 'AI spend / PRs merged, in USD.',
     format: 'usd',
-    series: [{ key: 'costPerMergedPr', label: 'Cost per merged PR' }],
+    series: [{ key: 'costPerMergedPr', label: unitLabel(PER_PR) }],
     extra: [
-      { key: 'spendUsd', label: 'AI spend (USD)' },
+      { key: 'spendUsd', label: SPEND_MONTH },
       { key: 'prsMerged', label: 'PRs merged' },
     ],
   },

@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -20,7 +21,11 @@ export function CeilingRiskView() {
   return (
     <div data-testid="ceiling-risk">
       <p className="muted" data-chart-scope>
-        As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. History from {d.historyFrom ?? '—'}.
+        As of{' '}
+        <strong>
+          <Day iso={d.asOf} />
+        </strong>{' '}
+        — {scopeText(d.scope)}. History from {d.historyFrom ? <Day iso={d.historyFrom} /> : '—'}.
       </p>
       {isSuppressed(d.summary) ? (
         <SuppressedNote marker={d.summary} />

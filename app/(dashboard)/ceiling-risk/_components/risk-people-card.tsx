@@ -1,3 +1,4 @@
+import { formatDaysIn } from '@/lib/dates';
 import { useId, useMemo, useState } from 'react';
 import type { CeilingRiskDashboard, RiskPerson } from '@/lib/dal/dashboards/ceiling-risk';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
@@ -9,7 +10,9 @@ const reasonList = (p: RiskPerson) => (
   <>
     <ul className={styles.reasons}>
       {p.reasonText.map((t) => (
-        <li key={t}>{t}</li>
+        <li key={t} suppressHydrationWarning>
+          {formatDaysIn(t)}
+        </li>
       ))}
     </ul>
     <p className={styles.nextStep}>{p.nextStep}</p>
@@ -72,7 +75,7 @@ const COLUMNS: SortableColumn<RiskPerson>[] = [
   {
     id: 'reasons',
     header: 'Why',
-    value: (p) => p.reasonText.join(' '),
+    value: (p) => p.reasonText.map((t) => formatDaysIn(t)).join(' '),
     sortable: false,
     csv: (p) => p.reasonText.join(' | '),
     cell: reasonList,

@@ -113,13 +113,13 @@ export function SnapshotTable() {
                         onChange={(e) => mark.mutate({ id: s.id, notComparable: e.target.checked })}
                       />
                       <span className="visually-hidden">
-                        Snapshot {s.asOf} version {s.version} is not comparable
+                        Snapshot {formatDay(s.asOf)} version {s.version} is not comparable
                       </span>
                     </label>
                   </td>
                   <td>
                     <ActionMenu
-                      label={`Actions for snapshot ${s.asOf} version ${s.version}`}
+                      label={`Actions for snapshot ${formatDay(s.asOf)} version ${s.version}`}
                       actions={[
                         ...(s.isCurrent
                           ? [

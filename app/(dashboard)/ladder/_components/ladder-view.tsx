@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { ErrorCard, Skeleton, SuppressedNote } from '@/app/_components/ui/states';
@@ -19,7 +20,11 @@ export function LadderView() {
   return (
     <div data-testid="ladder">
       <p className="muted" data-chart-scope>
-        As of <strong>{d.asOf}</strong> — {scopeText(d.scope)}. Ladder: {d.ladderName}.
+        As of{' '}
+        <strong>
+          <Day iso={d.asOf} />
+        </strong>{' '}
+        — {scopeText(d.scope)}. Ladder: {d.ladderName}.
       </p>
       {isSuppressed(d.summary) ? (
         <SuppressedNote marker={d.summary} />

@@ -1,5 +1,7 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
+import { formatDaysIn } from '@/lib/dates';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
@@ -24,7 +26,10 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
   return (
     <div data-testid="overview">
       <p className="muted" data-chart-scope>
-        As of <strong>{o.asOf}</strong>
+        As of{' '}
+        <strong>
+          <Day iso={o.asOf} />
+        </strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       {isSuppressed(o.kpis) ? <SuppressedNote marker={o.kpis} /> : <KpiCards kpis={o.kpis} />}
@@ -60,7 +65,9 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
           <h2 id="findings-h">What stands out</h2>
           <ul className="findings" data-testid="findings">
             {o.findings.map((f) => (
-              <li key={f.text}>{f.text}</li>
+              <li key={f.text} suppressHydrationWarning>
+                {formatDaysIn(f.text)}
+              </li>
             ))}
           </ul>
         </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
@@ -133,7 +134,7 @@ export function ReportForm({
           <option value="">Previous snapshot and peak only</option>
           {earlier.map((s) => (
             <option key={s.id} value={s.asOf}>
-              {s.asOf}
+              {formatDay(s.asOf)}
             </option>
           ))}
         </select>

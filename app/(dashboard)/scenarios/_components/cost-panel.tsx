@@ -15,28 +15,30 @@ import {
   type CostPersonRow,
   type CostValue,
 } from '@/lib/views/scenario-cost-rows';
+import { costHeading, formatAmount, unitPhrase, type CostUnit } from '@/lib/cost-format';
 import { BeforeAfterTable } from './result-panels';
 import styles from './scenarios.module.css';
 import type { ScenarioView } from './types';
 
-/** An amount: whole units from 1,000 on (`scale`: the figures it is shown beside, so a difference keeps their precision). */
-const money = (v: number, scale = v) =>
-  v.toLocaleString('en', { maximumFractionDigits: Math.abs(scale) >= 1000 ? 0 : 2 });
+/** Scenario amounts: the imported file's currency, a year (lib/cost-format.ts). */
+const YEAR: CostUnit = { currency: null, period: 'year' };
+const PER_IC: CostUnit = { currency: null, per: 'IC', period: 'year' };
+/** The unit each money row of the before/after table is in, said under its name. */
+const ROW_UNIT: Record<string, CostUnit> = {
+  'Cost per IC': PER_IC,
+  'Management cost per IC': PER_IC,
+};
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** A cost cell: the amount, a dash when there is none, or why it is hidden (never 0). */
 function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false, scale?: number): string {
   if (v === null) return '—';
   if (isSuppressed(v)) return `suppressed: ${hiddenText(v)}`;
+  if (unit === 'money') return formatAmount(v, null, { scale, signed: sign });
   // a difference of two shares is in percentage points
-  const text =
-    unit === 'share'
-      ? sign
-        ? `${(Math.abs(v) * 100).toFixed(1)} pts`
-        : pct(Math.abs(v))
-      : money(Math.abs(v), Math.max(Math.abs(v), scale ?? 0));
+  const text = sign ? `${(Math.abs(v) * 100).toFixed(1)} pts` : pct(Math.abs(v));
   if (!sign) return v < 0 ? `−${text}` : text;
-  if (v === 0 || text === '0') return '0';
+  if (v === 0 || /^0\.0/.test(text)) return '0';
   return v > 0 ? `+${text}` : `−${text}`;
 }
 
@@ -68,7 +70,7 @@ const GROUP_COLUMNS: TableColumn<CostGroupRow>[] = [
   },
   {
     key: 'cost',
-    label: 'Annual cost',
+    label: costHeading('Cost', YEAR),
     value: (r) => csv(r.cost),
     display: (r) => cell(r.cost),
     numeric: true,
@@ -80,7 +82,7 @@ const PEOPLE_COLUMNS: TableColumn<CostPersonRow>[] = [
   { key: 'who', label: 'Person or position', value: (r) => (r.name ? `${r.name} (${r.id})` : r.id) },
   {
     key: 'cost',
-    label: 'Annual cost',
+    label: costHeading('Cost', YEAR),
     value: (r) => r.annualCost,
     display: (r) => cell(r.annualCost),
     numeric: true,
@@ -125,9 +127,8 @@ export function CostPanel({ view }: { view: ScenarioView }) {
           </button>
         </div>
         <p className="definition">
-          Annual cost of the unit in the currency of the imported file. Removed positions save their cost;
-          someone who starts or stops managing moves theirs between management and IC cost; planned positions
-          add theirs.
+          Amounts a year, in the currency of the imported file. Removed positions save their cost; someone who
+          starts or stops managing moves theirs between management and IC cost; planned positions add theirs.
         </p>
         {hidden && (
           <p className="suppressed" role="note" data-testid="cost-hidden">
@@ -140,6 +141,11 @@ export function CostPanel({ view }: { view: ScenarioView }) {
               <tr key={r.figure} data-cost={r.figure}>
                 <th scope="row" className={styles.rowHead}>
                   {r.figure}
+                  {r.unit === 'money' && (
+                    <span className={styles.rowUnit} data-testid="cost-row-unit">
+                      {unitPhrase(ROW_UNIT[r.figure] ?? YEAR)}
+                    </span>
+                  )}
                 </th>
                 <td className="num" data-value={typeof r.before === 'number' ? r.before : undefined}>
                   {cell(r.before, r.unit)}

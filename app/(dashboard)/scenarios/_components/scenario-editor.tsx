@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useId, useState } from 'react';
@@ -94,7 +95,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
           Unit:{' '}
           {s.unitRootId ? `subtree of ${nameOf(s.unitRootId) ?? ''} (${s.unitRootId})` : 'whole organisation'}
         </li>
-        <li>Effective {s.effectiveDate}</li>
+        <li>Effective {formatDay(s.effectiveDate)}</li>
         <li>Owner {s.ownerEmail}</li>
       </ul>
       <div className={styles.actions}>

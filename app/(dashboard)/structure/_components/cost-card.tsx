@@ -7,6 +7,14 @@ import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
 import { SuppressedNote } from '@/app/_components/ui/states';
+import {
+  costHeading,
+  exactAmount,
+  formatAmount,
+  formatCost,
+  unitPhrase,
+  type CostUnit,
+} from '@/lib/cost-format';
 
 /** Short level names for the chart's axis, legible at phone width (the table keeps the full ones). */
 const LEVEL_SHORT = {
@@ -26,16 +34,16 @@ const LEVEL_LOWER = {
   managerOfIcs: 'managers of ICs',
 } as const;
 
-const money = (v: number | null) =>
-  v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: v >= 1000 ? 0 : 2 });
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const HIDDEN = 'hidden';
-/** Compact amounts for chart axes: 2.5M, 640k. */
+/** Amounts of the imported file: in its currency, a year (lib/cost-format.ts). */
+const YEAR: CostUnit = { currency: null, period: 'year' };
+const PER_IC: CostUnit = { currency: null, per: 'IC', period: 'year' };
+/** Compact amounts for chart axes, from a thousand up: 2.5M, 640K. */
 const compact = (v: number) => v.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
 /** A figure card's value: compact from a million up (47.6M), so it fits a phone-width card. */
-const headline = (v: number | null) => (v !== null && Math.abs(v) >= 1_000_000 ? compact(v) : money(v));
-/** The exact amount under a compact headline. */
-const exact = (v: number) => (Math.abs(v) >= 1_000_000 ? `exactly ${money(v)}` : undefined);
+const headline = (v: number) => formatAmount(v, null, { compact: true });
+const ANNUAL = costHeading('Cost', YEAR);
 
 /** The note under a breakdown chart naming the rows the floor hides (not drawn), each with why. */
 function notDrawnNote(rows: Array<{ label: string; cost: CostRow['cost'] }>) {
@@ -53,6 +61,9 @@ function notDrawnNote(rows: Array<{ label: string; cost: CostRow['cost'] }>) {
 
 /** A row's cost for a table or CSV: the amount, or why the floor hides it. */
 const cellCost = (r: CostRow) => (isSuppressed(r.cost) ? hiddenText(r.cost, 'managers') : r.cost);
+/** The same on screen, as every amount reads (lib/cost-format.ts). */
+const costCell = (r: CostRow) =>
+  isSuppressed(r.cost) ? hiddenText(r.cost, 'managers') : formatAmount(r.cost, null);
 /** A hidden figure card's note: why it is hidden. */
 const hiddenCardNote = (v: SuppressedMarker, noun: 'people' | 'managers' | 'ICs') => hiddenText(v, noun);
 
@@ -86,7 +97,8 @@ export function CostSection({
       key: 'costTotal',
       label: 'Annual cost',
       value: isSuppressed(cost.total) ? HIDDEN : headline(cost.total),
-      note: isSuppressed(cost.total) ? hiddenCardNote(cost.total, 'people') : exact(cost.total),
+      unit: isSuppressed(cost.total) ? undefined : unitPhrase(YEAR),
+      note: isSuppressed(cost.total) ? hiddenCardNote(cost.total, 'people') : exactAmount(cost.total, null),
       definition:
         'Sum of the annual cost of everyone in the unit who has one (junior staff: cost per FTE x FTE); vacant posts cost nothing here. In the currency of the imported file.',
     },
@@ -94,20 +106,22 @@ export function CostSection({
       key: 'costManagement',
       label: 'Management cost',
       value: isSuppressed(m) ? HIDDEN : headline(m.cost),
+      unit: isSuppressed(m) ? undefined : unitPhrase(YEAR),
       definition: 'Sum of the annual cost of the managers (people with at least one direct report).',
       note: isSuppressed(m) ? hiddenCardNote(m, 'managers') : `${pct(m.share)} of the total`,
     },
     {
       key: 'costPerIc',
       label: 'Cost per IC',
-      value: isSuppressed(ic) ? HIDDEN : headline(ic.costPerIc),
+      value: isSuppressed(ic) ? HIDDEN : ic.costPerIc === null ? '—' : headline(ic.costPerIc),
+      unit: isSuppressed(ic) || ic.costPerIc === null ? undefined : unitPhrase(PER_IC),
       definition:
         'Annual cost of the whole unit / ICs (individual contributors plus junior staff FTE): what each IC carries, management included.',
       note: isSuppressed(ic)
         ? hiddenCardNote(ic, 'ICs')
         : isSuppressed(m)
           ? undefined
-          : `management ${money(m.perIc)} per IC`,
+          : `management ${formatCost(m.perIc, PER_IC)}`,
     },
     {
       key: 'costCoverage',
@@ -145,7 +159,7 @@ export function CostSection({
                 { key: 'layer', label: 'Layer', value: (r) => r.layer, numeric: true },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
                 { key: 'costed', label: 'Managers with a cost', value: (r) => r.costed, numeric: true },
-                { key: 'cost', label: 'Annual cost', value: cellCost, numeric: true },
+                { key: 'cost', label: ANNUAL, value: cellCost, display: costCell, numeric: true },
               ]}
             >
               <SimpleBarChart
@@ -153,7 +167,7 @@ export function CostSection({
                   isSuppressed(r.cost) ? [] : [{ layer: `Layer ${r.layer}`, cost: r.cost }],
                 )}
                 x="layer"
-                series={[{ key: 'cost', label: 'Management cost' }]}
+                series={[{ key: 'cost', label: 'Management cost a year' }]}
                 xLabel="Layer"
                 valueFormat={compact}
               />
@@ -170,7 +184,7 @@ export function CostSection({
                 { key: 'level', label: 'Managerial level', value: (r) => LEVEL_LABEL[r.level] },
                 { key: 'managers', label: 'Managers', value: (r) => r.managers, numeric: true },
                 { key: 'costed', label: 'Managers with a cost', value: (r) => r.costed, numeric: true },
-                { key: 'cost', label: 'Annual cost', value: cellCost, numeric: true },
+                { key: 'cost', label: ANNUAL, value: cellCost, display: costCell, numeric: true },
               ]}
             >
               <SimpleBarChart
@@ -179,7 +193,7 @@ export function CostSection({
                 )}
                 x="level"
                 everyTick
-                series={[{ key: 'cost', label: 'Management cost' }]}
+                series={[{ key: 'cost', label: 'Management cost a year' }]}
                 xLabel="Managerial level"
                 valueFormat={compact}
               />

@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { filtersToSearch, readFilters, type DashboardFilters } from '@/lib/query/dashboard';
@@ -41,7 +42,10 @@ export function StructureView({
   return (
     <div data-testid="structure" aria-busy={q.isFetching || undefined}>
       <p className="muted" data-chart-scope>
-        As of <strong>{d.asOf}</strong>
+        As of{' '}
+        <strong>
+          <Day iso={d.asOf} />
+        </strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       {isSuppressed(d.summary) ? <SuppressedNote marker={d.summary} /> : <SummaryCards s={d.summary} />}

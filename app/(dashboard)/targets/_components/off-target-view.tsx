@@ -2,6 +2,7 @@
 
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import type { SuppressedMarker } from '@/lib/query/suppressed';
+import { Day } from '@/app/_components/ui/day';
 import type { DepartmentTargetRow, OffTarget, OffTargetManagerRow } from '@/lib/dal/dashboards/off-target';
 import type { TargetStatus } from '@/lib/metrics/targets';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -32,7 +33,9 @@ export function OffTargetView() {
   const org = o.targets.org;
   return (
     <div data-testid="off-target">
-      <h2>Off target, as of {o.asOf}</h2>
+      <h2>
+        Off target, as of <Day iso={o.asOf} />
+      </h2>
       {isSuppressed(o.departments) ? null : (
         <DepartmentSection
           rows={o.departments}

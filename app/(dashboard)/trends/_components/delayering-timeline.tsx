@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import type { DelayeringRow, Trends } from '@/lib/dal/dashboards/trends';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { ChartCard } from '@/app/_components/charts/chart-card';
@@ -81,8 +82,11 @@ export function DelayeringTimeline({ data }: { data: Trends }) {
               <li key={s.asOf}>
                 <details>
                   <summary>
-                    <strong>{s.asOf}</strong>: {plural(s.events, 'manager')} removed ({s.left} left,{' '}
-                    {s.lostReports} lost all reports), {plural(s.reportsMovedUp, 'report')} moved up
+                    <strong>
+                      <Day iso={s.asOf} />
+                    </strong>
+                    : {plural(s.events, 'manager')} removed ({s.left} left, {s.lostReports} lost all reports),{' '}
+                    {plural(s.reportsMovedUp, 'report')} moved up
                     {s.layersRemoved ? `, ${plural(s.layersRemoved, 'layer')} removed` : ''}
                   </summary>
                   {s.managers && s.managers.length > 0 && (

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import type { SeriesChange } from '@/lib/metrics/series-changes';
 import type { TrendMetricDef } from '@/lib/dal/dashboards/trends';
 import type { UnitTarget } from '@/lib/views/unit-target';
@@ -69,7 +70,7 @@ export function MetricMultiple({
           <strong data-testid={`now-${metric.key}`}>{formatMetric(last?.value, f)}</strong> now · vs previous{' '}
           <span data-testid={`prev-${metric.key}`}>{formatDelta(last?.changeVsPrevious, f)}</span> · vs peak
           {last?.peak !== null && last?.peak !== undefined
-            ? ` (${formatMetric(last.peak, f)}, ${last.peakAsOf})`
+            ? ` (${formatMetric(last.peak, f)}, ${formatDay(last.peakAsOf ?? '')})`
             : ''}{' '}
           <span data-testid={`peak-${metric.key}`}>
             {formatDelta(last?.changeVsPeak, f)}
@@ -81,7 +82,11 @@ export function MetricMultiple({
         {marks && marks.length > 0 && (
           <p className={styles.scope} data-testid={`scope-${metric.key}`}>
             {marks
-              .map((m) => `${m.asOf}: ${m.kind === 'scope' ? 'possible change of scope' : 'not comparable'}`)
+
+              .map(
+                (m) =>
+                  `${formatDay(m.asOf)}: ${m.kind === 'scope' ? 'possible change of scope' : 'not comparable'}`,
+              )
               .join(' · ')}
           </p>
         )}

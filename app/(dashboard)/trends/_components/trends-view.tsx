@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import type { Trends } from '@/lib/dal/dashboards/trends';
 import type { SeriesChange } from '@/lib/metrics/series-changes';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -38,7 +39,10 @@ export function TrendsView({ isAdmin, canMark }: { isAdmin: boolean; canMark?: b
   return (
     <div data-testid="trends">
       <p className="muted" data-chart-scope>
-        Up to <strong>{t.asOf}</strong>
+        Up to{' '}
+        <strong>
+          <Day iso={t.asOf} />
+        </strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       <TargetNote target={t.target} isAdmin={isAdmin} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDateTime } from '@/lib/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AiImportDto } from '@/lib/dal/ai-imports';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -61,7 +62,7 @@ export function AiImportsTable() {
                   <td className="num">{i.usageRows.toLocaleString('en')}</td>
                   <td className="num">{i.seatRows.toLocaleString('en')}</td>
                   <td>{i.uploadedBy}</td>
-                  <td>{i.uploadedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{formatDateTime(i.uploadedAt)}</td>
                   <td>
                     <button
                       type="button"

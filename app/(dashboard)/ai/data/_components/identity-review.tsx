@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDateTime } from '@/lib/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { IdentityReview as Review, ReviewIdentity } from '@/lib/dal/ai-identity';
@@ -183,7 +184,7 @@ export function IdentityReview() {
                       <span className="muted">({m.employeeId})</span>
                     </td>
                     <td>{m.createdBy}</td>
-                    <td>{m.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{formatDateTime(m.createdAt)}</td>
                     <td>
                       <button
                         type="button"
