@@ -131,6 +131,8 @@ for (const path of ['/structure', '/ladder', '/ceiling-risk', '/ai', '/data', '/
             first: first ? getComputedStyle(first).position : 'none',
             head: head ? getComputedStyle(head).position : 'sticky',
             overflow: getComputedStyle(w).overflowX,
+            // 'anywhere' let the column shrink below its longest word ("Depa / rtme / nt")
+            wrap: first ? getComputedStyle(first).overflowWrap : '',
           };
         }),
       };
@@ -140,6 +142,9 @@ for (const path of ['/structure', '/ladder', '/ceiling-risk', '/ai', '/data', '/
       expect(w.overflow, w.label).toBe('auto');
       expect(w.first, `${w.label}: first column`).toBe('sticky');
       expect(w.head, `${w.label}: first header cell`).toBe('sticky');
+      expect(w.wrap, `${w.label}: first column breaks words only when one alone is too wide`).not.toBe(
+        'anywhere',
+      );
     }
     if (path === '/ceiling-risk') {
       // the heatmap scrolls sideways with its row labels fixed, rather than being cut

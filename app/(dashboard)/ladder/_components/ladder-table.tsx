@@ -1,7 +1,7 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { hiddenText } from '@/lib/privacy/hidden-text';
+import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';
 
@@ -11,6 +11,8 @@ interface Row {
   g: LadderGroup | null;
   /** why it is hidden (lib/privacy/hidden-text.ts), '' when shown */
   hidden: string;
+  /** the same in a few characters for the cell ("<5" or "hidden"); the full reason is its title and the CSV's */
+  short: string;
 }
 
 const metric = (pick: (g: LadderGroup) => string | number | null) => (r: Row) => (r.g ? pick(r.g) : null);
@@ -22,7 +24,14 @@ const COLUMNS: SortableColumn<Row>[] = [
     header: 'People',
     value: metric((g) => g.people),
     numeric: true,
-    cell: (r) => (r.g ? r.g.people.toLocaleString('en') : <span className="badge">{r.hidden}</span>),
+    cell: (r) =>
+      r.g ? (
+        r.g.people.toLocaleString('en')
+      ) : (
+        <span className="badge" title={r.hidden}>
+          {r.short}
+        </span>
+      ),
     csv: (r) => (r.g ? r.g.people : r.hidden),
   },
   { id: 'ics', header: 'ICs', value: metric((g) => g.ics), numeric: true },
@@ -68,6 +77,7 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
     department: departmentLabel(d.department),
     g: isSuppressed(d.group) ? null : d.group,
     hidden: isSuppressed(d.group) ? hiddenText(d.group) : '',
+    short: isSuppressed(d.group) ? hiddenCellText(d.group) : '',
   }));
   return (
     <section className="card" aria-labelledby="ladder-table-h">
