@@ -33,6 +33,13 @@ export function formatMonth(isoMonth: string, locale?: string, short = false): s
   }).format(d);
 }
 
+/** A period of AI figures: one calendar month ("June 2026") or a range of days, in the locale. */
+export function formatPeriod(w: { from: string; to: string; month: string | null }, locale?: string): string {
+  return w.month
+    ? formatMonth(w.month, locale)
+    : `${formatDay(w.from, locale)} to ${formatDay(w.to, locale)}`;
+}
+
 /** ISO calendar dates inside a sentence (not inside a file name such as org-2026-01-31.csv). */
 const ISO_DAY_IN_TEXT = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/g;
 

@@ -2,6 +2,7 @@
  * Tables for the PDF pack: column widths from the content, text wrapped inside cells, numbers
  * right-aligned, zebra rows, and the header row repeated on every page the table runs onto.
  */
+import { isHiddenText } from '@/lib/privacy/hidden-text';
 import { formatValue } from './format';
 import type { PdfFlow } from './pdf-flow';
 import { drawText, FONT, INK, measureText, textWidth, type Doc } from './pdf-text';
@@ -186,8 +187,7 @@ export function drawTable(doc: Doc, flow: PdfFlow, table: ReportTable): void {
           size: SIZE,
           width: w - 2 * PAD_X,
           align: isNumber || c.format !== 'text' ? 'right' : 'left',
-          color:
-            texts[j] === '\u2014' || /^(fewer than|hidden so)/i.test(texts[j] ?? '') ? INK.muted : INK.text,
+          color: texts[j] === '\u2014' || isHiddenText(texts[j] ?? '') ? INK.muted : INK.text,
         });
         x += w;
       });

@@ -5,6 +5,7 @@
  * snapshot on every page. It renders a ReportDocument; it never computes or looks anything up.
  */
 import PDFDocument from 'pdfkit';
+import { hiddenRule } from '@/lib/privacy/hidden-text';
 import { drawChart, measureChart, minChartHeight } from './pdf-charts';
 import { PAGE, PdfFlow } from './pdf-flow';
 import { drawTable, measureTableLead } from './pdf-table';
@@ -226,7 +227,7 @@ function drawCover(doc: Doc, flow: PdfFlow, report: ReportDocument): number {
     [
       'Privacy',
       m.suppressionApplied
-        ? `Figures about fewer than ${m.minGroupSize} people are suppressed for this reader.`
+        ? `${hiddenRule(m.minGroupSize)} for this reader.`
         : `Full figures (${m.role}); groups under ${m.minGroupSize} people are not suppressed for this role.`,
     ],
   ];

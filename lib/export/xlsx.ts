@@ -5,6 +5,7 @@
  * as a formula (= + - @, tab, CR) are neutralised exactly as in CSV.
  */
 import ExcelJS from 'exceljs';
+import { hiddenRule } from '@/lib/privacy/hidden-text';
 import { neutraliseFormula } from './csv';
 import { sectionTables, type ReportDocument, type ReportTable, type ValueFormat } from './report-model';
 
@@ -134,7 +135,7 @@ function addAboutSheet(
     [
       'Privacy',
       m.suppressionApplied
-        ? `Figures about fewer than ${m.minGroupSize} people are suppressed (blank cells marked in the notes).`
+        ? `${hiddenRule(m.minGroupSize)} (blank cells marked in the notes).`
         : 'Full figures (no suppression for this role).',
     ],
     ['Person-level sheets', m.includesPeople ? 'included (confidential)' : 'not included'],

@@ -7,7 +7,8 @@
 import type { SuppressReason } from '@/lib/query/suppressed';
 
 /** What a hidden figure counts: the noun after "fewer than N". */
-export type HiddenNoun = 'people' | 'ICs' | 'managers' | 'engineers' | 'promotions';
+export type HiddenNoun =
+  'people' | 'ICs' | 'individual contributors' | 'managers' | 'engineers' | 'promotions';
 
 /** Text for one hidden figure: "fewer than 5 people" or "hidden so a smaller group cannot be worked out". */
 export function hiddenText(
@@ -66,6 +67,19 @@ export function groupByHiddenText(
     out.set(text, [...(out.get(text) ?? []), label]);
   }
   return [...out];
+}
+
+/**
+ * The rule itself, for a definition or a report cover: both reasons, never only "fewer than N"
+ * ("Rows about fewer than 5 managers, and rows that would let one be worked out, are hidden").
+ */
+export function hiddenRule(minGroupSize: number, noun: HiddenNoun = 'people', what = 'figures'): string {
+  return `${sentenceCase(what)} about ${hiddenText({ minGroupSize, reason: 'small' }, noun)}, and ${what} that would let one be worked out, are hidden`;
+}
+
+/** True for a cell's text written by hiddenText (exports mute such cells). */
+export function isHiddenText(text: string): boolean {
+  return /^(fewer than \d+ |hidden so a smaller group)/i.test(text);
 }
 
 /** The legend of a chart's hidden cells, whatever each one's reason. */

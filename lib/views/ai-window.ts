@@ -25,13 +25,12 @@ export function monthWindow(month: string): AiWindow {
   return { from: `${month}-01`, to: monthEnd(month), month };
 }
 
-/** Human label of a window. */
+/**
+ * The window in a file (report, export): ISO, "2026-06" or "2026-06-01 to 2026-06-30". On screen
+ * the page writes it in the reader's locale (formatPeriod, lib/dates.ts).
+ */
 export function windowLabel(w: AiWindow): string {
-  if (w.month) {
-    const d = new Date(`${w.month}-01T00:00:00Z`);
-    return d.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  }
-  return `${w.from} to ${w.to}`;
+  return w.month ?? `${w.from} to ${w.to}`;
 }
 
 export interface UnitSpec {

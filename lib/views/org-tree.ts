@@ -3,6 +3,7 @@ import { NodeKind } from '@/lib/metrics/roles';
 import { isManager } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import type { ViewContext } from './context';
+import { hiddenSentence } from '@/lib/privacy/hidden-text';
 import { mayLabelUnit, personAttribute, shownBelow, shownFte, unlabelledTeams } from './unit-labels';
 
 /**
@@ -189,7 +190,10 @@ function groupNode(
 
 /** The label of a manager's direct ICs when they are fewer than the minimum group size. */
 function smallGroupLabel(ctx: ViewContext): string {
-  return `Fewer than ${ctx.settings.minGroupSize} individual contributors`;
+  return hiddenSentence(
+    { minGroupSize: ctx.settings.minGroupSize, reason: 'small' },
+    'individual contributors',
+  );
 }
 
 /** The sorted direct reports of i (or of the forest's roots when i < 0), viewer folding applied. */

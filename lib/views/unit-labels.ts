@@ -1,4 +1,5 @@
 import { isManager } from '@/lib/metrics/snapshot';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import type { OrgTree } from '@/lib/metrics/tree';
 import { isUnitShown, type ReaderFloor } from './floor';
 
@@ -51,7 +52,7 @@ export function personAttribute<T>(who: LabelViewer, value: T | null | undefined
 /** What stands in for an unlabelled unit: "a team of fewer than 5 people", or "3 teams of ...". */
 export function unlabelledTeams(count: number, minGroupSize: number): string {
   const n = count === 1 ? 'A team' : `${count.toLocaleString('en')} teams`;
-  return `${n} of fewer than ${minGroupSize} people`;
+  return `${n} of ${hiddenText({ minGroupSize, reason: 'small' })}`;
 }
 
 /** A reader of unit figures: the label rule plus the privacy floor of their scope (null: hr/admin). */

@@ -1,4 +1,4 @@
-import { formatDaysIn } from '@/lib/dates';
+import { formatDaysIn, formatMonth } from '@/lib/dates';
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +36,10 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as const satisfies readon
       const k = d.kpis.find((x) => x.key === key);
       await expect(page.getByTestId(`ai-kpi-${key}-value`)).toHaveText(pct(k?.value));
     }
-    await expect(page.getByTestId('ai-period')).toHaveText(d.window?.label ?? '');
+    // the period in the reader's locale (en-US here), not the server's
+    await expect(page.getByTestId('ai-period')).toHaveText(
+      d.window?.month ? formatMonth(d.window.month, 'en-US') : '',
+    );
     // the biggest subtree first in the manager table, with the API's adoption
     const top = d.managers[0];
     if (top && !('suppressed' in top.figures)) {
@@ -56,6 +59,21 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as const satisfies readon
     await page.screenshot({ path: `${SCREENS}/ai-${role}-390.png`, fullPage: true });
   });
 }
+
+test.describe('in a French browser', () => {
+  test.use({ locale: 'fr-FR' });
+  test("the period is written in the reader's locale, not the server's (issue #16)", async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/ai');
+    const d = await api(page);
+    const month = d.window?.month ?? null;
+    expect(month).not.toBeNull();
+    await expect(page.getByTestId('ai-period')).toHaveText(formatMonth(month ?? '', 'fr-FR'));
+    await expect(page.getByTestId('ai-period')).not.toHaveText(
+      /January|February|March|April|May|June|July|August|September|October|November|December/,
+    );
+  });
+});
 
 test('a trend chart shows its table and downloads the rows drawn; the manager table sorts and downloads', async ({
   page,

@@ -28,7 +28,6 @@ import {
   monthEnd,
   monthWindow,
   resolveAiWindow,
-  windowLabel,
   type AiWindow,
   type UnitSpec,
 } from './ai-window';
@@ -64,7 +63,8 @@ export type { AiKpi, AiManagerRow, AiScatterPoint, AiTrendPoint };
 
 export interface AiDashboard {
   hasData: boolean;
-  window: (AiWindow & { label: string }) | null;
+  /** the period's dates (ISO); the page writes it in the reader's locale (formatPeriod, lib/dates.ts) */
+  window: AiWindow | null;
   /** the org snapshot people are placed in for the period */
   snapshotAsOf: string | null;
   months: string[];
@@ -158,7 +158,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
   const seatBlock = seats ? guardGroup(ctx, seats.block.utilisation.assigned, seats.block) : null;
   const base: AiDashboard = {
     hasData: false,
-    window: window ? { ...window, label: windowLabel(window) } : null,
+    window,
     snapshotAsOf: null,
     months,
     scope,

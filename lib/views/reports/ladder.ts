@@ -2,13 +2,28 @@ import type { ReportBlock, ReportCell, ReportSection, ReportTable } from '@/lib/
 import type { CeilingRiskDashboard, LeaverBucket, RiskGroup } from '../ceiling-risk';
 import { isSuppressed, type Suppressed } from '../context';
 import type { LadderDashboard } from '../ladder';
+import { hiddenReasonsText, type HiddenNoun } from '@/lib/privacy/hidden-text';
 import { suppressedText } from './text';
 
 const yesNo = (v: boolean | null): ReportCell => (v === null ? null : v ? 'yes' : 'no');
 const dept = (d: string | null) => d ?? '(no department)';
 
-function leftOut(shown: number, all: number, min: number, what: string): string {
-  return shown < all ? ` ${what} with fewer than ${min} people are left out.` : '';
+/** " Levels left out: fewer than 5 people, or hidden so ..." for the hidden rows, honest about why. */
+function leftOut(values: ReadonlyArray<unknown>, what: string, noun: HiddenNoun = 'people'): string {
+  const hidden = values.filter(isSuppressed);
+  return hidden.length ? ` ${what} left out: ${hiddenReasonsText(hidden, noun)}.` : '';
+}
+
+/** ", or fewer than 5 ICs, or hidden so ..." for the hidden cells among `values`, or ''. */
+function orHidden(values: ReadonlyArray<unknown>, noun: HiddenNoun): string {
+  const hidden = values.filter(isSuppressed);
+  return hidden.length ? `, or ${hiddenReasonsText(hidden, noun)}` : '';
+}
+
+/** " Empty cells: fewer than 5 ICs, or hidden so ..." for the hidden cells of a table, or ''. */
+function emptyCells(values: ReadonlyArray<unknown>, noun: HiddenNoun): string {
+  const hidden = values.filter(isSuppressed);
+  return hidden.length ? ` Empty cells: ${hiddenReasonsText(hidden, noun)}.` : '';
 }
 
 /** What the ladder section is laid out from (lib/dal/reports/sections/ladder.ts loads it). */
@@ -80,7 +95,10 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
         title: 'IC ladder by department',
         note:
           'A short ladder tops out at or below the 3rd IC level: two to three career steps.' +
-          leftOut(departments.length, ladder.departments.length, min, 'Departments'),
+          leftOut(
+            ladder.departments.map((d) => d.group),
+            'Departments',
+          ),
         columns: [
           { key: 'department', label: 'Department', format: 'text' },
           { key: 'people', label: 'People', format: 'int' },
@@ -134,7 +152,11 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
     title: 'IC-ceiling risk by department',
     note:
       `Aggregated: no names. Scores use the history from ${risk.historyFrom ?? 'this snapshot'}.` +
-      leftOut(riskRows.length, allLevels.length, min, 'Groups'),
+      leftOut(
+        allLevels.map((c) => c.value),
+        'Departments',
+        'ICs',
+      ),
     columns: [
       { key: 'department', label: 'Department', format: 'text' },
       { key: 'ics', label: 'Declared ICs', format: 'int' },
@@ -159,7 +181,10 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
       table: {
         id: 'ladder-risk-heatmap',
         title: 'Mean IC-ceiling risk score by department and level',
-        note: `Empty: no ICs at that level, or fewer than ${min} (hidden for privacy where it applies).`,
+        note: `Empty: no ICs at that level${orHidden(
+          risk.heatmap.cells.filter((c) => c.column !== '*').map((c) => c.value),
+          'ICs',
+        )}.`,
         columns: [
           { key: 'department', label: 'Department', format: 'text' },
           ...levelColumns.map((c) => ({
@@ -194,7 +219,15 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
       table: {
         id: 'ladder-ceiling-leavers',
         title: 'Leavers at the ceiling',
-        note: `Per pair of snapshots: the earlier snapshot's declared ICs at their department's IC ceiling and below it, and how many left by the later one. Empty cells: fewer than ${min} ICs.`,
+        note:
+          "Per pair of snapshots: the earlier snapshot's declared ICs at their department's IC ceiling and below it, and how many left by the later one." +
+          emptyCells(
+            [...risk.leavers, ...(risk.leaversTotal ? [risk.leaversTotal] : [])].flatMap((l) => [
+              l.atCeiling,
+              l.notAtCeiling,
+            ]),
+            'ICs',
+          ),
         columns: [
           { key: 'pair', label: 'Snapshots', format: 'text' },
           { key: 'atIcs', label: 'At ceiling: ICs', format: 'int' },
@@ -220,7 +253,11 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
         title: 'Promotion velocity',
         note:
           `Months in level before promotion over the history from ${ladder.historyFrom ?? 'this snapshot'}.` +
-          leftOut(velocity.length, ladder.velocity.length, min, 'Levels'),
+          leftOut(
+            ladder.velocity.map((v) => v.values),
+            'Levels',
+            'promotions',
+          ),
         columns: [
           { key: 'track', label: 'Track', format: 'text' },
           { key: 'level', label: 'Promoted from', format: 'text' },
@@ -244,7 +281,12 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
       table: {
         id: 'ladder-track-moves',
         title: 'Track moves between snapshots',
-        note: `IC -> manager and manager -> IC moves in this scope. Empty cells: fewer than ${min} people then.`,
+        note:
+          'IC -> manager and manager -> IC moves in this scope.' +
+          emptyCells(
+            ladder.moves.map((m) => m.values),
+            'people',
+          ),
         columns: [
           { key: 'pair', label: 'Snapshots', format: 'text' },
           { key: 'icToManager', label: 'IC -> manager', format: 'int' },

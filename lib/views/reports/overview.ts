@@ -1,6 +1,7 @@
 /** The report's Overview section laid out from the Overview dashboard (SPEC "Reports"). */
 import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
-import { isSuppressed } from '../context';
+import { hiddenText } from '@/lib/privacy/hidden-text';
+import { isSuppressed, type Suppressed } from '../context';
 import { kpiChange, type Kpi, type Overview } from '../overview';
 import { scopeNoticeBlocks, suppressedText } from './text';
 
@@ -42,6 +43,8 @@ export interface OverviewSectionInput {
   compareAsOf: string | null;
   /** why a chosen comparison is missing */
   compareProblem: string | null;
+  /** the unit at the comparison snapshot is hidden for this reader: the marker says why */
+  compareHidden?: Suppressed | null;
   minGroupSize: number;
 }
 
@@ -58,7 +61,9 @@ export function overviewSection(o: Overview, input: OverviewSectionInput): Repor
   else if (input.compareAsOf !== null && kpiBlockDone.kind === 'kpis' && kpiBlockDone.comparisonAsOf === null)
     blocks.push({
       kind: 'notice',
-      text: `No comparison with ${input.compareAsOf}: this group had fewer than ${input.minGroupSize} people then.`,
+      text: input.compareHidden
+        ? `No comparison with ${input.compareAsOf}: at that date this group was ${hiddenText(input.compareHidden)}.`
+        : `No comparison with ${input.compareAsOf}: this group is not in that snapshot.`,
     });
   if (o.fte && !isSuppressed(o.fte))
     blocks.push({

@@ -1,6 +1,12 @@
 /** The one wording of a hidden figure (lib/privacy/hidden-text.ts, issue #16). */
 import { describe, expect, it } from 'vitest';
-import { hiddenReasonsText, hiddenSentence, hiddenText } from '@/lib/privacy/hidden-text';
+import {
+  hiddenReasonsText,
+  hiddenRule,
+  hiddenSentence,
+  hiddenText,
+  isHiddenText,
+} from '@/lib/privacy/hidden-text';
 
 const small = { minGroupSize: 5, reason: 'small' as const };
 const complement = { minGroupSize: 5, reason: 'complement' as const };
@@ -32,5 +38,23 @@ describe('hiddenText', () => {
       'fewer than 5 ICs, or hidden so a smaller group cannot be worked out',
     );
     expect(hiddenReasonsText([])).toBe('');
+  });
+});
+
+describe('the rule on a definition or a report cover', () => {
+  it('names both reasons, not only "fewer than N"', () => {
+    expect(hiddenRule(5)).toBe(
+      'Figures about fewer than 5 people, and figures that would let one be worked out, are hidden',
+    );
+    expect(hiddenRule(7, 'managers', 'rows')).toBe(
+      'Rows about fewer than 7 managers, and rows that would let one be worked out, are hidden',
+    );
+  });
+
+  it("recognises a hidden cell's text, whatever the reason", () => {
+    expect(isHiddenText(hiddenText(small, 'ICs'))).toBe(true);
+    expect(isHiddenText(hiddenText(complement))).toBe(true);
+    expect(isHiddenText('Fewer than 5 people')).toBe(true);
+    expect(isHiddenText('Platform')).toBe(false);
   });
 });

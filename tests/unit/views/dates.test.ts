@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDaysIn, formatMonth } from '@/lib/dates';
+import { formatDateTime, formatDay, formatDaysIn, formatMonth, formatPeriod } from '@/lib/dates';
+import { monthWindow, windowLabel } from '@/lib/views/ai-window';
 
 describe('date formatting (one formatter, the reader locale)', () => {
   it('writes a calendar date in the locale, never shifted by the time zone', () => {
@@ -32,5 +33,18 @@ describe('date formatting (one formatter, the reader locale)', () => {
       'moved at 31 Jan 2024, 29 Feb 2024.',
     );
     expect(formatDaysIn('from org-2026-01-31.csv', 'en-US')).toBe('from org-2026-01-31.csv');
+  });
+
+  it('writes an AI period in the locale on screen, and ISO in a file (issue #16)', () => {
+    expect(formatPeriod(monthWindow('2026-06'), 'de-DE')).toBe('Juni 2026');
+    expect(formatPeriod(monthWindow('2026-06'), 'fr-FR')).toBe('juin 2026');
+    expect(formatPeriod({ from: '2026-06-01', to: '2026-06-15', month: null }, 'en-US')).toBe(
+      'Jun 1, 2026 to Jun 15, 2026',
+    );
+    // the server's label is no British month name: a file keeps ISO
+    expect(windowLabel(monthWindow('2026-06'))).toBe('2026-06');
+    expect(windowLabel({ from: '2026-06-01', to: '2026-06-15', month: null })).toBe(
+      '2026-06-01 to 2026-06-15',
+    );
   });
 });

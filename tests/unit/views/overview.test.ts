@@ -185,4 +185,32 @@ describe('the report Overview section', () => {
     expect(block.comparisonAsOf).toBe('2024-06-30');
     expect(block.previousAsOf).toBe('2024-06-30');
   });
+
+  it('says honestly why a comparison is missing: small, complement-hidden or absent (issue #16)', () => {
+    const o = overviewOf({});
+    const notice = (
+      compareHidden: { suppressed: true; minGroupSize: number; reason: 'small' | 'complement' } | null,
+    ) =>
+      overviewSection(o, {
+        comparison: null,
+        compareAsOf: '2024-06-30',
+        compareProblem: null,
+        compareHidden,
+        minGroupSize: 5,
+      }).blocks.find((b) => b.kind === 'notice');
+    expect(notice({ suppressed: true, minGroupSize: 5, reason: 'small' })).toEqual({
+      kind: 'notice',
+      text: 'No comparison with 2024-06-30: at that date this group was fewer than 5 people.',
+    });
+    // hidden by complementary suppression: never called small
+    const complement = notice({ suppressed: true, minGroupSize: 5, reason: 'complement' });
+    expect(complement).toEqual({
+      kind: 'notice',
+      text: 'No comparison with 2024-06-30: at that date this group was hidden so a smaller group cannot be worked out.',
+    });
+    expect(notice(null)).toEqual({
+      kind: 'notice',
+      text: 'No comparison with 2024-06-30: this group is not in that snapshot.',
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { OrgSettings } from '@/lib/dal/settings';
 import { fetchJson } from '@/lib/query/fetch-json';
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { queryKeys } from '@/lib/query/keys';
 
 /** Privacy floor and executive-layer settings. */
@@ -44,7 +45,10 @@ export function SettingsPanel() {
         <label htmlFor="minGroupSize">
           Minimum group size{' '}
           <span className="hint">
-            (3-10) — leaders and viewers see “fewer than N people” instead of any figure over a smaller group
+            (3-10) — leaders and viewers see “{hiddenText({ minGroupSize: s.minGroupSize, reason: 'small' })}”
+            instead of any figure over a smaller group, and “
+            {hiddenText({ minGroupSize: s.minGroupSize, reason: 'complement' })}” where a smaller group could
+            be derived from it
           </span>
         </label>
         <input

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay, formatDaysIn } from '@/lib/dates';
+import { formatDay, formatPeriod } from '@/lib/dates';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -31,7 +31,7 @@ export function AiView() {
           {d.window ? (
             <>
               <strong data-testid="ai-period" suppressHydrationWarning>
-                {formatDaysIn(d.window.label)}
+                {formatPeriod(d.window)}
               </strong>
               {d.snapshotAsOf ? ` — people placed as in the ${formatDay(d.snapshotAsOf)} org snapshot` : ''}
             </>
@@ -65,9 +65,10 @@ export function AiView() {
         <>
           {d.unmatchedShare !== null && d.unmatchedShare > 0 && (
             <p className={styles.note} role="note" data-testid="unmatched-banner">
-              {(d.unmatchedShare * 100).toFixed(1)}% of AI-active users in {d.window?.label ?? 'this period'}{' '}
-              could not be joined to an employee by GitHub login or email; they are left out of every figure
-              below (the share is shown beside each).{' '}
+              {(d.unmatchedShare * 100).toFixed(1)}% of AI-active users in{' '}
+              <span suppressHydrationWarning>{d.window ? formatPeriod(d.window) : 'this period'}</span> could
+              not be joined to an employee by GitHub login or email; they are left out of every figure below
+              (the share is shown beside each).{' '}
               {d.canManage && <Link href="/ai/data#identity-review">Review identities</Link>}
             </p>
           )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatPeriod } from '@/lib/dates';
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import { costHeading, unitLabel, type CostUnit } from '@/lib/cost-format';
 import type { AiDashboard, AiTrendPoint } from '@/lib/dal/dashboards/ai';
@@ -98,7 +99,7 @@ export function TrendCharts({ d }: { d: AiDashboard }) {
   const hidden = hiddenMonths.length;
   const share = d.unmatchedShare;
   const scopeSlug = d.scope.subtree ?? d.scope.department ?? 'org';
-  const period = d.window?.label ?? 'the period';
+  const period = d.window ? formatPeriod(d.window) : 'the period';
   // Said once above the charts, and only when someone is left out (each month's share is in the tables).
   const unmatchedText = `Unmatched: ${((share ?? 0) * 100).toFixed(1)}% of AI-active users in ${period} are joined to no employee and left out of these figures (each month's share is in the table).`;
   return (

@@ -2,7 +2,7 @@
 
 import type { CostCard as CostCardData, CostRow } from '@/lib/views/cost';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
-import { groupByHiddenText, hiddenText } from '@/lib/privacy/hidden-text';
+import { groupByHiddenText, hiddenRule, hiddenText } from '@/lib/privacy/hidden-text';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { SimpleBarChart } from '@/app/_components/charts/bar-chart';
 import { FigureCards } from '@/app/_components/ui/figure-cards';
@@ -151,7 +151,7 @@ export function CostSection({
           {layerRows && (
             <ChartCard
               title="Management cost by layer"
-              definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). Rows of fewer than ${minGroupSize} managers, and rows that would let one be worked out, are hidden for leaders and viewers.`}
+              definition={`Annual cost of the managers in each layer (${fromUnitTop ? 'layer 1 = the top of this subtree' : 'root = layer 1'}). ${hiddenRule(minGroupSize, 'managers', 'rows')} for leaders and viewers.`}
               rows={layerRows}
               filename={`management-cost-by-layer-${asOf}`}
               footer={notDrawnNote(layerRows.map((r) => ({ label: `layer ${r.layer}`, cost: r.cost })))}
@@ -176,7 +176,7 @@ export function CostSection({
           {levelRows && (
             <ChartCard
               title="Management cost by managerial level"
-              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). Rows of fewer than ${minGroupSize} managers, and rows that would let one be worked out, are hidden for leaders and viewers.`}
+              definition={`Annual cost of executives (Exec: managers in the top layers), managers of managers (M of M) and managers of ICs (M of IC). ${hiddenRule(minGroupSize, 'managers', 'rows')} for leaders and viewers.`}
               rows={levelRows}
               filename={`management-cost-by-level-${asOf}`}
               footer={notDrawnNote(levelRows.map((r) => ({ label: LEVEL_LOWER[r.level], cost: r.cost })))}

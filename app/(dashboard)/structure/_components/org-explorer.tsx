@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenText } from '@/lib/privacy/hidden-text';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PersonHit } from '@/lib/views/org-lookup';
@@ -150,7 +151,7 @@ export function OrgExplorer({ canSeePeople, minGroupSize }: { canSeePeople: bool
         that person&apos;s subtree; Space opens or closes. Branches are fetched as you open them, largest
         first.
         {!canSeePeople &&
-          ` Individual contributors are shown as counts, and teams of fewer than ${minGroupSize} people without a name.`}
+          ` Individual contributors are shown as counts, and teams of ${hiddenText({ minGroupSize, reason: 'small' })} without a name.`}
       </p>
       <span className="visually-hidden" role="status" aria-live="polite">
         {message}

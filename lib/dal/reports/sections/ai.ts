@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ReportBlock, ReportSection, ValueFormat } from '@/lib/export/report-model';
+import { windowLabel } from '@/lib/views/ai-window';
 import { buildAiDashboard, type AiDashboard } from '../../dashboards/ai';
 import { isSuppressed } from '../../dashboards/context';
 import { suppressedText, type ReportContext } from '../context';
@@ -24,7 +25,7 @@ async function dashboardAiSection(ctx: ReportContext): Promise<ReportSection | n
   if (d.window)
     blocks.push({
       kind: 'paragraph',
-      text: `Period: ${d.window.label}. People are placed in the org snapshot of ${d.snapshotAsOf ?? 'the period'}.`,
+      text: `Period: ${windowLabel(d.window)}. People are placed in the org snapshot of ${d.snapshotAsOf ?? 'the period'}.`,
     });
   if (isSuppressed(d.kpis)) {
     blocks.push({ kind: 'suppressed', text: suppressedText(d.kpis) });

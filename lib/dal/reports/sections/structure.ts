@@ -1,7 +1,8 @@
 import 'server-only';
 import { SPAN_BANDS } from '@/lib/metrics/spans';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
-import { guardRow, isSuppressed } from '../../dashboards/context';
+import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
+import { guardRow, isSuppressed, type Suppressed } from '../../dashboards/context';
 import { listDepartments } from '@/lib/views/org-lookup';
 import { unitStructureAt } from '../../dashboards/unit-series';
 import { resolveUnit } from '../../scope';
@@ -15,10 +16,10 @@ const PYRAMID_SERIES = [
 ] as const;
 
 /** Per-department structure inside the unit (stored rows for whole departments, else computed). */
-async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][]; hidden: number }> {
+async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][]; hidden: Suppressed[] }> {
   const { dash } = ctx;
   const rows: ReportCell[][] = [];
-  let hidden = 0;
+  const hidden: Suppressed[] = [];
   for (const d of listDepartments(dash)) {
     const unit = resolveUnit(dash.actor, dash.snap, { department: d.name, subtree: dash.unit.subtree });
     const s = await unitStructureAt(dash.ref, unit, dash.settings.execLayers);
@@ -26,7 +27,7 @@ async function departmentRows(ctx: ReportContext): Promise<{ rows: ReportCell[][
     const planned = dash.floor === null || dash.floor.departments.has(d.name ?? '');
     const guarded = guardRow(dash, s.headcount, planned, s);
     if (isSuppressed(guarded)) {
-      hidden++;
+      hidden.push(guarded);
       continue;
     }
     rows.push([
@@ -173,8 +174,8 @@ export async function buildStructureSection(ctx: ReportContext): Promise<ReportS
         id: 'structure-departments',
         title: 'Departments',
         note:
-          hidden > 0
-            ? `Departments with fewer than ${ctx.dash.settings.minGroupSize} people in this scope are left out.`
+          hidden.length > 0
+            ? `Departments left out: ${hiddenReasonsText(hidden)}.`
             : 'Each department at its organisation-wide layers and spans.',
         columns: [
           { key: 'department', label: 'Department', format: 'text' },
