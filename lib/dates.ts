@@ -40,6 +40,14 @@ export function formatPeriod(w: { from: string; to: string; month: string | null
     : `${formatDay(w.from, locale)} to ${formatDay(w.to, locale)}`;
 }
 
+/**
+ * A snapshot as a picker option reads: its as-of in the locale, and its label only when it says
+ * something else ("Sep 30, 2026", not "Sep 30, 2026 (2026-09-30)").
+ */
+export function snapshotText(s: { asOf: string; label: string | null }, locale?: string): string {
+  return `${formatDay(s.asOf, locale)}${s.label && s.label !== s.asOf ? ` (${s.label})` : ''}`;
+}
+
 /** ISO calendar dates inside a sentence (not inside a file name such as org-2026-01-31.csv). */
 const ISO_DAY_IN_TEXT = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/g;
 

@@ -55,8 +55,8 @@ run(['scripts/strata.ts', 'scenario', '--ops', opsFile, '--save', 'E2E plan']);
 run(['scripts/strata.ts', 'orgs', 'create', 'Demo company', '--demo']);
 run(['scripts/strata.ts', 'import', '--org', 'Demo company', 'tests/fixtures/orgs/beta-2024-01-31.csv']);
 // A real organisation (issue #16): the Home Office's published organograms (../shared/data, see its
-// PROVENANCE.md; never copied into the repo), three snapshots through the same importer, with one
-// user per role given only this organisation (tests/e2e/screens.spec.ts; skipped when absent).
+// PROVENANCE.md; never copied into the repo), three snapshots through the same importer; its users
+// are made by tests/e2e/global-setup.ts (tests/e2e/screens.spec.ts; skipped when absent).
 const realDir = path.resolve('../shared/data/ukgov-organograms-datagovuk/home_office');
 if (fs.existsSync(realDir)) {
   for (const asOf of ['2011-03-31', '2011-09-30', '2012-09-30'])
@@ -69,22 +69,6 @@ if (fs.existsSync(realDir)) {
       'duplicate-id=keep-first',
       path.join(realDir, `home_office-${asOf}-senior.csv`),
       path.join(realDir, `home_office-${asOf}-junior.csv`),
-    ]);
-  // the leader leads the Crime and Policing Group (post 3CPG01, about 40 senior posts in 2012)
-  for (const [role, scope] of [['hr'], ['leader', '3CPG01'], ['viewer']])
-    run([
-      'scripts/strata.ts',
-      'users',
-      'add',
-      '--org',
-      'Home Office',
-      '--email',
-      `ho-${role}@e2e.test`,
-      '--role',
-      role,
-      '--password',
-      `ho-${role}-password-123`,
-      ...(scope ? ['--scope', scope] : []),
     ]);
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay } from '@/lib/dates';
+import { snapshotText } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useId } from 'react';
@@ -45,8 +45,7 @@ export function DashboardControls({ scopeLabel }: { scopeLabel: string | null })
           <option value="">Latest</option>
           {(snapshots.data?.snapshots ?? []).map((s) => (
             <option key={s.id} value={s.asOf} suppressHydrationWarning>
-              {formatDay(s.asOf)}
-              {s.label && s.label !== s.asOf ? ` (${s.label})` : ''}
+              {snapshotText(s)}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import { request, type FullConfig } from '@playwright/test';
-import { ADMIN, DEMO_CEO, USERS } from './helpers';
+import { ADMIN, DEMO_CEO, REAL_LEADER_SCOPE, REAL_ORG, REAL_USERS, USERS } from './helpers';
 
 /** Creates one user per role through the admin API, as an admin would on the Admin page. */
 export default async function globalSetup(config: FullConfig): Promise<void> {
@@ -24,5 +24,25 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     if (!res.ok() && res.status() !== 409)
       throw new Error(`creating ${role} failed: ${res.status()} ${await res.text()}`);
   }
+  // The real organisation, when scripts/e2e-server.mjs imported it: one user per role given only it.
+  const orgs = (await (await ctx.get('/api/organisations')).json()) as {
+    organisations: Array<{ id: number; name: string }>;
+  };
+  const real = orgs.organisations.find((o) => o.name === REAL_ORG);
+  if (real)
+    for (const role of ['hr', 'leader', 'viewer'] as const) {
+      const res = await ctx.post('/api/admin/users', {
+        data: {
+          email: REAL_USERS[role].email,
+          name: `E2E ${REAL_ORG} ${role}`,
+          role,
+          password: REAL_USERS[role].password,
+          orgIds: [real.id],
+          ...(role === 'leader' ? { scopeEmployeeId: REAL_LEADER_SCOPE } : {}),
+        },
+      });
+      if (!res.ok() && res.status() !== 409)
+        throw new Error(`creating ${REAL_ORG} ${role} failed: ${res.status()} ${await res.text()}`);
+    }
   await ctx.dispose();
 }

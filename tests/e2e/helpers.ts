@@ -17,6 +17,8 @@ export const DEMO_CEO = 'E000001';
  * leads the Crime and Policing Group. The admin is the one admin (every organisation).
  */
 export const REAL_ORG = 'Home Office';
+/** The real leader's scope: post 3CPG01, the Director General of Crime and Policing (about 40 senior posts in 2012). */
+export const REAL_LEADER_SCOPE = '3CPG01';
 export const REAL_USERS = {
   admin: ADMIN,
   hr: { email: 'ho-hr@e2e.test', password: 'ho-hr-password-123' },

@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { TreeNode } from '@/lib/views/org-tree';
@@ -41,7 +42,7 @@ const PersonBox = memo(function PersonBox({ data, id }: NodeProps<PersonBoxNode>
     .concat(ctx?.highlight === id ? [styles.highlight] : [])
     .filter(Boolean)
     .join(' ');
-  const label = n.name ?? n.id;
+  const label = personName(n);
   return (
     <div
       className={cls}

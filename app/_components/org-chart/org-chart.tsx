@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import '@xyflow/react/dist/style.css';
 import {
   Controls,
@@ -210,7 +211,7 @@ function OrgChartInner({
         if (!node) return;
         setHighlight(node.id);
         pendingCenter.current = node.id;
-        setMessage(`Showing ${node.name ?? node.id}.`);
+        setMessage(`Showing ${personName(node)}.`);
       } catch (e) {
         setMessage(e instanceof Error ? e.message : 'Could not show that person.');
       }

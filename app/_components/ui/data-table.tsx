@@ -64,7 +64,8 @@ export function DataTable<Row>({
         <tr>
           {columns.map((c) => (
             <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-              {c.label}
+              {/* a snapshot's as-of as a column heading reads as every date on screen; the CSV keeps ISO */}
+              {formatDay(c.label)}
             </th>
           ))}
         </tr>

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay } from '@/lib/dates';
+import { formatDay, snapshotText } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -12,6 +12,7 @@ export interface SnapshotOption {
 }
 
 /** The organisation's current snapshots, newest first (GET /api/snapshots). */
+
 export function useSnapshotOptions() {
   return useQuery({
     queryKey: [...queryKeys.snapshots, 'picker'],
@@ -40,8 +41,7 @@ export function SnapshotSelect({
       </option>
       {all.map((s) => (
         <option key={s.id} value={s.asOf} suppressHydrationWarning>
-          {formatDay(s.asOf)}
-          {s.label ? ` (${s.label})` : ''}
+          {snapshotText(s)}
         </option>
       ))}
     </select>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDaysIn, formatMonth, formatPeriod } from '@/lib/dates';
+import {
+  formatDateTime,
+  formatDay,
+  formatDaysIn,
+  formatMonth,
+  formatPeriod,
+  snapshotText,
+} from '@/lib/dates';
 import { monthWindow, windowLabel } from '@/lib/views/ai-window';
 
 describe('date formatting (one formatter, the reader locale)', () => {
@@ -46,5 +53,12 @@ describe('date formatting (one formatter, the reader locale)', () => {
     expect(windowLabel({ from: '2026-06-01', to: '2026-06-15', month: null })).toBe(
       '2026-06-01 to 2026-06-15',
     );
+  });
+
+  it('names a snapshot option by its date once, its label only when it says more (issue #16)', () => {
+    // the Reports and Scenarios pickers read "Sep 30, 2026 (2026-09-30)" before
+    expect(snapshotText({ asOf: '2026-09-30', label: '2026-09-30' }, 'en-US')).toBe('Sep 30, 2026');
+    expect(snapshotText({ asOf: '2026-10-31', label: null }, 'en-GB')).toBe('31 Oct 2026');
+    expect(snapshotText({ asOf: '2026-09-30', label: 'Q3 close' }, 'en-US')).toBe('Sep 30, 2026 (Q3 close)');
   });
 });

@@ -1,6 +1,8 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
+import { Day } from '@/app/_components/ui/day';
 import type { Compare, CompareMetric, DepartmentChange } from '@/lib/dal/dashboards/compare';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { useDashboard } from '@/lib/query/use-dashboard';
@@ -34,7 +36,9 @@ export function CompareView() {
     return (
       <>
         <SnapshotPair from={null} to={c.to} />
-        <p className="card muted">Comparing needs at least two snapshots; only {c.to} is loaded.</p>
+        <p className="card muted">
+          Comparing needs at least two snapshots; only <Day iso={c.to} /> is loaded.
+        </p>
       </>
     );
   const from = c.from;
@@ -42,7 +46,13 @@ export function CompareView() {
     <div data-testid="compare">
       <SnapshotPair from={from} to={c.to} />
       <p className="muted">
-        <strong>{from}</strong> → <strong>{c.to}</strong>
+        <strong>
+          <Day iso={from} />
+        </strong>{' '}
+        →{' '}
+        <strong>
+          <Day iso={c.to} />
+        </strong>
         {scope ? ` — ${scope}` : ' — whole organisation'}
       </p>
       <TargetNote target={c.target} />
@@ -133,8 +143,8 @@ function Metrics({ metrics, data, from }: { metrics: CompareMetric[]; data: Comp
 
 function Charts({ data, from }: { data: Compare; from: string }) {
   const series = [
-    { key: 'from', label: from, colorIndex: 4 },
-    { key: 'to', label: data.to, colorIndex: 0 },
+    { key: 'from', label: formatDay(from), colorIndex: 4 },
+    { key: 'to', label: formatDay(data.to), colorIndex: 0 },
   ];
   const spanStats = isSuppressed(data.metrics)
     ? null
@@ -194,8 +204,8 @@ function Charts({ data, from }: { data: Compare; from: string }) {
 function Layers({ data, from }: { data: Compare; from: string }) {
   if (isSuppressed(data.pyramid)) return null;
   const series = [
-    { key: 'from', label: from, colorIndex: 4 },
-    { key: 'to', label: data.to, colorIndex: 0 },
+    { key: 'from', label: formatDay(from), colorIndex: 4 },
+    { key: 'to', label: formatDay(data.to), colorIndex: 0 },
   ];
   const t = data.target;
   const beyond: TargetMark | null =
@@ -264,8 +274,8 @@ function Departments({ data, from }: { data: Compare; from: string }) {
             category="department"
             layout="vertical"
             series={[
-              { key: 'from', label: from, colorIndex: 4 },
-              { key: 'to', label: data.to, colorIndex: 0 },
+              { key: 'from', label: formatDay(from), colorIndex: 4 },
+              { key: 'to', label: formatDay(data.to), colorIndex: 0 },
             ]}
             valueLabel="People"
             categoryWidth={110}

@@ -1,5 +1,6 @@
 'use client';
 
+import { Day } from '@/app/_components/ui/day';
 import { useState } from 'react';
 import type { Compare, ListKey, PersonRow } from '@/lib/dal/dashboards/compare';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -36,7 +37,7 @@ export function PeopleLists({ data }: { data: Compare }) {
   return (
     <section className="card" aria-labelledby="people-h" data-testid="people-lists">
       <h2 id="people-h">
-        People changes, {data.from} → {data.to}
+        People changes, {data.from ? <Day iso={data.from} /> : '—'} → <Day iso={data.to} />
       </h2>
       <ul className={styles.counts} data-testid="people-counts">
         {LISTS.map((l) => (

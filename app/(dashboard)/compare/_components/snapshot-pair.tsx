@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDay } from '@/lib/dates';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -45,7 +46,7 @@ export function SnapshotPair({ from, to }: { from: string | null; to: string }) 
           {from === null && <option value="">—</option>}
           {fromOptions.map((d) => (
             <option key={d} value={d}>
-              {d}
+              {formatDay(d)}
             </option>
           ))}
         </select>
@@ -66,7 +67,7 @@ export function SnapshotPair({ from, to }: { from: string | null; to: string }) 
         >
           {toOptions.map((d) => (
             <option key={d} value={d}>
-              {d}
+              {formatDay(d)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatFte } from '@/lib/fte-format';
 import { Day } from '@/app/_components/ui/day';
 import { formatDaysIn } from '@/lib/dates';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -22,7 +23,6 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
   const scope = [o.scope.department, o.scope.subtreeName ?? o.scope.subtree].filter(Boolean).join(' · ');
   const notes = isSuppressed(o.scopeNotes) ? null : o.scopeNotes;
   const fte = o.fte === null || isSuppressed(o.fte) ? null : o.fte;
-  const fteNumber = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
   return (
     <div data-testid="overview">
       <p className="muted" data-chart-scope>
@@ -49,13 +49,13 @@ export function OverviewView({ canMark }: { canMark?: boolean }) {
               label: 'Junior staff (FTE)',
               definition:
                 'Full-time equivalents of the junior staff the source gives per reporting senior post (organogram junior files). FTE, not people: not in headcount, spans or layers.',
-              value: fteNumber(fte.juniorFte),
+              value: formatFte(fte.juniorFte),
             },
             {
               key: 'totalFte',
               label: 'Total FTE',
               definition: 'Senior posts (one each) plus junior staff FTE.',
-              value: fteNumber(fte.totalFte),
+              value: formatFte(fte.totalFte),
             },
           ]}
         />

@@ -279,7 +279,7 @@ export function ReportForm({
               <label htmlFor={`${id}-scn-${x.id}`}>
                 {x.name}
                 <span className={styles.choiceHint}>
-                  {x.status}, from the {x.fromAsOf} snapshot,{' '}
+                  {x.status}, from the {formatDay(x.fromAsOf)} snapshot,{' '}
                   {x.unitRootId ? `subtree of ${x.unitRootId}` : 'whole organisation'}
                 </span>
               </label>

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatFte } from '@/lib/fte-format';
 import type { CostCard as CostCardData, CostRow } from '@/lib/views/cost';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
 import { groupByHiddenText, hiddenRule, hiddenText } from '@/lib/privacy/hidden-text';
@@ -88,7 +89,7 @@ export function CostSection({
     cov === null
       ? undefined
       : cov.juniorFte > 0
-        ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${cov.juniorFteCosted.toLocaleString('en')} of ${cov.juniorFte.toLocaleString('en')} junior FTE`
+        ? `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people · ${formatFte(cov.juniorFteCosted)} of ${formatFte(cov.juniorFte)} junior FTE`
         : `${cov.costed.toLocaleString('en')} of ${cov.headcount.toLocaleString('en')} people have a cost`;
   const m = cost.management;
   const ic = cost.ic;

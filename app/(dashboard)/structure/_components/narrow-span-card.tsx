@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { hiddenText } from '@/lib/privacy/hidden-text';
 import { useId, useState } from 'react';
 import type { NarrowSpanManager, StructureDashboard } from '@/lib/dal/dashboards/structure';
@@ -144,7 +145,7 @@ export function NarrowSpanCard({
                         onClick={() => onScope(m.id)}
                         title="Scope the dashboard to this subtree"
                       >
-                        {m.name ?? m.id}
+                        {personName(m)}
                       </button>
                     </td>
                     {titles && <td>{m.title ?? '—'}</td>}

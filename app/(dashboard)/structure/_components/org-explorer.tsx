@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { hiddenText } from '@/lib/privacy/hidden-text';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -69,7 +70,7 @@ export function OrgExplorer({ canSeePeople, minGroupSize }: { canSeePeople: bool
     (id: string) => {
       const { filters: f, entries, pathname: path } = latest.current;
       router.push(`${path}${filtersToSearch({ ...f, subtree: id })}`, { scroll: false });
-      setMessage(`Dashboard scoped to ${entries.get(id)?.node.name ?? id}.`);
+      setMessage(`Dashboard scoped to ${personName(entries.get(id)?.node ?? { name: null, id })}.`);
     },
     [router],
   );
@@ -81,7 +82,7 @@ export function OrgExplorer({ canSeePeople, minGroupSize }: { canSeePeople: bool
         const node = await reveal(hit.id);
         if (!node) return;
         setHighlight(node.id);
-        setMessage(`Opened the path to ${node.name ?? node.id}.`);
+        setMessage(`Opened the path to ${personName(node)}.`);
         focusKey(node.id);
       } catch (e) {
         setMessage(e instanceof Error ? e.message : 'Could not open that person.');

@@ -1,7 +1,10 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { memo } from 'react';
+import { formatCost } from '@/lib/cost-format';
 import type { TreeNode } from '@/lib/dal/dashboards/org-tree';
+import { formatFte } from '@/lib/fte-format';
 import { isRecord, LEVEL_LABEL } from '@/lib/views/org-tree-state';
 import styles from './structure.module.css';
 
@@ -42,7 +45,7 @@ export const TreeNodeRow = memo(function TreeNodeRow({
 }) {
   const expandable = node.childCount > 0 && isScopable(node);
   const scopable = isScopable(node);
-  const label = node.name ?? node.id;
+  const label = personName(node);
   const group = !scopable;
   return (
     <li
@@ -101,8 +104,12 @@ export const TreeNodeRow = memo(function TreeNodeRow({
           {node.title && node.kind !== 'aggregate' && <span className={styles.nodeTitle}>{node.title}</span>}
           {node.department && <span className={styles.nodeDept}>{node.department}</span>}
           {node.annualCost !== undefined && node.annualCost !== null && (
-            <span className={styles.nodeDept} title="Annual cost (seen by hr and admin only)">
-              cost {num(node.annualCost)}
+            <span
+              className={styles.nodeDept}
+              title="Annual cost, in the imported file's currency (seen by hr and admin only)"
+              data-testid="node-cost"
+            >
+              cost {formatCost(node.annualCost, { currency: null, period: 'year' })}
             </span>
           )}
         </span>
@@ -113,7 +120,7 @@ export const TreeNodeRow = memo(function TreeNodeRow({
             {node.subtreeSize > 0 && <span>{num(node.subtreeSize)} below</span>}
             {node.juniorFte !== undefined && node.juniorFte !== null && node.juniorFte > 0 && (
               <span title="Junior staff below, as full-time equivalents (not people)">
-                {num(node.juniorFte)} junior FTE
+                {formatFte(node.juniorFte)} junior FTE
               </span>
             )}
             {node.level && <span className={styles.levelTag}>{LEVEL_LABEL[node.level]}</span>}

@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import type { SuppressedMarker } from '@/lib/query/suppressed';
 import { Day } from '@/app/_components/ui/day';
@@ -92,7 +93,7 @@ function ManagerSection({
           filename={`off-target-managers-${data.asOf}`}
           empty="Every manager's span is within the target range."
           columns={[
-            { key: 'name', label: 'Name', value: (r) => r.name ?? r.id },
+            { key: 'name', label: 'Name', value: (r) => personName(r) },
             { key: 'id', label: 'Employee ID', value: (r) => r.id },
             { key: 'title', label: 'Title', value: (r) => r.title },
             { key: 'department', label: 'Department', value: (r) => r.department },

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDaysIn } from '@/lib/dates';
 import type { TargetReference } from '@/lib/views/target-references';
 import styles from './targets.module.css';
 
@@ -32,7 +33,9 @@ export function TargetReferences({
           <li key={r.key} data-testid={`reference-${r.key}`}>
             <div>
               <strong>{r.label}</strong>: {r.detail}
-              <div className={styles.source}>Source: {r.source}</div>
+              <div className={styles.source} suppressHydrationWarning>
+                Source: {formatDaysIn(r.source)}
+              </div>
             </div>
             {onApply && (
               <button

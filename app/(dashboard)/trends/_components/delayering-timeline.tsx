@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { Day } from '@/app/_components/ui/day';
 import type { DelayeringRow, Trends } from '@/lib/dal/dashboards/trends';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -93,7 +94,7 @@ export function DelayeringTimeline({ data }: { data: Trends }) {
                     <ul data-testid="delayered-managers">
                       {s.managers.map((m) => (
                         <li key={m.id}>
-                          <strong>{m.name ?? m.id}</strong>
+                          <strong>{personName(m)}</strong>
                           {[m.title, m.department].filter(Boolean).length > 0 &&
                             ` (${[m.title, m.department].filter(Boolean).join(', ')})`}{' '}
                           — {m.change === 'left' ? 'left' : 'stayed without reports'}; {m.reportsMovedUp} of{' '}
