@@ -53,6 +53,14 @@ async function visitAll(page: Page, prefix: string, role: E2eRole, query: string
   return problems;
 }
 
+/** Signs in as a user of the real organisation and opens a page there; skips when its files are absent. */
+async function openReal(page: Page, role: E2eRole, href: string): Promise<void> {
+  test.skip(!fs.existsSync(REAL_DATA), `the published organograms are not at ${REAL_DATA}`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, role, REAL_USERS);
+  await page.goto(href);
+}
+
 test.describe('every page x role x size, screenshotted and read', () => {
   test.setTimeout(600_000);
   for (const size of SIZES)
@@ -79,4 +87,56 @@ test.describe('every page x role x size, screenshotted and read', () => {
         expect(await visitAll(page, `real-${role}-${size.name}`, role, query)).toEqual([]);
       });
     }
+});
+
+test('real organisation: the explorer never shows a bare post id as a name; costs say a year, FTE one decimal', async ({
+  page,
+}) => {
+  await openReal(page, 'hr', '/structure');
+  const tree = page.getByRole('tree');
+  await expect(tree).toBeVisible();
+  // Home Office 2012-09-30: post 1CPG12 (Head of Drug and Alcohol Unit) is published as "N/D"
+  const row = tree.getByRole('treeitem').filter({ hasText: 'Head of Drug and Alcohol Unit' }).first();
+  await expect(row).toContainText('Name not published (1CPG12)');
+  const top = tree.getByRole('treeitem').filter({ hasText: 'Helen Kilpatrick' }).first();
+  await expect(top.getByTestId('node-cost')).toHaveText(/^cost [\d,]+ a year$/);
+  await expect(top).toContainText(/\b10,\d{3}\.\d junior FTE/);
+  await expect(top).not.toContainText(/\d\.\d{2} junior FTE/);
+});
+
+test('real organisation: a leaver-rate dash says why (every IC but one is at the ceiling)', async ({
+  page,
+}) => {
+  await openReal(page, 'hr', '/ceiling-risk');
+  const card = page.getByTestId('kpi-leaverRate');
+  await expect(card).toBeVisible();
+  // 104 of 105 ICs at the ceiling in 2012: nobody below it in some pair of snapshots
+  await expect(page.getByTestId('kpi-leaverRate-value')).toHaveText(/% vs —$/);
+  await expect(card).toContainText('— = no ICs below the ceiling in any pair');
+});
+
+test('delayering bars are drawn whole: the last one is not cut at the edge of the time axis', async ({
+  page,
+}) => {
+  // Home Office: 2 managers left by 2012-09-30, the last snapshot (the bar was half outside)
+  await openReal(page, 'viewer', '/trends');
+  const multiples = page.getByTestId('delayering-multiples');
+  await expect(multiples).toBeVisible();
+  const plot = multiples.locator('figure').first();
+  await expect(plot.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  const grid = await plot.locator('.recharts-cartesian-grid').boundingBox();
+  const bars = await plot.locator('.recharts-bar-rectangle path').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    }),
+  );
+  expect(grid).not.toBeNull();
+  expect(bars.length).toBeGreaterThan(0);
+  // the depth stayed at 5: the empty second plot says so
+  await expect(multiples.locator('figcaption').nth(1)).toHaveText('Layers removed: none in this history');
+  for (const b of bars) {
+    expect(b.left).toBeGreaterThanOrEqual((grid?.x ?? 0) - 0.5);
+    expect(b.right).toBeLessThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) + 0.5);
+  }
 });

@@ -14,6 +14,8 @@ type Row = { asOf: string; left: number | null; lostReports: number | null; laye
 export function DelayeringChart({ data }: { data: Row[] }) {
   const rows = withTime(data);
   const margin = { top: 8, right: 36, bottom: 4, left: 0 };
+  // an empty plot is never left unexplained
+  const noLayersRemoved = data.every((r) => !r.layersRemoved);
   return (
     <div className="delayering-multiples" data-testid="delayering-multiples">
       <figure className="small-multiple">
@@ -22,7 +24,7 @@ export function DelayeringChart({ data }: { data: Row[] }) {
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={rows} margin={margin}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-              {renderTimeAxis(rows)}
+              {renderTimeAxis(rows, 6, true)}
               <YAxis width={40} allowDecimals={false} tick={{ fontSize: 12 }} domain={[0, 'auto']} />
               <Tooltip labelFormatter={(t) => dateTick(Number(t))} />
               <Legend {...LEGEND_BELOW} />
@@ -32,6 +34,7 @@ export function DelayeringChart({ data }: { data: Row[] }) {
                 stackId="e"
                 fill={seriesColor(0)}
                 isAnimationActive={false}
+                maxBarSize={48}
               />
               <Bar
                 dataKey="lostReports"
@@ -39,18 +42,19 @@ export function DelayeringChart({ data }: { data: Row[] }) {
                 stackId="e"
                 fill={seriesColor(1)}
                 isAnimationActive={false}
+                maxBarSize={48}
               />
             </BarChart>
           </ResponsiveContainer>
         </div>
       </figure>
       <figure className="small-multiple">
-        <figcaption>Layers removed</figcaption>
+        <figcaption>Layers removed{noLayersRemoved ? ': none in this history' : ''}</figcaption>
         <div className="delayering-plot-small">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={rows} margin={margin}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d9dde3" />
-              {renderTimeAxis(rows)}
+              {renderTimeAxis(rows, 6, true)}
               <YAxis
                 width={40}
                 allowDecimals={false}
@@ -63,6 +67,7 @@ export function DelayeringChart({ data }: { data: Row[] }) {
                 name="Layers removed"
                 fill={seriesColor(5)}
                 isAnimationActive={false}
+                maxBarSize={48}
               />
             </BarChart>
           </ResponsiveContainer>

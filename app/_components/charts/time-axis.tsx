@@ -2,6 +2,7 @@
 
 import { XAxis } from 'recharts';
 import { formatDay } from '@/lib/dates';
+import { timeDomain } from './time-domain';
 
 /** Milliseconds of an ISO date (UTC midnight), the x of a time axis. */
 export const timeOf = (asOf: string): number => Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`);
@@ -28,20 +29,18 @@ function tickDates(times: readonly number[], max: number): number[] {
 /**
  * A time x axis (recharts XAxis type="number" scale="time") over the rows' dates: snapshots sit
  * as far apart as their dates, ticks at snapshot dates (thinned to `maxTicks`). Call it as a
- * function inside a recharts chart (recharts reads its children's element types).
+ * function inside a recharts chart (recharts reads its children's element types). `bars`: the
+ * domain leaves room for the end bars (time-domain.ts).
  */
-export function renderTimeAxis(rows: ReadonlyArray<{ t: number }>, maxTicks = 6) {
+export function renderTimeAxis(rows: ReadonlyArray<{ t: number }>, maxTicks = 6, bars = false) {
   const times = rows.map((r) => r.t);
-  const min = Math.min(...times);
-  const max = Math.max(...times);
-  // One row: pad a fortnight each side so the point is not drawn on the axis line.
-  const pad = times.length > 0 && min === max ? 14 * 86_400_000 : 0;
+  const domain = timeDomain(times, bars);
   return (
     <XAxis
       dataKey="t"
       type="number"
       scale="time"
-      domain={times.length ? [min - pad, max + pad] : ['auto', 'auto']}
+      domain={domain ?? ['auto', 'auto']}
       ticks={tickDates(times, maxTicks)}
       tickFormatter={dateTick}
       tick={{ fontSize: 12 }}

@@ -11,6 +11,16 @@ export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summar
   const total = data.leaversTotal;
   const rate = (b: NonNullable<typeof total>['atCeiling'] | undefined) =>
     b === undefined ? '—' : isSuppressed(b) ? hiddenText(b, 'ICs') : formatShare(b.leaverRate);
+  // A dash is never left unexplained: no second snapshot, or nobody on that side in any pair.
+  const empty = (b: NonNullable<typeof total>['atCeiling'] | undefined, who: string) =>
+    b !== undefined && !isSuppressed(b) && b.leaverRate === null ? [`— = no ICs ${who} in any pair`] : [];
+  const leaverNote = total
+    ? [
+        'per snapshot, over the history',
+        ...empty(total.atCeiling, 'at the ceiling'),
+        ...empty(total.notAtCeiling, 'below the ceiling'),
+      ].join('; ')
+    : 'needs two snapshots';
   const kpis: Kpi[] = [
     {
       key: 'ics',
@@ -44,7 +54,7 @@ export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summar
       key: 'leaverRate',
       label: 'Leaver rate: at ceiling vs others',
       value: `${rate(total?.atCeiling)} vs ${rate(total?.notAtCeiling)}`,
-      note: 'per snapshot, over the history',
+      note: leaverNote,
       definition:
         'Share of ICs who were gone by the next snapshot, for ICs at their department ceiling vs the other ICs, pooled over every pair of consecutive snapshots.',
     },
