@@ -8,6 +8,7 @@ import { ROLES } from '@/lib/auth/roles';
 import { assertRole, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { readOrganisations } from './organisations';
 import { assertScopeExists, nameScopes } from './scope-names';
 
 const scopeSchema = z
@@ -71,6 +72,11 @@ export interface UserDto {
   hasPassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /**
+   * the names of the organisations the user may see (listUsers only): every one for an admin.
+   * The Admin page lists every user, so a scope says whose organisation it lies in.
+   */
+  organisations?: string[];
 }
 
 function toDto(u: typeof schema.users.$inferSelect, scopeName: string | null = null): UserDto {
@@ -107,6 +113,12 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
   // A scope lies in the user's one organisation: name it from that organisation's newest snapshot.
   const memberships = await db.select().from(schema.userOrganisations);
   const orgOf = new Map(memberships.map((m) => [m.userId, m.orgId]));
+  const orgs = await readOrganisations(db);
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgsOf = (u: (typeof rows)[number]): string[] =>
+    can.seeEveryOrganisation(u.role)
+      ? orgs.map((o) => o.name)
+      : memberships.flatMap((m) => (m.userId === u.id ? [orgName.get(m.orgId) ?? `#${m.orgId}`] : []));
   const byOrg = new Map<number, string[]>();
   for (const u of rows) {
     const org = orgOf.get(u.id) ?? actor.orgId;
@@ -114,14 +126,15 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
   }
   const names = new Map<number, Map<string, string>>();
   for (const [org, ids] of byOrg) names.set(org, await nameScopes(org, ids));
-  return rows.map((u) =>
-    toDto(
+  return rows.map((u) => ({
+    ...toDto(
       u,
       u.scopeEmployeeId === null
         ? null
         : (names.get(orgOf.get(u.id) ?? actor.orgId)?.get(u.scopeEmployeeId) ?? null),
     ),
-  );
+    organisations: orgsOf(u),
+  }));
 }
 
 /** The organisation a user's scope lies in: their one organisation, else the admin's current one. */

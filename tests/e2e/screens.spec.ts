@@ -140,3 +140,20 @@ test('delayering bars are drawn whole: the last one is not cut at the edge of th
     expect(b.right).toBeLessThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) + 0.5);
   }
 });
+
+test("admin: every user's row says which organisation its scope lies in", async ({ page }) => {
+  test.skip(!fs.existsSync(REAL_DATA), `the published organograms are not at ${REAL_DATA}`);
+  await signIn(page, 'admin');
+  const id = await orgIdOf(page, REAL_ORG);
+  await page.goto(`/admin?org=${id}`);
+  // Before, on the Home Office's Admin page hr@e2e.test read "Whole organisation", with no word of
+  // which: it is Organisation 1's
+  const row = (email: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
+  await expect(row('ho-hr@e2e.test').getByTestId('user-orgs')).toHaveText(REAL_ORG);
+  await expect(row('ho-leader@e2e.test').getByTestId('user-orgs')).toHaveText(REAL_ORG);
+  await expect(row('hr@e2e.test').getByTestId('user-orgs')).toHaveText('Organisation 1');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'admin@e2e.test' }).getByTestId('user-orgs'),
+  ).toHaveText('Every organisation');
+});

@@ -56,6 +56,9 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
           roleLabel(user.role)
         )}
       </td>
+      <td data-testid="user-orgs">
+        {user.role === 'admin' ? 'Every organisation' : (user.organisations ?? []).join(', ') || '—'}
+      </td>
       <td>
         {editing ? (
           <PersonField

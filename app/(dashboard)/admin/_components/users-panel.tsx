@@ -113,6 +113,7 @@ export function UsersPanel({ selfId }: { selfId: number | null }) {
                   <th scope="col">Email</th>
                   <th scope="col">Name</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Organisation</th>
                   <th scope="col">Scope</th>
                   <th scope="col">Status</th>
                   <th scope="col">Last sign-in</th>
