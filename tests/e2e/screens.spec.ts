@@ -157,3 +157,19 @@ test("admin: every user's row says which organisation its scope lies in", async 
     page.getByRole('row').filter({ hasText: 'admin@e2e.test' }).getByTestId('user-orgs'),
   ).toHaveText('Every organisation');
 });
+
+test('phone: why the AI payoff tables are empty is read without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'viewer');
+  await page.goto('/ai');
+  // the demo's AI usage is per team only: before, the reason sat in a table-wide cell, cut at the
+  // card's edge ("no per-user AI usage for the pe")
+  for (const id of ['ai-payoff-why', 'ai-before-after']) {
+    const note = page.getByTestId(id);
+    await expect(note).toBeVisible();
+    expect(await note.evaluate((e) => e.tagName)).toBe('P');
+    const box = await note.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  }
+  await expect(page.getByTestId('ai-payoff-why')).toHaveText('— : no per-user AI usage for the period.');
+});

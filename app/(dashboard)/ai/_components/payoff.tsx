@@ -86,9 +86,11 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                           <td className="num">{dec(r.medianCycleTimeHours)}</td>
                         </>
                       ) : (
-                        <td colSpan={3} className="muted">
-                          {why}
-                        </td>
+                        [1, 2, 3].map((k) => (
+                          <td key={k} className="num">
+                            —
+                          </td>
+                        ))
                       )}
                     </tr>
                   ))}
@@ -103,32 +105,38 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                 </tbody>
               </table>
             </div>
+            {!shown && (
+              // under the table, not in a cell as wide as the table: a phone reads it without scrolling
+              <p className="muted" data-testid="ai-payoff-why">
+                — : {why}.
+              </p>
+            )}
           </div>
           <div>
             <h3 className={styles.tableTitle}>
               Before and after adoption
               {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
             </h3>
-            <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
-              <table className="data">
-                <caption className="visually-hidden">
-                  Before and after adoption
-                  {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Window</th>
-                    <th scope="col" className="num">
-                      PRs / engineer / week
-                    </th>
-                    <th scope="col" className="num">
-                      Median cycle time (h)
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ba?.before && ba.after ? (
-                    [
+            {ba?.before && ba.after ? (
+              <div className="table-wrap" tabIndex={0} data-testid="ai-before-after">
+                <table className="data">
+                  <caption className="visually-hidden">
+                    Before and after adoption
+                    {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Window</th>
+                      <th scope="col" className="num">
+                        PRs / engineer / week
+                      </th>
+                      <th scope="col" className="num">
+                        Median cycle time (h)
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[
                       {
                         label: `Before: ${formatDay(ba.before.from)} to ${formatDay(ba.before.to)}`,
                         w: ba.before,
@@ -143,17 +151,15 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                         <td className="num">{dec(w.prsPerEngineerWeek)}</td>
                         <td className="num">{dec(w.medianCycleTimeHours)}</td>
                       </tr>
-                    ))
-                  ) : (
-                    <tr>
-                      <td colSpan={3} className="muted">
-                        {ba?.missing ?? 'No comparison for this unit.'}
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="muted" data-testid="ai-before-after">
+                {ba?.missing ?? 'No comparison for this unit.'}
+              </p>
+            )}
           </div>
         </div>
         <details className={styles.evidence}>
