@@ -61,20 +61,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                 <caption className="visually-hidden">
                   AI users against non-users, {formatDay(p.period.from)} to {formatDay(p.period.to)}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Group</th>
-                    <th scope="col" className="num">
-                      Engineers
-                    </th>
-                    <th scope="col" className="num">
-                      PRs / engineer / week
-                    </th>
-                    <th scope="col" className="num">
-                      Median cycle time (h)
-                    </th>
-                  </tr>
-                </thead>
+                <DeliveryHead first="Group" engineers />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.group}>
@@ -124,17 +111,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
                     Before and after adoption
                     {ba?.adoptionWeek ? ` (week of ${formatDay(ba.adoptionWeek)})` : ''}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Window</th>
-                      <th scope="col" className="num">
-                        PRs / engineer / week
-                      </th>
-                      <th scope="col" className="num">
-                        Median cycle time (h)
-                      </th>
-                    </tr>
-                  </thead>
+                  <DeliveryHead first="Window" />
                   <tbody>
                     {[
                       {
@@ -442,5 +419,27 @@ export function OrgOnlyTools({ p }: { p: AiPayoff }) {
       </p>
       <ToolTable tools={p.byTool} filename="ai-org" />
     </div>
+  );
+}
+
+/** The heading row of the payoff's delivery tables: the row label, then PRs and cycle time. */
+function DeliveryHead({ first, engineers = false }: { first: string; engineers?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {engineers && (
+          <th scope="col" className="num">
+            Engineers
+          </th>
+        )}
+        <th scope="col" className="num">
+          PRs / engineer / week
+        </th>
+        <th scope="col" className="num">
+          Median cycle time (h)
+        </th>
+      </tr>
+    </thead>
   );
 }
