@@ -173,3 +173,27 @@ test('phone: why the AI payoff tables are empty is read without scrolling sidewa
   }
   await expect(page.getByTestId('ai-payoff-why')).toHaveText('— : no per-user AI usage for the period.');
 });
+
+test('real organisation: about 100 department names beside the Compare bars never overlap', async ({
+  page,
+}) => {
+  await openReal(page, 'hr', '/compare');
+  const card = page
+    .locator('section, .card')
+    .filter({ has: page.getByRole('heading', { name: 'Department headcount' }) })
+    .last();
+  const ticks = card.locator('.recharts-yAxis .recharts-cartesian-axis-tick text');
+  await expect(ticks.first()).toBeVisible();
+  const boxes = await ticks.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(50);
+  boxes.sort((a, b) => a.top - b.top);
+  for (let i = 1; i < boxes.length; i++) {
+    const [a, b] = [boxes[i - 1], boxes[i]];
+    expect(b?.top ?? 0, `"${a?.text}" overlaps "${b?.text}"`).toBeGreaterThanOrEqual((a?.bottom ?? 0) - 0.5);
+  }
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { GroupTick } from './group-tick';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LEGEND_BELOW } from './legend';
 import { seriesColor } from '@/lib/palette';
@@ -43,7 +44,15 @@ export function TargetBarChart<Row extends object>({
               tick={{ fontSize: 12 }}
               label={valueLabel ? { value: valueLabel, position: 'insideBottom', offset: -12 } : undefined}
             />
-            <YAxis type="category" dataKey={category} width={categoryWidth} tick={{ fontSize: 12 }} />
+            {/* one line per name, cut to the room left of the axis (full name in its tooltip): about 100
+                departments of an organogram overlapped as wrapped labels */}
+            <YAxis
+              type="category"
+              dataKey={category}
+              width={categoryWidth}
+              interval={0}
+              tick={<GroupTick />}
+            />
           </>
         ) : (
           <>
