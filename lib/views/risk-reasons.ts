@@ -28,7 +28,11 @@ export function buildReasonContext(
   return { asOf, historyFrom, p75ByLevel };
 }
 
-const months = (m: number) => `${Math.round(m)} month${Math.round(m) === 1 ? '' : 's'}`;
+/** Months as the "Months in level" column writes them (one decimal at most), so the two agree. */
+const months = (m: number) => {
+  const shown = m.toLocaleString('en', { maximumFractionDigits: 1 });
+  return `${shown} month${shown === '1' ? '' : 's'}`;
+};
 
 /** One reason in plain words, with the person's own figures. */
 export function describeReason(reason: CeilingRiskReason, p: IcCeilingRisk, rc: ReasonContext): string {
