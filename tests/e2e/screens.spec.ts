@@ -178,11 +178,8 @@ test('real organisation: about 100 department names beside the Compare bars neve
   page,
 }) => {
   await openReal(page, 'hr', '/compare');
-  const card = page
-    .locator('section, .card')
-    .filter({ has: page.getByRole('heading', { name: 'Department headcount' }) })
-    .last();
-  const ticks = card.locator('.recharts-yAxis .recharts-cartesian-axis-tick text');
+  const card = page.getByRole('region', { name: /^Department headcount/ });
+  const ticks = card.locator('.recharts-yAxis-tick-labels text');
   await expect(ticks.first()).toBeVisible();
   const boxes = await ticks.evaluateAll((els) =>
     els.map((e) => {
