@@ -151,11 +151,17 @@ test.describe.serial('trends, compare and targets', () => {
       }
       // Choosing another "from" snapshot goes into the URL and changes the comparison.
       const from = page.getByLabel('From', { exact: true });
-      const dates = (await from.locator('option').allTextContents()).filter((d) => d < api.from);
+      // options read as dates on screen (issue #16); their values stay ISO for the URL
+      const dates = (
+        await from.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+      ).filter((d) => d < api.from);
       if (dates[0]) {
+        await expect(from.locator(`option[value="${dates[0]}"]`)).toHaveText(formatDay(dates[0], 'en-US'));
         await from.selectOption(dates[0]);
         await expect(page).toHaveURL(new RegExp(`from=${dates[0]}`));
-        await expect(page.getByTestId('compare')).toContainText(`${dates[0]} → ${api.to}`);
+        await expect(page.getByTestId('compare')).toContainText(
+          `${formatDay(dates[0], 'en-US')} → ${formatDay(api.to, 'en-US')}`,
+        );
       }
       await screens(page, `compare-${role}`);
     });
