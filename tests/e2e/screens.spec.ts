@@ -194,3 +194,13 @@ test('real organisation: about 100 department names beside the Compare bars neve
     expect(b?.top ?? 0, `"${a?.text}" overlaps "${b?.text}"`).toBeGreaterThanOrEqual((a?.bottom ?? 0) - 0.5);
   }
 });
+
+test('real organisation: a hidden leaver rate reads short in the figure and in words in the note', async ({
+  page,
+}) => {
+  // The leader's Crime and Policing Group: every IC but none below the ceiling is a small group
+  await openReal(page, 'leader', '/ceiling-risk');
+  // before: "26.3% vs fewer than 5 ICs" in the card's large figure, over three lines on a phone
+  await expect(page.getByTestId('kpi-leaverRate-value')).toHaveText(/^[\d.]+% vs <5$/);
+  await expect(page.getByTestId('kpi-leaverRate')).toContainText('<5 = fewer than 5 ICs');
+});

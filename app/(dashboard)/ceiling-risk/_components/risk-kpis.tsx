@@ -1,7 +1,7 @@
 import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { hiddenText } from '@/lib/privacy/hidden-text';
+import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import { formatCount, formatShare } from '../../ladder/_components/format';
 
 type Kpi = FigureCard;
@@ -10,7 +10,10 @@ type Kpi = FigureCard;
 export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summary: RiskGroup }) {
   const total = data.leaversTotal;
   const rate = (b: NonNullable<typeof total>['atCeiling'] | undefined) =>
-    b === undefined ? '—' : isSuppressed(b) ? hiddenText(b, 'ICs') : formatShare(b.leaverRate);
+    b === undefined ? '—' : isSuppressed(b) ? hiddenCellText(b) : formatShare(b.leaverRate);
+  // A hidden side reads short in the figure ("26.3% vs <5"), and in words in the note.
+  const hiddenNote = (b: NonNullable<typeof total>['atCeiling'] | undefined) =>
+    b !== undefined && isSuppressed(b) ? [`${hiddenCellText(b)} = ${hiddenText(b, 'ICs')}`] : [];
   // A dash is never left unexplained: no second snapshot, or nobody on that side in any pair.
   const empty = (b: NonNullable<typeof total>['atCeiling'] | undefined, who: string) =>
     b !== undefined && !isSuppressed(b) && b.leaverRate === null ? [`— = no ICs ${who} in any pair`] : [];
@@ -19,6 +22,7 @@ export function RiskKpis({ data, summary }: { data: CeilingRiskDashboard; summar
         'per snapshot, over the history',
         ...empty(total.atCeiling, 'at the ceiling'),
         ...empty(total.notAtCeiling, 'below the ceiling'),
+        ...[...new Set([...hiddenNote(total.atCeiling), ...hiddenNote(total.notAtCeiling)])],
       ].join('; ')
     : 'needs two snapshots';
   const kpis: Kpi[] = [
