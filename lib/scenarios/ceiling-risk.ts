@@ -19,6 +19,7 @@ import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { monthsInLevel, spellsOf, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { departmentIndex } from '@/lib/metrics/departments';
 import { startingRows } from './prepare';
 
 /** Whether row j of `after` gives every ceiling-risk input row i of `from` gives. */
@@ -76,6 +77,8 @@ export interface ScenarioCeilings {
   /** the departments' IC ceiling ranks, before and after */
   starting: ReadonlyMap<string | null, number | null>;
   ceilings: ReadonlyMap<string | null, number | null>;
+  /** row j of the copy -> its department */
+  departmentOf: (j: number) => string | null;
 }
 
 const diffs = new WeakMap<PreparedSnapshot, ScenarioCeilings>();
@@ -93,9 +96,17 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
   const same = new Uint8Array(t.size);
   const reached = new Uint8Array(from.tree.size);
   const touched = new Set<string | null>();
+  const fromRecords = from.tree.records;
+  const fromKind = from.tree.kind;
   for (let j = 0; j < t.size; j++) {
     const i = fromRow[j] ?? -1;
-    if (i >= 0 && sameInputs(from, i, after, j)) same[j] = 1;
+    // the very same record object with the same kind gives the same inputs (levels and declared
+    // track follow from the record, the ladder and the kind); only other rows are compared field by field
+    if (
+      i >= 0 &&
+      ((fromRecords[i] === t.records[j] && fromKind[i] === t.kind[j]) || sameInputs(from, i, after, j))
+    )
+      same[j] = 1;
     else {
       touched.add(t.records[j]?.department ?? null);
       if (i >= 0) touched.add(from.tree.records[i]?.department ?? null);
@@ -106,11 +117,13 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
     if (reached[i] !== 1) touched.add(from.tree.records[i]?.department ?? null);
   const starting = ceilingsOf(from);
   const ceilings = new Map(starting);
+  const departments = departmentIndex(t);
+  const departmentOf = (j: number) => departments.names[departments.ids[j] ?? 0] ?? null;
   if (touched.size > 0) {
     const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
     for (let j = 0; j < t.size; j++) {
       if (t.kind[j] === NodeKind.vacant) continue;
-      nodes.get(t.records[j]?.department ?? null)?.push(j);
+      nodes.get(departmentOf(j))?.push(j);
     }
     for (const [d, list] of nodes) {
       if (list.length > 0)
@@ -118,7 +131,7 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
       else ceilings.delete(d);
     }
   }
-  const out = { from, fromRow, same, starting, ceilings };
+  const out = { from, fromRow, same, starting, ceilings, departmentOf };
   diffs.set(after, out);
   return out;
 }
@@ -140,7 +153,7 @@ export function scenarioCeilingRisk(
   const at = own === null ? null : positionsOf(from, fromPeople);
   if (own === null || at === null || after.asOf !== from.asOf) return null;
   const t = after.tree;
-  const { fromRow, same, starting, ceilings } = scenarioCeilings(from, after);
+  const { fromRow, same, starting, ceilings, departmentOf } = scenarioCeilings(from, after);
   const rules = ceilingRiskRules(after, history, options);
   // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
   const moved = new Set<string | null>();
@@ -153,7 +166,7 @@ export function scenarioCeilingRisk(
     if (!isScoredIc(after, j)) continue;
     const i = fromRow[j] ?? -1;
     rows[n++] = j;
-    if (same[j] === 1 && (moved.size === 0 || !moved.has(t.records[j]?.department ?? null))) {
+    if (same[j] === 1 && (moved.size === 0 || !moved.has(departmentOf(j)))) {
       const kept = fromPeople[at[i] ?? -1];
       if (kept !== undefined) {
         people.push(kept);

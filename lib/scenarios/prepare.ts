@@ -5,6 +5,7 @@
  * people the operations touched rather than by comparing every record. Both give exactly what
  * prepareSnapshot and countUnitChanges give on the whole lists (tests/unit/scenarios/prepare.test.ts).
  */
+import { shareDepartments } from '@/lib/metrics/departments';
 import { prepareSnapshot, isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { StructureOptions } from '@/lib/metrics/structure';
 import { TrackCode } from '@/lib/metrics/tracks';
@@ -118,7 +119,7 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
     const r = base.records[i];
     const now = records[j];
     if (r === undefined || now === undefined || repeated[i] === 1) continue;
-    if (now.employeeId !== r.employeeId) continue; // dropped
+    if (now !== r && now.employeeId !== r.employeeId) continue; // dropped
     oldToNew[i] = j;
     newToOld[j] = i;
     if (now === r) unchanged[j] = 1;
@@ -132,8 +133,6 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
   const indexById = new ShiftedIndex(base.indexById, oldToNew, added, j + added.size, j);
   const parent = new Int32Array(records.length).fill(-1);
   for (let k = 0; k < records.length; k++) {
-    const r = records[k];
-    if (!r || r.managerId === null) continue;
     if (unchanged[k] === 1) {
       // the same row: its manager is where the starting tree found it, if that row is still there
       const p = base.parent[newToOld[k] ?? -1] ?? -1;
@@ -143,6 +142,8 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
         continue;
       }
     }
+    const r = records[k];
+    if (!r || r.managerId === null) continue;
     parent[k] = indexById.get(r.managerId) ?? -1;
   }
   return { indexById, parent };
@@ -172,11 +173,14 @@ export function prepareScenario(
   const links = scenarioLinks(from, records);
   // a kept record with its level and title unchanged keeps the starting row's resolved level
   const rows = startingRows(from.tree, { indexById: links.indexById, size: records.length, records });
-  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
+  const after = prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
     records: from.tree.records,
     levels: from.levels,
     rows,
+    tree: from.tree,
   });
+  shareDepartments(after.tree, from.tree, rows);
+  return after;
 }
 
 /**

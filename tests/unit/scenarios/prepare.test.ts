@@ -31,6 +31,13 @@ function treeFacts(s: PreparedSnapshot) {
     kind: [...t.kind],
     span: [...t.span],
     orphan: [...t.orphan],
+    // flags copied from the starting tree for the very same record objects (lib/metrics/tree.ts)
+    vacant: [...t.vacant],
+    aggregated: [...t.aggregated],
+    weight: [...t.weight],
+    fte: [...t.fte],
+    subtreeSize: [...t.subtreeSize],
+    juniorFte: t.juniorFte,
     preorder: [...t.preorder],
     declared: [...s.levels.declared],
     // resolved levels (the copy keeps the starting rows' resolution where level and title are unchanged)
