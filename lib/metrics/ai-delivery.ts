@@ -179,13 +179,9 @@ export function computeUnitDelivery(
 
 /* ---------------------------------------------------------------- per tool */
 
-/** One person's (or one unjoined identity's) use of one tool in the period, summed. */
-export interface ToolUse {
+/** What one identity's use of one tool in the period sums to (loaded per identity, then joined). */
+export interface ToolUseMeasures {
   tool: string;
-  /** tree node, or -1 for an identity joined to nobody (counts for the whole organisation only) */
-  node: number;
-  /** distinct identity key (for unjoined identities and for org-wide figures without a snapshot) */
-  identity: string;
   active: boolean;
   activeDays: number;
   /** lines added by AI (accepted suggestions, agent and chat edits, Cascade lines ...) */
@@ -198,6 +194,14 @@ export interface ToolUse {
   aiCredits: number;
   /** usage spend reported by the tool (usage-based billing, estimated cost), USD */
   usageSpendUsd: number;
+}
+
+/** One person's (or one unjoined identity's) use of one tool in the period, summed. */
+export interface ToolUse extends ToolUseMeasures {
+  /** tree node, or -1 for an identity joined to nobody (counts for the whole organisation only) */
+  node: number;
+  /** distinct identity key (for unjoined identities and for org-wide figures without a snapshot) */
+  identity: string;
 }
 
 /** A paid seat in force, joined to a person (node -1 = nobody). */

@@ -25,36 +25,21 @@ import {
   type ToolFigures,
   type ToolSeat,
   type ToolUse,
+  type ToolUseMeasures,
   type UnitDelivery,
   type BeforeAfter,
 } from '@/lib/metrics/ai-delivery';
 import { monthsCovered, type AiTotals } from '@/lib/metrics/ai';
-import { sharedAiFigures, type SharedAiFigures } from './ai-figures';
+import { foldPrAuthors, sharedAiFigures, type PrAuthorCounts, type SharedAiFigures } from './ai-figures';
 import { identityKey, matchIdentity, type IdentityIndex, type IdentityKeys } from '@/lib/metrics/ai-identity';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { dedupeSeats } from '@/lib/metrics/ai-seats';
 import { NodeKind } from '@/lib/metrics/roles';
 import { roundTo } from '@/lib/metrics/numbers';
 
-export interface PayoffToolRow extends IdentityKeys {
-  tool: string;
-  active: boolean;
-  activeDays: number;
-  linesAi: number;
-  linesAiWithTotal: number;
-  linesTotal: number;
-  hasLinesTotal: boolean;
-  agentUses: number;
-  aiCredits: number;
-  usageSpendUsd: number;
+/** One identity's use of one tool over the period, as loaded (lib/dal/ai-delivery-data.ts). */
+export interface PayoffToolRow extends IdentityKeys, ToolUseMeasures {
   hasSpend: boolean;
-}
-
-export interface PayoffPrAuthor {
-  login: string;
-  prs: number;
-  aiPrs: number;
-  cycles: number[];
 }
 
 export interface PayoffInput {
@@ -64,7 +49,7 @@ export interface PayoffInput {
   nodes: Int32Array | null;
   manual: ReadonlyMap<string, string>;
   tools: readonly PayoffToolRow[];
-  prAuthors: readonly PayoffPrAuthor[];
+  prAuthors: readonly PrAuthorCounts[];
   /** all PRs merged in the period, with or without a joined author */
   prsAll: number;
   seats: readonly SeatRow[];
@@ -167,18 +152,9 @@ export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): Payo
     }
     return { tool: s.tool, node, monthlyCostUsd: s.monthlyCostUsd };
   });
-  const cycles = new Map<number, number[]>();
-  for (const a of input.prAuthors) {
-    const node = nodeOfLogin(a.login);
-    if (node < 0) continue;
+  facts.cycles = foldPrAuthors(input.prAuthors, nodeOfLogin, facts, (node) => {
     facts.engineer[node] = 1;
-    facts.prs[node] = (facts.prs[node] ?? 0) + a.prs;
-    facts.aiPrs[node] = (facts.aiPrs[node] ?? 0) + a.aiPrs;
-    const list = cycles.get(node);
-    if (list) list.push(...a.cycles);
-    else cycles.set(node, [...a.cycles]);
-  }
-  facts.cycles = cycles;
+  });
   return { facts, uses, seats, nodeOf, nodeOfLogin, hasSpendData };
 }
 
