@@ -23,6 +23,7 @@ import {
   type Period,
   type StructureRow,
   type ToolFigures,
+  type ToolReport,
   type ToolSeat,
   type ToolUse,
   type ToolUseMeasures,
@@ -59,6 +60,8 @@ export interface PayoffInput {
   execLayers: number;
   /** the unit's ai_usage rows rolled up (unitAiTotals; team and organisation rows included) */
   usage: AiTotals;
+  /** what each team and organisation row adds, per tool (AiRollup.toolReports; [] without a snapshot) */
+  reports: readonly ToolReport[];
 }
 
 export type ToolEntry = ToolFigures | { tool: string; suppressed: true };
@@ -79,7 +82,10 @@ export interface AiPayoff {
   /** the figures shared with the KPI tiles, the contract and the report (./ai-figures.ts) */
   figures: SharedAiFigures | null;
   byTool: ToolEntry[];
-  /** spend of team and organisation usage rows, in `figures.spendUsd` but in no tool row (USD) */
+  /**
+   * spend in `figures.spendUsd` that no shown tool row holds: the spend of tools used by fewer than
+   * the minimum group size, whose rows are hidden (every row, seat and report belongs to a tool)
+   */
   spendNotByToolUsd: number | null;
   beforeAfter: BeforeAfter | null;
   structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
@@ -169,7 +175,7 @@ function orgOnly(input: PayoffInput): AiPayoff {
     node: -1,
     monthlyCostUsd: s.monthlyCostUsd,
   }));
-  const t = computeToolFigures(uses, seats, () => false, {
+  const t = computeToolFigures(uses, seats, input.reports, () => false, {
     wholeOrg: true,
     engineers: null,
     prsMerged: input.hasPrData ? input.prsAll : null,
@@ -196,29 +202,21 @@ function orgOnly(input: PayoffInput): AiPayoff {
   };
 }
 
-/**
- * The shared figures of the unit from its usage roll-up, its engineers' PRs and its seats, and the
- * spend the tool rows hold (person usage and seats; the rest comes from team and organisation rows).
- */
+/** The shared figures of the unit from its usage roll-up, its engineers' PRs and its seats. */
 function unitFigures(
   input: PayoffInput,
   pf: PayoffFacts,
   nodes: readonly number[],
   counts: (node: number) => boolean,
   people: UnitDelivery,
-): { figures: SharedAiFigures; toolSpend: number } {
+): SharedAiFigures {
   const months = monthsCovered(input.period.from, input.period.to);
   let seatSpend = 0;
   for (const s of pf.seats) if (counts(s.node)) seatSpend += (s.monthlyCostUsd ?? 0) * months;
   let unjoined = 0;
-  let personUsage = 0;
-  for (const u of pf.uses) {
-    if (!counts(u.node)) continue;
-    personUsage += u.usageSpendUsd;
-    if (u.node < 0) unjoined += u.usageSpendUsd;
-  }
+  for (const u of pf.uses) if (u.node < 0 && counts(u.node)) unjoined += u.usageSpendUsd;
   const sums = sumGroup(pf.facts, nodes, () => true);
-  const figures = sharedAiFigures({
+  return sharedAiFigures({
     period: input.period,
     usage: input.usage,
     prs: input.hasPrData
@@ -234,7 +232,6 @@ function unitFigures(
     hasSpendData: pf.hasSpendData,
     usersVsNonUsers: people.usersVsNonUsers,
   });
-  return { figures, toolSpend: personUsage + seatSpend };
 }
 
 /**
@@ -256,7 +253,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
   const wholeOrg = input.nodes === null;
   const member = wholeOrg ? null : new Set(nodes);
   const counts = (n: number) => (n < 0 ? wholeOrg : member === null || member.has(n));
-  const { figures, toolSpend } = unitFigures(input, pf, nodes, counts, people);
+  const figures = unitFigures(input, pf, nodes, counts, people);
   // The unit's figures are the shared ones; `people` keeps the groups (and the floor) it was built on.
   const unit: UnitDelivery = {
     ...people,
@@ -269,14 +266,23 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
     spendPerEngineerMonth: figures.spendPerEngineerMonth,
     spendUsd: figures.spendUsd ?? 0,
   };
-  const tools = computeToolFigures(pf.uses, pf.seats, (n) => member === null || member.has(n), {
-    wholeOrg,
-    engineers: figures.engineers,
-    // the denominator of the tile's cost per merged PR (./ai-figures.ts), so the two agree
-    prsMerged: figures.prsForCost,
-    period: input.period,
-    minGroupSize: input.minGroupSize,
-  });
+  const tools = computeToolFigures(
+    pf.uses,
+    pf.seats,
+    input.reports,
+    (n) => member === null || member.has(n),
+    {
+      wholeOrg,
+      engineers: figures.engineers,
+      // the denominator of the tile's cost per merged PR (./ai-figures.ts), so the two agree
+      prsMerged: figures.prsForCost,
+      period: input.period,
+      minGroupSize: input.minGroupSize,
+    },
+  );
+
+  let shownToolSpend = 0;
+  for (const t of tools.tools) if (!('suppressed' in t)) shownToolSpend += t.spendUsd;
 
   const structure = {
     byLayer: structureBreakdown(pf.facts, nodes, (i) => String(tree.layer[i] ?? 0), null, input.period, opts),
@@ -321,7 +327,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
       unit,
       figures,
       byTool: tools.tools,
-      spendNotByToolUsd: figures.spendUsd === null ? null : roundTo(figures.spendUsd - toolSpend, 2),
+      spendNotByToolUsd: figures.spendUsd === null ? null : roundTo(figures.spendUsd - shownToolSpend, 2),
       beforeAfter: null,
       structure,
       suppressedFigures: [...unit.suppressed, ...tools.suppressed],
