@@ -56,6 +56,25 @@ function expectSameAsTiles(c: AiMetricsContract, t: Record<string, number | null
   expect(mine).toEqual(Object.fromEntries(Object.keys(mine).map((k) => [k, t[k] ?? null])));
 }
 
+/** The whole organisation for PAYOFF_PERIOD: the page, its tiles and answer, and the contract. */
+async function orgInPeriod() {
+  const ctx = await loadDashboardContext(hr, {});
+  const d = await buildAiDashboard(ctx, new URLSearchParams(PAYOFF_PERIOD));
+  const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), PAYOFF_PERIOD);
+  const p = d.payoff;
+  if (p === null || isSuppressed(p)) throw new Error('payoff missing');
+  return { ctx, d, c, t: tiles(d), p };
+}
+
+/** The report's AI figures table (its default period), label -> value. */
+async function reportFigures(): Promise<Map<unknown, unknown>> {
+  const rctx = await loadReportContext(hr, parseReportParams({ format: 'pdf', sections: ['ai'] }));
+  const section = await buildAiSection(rctx);
+  const table = section.blocks.find((b) => b.kind === 'table' && b.table.id === 'ai-figures');
+  if (!table || table.kind !== 'table') throw new Error('no AI figures table in the report');
+  return new Map(table.table.rows.map((r) => [r[0], r[1]]));
+}
+
 describe.each(backends())('one definition of each AI figure on %s', (backend) => {
   let tdb: TestDb;
 
@@ -81,10 +100,7 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
   });
 
   it('gives the tiles, the answer, the tool table and the contract the same figures (hand-worked)', async () => {
-    const ctx = await loadDashboardContext(hr, {});
-    const d = await buildAiDashboard(ctx, new URLSearchParams(PAYOFF_PERIOD));
-    const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), PAYOFF_PERIOD);
-    const t = tiles(d);
+    const { c, t, p } = await orgInPeriod();
     expect(t).toMatchObject({
       engineers: 13,
       activeUsers: 7,
@@ -95,8 +111,6 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
       costPerMergedPr: 12.45,
     });
     expectSameAsTiles(c, t);
-    const p = d.payoff;
-    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
     const f = p.figures;
     expect(f).toMatchObject({
       engineers: 13,
@@ -126,10 +140,7 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
   });
 
   it("gives the report's AI section the page's and the contract's figures for its period", async () => {
-    const rctx = await loadReportContext(hr, parseReportParams({ format: 'pdf', sections: ['ai'] }));
-    const section = await buildAiSection(rctx);
-    const table = section.blocks.find((b) => b.kind === 'table' && b.table.id === 'ai-figures');
-    if (!table || table.kind !== 'table') throw new Error('no AI figures table in the report');
+    const byLabel = await reportFigures();
     const ctx = await loadDashboardContext(hr, {});
     // the report takes the page's default period (the newest month with data up to the snapshot)
     const d = await buildAiDashboard(ctx, new URLSearchParams());
@@ -138,7 +149,6 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
       from: d.window.from,
       to: d.window.to,
     });
-    const byLabel = new Map(table.table.rows.map((r) => [r[0], r[1]]));
     for (const k of d.kpis) expect(byLabel.get(k.label), k.label).toBe(k.value);
     const t = tiles(d);
     expectSameAsTiles(c, t);
@@ -203,10 +213,7 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
               ($1, 1, 'team', 'team:GONE', 'GONE', 'cursor', '2026-03-01', '2026-03-31', 4, 3, 25)`,
       [imp?.id ?? 0],
     );
-    const ctx = await loadDashboardContext(hr, {});
-    const d = await buildAiDashboard(ctx, new URLSearchParams(PAYOFF_PERIOD));
-    const { contract: c } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), PAYOFF_PERIOD);
-    const t = tiles(d);
+    const { ctx, d, c, t, p } = await orgInPeriod();
     // Whole organisation: $286.40 + $40 = $326.40; / 13 engineers / (28/30) = $26.90 per engineer
     // per month; / 23 PRs = $14.19. Engineers (13) and active users (7) stay: the team cannot be placed.
     expect(t).toMatchObject({
@@ -218,8 +225,6 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
       throughputPerEngineerWeek: 0.4231,
     });
     expectSameAsTiles(c, t);
-    const p = d.payoff;
-    if (p === null || isSuppressed(p)) throw new Error('payoff missing');
     expect(p.figures?.spendUsd).toBe(326.4);
     expect(c.headline).toContain('at $27 per engineer per month');
     // Per tool: copilot $120 + $106.40 seats = $226.40 (/ 23 = $9.84); cursor 5 people ($30) + the
@@ -246,13 +251,9 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
 
     // The report's AI section and the contract say what the page says for the default period
     // (March, the month of the snapshot; the team's March row is $25): seats 6 x $19 = $114 + $25.
-    const rctx = await loadReportContext(hr, parseReportParams({ format: 'pdf', sections: ['ai'] }));
-    const section = await buildAiSection(rctx);
-    const table = section.blocks.find((b) => b.kind === 'table' && b.table.id === 'ai-figures');
-    if (!table || table.kind !== 'table') throw new Error('no AI figures table in the report');
+    const byLabel = await reportFigures();
     const whole = await buildAiDashboard(ctx, new URLSearchParams());
     if (!whole.window || whole.payoff === null || isSuppressed(whole.payoff)) throw new Error('no period');
-    const byLabel = new Map(table.table.rows.map((row) => [row[0], row[1]]));
     expect(whole.window.month).toBe('2026-03');
     expect(byLabel.get('AI spend (USD)')).toBe(139);
     expect(whole.payoff.figures?.spendUsd).toBe(139);
