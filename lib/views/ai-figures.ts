@@ -14,8 +14,9 @@
  *   engineers, by author (SPEC "PR cycle time ... by author"); only when no pull request is
  *   imported for the period do the PR counts that usage rows report stand in (team CSV, Copilot
  *   organisation reports). The tiles used to read the usage rows even when pull requests existed.
- * - AI spend = usage spend of every row (person, team; organisation rows for the whole
- *   organisation) + seats in force x months of the period. The tiles dropped seats and the answer
+ * - AI spend = usage spend of every row (person, team; for the whole organisation also organisation
+ *   rows, identities joined to nobody and team rows whose manager is in no snapshot) + seats in
+ *   force x months of the period. The tiles dropped seats and the answer
  *   dropped team rows' spend; both are AI spend (SPEC "AI spend per engineer per month").
  * - cost per merged PR = AI spend / PRs merged, the same numerator and denominator as the per-tool
  *   table; for the whole organisation PRs whose author joins nobody count too (their cost is paid).

@@ -258,12 +258,16 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
     expect(byLabel.get('AI spend (USD)')).toBe(139);
     expect(whole.payoff.figures?.spendUsd).toBe(139);
     const wt = tiles(whole);
-    for (const k of isSuppressed(whole.kpis) ? [] : whole.kpis)
-      expect(byLabel.get(k.label), k.label).toBe(k.value);
+    const kpis = isSuppressed(whole.kpis) ? [] : whole.kpis;
+    for (const k of kpis) expect(byLabel.get(k.label), k.label).toBe(k.value);
     const { contract: wc } = await getAiMetricsContract(inOrg(CLI_ACTOR, 1), {
       from: whole.window.from,
       to: whole.window.to,
     });
     expectSameAsTiles(wc, wt);
+    // the monthly trend's March point too (each month rolled up on its own)
+    const point = whole.trend.find((x) => x.month === '2026-03');
+    if (!point || isSuppressed(point)) throw new Error('no trend point');
+    for (const k of kpis) expect(point[k.key], `trend ${k.key}`).toBe(k.value);
   });
 });
