@@ -214,14 +214,17 @@ export interface ToolSeat {
 /**
  * A team or organisation usage report of one tool in the period, as the roll-up counts it
  * (lib/metrics/ai-rollup.ts): a team row at its manager's node, an organisation row or a team row
- * whose manager is in no snapshot at -1 (the whole organisation only). Spend and active users are
- * what the roll-up adds from it (an organisation row only fills in what the tool's other rows lack).
+ * whose manager is in no snapshot at -1 (the whole organisation only). Spend, active users and lines
+ * accepted are what the roll-up adds from it (an organisation row only fills in what the tool's
+ * other rows lack).
  */
 export interface ToolReport {
   tool: string;
   node: number;
   spendUsd: number;
   activeUsers: number;
+  /** lines accepted (lines added by AI) */
+  linesAi: number;
 }
 
 export interface ToolFigures {
@@ -286,12 +289,13 @@ export function computeToolFigures(
     if (l) l.push(s);
     else seatsByTool.set(s.tool, [s]);
   }
-  const reported = new Map<string, { spend: number; users: number }>();
+  const reported = new Map<string, { spend: number; users: number; lines: number }>();
   for (const r of reports) {
     if (!counts(r.node)) continue;
-    const t = reported.get(r.tool) ?? { spend: 0, users: 0 };
+    const t = reported.get(r.tool) ?? { spend: 0, users: 0, lines: 0 };
     t.spend += r.spendUsd;
     t.users += r.activeUsers;
+    t.lines += r.linesAi;
     reported.set(r.tool, t);
   }
   const months = monthsCovered(opts.period.from, opts.period.to);
@@ -320,7 +324,7 @@ export function computeToolFigures(
       credits += u.aiCredits;
       usage += u.usageSpendUsd;
     }
-    const report = reported.get(tool) ?? { spend: 0, users: 0 };
+    const report = reported.get(tool) ?? { spend: 0, users: 0, lines: 0 };
     const activeUsers = active.size + report.users;
     if (activeUsers < opts.minGroupSize) {
       tools.push({ tool, suppressed: true });
@@ -339,7 +343,7 @@ export function computeToolFigures(
       activeDays,
       // active days are reported per person only
       activeDaysPerUser: active.size > 0 ? roundTo(activeDays / active.size, 2) : null,
-      linesAddedByAi: linesAi,
+      linesAddedByAi: linesAi + report.lines,
       aiShareOfCode: hasTotal && linesTotal > 0 ? roundTo(linesAiT / linesTotal, 4) : null,
       agentUses: agent,
       aiCredits: roundTo(credits, 2),

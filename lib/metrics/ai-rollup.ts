@@ -125,8 +125,10 @@ function addPairs(own: Float64Array, base: number, a: AiAggregate, skip: Readonl
   }
 }
 
-/** Only the spend of a row (team rows joined to nobody: see the file comment). */
-const SPEND_ONLY: ReadonlySet<string> = new Set(['count', 'lines', 'prs', 'prShare']);
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Only the spend of a row, not its users or counts (team rows joined to nobody: see the file comment). */
+const SPEND_ONLY: ReadonlySet<string> = new Set(['active', 'count', 'lines', 'prs', 'prShare']);
 
 /** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
 function reportedByTool(rows: readonly AiAggregate[]): Map<string, Set<string>> {
@@ -184,12 +186,15 @@ export function buildAiRollup(
   let unmatchedSpend = 0;
   let unmatchedTeamSpend = 0;
   const toolReports: ToolReport[] = [];
-  const report = (a: AiAggregate, node: number, spend: boolean, active: boolean) =>
+  // what the roll-up takes from a team or organisation row, per tool (`skip` = what it leaves out)
+  const report = (a: AiAggregate, node: number, skip: ReadonlySet<string>) =>
     toolReports.push({
       tool: a.tool,
       node,
-      spendUsd: spend ? (a.spendUsd ?? 0) : 0,
-      activeUsers: active ? (a.aiActiveUsers ?? 0) : 0,
+      spendUsd: skip.has('spend') ? 0 : (a.spendUsd ?? 0),
+      activeUsers: skip.has('active') ? 0 : (a.aiActiveUsers ?? 0),
+      linesAi:
+        skip.has('lines') || a.linesSuggested === null || a.linesAccepted === null ? 0 : a.linesAccepted,
     });
 
   for (const a of rows) {
@@ -215,10 +220,10 @@ export function buildAiRollup(
         addPairs(orgOwn, 0, a, SPEND_ONLY);
         cover(a, SPEND_ONLY);
         unmatchedTeamSpend += a.spendUsd ?? 0;
-        report(a, -1, true, true);
+        report(a, -1, SPEND_ONLY);
         continue;
       }
-      report(a, i, true, true);
+      report(a, i, NOTHING);
       teamHas[i] = 1;
       teamEng[i] = Math.max(teamEng[i] ?? 0, a.engineers ?? 0);
       teamAct[i] = Math.max(teamAct[i] ?? 0, a.aiActiveUsers ?? 0);
@@ -230,7 +235,7 @@ export function buildAiRollup(
       const skip = reported.get(a.tool) ?? new Set<string>();
       addPairs(orgOwn, 0, a, skip);
       cover(a, skip);
-      report(a, -1, !skip.has('spend'), !skip.has('active'));
+      report(a, -1, skip);
       const key = `${a.tool}:${a.orgKey ?? ''}`;
       if (!skip.has('active') && a.aiActiveUsers !== null)
         orgActive.set(key, Math.max(orgActive.get(key) ?? 0, a.aiActiveUsers));

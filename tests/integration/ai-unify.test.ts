@@ -228,10 +228,11 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
     expect(p.figures?.spendUsd).toBe(326.4);
     expect(c.headline).toContain('at $27 per engineer per month');
     // Per tool: copilot $120 + $106.40 seats = $226.40 (/ 23 = $9.84); cursor 5 people ($30) + the
-    // team's $40 = $70 with 5 + 3 = 8 active users (/ 23 = $3.04); windsurf (M2's team: 1 user) is
-    // hidden, so its $30 is the spend no shown row holds: 226.40 + 70 + 30 = 326.40.
+    // team's $40 = $70 (/ 23 = $3.04), still 5 active users (the team's 3 cannot be placed, as in the
+    // tiles); windsurf (M2's team: 1 user) is hidden, so its $30 is the spend no shown row holds:
+    // 226.40 + 70 + 30 = 326.40.
     expect(c.byTool.copilot).toMatchObject({ spendUsd: 226.4, costPerMergedPr: 9.84 });
-    expect(c.byTool.cursor).toMatchObject({ activeUsers: 8, spendUsd: 70, costPerMergedPr: 3.04 });
+    expect(c.byTool.cursor).toMatchObject({ activeUsers: 5, spendUsd: 70, costPerMergedPr: 3.04 });
     const cursor = p.byTool.find((x) => x.tool === 'cursor');
     expect(
       cursor && !('suppressed' in cursor) ? [cursor.usageSpendUsd, cursor.reportSpendUsd] : null,

@@ -263,15 +263,16 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
     aiCredits: 0,
     usageSpendUsd,
   });
-  // Cursor: E1, E2 ($5 each) and a team report for M2's team (3 active users, $30); an
-  // organisation-level cursor report ($12, no users of its own) and a team report whose manager is
-  // in no snapshot (node -1: 2 active users, $8). Windsurf: only an organisation report (6 users, $60).
+  // Cursor: E1, E2 ($5 and 10 lines each) and a team report for M2's team (3 active users, $30,
+  // 40 lines); an organisation-level cursor report ($12, 2 users, no lines) and a team report whose
+  // manager is in no snapshot (node -1: only its $8 counts). Windsurf: only an organisation report
+  // (6 users, $60, 100 lines).
   const uses = [use('E1', 'cursor', 5), use('E2', 'cursor', 5)];
   const reports: ToolReport[] = [
-    { tool: 'cursor', node: at('M2'), spendUsd: 30, activeUsers: 3 },
-    { tool: 'cursor', node: -1, spendUsd: 12, activeUsers: 0 },
-    { tool: 'cursor', node: -1, spendUsd: 8, activeUsers: 2 },
-    { tool: 'windsurf', node: -1, spendUsd: 60, activeUsers: 6 },
+    { tool: 'cursor', node: at('M2'), spendUsd: 30, activeUsers: 3, linesAi: 40 },
+    { tool: 'cursor', node: -1, spendUsd: 12, activeUsers: 2, linesAi: 0 },
+    { tool: 'cursor', node: -1, spendUsd: 8, activeUsers: 0, linesAi: 0 },
+    { tool: 'windsurf', node: -1, spendUsd: 60, activeUsers: 6, linesAi: 100 },
   ];
   const opts = { engineers: 12, prsMerged: 20, period, minGroupSize: 5 };
   const row = (r: ReturnType<typeof computeToolFigures>, tool: string) => {
@@ -281,11 +282,12 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
 
   it('the whole organisation: each tool row holds its reports, so the rows add up to the spend', () => {
     const r = computeToolFigures(uses, [], reports, () => true, { ...opts, wholeOrg: true });
-    // cursor: 2 people + 3 + 0 + 2 reported = 7 active users, adoption 7 / 12 = 0.5833;
-    // spend $10 of people + $30 + $12 + $8 of reports = $60; / 20 PRs = $3
+    // cursor: 2 people + 3 + 2 + 0 reported = 7 active users, adoption 7 / 12 = 0.5833; lines
+    // 10 + 10 + 40 = 60; spend $10 of people + $30 + $12 + $8 of reports = $60; / 20 PRs = $3
     expect(row(r, 'cursor')).toMatchObject({
       activeUsers: 7,
       adoption: 0.5833,
+      linesAddedByAi: 60,
       activeDaysPerUser: 2,
       usageSpendUsd: 10,
       seatCostUsd: 0,
@@ -293,9 +295,10 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
       spendUsd: 60,
       costPerMergedPr: 3,
     });
-    // windsurf, reported for the organisation only: 6 users, $60, $3 per PR, no per-person days
+    // windsurf, reported for the organisation only: 6 users, 100 lines, $60, $3 per PR, no per-person days
     expect(row(r, 'windsurf')).toMatchObject({
       activeUsers: 6,
+      linesAddedByAi: 100,
       activeDaysPerUser: null,
       usageSpendUsd: 0,
       reportSpendUsd: 60,
@@ -314,8 +317,14 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
     expect(row(r, 'windsurf')).toBeUndefined();
     const everyone = new Set(collectSubtree(tree, at('R')));
     const all = computeToolFigures(uses, [], reports, (n) => everyone.has(n), { ...opts, wholeOrg: false });
-    // R's subtree: the 2 people and M2's team (5 users, $10 + $30 = $40), not the unplaced reports
-    expect(row(all, 'cursor')).toMatchObject({ activeUsers: 5, reportSpendUsd: 30, spendUsd: 40 });
+    // R's subtree: the 2 people and M2's team (5 users, 60 lines, $10 + $30 = $40), not the
+    // organisation-level reports
+    expect(row(all, 'cursor')).toMatchObject({
+      activeUsers: 5,
+      linesAddedByAi: 60,
+      reportSpendUsd: 30,
+      spendUsd: 40,
+    });
   });
 });
 

@@ -187,8 +187,10 @@ describe('a team row whose manager is in no snapshot', () => {
     expect(unitAiTotals(rollup, null).suggestions).toBe(0);
     expect(rollup.unmatchedTeamSpendUsd).toBe(40);
     expect(rollup.unmatchedShare).toBe(0.6667);
-    // the per-tool table gets it as an organisation-level cursor report
-    expect(rollup.toolReports).toEqual([{ tool: 'cursor', node: -1, spendUsd: 40, activeUsers: 3 }]);
+    // the per-tool table gets its spend (only) as an organisation-level cursor report
+    expect(rollup.toolReports).toEqual([
+      { tool: 'cursor', node: -1, spendUsd: 40, activeUsers: 0, linesAi: 0 },
+    ]);
   });
 
   it("leaves it out of every manager's subtree", () => {
