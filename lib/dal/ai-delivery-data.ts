@@ -1,6 +1,8 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
 import { ACTIVE, IN_ORG } from './ai-data';
+import type { PayoffToolRow } from '@/lib/views/ai-payoff';
+import type { PrAuthorCounts } from '@/lib/views/ai-figures';
 
 /**
  * The SQL behind "is AI paying off?" (lib/views/ai-payoff.ts): everything is summed per person
@@ -16,22 +18,7 @@ const nextDay = (day: string) =>
 const hours = (s: string | null): number[] => (s ? s.split(',').map(Number) : []);
 
 /** One identity's use of one tool over the period, summed. */
-export interface ToolUseRow {
-  tool: string;
-  employeeId: string | null;
-  githubLogin: string | null;
-  email: string | null;
-  active: boolean;
-  activeDays: number;
-  linesAi: number;
-  linesAiWithTotal: number;
-  linesTotal: number;
-  hasLinesTotal: boolean;
-  agentUses: number;
-  aiCredits: number;
-  usageSpendUsd: number;
-  hasSpend: boolean;
-}
+export type ToolUseRow = PayoffToolRow;
 
 /**
  * Person rows of the period per tool and identity. Active days: the reported active_days (period
@@ -87,13 +74,7 @@ export async function hasUsageIn(orgId: number, from: string, to: string): Promi
 }
 
 /** Pull requests merged in the period by one author (lower-case login). */
-export interface PrAuthorRow {
-  login: string;
-  prs: number;
-  aiPrs: number;
-  /** cycle times (merged - created) in hours */
-  cycles: number[];
-}
+export type PrAuthorRow = PrAuthorCounts;
 
 const CYCLE_HOURS = `round((extract(epoch from merged_at - created_at) / 3600)::numeric, 4)::text`;
 

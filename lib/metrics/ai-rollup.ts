@@ -3,7 +3,10 @@
  * - person rows join an employee (ai-identity.ts) and count at that person's node; rows that join
  *   nobody are counted as unmatched (never silently dropped: see unmatchedShare).
  * - team rows (team_manager_id) count at the manager's node, so they roll up into the manager's
- *   subtree and every ancestor subtree.
+ *   subtree and every ancestor subtree. A team row whose manager is in no snapshot in force counts
+ *   for the whole organisation only, and only its spend (SPEC: AI spend is the usage of every
+ *   report; the organisation pays it): its engineers and active users cannot be placed, so they
+ *   count as unmatched (unmatchedShare), and no subtree gets any of it.
  * - org rows (a whole GitHub organisation / Cursor team) belong to the organisation only; for each
  *   tool they fill in only what that tool's person and team rows do not report (so a Copilot
  *   organisation report adds merged PRs, but never doubles suggestions already given per user).
@@ -29,6 +32,7 @@ import {
   type IdentityKeys,
   type IdentityMatch,
 } from '@/lib/metrics/ai-identity';
+import type { ToolReport } from '@/lib/metrics/ai-delivery';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { OrgTree } from '@/lib/metrics/tree';
 
@@ -72,8 +76,15 @@ export interface AiRollup {
   tree: OrgTree;
   /** per node, F fields (AI_TOTAL_FIELDS order): what the node itself adds */
   own: Float64Array;
-  /** organisation-level rows (count for the whole organisation only) */
+  /**
+   * organisation-level rows (count for the whole organisation only), with the spend of team rows
+   * whose manager is in no snapshot in force
+   */
   org: AiTotals;
+  /** of `org`: the spend of team rows whose manager is in no snapshot in force, USD */
+  unmatchedTeamSpendUsd: number;
+  /** what each team and organisation row adds, per tool (the per-tool table: ToolReport) */
+  toolReports: ToolReport[];
   coverage: AiCoverage;
   matchedActiveUsers: number;
   unmatchedActiveUsers: number;
@@ -85,7 +96,7 @@ export interface AiRollup {
   matches: Array<IdentityMatch | null>;
 }
 
-function addPairs(own: Float64Array, base: number, a: AiAggregate, skip: Set<string> | null): void {
+function addPairs(own: Float64Array, base: number, a: AiAggregate, skip: ReadonlySet<string> | null): void {
   const put = (field: keyof AiTotals, v: number) => {
     own[base + FI[field]] = (own[base + FI[field]] ?? 0) + v;
   };
@@ -113,6 +124,11 @@ function addPairs(own: Float64Array, base: number, a: AiAggregate, skip: Set<str
     put('spendRows', 1);
   }
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Only the spend of a row, not its users or counts (team rows joined to nobody: see the file comment). */
+const SPEND_ONLY: ReadonlySet<string> = new Set(['active', 'count', 'lines', 'prs', 'prShare']);
 
 /** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
 function reportedByTool(rows: readonly AiAggregate[]): Map<string, Set<string>> {
@@ -156,7 +172,7 @@ export function buildAiRollup(
   let prEnd: string | null = null;
   let spendStart: string | null = null;
   let spendEnd: string | null = null;
-  const cover = (a: AiAggregate, skip: Set<string> | null) => {
+  const cover = (a: AiAggregate, skip: ReadonlySet<string> | null) => {
     if (a.prsMerged !== null && a.prStart && a.prEnd && !skip?.has('prs')) {
       if (prStart === null || a.prStart < prStart) prStart = a.prStart;
       if (prEnd === null || a.prEnd > prEnd) prEnd = a.prEnd;
@@ -168,6 +184,18 @@ export function buildAiRollup(
   };
   let hasPersonOrOrg = false;
   let unmatchedSpend = 0;
+  let unmatchedTeamSpend = 0;
+  const toolReports: ToolReport[] = [];
+  // what the roll-up takes from a team or organisation row, per tool (`skip` = what it leaves out)
+  const report = (a: AiAggregate, node: number, skip: ReadonlySet<string>) =>
+    toolReports.push({
+      tool: a.tool,
+      node,
+      spendUsd: skip.has('spend') ? 0 : (a.spendUsd ?? 0),
+      activeUsers: skip.has('active') ? 0 : (a.aiActiveUsers ?? 0),
+      linesAi:
+        skip.has('lines') || a.linesSuggested === null || a.linesAccepted === null ? 0 : a.linesAccepted,
+    });
 
   for (const a of rows) {
     if (a.subjectKind === 'person') {
@@ -189,8 +217,13 @@ export function buildAiRollup(
       if (i === undefined) {
         const key = a.teamManagerId ?? '';
         unmatchedTeams.set(key, Math.max(unmatchedTeams.get(key) ?? 0, a.aiActiveUsers ?? 0));
+        addPairs(orgOwn, 0, a, SPEND_ONLY);
+        cover(a, SPEND_ONLY);
+        unmatchedTeamSpend += a.spendUsd ?? 0;
+        report(a, -1, SPEND_ONLY);
         continue;
       }
+      report(a, i, NOTHING);
       teamHas[i] = 1;
       teamEng[i] = Math.max(teamEng[i] ?? 0, a.engineers ?? 0);
       teamAct[i] = Math.max(teamAct[i] ?? 0, a.aiActiveUsers ?? 0);
@@ -202,6 +235,7 @@ export function buildAiRollup(
       const skip = reported.get(a.tool) ?? new Set<string>();
       addPairs(orgOwn, 0, a, skip);
       cover(a, skip);
+      report(a, -1, skip);
       const key = `${a.tool}:${a.orgKey ?? ''}`;
       if (!skip.has('active') && a.aiActiveUsers !== null)
         orgActive.set(key, Math.max(orgActive.get(key) ?? 0, a.aiActiveUsers));
@@ -247,6 +281,8 @@ export function buildAiRollup(
     unmatchedActiveUsers,
     unmatchedShare: all > 0 ? Math.round((unmatchedActiveUsers / all) * 10000) / 10000 : null,
     unmatchedSpendUsd: unmatchedSpend,
+    unmatchedTeamSpendUsd: unmatchedTeamSpend,
+    toolReports,
     matches,
   };
 }

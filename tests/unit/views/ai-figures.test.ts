@@ -11,7 +11,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyAiTotals, type AiTotals } from '@/lib/metrics/ai';
-import { sharedAiFigures, type AiFigureSources } from '@/lib/views/ai-figures';
+import { buildIdentityIndex } from '@/lib/metrics/ai-identity';
+import { buildAiRollup, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
+import { buildOrgTree, collectSubtree } from '@/lib/metrics/tree';
+import {
+  joinPeriodPeople,
+  rollupFigures,
+  sharedAiFigures,
+  subtreeFigures,
+  type AiFigureSources,
+} from '@/lib/views/ai-figures';
+import { aiAggregate, person } from '../metrics/make-records';
 
 const usage: AiTotals = {
   ...emptyAiTotals(),
@@ -105,5 +115,90 @@ describe('sharedAiFigures', () => {
     expect(noPrs.prsPerEngineerWeek).toBe(0);
     expect(noPrs.aiAssistedPrShare).toBeNull();
     expect(noPrs.costPerMergedPr).toBeNull();
+  });
+});
+
+/**
+ * A team row whose manager is in no snapshot ("an unmatched team row"): its usage is reported per
+ * team and cannot be placed, but the organisation pays for it (SPEC: AI spend = the usage of every
+ * report + seats in force). February 2026 = 1 month, 4 weeks.
+ *
+ * R (no login) -> M1 (no login) -> A (login a), B (login b): 2 engineers, both AI-active.
+ * Usage: A copilot $20, B copilot $10 (person rows, joined); "ghost" copilot $5 (joined to nobody);
+ *   team row of manager GONE (in no snapshot): cursor, 4 engineers, 3 active, $40, 8 PRs merged,
+ *   100 suggestions / 50 acceptances.
+ * Whole organisation: spend = 20 + 10 + 5 + 40 = $75; / 2 engineers / 1 month = $37.50.
+ *   Only the spend of the unplaced team counts: engineers stay 2, active users 2, no PR count (its
+ *   8 PRs cannot be set against engineers) and no suggestions. Its 3 active users and the ghost
+ *   are unmatched: 4 / (2 + 4) = 0.6667.
+ * M1's subtree (and R's): what is joined to its people only: 20 + 10 = $30; / 2 / 1 = $15.
+ */
+describe('a team row whose manager is in no snapshot', () => {
+  const period = { from: '2026-02-01', to: '2026-02-28' };
+  const tree = buildOrgTree([
+    person('R', null),
+    person('M1', 'R'),
+    person('A', 'M1', { githubLogin: 'a' }),
+    person('B', 'M1', { githubLogin: 'b' }),
+  ]);
+  const index = buildIdentityIndex(tree);
+  const agg = (extra: Partial<AiAggregate>): AiAggregate =>
+    aiAggregate({
+      periodStart: period.from,
+      periodEnd: period.to,
+      spendStart: period.from,
+      spendEnd: period.to,
+      ...extra,
+    });
+  const rollup = buildAiRollup(
+    index,
+    [
+      agg({ githubLogin: 'a', spendUsd: 20 }),
+      agg({ githubLogin: 'b', spendUsd: 10 }),
+      agg({ githubLogin: 'ghost', spendUsd: 5 }),
+      agg({
+        tool: 'cursor',
+        subjectKind: 'team',
+        teamManagerId: 'GONE',
+        engineers: 4,
+        aiActiveUsers: 3,
+        active: false,
+        spendUsd: 40,
+        prsMerged: 8,
+        prStart: period.from,
+        prEnd: period.to,
+        suggestions: 100,
+        acceptances: 50,
+      }),
+    ],
+    new Map(),
+  );
+  const people = joinPeriodPeople(index, new Map(), period, [], []);
+  const m1 = Int32Array.from(collectSubtree(tree, tree.indexById.get('M1') ?? -1));
+
+  it('counts its spend for the whole organisation only', () => {
+    const org = rollupFigures({ rollup, nodes: null, people, period, prsAll: null });
+    expect(org.engineers).toBe(2);
+    expect(org.activeUsers).toBe(2);
+    expect(org.spendUsd).toBe(75);
+    expect(org.spendPerEngineerMonth).toBe(37.5);
+    expect(org.prsMerged).toBeNull();
+    expect(org.costPerMergedPr).toBeNull();
+    expect(unitAiTotals(rollup, null).suggestions).toBe(0);
+    expect(rollup.unmatchedTeamSpendUsd).toBe(40);
+    expect(rollup.unmatchedShare).toBe(0.6667);
+    // the per-tool table gets its spend (only) as an organisation-level cursor report
+    expect(rollup.toolReports).toEqual([
+      { tool: 'cursor', node: -1, spendUsd: 40, activeUsers: 0, linesAi: 0 },
+    ]);
+  });
+
+  it("leaves it out of every manager's subtree", () => {
+    const sub = rollupFigures({ rollup, nodes: m1, people, period, prsAll: null });
+    expect(sub.spendUsd).toBe(30);
+    expect(sub.spendPerEngineerMonth).toBe(15);
+    const of = subtreeFigures(rollup, people, period, false);
+    expect(of(tree.indexById.get('R') ?? -1).spendUsd).toBe(30);
+    expect(of(tree.indexById.get('M1') ?? -1).spendPerEngineerMonth).toBe(15);
   });
 });
