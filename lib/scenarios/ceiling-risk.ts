@@ -137,6 +137,52 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
 }
 
 /**
+ * Walks the scored ICs of `after` (prepared from `from`) in row order: `visit(j, keptAt, fresh)`
+ * gets either the position in `fromPeople` of the starting score the IC keeps (fresh null) or
+ * the IC's new score (keptAt -1). `fromPeople` = computeCeilingRisk(from, history,
+ * options).people, with a history whose latest snapshot is `from`. False when the history is not
+ * `from`'s (nothing visited; the caller then scores the whole copy).
+ */
+function eachAfterScore(
+  from: PreparedSnapshot,
+  fromPeople: readonly IcCeilingRisk[],
+  after: PreparedSnapshot,
+  history: LevelHistory,
+  options: CeilingRiskOptions,
+  visit: (j: number, keptAt: number, fresh: IcCeilingRisk | null) => void,
+): boolean {
+  const own = spellsOf(history, from);
+  const at = own === null ? null : positionsOf(from, fromPeople);
+  if (own === null || at === null || after.asOf !== from.asOf) return false;
+  const t = after.tree;
+  const { fromRow, same, starting, ceilings, departmentOf } = scenarioCeilings(from, after);
+  const rules = ceilingRiskRules(after, history, options);
+  // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
+  const moved = new Set<string | null>();
+  for (const [d, c] of ceilings) if (c !== (starting.get(d) ?? null)) moved.add(d);
+  for (const d of starting.keys()) if (!ceilings.has(d)) moved.add(d);
+  for (let j = 0; j < t.size; j++) {
+    if (!isScoredIc(after, j)) continue;
+    const i = fromRow[j] ?? -1;
+    if (same[j] === 1 && (moved.size === 0 || !moved.has(departmentOf(j)))) {
+      const k = at[i] ?? -1;
+      if (k >= 0 && k < fromPeople.length) {
+        visit(j, k, null);
+        continue;
+      }
+    }
+    const r = t.records[j];
+    const ceiling = ceilings.get(r?.department ?? null) ?? null;
+    // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
+    const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
+    const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
+    const seen = own.seenIn[k] ?? 0;
+    visit(j, -1, scoreIc(after, j, rules, history, { months, seen, ceiling }));
+  }
+  return true;
+}
+
+/**
  * computeCeilingRisk(after, history, options).people for `after` prepared from `from`, given
  * `fromPeople` = computeCeilingRisk(from, history, options).people and a history whose latest
  * snapshot is `from`; `rows` holds each score's row in `after`. Null when the history is not
@@ -149,37 +195,66 @@ export function scenarioCeilingRisk(
   history: LevelHistory,
   options: CeilingRiskOptions = {},
 ): { people: IcCeilingRisk[]; rows: Int32Array } | null {
-  const own = spellsOf(history, from);
-  const at = own === null ? null : positionsOf(from, fromPeople);
-  if (own === null || at === null || after.asOf !== from.asOf) return null;
-  const t = after.tree;
-  const { fromRow, same, starting, ceilings, departmentOf } = scenarioCeilings(from, after);
-  const rules = ceilingRiskRules(after, history, options);
-  // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
-  const moved = new Set<string | null>();
-  for (const [d, c] of ceilings) if (c !== (starting.get(d) ?? null)) moved.add(d);
-  for (const d of starting.keys()) if (!ceilings.has(d)) moved.add(d);
   const people: IcCeilingRisk[] = [];
-  const rows = new Int32Array(t.size);
+  const rows = new Int32Array(after.tree.size);
   let n = 0;
-  for (let j = 0; j < t.size; j++) {
-    if (!isScoredIc(after, j)) continue;
-    const i = fromRow[j] ?? -1;
+  const ok = eachAfterScore(from, fromPeople, after, history, options, (j, keptAt, fresh) => {
     rows[n++] = j;
-    if (same[j] === 1 && (moved.size === 0 || !moved.has(departmentOf(j)))) {
-      const kept = fromPeople[at[i] ?? -1];
-      if (kept !== undefined) {
-        people.push(kept);
-        continue;
-      }
-    }
-    const r = t.records[j];
-    const ceiling = ceilings.get(r?.department ?? null) ?? null;
-    // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
-    const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
-    const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
-    const seen = own.seenIn[k] ?? 0;
-    people.push(scoreIc(after, j, rules, history, { months, seen, ceiling }));
+    people.push(fresh ?? (fromPeople[keptAt] as IcCeilingRisk));
+  });
+  return ok ? { people, rows: rows.slice(0, n) } : null;
+}
+
+/** Sums of a group of scores: what a risk summary is made of. */
+export interface RiskTotals {
+  ics: number;
+  /** sum of the scores, in row order */
+  total: number;
+  atCeiling: number;
+  highRisk: number;
+}
+
+/** Each starting score and whether it is at the unit ceiling, by position: kept per list of scores. */
+const startingFacts = new WeakMap<readonly IcCeilingRisk[], { score: Float64Array; atCeiling: Uint8Array }>();
+
+function factsOf(people: readonly IcCeilingRisk[]) {
+  let out = startingFacts.get(people);
+  if (!out) {
+    const score = new Float64Array(people.length);
+    const atCeiling = new Uint8Array(people.length);
+    people.forEach((p, k) => {
+      score[k] = p.score;
+      if (p.reasons.includes('atUnitCeiling')) atCeiling[k] = 1;
+    });
+    startingFacts.set(people, (out = { score, atCeiling }));
   }
-  return { people, rows: rows.slice(0, n) };
+  return out;
+}
+
+/**
+ * The totals of the scored ICs of `after` in a unit (`inUnit[j] === 1`; null = every row), as
+ * summing scenarioCeilingRisk's list gives them, without building the list: a kept score is read
+ * from the starting list's numbers. Null when scenarioCeilingRisk would be.
+ */
+export function scenarioRiskTotals(
+  from: PreparedSnapshot,
+  fromPeople: readonly IcCeilingRisk[],
+  after: PreparedSnapshot,
+  history: LevelHistory,
+  options: CeilingRiskOptions,
+  inUnit: Uint8Array | null,
+  highRiskScore: number,
+): RiskTotals | null {
+  const facts = factsOf(fromPeople);
+  const sums: RiskTotals = { ics: 0, total: 0, atCeiling: 0, highRisk: 0 };
+  const ok = eachAfterScore(from, fromPeople, after, history, options, (j, keptAt, fresh) => {
+    if (inUnit !== null && inUnit[j] !== 1) return;
+    const score = fresh === null ? (facts.score[keptAt] ?? 0) : fresh.score;
+    sums.ics++;
+    sums.total += score;
+    if (fresh === null ? facts.atCeiling[keptAt] === 1 : fresh.reasons.includes('atUnitCeiling'))
+      sums.atCeiling++;
+    if (score >= highRiskScore) sums.highRisk++;
+  });
+  return ok ? sums : null;
 }
