@@ -56,6 +56,51 @@ export function departmentIndex(tree: RecordsOf): DepartmentIndex {
 }
 
 /**
+ * Rows 0..size-1 that `keep` accepts, grouped by `group[row]` (a small integer), each group's rows
+ * in ascending order: one counting pass and one fill into a single typed array, no growing lists.
+ */
+export function groupRows(
+  size: number,
+  group: Int32Array,
+  keep: (row: number) => boolean,
+  nodes: ArrayLike<number> | null = null,
+): Array<[number, Int32Array]> {
+  const count = nodes === null ? size : nodes.length;
+  let groups = 0;
+  for (let k = 0; k < count; k++) {
+    const g = group[nodes === null ? k : (nodes[k] ?? 0)] ?? 0;
+    if (g + 1 > groups) groups = g + 1;
+  }
+  const sizes = new Int32Array(groups + 1);
+  const picked = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = nodes === null ? k : (nodes[k] ?? 0);
+    if (!keep(i)) continue;
+    picked[k] = 1;
+    const g = (group[i] ?? 0) + 1;
+    sizes[g] = (sizes[g] ?? 0) + 1;
+  }
+  for (let g = 0; g < groups; g++) sizes[g + 1] = (sizes[g + 1] ?? 0) + (sizes[g] ?? 0);
+  const at = sizes.slice(0, groups);
+  const rows = new Int32Array(sizes[groups] ?? 0);
+  for (let k = 0; k < count; k++) {
+    if (picked[k] !== 1) continue;
+    const i = nodes === null ? k : (nodes[k] ?? 0);
+    const g = group[i] ?? 0;
+    const slot = at[g] ?? 0;
+    rows[slot] = i;
+    at[g] = slot + 1;
+  }
+  const out: Array<[number, Int32Array]> = [];
+  for (let g = 0; g < groups; g++) {
+    const start = sizes[g] ?? 0;
+    const end = sizes[g + 1] ?? 0;
+    if (end > start) out.push([g, rows.subarray(start, end)]);
+  }
+  return out;
+}
+
+/**
  * The unit's records per department, records without a department left out: names in sort order
  * (String sort), each with its rows in the order `nodes` lists them (null nodes = every row).
  */
@@ -64,28 +109,10 @@ export function groupUnitByDepartment(
   nodes: ArrayLike<number> | null,
 ): Array<{ department: string; rows: Int32Array }> {
   const { ids, names } = departmentIndex(tree);
-  const count = nodes === null ? tree.size : nodes.length;
-  const sizes = new Int32Array(names.length + 1);
-  for (let k = 0; k < count; k++) {
-    const i = nodes === null ? k : (nodes[k] ?? 0);
-    const d = (ids[i] ?? 0) + 1;
-    sizes[d] = (sizes[d] ?? 0) + 1;
-  }
-  for (let d = 0; d < names.length; d++) sizes[d + 1] = (sizes[d + 1] ?? 0) + (sizes[d] ?? 0);
-  const at = sizes.slice(0, names.length);
-  const rows = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const i = nodes === null ? k : (nodes[k] ?? 0);
-    const d = ids[i] ?? 0;
-    const slot = at[d] ?? 0;
-    rows[slot] = i;
-    at[d] = slot + 1;
-  }
   const out: Array<{ department: string; rows: Int32Array }> = [];
-  names.forEach((department, d) => {
-    const start = sizes[d] ?? 0;
-    const end = sizes[d + 1] ?? 0;
-    if (department !== null && end > start) out.push({ department, rows: rows.subarray(start, end) });
-  });
+  for (const [d, rows] of groupRows(tree.size, ids, () => true, nodes)) {
+    const department = names[d] ?? null;
+    if (department !== null) out.push({ department, rows });
+  }
   return out.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
 }

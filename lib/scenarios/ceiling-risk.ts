@@ -19,7 +19,7 @@ import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { monthsInLevel, spellsOf, type LevelHistory } from '@/lib/metrics/time-in-level';
-import { departmentIndex } from '@/lib/metrics/departments';
+import { departmentIndex, groupRows } from '@/lib/metrics/departments';
 import { startingRows } from './prepare';
 
 /** Whether row j of `after` gives every ceiling-risk input row i of `from` gives. */
@@ -120,14 +120,23 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
   const departments = departmentIndex(t);
   const departmentOf = (j: number) => departments.names[departments.ids[j] ?? 0] ?? null;
   if (touched.size > 0) {
-    const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
-    for (let j = 0; j < t.size; j++) {
-      if (t.kind[j] === NodeKind.vacant) continue;
-      nodes.get(departmentOf(j))?.push(j);
-    }
-    for (const [d, list] of nodes) {
-      if (list.length > 0)
-        ceilings.set(d, computeLadderMetrics(t, after.levels, Int32Array.from(list)).icCeilingRank);
+    // the touched departments' positions (vacant posts left out), grouped by department index
+    const wanted = new Uint8Array(departments.names.length);
+    departments.names.forEach((d, k) => {
+      if (touched.has(d)) wanted[k] = 1;
+    });
+    const groups = new Map(
+      groupRows(
+        t.size,
+        departments.ids,
+        (j) => wanted[departments.ids[j] ?? 0] === 1 && t.kind[j] !== NodeKind.vacant,
+      ),
+    );
+    for (const d of touched) {
+      const k = departments.names.indexOf(d);
+      const list = k >= 0 ? groups.get(k) : undefined;
+      if (list !== undefined && list.length > 0)
+        ceilings.set(d, computeLadderMetrics(t, after.levels, list).icCeilingRank);
       else ceilings.delete(d);
     }
   }
