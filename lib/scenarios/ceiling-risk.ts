@@ -19,7 +19,7 @@ import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { monthsInLevel, spellsOf, type LevelHistory } from '@/lib/metrics/time-in-level';
-import { departmentIndex, groupRows } from '@/lib/metrics/departments';
+import { departmentIndex, groupRows } from '@/lib/metrics/record-columns';
 import { startingRows } from './prepare';
 
 /** Whether row j of `after` gives every ceiling-risk input row i of `from` gives. */

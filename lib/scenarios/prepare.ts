@@ -5,7 +5,7 @@
  * people the operations touched rather than by comparing every record. Both give exactly what
  * prepareSnapshot and countUnitChanges give on the whole lists (tests/unit/scenarios/prepare.test.ts).
  */
-import { shareDepartments } from '@/lib/metrics/departments';
+import { shareDepartments } from '@/lib/metrics/record-columns';
 import { prepareSnapshot, isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { StructureOptions } from '@/lib/metrics/structure';
 import { TrackCode } from '@/lib/metrics/tracks';
@@ -33,6 +33,11 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
       const j = this.oldToNew[i] ?? -1;
       if (j >= 0) out[j] = i;
     }
+  }
+
+  /** The row starting row i is kept at, or -1 when it was dropped. */
+  keptRow(i: number): number {
+    return this.oldToNew[i] ?? -1;
   }
 
   /** The row of the starting row i's id (its id given too, for one removed and added again), or undefined. */
@@ -78,12 +83,18 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
 
 /**
  * Row i of `from` -> the row of the same id in `to` (undefined when gone), without an id lookup
- * when `to` was prepared from `from` by prepareScenario; else by id.
+ * (nor a read of the record) when `to` was prepared from `from` by prepareScenario and row i is
+ * kept; else by id.
  */
-export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) => number | undefined {
+export function rowMapper(from: OrgTree, to: OrgTree): (i: number) => number | undefined {
   const index = to.indexById;
-  if (index instanceof ShiftedIndex && index.base === from.indexById) return (i, id) => index.fromBase(i, id);
-  return (_i, id) => index.get(id);
+  const idOf = (i: number) => from.records[i]?.employeeId ?? '';
+  if (index instanceof ShiftedIndex && index.base === from.indexById)
+    return (i) => {
+      const j = index.keptRow(i);
+      return j >= 0 ? j : index.fromBase(i, idOf(i));
+    };
+  return (i) => index.get(idOf(i));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { computeLadderMetrics, type DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { summarizeStructure, type StructureMetrics } from '@/lib/metrics/structure';
-import { groupUnitByDepartment } from '@/lib/metrics/departments';
+import { groupUnitByDepartment } from '@/lib/metrics/record-columns';
 import type { Unit } from './unit';
 
 /** Structure metrics of a unit computed from the in-memory tree (units without stored rows). */

@@ -1,9 +1,9 @@
 /**
- * Each record's department as a small integer, once per tree: grouping by department then costs a
- * pass over integers instead of a read of every record object and a string map lookup per row. A
- * scenario's changed copy shares almost every record object with its starting snapshot, so its
- * index is derived from the starting tree's (shareDepartments), reading only the records that
- * changed.
+ * Columns of a tree's records read once per tree into typed arrays: each record's department as a
+ * small integer (grouping by department then costs a pass over integers instead of a read of every
+ * record object and a string map lookup per row) and its annual cost. A scenario's changed copy
+ * shares almost every record object with its starting snapshot, so its columns are derived from
+ * the starting tree's (shareDepartments), reading only the records that changed.
  */
 import type { OrgTree } from '@/lib/metrics/tree';
 
@@ -26,6 +26,26 @@ const seeds = new WeakMap<RecordsOf, { from: RecordsOf; rows: Int32Array }>();
  */
 export function shareDepartments(tree: RecordsOf, from: RecordsOf, rows: Int32Array): void {
   if (rows.length === tree.size) seeds.set(tree, { from, rows });
+}
+
+const costs = new WeakMap<RecordsOf, Float64Array>();
+
+/** Each record's annual cost, NaN where it has none (computed once per tree). */
+export function annualCostColumn(tree: RecordsOf): Float64Array {
+  const cached = costs.get(tree);
+  if (cached !== undefined) return cached;
+  const seed = seeds.get(tree);
+  const base = seed === undefined ? null : annualCostColumn(seed.from);
+  const out = new Float64Array(tree.size);
+  const records = tree.records;
+  const fromRecords = seed?.from.records;
+  for (let j = 0; j < tree.size; j++) {
+    const k = seed === undefined ? -1 : (seed.rows[j] ?? -1);
+    if (base !== null && k >= 0 && fromRecords?.[k] === records[j]) out[j] = base[k] ?? Number.NaN;
+    else out[j] = records[j]?.annualCost ?? Number.NaN;
+  }
+  costs.set(tree, out);
+  return out;
 }
 
 /** The tree's department index (computed once per tree). */
