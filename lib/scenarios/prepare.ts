@@ -97,12 +97,17 @@ export function rowMapper(from: OrgTree, to: OrgTree): (i: number) => number | u
   return (i) => index.get(idOf(i));
 }
 
+/** The starting rows prepareScenario worked out for a changed copy's tree (read-only). */
+const preparedRows = new WeakMap<object, { from: OrgTree; rows: Int32Array }>();
+
 /**
  * Row j of `to` -> the row `from`'s id index gives for the same id (-1 when the id is new): one
  * pass over integers when `to` was prepared from `from` by prepareScenario, id lookups only for
  * added rows; else by id.
  */
 export function startingRows(from: OrgTree, to: Pick<OrgTree, 'indexById' | 'size' | 'records'>): Int32Array {
+  const known = preparedRows.get(to);
+  if (known !== undefined && known.from === from) return known.rows;
   const out = new Int32Array(to.size).fill(-1);
   const index = to.indexById;
   let k = 0;
@@ -191,6 +196,7 @@ export function prepareScenario(
     tree: from.tree,
   });
   shareDepartments(after.tree, from.tree, rows);
+  preparedRows.set(after.tree, { from: from.tree, rows });
   return after;
 }
 
