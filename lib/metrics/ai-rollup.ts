@@ -3,17 +3,22 @@
  * - person rows join an employee (ai-identity.ts) and count at that person's node; rows that join
  *   nobody are counted as unmatched (never silently dropped: see unmatchedShare).
  * - team rows (team_manager_id) count at the manager's node, so they roll up into the manager's
- *   subtree and every ancestor subtree. A team row whose manager is in no snapshot in force counts
+ *   subtree and every ancestor subtree. A team row of a tool fills in only the measures (active
+ *   users, suggestions, lines, PRs, PR share, spend) that no person row of the same tool gives for
+ *   a person of that team (the manager and their direct reports) in the period: a figure people
+ *   give is never added again from their team's report of it. A team row whose manager is in no snapshot in force counts
  *   for the whole organisation only, and only its spend (SPEC: AI spend is the usage of every
  *   report; the organisation pays it): its engineers and active users cannot be placed, so they
  *   count as unmatched (unmatchedShare), and no subtree gets any of it.
  * - org rows (a whole GitHub organisation / Cursor team) belong to the organisation only; for each
  *   tool they fill in only what that tool's person and team rows do not report (so a Copilot
  *   organisation report adds merged PRs, but never doubles suggestions already given per user).
- * Engineers of a group: the engineers reported by its team rows, plus, outside those teams (a team
- * = its manager and their direct reports), the people with a GitHub login or with joined AI usage,
- * when the period has person- or organisation-level data. AI-active users: the team rows' active
- * users plus the distinct people outside those teams with activity. Distinct over the period: a
+ * Engineers of a group: per team with a team row that counts its users (a team = its manager and
+ * their direct reports), the larger of the engineers its rows report and its people counted one by
+ * one; outside those teams, the people with a GitHub login or with joined AI usage, when the period
+ * has person- or organisation-level data. AI-active users the same way: per such team the larger of
+ * its rows' active users and its distinct active people (the same people, never added), plus the
+ * distinct active people outside those teams. Distinct over the period: a
  * person is counted once however many days, tools or identities they appear under; a team row
  * counts its largest active-user figure in the period (a lower bound: the same people recur).
  */
@@ -130,19 +135,23 @@ const NOTHING: ReadonlySet<string> = new Set();
 /** Only the spend of a row, not its users or counts (team rows joined to nobody: see the file comment). */
 const SPEND_ONLY: ReadonlySet<string> = new Set(['active', 'count', 'lines', 'prs', 'prShare']);
 
+/** Adds the measures a row reports ('active' for every row: it says who used the tool) to `s`. */
+function addMeasures(s: Set<string>, a: AiAggregate): Set<string> {
+  s.add('active');
+  if (a.suggestions !== null && a.acceptances !== null) s.add('count');
+  if (a.linesSuggested !== null && a.linesAccepted !== null) s.add('lines');
+  if (a.prsMerged !== null) s.add('prs');
+  if (a.prsForShare !== null && a.aiAssistedPrs !== null) s.add('prShare');
+  if (a.spendUsd !== null) s.add('spend');
+  return s;
+}
+
 /** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
 function reportedByTool(rows: readonly AiAggregate[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const a of rows) {
     if (a.subjectKind === 'org') continue;
-    const s = out.get(a.tool) ?? new Set<string>();
-    s.add('active');
-    if (a.suggestions !== null && a.acceptances !== null) s.add('count');
-    if (a.linesSuggested !== null && a.linesAccepted !== null) s.add('lines');
-    if (a.prsMerged !== null) s.add('prs');
-    if (a.prsForShare !== null && a.aiAssistedPrs !== null) s.add('prShare');
-    if (a.spendUsd !== null) s.add('spend');
-    out.set(a.tool, s);
+    out.set(a.tool, addMeasures(out.get(a.tool) ?? new Set<string>(), a));
   }
   return out;
 }
@@ -197,15 +206,33 @@ export function buildAiRollup(
         skip.has('lines') || a.linesSuggested === null || a.linesAccepted === null ? 0 : a.linesAccepted,
     });
 
-  for (const a of rows) {
+  // Person rows first: a team row of a tool fills in only what no person row of the same tool gives
+  // for a person of that team (the manager and their direct reports) in the period.
+  const personMatch: Array<IdentityMatch | null> = rows.map((a) =>
+    a.subjectKind === 'person' ? matchIdentity(index, a, manual) : null,
+  );
+  const givenInTeam = new Map<string, Set<string>>();
+  const give = (node: number, a: AiAggregate) => {
+    const key = `${node}\u0000${a.tool}`;
+    givenInTeam.set(key, addMeasures(givenInTeam.get(key) ?? new Set<string>(), a));
+  };
+  rows.forEach((a, k) => {
+    const m = personMatch[k];
+    if (!m || m.status !== 'matched') return;
+    give(m.index, a);
+    const p = tree.parent[m.index] ?? -1;
+    if (p >= 0) give(p, a);
+  });
+
+  rows.forEach((a, k) => {
     if (a.subjectKind === 'person') {
       hasPersonOrOrg = true;
-      const m = matchIdentity(index, a, manual);
+      const m = personMatch[k] ?? matchIdentity(index, a, manual);
       matches.push(m);
       if (m.status !== 'matched') {
         if (a.active) unmatchedActive.add(identityKey(a));
         unmatchedSpend += a.spendUsd ?? 0;
-        continue;
+        return;
       }
       aiMatched[m.index] = 1;
       if (a.active) personActive[m.index] = 1;
@@ -221,14 +248,17 @@ export function buildAiRollup(
         cover(a, SPEND_ONLY);
         unmatchedTeamSpend += a.spendUsd ?? 0;
         report(a, -1, SPEND_ONLY);
-        continue;
+        return;
       }
-      report(a, i, NOTHING);
-      teamHas[i] = 1;
-      teamEng[i] = Math.max(teamEng[i] ?? 0, a.engineers ?? 0);
-      teamAct[i] = Math.max(teamAct[i] ?? 0, a.aiActiveUsers ?? 0);
-      addPairs(own, i * F, a, null);
-      cover(a, null);
+      const skip = givenInTeam.get(`${i}\u0000${a.tool}`) ?? NOTHING;
+      report(a, i, skip);
+      if (!skip.has('active')) {
+        teamHas[i] = 1;
+        teamEng[i] = Math.max(teamEng[i] ?? 0, a.engineers ?? 0);
+        teamAct[i] = Math.max(teamAct[i] ?? 0, a.aiActiveUsers ?? 0);
+      }
+      addPairs(own, i * F, a, skip);
+      cover(a, skip);
     } else {
       hasPersonOrOrg = true;
       matches.push(null);
@@ -241,24 +271,30 @@ export function buildAiRollup(
         orgActive.set(key, Math.max(orgActive.get(key) ?? 0, a.aiActiveUsers));
       if (a.engineers !== null) orgEngineers.set(key, Math.max(orgEngineers.get(key) ?? 0, a.engineers));
     }
-  }
+  });
 
-  let matchedActiveUsers = 0;
+  // A person counts at their own node, or, inside a team with a team row, at the team's manager,
+  // where the team counts the larger of its reported figure and its people's own (the two describe
+  // the same people: adding them would count someone twice).
+  const ownEng = new Float64Array(n);
+  const ownAct = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const kind = tree.kind[i];
-    const person = kind !== NodeKind.vacant && tree.aggregated[i] !== 1;
+    if (kind === NodeKind.vacant || tree.aggregated[i] === 1) continue;
     const p = tree.parent[i] ?? -1;
-    const covered = teamHas[i] === 1 || (p >= 0 && teamHas[p] === 1);
-    let eng = teamEng[i] ?? 0;
-    let act = teamAct[i] ?? 0;
-    if (person && !covered) {
-      const hasLogin = !!tree.records[i]?.githubLogin;
-      if (hasPersonOrOrg && (hasLogin || aiMatched[i] === 1)) eng += 1;
-      act += personActive[i] ?? 0;
-    }
+    const at = teamHas[i] === 1 ? i : p >= 0 && teamHas[p] === 1 ? p : i;
+    const hasLogin = !!tree.records[i]?.githubLogin;
+    if (hasPersonOrOrg && (hasLogin || aiMatched[i] === 1)) ownEng[at] = (ownEng[at] ?? 0) + 1;
+    ownAct[at] = (ownAct[at] ?? 0) + (personActive[i] ?? 0);
+  }
+  let matchedActiveUsers = 0;
+  for (let i = 0; i < n; i++) {
+    const team = teamHas[i] === 1;
+    const eng = team ? Math.max(teamEng[i] ?? 0, ownEng[i] ?? 0) : (ownEng[i] ?? 0);
+    const act = team ? Math.max(teamAct[i] ?? 0, ownAct[i] ?? 0) : (ownAct[i] ?? 0);
     own[i * F + FI.engineers] = eng;
     own[i * F + FI.activeUsers] = act;
-    matchedActiveUsers += (personActive[i] ?? 0) + (teamAct[i] ?? 0);
+    matchedActiveUsers += act;
   }
   const org = emptyAiTotals();
   for (const f of AI_TOTAL_FIELDS) org[f] = orgOwn[FI[f]] ?? 0;
