@@ -62,11 +62,18 @@ export interface AiAggregate extends IdentityKeys {
   acceptances: number | null;
   linesSuggested: number | null;
   linesAccepted: number | null;
+  /** lines accepted over every row, with or without lines suggested (absent = linesAccepted) */
+  linesAi?: number | null;
   prsForShare: number | null;
   aiAssistedPrs: number | null;
   /** sums over rows reporting the value */
   prsMerged: number | null;
   spendUsd: number | null;
+  /**
+   * organisation rows: false when every row of the aggregate covers one feature of the tool only
+   * (stored with a `~feature` subject key, e.g. Windsurf Cascade); absent or true = the whole tool
+   */
+  wholeTool?: boolean;
   /** period covered by the rows reporting PRs / spend */
   prStart: string | null;
   prEnd: string | null;
@@ -140,10 +147,24 @@ function addMeasures(s: Set<string>, a: AiAggregate): Set<string> {
   s.add('active');
   if (a.suggestions !== null && a.acceptances !== null) s.add('count');
   if (a.linesSuggested !== null && a.linesAccepted !== null) s.add('lines');
+  // lines added by AI alone (Claude Code and Windsurf report no lines suggested): the per-tool table's
+  // "lines added by AI" adds them, so a report covering the same use must not add its lines again
+  if (a.linesAccepted !== null || (a.linesAi ?? null) !== null) s.add('linesAi');
   if (a.prsMerged !== null) s.add('prs');
   if (a.prsForShare !== null && a.aiAssistedPrs !== null) s.add('prShare');
   if (a.spendUsd !== null) s.add('spend');
   return s;
+}
+
+/**
+ * What a team or organisation row leaves out, given the measures other rows give: its lines too when
+ * they give lines added by AI without lines suggested, unless the row covers only some of the tool's
+ * features (Windsurf's Cascade lines beside its per-person autocomplete and chat lines).
+ */
+function skipOf(given: ReadonlySet<string> | undefined, wholeTool: boolean): ReadonlySet<string> {
+  if (!given) return NOTHING;
+  if (!wholeTool || given.has('lines') || !given.has('linesAi')) return given;
+  return new Set([...given, 'lines']);
 }
 
 /** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
@@ -250,7 +271,7 @@ export function buildAiRollup(
         report(a, -1, SPEND_ONLY);
         return;
       }
-      const skip = givenInTeam.get(`${i}\u0000${a.tool}`) ?? NOTHING;
+      const skip = skipOf(givenInTeam.get(`${i}\u0000${a.tool}`), true);
       report(a, i, skip);
       if (!skip.has('active')) {
         teamHas[i] = 1;
@@ -262,7 +283,7 @@ export function buildAiRollup(
     } else {
       hasPersonOrOrg = true;
       matches.push(null);
-      const skip = reported.get(a.tool) ?? new Set<string>();
+      const skip = skipOf(reported.get(a.tool), a.wholeTool !== false);
       addPairs(orgOwn, 0, a, skip);
       cover(a, skip);
       report(a, -1, skip);

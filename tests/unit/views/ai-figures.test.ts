@@ -347,6 +347,38 @@ describe('a tool reported per person and per team or organisation', () => {
     });
   });
 
+  it('leaves out the lines of a report when people give lines added by AI without lines suggested', () => {
+    // windsurf: A's autocomplete lines (70 added, none suggested, as Windsurf and Claude Code report);
+    // an organisation report of the whole tool (100 / 70) restates them, the organisation's Cascade
+    // rows (one feature only: 40 / 30) do not. Cursor: B's 50 lines added (none suggested); the team
+    // row for M1's team (100 / 70) restates them.
+    const w = (extra: Partial<AiAggregate>) => agg({ tool: 'windsurf', ...extra });
+    const r = buildAiRollup(
+      index,
+      [
+        w({ githubLogin: 'a', linesAi: 70 }),
+        agg({ tool: 'cursor', githubLogin: 'b', linesAi: 50 }),
+        team('cursor', 'M1', { engineers: 3, aiActiveUsers: 1, linesSuggested: 100, linesAccepted: 70 }),
+        w({ subjectKind: 'org', orgKey: 'windsurf', active: false, linesSuggested: 100, linesAccepted: 70 }),
+        w({
+          subjectKind: 'org',
+          orgKey: 'windsurf',
+          active: false,
+          wholeTool: false,
+          linesSuggested: 40,
+          linesAccepted: 30,
+        }),
+      ],
+      new Map(),
+    );
+    expect(r.toolReports.map((x) => [x.tool, x.linesAi])).toEqual([
+      ['cursor', 0],
+      ['windsurf', 0],
+      ['windsurf', 30],
+    ]);
+    expect(unitAiTotals(r, null).linesAccepted).toBe(30);
+  });
+
   it('keeps a subtree to its own people and team rows', () => {
     const f = rollupFigures({ rollup, nodes: m1, people, period, prsAll: null });
     expect(f.spendUsd).toBe(42);
