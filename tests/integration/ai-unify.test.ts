@@ -287,7 +287,9 @@ describe.each(backends())('one definition of each AI figure on %s', (backend) =>
  *   billing summary for the organisation ($120);
  * - cursor for M2's team (E7 reports cursor per person): 6 engineers, 1 active user, 50 / 50 lines, $6;
  * - windsurf for M2's team (nobody reports windsurf per person): 6 engineers, 1 active user, $30.
- * None of the copilot or cursor reports adds anything the people give; windsurf fills in. So every
+ * - E3's 40 AI credits of April 11, in the Copilot users report and in the billing report ($0).
+ * None of the copilot or cursor reports adds anything the people give; windsurf fills in; E3's
+ * credits count once (40, not 80). So every
  * figure is the first test's: 13 engineers, 7 active, $286.40 (not + $120 + $120 + $6); per tool
  * copilot 6 users, 6 x 100 = 600 lines, $120 + $106.40 seats = $226.40; cursor 5 users, 5 x 50 = 250
  * lines, $30; windsurf (1 user) hidden, its $30 the spend no shown row holds.
@@ -306,6 +308,14 @@ describe.each(backends())('a tool reported per person and per team or organisati
               ($1, 2, 'org', 'org:github-org:acme~billing', null, 'github-org:acme', 'copilot', '2026-04-01', '2026-04-28', null, null, null, null, 120),
               ($1, 3, 'team', 'team:M2', 'M2', null, 'cursor', '2026-04-01', '2026-04-28', 6, 1, 50, 50, 6),
               ($1, 4, 'team', 'team:M2', 'M2', null, 'windsurf', '2026-04-01', '2026-04-28', 6, 1, null, null, 30)`,
+      [imp],
+    );
+    // E3's AI credits on April 11 in the users report and again in the billing report ($0: inside the allowance)
+    await rawQuery(
+      `insert into ai_usage (import_id, row_no, subject_kind, subject_key, github_login, tool,
+         period_start, period_end, active, ai_credits, spend_usd)
+       values ($1, 5, 'person', 'login:e3', 'e3', 'copilot', '2026-04-11', '2026-04-11', true, 40, null),
+              ($1, 6, 'person', 'login:e3~billing', 'e3', 'copilot', '2026-04-11', '2026-04-11', true, 40, 0)`,
       [imp],
     );
   });
@@ -327,6 +337,8 @@ describe.each(backends())('a tool reported per person and per team or organisati
     expect(c.byTool.cursor).toMatchObject({ activeUsers: 5, linesAddedByAi: 250, spendUsd: 30 });
     const copilot = p.byTool.find((x) => x.tool === 'copilot');
     expect(copilot && !('suppressed' in copilot) ? copilot.reportSpendUsd : null).toBe(0);
+    // E3's 40 AI credits, given by the users report and by billing, count once
+    expect(copilot && !('suppressed' in copilot) ? copilot.aiCredits : null).toBe(40);
     // the rows' spend and the hidden windsurf row's $30 add up to the tiles' spend
     expect(p.spendNotByToolUsd).toBe(30);
     // each tool's active users are at most its distinct people
