@@ -12,7 +12,8 @@
  *   count as unmatched (unmatchedShare), and no subtree gets any of it.
  * - org rows (a whole GitHub organisation / Cursor team) belong to the organisation only; for each
  *   tool they fill in only what that tool's person and team rows do not report (so a Copilot
- *   organisation report adds merged PRs, but never doubles suggestions already given per user).
+ *   organisation report adds merged PRs, but never doubles suggestions already given per user), and
+ *   an enterprise report only what the tool's organisation reports do not give either.
  * Engineers of a group: per team with a team row that counts its users (a team = its manager and
  * their direct reports), the larger of the engineers its rows report and its people counted one by
  * one; outside those teams, the people with a GitHub login or with joined AI usage, when the period
@@ -167,14 +168,35 @@ function skipOf(given: ReadonlySet<string> | undefined, wholeTool: boolean): Rea
   return new Set([...given, 'lines']);
 }
 
-/** Which measures a tool's person and team rows report in the period (org rows fill in the rest). */
-function reportedByTool(rows: readonly AiAggregate[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** An enterprise-wide report (GitHub Copilot enterprise reports): it restates its organisations'. */
+const isEnterprise = (a: AiAggregate) => /^github-enterprise(:|$)/.test(a.orgKey ?? '');
+
+/**
+ * Which measures a tool's person and team rows report in the period (org rows fill in the rest);
+ * for enterprise-wide rows also what the tool's organisation rows report (an organisation report
+ * beside its enterprise's adds the same users and lines once: the narrower one counts).
+ */
+function reportedByTool(rows: readonly AiAggregate[]): {
+  byTool: Map<string, Set<string>>;
+  forEnterprise: Map<string, Set<string>>;
+  /** what the tool's organisation (not enterprise) rows give */
+  orgs: Map<string, Set<string>>;
+} {
+  const byTool = new Map<string, Set<string>>();
+  const orgs = new Map<string, Set<string>>();
   for (const a of rows) {
-    if (a.subjectKind === 'org') continue;
-    out.set(a.tool, addMeasures(out.get(a.tool) ?? new Set<string>(), a));
+    if (a.subjectKind !== 'org') byTool.set(a.tool, addMeasures(byTool.get(a.tool) ?? new Set<string>(), a));
+    else if (!isEnterprise(a)) {
+      const m = addMeasures(new Set<string>(), a);
+      if (a.aiActiveUsers === null) m.delete('active');
+      const s = orgs.get(a.tool) ?? new Set<string>();
+      for (const x of m) s.add(x);
+      orgs.set(a.tool, s);
+    }
   }
-  return out;
+  const forEnterprise = new Map<string, Set<string>>();
+  for (const [tool, m] of orgs) forEnterprise.set(tool, new Set([...m, ...(byTool.get(tool) ?? [])]));
+  return { byTool, forEnterprise, orgs };
 }
 
 /** Rolls one period's aggregates onto the tree; `manual` = saved hand mappings (lower-case identity -> employee id). */
@@ -283,14 +305,19 @@ export function buildAiRollup(
     } else {
       hasPersonOrOrg = true;
       matches.push(null);
-      const skip = skipOf(reported.get(a.tool), a.wholeTool !== false);
+      const given = isEnterprise(a)
+        ? (reported.forEnterprise.get(a.tool) ?? reported.byTool.get(a.tool))
+        : reported.byTool.get(a.tool);
+      const skip = skipOf(given, a.wholeTool !== false);
       addPairs(orgOwn, 0, a, skip);
       cover(a, skip);
       report(a, -1, skip);
       const key = `${a.tool}:${a.orgKey ?? ''}`;
       if (!skip.has('active') && a.aiActiveUsers !== null)
         orgActive.set(key, Math.max(orgActive.get(key) ?? 0, a.aiActiveUsers));
-      if (a.engineers !== null) orgEngineers.set(key, Math.max(orgEngineers.get(key) ?? 0, a.engineers));
+      // an enterprise's engineers are its organisations' again
+      if (a.engineers !== null && !(isEnterprise(a) && reported.orgs.get(a.tool)?.has('active')))
+        orgEngineers.set(key, Math.max(orgEngineers.get(key) ?? 0, a.engineers));
     }
   });
 

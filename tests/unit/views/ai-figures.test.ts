@@ -391,3 +391,80 @@ describe('a tool reported per person and per team or organisation', () => {
     });
   });
 });
+
+/**
+ * A GitHub organisation report beside its enterprise's report of the same days (both organisation
+ * rows, no per-user rows): the enterprise report restates the organisation's, so it fills in only
+ * what the organisation report does not give. Copilot, February 2026, nobody with a login yet.
+ * Organisation report: 50 engineers, 40 active, 1000 / 300 suggestions, 400 / 200 lines, 30 PRs.
+ * Enterprise report: the same, plus 6 of 30 merged PRs by Copilot (the AI-assisted share, which the
+ * organisation report lacks). A billing summary for the organisation: $100 (no users).
+ * Whole organisation: engineers 50, active 40, suggestions 1000, lines added 200, 30 PRs, 6 / 30
+ * AI-assisted, $100 (not 100 engineers, 80 active, 2000 suggestions, 400 lines, 60 PRs).
+ */
+describe('an organisation report beside its enterprise report', () => {
+  const period = { from: '2026-02-01', to: '2026-02-28' };
+  const tree = buildOrgTree([person('R', null)]);
+  const index = buildIdentityIndex(tree);
+  const report = (orgKey: string, extra: Partial<AiAggregate>): AiAggregate =>
+    aiAggregate({
+      subjectKind: 'org',
+      orgKey,
+      active: false,
+      periodStart: period.from,
+      periodEnd: period.to,
+      prStart: period.from,
+      prEnd: period.to,
+      ...extra,
+    });
+  const same = {
+    engineers: 50,
+    aiActiveUsers: 40,
+    suggestions: 1000,
+    acceptances: 300,
+    linesSuggested: 400,
+    linesAccepted: 200,
+    prsMerged: 30,
+  };
+  const rollup = buildAiRollup(
+    index,
+    [
+      report('github-enterprise:9', { ...same, prsForShare: 30, aiAssistedPrs: 6 }),
+      report('github-org:1', same),
+      report('github-org:acme', {
+        spendUsd: 100,
+        spendStart: period.from,
+        spendEnd: period.to,
+        prStart: null,
+        prEnd: null,
+      }),
+    ],
+    new Map(),
+  );
+
+  it('counts each figure once', () => {
+    const t = unitAiTotals(rollup, null);
+    expect([t.engineers, t.activeUsers, t.suggestions, t.linesAccepted, t.prsMerged]).toEqual([
+      50, 40, 1000, 200, 30,
+    ]);
+    expect([t.aiAssistedPrs, t.prsForShare, t.spendUsd]).toEqual([6, 30, 100]);
+    const people = joinPeriodPeople(index, new Map(), period, [], []);
+    expect(rollupFigures({ rollup, nodes: null, people, period, prsAll: null })).toMatchObject({
+      engineers: 50,
+      activeUsers: 40,
+      spendUsd: 100,
+      prsMerged: 30,
+      aiAssistedPrShare: 0.2,
+    });
+    const byTool = computeToolFigures([], [], rollup.toolReports, () => false, {
+      wholeOrg: true,
+      engineers: 50,
+      prsMerged: 30,
+      period,
+      minGroupSize: 1,
+    });
+    expect(byTool.tools).toMatchObject([
+      { tool: 'copilot', activeUsers: 40, linesAddedByAi: 200, spendUsd: 100 },
+    ]);
+  });
+});
