@@ -254,18 +254,26 @@ export function buildAiRollup(
   const personMatch: Array<IdentityMatch | null> = rows.map((a) =>
     a.subjectKind === 'person' ? matchIdentity(index, a, manual) : null,
   );
+  // only the teams that have a team row are looked at (most periods have none)
+  const teamNodes = new Set<number>();
+  for (const a of rows) {
+    const i = a.subjectKind === 'team' && a.teamManagerId ? tree.indexById.get(a.teamManagerId) : undefined;
+    if (i !== undefined) teamNodes.add(i);
+  }
   const givenInTeam = new Map<string, Set<string>>();
   const give = (node: number, a: AiAggregate) => {
+    if (!teamNodes.has(node)) return;
     const key = `${node}\u0000${a.tool}`;
     givenInTeam.set(key, addMeasures(givenInTeam.get(key) ?? new Set<string>(), a));
   };
-  rows.forEach((a, k) => {
-    const m = personMatch[k];
-    if (!m || m.status !== 'matched') return;
-    give(m.index, a);
-    const p = tree.parent[m.index] ?? -1;
-    if (p >= 0) give(p, a);
-  });
+  if (teamNodes.size > 0)
+    rows.forEach((a, k) => {
+      const m = personMatch[k];
+      if (!m || m.status !== 'matched') return;
+      give(m.index, a);
+      const p = tree.parent[m.index] ?? -1;
+      if (p >= 0) give(p, a);
+    });
 
   rows.forEach((a, k) => {
     if (a.subjectKind === 'person') {
