@@ -27,7 +27,9 @@ export type ToolUseRow = PayoffToolRow;
  * billing, Cursor's daily usage and AI-code commits, Windsurf's autocomplete and chat) and daily
  * billing rows usually fall inside a 28-day total, so neither is added to the other. Lines by AI: the lines the tool reports as accepted in the editor, or,
  * where it reports none, the AI lines of its commits (Cursor AI-code commits count lines already
- * accepted in the editor, so the two are never added).
+ * accepted in the editor, so the two are never added). AI credits: Copilot gives a person's credits
+ * both in the users report (`ai_credits_used`) and in the billing files (rows with an amount), for
+ * the same use, so the larger of the two sums counts, never both.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
   const rows = await rawQuery<Record<string, unknown>>(
@@ -37,7 +39,10 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
        coalesce(sum(lines_accepted) filter (where lines_total is null), sum(lines_accepted)) as lines_ai,
        sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
        sum(lines_total) as lines_total, bool_or(lines_total is not null) as has_total,
-       sum(agent_uses) as agent, sum(ai_credits) as credits, sum(spend_usd) as spend,
+       sum(agent_uses) as agent,
+       greatest(coalesce(sum(ai_credits) filter (where spend_usd is not null), 0),
+         coalesce(sum(ai_credits) filter (where spend_usd is null), 0)) as credits,
+       sum(spend_usd) as spend,
        bool_or(spend_usd is not null) as has_spend
      from (select *, ${ACTIVE} as act from ai_usage
            where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}) u

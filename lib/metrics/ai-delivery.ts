@@ -215,8 +215,9 @@ export interface ToolSeat {
  * A team or organisation usage report of one tool in the period, as the roll-up counts it
  * (lib/metrics/ai-rollup.ts): a team row at its manager's node, an organisation row or a team row
  * whose manager is in no snapshot at -1 (the whole organisation only). Spend, active users and lines
- * accepted are what the roll-up adds from it (an organisation row only fills in what the tool's
- * other rows lack).
+ * accepted are what the roll-up adds from it: a team row only what no person row of the tool gives
+ * for that team's people, an organisation row only what the tool's person and team rows lack (so a
+ * person counted in `uses` is never counted again through a report).
  */
 export interface ToolReport {
   tool: string;

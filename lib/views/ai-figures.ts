@@ -6,8 +6,10 @@
  *
  * Where the places used to disagree, the SPEC definition is the one kept:
  * - engineers / AI-active users: the roll-up of usage rows (lib/metrics/ai-rollup.ts): people with
- *   a GitHub login or an AI-tool identity, a person once however many tools; team rows count their
- *   reported engineers and active users in place of their members (usage per team cannot be split).
+ *   a GitHub login or an AI-tool identity, a person once however many tools; a team row counts the
+ *   larger of its reported engineers / active users and its members' own (usage per team cannot be
+ *   split), and a team or organisation row adds no measure that person rows of the same tool give
+ *   (lib/metrics/ai-rollup.ts).
  * - weeks = period days / 7 and months = calendar months of the period (SPEC "weeks (period days /
  *   7)"); the tiles used the days the PR rows and spend rows covered, which shrank a partial month.
  * - PRs merged, AI-assisted share and cycle time: the imported pull requests of the unit's

@@ -285,7 +285,7 @@ export function ToolTable({
       testId="ai-tools"
       intro={`${
         intro ??
-        "A tool\'s active users and lines added by AI = its people\'s plus what its team and organisation reports give; adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period + usage of the tool's people + its team and organisation reports (for the whole organisation, teams whose manager is in no snapshot too), so the rows add up to the AI spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures."
+        "A tool\'s active users and lines added by AI = its people\'s plus what its team and organisation reports give for people, teams or features that no per-person row of the tool covers (a report restating people\'s use is never added again); adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period + usage of the tool's people + its team and organisation reports where people's rows give no spend (for the whole organisation, teams whose manager is in no snapshot too), so the rows add up to the AI spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures."
       }${totals ? ` ${totals}` : ''}`}
       rows={tools}
       columns={toolColumns}
