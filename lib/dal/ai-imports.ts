@@ -151,14 +151,33 @@ export function usageMonths(usage: readonly AiUsageRecord[]): string[] {
  * organisation) and month without a feature, the daily billing usage CSV one row per day with
  * feature 'billing'. Rule: for a subject and a calendar month (or a day, for a one-day JSON), the
  * daily CSV rows win; the billing-only row of the JSON (spend, no activity counts) is set aside,
- * whichever file came first. Only subjects this import touches are looked at (index on tool and
- * subject_key), so it costs what the import's own rows cost. Returns how many rows were set aside.
+ * whichever file came first. The subjects this upload could touch on either side.
  */
-async function supersedeMonthlyBilling(tx: RawTx, importId: number, orgId: number): Promise<number> {
+function billingSubjects(rows: readonly AiUsageRecord[]): string[] {
+  const keys = new Set<string>();
+  for (const r of rows) {
+    if (r.tool !== 'copilot') continue;
+    if (r.feature === 'billing' && r.periodStart === r.periodEnd)
+      keys.add(subjectKey(r).slice(0, -'~billing'.length));
+    else if (!r.feature && r.spendUsd !== null && r.spendUsd !== undefined) keys.add(subjectKey(r));
+  }
+  return [...keys];
+}
+
+/**
+ * Sets aside the monthly billing rows (see billingSubjects) overlapped by daily billing rows, where
+ * either side is of this import; looks only at the given subjects (index on tool and subject_key),
+ * so it costs what the upload's own subjects cost. Returns how many rows were set aside.
+ */
+async function supersedeMonthlyBilling(
+  tx: Pick<RawTx, 'query'>,
+  importId: number,
+  orgId: number,
+  subjects: readonly string[],
+): Promise<number> {
+  if (subjects.length === 0) return 0;
   const rows = await tx.query<{ n: number }>(
-    `with k as (
-       select distinct regexp_replace(subject_key, '~billing$', '') as key from ai_usage
-       where import_id = $1 and tool = 'copilot' and (subject_key like '%~billing' or subject_key not like '%~%')),
+    `with k as (select distinct value as key from json_array_elements_text($3::json)),
      d as (
        delete from ai_usage m using k
        where m.tool = 'copilot' and m.subject_key = k.key and m.spend_usd is not null
@@ -177,7 +196,7 @@ async function supersedeMonthlyBilling(tx: RawTx, importId: number, orgId: numbe
              and c.import_id in (select id from ai_imports where org_id = $2))
        returning 1)
      select count(*)::int as n from d`,
-    [importId, orgId],
+    [importId, orgId, JSON.stringify(subjects)],
   );
   return rows[0]?.n ?? 0;
 }
@@ -279,7 +298,7 @@ export async function commitAiImport(
       [id, actor.orgId],
     );
     const replaced = del[0]?.n ?? 0;
-    const billingSuperseded = await supersedeMonthlyBilling(tx, id, actor.orgId);
+    const billingSuperseded = await supersedeMonthlyBilling(tx, id, actor.orgId, billingSubjects(rows));
     await tx.query(`update ai_imports set stats = stats || $2::jsonb where id = $1`, [
       id,
       JSON.stringify({ replaced, billingSuperseded, pullRequestsReplaced: pulls.replaced, identityMappings }),
