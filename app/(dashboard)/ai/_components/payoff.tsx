@@ -1,5 +1,6 @@
 'use client';
 
+import { toolName } from '@/lib/ai-tool-names';
 import { formatDay, formatDaysIn } from '@/lib/dates';
 import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
@@ -227,7 +228,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
 }
 
 const toolColumns: TableColumn<ToolEntry>[] = [
-  { key: 'tool', label: 'Tool', value: (t) => t.tool },
+  { key: 'tool', label: 'Tool', value: (t) => toolName(t.tool) },
   ...(
     [
       ['activeUsers', 'Active users', 'int'],
@@ -285,7 +286,7 @@ export function ToolTable({
       testId="ai-tools"
       intro={`${
         intro ??
-        "A tool\'s active users and lines added by AI = its people\'s plus what its team and organisation reports give for people, teams or features that no per-person row of the tool covers (a report restating people\'s use is never added again); adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period + usage of the tool's people + its team and organisation reports where people's rows give no spend (for the whole organisation, teams whose manager is in no snapshot too), so the rows add up to the AI spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures."
+        "One row per tool; the rows add up to the AI spend. Adoption = active users / engineers; AI share of code = lines added by AI / all lines added, where the tool reports all lines; cost = seats in force + the tool's usage + its team and organisation reports (a report restating people's use is never counted twice); cost per merged PR = cost / PRs merged. A tool with fewer users than the minimum group size shows no figures."
       }${totals ? ` ${totals}` : ''}`}
       rows={tools}
       columns={toolColumns}
