@@ -72,6 +72,7 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
     matchedUsers: result?.identities.matchedUsers ?? 0,
     unmatchedUsers: result?.identities.unmatchedUsers ?? 0,
     ...(result?.pullRequests ? { pullRequests: result.pullRequests } : {}),
+    ...(result?.billingSuperseded ? { billingSuperseded: result.billingSuperseded } : {}),
     ...(result?.identityMappings ? { identityMappings: result.identityMappings } : {}),
     ...(errors.length ? { errors: errors.map(slim) } : {}),
     ...(!result && warnings.length ? { warnings: warnings.map(slim) } : {}),
@@ -89,6 +90,11 @@ export async function runAiImport(paths: string[], v: { json?: boolean; org?: st
         : []),
       ...(result.replaced
         ? [`replaced ${result.replaced} row(s) of earlier imports for the same periods`]
+        : []),
+      ...(result.billingSuperseded
+        ? [
+            `warning: ${result.billingSuperseded} monthly Copilot billing row(s) set aside: the daily billing CSV covers the same people and months, so it counts instead`,
+          ]
         : []),
       ...(result.pullRequests
         ? [

@@ -7,6 +7,8 @@
  *  usageItems[] without a user -> one org row (orgKey github-org:<organization>) with the sum;
  *  users[] (per-user summary) -> one person row per login with its netAmount.
  * Items of other products (Actions, Packages …) are skipped with a warning.
+ * A month also covered by the daily billing usage CSV (copilot-billing-csv.ts) counts from the CSV:
+ * the import sets these rows aside for that subject and month (lib/dal/ai-imports.ts).
  */
 import { isoDate, monthEnd } from '@/lib/ingest/dates';
 import type { AiSubject } from './types';

@@ -151,7 +151,7 @@ export async function getAiMetricsContract(
     manual,
     minGroupSize: settings.minGroupSize,
     execLayers: settings.execLayers,
-    usage,
+    rollup,
   });
   // One definition per figure (lib/views/ai-figures.ts): the same numbers as the AI page's tiles.
   const f = payoff.figures;

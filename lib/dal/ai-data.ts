@@ -34,6 +34,7 @@ type AggRow = {
   acceptances: number | null;
   lines_suggested: number | null;
   lines_accepted: number | null;
+  lines_ai: number | null;
   prs_for_share: number | null;
   ai_assisted_prs: number | null;
   prs_merged: number | null;
@@ -42,6 +43,7 @@ type AggRow = {
   pr_end: string | null;
   spend_start: string | null;
   spend_end: string | null;
+  whole_tool: boolean | null;
 };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -67,13 +69,15 @@ export async function loadAiAggregates(
        sum(acceptances) ${both('suggestions', 'acceptances')} as acceptances,
        sum(lines_suggested) ${both('lines_suggested', 'lines_accepted')} as lines_suggested,
        sum(lines_accepted) ${both('lines_suggested', 'lines_accepted')} as lines_accepted,
+       sum(lines_accepted) as lines_ai,
        sum(prs_merged) ${both('prs_merged', 'ai_assisted_prs')} as prs_for_share,
        sum(ai_assisted_prs) ${both('prs_merged', 'ai_assisted_prs')} as ai_assisted_prs,
        sum(prs_merged) as prs_merged, sum(spend_usd) as spend_usd,
        to_char(min(period_start) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_start,
        to_char(max(period_end) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_end,
        to_char(min(period_start) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_start,
-       to_char(max(period_end) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_end
+       to_char(max(period_end) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_end,
+       bool_or(position('~' in subject_key) = 0) as whole_tool
      from (select *, ${ACTIVE} as act from ai_usage where period_end between $1::date and $2::date and ${IN_ORG}) u
      group by 1, tool, subject_kind, employee_id, lower(github_login), lower(email), team_manager_id, org_key
      order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
@@ -99,6 +103,7 @@ export async function loadAiAggregates(
     acceptances: num(r.acceptances),
     linesSuggested: num(r.lines_suggested),
     linesAccepted: num(r.lines_accepted),
+    linesAi: num(r.lines_ai),
     prsForShare: num(r.prs_for_share),
     aiAssistedPrs: num(r.ai_assisted_prs),
     prsMerged: num(r.prs_merged),
@@ -107,6 +112,7 @@ export async function loadAiAggregates(
     prEnd: r.pr_end,
     spendStart: r.spend_start,
     spendEnd: r.spend_end,
+    wholeTool: r.whole_tool !== false,
   }));
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
 import { ACTIVE, IN_ORG } from './ai-data';
+import type { PayoffToolRow } from '@/lib/views/ai-payoff';
+import type { PrAuthorCounts } from '@/lib/views/ai-figures';
 
 /**
  * The SQL behind "is AI paying off?" (lib/views/ai-payoff.ts): everything is summed per person
@@ -16,22 +18,7 @@ const nextDay = (day: string) =>
 const hours = (s: string | null): number[] => (s ? s.split(',').map(Number) : []);
 
 /** One identity's use of one tool over the period, summed. */
-export interface ToolUseRow {
-  tool: string;
-  employeeId: string | null;
-  githubLogin: string | null;
-  email: string | null;
-  active: boolean;
-  activeDays: number;
-  linesAi: number;
-  linesAiWithTotal: number;
-  linesTotal: number;
-  hasLinesTotal: boolean;
-  agentUses: number;
-  aiCredits: number;
-  usageSpendUsd: number;
-  hasSpend: boolean;
-}
+export type ToolUseRow = PayoffToolRow;
 
 /**
  * Person rows of the period per tool and identity. Active days: the reported active_days (period
@@ -40,7 +27,9 @@ export interface ToolUseRow {
  * billing, Cursor's daily usage and AI-code commits, Windsurf's autocomplete and chat) and daily
  * billing rows usually fall inside a 28-day total, so neither is added to the other. Lines by AI: the lines the tool reports as accepted in the editor, or,
  * where it reports none, the AI lines of its commits (Cursor AI-code commits count lines already
- * accepted in the editor, so the two are never added).
+ * accepted in the editor, so the two are never added). AI credits: Copilot gives a person's credits
+ * both in the users report (`ai_credits_used`) and in the billing files (rows with an amount), for
+ * the same use, so the larger of the two sums counts, never both.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
   const rows = await rawQuery<Record<string, unknown>>(
@@ -50,7 +39,10 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
        coalesce(sum(lines_accepted) filter (where lines_total is null), sum(lines_accepted)) as lines_ai,
        sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
        sum(lines_total) as lines_total, bool_or(lines_total is not null) as has_total,
-       sum(agent_uses) as agent, sum(ai_credits) as credits, sum(spend_usd) as spend,
+       sum(agent_uses) as agent,
+       greatest(coalesce(sum(ai_credits) filter (where spend_usd is not null), 0),
+         coalesce(sum(ai_credits) filter (where spend_usd is null), 0)) as credits,
+       sum(spend_usd) as spend,
        bool_or(spend_usd is not null) as has_spend
      from (select *, ${ACTIVE} as act from ai_usage
            where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}) u
@@ -87,13 +79,7 @@ export async function hasUsageIn(orgId: number, from: string, to: string): Promi
 }
 
 /** Pull requests merged in the period by one author (lower-case login). */
-export interface PrAuthorRow {
-  login: string;
-  prs: number;
-  aiPrs: number;
-  /** cycle times (merged - created) in hours */
-  cycles: number[];
-}
+export type PrAuthorRow = PrAuthorCounts;
 
 const CYCLE_HOURS = `round((extract(epoch from merged_at - created_at) / 3600)::numeric, 4)::text`;
 

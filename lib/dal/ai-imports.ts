@@ -146,6 +146,61 @@ export function usageMonths(usage: readonly AiUsageRecord[]): string[] {
   return [...new Set(usage.map((r) => r.periodEnd.slice(0, 7)))].sort();
 }
 
+/**
+ * Copilot billing given twice: the monthly billing JSON stores one row per person (and one per
+ * organisation) and month without a feature, the daily billing usage CSV one row per day with
+ * feature 'billing'. Rule: for a subject and a calendar month (or a day, for a one-day JSON), the
+ * daily CSV rows win; the billing-only row of the JSON (spend, no activity counts) is set aside,
+ * whichever file came first. The subjects this upload could touch on either side.
+ */
+function billingSubjects(rows: readonly AiUsageRecord[]): string[] {
+  const keys = new Set<string>();
+  for (const r of rows) {
+    if (r.tool !== 'copilot') continue;
+    if (r.feature === 'billing' && r.periodStart === r.periodEnd)
+      keys.add(subjectKey(r).slice(0, -'~billing'.length));
+    else if (!r.feature && r.spendUsd !== null && r.spendUsd !== undefined) keys.add(subjectKey(r));
+  }
+  return [...keys];
+}
+
+/**
+ * Sets aside the monthly billing rows (see billingSubjects) overlapped by daily billing rows, where
+ * either side is of this import; looks only at the given subjects (index on tool and subject_key),
+ * so it costs what the upload's own subjects cost. Returns how many rows were set aside.
+ */
+async function supersedeMonthlyBilling(
+  tx: Pick<RawTx, 'query'>,
+  importId: number,
+  orgId: number,
+  subjects: readonly string[],
+): Promise<number> {
+  if (subjects.length === 0) return 0;
+  const rows = await tx.query<{ n: number }>(
+    `with k as (select distinct value as key from json_array_elements_text($3::json)),
+     d as (
+       delete from ai_usage m using k
+       where m.tool = 'copilot' and m.subject_key = k.key and m.spend_usd is not null
+         and m.suggestions is null and m.acceptances is null and m.lines_suggested is null
+         and m.lines_accepted is null and m.prs_merged is null and m.ai_assisted_prs is null
+         and m.active_days is null and m.agent_uses is null and m.lines_total is null
+         and m.commits_by_ai is null and m.engineers is null and m.ai_active_users is null
+         and (m.period_start = m.period_end
+           or (extract(day from m.period_start) = 1
+             and m.period_end = (m.period_start + interval '1 month' - interval '1 day')::date))
+         and m.import_id in (select id from ai_imports where org_id = $2)
+         and exists (select 1 from ai_usage c
+           where c.tool = 'copilot' and c.subject_key = k.key || '~billing'
+             and c.period_start = c.period_end and c.period_start between m.period_start and m.period_end
+             and (c.import_id = $1 or m.import_id = $1)
+             and c.import_id in (select id from ai_imports where org_id = $2))
+       returning 1)
+     select count(*)::int as n from d`,
+    [importId, orgId, JSON.stringify(subjects)],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export interface AiImportResult {
   importId: number;
   records: number;
@@ -153,6 +208,8 @@ export interface AiImportResult {
   periods: string[];
   /** rows of earlier imports replaced by this one (same tool, subject and period) */
   replaced: number;
+  /** monthly Copilot billing rows set aside because the daily billing CSV covers the same subject and month */
+  billingSuperseded: number;
   /** rows repeated inside this upload (the last one was kept) */
   duplicates: number;
   identities: ImportIdentitySummary;
@@ -241,19 +298,27 @@ export async function commitAiImport(
       [id, actor.orgId],
     );
     const replaced = del[0]?.n ?? 0;
+    const billingSuperseded = await supersedeMonthlyBilling(tx, id, actor.orgId, billingSubjects(rows));
     await tx.query(`update ai_imports set stats = stats || $2::jsonb where id = $1`, [
       id,
-      JSON.stringify({ replaced, pullRequestsReplaced: pulls.replaced, identityMappings }),
+      JSON.stringify({ replaced, billingSuperseded, pullRequestsReplaced: pulls.replaced, identityMappings }),
     ]);
     await audit(tx, actor, 'ai.import', parsed.files.map((f) => f.name).join(', '), {
       importId: id,
       ...stats,
       replaced,
+      billingSuperseded,
       pullRequestsReplaced: pulls.replaced,
       identityMappings,
       formats: parsed.files.map((f) => f.format),
     });
-    return { importId: id, replaced, pullRequestsReplaced: pulls.replaced, identityMappings };
+    return {
+      importId: id,
+      replaced,
+      billingSuperseded,
+      pullRequestsReplaced: pulls.replaced,
+      identityMappings,
+    };
   });
   return {
     importId: result.importId,
@@ -261,6 +326,7 @@ export async function commitAiImport(
     seats: parsed.seats.length,
     periods,
     replaced: result.replaced,
+    billingSuperseded: result.billingSuperseded,
     duplicates: dropped,
     identities,
     pullRequests: prs.length,

@@ -9,8 +9,8 @@ import {
 } from '@/lib/metrics/ai-delivery';
 import { computeAiPayoff, type AiPayoff, type PayoffFacts } from '@/lib/views/ai-payoff';
 import type { IdentityIndex } from '@/lib/metrics/ai-identity';
-import { emptyAiTotals, type AiTotals } from '@/lib/metrics/ai';
-import { buildAiRollup, unitAiTotals } from '@/lib/metrics/ai-rollup';
+import { emptyAiTotals } from '@/lib/metrics/ai';
+import { buildAiRollup, unitAiTotals, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { loadAiAggregates, loadCurrentSeats } from './ai-data';
 import {
   hasUsageIn,
@@ -41,18 +41,16 @@ export async function loadAiPayoff(input: {
   manual: ReadonlyMap<string, string>;
   minGroupSize: number;
   execLayers: number;
-  /** the unit's usage roll-up when the caller has built it (else it is built here) */
-  usage?: AiTotals;
+  /** the period's usage roll-up when the caller has built it (else it is built here) */
+  rollup?: AiRollup;
 }): Promise<{ payoff: AiPayoff; facts: PayoffFacts | null }> {
   const { orgId, from, to, index } = input;
-  const usage =
-    input.usage ??
+  const rollup =
+    input.rollup ??
     (index === null
-      ? emptyAiTotals()
-      : unitAiTotals(
-          buildAiRollup(index, await loadAiAggregates(orgId, from, to, false), input.manual),
-          input.nodes,
-        ));
+      ? null
+      : buildAiRollup(index, await loadAiAggregates(orgId, from, to, false), input.manual));
+  const usage = rollup === null ? emptyAiTotals() : unitAiTotals(rollup, input.nodes);
   const [tools, prs, seats, range, hasUsageData] = await Promise.all([
     loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
@@ -75,6 +73,7 @@ export async function loadAiPayoff(input: {
     minGroupSize: input.minGroupSize,
     execLayers: input.execLayers,
     usage,
+    reports: rollup?.toolReports ?? [],
   });
   const { payoff, facts } = result;
   if (input.index === null || facts === null || payoff.unit === null) return result;

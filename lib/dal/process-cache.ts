@@ -29,6 +29,8 @@ export interface ProcessCache<V> {
   get(key: string, build: () => Promise<V>): Promise<V>;
   /** The value cached under key without building one (counts as a use). */
   peek(key: string): Promise<V> | undefined;
+  /** Forgets the value under key. */
+  delete(key: string): void;
   clear(): void;
   /** entries held */
   readonly size: number;
@@ -64,6 +66,7 @@ export function processCache<V>(name: string, options: ProcessCacheOptions<V>): 
       return p;
     },
     peek: (key) => cache.get(key),
+    delete: (key) => void cache.delete(key),
     clear: () => cache.clear(),
     get size() {
       return cache.size;

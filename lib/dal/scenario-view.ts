@@ -1,17 +1,17 @@
 import 'server-only';
-import { aggregate, type RiskGroup } from '@/lib/views/ceiling-risk';
+import { aggregate, riskGroup, type RiskGroup } from '@/lib/views/ceiling-risk';
 import { computeCeilingRisk, type IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import {
   removeLayerUnder,
-  scenarioCeilingRisk,
+  scenarioRiskTotals,
   suggestSpanMerges,
   type ScenarioChanges,
   type ScenarioOp,
   type SuggestQuery,
 } from '@/lib/scenarios';
 import { guardGroup, type Suppressed, type ViewContext } from '@/lib/views/context';
-import { RISK_OPTIONS } from '@/lib/views/ladder-history';
+import { RISK_OPTIONS, type LadderHistory } from '@/lib/views/ladder-history';
 import { computeScenarioHealth, type HealthInput, type ScenarioHealth } from '@/lib/views/scenario-health';
 import { isWithin, type Unit } from '@/lib/views/unit';
 import { targetForUnit } from '@/lib/views/unit-target';
@@ -58,24 +58,30 @@ function requestOf(s: ScenarioDto) {
 
 /**
  * A stored scenario's changed copy and figures, kept while nothing changes (the scenario's last
- * change, the reader's role and scope, the organisation's data version): the editor's result, tree
- * pages and suggestions then share one preparation of the changed copy.
+ * change and the organisation's data version), per reader (role and scope): the editor's result,
+ * tree pages and suggestions then share one preparation of the changed copy. Only the latest
+ * version of each scenario is kept: an operation appended replaces the copy it superseded instead
+ * of keeping a 100k-person copy per step.
  */
-const works = processCache<{ result: ScenarioResult; work: ScenarioWork }>('scenario-work', { max: 8 });
+const works = processCache<{ version: string; value: { result: ScenarioResult; work: ScenarioWork } }>(
+  'scenario-work',
+  { max: 8 },
+);
 
 async function scenarioWork(
   actor: Actor,
   s: ScenarioDto,
 ): Promise<{ result: ScenarioResult; work: ScenarioWork }> {
-  const key = JSON.stringify([
-    actor.orgId,
-    s.id,
-    s.updatedAt,
-    actor.role,
-    actor.scopeEmployeeId,
-    await dataVersion(actor.orgId),
-  ]);
-  return works.get(key, () => runScenarioWork(actor, requestOf(s)));
+  const key = JSON.stringify([actor.orgId, s.id, actor.role, actor.scopeEmployeeId]);
+  const version = JSON.stringify([s.updatedAt, await dataVersion(actor.orgId)]);
+  const held = await works.peek(key)?.catch(() => undefined);
+  if (held !== undefined && held.version !== version) works.delete(key);
+  const entry = await works.get(key, async () => ({
+    version,
+    value: await runScenarioWork(actor, requestOf(s)),
+  }));
+  // a concurrent request may have stored another version meanwhile: this one is computed for itself
+  return entry.version === version ? entry.value : runScenarioWork(actor, requestOf(s));
 }
 
 /** The scenario's unit in a snapshot, or NotFound when it is no longer there. */
@@ -90,40 +96,59 @@ function sideContext(actor: Actor, work: ScenarioWork, snap: PreparedSnapshot): 
   return readerContext(actor, work.settings, work.ref, snap, unitOrThrow(work, snap));
 }
 
-/** The unit's ICs' ceiling-risk summary, hidden like the dashboard's when the group is too small for the reader. */
 /**
  * The starting side's summaries, kept per list of scored people (the snapshot's cached ceiling
  * risk) and unit: each operation a user adds summarises the changed copy only.
  */
 const startingRisk = new WeakMap<readonly IcCeilingRisk[], Map<string, RiskGroup>>();
 
-/** The unit's ICs among `people`; `rows` (each score's row, ids being unique) saves the id lookups. */
-function unitGroup(ctx: ViewContext, people: readonly IcCeilingRisk[], rows?: Int32Array): RiskGroup {
-  if (ctx.unit.nodes === null) return aggregate(people);
-  const t = ctx.snap.tree;
-  const inUnit = new Uint8Array(t.size);
+/** 1 on each row of the unit, or null for the whole organisation. */
+function unitMask(ctx: ViewContext): Uint8Array | null {
+  if (ctx.unit.nodes === null) return null;
+  const inUnit = new Uint8Array(ctx.snap.tree.size);
   for (const i of ctx.unit.nodes) inUnit[i] = 1;
-  const rowOf =
-    rows && t.indexById.size === t.size
-      ? (_p: IcCeilingRisk, k: number) => rows[k] ?? -1
-      : (p: IcCeilingRisk) => t.indexById.get(p.employeeId) ?? -1;
-  return aggregate(people.filter((p, k) => inUnit[rowOf(p, k)] === 1));
+  return inUnit;
 }
 
-function riskSummary(
-  ctx: ViewContext,
-  people: readonly IcCeilingRisk[],
-  starting = false,
-  rows?: Int32Array,
-): RiskGroup | Suppressed {
-  let group: RiskGroup;
-  if (starting) {
-    const key = JSON.stringify([ctx.unit.subtree, ctx.unit.department]);
-    let byUnit = startingRisk.get(people);
-    if (!byUnit) startingRisk.set(people, (byUnit = new Map()));
-    group = byUnit.get(key) ?? unitGroup(ctx, people);
-    byUnit.set(key, group);
-  } else group = unitGroup(ctx, people, rows);
+/** The unit's ICs among `people` (scores of ctx.snap's rows), summarised. */
+function unitGroup(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup {
+  const inUnit = unitMask(ctx);
+  if (inUnit === null) return aggregate(people);
+  const t = ctx.snap.tree;
+  return aggregate(people.filter((p) => inUnit[t.indexById.get(p.employeeId) ?? -1] === 1));
+}
+
+function startingSummary(ctx: ViewContext, people: readonly IcCeilingRisk[]): RiskGroup {
+  const key = JSON.stringify([ctx.unit.subtree, ctx.unit.department]);
+  let byUnit = startingRisk.get(people);
+  if (!byUnit) startingRisk.set(people, (byUnit = new Map()));
+  const group = byUnit.get(key) ?? unitGroup(ctx, people);
+  byUnit.set(key, group);
+  return group;
+}
+
+/**
+ * The changed copy's summary: only the ICs the operations touched are scored again and the others'
+ * starting scores are summed as they are (lib/scenarios/ceiling-risk.ts); the whole copy is scored
+ * when the history is not the starting snapshot's.
+ */
+function afterSummary(ctx: ViewContext, work: ScenarioWork, lh: LadderHistory): RiskGroup {
+  const totals = scenarioRiskTotals(
+    work.from,
+    lh.risk.people,
+    work.after,
+    lh.history,
+    RISK_OPTIONS,
+    unitMask(ctx),
+    RISK_OPTIONS.highRiskScore,
+  );
+  return totals
+    ? riskGroup(totals)
+    : unitGroup(ctx, computeCeilingRisk(work.after, lh.history, RISK_OPTIONS).people);
+}
+
+/** A unit's IC-ceiling risk summary, hidden like the dashboard's when the group is too small for the reader. */
+function guardedSummary(ctx: ViewContext, group: RiskGroup): RiskGroup | Suppressed {
   return guardGroup({ ...ctx, hidden: ctx.hidden || ctx.icHidden }, group.ics, group);
 }
 
@@ -182,10 +207,6 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
   const beforeCtx = sideContext(actor, work, work.from);
   const afterCtx = sideContext(actor, work, work.after);
   const lh = await loadSnapshotLadderHistory(work.ref);
-  // Only the ICs the operations touched are scored again (lib/scenarios/ceiling-risk.ts).
-  const afterRisk =
-    scenarioCeilingRisk(work.from, lh.risk.people, work.after, lh.history, RISK_OPTIONS) ??
-    computeCeilingRisk(work.after, lh.history, RISK_OPTIONS);
   return {
     scenario,
     ...result,
@@ -194,8 +215,8 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
       healthSide(afterCtx, result.after, targets),
     ),
     ceilingRisk: {
-      before: riskSummary(beforeCtx, lh.risk.people, true),
-      after: riskSummary(afterCtx, afterRisk.people, false, 'rows' in afterRisk ? afterRisk.rows : undefined),
+      before: guardedSummary(beforeCtx, startingSummary(beforeCtx, lh.risk.people)),
+      after: guardedSummary(afterCtx, afterSummary(afterCtx, work, lh)),
     },
     people: namesOf(work, result.changes),
     promoted: promotedIds(work, result.changes),

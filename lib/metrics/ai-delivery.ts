@@ -179,13 +179,9 @@ export function computeUnitDelivery(
 
 /* ---------------------------------------------------------------- per tool */
 
-/** One person's (or one unjoined identity's) use of one tool in the period, summed. */
-export interface ToolUse {
+/** What one identity's use of one tool in the period sums to (loaded per identity, then joined). */
+export interface ToolUseMeasures {
   tool: string;
-  /** tree node, or -1 for an identity joined to nobody (counts for the whole organisation only) */
-  node: number;
-  /** distinct identity key (for unjoined identities and for org-wide figures without a snapshot) */
-  identity: string;
   active: boolean;
   activeDays: number;
   /** lines added by AI (accepted suggestions, agent and chat edits, Cascade lines ...) */
@@ -200,11 +196,36 @@ export interface ToolUse {
   usageSpendUsd: number;
 }
 
+/** One person's (or one unjoined identity's) use of one tool in the period, summed. */
+export interface ToolUse extends ToolUseMeasures {
+  /** tree node, or -1 for an identity joined to nobody (counts for the whole organisation only) */
+  node: number;
+  /** distinct identity key (for unjoined identities and for org-wide figures without a snapshot) */
+  identity: string;
+}
+
 /** A paid seat in force, joined to a person (node -1 = nobody). */
 export interface ToolSeat {
   tool: string;
   node: number;
   monthlyCostUsd: number | null;
+}
+
+/**
+ * A team or organisation usage report of one tool in the period, as the roll-up counts it
+ * (lib/metrics/ai-rollup.ts): a team row at its manager's node, an organisation row or a team row
+ * whose manager is in no snapshot at -1 (the whole organisation only). Spend, active users and lines
+ * accepted are what the roll-up adds from it: a team row only what no person row of the tool gives
+ * for that team's people, an organisation row only what the tool's person and team rows lack (so a
+ * person counted in `uses` is never counted again through a report).
+ */
+export interface ToolReport {
+  tool: string;
+  node: number;
+  spendUsd: number;
+  activeUsers: number;
+  /** lines accepted (lines added by AI) */
+  linesAi: number;
 }
 
 export interface ToolFigures {
@@ -220,23 +241,31 @@ export interface ToolFigures {
   aiShareOfCode: number | null;
   agentUses: number;
   aiCredits: number;
+  /** usage spend of the tool's people (person rows), USD */
   usageSpendUsd: number;
   seatCostUsd: number;
   seats: number;
-  /** usage + seats for the period */
+  /** spend of the tool's team and organisation reports in the unit (ToolReport), USD */
+  reportSpendUsd: number;
+  /** seats + person usage + team and organisation reports for the period */
   spendUsd: number;
   /** spend / PRs merged by the unit's engineers in the period */
   costPerMergedPr: number | null;
 }
 
 /**
- * Per-tool figures of a unit. `inUnit(node)` says whether a joined person belongs to the unit;
- * identities joined to nobody (node -1) count only when `wholeOrg`. A tool used by fewer than the
- * minimum group size is suppressed (its figures describe that handful of people).
+ * Per-tool figures of a unit. `inUnit(node)` says whether a joined person (or a team report's
+ * manager) belongs to the unit; identities and reports joined to nobody (node -1) count only when
+ * `wholeOrg`. Active users = distinct people + the active users the tool's reports give (as the
+ * roll-up counts them), so a tool reported only per team has a row too. A tool used by fewer than
+ * the minimum group size is suppressed (its figures describe that handful of people). The rows'
+ * spend adds up to the unit's AI spend (lib/views/ai-figures.ts): every usage row, seat and report
+ * belongs to one tool.
  */
 export function computeToolFigures(
   uses: readonly ToolUse[],
   seats: readonly ToolSeat[],
+  reports: readonly ToolReport[],
   inUnit: (node: number) => boolean,
   opts: {
     wholeOrg: boolean;
@@ -261,10 +290,20 @@ export function computeToolFigures(
     if (l) l.push(s);
     else seatsByTool.set(s.tool, [s]);
   }
+  const reported = new Map<string, { spend: number; users: number; lines: number }>();
+  for (const r of reports) {
+    if (!counts(r.node)) continue;
+    const t = reported.get(r.tool) ?? { spend: 0, users: 0, lines: 0 };
+    t.spend += r.spendUsd;
+    t.users += r.activeUsers;
+    t.lines += r.linesAi;
+    reported.set(r.tool, t);
+  }
   const months = monthsCovered(opts.period.from, opts.period.to);
   const tools: Array<ToolFigures | { tool: string; suppressed: true }> = [];
   const suppressed: string[] = [];
-  for (const tool of [...new Set([...byTool.keys(), ...seatsByTool.keys()])].sort()) {
+  const names = new Set([...byTool.keys(), ...seatsByTool.keys(), ...reported.keys()]);
+  for (const tool of [...names].sort()) {
     const list = byTool.get(tool) ?? [];
     const active = new Set<string>();
     let activeDays = 0;
@@ -286,7 +325,9 @@ export function computeToolFigures(
       credits += u.aiCredits;
       usage += u.usageSpendUsd;
     }
-    if (active.size < opts.minGroupSize) {
+    const report = reported.get(tool) ?? { spend: 0, users: 0, lines: 0 };
+    const activeUsers = active.size + report.users;
+    if (activeUsers < opts.minGroupSize) {
       tools.push({ tool, suppressed: true });
       suppressed.push(`byTool.${tool}`);
       continue;
@@ -295,20 +336,22 @@ export function computeToolFigures(
     let seatMonthly = 0;
     for (const s of toolSeats) seatMonthly += s.monthlyCostUsd ?? 0;
     const seatCost = seatMonthly * months;
-    const spend = usage + seatCost;
+    const spend = usage + seatCost + report.spend;
     tools.push({
       tool,
-      activeUsers: active.size,
-      adoption: opts.engineers ? roundTo(active.size / opts.engineers, 4) : null,
+      activeUsers,
+      adoption: opts.engineers ? roundTo(activeUsers / opts.engineers, 4) : null,
       activeDays,
+      // active days are reported per person only
       activeDaysPerUser: active.size > 0 ? roundTo(activeDays / active.size, 2) : null,
-      linesAddedByAi: linesAi,
+      linesAddedByAi: linesAi + report.lines,
       aiShareOfCode: hasTotal && linesTotal > 0 ? roundTo(linesAiT / linesTotal, 4) : null,
       agentUses: agent,
       aiCredits: roundTo(credits, 2),
       usageSpendUsd: roundTo(usage, 2),
       seatCostUsd: roundTo(seatCost, 2),
       seats: toolSeats.length,
+      reportSpendUsd: roundTo(report.spend, 2),
       spendUsd: roundTo(spend, 2),
       costPerMergedPr: opts.prsMerged ? roundTo(spend / opts.prsMerged, 2) : null,
     });

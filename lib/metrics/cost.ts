@@ -17,6 +17,7 @@
  *   ICs + junior-staff FTE (the people the unit pays who manage nobody); null without ICs.
  * Amounts are rounded to 2 decimals, shares to 4. Pure: no database, no framework.
  */
+import { annualCostColumn } from '@/lib/metrics/record-columns';
 import { divideOrNull, roundTo } from './numbers';
 import { NodeKind } from './roles';
 import type { OrgTree } from './tree';
@@ -100,11 +101,12 @@ export function computeUnitCost(
   let costed = 0;
   let juniorFte = 0;
   let juniorFteCosted = 0;
+  const costs = annualCostColumn(tree);
   for (let k = 0; k < count; k++) {
     const i = nodes === null ? k : (nodes[k] ?? 0);
-    const r = tree.records[i];
-    if (r === undefined) continue;
-    const cost = r.annualCost;
+    if (i < 0 || i >= tree.size) continue;
+    const c = costs[i] ?? Number.NaN;
+    const cost = Number.isNaN(c) ? null : c;
     if (tree.aggregated[i] === 1) {
       const fte = tree.fte[i] ?? 0;
       juniorFte += fte;

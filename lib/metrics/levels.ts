@@ -30,6 +30,8 @@ export interface ResolvedLevels {
   records: readonly OrgRecord[];
   levels: TreeLevels;
   rows: Int32Array;
+  /** the tree `records` belong to: a row with the very same record and kind keeps its declared track too */
+  tree?: Pick<OrgTree, 'records' | 'kind' | 'vacant' | 'aggregated'>;
 }
 
 /** Resolve every record's level against the ladder and derive declared tracks. */
@@ -46,7 +48,11 @@ export function resolveTreeLevels(tree: OrgTree, ladder: Ladder, known?: Resolve
     if (r === undefined) continue;
     const k = reuse === null ? -1 : (reuse.rows[i] ?? -1);
     const was = k >= 0 ? reuse?.records[k] : undefined;
-    if (reuse !== null && was !== undefined && was.level === r.level && was.title === r.title) {
+    if (
+      reuse !== null &&
+      was !== undefined &&
+      (was === r || (was.level === r.level && was.title === r.title))
+    ) {
       rank[i] = reuse.levels.rank[k] ?? Number.NaN;
       code[i] = reuse.levels.code[k] ?? null;
       source[i] = reuse.levels.source[k] ?? 'unlevelled';
@@ -59,5 +65,14 @@ export function resolveTreeLevels(tree: OrgTree, ladder: Ladder, known?: Resolve
     source[i] = resolved.source;
     if (resolved.track !== null) levelTrack[i] = resolved.track === 'ic' ? TrackCode.ic : TrackCode.manager;
   }
-  return { ladder, rank, code, levelTrack, source, declared: resolveDeclaredTracks(tree, levelTrack) };
+  const same =
+    reuse?.tree !== undefined && reuse.tree.records === reuse.records
+      ? {
+          tree: reuse.tree,
+          declared: reuse.levels.declared,
+          levelTrack: reuse.levels.levelTrack,
+          rows: reuse.rows,
+        }
+      : undefined;
+  return { ladder, rank, code, levelTrack, source, declared: resolveDeclaredTracks(tree, levelTrack, same) };
 }

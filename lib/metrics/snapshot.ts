@@ -27,7 +27,13 @@ export function prepareSnapshot(
   links?: RecordLinks,
   known?: ResolvedLevels,
 ): PreparedSnapshot {
-  const tree = buildOrgTree(records, links);
+  const tree = buildOrgTree(
+    records,
+    links,
+    known?.tree !== undefined && known.tree.records === known.records
+      ? { tree: known.tree, rows: known.rows }
+      : undefined,
+  );
   const levels = resolveTreeLevels(tree, ladder, known);
   // computed when first read: a scenario's changed copy is prepared for every operation, and its
   // views read the unit's structure, not the whole organisation's

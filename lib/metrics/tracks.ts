@@ -15,12 +15,41 @@ export interface TrackMismatches {
   declaredManagersWithoutReports: string[];
 }
 
+/**
+ * Declared tracks already resolved for other rows: `rows[i]` is a row of `tree` (or -1); where that
+ * row holds the very same record object, with the same kind and level track, its declared track
+ * is row i's too (the track follows from exactly those three).
+ */
+export interface KnownTracks {
+  tree: Pick<OrgTree, 'records' | 'kind'>;
+  declared: Uint8Array;
+  levelTrack: Uint8Array;
+  rows: Int32Array;
+}
+
 /** Resolve every record's declared track; levelTracks (from the ladder) fills gaps in the track column. */
-export function resolveDeclaredTracks(tree: OrgTree, levelTracks?: Uint8Array): Uint8Array {
+export function resolveDeclaredTracks(
+  tree: OrgTree,
+  levelTracks?: Uint8Array,
+  known?: KnownTracks,
+): Uint8Array {
   const out = new Uint8Array(tree.size);
+  const reuse = known !== undefined && known.rows.length === tree.size ? known : null;
   for (let i = 0; i < tree.size; i++) {
     const kind = tree.kind[i] ?? NodeKind.vacant;
     if (kind === NodeKind.vacant) continue;
+    if (reuse !== null) {
+      const k = reuse.rows[i] ?? -1;
+      if (
+        k >= 0 &&
+        reuse.tree.kind[k] === kind &&
+        reuse.levelTrack[k] === (levelTracks?.[i] ?? TrackCode.none) &&
+        reuse.tree.records[k] === tree.records[i]
+      ) {
+        out[i] = reuse.declared[k] ?? TrackCode.none;
+        continue;
+      }
+    }
     const column = tree.records[i]?.track ?? null;
     if (column !== null) {
       out[i] = column === 'ic' ? TrackCode.ic : TrackCode.manager;

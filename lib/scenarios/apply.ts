@@ -185,7 +185,9 @@ class Org {
       if (i !== undefined) rows.push([i, w]);
     }
     rows.sort((a, b) => a[0] - b[0]);
-    const out: OrgRecord[] = [];
+    // sized once: a list grown row by row leaves copies of a 100k-entry array behind on every operation
+    const out = new Array<OrgRecord>(this.records.length + this.written.size);
+    let size = 0;
     let k = 0;
     const n = this.records.length;
     for (let i = 0; i < n; i++) {
@@ -193,10 +195,11 @@ class Org {
       const next = rows[k];
       if (next !== undefined && next[0] === i) {
         k++;
-        if (next[1] !== null) out.push(next[1]);
-      } else out.push(this.records[i] as OrgRecord);
+        if (next[1] !== null) out[size++] = next[1];
+      } else out[size++] = this.records[i] as OrgRecord;
     }
-    for (const [id, w] of this.written) if (w !== null && !rowById.has(id)) out.push(w);
+    for (const [id, w] of this.written) if (w !== null && !rowById.has(id)) out[size++] = w;
+    out.length = size;
     return out;
   }
 

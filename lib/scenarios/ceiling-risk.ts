@@ -19,6 +19,7 @@ import { computeLadderMetrics } from '@/lib/metrics/ladder';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { monthsInLevel, spellsOf, type LevelHistory } from '@/lib/metrics/time-in-level';
+import { departmentIndex, groupRows } from '@/lib/metrics/record-columns';
 import { startingRows } from './prepare';
 
 /** Whether row j of `after` gives every ceiling-risk input row i of `from` gives. */
@@ -76,6 +77,8 @@ export interface ScenarioCeilings {
   /** the departments' IC ceiling ranks, before and after */
   starting: ReadonlyMap<string | null, number | null>;
   ceilings: ReadonlyMap<string | null, number | null>;
+  /** row j of the copy -> its department */
+  departmentOf: (j: number) => string | null;
 }
 
 const diffs = new WeakMap<PreparedSnapshot, ScenarioCeilings>();
@@ -93,9 +96,17 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
   const same = new Uint8Array(t.size);
   const reached = new Uint8Array(from.tree.size);
   const touched = new Set<string | null>();
+  const fromRecords = from.tree.records;
+  const fromKind = from.tree.kind;
   for (let j = 0; j < t.size; j++) {
     const i = fromRow[j] ?? -1;
-    if (i >= 0 && sameInputs(from, i, after, j)) same[j] = 1;
+    // the very same record object with the same kind gives the same inputs (levels and declared
+    // track follow from the record, the ladder and the kind); only other rows are compared field by field
+    if (
+      i >= 0 &&
+      ((fromRecords[i] === t.records[j] && fromKind[i] === t.kind[j]) || sameInputs(from, i, after, j))
+    )
+      same[j] = 1;
     else {
       touched.add(t.records[j]?.department ?? null);
       if (i >= 0) touched.add(from.tree.records[i]?.department ?? null);
@@ -106,21 +117,78 @@ export function scenarioCeilings(from: PreparedSnapshot, after: PreparedSnapshot
     if (reached[i] !== 1) touched.add(from.tree.records[i]?.department ?? null);
   const starting = ceilingsOf(from);
   const ceilings = new Map(starting);
+  const departments = departmentIndex(t);
+  const departmentOf = (j: number) => departments.names[departments.ids[j] ?? 0] ?? null;
   if (touched.size > 0) {
-    const nodes = new Map<string | null, number[]>([...touched].map((d) => [d, []]));
-    for (let j = 0; j < t.size; j++) {
-      if (t.kind[j] === NodeKind.vacant) continue;
-      nodes.get(t.records[j]?.department ?? null)?.push(j);
-    }
-    for (const [d, list] of nodes) {
-      if (list.length > 0)
-        ceilings.set(d, computeLadderMetrics(t, after.levels, Int32Array.from(list)).icCeilingRank);
+    // the touched departments' positions (vacant posts left out), grouped by department index
+    const wanted = new Uint8Array(departments.names.length);
+    departments.names.forEach((d, k) => {
+      if (touched.has(d)) wanted[k] = 1;
+    });
+    const groups = new Map(
+      groupRows(
+        t.size,
+        departments.ids,
+        (j) => wanted[departments.ids[j] ?? 0] === 1 && t.kind[j] !== NodeKind.vacant,
+      ),
+    );
+    for (const d of touched) {
+      const k = departments.names.indexOf(d);
+      const list = k >= 0 ? groups.get(k) : undefined;
+      if (list !== undefined && list.length > 0)
+        ceilings.set(d, computeLadderMetrics(t, after.levels, list).icCeilingRank);
       else ceilings.delete(d);
     }
   }
-  const out = { from, fromRow, same, starting, ceilings };
+  const out = { from, fromRow, same, starting, ceilings, departmentOf };
   diffs.set(after, out);
   return out;
+}
+
+/**
+ * Walks the scored ICs of `after` (prepared from `from`) in row order: `visit(j, keptAt, fresh)`
+ * gets either the position in `fromPeople` of the starting score the IC keeps (fresh null) or
+ * the IC's new score (keptAt -1). `fromPeople` = computeCeilingRisk(from, history,
+ * options).people, with a history whose latest snapshot is `from`. False when the history is not
+ * `from`'s (nothing visited; the caller then scores the whole copy).
+ */
+function eachAfterScore(
+  from: PreparedSnapshot,
+  fromPeople: readonly IcCeilingRisk[],
+  after: PreparedSnapshot,
+  history: LevelHistory,
+  options: CeilingRiskOptions,
+  visit: (j: number, keptAt: number, fresh: IcCeilingRisk | null) => void,
+): boolean {
+  const own = spellsOf(history, from);
+  const at = own === null ? null : positionsOf(from, fromPeople);
+  if (own === null || at === null || after.asOf !== from.asOf) return false;
+  const t = after.tree;
+  const { fromRow, same, starting, ceilings, departmentOf } = scenarioCeilings(from, after);
+  const rules = ceilingRiskRules(after, history, options);
+  // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
+  const moved = new Set<string | null>();
+  for (const [d, c] of ceilings) if (c !== (starting.get(d) ?? null)) moved.add(d);
+  for (const d of starting.keys()) if (!ceilings.has(d)) moved.add(d);
+  for (let j = 0; j < t.size; j++) {
+    if (!isScoredIc(after, j)) continue;
+    const i = fromRow[j] ?? -1;
+    if (same[j] === 1 && (moved.size === 0 || !moved.has(departmentOf(j)))) {
+      const k = at[i] ?? -1;
+      if (k >= 0 && k < fromPeople.length) {
+        visit(j, k, null);
+        continue;
+      }
+    }
+    const r = t.records[j];
+    const ceiling = ceilings.get(r?.department ?? null) ?? null;
+    // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
+    const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
+    const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
+    const seen = own.seenIn[k] ?? 0;
+    visit(j, -1, scoreIc(after, j, rules, history, { months, seen, ceiling }));
+  }
+  return true;
 }
 
 /**
@@ -136,37 +204,66 @@ export function scenarioCeilingRisk(
   history: LevelHistory,
   options: CeilingRiskOptions = {},
 ): { people: IcCeilingRisk[]; rows: Int32Array } | null {
-  const own = spellsOf(history, from);
-  const at = own === null ? null : positionsOf(from, fromPeople);
-  if (own === null || at === null || after.asOf !== from.asOf) return null;
-  const t = after.tree;
-  const { fromRow, same, starting, ceilings } = scenarioCeilings(from, after);
-  const rules = ceilingRiskRules(after, history, options);
-  // departments whose IC ceiling moved: their ICs are scored again even when their row is the same
-  const moved = new Set<string | null>();
-  for (const [d, c] of ceilings) if (c !== (starting.get(d) ?? null)) moved.add(d);
-  for (const d of starting.keys()) if (!ceilings.has(d)) moved.add(d);
   const people: IcCeilingRisk[] = [];
-  const rows = new Int32Array(t.size);
+  const rows = new Int32Array(after.tree.size);
   let n = 0;
-  for (let j = 0; j < t.size; j++) {
-    if (!isScoredIc(after, j)) continue;
-    const i = fromRow[j] ?? -1;
+  const ok = eachAfterScore(from, fromPeople, after, history, options, (j, keptAt, fresh) => {
     rows[n++] = j;
-    if (same[j] === 1 && (moved.size === 0 || !moved.has(t.records[j]?.department ?? null))) {
-      const kept = fromPeople[at[i] ?? -1];
-      if (kept !== undefined) {
-        people.push(kept);
-        continue;
-      }
-    }
-    const r = t.records[j];
-    const ceiling = ceilings.get(r?.department ?? null) ?? null;
-    // the history's spell of this id: its row in `from` (findSpell's answer, without the lookup)
-    const k = i >= 0 && own.byIndex[i] !== undefined ? i : -1;
-    const months = monthsInLevel(after.asOf, r, own.byIndex[k]);
-    const seen = own.seenIn[k] ?? 0;
-    people.push(scoreIc(after, j, rules, history, { months, seen, ceiling }));
+    people.push(fresh ?? (fromPeople[keptAt] as IcCeilingRisk));
+  });
+  return ok ? { people, rows: rows.slice(0, n) } : null;
+}
+
+/** Sums of a group of scores: what a risk summary is made of. */
+export interface RiskTotals {
+  ics: number;
+  /** sum of the scores, in row order */
+  total: number;
+  atCeiling: number;
+  highRisk: number;
+}
+
+/** Each starting score and whether it is at the unit ceiling, by position: kept per list of scores. */
+const startingFacts = new WeakMap<readonly IcCeilingRisk[], { score: Float64Array; atCeiling: Uint8Array }>();
+
+function factsOf(people: readonly IcCeilingRisk[]) {
+  let out = startingFacts.get(people);
+  if (!out) {
+    const score = new Float64Array(people.length);
+    const atCeiling = new Uint8Array(people.length);
+    people.forEach((p, k) => {
+      score[k] = p.score;
+      if (p.reasons.includes('atUnitCeiling')) atCeiling[k] = 1;
+    });
+    startingFacts.set(people, (out = { score, atCeiling }));
   }
-  return { people, rows: rows.slice(0, n) };
+  return out;
+}
+
+/**
+ * The totals of the scored ICs of `after` in a unit (`inUnit[j] === 1`; null = every row), as
+ * summing scenarioCeilingRisk's list gives them, without building the list: a kept score is read
+ * from the starting list's numbers. Null when scenarioCeilingRisk would be.
+ */
+export function scenarioRiskTotals(
+  from: PreparedSnapshot,
+  fromPeople: readonly IcCeilingRisk[],
+  after: PreparedSnapshot,
+  history: LevelHistory,
+  options: CeilingRiskOptions,
+  inUnit: Uint8Array | null,
+  highRiskScore: number,
+): RiskTotals | null {
+  const facts = factsOf(fromPeople);
+  const sums: RiskTotals = { ics: 0, total: 0, atCeiling: 0, highRisk: 0 };
+  const ok = eachAfterScore(from, fromPeople, after, history, options, (j, keptAt, fresh) => {
+    if (inUnit !== null && inUnit[j] !== 1) return;
+    const score = fresh === null ? (facts.score[keptAt] ?? 0) : fresh.score;
+    sums.ics++;
+    sums.total += score;
+    if (fresh === null ? facts.atCeiling[keptAt] === 1 : fresh.reasons.includes('atUnitCeiling'))
+      sums.atCeiling++;
+    if (score >= highRiskScore) sums.highRisk++;
+  });
+  return ok ? sums : null;
 }

@@ -245,8 +245,7 @@ export function computeScenarioCost(
   visitUnit(before.tree.size, before.nodes, (i) => {
     const t = before.tree;
     if (t.aggregated[i] === 1 || t.kind[i] === NodeKind.vacant) return;
-    const id = t.records[i]?.employeeId ?? '';
-    const j = rowInAfter(i, id);
+    const j = rowInAfter(i);
     if (j === undefined) return note(removed, i, 'removed');
     if (inAfter[j] !== 1) return; // moved out of the unit: neither saved nor spent
     const was = isManagerKind(t.kind[i]);

@@ -5,6 +5,7 @@
  * people the operations touched rather than by comparing every record. Both give exactly what
  * prepareSnapshot and countUnitChanges give on the whole lists (tests/unit/scenarios/prepare.test.ts).
  */
+import { shareDepartments } from '@/lib/metrics/record-columns';
 import { prepareSnapshot, isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { StructureOptions } from '@/lib/metrics/structure';
 import { TrackCode } from '@/lib/metrics/tracks';
@@ -32,6 +33,11 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
       const j = this.oldToNew[i] ?? -1;
       if (j >= 0) out[j] = i;
     }
+  }
+
+  /** The row starting row i is kept at, or -1 when it was dropped. */
+  keptRow(i: number): number {
+    return this.oldToNew[i] ?? -1;
   }
 
   /** The row of the starting row i's id (its id given too, for one removed and added again), or undefined. */
@@ -77,13 +83,22 @@ class ShiftedIndex implements ReadonlyMap<string, number> {
 
 /**
  * Row i of `from` -> the row of the same id in `to` (undefined when gone), without an id lookup
- * when `to` was prepared from `from` by prepareScenario; else by id.
+ * (nor a read of the record) when `to` was prepared from `from` by prepareScenario and row i is
+ * kept; else by id.
  */
-export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) => number | undefined {
+export function rowMapper(from: OrgTree, to: OrgTree): (i: number) => number | undefined {
   const index = to.indexById;
-  if (index instanceof ShiftedIndex && index.base === from.indexById) return (i, id) => index.fromBase(i, id);
-  return (_i, id) => index.get(id);
+  const idOf = (i: number) => from.records[i]?.employeeId ?? '';
+  if (index instanceof ShiftedIndex && index.base === from.indexById)
+    return (i) => {
+      const j = index.keptRow(i);
+      return j >= 0 ? j : index.fromBase(i, idOf(i));
+    };
+  return (i) => index.get(idOf(i));
 }
+
+/** The starting rows prepareScenario worked out for a changed copy's tree (read-only). */
+const preparedRows = new WeakMap<object, { from: OrgTree; rows: Int32Array }>();
 
 /**
  * Row j of `to` -> the row `from`'s id index gives for the same id (-1 when the id is new): one
@@ -91,6 +106,8 @@ export function rowMapper(from: OrgTree, to: OrgTree): (i: number, id: string) =
  * added rows; else by id.
  */
 export function startingRows(from: OrgTree, to: Pick<OrgTree, 'indexById' | 'size' | 'records'>): Int32Array {
+  const known = preparedRows.get(to);
+  if (known !== undefined && known.from === from) return known.rows;
   const out = new Int32Array(to.size).fill(-1);
   const index = to.indexById;
   let k = 0;
@@ -118,7 +135,7 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
     const r = base.records[i];
     const now = records[j];
     if (r === undefined || now === undefined || repeated[i] === 1) continue;
-    if (now.employeeId !== r.employeeId) continue; // dropped
+    if (now !== r && now.employeeId !== r.employeeId) continue; // dropped
     oldToNew[i] = j;
     newToOld[j] = i;
     if (now === r) unchanged[j] = 1;
@@ -132,8 +149,6 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
   const indexById = new ShiftedIndex(base.indexById, oldToNew, added, j + added.size, j);
   const parent = new Int32Array(records.length).fill(-1);
   for (let k = 0; k < records.length; k++) {
-    const r = records[k];
-    if (!r || r.managerId === null) continue;
     if (unchanged[k] === 1) {
       // the same row: its manager is where the starting tree found it, if that row is still there
       const p = base.parent[newToOld[k] ?? -1] ?? -1;
@@ -143,6 +158,8 @@ export function scenarioLinks(from: PreparedSnapshot, records: readonly OrgRecor
         continue;
       }
     }
+    const r = records[k];
+    if (!r || r.managerId === null) continue;
     parent[k] = indexById.get(r.managerId) ?? -1;
   }
   return { indexById, parent };
@@ -172,11 +189,15 @@ export function prepareScenario(
   const links = scenarioLinks(from, records);
   // a kept record with its level and title unchanged keeps the starting row's resolved level
   const rows = startingRows(from.tree, { indexById: links.indexById, size: records.length, records });
-  return prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
+  const after = prepareSnapshot(from.asOf, records, from.levels.ladder, options, links, {
     records: from.tree.records,
     levels: from.levels,
     rows,
+    tree: from.tree,
   });
+  shareDepartments(after.tree, from.tree, rows);
+  preparedRows.set(after.tree, { from: from.tree, rows });
+  return after;
 }
 
 /**

@@ -6,16 +6,19 @@
  *
  * Where the places used to disagree, the SPEC definition is the one kept:
  * - engineers / AI-active users: the roll-up of usage rows (lib/metrics/ai-rollup.ts): people with
- *   a GitHub login or an AI-tool identity, a person once however many tools; team rows count their
- *   reported engineers and active users in place of their members (usage per team cannot be split).
+ *   a GitHub login or an AI-tool identity, a person once however many tools; a team row counts the
+ *   larger of its reported engineers / active users and its members' own (usage per team cannot be
+ *   split), and a team or organisation row adds no measure that person rows of the same tool give
+ *   (lib/metrics/ai-rollup.ts).
  * - weeks = period days / 7 and months = calendar months of the period (SPEC "weeks (period days /
  *   7)"); the tiles used the days the PR rows and spend rows covered, which shrank a partial month.
  * - PRs merged, AI-assisted share and cycle time: the imported pull requests of the unit's
  *   engineers, by author (SPEC "PR cycle time ... by author"); only when no pull request is
  *   imported for the period do the PR counts that usage rows report stand in (team CSV, Copilot
  *   organisation reports). The tiles used to read the usage rows even when pull requests existed.
- * - AI spend = usage spend of every row (person, team; organisation rows for the whole
- *   organisation) + seats in force x months of the period. The tiles dropped seats and the answer
+ * - AI spend = usage spend of every row (person, team; for the whole organisation also organisation
+ *   rows, identities joined to nobody and team rows whose manager is in no snapshot) + seats in
+ *   force x months of the period. The tiles dropped seats and the answer
  *   dropped team rows' spend; both are AI spend (SPEC "AI spend per engineer per month").
  * - cost per merged PR = AI spend / PRs merged, the same numerator and denominator as the per-tool
  *   table; for the whole organisation PRs whose author joins nobody count too (their cost is paid).
@@ -134,6 +137,40 @@ export interface PeriodPeople {
   hasPricedSeat: boolean;
 }
 
+/** A period's pull requests merged by one author (lower-case GitHub login). */
+export interface PrAuthorCounts {
+  login: string;
+  prs: number;
+  aiPrs: number;
+  /** cycle times (merged - created) in hours */
+  cycles: readonly number[];
+}
+
+/**
+ * Adds each PR author's merged and AI-assisted PRs to the node the login joins (`nodeOfLogin`,
+ * -1 = nobody: skipped) and returns each node's cycle times; `onJoined` sees every joined node.
+ * The one fold behind joinPeriodPeople and the payoff's facts (./ai-payoff.ts buildPayoffFacts).
+ */
+export function foldPrAuthors(
+  authors: readonly PrAuthorCounts[],
+  nodeOfLogin: (login: string) => number,
+  into: { prs: Float64Array; aiPrs: Float64Array },
+  onJoined?: (node: number) => void,
+): Map<number, number[]> {
+  const cycles = new Map<number, number[]>();
+  for (const a of authors) {
+    const i = nodeOfLogin(a.login);
+    if (i < 0) continue;
+    onJoined?.(i);
+    into.prs[i] = (into.prs[i] ?? 0) + a.prs;
+    into.aiPrs[i] = (into.aiPrs[i] ?? 0) + a.aiPrs;
+    const list = cycles.get(i);
+    if (list) list.push(...a.cycles);
+    else cycles.set(i, [...a.cycles]);
+  }
+  return cycles;
+}
+
 /**
  * Joins one period's PR authors (by GitHub login) and the seats in force to the snapshot's people,
  * as the payoff does (lib/views/ai-payoff.ts buildPayoffFacts): hand mappings first.
@@ -142,7 +179,7 @@ export function joinPeriodPeople(
   index: IdentityIndex,
   manual: ReadonlyMap<string, string>,
   period: Period,
-  authors: readonly { login: string; prs: number; aiPrs: number; cycles: readonly number[] }[],
+  authors: readonly PrAuthorCounts[],
   seats: readonly SeatRow[],
 ): PeriodPeople {
   const n = index.tree.size;
@@ -154,21 +191,11 @@ export function joinPeriodPeople(
     unjoinedSeatSpend: 0,
     hasPricedSeat: false,
   };
-  const cycles = new Map<number, number[]>();
   const nodeOf = (githubLogin: string | null, email: string | null) => {
     const m = matchIdentity(index, { employeeId: null, githubLogin, email }, manual);
     return m.status === 'matched' ? m.index : -1;
   };
-  for (const a of authors) {
-    const i = nodeOf(a.login, null);
-    if (i < 0) continue;
-    out.prs[i] = (out.prs[i] ?? 0) + a.prs;
-    out.aiPrs[i] = (out.aiPrs[i] ?? 0) + a.aiPrs;
-    const list = cycles.get(i);
-    if (list) list.push(...a.cycles);
-    else cycles.set(i, [...a.cycles]);
-  }
-  out.cycles = cycles;
+  out.cycles = foldPrAuthors(authors, (login) => nodeOf(login, null), out);
   const months = monthsCovered(period.from, period.to);
   for (const s of dedupeSeats(seats)) {
     if (s.monthlyCostUsd === null) continue;

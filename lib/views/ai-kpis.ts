@@ -72,7 +72,7 @@ export const AI_KPI_DEFS: Array<Pick<AiKpi, 'key' | 'label' | 'format' | 'defini
     unit: unitLabel({ currency: 'USD', per: 'engineer', period: 'month' }),
     format: 'usd',
     definition:
-      'AI spend (usage spend of every report plus seats in force) / engineers / calendar months of the period.',
+      'AI spend (usage spend of every report plus seats in force; for the whole organisation also usage joined to no employee and teams whose manager is in no snapshot) / engineers / calendar months of the period.',
   },
   {
     key: 'costPerMergedPr',

@@ -23,38 +23,24 @@ import {
   type Period,
   type StructureRow,
   type ToolFigures,
+  type ToolReport,
   type ToolSeat,
   type ToolUse,
+  type ToolUseMeasures,
   type UnitDelivery,
   type BeforeAfter,
 } from '@/lib/metrics/ai-delivery';
 import { monthsCovered, type AiTotals } from '@/lib/metrics/ai';
-import { sharedAiFigures, type SharedAiFigures } from './ai-figures';
+import { foldPrAuthors, sharedAiFigures, type PrAuthorCounts, type SharedAiFigures } from './ai-figures';
 import { identityKey, matchIdentity, type IdentityIndex, type IdentityKeys } from '@/lib/metrics/ai-identity';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { dedupeSeats } from '@/lib/metrics/ai-seats';
 import { NodeKind } from '@/lib/metrics/roles';
 import { roundTo } from '@/lib/metrics/numbers';
 
-export interface PayoffToolRow extends IdentityKeys {
-  tool: string;
-  active: boolean;
-  activeDays: number;
-  linesAi: number;
-  linesAiWithTotal: number;
-  linesTotal: number;
-  hasLinesTotal: boolean;
-  agentUses: number;
-  aiCredits: number;
-  usageSpendUsd: number;
+/** One identity's use of one tool over the period, as loaded (lib/dal/ai-delivery-data.ts). */
+export interface PayoffToolRow extends IdentityKeys, ToolUseMeasures {
   hasSpend: boolean;
-}
-
-export interface PayoffPrAuthor {
-  login: string;
-  prs: number;
-  aiPrs: number;
-  cycles: number[];
 }
 
 export interface PayoffInput {
@@ -64,7 +50,7 @@ export interface PayoffInput {
   nodes: Int32Array | null;
   manual: ReadonlyMap<string, string>;
   tools: readonly PayoffToolRow[];
-  prAuthors: readonly PayoffPrAuthor[];
+  prAuthors: readonly PrAuthorCounts[];
   /** all PRs merged in the period, with or without a joined author */
   prsAll: number;
   seats: readonly SeatRow[];
@@ -74,6 +60,8 @@ export interface PayoffInput {
   execLayers: number;
   /** the unit's ai_usage rows rolled up (unitAiTotals; team and organisation rows included) */
   usage: AiTotals;
+  /** what each team and organisation row adds, per tool (AiRollup.toolReports; [] without a snapshot) */
+  reports: readonly ToolReport[];
 }
 
 export type ToolEntry = ToolFigures | { tool: string; suppressed: true };
@@ -94,7 +82,10 @@ export interface AiPayoff {
   /** the figures shared with the KPI tiles, the contract and the report (./ai-figures.ts) */
   figures: SharedAiFigures | null;
   byTool: ToolEntry[];
-  /** spend of team and organisation usage rows, in `figures.spendUsd` but in no tool row (USD) */
+  /**
+   * spend in `figures.spendUsd` that no shown tool row holds: the spend of tools used by fewer than
+   * the minimum group size, whose rows are hidden (every row, seat and report belongs to a tool)
+   */
   spendNotByToolUsd: number | null;
   beforeAfter: BeforeAfter | null;
   structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
@@ -167,18 +158,9 @@ export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): Payo
     }
     return { tool: s.tool, node, monthlyCostUsd: s.monthlyCostUsd };
   });
-  const cycles = new Map<number, number[]>();
-  for (const a of input.prAuthors) {
-    const node = nodeOfLogin(a.login);
-    if (node < 0) continue;
+  facts.cycles = foldPrAuthors(input.prAuthors, nodeOfLogin, facts, (node) => {
     facts.engineer[node] = 1;
-    facts.prs[node] = (facts.prs[node] ?? 0) + a.prs;
-    facts.aiPrs[node] = (facts.aiPrs[node] ?? 0) + a.aiPrs;
-    const list = cycles.get(node);
-    if (list) list.push(...a.cycles);
-    else cycles.set(node, [...a.cycles]);
-  }
-  facts.cycles = cycles;
+  });
   return { facts, uses, seats, nodeOf, nodeOfLogin, hasSpendData };
 }
 
@@ -193,7 +175,7 @@ function orgOnly(input: PayoffInput): AiPayoff {
     node: -1,
     monthlyCostUsd: s.monthlyCostUsd,
   }));
-  const t = computeToolFigures(uses, seats, () => false, {
+  const t = computeToolFigures(uses, seats, input.reports, () => false, {
     wholeOrg: true,
     engineers: null,
     prsMerged: input.hasPrData ? input.prsAll : null,
@@ -220,29 +202,21 @@ function orgOnly(input: PayoffInput): AiPayoff {
   };
 }
 
-/**
- * The shared figures of the unit from its usage roll-up, its engineers' PRs and its seats, and the
- * spend the tool rows hold (person usage and seats; the rest comes from team and organisation rows).
- */
+/** The shared figures of the unit from its usage roll-up, its engineers' PRs and its seats. */
 function unitFigures(
   input: PayoffInput,
   pf: PayoffFacts,
   nodes: readonly number[],
   counts: (node: number) => boolean,
   people: UnitDelivery,
-): { figures: SharedAiFigures; toolSpend: number } {
+): SharedAiFigures {
   const months = monthsCovered(input.period.from, input.period.to);
   let seatSpend = 0;
   for (const s of pf.seats) if (counts(s.node)) seatSpend += (s.monthlyCostUsd ?? 0) * months;
   let unjoined = 0;
-  let personUsage = 0;
-  for (const u of pf.uses) {
-    if (!counts(u.node)) continue;
-    personUsage += u.usageSpendUsd;
-    if (u.node < 0) unjoined += u.usageSpendUsd;
-  }
+  for (const u of pf.uses) if (u.node < 0 && counts(u.node)) unjoined += u.usageSpendUsd;
   const sums = sumGroup(pf.facts, nodes, () => true);
-  const figures = sharedAiFigures({
+  return sharedAiFigures({
     period: input.period,
     usage: input.usage,
     prs: input.hasPrData
@@ -258,7 +232,6 @@ function unitFigures(
     hasSpendData: pf.hasSpendData,
     usersVsNonUsers: people.usersVsNonUsers,
   });
-  return { figures, toolSpend: personUsage + seatSpend };
 }
 
 /**
@@ -280,7 +253,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
   const wholeOrg = input.nodes === null;
   const member = wholeOrg ? null : new Set(nodes);
   const counts = (n: number) => (n < 0 ? wholeOrg : member === null || member.has(n));
-  const { figures, toolSpend } = unitFigures(input, pf, nodes, counts, people);
+  const figures = unitFigures(input, pf, nodes, counts, people);
   // The unit's figures are the shared ones; `people` keeps the groups (and the floor) it was built on.
   const unit: UnitDelivery = {
     ...people,
@@ -293,14 +266,23 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
     spendPerEngineerMonth: figures.spendPerEngineerMonth,
     spendUsd: figures.spendUsd ?? 0,
   };
-  const tools = computeToolFigures(pf.uses, pf.seats, (n) => member === null || member.has(n), {
-    wholeOrg,
-    engineers: figures.engineers,
-    // the denominator of the tile's cost per merged PR (./ai-figures.ts), so the two agree
-    prsMerged: figures.prsForCost,
-    period: input.period,
-    minGroupSize: input.minGroupSize,
-  });
+  const tools = computeToolFigures(
+    pf.uses,
+    pf.seats,
+    input.reports,
+    (n) => member === null || member.has(n),
+    {
+      wholeOrg,
+      engineers: figures.engineers,
+      // the denominator of the tile's cost per merged PR (./ai-figures.ts), so the two agree
+      prsMerged: figures.prsForCost,
+      period: input.period,
+      minGroupSize: input.minGroupSize,
+    },
+  );
+
+  let shownToolSpend = 0;
+  for (const t of tools.tools) if (!('suppressed' in t)) shownToolSpend += t.spendUsd;
 
   const structure = {
     byLayer: structureBreakdown(pf.facts, nodes, (i) => String(tree.layer[i] ?? 0), null, input.period, opts),
@@ -345,7 +327,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
       unit,
       figures,
       byTool: tools.tools,
-      spendNotByToolUsd: figures.spendUsd === null ? null : roundTo(figures.spendUsd - toolSpend, 2),
+      spendNotByToolUsd: figures.spendUsd === null ? null : roundTo(figures.spendUsd - shownToolSpend, 2),
       beforeAfter: null,
       structure,
       suppressedFigures: [...unit.suppressed, ...tools.suppressed],

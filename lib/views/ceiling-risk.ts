@@ -105,15 +105,23 @@ export interface CeilingRiskDashboard {
 export const PEOPLE_LIMIT = 2000;
 
 export function aggregate(people: readonly IcCeilingRisk[]): RiskGroup {
-  let total = 0;
-  let atCeiling = 0;
-  let highRisk = 0;
+  const sums = { ics: people.length, total: 0, atCeiling: 0, highRisk: 0 };
   for (const p of people) {
-    total += p.score;
-    if (p.reasons.includes('atUnitCeiling')) atCeiling++;
-    if (p.score >= RISK_OPTIONS.highRiskScore) highRisk++;
+    sums.total += p.score;
+    if (p.reasons.includes('atUnitCeiling')) sums.atCeiling++;
+    if (p.score >= RISK_OPTIONS.highRiskScore) sums.highRisk++;
   }
-  const ics = people.length;
+  return riskGroup(sums);
+}
+
+/** A risk summary from its sums (the one definition of the mean score and the share at the ceiling). */
+export function riskGroup(sums: {
+  ics: number;
+  total: number;
+  atCeiling: number;
+  highRisk: number;
+}): RiskGroup {
+  const { ics, total, atCeiling, highRisk } = sums;
   return {
     ics,
     meanScore: ics === 0 ? null : roundTo(total / ics, 1),

@@ -148,10 +148,10 @@ function planReaderDepartments(
   const byWeight = (regions: Int32Array, weight: ArrayLike<number>) =>
     planDepartments({ region: regions, department, weight, departments: names.size, min });
   const people = byWeight(region, t.weight);
-  const ics = byWeight(
-    icRegion,
-    Float64Array.from({ length: t.size }, (_, i) => (t.kind[i] === NodeKind.ic ? (t.weight[i] ?? 0) : 0)),
-  );
+  // IC weights of the members only: every other record has no region, so planDepartments skips it
+  const icWeight = new Float64Array(t.size);
+  for (const i of members) if (t.kind[i] === NodeKind.ic) icWeight[i] = t.weight[i] ?? 0;
+  const ics = byWeight(icRegion, icWeight);
   const pick = (ok: (d: number) => boolean) =>
     new Set([...names].filter(([, d]) => ok(d)).map(([name]) => name));
   return {

@@ -110,24 +110,31 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
   const wide = new FlagList(snap);
   const inverted = new FlagList(snap);
   const rootLayer = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) : 1;
-  visitUnit(t.size, unit.nodes, (i) => {
-    if (t.aggregated[i] === 1) return;
+  // typed arrays held in locals: one pass over every position of the unit
+  const { aggregated, childOffsets, children, layer: layers, span: spans } = t;
+  const rank = snap.levels.rank;
+  const nodes = unit.nodes;
+  const count = nodes === null ? t.size : nodes.length;
+  for (let k = 0; k < count; k++) {
+    const i = nodes === null ? k : (nodes[k] ?? -1);
+    if (aggregated[i] === 1) continue;
+    const first = childOffsets[i] ?? 0;
+    const end = childOffsets[i + 1] ?? 0;
     let personReports = 0;
-    for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++)
-      if (t.aggregated[t.children[e] ?? 0] !== 1) personReports++;
-    const layer = (t.layer[i] ?? 1) - rootLayer + 1;
+    for (let e = first; e < end; e++) if (aggregated[children[e] ?? 0] !== 1) personReports++;
+    const layer = (layers[i] ?? 1) - rootLayer + 1;
     if (target && personReports === 0 && layer > target.maxLayers)
       deep.add(i, () => `layer ${layer} of at most ${target.maxLayers}`);
-    if (!isManager(t, i)) return;
-    const span = t.span[i] ?? 0;
+    if (!isManager(t, i)) continue;
+    const span = spans[i] ?? 0;
     if (span > 0 && span <= 2) narrow.add(i, () => `span ${fmt(span)}`);
     if (target && span > target.spanMax) wide.add(i, () => `span ${fmt(span)} above ${fmt(target.spanMax)}`);
-    const own = snap.levels.rank[i] ?? Number.NaN;
-    if (Number.isNaN(own)) return;
-    for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) {
-      const c = t.children[e] ?? 0;
-      const theirs = snap.levels.rank[c] ?? Number.NaN;
-      if (!isPerson(t, c) || Number.isNaN(theirs) || theirs < own) continue;
+    const own = rank[i] ?? Number.NaN;
+    if (Number.isNaN(own)) continue;
+    for (let e = first; e < end; e++) {
+      const c = children[e] ?? 0;
+      const theirs = rank[c] ?? Number.NaN;
+      if (Number.isNaN(theirs) || theirs < own || !isPerson(t, c)) continue;
       const r = t.records[c];
       inverted.add(
         i,
@@ -135,7 +142,7 @@ export function structuralFlags(side: HealthInput): HealthFlag[] {
           `${levelName(snap, i)} manages ${r?.name ?? r?.employeeId ?? 'a report'} at ${levelName(snap, c)}`,
       );
     }
-  });
+  }
   const flag = (kind: HealthKind, list: FlagList, checked = true): HealthFlag => ({
     kind,
     label: HEALTH_LABELS[kind],
@@ -178,7 +185,7 @@ function beforeFlags(side: HealthInput): HealthFlag[] {
  * the changed rows are looked at one by one.
  */
 export function ceilingDownFlag(before: PreparedSnapshot, after: HealthInput): HealthFlag {
-  const { fromRow, same, starting: was, ceilings: now } = scenarioCeilings(before, after.snap);
+  const { fromRow, same, starting: was, ceilings: now, departmentOf } = scenarioCeilings(before, after.snap);
   const lowered = new Set<string | null>();
   for (const [d, to] of now) {
     const from = was.get(d) ?? null;
@@ -188,8 +195,8 @@ export function ceilingDownFlag(before: PreparedSnapshot, after: HealthInput): H
   const list = new FlagList(after.snap);
   visitUnit(t.size, after.unit.nodes, (i) => {
     if (!isPerson(t, i) || after.snap.levels.declared[i] !== TrackCode.ic) return;
+    if (same[i] === 1 && (lowered.size === 0 || !lowered.has(departmentOf(i)))) return;
     const r = t.records[i];
-    if (same[i] === 1 && !lowered.has(r?.department ?? null)) return;
     const bi = fromRow[i] ?? -1;
     if (bi < 0 || before.tree.kind[bi] === NodeKind.vacant) return;
     const from = was.get(before.tree.records[bi]?.department ?? null) ?? null;

@@ -1,7 +1,8 @@
 import { computeLadderMetrics, type DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { summarizeStructure, type StructureMetrics } from '@/lib/metrics/structure';
-import { visitUnit, type Unit } from './unit';
+import { groupUnitByDepartment } from '@/lib/metrics/record-columns';
+import type { Unit } from './unit';
 
 /** Structure metrics of a unit computed from the in-memory tree (units without stored rows). */
 export function computeUnitStructure(
@@ -39,16 +40,7 @@ export function computeUnitLadderTable(
   unit: Unit,
 ): { departments: Array<DepartmentLadderRow & { people: number }> } {
   const t = snap.tree;
-  const groups = new Map<string, number[]>();
-  visitUnit(t.size, unit.nodes, (i) => {
-    const d = t.records[i]?.department;
-    if (d === null || d === undefined) return;
-    const g = groups.get(d);
-    if (g) g.push(i);
-    else groups.set(d, [i]);
-  });
-  const departments = [...groups.keys()].sort().map((department) => {
-    const idx = Int32Array.from(groups.get(department) ?? []);
+  const departments = groupUnitByDepartment(t, unit.nodes).map(({ department, rows: idx }) => {
     const m = computeLadderMetrics(t, snap.levels, idx);
     let people = 0;
     for (const i of idx) people += t.weight[i] ?? 0;

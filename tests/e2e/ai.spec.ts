@@ -1,3 +1,4 @@
+import { toolName } from '@/lib/ai-tool-names';
 import { formatDaysIn, formatMonth } from '@/lib/dates';
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
@@ -219,7 +220,22 @@ test('issue #15: the AI page answers "is it paying off?" for the org and for a m
   // the answer is in the first screen at 1280x800
   const box = await headline.boundingBox();
   expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
-  await expect(page.getByTestId('ai-tools')).toBeVisible();
+  const tools = page.getByTestId('ai-tools');
+  await expect(tools).toBeVisible();
+  // each tool row's cost holds its seats, its people's usage and its team and organisation reports,
+  // so the shown rows and the hidden rows' spend add up to the AI spend of the tiles
+  await expect(tools.getByRole('columnheader', { name: /Team and org reports/ })).toBeVisible();
+  let rowsSpend = p.spendNotByToolUsd ?? 0;
+  for (const t of p.byTool) if (!('suppressed' in t)) rowsSpend += t.spendUsd;
+  expect(Math.abs(rowsSpend - (p.figures?.spendUsd ?? 0))).toBeLessThan(0.01);
+  // each tool by the name its users know it by, never the importer's id ("claude-code")
+  for (const t of p.byTool) {
+    await expect(tools.getByRole('cell', { name: toolName(t.tool), exact: true })).toHaveCount(1);
+    if (toolName(t.tool) !== t.tool)
+      await expect(tools.getByRole('cell', { name: t.tool, exact: true })).toHaveCount(0);
+  }
+  await tools.locator('.table-wrap').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await tools.screenshot({ path: `${SCREENS}/ai-tools-org-1280.png` });
   // evidence one click away
   await page.getByTestId('ai-structure').locator('summary').click();
   await expect(page.getByTestId('ai-payoff-managers')).toBeVisible();

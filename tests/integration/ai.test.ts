@@ -129,14 +129,15 @@ describe.each(backends())('AI productivity on %s', (backend) => {
     // (adding the months would give 5 + 6 = 11)
     expect(both.adoption).toBe(r4(8 / 13));
     // sums over both months: suggestions 1300 / accepted 390; PRs 56 (27 AI) over 59 days; spend over
-    // 2 months: usage 347 + ghost-gh and dup-gh 3 x 19 + seats 2 x 154 = 712
+    // 2 months: usage 347 + ghost-gh and dup-gh 3 x 19 + seats 2 x 154 = 712, + team E99's $40 (its
+    // manager is in no snapshot: its spend counts for the organisation, nothing else of it) = 752
     expect(both).toMatchObject({
       acceptanceRateByCount: 0.3,
       acceptanceRateByLines: r4(655 / 2470),
       aiAssistedPrShare: r4(27 / 56),
       throughputPerEngineerWeek: r4(56 / 13 / (59 / 7)),
-      spendPerEngineerMonth: r2(712 / 13 / 2),
-      costPerMergedPr: r2(712 / 56),
+      spendPerEngineerMonth: r2(752 / 13 / 2),
+      costPerMergedPr: r2(752 / 56),
       // ghost-gh, dup-gh and team E99 (4) = 6 of 6 + 8
       unmatchedShare: r4(6 / 14),
     });

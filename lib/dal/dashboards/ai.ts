@@ -1,6 +1,6 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import { computeAiMetrics, type AiMetrics, type AiTotals } from '@/lib/metrics/ai';
+import { computeAiMetrics, type AiMetrics } from '@/lib/metrics/ai';
 import {
   joinPeriodPeople,
   rollupFigures,
@@ -236,7 +236,6 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     manual,
     spec,
     unitHidden,
-    usage: totals,
     rollup,
   });
   // The tiles read the figures the answer, the contract and the report read (lib/views/ai-figures.ts).
@@ -284,7 +283,6 @@ async function unitPayoff(
     manual: ReadonlyMap<string, string>;
     spec: UnitSpec;
     unitHidden: boolean;
-    usage: AiTotals;
     rollup: AiRollup;
   },
 ): Promise<{
@@ -304,7 +302,7 @@ async function unitPayoff(
     manual: input.manual,
     minGroupSize: min,
     execLayers: ctx.settings.execLayers,
-    usage: input.usage,
+    rollup: input.rollup,
   });
   const { figures } = payoff;
   if (facts === null || payoff.unit === null)

@@ -12,6 +12,7 @@ import {
   unitNodes,
   weekStart,
   type MergedPr,
+  type ToolReport,
   type ToolUse,
 } from '@/lib/metrics/ai-delivery';
 import { buildOrgTree, collectSubtree } from '@/lib/metrics/tree';
@@ -199,7 +200,7 @@ describe('per tool (hand-computed)', () => {
 
   it('adoption, lines, AI share of code, agent use and cost', () => {
     const m1 = new Set(collectSubtree(tree, at('R')));
-    const r = computeToolFigures(uses, seats, (n) => m1.has(n), {
+    const r = computeToolFigures(uses, seats, [], (n) => m1.has(n), {
       wholeOrg: false,
       engineers: 12,
       prsMerged: 22,
@@ -223,6 +224,7 @@ describe('per tool (hand-computed)', () => {
       usageSpendUsd: 120,
       seatCostUsd: 106.4,
       seats: 6,
+      reportSpendUsd: 0,
       spendUsd: 226.4,
       costPerMergedPr: 10.29,
     });
@@ -230,7 +232,7 @@ describe('per tool (hand-computed)', () => {
   });
 
   it('the whole organisation adds identities joined to nobody', () => {
-    const r = computeToolFigures(uses, [], () => true, {
+    const r = computeToolFigures(uses, [], [], () => true, {
       wholeOrg: true,
       engineers: null,
       prsMerged: null,
@@ -243,6 +245,86 @@ describe('per tool (hand-computed)', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('per tool with team and organisation reports (hand-computed)', () => {
+  const use = (id: string, tool: string, usageSpendUsd: number): ToolUse => ({
+    tool,
+    node: at(id),
+    identity: `login:${id.toLowerCase()}`,
+    active: true,
+    activeDays: 2,
+    linesAi: 10,
+    linesAiWithTotal: 0,
+    linesTotal: 0,
+    hasLinesTotal: false,
+    agentUses: 0,
+    aiCredits: 0,
+    usageSpendUsd,
+  });
+  // Cursor: E1, E2 ($5 and 10 lines each) and a team report for M2's team (3 active users, $30,
+  // 40 lines); an organisation-level cursor report ($12, 2 users, no lines) and a team report whose
+  // manager is in no snapshot (node -1: only its $8 counts). Windsurf: only an organisation report
+  // (6 users, $60, 100 lines).
+  const uses = [use('E1', 'cursor', 5), use('E2', 'cursor', 5)];
+  const reports: ToolReport[] = [
+    { tool: 'cursor', node: at('M2'), spendUsd: 30, activeUsers: 3, linesAi: 40 },
+    { tool: 'cursor', node: -1, spendUsd: 12, activeUsers: 2, linesAi: 0 },
+    { tool: 'cursor', node: -1, spendUsd: 8, activeUsers: 0, linesAi: 0 },
+    { tool: 'windsurf', node: -1, spendUsd: 60, activeUsers: 6, linesAi: 100 },
+  ];
+  const opts = { engineers: 12, prsMerged: 20, period, minGroupSize: 5 };
+  const row = (r: ReturnType<typeof computeToolFigures>, tool: string) => {
+    const t = r.tools.find((x) => x.tool === tool);
+    return t && !('suppressed' in t) ? t : t ? 'suppressed' : undefined;
+  };
+
+  it('the whole organisation: each tool row holds its reports, so the rows add up to the spend', () => {
+    const r = computeToolFigures(uses, [], reports, () => true, { ...opts, wholeOrg: true });
+    // cursor: 2 people + 3 + 2 + 0 reported = 7 active users, adoption 7 / 12 = 0.5833; lines
+    // 10 + 10 + 40 = 60; spend $10 of people + $30 + $12 + $8 of reports = $60; / 20 PRs = $3
+    expect(row(r, 'cursor')).toMatchObject({
+      activeUsers: 7,
+      adoption: 0.5833,
+      linesAddedByAi: 60,
+      activeDaysPerUser: 2,
+      usageSpendUsd: 10,
+      seatCostUsd: 0,
+      reportSpendUsd: 50,
+      spendUsd: 60,
+      costPerMergedPr: 3,
+    });
+    // windsurf, reported for the organisation only: 6 users, 100 lines, $60, $3 per PR, no per-person days
+    expect(row(r, 'windsurf')).toMatchObject({
+      activeUsers: 6,
+      linesAddedByAi: 100,
+      activeDaysPerUser: null,
+      usageSpendUsd: 0,
+      reportSpendUsd: 60,
+      spendUsd: 60,
+      costPerMergedPr: 3,
+    });
+    expect(r.suppressed).toEqual([]);
+  });
+
+  it("a manager's subtree holds only the reports of teams in it", () => {
+    const m2 = new Set(collectSubtree(tree, at('M2')));
+    const r = computeToolFigures(uses, [], reports, (n) => m2.has(n), { ...opts, wholeOrg: false });
+    // M2: no cursor person in it; the team report's 3 users are under the minimum 5: hidden;
+    // windsurf is organisation-level only: no row
+    expect(row(r, 'cursor')).toBe('suppressed');
+    expect(row(r, 'windsurf')).toBeUndefined();
+    const everyone = new Set(collectSubtree(tree, at('R')));
+    const all = computeToolFigures(uses, [], reports, (n) => everyone.has(n), { ...opts, wholeOrg: false });
+    // R's subtree: the 2 people and M2's team (5 users, 60 lines, $10 + $30 = $40), not the
+    // organisation-level reports
+    expect(row(all, 'cursor')).toMatchObject({
+      activeUsers: 5,
+      linesAddedByAi: 60,
+      reportSpendUsd: 30,
+      spendUsd: 40,
+    });
   });
 });
 

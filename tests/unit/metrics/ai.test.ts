@@ -4,40 +4,9 @@ import { buildIdentityIndex, identityKey, matchIdentity } from '@/lib/metrics/ai
 import { buildAiRollup, subtreeAiTotals, unitAiTotals, type AiAggregate } from '@/lib/metrics/ai-rollup';
 import { computeSeatUtilisation, dedupeSeats, isIdleSeat, type SeatRow } from '@/lib/metrics/ai-seats';
 import { buildOrgTree, collectSubtree } from '@/lib/metrics/tree';
-import { person } from './make-records';
+import { aiAggregate, person } from './make-records';
 
-/** Usage of one subject over one period; every count unknown unless given. */
-function agg(extra: Partial<AiAggregate>): AiAggregate {
-  return {
-    tool: 'copilot',
-    subjectKind: 'person',
-    employeeId: null,
-    githubLogin: null,
-    email: null,
-    teamManagerId: null,
-    orgKey: null,
-    periodStart: '2026-04-01',
-    periodEnd: '2026-04-30',
-    rows: 1,
-    activeRows: 1,
-    engineers: null,
-    aiActiveUsers: null,
-    active: true,
-    suggestions: null,
-    acceptances: null,
-    linesSuggested: null,
-    linesAccepted: null,
-    prsForShare: null,
-    aiAssistedPrs: null,
-    prsMerged: null,
-    spendUsd: null,
-    prStart: null,
-    prEnd: null,
-    spendStart: null,
-    spendEnd: null,
-    ...extra,
-  };
-}
+const agg = aiAggregate;
 
 // R (no login) -> M1 (m1) -> A (a), B (b)      M1 is a first-line manager
 //              -> M2 (no login, team row 4 engineers / 3 active) -> C, D (no logins)

@@ -1,4 +1,5 @@
 /** Test helpers: compact builders for OrgRecord rows so fixtures read like an org chart. */
+import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import type { OrgRecord } from '@/lib/metrics/types';
 
 /** Build one record; only the fields a test cares about need to be given. */
@@ -47,4 +48,37 @@ export function group(
   extra: Partial<OrgRecord> = {},
 ): OrgRecord {
   return person(employeeId, managerId, { ...extra, aggregatedCount: count });
+}
+
+/** Usage of one subject over one period; every count unknown unless given. */
+export function aiAggregate(extra: Partial<AiAggregate>): AiAggregate {
+  return {
+    tool: 'copilot',
+    subjectKind: 'person',
+    employeeId: null,
+    githubLogin: null,
+    email: null,
+    teamManagerId: null,
+    orgKey: null,
+    periodStart: '2026-04-01',
+    periodEnd: '2026-04-30',
+    rows: 1,
+    activeRows: 1,
+    engineers: null,
+    aiActiveUsers: null,
+    active: true,
+    suggestions: null,
+    acceptances: null,
+    linesSuggested: null,
+    linesAccepted: null,
+    prsForShare: null,
+    aiAssistedPrs: null,
+    prsMerged: null,
+    spendUsd: null,
+    prStart: null,
+    prEnd: null,
+    spendStart: null,
+    spendEnd: null,
+    ...extra,
+  };
 }

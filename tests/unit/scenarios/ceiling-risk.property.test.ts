@@ -9,6 +9,7 @@ import { computeCeilingRisk, findDepartmentCeilings } from '@/lib/metrics/ceilin
 import { NodeKind } from '@/lib/metrics/roles';
 import { isPerson } from '@/lib/metrics/snapshot';
 import { TrackCode } from '@/lib/metrics/tracks';
+import { aggregate, riskGroup } from '@/lib/views/ceiling-risk';
 import { ceilingDownFlag } from '@/lib/views/scenario-health';
 import { unitOf } from '@/lib/views/unit';
 import { compareSnapshots } from '@/lib/metrics/history';
@@ -20,6 +21,7 @@ import {
   prepareScenario,
   scenarioCeilingRisk,
   scenarioCeilings,
+  scenarioRiskTotals,
   type ScenarioOp,
 } from '@/lib/scenarios';
 import { randomTree } from './random-tree';
@@ -112,6 +114,18 @@ describe('scenario ceiling risk', () => {
         });
         expect(flag.items.map((x) => x.id).sort()).toEqual(plainCeilingDown(from, after, subtree));
         downs += flag.count ?? 0;
+        // the unit's summary summed from kept numbers = the summary of the plain list, filtered by unit
+        const unit = unitOf(after.tree, subtree, null);
+        let inUnit: Uint8Array | null = null;
+        if (unit.nodes !== null) {
+          inUnit = new Uint8Array(after.tree.size);
+          for (const i of unit.nodes) inUnit[i] = 1;
+        }
+        const totals = scenarioRiskTotals(from, start.people, after, h, OPTIONS, inUnit, 60);
+        const mine = plain.people.filter(
+          (p) => inUnit === null || inUnit[after.tree.indexById.get(p.employeeId) ?? -1] === 1,
+        );
+        expect(totals && riskGroup(totals)).toEqual(aggregate(mine));
       }
       expect([...(fast?.rows ?? [])].map((j) => after.tree.records[j]?.employeeId)).toEqual(
         plain.people.map((p) => p.employeeId),
@@ -126,5 +140,6 @@ describe('scenario ceiling risk', () => {
     const other = prepareSnapshot(from.asOf, from.tree.records, from.levels.ladder, { execLayers: 2 });
     const people = computeCeilingRisk(other, h, OPTIONS).people;
     expect(scenarioCeilingRisk(other, people, other, h, OPTIONS)).toBeNull();
+    expect(scenarioRiskTotals(other, people, other, h, OPTIONS, null, 60)).toBeNull();
   });
 });

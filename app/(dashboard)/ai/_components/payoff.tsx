@@ -1,5 +1,6 @@
 'use client';
 
+import { toolName } from '@/lib/ai-tool-names';
 import { formatDay, formatDaysIn } from '@/lib/dates';
 import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
 import type { AiPayoff, AiPayoffView, PayoffManagerRow } from '@/lib/dal/dashboards/ai';
@@ -210,7 +211,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
 }
 
 const toolColumns: TableColumn<ToolEntry>[] = [
-  { key: 'tool', label: 'Tool', value: (t) => t.tool },
+  { key: 'tool', label: 'Tool', value: (t) => toolName(t.tool) },
   ...(
     [
       ['activeUsers', 'Active users', 'int'],
@@ -222,6 +223,7 @@ const toolColumns: TableColumn<ToolEntry>[] = [
       ['aiCredits', 'AI credits', 'decimal'],
       ['seatCostUsd', costHeading('Seats', IN_PERIOD), 'usd'],
       ['usageSpendUsd', costHeading('Usage', IN_PERIOD), 'usd'],
+      ['reportSpendUsd', costHeading('Team and org reports', IN_PERIOD), 'usd'],
       ['spendUsd', costHeading('Cost', IN_PERIOD), 'usd'],
       ['costPerMergedPr', costHeading('Cost', { currency: 'USD', per: 'merged PR' }), 'usd'],
     ] as const
@@ -237,14 +239,14 @@ const toolColumns: TableColumn<ToolEntry>[] = [
 
 /**
  * The table's totals line: the unit's AI spend and cost per merged PR, the very figures of the tiles
- * (lib/views/ai-figures.ts), and the spend of team or organisation reports that no tool row holds.
+ * (lib/views/ai-figures.ts), which the rows add up to; the spend of hidden tool rows is named.
  */
 export function toolTotals(p: AiPayoff): string | undefined {
   const f = p.figures;
   if (!f || f.spendUsd === null) return undefined;
   const other =
     p.spendNotByToolUsd !== null && Math.abs(p.spendNotByToolUsd) >= 0.005
-      ? `, of which ${usd(p.spendNotByToolUsd)} from team or organisation reports, which no tool row holds`
+      ? `, of which ${usd(p.spendNotByToolUsd)} for tools whose rows are hidden (too few users)`
       : '';
   return `All tools: AI spend ${usd(f.spendUsd)}${other}; cost per merged PR ${usd(f.costPerMergedPr)} (${formatValue(f.prsForCost, 'int')} PRs merged).`;
 }
@@ -267,12 +269,12 @@ export function ToolTable({
       testId="ai-tools"
       intro={`${
         intro ??
-        'Adoption = active users / engineers. AI share of code = lines added by AI / all lines added, where the tool reports all lines. Cost = seats in force for the period plus usage spend; cost per merged PR = cost / PRs merged. A tool used by fewer than the minimum group size shows no figures.'
+        "One row per tool; the rows add up to the AI spend. Adoption = active users / engineers; AI share of code = lines added by AI / all lines added, where the tool reports all lines; cost = seats in force + the tool's usage + its team and organisation reports (a report restating people's use is never counted twice); cost per merged PR = cost / PRs merged. A tool with fewer users than the minimum group size shows no figures."
       }${totals ? ` ${totals}` : ''}`}
       rows={tools}
       columns={toolColumns}
       filename={`${filename}-tools`}
-      empty="No tool reported person-level usage in this period."
+      empty="No tool reported usage or seats in this period."
     />
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { toolName } from '@/lib/ai-tool-names';
 import { formatDay } from '@/lib/dates';
 import { costHeading } from '@/lib/cost-format';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -34,7 +35,7 @@ export function SeatsCard({ d }: { d: AiDashboard }) {
         <>
           <p className="muted">
             Listing{seats.listings.length > 1 ? 's' : ''}:{' '}
-            {seats.listings.map((l) => `${l.tool} as of ${formatDay(l.asOf)}`).join(', ')}
+            {seats.listings.map((l) => `${toolName(l.tool)} as of ${formatDay(l.asOf)}`).join(', ')}
           </p>
           <ul className={styles.stats} aria-label="Seat utilisation">
             <li data-testid="seats-assigned">
@@ -134,7 +135,7 @@ function IdleSeatList({ seats }: { seats: NonNullable<AiDashboard['idleSeats']> 
                 <td>{s.name ?? <em>not in the org chart</em>}</td>
                 <td>{s.employeeId ?? '—'}</td>
                 <td>{s.department ?? '—'}</td>
-                <td>{s.tool}</td>
+                <td>{toolName(s.tool)}</td>
                 <td>{s.githubLogin ?? s.email ?? '—'}</td>
                 <td>{s.plan ?? '—'}</td>
                 <td>{s.lastActivityAt ? formatDay(s.lastActivityAt.slice(0, 10)) : 'never'}</td>

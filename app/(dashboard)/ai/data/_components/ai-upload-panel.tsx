@@ -110,6 +110,9 @@ export function AiUploadPanel() {
               {stage.result.identities.matchedUsers} people joined, {stage.result.identities.unmatchedUsers}{' '}
               not joined
               {stage.result.replaced ? `; ${stage.result.replaced} row(s) of earlier imports replaced` : ''}
+              {stage.result.billingSuperseded
+                ? `; ${stage.result.billingSuperseded} monthly Copilot billing row(s) set aside: the daily billing CSV covers the same people and months, so it counts instead`
+                : ''}
               {stage.result.pullRequests
                 ? `; ${stage.result.pullRequests.toLocaleString('en')} pull request(s) (${stage.result.pullRequestsReplaced.toLocaleString('en')} replacing earlier copies)`
                 : ''}

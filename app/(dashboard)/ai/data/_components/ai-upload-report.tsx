@@ -87,14 +87,16 @@ export function AiUploadReport({ upload }: { upload: AiUploadView }) {
         </li>
         {id.unmatchedTeams > 0 && (
           <li>
-            <strong>{id.unmatchedTeams}</strong> team manager id(s) not in the org chart
+            <strong>{id.unmatchedTeams}</strong> team manager id(s) not in the org chart: their spend counts
+            for the whole organisation only, their engineers and users in no figure
           </li>
         )}
       </ul>
       {id.unmatchedUsers > 0 && (
         <p className="muted">
-          Identities that are not joined still import; they are left out of every figure (the share is shown
-          beside each) until you map them in “Identities to review” below.
+          Identities that are not joined still import; they are left out of every figure but the
+          organisation&apos;s AI spend (the share is shown beside each) until you map them in “Identities to
+          review” below.
         </p>
       )}
       <IssueList
