@@ -39,6 +39,9 @@ test('hr uploads a file with an unknown manager column, maps it, reads the repor
   });
   await expect(page.getByTestId('snapshot-table')).toContainText('Jun 30, 2024');
   await expect(page.getByTestId('snapshot-table')).toContainText('boss-ref-2024-06-30.csv');
+  // a source file name is never broken at its hyphens (one file a line)
+  const fileName = page.getByTestId('snapshot-table').locator('.file-name').first();
+  expect(await fileName.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
 
   // The mapping was saved: the same columns are mapped automatically next time.
   await page.setInputFiles('#upload-files', path.resolve('tests/fixtures/e2e/boss-ref-2024-06-30.csv'));

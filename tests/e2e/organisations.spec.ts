@@ -72,7 +72,9 @@ test('admin removes the demo company from the Organisations tab', async ({ page 
   // organisation loaded, the picker offers the two left).
   await page.reload();
   const left = (
-    (await (await page.request.get('/api/organisations')).json()) as { organisations: Array<{ name: string }> }
+    (await (await page.request.get('/api/organisations')).json()) as {
+      organisations: Array<{ name: string }>;
+    }
   ).organisations.map((o) => o.name);
   expect(left).not.toContain(DEMO);
   if (left.length === 1) await expect(page.getByTestId('current-org')).toHaveText('Organisation 1');

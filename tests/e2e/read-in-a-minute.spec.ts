@@ -194,3 +194,15 @@ test('phone 390x844: chart legends sit under their plot, never over it', async (
     expect(overlaps, path).toEqual([]);
   }
 });
+
+test('on a phone, sign-out stays in view beside a long scope in the header', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'leader');
+  await page.goto('/');
+  await expect(page.getByTestId('current-scope')).toBeAttached();
+  const button = page.locator('header').getByRole('button', { name: 'Sign out' });
+  await expect(button).toBeVisible();
+  const box = await button.boundingBox();
+  expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+});

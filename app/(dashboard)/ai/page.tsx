@@ -18,7 +18,7 @@ export default async function AiPage({ searchParams }: Props) {
     <>
       <DashboardPage
         title="AI productivity"
-        intro="Copilot, Cursor and team AI-usage data joined to the org chart, so every figure rolls up by manager subtree."
+        intro="GitHub Copilot, Claude Code, Cursor and Windsurf usage, seats and pull requests joined to the org chart, so every figure rolls up by manager subtree."
         actor={actor}
         prefetch={prefetch}
       >

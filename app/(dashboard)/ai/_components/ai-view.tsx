@@ -52,7 +52,7 @@ export function AiView() {
           <h2>No AI usage for this period</h2>
           <p>
             {d.months.length === 0
-              ? 'Figures appear once AI-usage data (a generic CSV, GitHub Copilot reports or Cursor exports) has been imported.'
+              ? 'Figures appear once AI-usage data (GitHub Copilot, Claude Code, Cursor or Windsurf exports, or the generic CSV) has been imported.'
               : 'Pick a month that has data.'}
           </p>
           {d.canManage && d.months.length === 0 && (

@@ -95,7 +95,13 @@ export function SnapshotTable() {
                   </td>
                   <td className="num">{s.headcount?.toLocaleString() ?? ''}</td>
                   <td>
-                    {s.sourceFiles.join(', ')} <span className="muted">({s.format})</span>
+                    {/* one file a line, never broken at its hyphens */}
+                    {s.sourceFiles.map((f) => (
+                      <span key={f} className="file-name">
+                        {f}
+                      </span>
+                    ))}{' '}
+                    <span className="muted">({s.format})</span>
                     {s.skipDuplicates ? (
                       <span className="badge warn">first row of duplicates kept</span>
                     ) : null}
