@@ -1,3 +1,5 @@
+import { labelScope } from '@/lib/views/scope-label';
+import { nameScopes } from './scope-names';
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { getDatabase, schema } from '@/db';
@@ -117,7 +119,10 @@ export async function getScenario(actor: Actor, id: number): Promise<ScenarioDto
 }
 
 /** The organisation's scenarios the actor may see, most recently changed first. */
-export async function listScenarios(actor: Actor): Promise<ScenarioDto[]> {
+/** A scenario as the lists show it: its unit by name, "Ada Lovelace (E000002)" (null = the organisation). */
+export type ScenarioListItem = ScenarioDto & { unitLabel: string | null };
+
+export async function listScenarios(actor: Actor): Promise<ScenarioListItem[]> {
   assertRole(actor, can.planScenarios);
   const { db } = await getDatabase();
   const t = schema.scenarios;
@@ -134,7 +139,12 @@ export async function listScenarios(actor: Actor): Promise<ScenarioDto[]> {
       if (!(err instanceof NotFoundError)) throw err;
     }
   }
-  return out;
+  const units = [...new Set(out.flatMap((x) => (x.unitRootId ? [x.unitRootId] : [])))];
+  const names = await nameScopes(actor.orgId, units);
+  return out.map((x) => ({
+    ...x,
+    unitLabel: x.unitRootId ? labelScope(x.unitRootId, names.get(x.unitRootId)) : null,
+  }));
 }
 
 /** Replaces a scenario's operations (each must apply, inside the actor's scope); audited as scenario.change. */

@@ -77,6 +77,14 @@ export function hiddenRule(minGroupSize: number, noun: HiddenNoun = 'people', wh
   return `${sentenceCase(what)} about ${hiddenText({ minGroupSize, reason: 'small' }, noun)}, and ${what} that would let one be worked out, are hidden`;
 }
 
+/**
+ * Two groups that add up to a known whole (AI users and non-users of a unit): when one is under
+ * the minimum both are hidden, so the note cannot say which one is small.
+ */
+export function hiddenPairText(minGroupSize: number, noun: HiddenNoun = 'people'): string {
+  return `one of the two groups is ${hiddenText({ minGroupSize, reason: 'small' }, noun)}, so both are hidden (either would give the other away)`;
+}
+
 /** True for a cell's text written by hiddenText (exports mute such cells). */
 export function isHiddenText(text: string): boolean {
   return /^(fewer than \d+ |hidden so a smaller group)/i.test(text);

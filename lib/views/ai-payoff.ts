@@ -91,6 +91,8 @@ export interface AiPayoff {
   structure: { byLayer: StructureRow[]; byLevel: StructureRow[]; bySpanBand: StructureRow[] } | null;
   /** names of the figures suppressed under the minimum group size (the contract's `suppressed`) */
   suppressedFigures: string[];
+  /** the minimum group size the figures were suppressed under (the reader's notes name it) */
+  minGroupSize: number;
   notes: string[];
 }
 
@@ -198,6 +200,7 @@ function orgOnly(input: PayoffInput): AiPayoff {
     beforeAfter: null,
     structure: null,
     suppressedFigures: t.suppressed,
+    minGroupSize: input.minGroupSize,
     notes: [NO_SNAPSHOT],
   };
 }
@@ -331,6 +334,7 @@ export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: 
       beforeAfter: null,
       structure,
       suppressedFigures: [...unit.suppressed, ...tools.suppressed],
+      minGroupSize: input.minGroupSize,
       notes,
     },
     facts: pf,

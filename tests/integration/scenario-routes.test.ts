@@ -248,6 +248,13 @@ describe.each(backends())('scenario API on %s', (backend) => {
     expect((await call(leader, result.GET, `/api/scenarios/${hrs}/result`)).status).toBe(404);
     const mine = await call(leader, list.GET, '/api/scenarios');
     expect((mine.body.scenarios as Array<{ id: number }>).map((s) => s.id)).toEqual([id]);
+    // the list names the scenario's unit, never the bare id (issue #16)
+    expect(mine.body.scenarios).toMatchObject([{ unitRootId: 'C', unitLabel: 'Cy Head (C)' }]);
+    const all = (await call(hr, list.GET, '/api/scenarios')).body.scenarios as Array<{
+      name: string;
+      unitLabel: string | null;
+    }>;
+    expect(all.find((s) => s.name === 'Org')?.unitLabel).toBeNull();
   });
 
   it('viewers get 403 on every scenario route', async () => {

@@ -15,12 +15,13 @@ export default async function ReportsPage() {
   // The scenarios this user may put into a pack (hr/admin: all of the organisation; a leader: their subtree's).
   const scenarios =
     hasData && can.planScenarios(actor)
-      ? (await listScenarios(actor)).map(({ id, name, status, fromAsOf, unitRootId }) => ({
+      ? (await listScenarios(actor)).map(({ id, name, status, fromAsOf, unitRootId, unitLabel }) => ({
           id,
           name,
           status,
           fromAsOf,
           unitRootId,
+          unitLabel,
         }))
       : [];
   return (

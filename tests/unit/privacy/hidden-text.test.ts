@@ -1,6 +1,7 @@
 /** The one wording of a hidden figure (lib/privacy/hidden-text.ts, issue #16). */
 import { describe, expect, it } from 'vitest';
 import {
+  hiddenPairText,
   hiddenReasonsText,
   hiddenRule,
   hiddenSentence,
@@ -56,5 +57,13 @@ describe('the rule on a definition or a report cover', () => {
     expect(isHiddenText(hiddenText(complement))).toBe(true);
     expect(isHiddenText('Fewer than 5 people')).toBe(true);
     expect(isHiddenText('Platform')).toBe(false);
+  });
+});
+
+describe('two groups that add up to a whole (AI users and non-users)', () => {
+  it('says one of them is small and both are hidden, never which one', () => {
+    expect(hiddenPairText(5, 'engineers')).toBe(
+      'one of the two groups is fewer than 5 engineers, so both are hidden (either would give the other away)',
+    );
   });
 });

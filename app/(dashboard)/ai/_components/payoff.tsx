@@ -1,5 +1,6 @@
 'use client';
 
+import { hiddenPairText } from '@/lib/privacy/hidden-text';
 import { toolName } from '@/lib/ai-tool-names';
 import { formatDay, formatDaysIn } from '@/lib/dates';
 import { costHeading, formatCost, type CostUnit } from '@/lib/cost-format';
@@ -12,7 +13,6 @@ import { formatValue } from '@/app/_components/charts/value-format';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
 import styles from './ai.module.css';
 
-const hidden = 'hidden: group under the minimum size';
 const pct = (v: number | null | undefined) => formatValue(v ?? null, 'percent');
 const usd = (v: number | null | undefined) => formatValue(v ?? null, 'usd');
 const dec = (v: number | null | undefined) => formatValue(v ?? null, 'decimal');
@@ -39,7 +39,7 @@ export function PayoffAnswer({ p, filename }: { p: AiPayoffView; filename: strin
   const why = !p.hasPersonUsage
     ? 'no per-user AI usage for the period'
     : p.suppressedFigures.includes('usersVsNonUsers.users')
-      ? hidden
+      ? `hidden: ${hiddenPairText(p.minGroupSize, 'engineers')}`
       : 'no pull-request data for the period';
   const ba = p.beforeAfter;
   return (

@@ -280,7 +280,7 @@ export function ReportForm({
                 {x.name}
                 <span className={styles.choiceHint}>
                   {x.status}, from the {formatDay(x.fromAsOf)} snapshot,{' '}
-                  {x.unitRootId ? `subtree of ${x.unitRootId}` : 'whole organisation'}
+                  {x.unitRootId ? `subtree of ${x.unitLabel ?? x.unitRootId}` : 'whole organisation'}
                 </span>
               </label>
             </div>

@@ -20,6 +20,8 @@ export interface ScenarioChoice {
   status: string;
   fromAsOf: string;
   unitRootId: string | null;
+  /** the unit by name, "Ada Lovelace (E000002)"; null for the whole organisation */
+  unitLabel: string | null;
 }
 
 export interface ReportJob {

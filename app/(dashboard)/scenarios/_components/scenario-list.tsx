@@ -13,9 +13,9 @@ import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { withOrg } from '@/lib/query/org';
 import styles from './scenarios.module.css';
-import { STATUS_LABELS, type ScenarioDto } from './types';
+import { STATUS_LABELS, type ScenarioDto, type ScenarioListItem } from './types';
 
-const COLUMNS: TableColumn<ScenarioDto>[] = [
+const COLUMNS: TableColumn<ScenarioListItem>[] = [
   {
     key: 'name',
     label: 'Name',
@@ -24,7 +24,7 @@ const COLUMNS: TableColumn<ScenarioDto>[] = [
   },
   { key: 'owner', label: 'Owner', value: (s) => s.ownerEmail },
   { key: 'from', label: 'From snapshot', value: (s) => s.fromAsOf },
-  { key: 'unit', label: 'Unit', value: (s) => s.unitRootId ?? 'Whole organisation' },
+  { key: 'unit', label: 'Unit', value: (s) => s.unitLabel ?? s.unitRootId ?? 'Whole organisation' },
   { key: 'effective', label: 'Effective date', value: (s) => s.effectiveDate },
   { key: 'ops', label: 'Operations', value: (s) => s.ops.length, numeric: true },
   {
@@ -41,7 +41,7 @@ const COLUMNS: TableColumn<ScenarioDto>[] = [
 export function ScenarioList({ scoped }: { scoped: boolean }) {
   const list = useQuery({
     queryKey: queryKeys.scenarios,
-    queryFn: () => fetchJson<{ scenarios: ScenarioDto[] }>('/api/scenarios'),
+    queryFn: () => fetchJson<{ scenarios: ScenarioListItem[] }>('/api/scenarios'),
   });
   return (
     <div className={styles.listLayout}>

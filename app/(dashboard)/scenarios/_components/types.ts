@@ -1,7 +1,7 @@
-import type { ScenarioDto } from '@/lib/dal/scenarios';
+import type { ScenarioDto, ScenarioListItem } from '@/lib/dal/scenarios';
 import type { ScenarioView } from '@/lib/dal/scenario-view';
 
-export type { ScenarioDto, ScenarioView };
+export type { ScenarioDto, ScenarioListItem, ScenarioView };
 
 export const STATUS_LABELS: Record<ScenarioDto['status'], string> = {
   draft: 'Draft',
