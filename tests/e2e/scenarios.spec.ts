@@ -331,6 +331,12 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   await expect(lp.getByText(`subtree of`).first()).toBeVisible();
   const id = /\/scenarios\/(\d+)/.exec(lp.url())?.[1];
   expect(id).toBeTruthy();
+  // the list names the scenario's unit: "Name (id)", never the bare id (issue #16)
+  await lp.goto('/scenarios');
+  const row = lp.getByTestId('scenario-list').getByRole('row', { name: /E2E my subtree/ });
+  await expect(row).toContainText(new RegExp(`\\S.* \\(${mine.id}\\)`));
+  await lp.goto(`/scenarios/${id}`);
+  await expect(lp.getByRole('heading', { name: 'E2E my subtree', level: 1 })).toBeVisible();
 
   // The people search of the operation form finds nobody outside the subtree.
   const form = lp.getByTestId('op-form');
