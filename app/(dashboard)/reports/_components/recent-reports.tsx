@@ -1,8 +1,15 @@
 'use client';
 
 import { SECTION_CATALOG } from '@/lib/export/report-sections';
+import { Day } from '@/app/_components/ui/day';
+import { formatDateTime } from '@/lib/dates';
 import styles from './reports.module.css';
 import { FORMAT_LABELS, type ReportJob } from './types';
+
+/** An ISO day in the reader's locale; any other value ("latest", "previous") as it is. */
+function dayOrText(value: string) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? <Day iso={value} /> : value;
+}
 
 function sizeLabel(bytes: number | null): string {
   if (bytes === null) return '';
@@ -73,13 +80,13 @@ export function RecentReports({ reports, highlight }: { reports: ReportJob[]; hi
               {FORMAT_LABELS[r.params.format]} · {scopeOf(r)}
             </div>
             <div className={styles.itemMeta}>
-              Snapshot {r.summary.asOf ?? r.params.asOf ?? 'latest'}
-              {r.params.compareTo ? `, compared with ${r.params.compareTo}` : ''} · {contentOf(r)}
+              Snapshot {dayOrText(r.summary.asOf ?? r.params.asOf ?? 'latest')}
+              {r.params.compareTo ? <>, compared with {dayOrText(r.params.compareTo)}</> : ''} ·{' '}
+              {contentOf(r)}
               {r.params.includePeople ? ' · with person-level pages' : ''}
             </div>
             <div className={styles.itemMeta}>
-              Requested{' '}
-              {new Date(r.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+              Requested <span suppressHydrationWarning>{formatDateTime(r.createdAt)}</span>
             </div>
           </div>
           <div>
