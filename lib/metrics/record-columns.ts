@@ -30,6 +30,26 @@ export function shareDepartments(tree: RecordsOf, from: RecordsOf, rows: Int32Ar
 
 const costs = new WeakMap<RecordsOf, Float64Array>();
 
+/**
+ * Fills `out` row by row: from the seed tree's column where the row holds the very same record
+ * object as its starting row (`copy(j, k)`), else from the record itself (`read(j)`).
+ */
+function fillFromSeed(
+  tree: RecordsOf,
+  seedColumn: boolean,
+  copy: (j: number, k: number) => void,
+  read: (j: number) => void,
+) {
+  const seed = seeds.get(tree);
+  const records = tree.records;
+  const fromRecords = seed?.from.records;
+  for (let j = 0; j < tree.size; j++) {
+    const k = seed === undefined ? -1 : (seed.rows[j] ?? -1);
+    if (seedColumn && k >= 0 && fromRecords?.[k] === records[j]) copy(j, k);
+    else read(j);
+  }
+}
+
 /** Each record's annual cost, NaN where it has none (computed once per tree). */
 export function annualCostColumn(tree: RecordsOf): Float64Array {
   const cached = costs.get(tree);
@@ -37,13 +57,12 @@ export function annualCostColumn(tree: RecordsOf): Float64Array {
   const seed = seeds.get(tree);
   const base = seed === undefined ? null : annualCostColumn(seed.from);
   const out = new Float64Array(tree.size);
-  const records = tree.records;
-  const fromRecords = seed?.from.records;
-  for (let j = 0; j < tree.size; j++) {
-    const k = seed === undefined ? -1 : (seed.rows[j] ?? -1);
-    if (base !== null && k >= 0 && fromRecords?.[k] === records[j]) out[j] = base[k] ?? Number.NaN;
-    else out[j] = records[j]?.annualCost ?? Number.NaN;
-  }
+  fillFromSeed(
+    tree,
+    base !== null,
+    (j, k) => (out[j] = base?.[k] ?? Number.NaN),
+    (j) => (out[j] = tree.records[j]?.annualCost ?? Number.NaN),
+  );
   costs.set(tree, out);
   return out;
 }
@@ -57,19 +76,17 @@ export function departmentIndex(tree: RecordsOf): DepartmentIndex {
   const names = base === null ? [] : base.names.slice();
   const position = new Map<string | null, number>(names.map((d, k) => [d, k]));
   const ids = new Int32Array(tree.size);
-  const records = tree.records;
-  const fromRecords = seed?.from.records;
-  for (let j = 0; j < tree.size; j++) {
-    const k = seed === undefined ? -1 : (seed.rows[j] ?? -1);
-    if (base !== null && k >= 0 && fromRecords?.[k] === records[j]) {
-      ids[j] = base.ids[k] ?? 0;
-      continue;
-    }
-    const d = records[j]?.department ?? null;
-    let p = position.get(d);
-    if (p === undefined) position.set(d, (p = names.push(d) - 1));
-    ids[j] = p;
-  }
+  fillFromSeed(
+    tree,
+    base !== null,
+    (j, k) => (ids[j] = base?.ids[k] ?? 0),
+    (j) => {
+      const d = tree.records[j]?.department ?? null;
+      let p = position.get(d);
+      if (p === undefined) position.set(d, (p = names.push(d) - 1));
+      ids[j] = p;
+    },
+  );
   const out = { ids, names };
   indexes.set(tree, out);
   return out;

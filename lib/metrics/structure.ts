@@ -8,6 +8,7 @@
  * Headcount excludes vacant posts and aggregated rows (junior-staff FTE, see roles.ts): it counts
  * filled person-level rows only. juniorFte is the aggregated FTE inside the unit (0 when none).
  */
+import { departmentIndex, groupRows } from '@/lib/metrics/record-columns';
 import type { OrgTree } from '@/lib/metrics/tree';
 import { collectSubtree } from '@/lib/metrics/tree';
 import { NodeKind } from '@/lib/metrics/roles';
@@ -138,22 +139,19 @@ export function computeSubtreeStructure(
 const departmentGroups = new WeakMap<OrgTree, ReadonlyMap<string, Int32Array>>();
 
 /**
- * Record indices per department (records without one are left out), in input order. Computed once
- * per tree: the structure, ladder and department tables of one import all need it.
+ * Record indices per department (records without one are left out), in input order, departments
+ * in order of first appearance. Computed once per tree, from the tree's department index
+ * (lib/metrics/record-columns.ts): the structure, ladder and department tables of one import all need it.
  */
 export function groupByDepartment(tree: OrgTree): ReadonlyMap<string, Int32Array> {
   const cached = departmentGroups.get(tree);
   if (cached !== undefined) return cached;
-  const lists = new Map<string, number[]>();
-  for (let i = 0; i < tree.size; i++) {
-    const d = tree.records[i]?.department ?? null;
-    if (d === null) continue;
-    const list = lists.get(d);
-    if (list === undefined) lists.set(d, [i]);
-    else list.push(i);
-  }
+  const { ids, names } = departmentIndex(tree);
   const groups = new Map<string, Int32Array>();
-  for (const [d, list] of lists) groups.set(d, Int32Array.from(list));
+  for (const [d, rows] of groupRows(tree.size, ids, () => true)) {
+    const name = names[d] ?? null;
+    if (name !== null) groups.set(name, rows);
+  }
   departmentGroups.set(tree, groups);
   return groups;
 }
