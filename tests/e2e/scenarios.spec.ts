@@ -329,6 +329,8 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   await lp.getByRole('button', { name: 'Create scenario' }).click();
   await expect(lp.getByRole('heading', { name: 'E2E my subtree', level: 1 })).toBeVisible();
   await expect(lp.getByText(`subtree of`).first()).toBeVisible();
+  // the editor's header dates read in the reader's locale, not ISO (issue #16)
+  await expect(lp.getByText(/^From snapshot /)).not.toHaveText(/\d{4}-\d{2}-\d{2}/);
   const id = /\/scenarios\/(\d+)/.exec(lp.url())?.[1];
   expect(id).toBeTruthy();
   // the list names the scenario's unit: "Name (id)", never the bare id (issue #16)

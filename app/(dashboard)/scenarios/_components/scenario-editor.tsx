@@ -90,7 +90,7 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
             {STATUS_LABELS[s.status]}
           </span>
         </li>
-        <li>From snapshot {s.fromAsOf}</li>
+        <li>From snapshot {formatDay(s.fromAsOf)}</li>
         <li>
           Unit:{' '}
           {s.unitRootId ? `subtree of ${nameOf(s.unitRootId) ?? ''} (${s.unitRootId})` : 'whole organisation'}
