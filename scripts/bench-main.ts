@@ -9,7 +9,7 @@
 // scenario and appending operations on the 100k demo company, server time; `--people N --snapshots S
 // --ops K --seed X`; `--quick` for 10k x 3). `--ai` runs only the AI benchmark (`ai100k`: a year of
 // daily per-user rows for three tools and 2M pull requests imported, then cold AI dashboard views;
-// `--people N --days D --prs P --batch-days B --ai-views K --seed X`; `--quick` for 10k x 90 days).
+// `--people N --days D --prs P --batch-days B --ai-views K --ai-budget S --seed X`; `--quick` for 10k x 90 days).
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../cli/bench/child';
 import { runBenchTask } from '../cli/bench/child-tasks';
@@ -26,7 +26,7 @@ const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
   '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]\n' +
   '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]\n' +
-  '       npm run bench -- --ai [--people N] [--days D] [--prs P] [--batch-days B] [--ai-views K] [--seed X] [--quick] [--json]';
+  '       npm run bench -- --ai [--people N] [--days D] [--prs P] [--batch-days B] [--ai-views K] [--ai-budget S] [--seed X] [--quick] [--json]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -89,6 +89,7 @@ function aiOptions(values: Record<string, string | boolean | undefined>): AiBenc
     // about 350k usage rows an upload at 100k people
     daysPerBatch: positiveInt('batch-days', str('batch-days'), Math.max(1, Math.round(200_000 / people))),
     views: positiveInt('ai-views', str('ai-views'), quick ? 40 : 100),
+    budgetSeconds: positiveInt('ai-budget', str('ai-budget'), 600),
     seed: positiveInt('seed', str('seed'), 15),
     verbose: values.verbose === true,
   };
@@ -119,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       prs: { type: 'string' },
       'batch-days': { type: 'string' },
       'ai-views': { type: 'string' },
+      'ai-budget': { type: 'string' },
       ops: { type: 'string' },
       people: { type: 'string' },
       snapshots: { type: 'string' },

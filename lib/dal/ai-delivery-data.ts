@@ -1,6 +1,7 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
-import { ACTIVE, IN_ORG } from './ai-data';
+import { IN_ORG } from './ai-data';
+import { monthsSource } from './ai-usage-months';
 import type { PayoffToolRow } from '@/lib/views/ai-payoff';
 import type { PrAuthorCounts } from '@/lib/views/ai-figures';
 
@@ -32,23 +33,34 @@ export type ToolUseRow = PayoffToolRow;
  * the same use, so the larger of the two sums counts, never both.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
+  // Per month first (distinct active days of a month: the bits of its day mask), then the period.
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const rows = await rawQuery<Record<string, unknown>>(
-    `select tool, employee_id, lower(github_login) as login, lower(email) as email, bool_or(act) as active,
-       greatest(coalesce(sum(active_days), 0),
-         count(distinct period_start) filter (where act and period_start = period_end and active_days is null)) as active_days,
-       coalesce(sum(lines_accepted) filter (where lines_total is null), sum(lines_accepted)) as lines_ai,
-       sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t,
-       sum(lines_total) as lines_total, bool_or(lines_total is not null) as has_total,
+    `select tool, employee_id, login, email, bool_or(active) as active,
+       greatest(coalesce(sum(active_days), 0), sum(days)) as active_days,
+       coalesce(sum(lines_accepted_no_total), sum(lines_accepted)) as lines_ai,
+       sum(lines_accepted_with_total) as lines_ai_t,
+       sum(lines_total) as lines_total, bool_or(has_total) as has_total,
        sum(agent_uses) as agent,
-       greatest(coalesce(sum(ai_credits) filter (where spend_usd is not null), 0),
-         coalesce(sum(ai_credits) filter (where spend_usd is null), 0)) as credits,
+       greatest(coalesce(sum(credits_spend), 0), coalesce(sum(credits_no_spend), 0)) as credits,
        sum(spend_usd) as spend,
-       bool_or(spend_usd is not null) as has_spend
-     from (select *, ${ACTIVE} as act from ai_usage
-           where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}) u
-     group by tool, employee_id, lower(github_login), lower(email)
+       bool_or(has_spend) as has_spend
+     from (select tool, employee_id, login, email, month, bool_or(active) as active, sum(active_days) as active_days,
+             bit_count(bit_or(day_mask)::bit(32)) as days,
+             sum(lines_accepted_no_total) as lines_accepted_no_total, sum(lines_accepted) as lines_accepted,
+             sum(lines_accepted_with_total) as lines_accepted_with_total, sum(lines_total) as lines_total,
+             bool_or(has_total) as has_total, sum(agent_uses) as agent_uses, sum(credits_spend) as credits_spend,
+             sum(credits_no_spend) as credits_no_spend, sum(spend_usd) as spend_usd, bool_or(has_spend) as has_spend
+           from (${monthsSource('$1::int', from, to, param)}) s
+           where subject_kind = 'person'
+           group by tool, employee_id, login, email, month) u
+     group by tool, employee_id, login, email
      order by tool, employee_id, login, email`,
-    [from, to, orgId],
+    params,
   );
   return rows.map((r) => ({
     tool: String(r.tool),
@@ -159,25 +171,48 @@ export async function loadActiveWeeks(
   weekFrom: string,
   to: string,
 ): Promise<ActiveWeeksRow[]> {
+  // Days with an active row, per identity and month (bits of end_mask), turned into weeks here.
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const rows = await rawQuery<{
     employee_id: string | null;
     login: string | null;
     email: string | null;
-    weeks: string;
+    months: string;
   }>(
-    `select employee_id, lower(github_login) as login, lower(email) as email,
-       string_agg(distinct ((period_end - $1::date) / 7)::text, ',') as weeks
-     from ai_usage
-     where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG} and ${ACTIVE}
+    `select employee_id, login, email,
+       string_agg(to_char(month, 'YYYY-MM-DD') || ':' || mask::text, ',') as months
+     from (select employee_id, login, email, month, bit_or(end_mask) as mask
+           from (${monthsSource('$1::int', weekFrom, to, param)}) s
+           where subject_kind = 'person' group by 1, 2, 3, 4) x
+     where mask <> 0
      group by 1, 2, 3`,
-    [weekFrom, to, orgId],
+    params,
   );
-  return rows.map((r) => ({
-    employeeId: r.employee_id,
-    githubLogin: r.login,
-    email: r.email,
-    weeks: r.weeks.split(',').map(Number),
-  }));
+  const start = Date.parse(`${weekFrom}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  return rows.map((r) => {
+    const weeks = new Set<number>();
+    for (const part of r.months.split(',')) {
+      const [month, maskText] = part.split(':');
+      const first = Date.parse(`${month}T00:00:00Z`);
+      const mask = Number(maskText);
+      for (let d = 0; d < 31; d++) {
+        if ((mask & (1 << d)) === 0) continue;
+        const day = first + d * 86_400_000;
+        if (day >= start && day <= end) weeks.add(Math.floor((day - start) / (7 * 86_400_000)));
+      }
+    }
+    return {
+      employeeId: r.employee_id,
+      githubLogin: r.login,
+      email: r.email,
+      weeks: [...weeks].sort((a, b) => a - b),
+    };
+  });
 }
 
 /** PRs merged in [from, to] per author and merge day (UTC), with cycle times. */
