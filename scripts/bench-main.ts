@@ -80,7 +80,7 @@ function aiOptions(values: Record<string, string | boolean | undefined>): AiBenc
   const people = positiveInt('people', str('people'), quick ? 10_000 : 100_000);
   if (people < 1000 || people > 1_000_000) throw new Error('--people takes 1000 to 1000000');
   const days = positiveInt('days', str('days'), quick ? 90 : 365);
-  if (days < 60 || days > 731) throw new Error('--days takes 60 to 731');
+  if (days < 14 || days > 731) throw new Error('--days takes 14 to 731');
   return {
     people,
     days,

@@ -1,8 +1,8 @@
 /**
  * Which AI dashboard views the AI benchmark asks for (pure, seeded): a manager's subtree and a
  * period of the imported year, every pair distinct, so no answer comes from the answer cache.
- * Periods: a calendar month (half of the views), a quarter of three whole months, or an arbitrary
- * window of 2 to 8 weeks (days that need not start or end a month).
+ * Periods: a calendar month (half of the views), a quarter of three whole months (when the data
+ * spans three), or an arbitrary window of 2 to 8 weeks (days that need not start or end a month).
  */
 import { createRng } from '@/cli/demo/prng';
 import { familyPath } from '@/lib/query/families';
@@ -42,7 +42,7 @@ export function planAiViews(opts: {
   seed: number;
 }): AiView[] {
   const { managers, months } = opts;
-  if (managers.length === 0 || months.length < 3) throw new Error('too few managers or months to plan');
+  if (managers.length === 0 || months.length === 0) throw new Error('too few managers or months to plan');
   const rng = createRng(opts.seed);
   const firstMs = Date.parse(`${months[0]}-01T00:00:00Z`);
   const lastMs = Date.parse(`${opts.lastDay}T00:00:00Z`);
@@ -54,7 +54,7 @@ export function planAiViews(opts: {
     const kind = rng.next();
     let period: AiPeriod;
     if (kind < 0.5) period = { month: months[rng.int(months.length)] ?? '' };
-    else if (kind < 0.75) {
+    else if (kind < 0.75 && months.length >= 3) {
       const i = rng.int(months.length - 2);
       period = { from: `${months[i]}-01`, to: monthEnd(months[i + 2] ?? '') };
     } else {

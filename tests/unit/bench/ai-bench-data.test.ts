@@ -121,7 +121,7 @@ describe('planAiViews', () => {
 
   it('refuses when there are too few distinct views', () => {
     expect(() =>
-      planAiViews({ managers: ['E1'], months: ['2026-01'], lastDay: '2026-01-31', count: 2, seed: 1 }),
+      planAiViews({ managers: [], months: ['2026-01'], lastDay: '2026-01-31', count: 2, seed: 1 }),
     ).toThrow();
   });
 });
