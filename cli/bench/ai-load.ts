@@ -35,6 +35,8 @@ export interface AiLoadTask {
 export interface AiLoadOutcome {
   /** importAiFiles over every batch (parse, identity summary, COPY, replacement checks, commit) */
   seconds: number;
+  /** of `seconds`: reading and parsing the files (the rest is the commit) */
+  parseSeconds: number;
   /** psql \copy of the same rows as flat CSV, batch by batch */
   psqlCopySeconds: number;
   /** writing the files (not part of either figure) */
@@ -90,6 +92,7 @@ export async function runAiLoad(task: AiLoadTask): Promise<AiLoadOutcome> {
     const batches = planBatches(task.lastDay, task.days, task.daysPerBatch);
     const out: AiLoadOutcome = {
       seconds: 0,
+      parseSeconds: 0,
       psqlCopySeconds: 0,
       generateSeconds: 0,
       usageRows: 0,
@@ -107,7 +110,12 @@ export async function runAiLoad(task: AiLoadTask): Promise<AiLoadOutcome> {
       out.generateSeconds += secondsSince(t);
       for (const f of b.files) out.bytes += fs.statSync(f).size;
       t = performance.now();
-      const { parsed, result } = await importAiFiles(b.files, () => undefined);
+      // importAiFiles reports "parsed N file(s) in X ms": the rest is the commit (identities, COPY, checks)
+      let parseMs = 0;
+      const { parsed, result } = await importAiFiles(b.files, (m) => {
+        const hit = /^parsed \d+ file\(s\) in (\d+) ms$/.exec(m);
+        if (hit) parseMs = Number(hit[1]);
+      });
       const seconds = secondsSince(t);
       if (!parsed.ok || !result) {
         const first = parsed.issues.find((i) => i.severity === 'error');
@@ -120,6 +128,7 @@ export async function runAiLoad(task: AiLoadTask): Promise<AiLoadOutcome> {
           `batch ${k + 1}: ${result.records} usage rows / ${result.pullRequests} PRs stored for ${b.usageRows} / ${b.pullRequests} written`,
         );
       out.seconds += seconds;
+      out.parseSeconds += parseMs / 1000;
       if (seconds > out.slowestBatch.seconds) out.slowestBatch = { seconds, rows: b.usageRows };
       const copy = await timePsqlCopy(task.refUrl, b.flat, AI_PLAIN_TABLE);
       out.psqlCopySeconds += copy;
@@ -129,7 +138,8 @@ export async function runAiLoad(task: AiLoadTask): Promise<AiLoadOutcome> {
       for (const f of [...b.files, b.flat]) fs.rmSync(f, { force: true });
       const rss = Math.round(process.memoryUsage().rss / 1048576);
       process.stderr.write(
-        `batch ${k + 1}/${batches.length}: ${b.usageRows} usage rows + ${b.pullRequests} PRs, import ${seconds.toFixed(2)} s, ` +
+        `batch ${k + 1}/${batches.length}: ${b.usageRows} usage rows + ${b.pullRequests} PRs, import ${seconds.toFixed(2)} s ` +
+          `(parse ${(parseMs / 1000).toFixed(2)} s), ` +
           `psql \\copy ${copy.toFixed(2)} s [rss ${rss} MB]\n`,
       );
     }
