@@ -31,6 +31,8 @@ export type AiBenchTool = (typeof AI_BENCH_TOOLS)[number];
 const WEEKDAY_ACTIVE = 0.77;
 const MS_PER_DAY = 86_400_000;
 const SEED = 1515;
+/** Records per JSON file at most (one page of the tool's API). */
+const PAGE = 20_000;
 
 /** The flat reference table's columns (the ai_usage layout the importer stores). */
 export const FLAT_COLUMNS = [
@@ -404,35 +406,44 @@ export function writeAiBatch(
   for (let day = from; day <= to; day++) {
     const iso = isoOfDay(day);
     for (let t = 0; t < AI_BENCH_TOOLS.length; t++) {
-      const name =
-        t === 0
-          ? `ai-copilot-users-1-day-${iso}.ndjson`
-          : t === 1
-            ? `ai-cursor-daily-usage-${iso}.json`
-            : `ai-claude-code-${iso}.json`;
-      const out = new Out(path.join(dir, name));
-      if (t > 0) out.text('{"data":[\n');
-      let first = true;
+      // Pages of at most PAGE records (the JSON reader takes documents up to 32M characters; the
+      // APIs page too): -p2, -p3 ... after the first.
+      let out: Out | null = null;
+      let inPage = 0;
+      let page = 0;
+      const close = () => {
+        if (out === null) return;
+        if (t === 1)
+          out.text(`\n],"period":{"startDate":${day * MS_PER_DAY},"endDate":${(day + 1) * MS_PER_DAY - 1}}}\n`);
+        if (t === 2) out.text('\n],"has_more":false}\n');
+        out.close();
+        files.push(out.file);
+        out = null;
+      };
       for (let p = 0; p < people.length; p++) {
         const person = people[p] as AiBenchPerson;
         if (!isActive(p, t, day, person)) continue;
+        if (out !== null && inPage >= PAGE) close();
+        if (out === null) {
+          page++;
+          const suffix = page === 1 ? '' : `-p${page}`;
+          const name =
+            t === 0
+              ? `ai-copilot-users-1-day-${iso}${suffix}.ndjson`
+              : t === 1
+                ? `ai-cursor-daily-usage-${iso}${suffix}.json`
+                : `ai-claude-code-${iso}${suffix}.json`;
+          out = new Out(path.join(dir, name));
+          if (t > 0) out.text('{"data":[\n');
+          inPage = 0;
+        }
         const [line, row] = (LINE_OF[t] ?? copilotLine)(p, person, day);
-        out.text(t === 0 ? `${line}\n` : `${first ? '' : ',\n'}${line}`);
-        first = false;
+        (out as Out).text(t === 0 ? `${line}\n` : `${inPage === 0 ? '' : ',\n'}${line}`);
+        inPage++;
         usageRows++;
         flat.text(`${flatLine(row, iso, usageRows)}\n`);
       }
-      if (first) {
-        // nobody active (a weekend): no export to upload
-        out.close();
-        fs.rmSync(out.file);
-        continue;
-      }
-      if (t === 1)
-        out.text(`\n],"period":{"startDate":${day * MS_PER_DAY},"endDate":${(day + 1) * MS_PER_DAY - 1}}}\n`);
-      if (t === 2) out.text('\n],"has_more":false}\n');
-      out.close();
-      files.push(out.file);
+      close();
     }
   }
   flat.close();
