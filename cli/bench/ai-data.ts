@@ -414,7 +414,9 @@ export function writeAiBatch(
       const close = () => {
         if (out === null) return;
         if (t === 1)
-          out.text(`\n],"period":{"startDate":${day * MS_PER_DAY},"endDate":${(day + 1) * MS_PER_DAY - 1}}}\n`);
+          out.text(
+            `\n],"period":{"startDate":${day * MS_PER_DAY},"endDate":${(day + 1) * MS_PER_DAY - 1}}}\n`,
+          );
         if (t === 2) out.text('\n],"has_more":false}\n');
         out.close();
         files.push(out.file);
