@@ -195,6 +195,11 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   expect(Number(a?.replace(/,/g, ''))).toBe(Number(b?.replace(/,/g, '')) - toRemove);
   const depth = await figure(page, 'Structure', 'Depth (layers)');
   expect(Number(depth[1])).toBe(Number(depth[0]) - 1);
+  // shares read in % as on the dashboards, their change in points (the table showed "0.1905")
+  const ratio = await figure(page, 'Structure', 'Manager ratio');
+  expect(ratio[0]).toMatch(/^\d+\.\d%$/);
+  expect(ratio[1]).toMatch(/^\d+\.\d%$/);
+  expect(ratio[2]).toMatch(/^(0|[+−]\d+\.\d pts)$/);
   const people = page.getByTestId('people-affected');
   await expect(people.getByRole('cell', { name: 'Position removed' }).first()).toBeVisible();
   await expect(people.getByRole('cell', { name: 'New manager' }).first()).toBeVisible();

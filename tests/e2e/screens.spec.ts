@@ -39,17 +39,55 @@ async function visitAll(page: Page, prefix: string, role: E2eRole, query: string
     await expect(page.locator('main')).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main .skeleton')).toHaveCount(0, { timeout: 30_000 });
-    const text = await page.locator('main').innerText();
-    for (const line of text.split('\n')) {
-      if (ISO_DAY.test(line)) problems.push(`${item.href}: ISO date: ${line.slice(0, 140)}`);
-      if (BROKEN.test(line)) problems.push(`${item.href}: broken text: ${line.slice(0, 140)}`);
-    }
-    const wider = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (wider > 1) problems.push(`${item.href}: page ${wider}px wider than the screen`);
+    problems.push(...(await readProblems(page, item.href)));
     await page.screenshot({ path: `${OUT}/${prefix}-${item.href.slice(1)}.png`, fullPage: true });
   }
+  if (navFor(role).some((i) => i.href === '/scenarios'))
+    problems.push(...(await visitScenario(page, prefix, query)));
+  return problems;
+}
+
+/** Reads wrong text on the open page's main: ISO dates, "undefined", "NaN", a page wider than the screen. */
+async function readProblems(page: Page, where: string): Promise<string[]> {
+  const problems: string[] = [];
+  const text = await page.locator('main').innerText();
+  for (const line of text.split('\n')) {
+    if (ISO_DAY.test(line)) problems.push(`${where}: ISO date: ${line.slice(0, 140)}`);
+    if (BROKEN.test(line)) problems.push(`${where}: broken text: ${line.slice(0, 140)}`);
+  }
+  const wider = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (wider > 1) problems.push(`${where}: page ${wider}px wider than the screen`);
+  return problems;
+}
+
+/**
+ * The scenario editor (not in the navigation): opens the role's first scenario in this
+ * organisation, creating one (with an effective date, so both of its dates are read) when there is none.
+ */
+async function visitScenario(page: Page, prefix: string, query: string): Promise<string[]> {
+  const list = async () =>
+    (
+      (await (await page.request.get(`/api/scenarios${query}`)).json()) as {
+        scenarios?: Array<{ id: number }>;
+      }
+    ).scenarios ?? [];
+  let first = (await list())[0];
+  if (!first) {
+    const made = await page.request.post(`/api/scenarios${query}`, {
+      data: { name: 'Screens plan', effectiveDate: '2027-01-01' },
+    });
+    expect(made.ok(), await made.text()).toBe(true);
+    first = (await list())[0];
+  }
+  expect(first, 'a scenario to open').toBeTruthy();
+  await page.goto(`/scenarios/${first?.id}${query}`);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main .skeleton')).toHaveCount(0, { timeout: 30_000 });
+  const problems = await readProblems(page, `/scenarios/${first?.id}`);
+  await page.screenshot({ path: `${OUT}/${prefix}-scenario-editor.png`, fullPage: true });
   return problems;
 }
 
@@ -192,6 +230,23 @@ test('real organisation: about 100 department names beside the Compare bars neve
   for (let i = 1; i < boxes.length; i++) {
     const [a, b] = [boxes[i - 1], boxes[i]];
     expect(b?.top ?? 0, `"${a?.text}" overlaps "${b?.text}"`).toBeGreaterThanOrEqual((a?.bottom ?? 0) - 0.5);
+  }
+  // names cut short still tell departments apart (before, "Immigration Enforcement North" and
+  // "... South" both read "Immigration Enfor…"): two different names never read the same
+  const shown = await ticks.evaluateAll((els) =>
+    els.map((e) => ({
+      full: e.getAttribute('data-full') ?? '',
+      text: Array.from(e.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join(''),
+    })),
+  );
+  const fullOf = new Map<string, string>();
+  for (const { full, text } of shown) {
+    const other = fullOf.get(text);
+    expect(other === undefined || other === full, `"${other}" and "${full}" both read "${text}"`).toBe(true);
+    fullOf.set(text, full);
   }
 });
 

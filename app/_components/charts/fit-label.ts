@@ -25,3 +25,38 @@ export function textMeasure(el: Element): (text: string) => number {
   ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
   return (t) => ctx.measureText(t).width;
 }
+
+/**
+ * Like fitLabel, but a name cut to the same start as another label of the chart keeps its end
+ * too ("Immigration…South" beside "Immigration…North"): about 100 organogram departments such as
+ * "Immigration Enforcement North" and "Immigration Enforcement South" both read
+ * "Immigration Enforc…" when only their start was kept. The end kept is the shortest one no
+ * other such label ends with, widened to the start of its word when that still fits.
+ */
+export function fitLabelAmong(
+  full: string,
+  labels: readonly string[],
+  maxWidth: number,
+  measure: (text: string) => number,
+): string {
+  const start = fitLabel(full, maxWidth, measure);
+  if (start === full) return start;
+  const prefix = start.slice(0, -1);
+  const alike = labels.filter((l) => l !== full && l.startsWith(prefix));
+  if (alike.length === 0) return start;
+  // the shortest end of `full` that none of the alike labels ends with
+  let t = 1;
+  while (t < full.length && alike.some((l) => l.endsWith(full.slice(-t)))) t++;
+  let tail = full.slice(-t);
+  const word = full.lastIndexOf(' ', full.length - t);
+  if (word >= 0 && measure(`${full[0]}…${full.slice(word + 1)}`) <= maxWidth) tail = full.slice(word + 1);
+  if (measure(`${full[0]}…${tail}`) > maxWidth) return start;
+  let lo = 1;
+  let hi = full.length - tail.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${full.slice(0, mid).trimEnd()}…${tail}`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${full.slice(0, lo).trimEnd()}…${tail}`;
+}
