@@ -55,4 +55,14 @@ describe('fitLabelAmong (labels cut alike keep their distinguishing end)', () =>
     expect(chars(a)).toBeLessThanOrEqual(10);
     expect(a.endsWith('1')).toBe(true);
   });
+
+  it('keeps the word where names alike at both ends differ', () => {
+    // Home Office 2012: both read "Strategic Cent…" when their start was kept, and their ends match
+    const labels = ['Strategic Centre for Organised Crime', 'Strategic Centre on Organised Crime'];
+    const a = fitLabelAmong(labels[0] ?? '', labels, 18, chars);
+    const b = fitLabelAmong(labels[1] ?? '', labels, 18, chars);
+    expect(a).toBe('Strategic…for Org…');
+    expect(b).toBe('Strategic…on Orga…');
+    expect(chars(a)).toBeLessThanOrEqual(18);
+  });
 });
