@@ -22,8 +22,9 @@ export type ToolUseRow = PayoffToolRow;
 
 /** One identity and tool: the columns every step below groups and orders by. */
 const WHO = 'tool, employee_id, login, email';
-/** A span giving active days (a reported total, or an active day) / giving AI credits (either source). */
+/** A span giving active days: a reported total, or an active day. */
 const GIVES_DAYS = '(days_reported is not null or day_active)';
+/** A span giving AI credits, from either source (billing rows have an amount, users-report rows none). */
 const GIVES_CREDITS = '(credits_billed is not null or credits_reported is not null)';
 
 /**
@@ -84,7 +85,7 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
        sum(credits_n) filter (where credits_first) as credits, bool_or(act) as active,
        coalesce(sum(lines_ai_nt), sum(lines_ai_all)) as lines_ai, sum(lines_ai_t) as lines_ai_t,
        sum(lines_total) as lines_total, sum(agent) as agent, sum(spend) as spend,
-       bool_or(credits_billed is not null or credits_reported is not null) as has_credits
+       bool_or(${GIVES_CREDITS}) as has_credits
      from t group by ${WHO}
      order by ${WHO}`,
     [from, to, orgId],
