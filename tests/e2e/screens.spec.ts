@@ -270,3 +270,33 @@ test('real organisation: a hidden leaver rate reads short in the figure and in w
   await expect(page.getByTestId('kpi-leaverRate-value')).toHaveText(/^[\d.]+% vs <5$/);
   await expect(page.getByTestId('kpi-leaverRate')).toContainText('<5 = fewer than 5 ICs');
 });
+
+test('Data page at 1280: each snapshot row shows its actions whole, without scrolling the table', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/data');
+  const table = page.getByTestId('snapshot-table');
+  await expect(table).toBeVisible();
+  // before, "Uploaded by" and "Uploaded" took two columns and the Actions button was cut at "Actio"
+  const wrap = await page.locator('.table-wrap', { has: table }).boundingBox();
+  const action = await table
+    .getByRole('button', { name: /^Actions for snapshot/ })
+    .first()
+    .boundingBox();
+  expect(wrap && action).toBeTruthy();
+  expect((action?.x ?? 0) + (action?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0));
+});
+
+test('Scenarios at 1280: the list shows every column without scrolling the table', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/scenarios');
+  const table = page.getByTestId('scenario-list').locator('table');
+  await expect(table).toBeVisible();
+  // before, the list sat beside the form and "Operations" and "Status" were cut off
+  const wrap = await page.locator('.table-wrap', { has: table }).boundingBox();
+  const last = await table.locator('thead th').last().boundingBox();
+  expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0) + 0.5);
+});
