@@ -300,3 +300,19 @@ test('Scenarios at 1280: the list shows every column without scrolling the table
   const last = await table.locator('thead th').last().boundingBox();
   expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0) + 0.5);
 });
+
+test('real organisation: about 100 departments show 25 rows first, the rest one click away', async ({
+  page,
+}) => {
+  await openReal(page, 'hr', '/structure');
+  const table = page.getByTestId('department-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  // before, every department was listed and the Structure page ran to about 15,000 px
+  await expect(table.locator('tbody tr')).toHaveCount(25);
+  const more = page.getByTestId('department-table-all');
+  await expect(more).toHaveText(/^Show all \d+ departments$/);
+  const n = Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]);
+  expect(n).toBeGreaterThan(50);
+  await more.click();
+  await expect(table.locator('tbody tr')).toHaveCount(n);
+});
