@@ -217,6 +217,12 @@ test('phone: why the AI payoff tables are empty is read without scrolling sidewa
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
   }
   await expect(page.getByTestId('ai-payoff-why')).toHaveText('— : no per-user AI usage for the period.');
+  // the AI trends by month are drawn as straight segments between months, as on Trends (they were
+  // smoothed curves)
+  const curves = page.locator('main path.recharts-line-curve');
+  await expect(curves.first()).toBeVisible();
+  for (const d of await curves.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '')))
+    expect(d).toMatch(/^M[\d.,\s]+(L[\d.,\s]+)*$/);
 });
 
 test('real organisation: about 100 department names beside the Compare bars never overlap', async ({
