@@ -334,6 +334,8 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   await lp.getByRole('button', { name: 'Create scenario' }).click();
   await expect(lp.getByRole('heading', { name: 'E2E my subtree', level: 1 })).toBeVisible();
   await expect(lp.getByText(`subtree of`).first()).toBeVisible();
+  // the unit is named before any operation (it read "Unit: subtree of (E000001)")
+  if (mine.name) await expect(lp.getByText(`Unit: subtree of ${mine.name} (${mine.id})`)).toBeVisible();
   // the editor's header dates read in the reader's locale, not ISO (issue #16)
   await expect(lp.getByText(/^From snapshot /)).not.toHaveText(/\d{4}-\d{2}-\d{2}/);
   const id = /\/scenarios\/(\d+)/.exec(lp.url())?.[1];
