@@ -303,7 +303,9 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
 test('a leader plans inside their subtree only; a viewer has no scenarios', async ({ page, browser }) => {
   await signIn(page, 'admin');
   const tree = (await (await page.request.get('/api/org/tree')).json()) as {
-    levels: Array<{ children: Array<{ id: string; subtreeSize: number; kind: string }> }>;
+    levels: Array<{
+      children: Array<{ id: string; name: string | null; subtreeSize: number; kind: string }>;
+    }>;
   };
   const [mine, other] = (tree.levels[0]?.children ?? [])
     .filter((c) => c.kind === 'person' && c.subtreeSize >= 10)
