@@ -1,6 +1,6 @@
 import 'server-only';
 import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
-import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import { listSeries, loadPrepared, readStoredFieldsSeries, type SnapshotRef } from '../snapshot-data';
 import type { DelayeringStep } from '@/lib/views/trends';
 import type { DashboardRequest } from './context';
 import { lookupChains, lookupPeople } from './people-lookup';
@@ -56,10 +56,11 @@ async function keepInUnit(ctx: DashboardRequest, prev: SnapshotRef, events: Dela
  */
 export async function loadDelayering(ctx: DashboardRequest): Promise<DelayeringStep[]> {
   const series = await listSeries(ctx.ref.orgId, ctx.ref.asOf);
-  const stored = await readStoredSeries<StoredChanges>(
+  const stored = await readStoredFieldsSeries<StoredChanges>(
     series.slice(1).map((s) => s.id),
     'changes',
     'org',
+    ['from', 'delayering'],
   );
   const out: DelayeringStep[] = [];
   for (let k = 1; k < series.length; k++) {
