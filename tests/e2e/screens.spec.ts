@@ -322,3 +322,11 @@ test('real organisation: about 100 departments show 25 rows first, the rest one 
   await more.click();
   await expect(table.locator('tbody tr')).toHaveCount(n);
 });
+
+test('real organisation: the ladder table of about 100 departments shows 25 a page', async ({ page }) => {
+  await openReal(page, 'hr', '/ladder');
+  const table = page.getByTestId('ladder-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(25);
+  await expect(table.getByRole('group', { name: /pages$/ })).toContainText(/Page 1 of [3-9]/);
+});
