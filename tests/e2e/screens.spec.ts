@@ -330,3 +330,23 @@ test('real organisation: the ladder table of about 100 departments shows 25 a pa
   await expect(table.locator('tbody tr')).toHaveCount(25);
   await expect(table.getByRole('group', { name: /pages$/ })).toContainText(/Page 1 of [3-9]/);
 });
+
+test('Admin: Disable is a quiet button that asks first (not a column of red buttons)', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin');
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'viewer@e2e.test', exact: true }) });
+  const disable = row.getByRole('button', { name: /^Disable / });
+  await expect(disable).toBeVisible();
+  await expect(disable).not.toHaveClass(/danger/);
+  // dismissing the question leaves the user active
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await disable.click();
+  await expect.poll(() => asked).toContain('Disable');
+  await expect(row).toContainText('Active');
+});
