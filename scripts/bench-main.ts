@@ -7,7 +7,9 @@
 // --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
 // production build. `--scenario` runs only the scenario benchmark (`scenario100k`: opening a stored
 // scenario and appending operations on the 100k demo company, server time; `--people N --snapshots S
-// --ops K --seed X`; `--quick` for 10k x 3).
+// --ops K --seed X`; `--quick` for 10k x 3). `--ai` runs only the AI benchmark (`ai100k`: a year of
+// daily per-user rows for three tools and 2M pull requests imported, then cold AI dashboard views;
+// `--people N --days D --prs P --batch-days B --ai-views K --ai-budget S --seed X`; `--quick` for 10k x 90 days).
 import { parseArgs } from 'node:util';
 import { CHILD_FLAG } from '../cli/bench/child';
 import { runBenchTask } from '../cli/bench/child-tasks';
@@ -18,11 +20,13 @@ import { benchDashboard } from '../cli/bench/dashboard';
 import { benchAbuse } from '../cli/bench/abuse';
 import { benchViews, viewsKey, type ViewsOptions } from '../cli/bench/views';
 import { benchScenario, scenarioKey, type ScenarioOptions } from '../cli/bench/scenario';
+import { aiKey, benchAi, type AiBenchOptions } from '../cli/bench/ai-bench';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
   '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]\n' +
-  '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]';
+  '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]\n' +
+  '       npm run bench -- --ai [--people N] [--days D] [--prs P] [--batch-days B] [--ai-views K] [--ai-budget S] [--seed X] [--quick] [--json]';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -69,6 +73,28 @@ function scenarioOptions(values: Record<string, string | boolean | undefined>): 
   };
 }
 
+/** The AI run's size: 100k people x 365 days, 2M PRs by default; 10k x 90 days, 50k PRs with --quick. */
+function aiOptions(values: Record<string, string | boolean | undefined>): AiBenchOptions {
+  const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
+  const quick = values.quick === true;
+  const people = positiveInt('people', str('people'), quick ? 10_000 : 100_000);
+  if (people < 1000 || people > 1_000_000) throw new Error('--people takes 1000 to 1000000');
+  const days = positiveInt('days', str('days'), quick ? 90 : 365);
+  if (days < 14 || days > 731) throw new Error('--days takes 14 to 731');
+  return {
+    people,
+    days,
+    // 20 a person a year: 2M for 100k people over a year
+    pullRequests: positiveInt('prs', str('prs'), Math.round((people * 20 * days) / 365)),
+    // about 350k usage rows an upload at 100k people
+    daysPerBatch: positiveInt('batch-days', str('batch-days'), Math.max(1, Math.round(200_000 / people))),
+    views: positiveInt('ai-views', str('ai-views'), quick ? 40 : 100),
+    budgetSeconds: positiveInt('ai-budget', str('ai-budget'), 600),
+    seed: positiveInt('seed', str('seed'), 15),
+    verbose: values.verbose === true,
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === CHILD_FLAG) {
     await runBenchTask(argv[1] ?? '{}');
@@ -89,6 +115,12 @@ async function main(argv: string[]): Promise<number> {
       abuse: { type: 'boolean' },
       views: { type: 'boolean' },
       scenario: { type: 'boolean' },
+      ai: { type: 'boolean' },
+      days: { type: 'string' },
+      prs: { type: 'string' },
+      'batch-days': { type: 'string' },
+      'ai-views': { type: 'string' },
+      'ai-budget': { type: 'string' },
       ops: { type: 'string' },
       people: { type: 'string' },
       snapshots: { type: 'string' },
@@ -107,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
   const script = process.argv[1] ?? 'scripts/bench.ts';
   const started = performance.now();
   const report =
-    values['dashboard-only'] || values.abuse || values.views || values.scenario
+    values['dashboard-only'] || values.abuse || values.views || values.scenario || values.ai
       ? {}
       : await runBenchmark(
           {
@@ -133,6 +165,10 @@ async function main(argv: string[]): Promise<number> {
   if (values.scenario) {
     const o = scenarioOptions(values);
     Object.assign(report, { [scenarioKey(o.people)]: await benchScenario(log, o) });
+  }
+  if (values.ai) {
+    const o = aiOptions(values);
+    Object.assign(report, { [aiKey(o.people)]: await benchAi(log, o, script) });
   }
   process.stderr.write(`\n${formatTable(report)}\n\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

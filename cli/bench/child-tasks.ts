@@ -12,6 +12,7 @@ import { writeDemoCompany } from '@/cli/demo/write';
 import { parseOrgUpload } from '@/lib/ingest';
 import { computeSnapshotResults } from '@/lib/metrics/snapshot-results';
 import { runUploadTask } from './abuse-upload';
+import { runAiLoad } from './ai-load';
 import { RESULT_MARK } from './child';
 import { startRssSampler } from './memory';
 import { median, secondsSince } from './stats';
@@ -105,6 +106,8 @@ export async function runBenchTask(json: string): Promise<void> {
         ? await runMetrics(task)
         : task.kind === 'upload'
           ? await runUploadTask(task)
-          : runGenerate(task);
+          : task.kind === 'ai-load'
+            ? await runAiLoad(task)
+            : runGenerate(task);
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
 }

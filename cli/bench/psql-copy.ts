@@ -50,10 +50,10 @@ export async function createPlainTable(url: string, file: string): Promise<void>
   }
 }
 
-/** Runs psql \copy of the file into the plain table; returns the wall-clock seconds. */
-export function timePsqlCopy(url: string, file: string): Promise<number> {
+/** Runs psql \copy of the CSV file into the plain table (or `table`); returns the wall-clock seconds. */
+export function timePsqlCopy(url: string, file: string, table: string = PLAIN_TABLE): Promise<number> {
   const escaped = file.replace(/'/g, "''");
-  const command = `\\copy ${PLAIN_TABLE} from '${escaped}' with (format csv, header true)`;
+  const command = `\\copy ${table} from '${escaped}' with (format csv, header true)`;
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', command], {

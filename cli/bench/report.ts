@@ -1,5 +1,6 @@
 /** The benchmark's JSON shape and the human table printed to stderr beside it. */
 import type { AbuseFigures } from './abuse';
+import type { AiBenchFigures } from './ai-bench';
 import type { ScenarioFigures } from './scenario';
 import type { ViewsFigures } from './views';
 
@@ -23,6 +24,8 @@ export interface BenchReport {
   [views: `views${string}`]: ViewsFigures | undefined;
   /** scenario runs keyed by size: scenario100k (issue #14) */
   [scenario: `scenario${string}`]: ScenarioFigures | undefined;
+  /** AI import and cold AI views keyed by size: ai100k (issue #15) */
+  [ai: `ai${string}`]: AiBenchFigures | undefined;
 }
 
 interface Row {
@@ -120,6 +123,7 @@ export function summaryRows(r: BenchReport): Row[] {
   for (const [k, v] of Object.entries(r))
     if (/^views\d+[km]$/.test(k) && v) rows.push(...viewRows(v as ViewsFigures));
     else if (/^scenario\d+k$/.test(k) && v) rows.push(...scenarioRows(v as ScenarioFigures));
+    else if (/^ai\d+k$/.test(k) && v) rows.push(...aiRows(v as AiBenchFigures));
   return rows;
 }
 
@@ -147,6 +151,27 @@ function scenarioRows(v: ScenarioFigures): Row[] {
       reference: `load average ${v.loadAverage.before} / ${v.loadAverage.after}`,
       target: 'open < 1 s; ops < 300 ms',
       met: v.subtree.openMs < 1000 && v.subtree.opP95Ms < 300,
+    },
+  ];
+}
+
+/** The AI rows (issue #15): import < 3 minutes, cold AI views p95 < 300 ms (the targets are for 100k people x a year). */
+function aiRows(v: AiBenchFigures): Row[] {
+  const full = v.company.startsWith('100,000 people, 365 days');
+  return [
+    {
+      name: `AI import, ${v.company}`,
+      figure: `${s(v.importSeconds)}, ${mb(v.import.peakRssMb)} (${v.import.rowsPerSecond} rows/s)`,
+      reference: `psql \\copy ${s(v.import.psqlCopySeconds)} (x${v.import.ratio.toFixed(2)}); load ${v.loadAverage.before} / ${v.loadAverage.after}`,
+      target: '< 180 s at 100k x a year',
+      met: full ? v.importSeconds < 180 : null,
+    },
+    {
+      name: `cold AI views (${v.views.asked}, subtree x period, each once)`,
+      figure: `p50 ${v.coldP50Ms.toFixed(0)} ms, p95 ${v.coldP95Ms.toFixed(0)} ms, max ${v.views.maxMs.toFixed(0)} ms`,
+      reference: `first request ${v.views.firstRequestMs} ms; server ${mb(v.views.serverPeakRssMb)}`,
+      target: 'p95 < 300 ms at 100k x a year',
+      met: full ? v.coldP95Ms < 300 : null,
     },
   ];
 }

@@ -1,5 +1,8 @@
+import type { AiLoadTask } from './ai-load';
+
 /** The work the benchmark runs in child processes, so each measurement owns its process memory. */
 export type BenchTask =
+  | AiLoadTask
   | { kind: 'generate'; dir: string; size: number; months: number; seed: number }
   | { kind: 'import'; file: string; url: string | null; dataDir: string | null }
   | { kind: 'metrics'; file: string }

@@ -10,6 +10,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
 } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 
@@ -79,6 +80,83 @@ export const aiUsage = pgTable(
     index('ai_usage_period_idx').on(t.periodEnd),
     index('ai_usage_subject_idx').on(t.tool, t.subjectKey, t.periodStart, t.periodEnd),
     index('ai_usage_import_idx').on(t.importId),
+  ],
+);
+
+/**
+ * ai_usage summed per organisation, calendar month (of period_end), tool and subject, kept in step
+ * by the import (lib/dal/ai-usage-months.ts): a period's figures read whole months here and only the
+ * days of a partly covered month from ai_usage. Every column is a sum, min, max, bool_or or bitwise
+ * or of ai_usage rows, so combining months gives exactly what the rows give; distinct active days
+ * stay exact through day_mask (bit d-1 = day d of the month had an active daily row).
+ */
+export const aiUsageMonths = pgTable(
+  'ai_usage_months',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** first day of the month of the rows' period_end */
+    month: date('month', { mode: 'string' }).notNull(),
+    tool: text('tool').notNull(),
+    subjectKind: text('subject_kind').notNull(),
+    subjectKey: text('subject_key').notNull(),
+    employeeId: text('employee_id'),
+    /** lower-case, as the views group them */
+    login: text('login'),
+    email: text('email'),
+    teamManagerId: text('team_manager_id'),
+    orgKey: text('org_key'),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    rows: integer('rows').notNull(),
+    activeRows: integer('active_rows').notNull(),
+    engineers: doublePrecision('engineers'),
+    aiActiveUsers: doublePrecision('ai_active_users'),
+    active: boolean('active').notNull(),
+    /** sums over rows where both of a ratio's counters are given */
+    suggestionsBoth: doublePrecision('suggestions_both'),
+    acceptancesBoth: doublePrecision('acceptances_both'),
+    linesSuggestedBoth: doublePrecision('lines_suggested_both'),
+    linesAcceptedBoth: doublePrecision('lines_accepted_both'),
+    prsBoth: doublePrecision('prs_both'),
+    aiPrsBoth: doublePrecision('ai_prs_both'),
+    linesAccepted: doublePrecision('lines_accepted'),
+    linesAcceptedNoTotal: doublePrecision('lines_accepted_no_total'),
+    linesAcceptedWithTotal: doublePrecision('lines_accepted_with_total'),
+    linesTotal: doublePrecision('lines_total'),
+    hasTotal: boolean('has_total').notNull(),
+    prsMerged: doublePrecision('prs_merged'),
+    spendUsd: doublePrecision('spend_usd'),
+    hasSpend: boolean('has_spend').notNull(),
+    prStart: date('pr_start', { mode: 'string' }),
+    prEnd: date('pr_end', { mode: 'string' }),
+    spendStart: date('spend_start', { mode: 'string' }),
+    spendEnd: date('spend_end', { mode: 'string' }),
+    activeDays: doublePrecision('active_days'),
+    /** active one-day rows without active_days, by day of the month (bit 0 = the 1st) */
+    dayMask: integer('day_mask').notNull(),
+    /** active rows by the day of the month of their period_end */
+    endMask: integer('end_mask').notNull(),
+    agentUses: doublePrecision('agent_uses'),
+    creditsSpend: doublePrecision('credits_spend'),
+    creditsNoSpend: doublePrecision('credits_no_spend'),
+  },
+  (t) => [
+    unique('ai_usage_months_key')
+      .on(
+        t.orgId,
+        t.month,
+        t.tool,
+        t.subjectKey,
+        t.subjectKind,
+        t.employeeId,
+        t.login,
+        t.email,
+        t.teamManagerId,
+        t.orgKey,
+      )
+      .nullsNotDistinct(),
   ],
 );
 

@@ -6,6 +6,7 @@ import { buildOrgTree } from '@/lib/metrics/tree';
 import { readSnapshotRecords } from './snapshot-pack';
 import { rawQuery } from './raw-query';
 import { processCache } from './process-cache';
+import { monthsSource } from './ai-usage-months';
 
 /** ai_usage / ai_seats rows of organisation $3 (they belong to it through their import). */
 export const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3)';
@@ -58,30 +59,32 @@ export async function loadAiAggregates(
   to: string,
   byMonth: boolean,
 ): Promise<Array<AiAggregate & { month: string }>> {
-  const both = (a: string, b: string) => `filter (where ${a} is not null and ${b} is not null)`;
+  // Whole months from ai_usage_months, the days of a partly covered month from ai_usage, each summed
+  // the same way; summed again here per subject (every column is a sum, min, max or bool_or).
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const source = monthsSource('$1::int', from, to, param);
   const rows = await rawQuery<AggRow>(
-    `select ${byMonth ? `to_char(period_end, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
-       lower(github_login) as login, lower(email) as email, team_manager_id, org_key,
+    `select ${byMonth ? `to_char(month, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
+       login, email, team_manager_id, org_key,
        to_char(min(period_start), 'YYYY-MM-DD') as period_start, to_char(max(period_end), 'YYYY-MM-DD') as period_end,
-       count(*)::int as rows, (count(*) filter (where act))::int as active_rows,
-       max(engineers) as engineers, max(ai_active_users) as ai_active_users, bool_or(act) as active,
-       sum(suggestions) ${both('suggestions', 'acceptances')} as suggestions,
-       sum(acceptances) ${both('suggestions', 'acceptances')} as acceptances,
-       sum(lines_suggested) ${both('lines_suggested', 'lines_accepted')} as lines_suggested,
-       sum(lines_accepted) ${both('lines_suggested', 'lines_accepted')} as lines_accepted,
+       sum(rows)::int as rows, sum(active_rows)::int as active_rows,
+       max(engineers) as engineers, max(ai_active_users) as ai_active_users, bool_or(active) as active,
+       sum(suggestions_both) as suggestions, sum(acceptances_both) as acceptances,
+       sum(lines_suggested_both) as lines_suggested, sum(lines_accepted_both) as lines_accepted,
        sum(lines_accepted) as lines_ai,
-       sum(prs_merged) ${both('prs_merged', 'ai_assisted_prs')} as prs_for_share,
-       sum(ai_assisted_prs) ${both('prs_merged', 'ai_assisted_prs')} as ai_assisted_prs,
+       sum(prs_both) as prs_for_share, sum(ai_prs_both) as ai_assisted_prs,
        sum(prs_merged) as prs_merged, sum(spend_usd) as spend_usd,
-       to_char(min(period_start) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_start,
-       to_char(max(period_end) filter (where prs_merged is not null), 'YYYY-MM-DD') as pr_end,
-       to_char(min(period_start) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_start,
-       to_char(max(period_end) filter (where spend_usd is not null), 'YYYY-MM-DD') as spend_end,
+       to_char(min(pr_start), 'YYYY-MM-DD') as pr_start, to_char(max(pr_end), 'YYYY-MM-DD') as pr_end,
+       to_char(min(spend_start), 'YYYY-MM-DD') as spend_start, to_char(max(spend_end), 'YYYY-MM-DD') as spend_end,
        bool_or(position('~' in subject_key) = 0) as whole_tool
-     from (select *, ${ACTIVE} as act from ai_usage where period_end between $1::date and $2::date and ${IN_ORG}) u
-     group by 1, tool, subject_kind, employee_id, lower(github_login), lower(email), team_manager_id, org_key
+     from (${source}) u
+     group by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key
      order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
-    [from, to, orgId],
+    params,
   );
   return rows.map((r) => ({
     month: r.month,
@@ -118,9 +121,14 @@ export async function loadAiAggregates(
 
 /** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */
 export async function listAiMonths(orgId: number): Promise<string[]> {
+  // One index probe per month (ai_usage_months_key starts with org_id, month), not a scan.
   const rows = await rawQuery<{ m: string }>(
-    `select distinct to_char(period_end, 'YYYY-MM') as m from ai_usage
-     where import_id in (select id from ai_imports where org_id = $1) order by 1`,
+    `with recursive ms as (
+       select min(month) as month from ai_usage_months where org_id = $1
+       union all
+       select (select min(month) from ai_usage_months where org_id = $1 and month > ms.month)
+       from ms where ms.month is not null)
+     select to_char(month, 'YYYY-MM') as m from ms where month is not null order by 1`,
     [orgId],
   );
   return rows.map((r) => r.m);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
 import { ACTIVE, IN_ORG } from './ai-data';
+import { monthsSource } from './ai-usage-months';
 import type { PayoffToolRow } from '@/lib/views/ai-payoff';
 import type { PrAuthorCounts } from '@/lib/views/ai-figures';
 
@@ -74,6 +75,7 @@ const STRETCHES = `
  * stretch the larger of the two sums counts, never both; hasCredits is false when no row gives any.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
+  // From the rows themselves, not the monthly sums: overlap between sources is judged per stretch of days.
   const rows = await rawQuery<Record<string, unknown>>(
     `with u as (
        select tool, employee_id, lower(github_login) as login, lower(email) as email, period_start as ps,
@@ -200,25 +202,48 @@ export async function loadActiveWeeks(
   weekFrom: string,
   to: string,
 ): Promise<ActiveWeeksRow[]> {
+  // Days with an active row, per identity and month (bits of end_mask), turned into weeks here.
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const rows = await rawQuery<{
     employee_id: string | null;
     login: string | null;
     email: string | null;
-    weeks: string;
+    months: string;
   }>(
-    `select employee_id, lower(github_login) as login, lower(email) as email,
-       string_agg(distinct ((period_end - $1::date) / 7)::text, ',') as weeks
-     from ai_usage
-     where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG} and ${ACTIVE}
+    `select employee_id, login, email,
+       string_agg(to_char(month, 'YYYY-MM-DD') || ':' || mask::text, ',') as months
+     from (select employee_id, login, email, month, bit_or(end_mask) as mask
+           from (${monthsSource('$1::int', weekFrom, to, param)}) s
+           where subject_kind = 'person' group by 1, 2, 3, 4) x
+     where mask <> 0
      group by 1, 2, 3`,
-    [weekFrom, to, orgId],
+    params,
   );
-  return rows.map((r) => ({
-    employeeId: r.employee_id,
-    githubLogin: r.login,
-    email: r.email,
-    weeks: r.weeks.split(',').map(Number),
-  }));
+  const start = Date.parse(`${weekFrom}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  return rows.map((r) => {
+    const weeks = new Set<number>();
+    for (const part of r.months.split(',')) {
+      const [month, maskText] = part.split(':');
+      const first = Date.parse(`${month}T00:00:00Z`);
+      const mask = Number(maskText);
+      for (let d = 0; d < 31; d++) {
+        if ((mask & (1 << d)) === 0) continue;
+        const day = first + d * 86_400_000;
+        if (day >= start && day <= end) weeks.add(Math.floor((day - start) / (7 * 86_400_000)));
+      }
+    }
+    return {
+      employeeId: r.employee_id,
+      githubLogin: r.login,
+      email: r.email,
+      weeks: [...weeks].sort((a, b) => a - b),
+    };
+  });
 }
 
 /** PRs merged in [from, to] per author and merge day (UTC), with cycle times. */

@@ -59,6 +59,7 @@ import { isUnitShown, populationFloor } from '@/lib/views/floor';
 import type { Actor } from '../actor';
 import { loadAiPayoff } from '../ai-payoff';
 import { readSettings } from '../settings';
+import { processCache } from '../process-cache';
 import { loadUnitRoot } from './unit-root';
 
 export type { AiKpi, AiManagerRow, AiScatterPoint, AiTrendPoint };
@@ -119,14 +120,64 @@ async function unitPeriod(
   if (!snapshot) return { snapshot: null, metrics: null, unmatchedShare: null, hidden: true };
   const index = await loadIdentityIndex(snapshot.id);
   const nodes = aiUnitNodes(index.tree, spec);
-  const rollup = buildAiRollup(index, rows, manual);
-  const people = joinPeriodPeople(index, manual, period, prs?.authors ?? [], seats);
+  // The month's organisation-wide join (every unit's trend shares it) is kept per data version.
+  const { rollup, people } = await monthJoin(ctx, month, snapshot.id, () => ({
+    rollup: buildAiRollup(index, rows, manual),
+    people: joinPeriodPeople(index, manual, period, prs?.authors ?? [], seats),
+  }));
   const metrics = withSharedFigures(
     computeAiMetrics(unitAiTotals(rollup, nodes), rollup.coverage),
     rollupFigures({ rollup, nodes, people, period, prsAll: prs ? prs.total : null }),
   );
   const hidden = isAiUnitHidden(aiFloor(ctx, rollup), index.tree, spec);
   return { snapshot, metrics, unmatchedShare: rollup.unmatchedShare, hidden };
+}
+
+/**
+ * The organisation-wide inputs of the monthly trend and of a month's join, kept per organisation
+ * and data version (ctx.dataVersion changes with every import, deletion, mapping or snapshot), so
+ * a unit nobody asked for yet costs its own sums, not the organisation's year again. Read-only.
+ */
+interface TrendInputs {
+  byMonth: Map<string, AiAggregate[]>;
+  prRange: { from: string | null; to: string | null };
+  seatRows: SeatRow[];
+  prsByMonth: Map<string, { authors: PrAuthorRow[]; total: number }>;
+}
+const trendCache = processCache<TrendInputs>('ai-trend-inputs', { max: 8 });
+const joinCache = processCache<{ rollup: AiRollup; people: ReturnType<typeof joinPeriodPeople> }>(
+  'ai-month-joins',
+  { max: 40 },
+);
+
+function monthJoin(
+  ctx: DashboardContext,
+  month: string,
+  snapshotId: number,
+  build: () => { rollup: AiRollup; people: ReturnType<typeof joinPeriodPeople> },
+) {
+  return joinCache.get(`${ctx.actor.orgId}|${ctx.dataVersion}|${month}|${snapshotId}`, async () => build());
+}
+
+async function loadTrendInputs(ctx: DashboardContext, first: string | undefined, last: string | undefined) {
+  const orgId = ctx.actor.orgId;
+  return trendCache.get(`${orgId}|${ctx.dataVersion}|${first ?? ''}|${last ?? ''}`, async () => {
+    const monthly = first && last ? await loadAiAggregates(orgId, `${first}-01`, monthEnd(last), true) : [];
+    const byMonth = new Map<string, AiAggregate[]>();
+    for (const r of monthly) {
+      const list = byMonth.get(r.month);
+      if (list) list.push(r);
+      else byMonth.set(r.month, [r]);
+    }
+    const [prRange, seatRows, prsByMonth] = await Promise.all([
+      loadPrRange(orgId),
+      loadCurrentSeats(orgId),
+      first && last
+        ? loadPrAuthorsByMonth(orgId, `${first}-01`, monthEnd(last))
+        : Promise.resolve(new Map<string, { authors: PrAuthorRow[]; total: number }>()),
+    ]);
+    return { byMonth, prRange, seatRows, prsByMonth };
+  });
 }
 
 /**
@@ -194,19 +245,7 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
   const trendMonths = months.slice(-MAX_TREND_MONTHS);
   const first = trendMonths[0];
   const last = trendMonths[trendMonths.length - 1];
-  const monthly =
-    first && last ? await loadAiAggregates(actor.orgId, `${first}-01`, monthEnd(last), true) : [];
-  const byMonth = new Map<string, AiAggregate[]>();
-  for (const r of monthly) {
-    const list = byMonth.get(r.month);
-    if (list) list.push(r);
-    else byMonth.set(r.month, [r]);
-  }
-  const [prRange, seatRows, prsByMonth] = await Promise.all([
-    loadPrRange(actor.orgId),
-    loadCurrentSeats(actor.orgId),
-    first && last ? loadPrAuthorsByMonth(actor.orgId, `${first}-01`, monthEnd(last)) : new Map(),
-  ]);
+  const { byMonth, prRange, seatRows, prsByMonth } = await loadTrendInputs(ctx, first, last);
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
   for (const m of trendMonths) {
