@@ -7,6 +7,8 @@ const TOOL_NAMES: Readonly<Record<string, string>> = {
   'claude-code': 'Claude Code',
   cursor: 'Cursor',
   windsurf: 'Windsurf',
+  // a generic AI-usage CSV without a tool column
+  other: 'Unnamed tool',
 };
 
 export function toolName(tool: string): string {

@@ -46,6 +46,8 @@ export interface ContractTool {
   activeUsers: number | null;
   linesAddedByAi: number | null;
   aiShareOfCode: number | null;
+  /** null when no person row of the tool in the unit and period reports AI credits (Cursor, Claude Code, Windsurf) */
+  aiCredits: number | null;
   spendUsd: number | null;
   costPerMergedPr: number | null;
 }
@@ -70,6 +72,7 @@ export function payoffContract(
             activeUsers: null,
             linesAddedByAi: null,
             aiShareOfCode: null,
+            aiCredits: null,
             spendUsd: null,
             costPerMergedPr: null,
           }
@@ -77,6 +80,7 @@ export function payoffContract(
             activeUsers: t.activeUsers,
             linesAddedByAi: t.linesAddedByAi,
             aiShareOfCode: t.aiShareOfCode,
+            aiCredits: t.aiCredits,
             spendUsd: t.spendUsd,
             costPerMergedPr: t.costPerMergedPr,
           };

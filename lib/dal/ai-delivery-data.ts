@@ -1,6 +1,6 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
-import { IN_ORG } from './ai-data';
+import { ACTIVE, IN_ORG } from './ai-data';
 import { monthsSource } from './ai-usage-months';
 import type { PayoffToolRow } from '@/lib/views/ai-payoff';
 import type { PrAuthorCounts } from '@/lib/views/ai-figures';
@@ -21,46 +21,76 @@ const hours = (s: string | null): number[] => (s ? s.split(',').map(Number) : []
 /** One identity's use of one tool over the period, summed. */
 export type ToolUseRow = PayoffToolRow;
 
+/** One identity and tool: the columns every step below groups and orders by. */
+const WHO = 'tool, employee_id, login, email';
+/** A span giving active days: a reported total, or an active day. */
+const GIVES_DAYS = '(days_reported is not null or day_active)';
+/** A span giving AI credits, from either source (billing rows have an amount, users-report rows none). */
+const GIVES_CREDITS = '(credits_billed is not null or credits_reported is not null)';
+
 /**
- * Person rows of the period per tool and identity. Active days: the reported active_days (period
- * totals such as Copilot's 28-day users report) or the distinct days with an active daily row,
- * whichever is larger: a tool can store several rows for one day (Copilot's users report and
- * billing, Cursor's daily usage and AI-code commits, Windsurf's autocomplete and chat) and daily
- * billing rows usually fall inside a 28-day total, so neither is added to the other. Lines by AI: the lines the tool reports as accepted in the editor, or,
- * where it reports none, the AI lines of its commits (Cursor AI-code commits count lines already
- * accepted in the editor, so the two are never added). AI credits: Copilot gives a person's credits
- * both in the users report (`ai_credits_used`) and in the billing files (rows with an amount), for
- * the same use, so the larger of the two sums counts, never both.
+ * From the person rows of the period (`u`), one row per identity, tool and span of days (`g`: the
+ * sources of the same days side by side, such as users report and billing, or daily usage and
+ * AI-code commits), each numbered by stretch, for active days and for AI credits apart (`s`; gaps
+ * and islands: a span starts a new stretch when it begins after the last day of every earlier span
+ * giving that measure), and each stretch's figure on one of its rows (`t`: the larger source).
+ */
+const STRETCHES = `
+  g as (
+    select ${WHO}, ps, pe, bool_or(act) as act,
+      sum(active_days) as days_reported, bool_or(act and ps = pe and active_days is null) as day_active,
+      sum(ai_credits) filter (where spend_usd is not null) as credits_billed,
+      sum(ai_credits) filter (where spend_usd is null) as credits_reported,
+      sum(lines_accepted) filter (where lines_total is null) as lines_ai_nt, sum(lines_accepted) as lines_ai_all,
+      sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t, sum(lines_total) as lines_total,
+      sum(agent_uses) as agent, sum(spend_usd) as spend
+    from u group by ${WHO}, ps, pe),
+  e as (
+    select *, max(pe) filter (where ${GIVES_DAYS}) over earlier as days_end,
+      max(pe) filter (where ${GIVES_CREDITS}) over earlier as credits_end
+    from g window earlier as (partition by ${WHO} order by ps, pe rows between unbounded preceding and 1 preceding)),
+  s as (
+    select *, count(*) filter (where ${GIVES_DAYS} and (days_end is null or ps > days_end)) over upto as days_no,
+      count(*) filter (where ${GIVES_CREDITS} and (credits_end is null or ps > credits_end)) over upto as credits_no
+    from e window upto as (partition by ${WHO} order by ps, pe rows unbounded preceding)),
+  t as (
+    select *, row_number() over by_days = 1 as days_first,
+      greatest(coalesce(sum(days_reported) over by_days, 0), count(*) filter (where day_active) over by_days) as days_n,
+      row_number() over by_credits = 1 as credits_first,
+      greatest(coalesce(sum(credits_billed) over by_credits, 0), coalesce(sum(credits_reported) over by_credits, 0)) as credits_n
+    from s window by_days as (partition by ${WHO}, days_no), by_credits as (partition by ${WHO}, credits_no))`;
+
+/**
+ * Person rows of the period per tool and identity. Overlap between sources is judged per stretch of
+ * days (rows sharing a day, directly or through a chain of overlapping rows), never over the whole
+ * period, so a source covering March and another covering April add up. Active days: per stretch,
+ * the reported active_days (period totals such as Copilot's 28-day users report) or the distinct
+ * days with an active daily row, whichever is larger: a tool can store several rows for one day
+ * (Copilot's users report and billing, Cursor's daily usage and AI-code commits, Windsurf's
+ * autocomplete and chat) and daily rows inside a 28-day total are already in it. Lines by AI: the
+ * lines the tool reports as accepted in the editor, or, where it reports none, the AI lines of its
+ * commits (Cursor AI-code commits count lines already accepted in the editor, so the two are never
+ * added). AI credits: Copilot gives a person's credits both in the users report
+ * (`ai_credits_used`) and in the billing files (rows with an amount) for the same use, so per
+ * stretch the larger of the two sums counts, never both; hasCredits is false when no row gives any.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
-  // Per month first (distinct active days of a month: the bits of its day mask), then the period.
-  const params: unknown[] = [orgId];
-  const param = (v: string) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  // From the rows themselves, not the monthly sums: overlap between sources is judged per stretch of days.
   const rows = await rawQuery<Record<string, unknown>>(
-    `select tool, employee_id, login, email, bool_or(active) as active,
-       greatest(coalesce(sum(active_days), 0), sum(days)) as active_days,
-       coalesce(sum(lines_accepted_no_total), sum(lines_accepted)) as lines_ai,
-       sum(lines_accepted_with_total) as lines_ai_t,
-       sum(lines_total) as lines_total, bool_or(has_total) as has_total,
-       sum(agent_uses) as agent,
-       greatest(coalesce(sum(credits_spend), 0), coalesce(sum(credits_no_spend), 0)) as credits,
-       sum(spend_usd) as spend,
-       bool_or(has_spend) as has_spend
-     from (select tool, employee_id, login, email, month, bool_or(active) as active, sum(active_days) as active_days,
-             bit_count(bit_or(day_mask)::bit(32)) as days,
-             sum(lines_accepted_no_total) as lines_accepted_no_total, sum(lines_accepted) as lines_accepted,
-             sum(lines_accepted_with_total) as lines_accepted_with_total, sum(lines_total) as lines_total,
-             bool_or(has_total) as has_total, sum(agent_uses) as agent_uses, sum(credits_spend) as credits_spend,
-             sum(credits_no_spend) as credits_no_spend, sum(spend_usd) as spend_usd, bool_or(has_spend) as has_spend
-           from (${monthsSource('$1::int', from, to, param)}) s
-           where subject_kind = 'person'
-           group by tool, employee_id, login, email, month) u
-     group by tool, employee_id, login, email
-     order by tool, employee_id, login, email`,
-    params,
+    `with u as (
+       select tool, employee_id, lower(github_login) as login, lower(email) as email, period_start as ps,
+         period_end as pe, active_days, lines_accepted, lines_total, agent_uses, ai_credits, spend_usd, ${ACTIVE} as act
+       from ai_usage
+       where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}),
+     ${STRETCHES}
+     select ${WHO}, sum(days_n) filter (where days_first) as active_days,
+       sum(credits_n) filter (where credits_first) as credits, bool_or(act) as active,
+       coalesce(sum(lines_ai_nt), sum(lines_ai_all)) as lines_ai, sum(lines_ai_t) as lines_ai_t,
+       sum(lines_total) as lines_total, sum(agent) as agent, sum(spend) as spend,
+       bool_or(${GIVES_CREDITS}) as has_credits
+     from t group by ${WHO}
+     order by ${WHO}`,
+    [from, to, orgId],
   );
   return rows.map((r) => ({
     tool: String(r.tool),
@@ -72,11 +102,12 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
     linesAi: num(r.lines_ai),
     linesAiWithTotal: num(r.lines_ai_t),
     linesTotal: num(r.lines_total),
-    hasLinesTotal: r.has_total === true,
+    hasLinesTotal: r.lines_total !== null && r.lines_total !== undefined,
     agentUses: num(r.agent),
     aiCredits: num(r.credits),
+    hasCredits: r.has_credits === true,
     usageSpendUsd: num(r.spend),
-    hasSpend: r.has_spend === true,
+    hasSpend: r.spend !== null && r.spend !== undefined,
   }));
 }
 

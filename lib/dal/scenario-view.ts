@@ -163,8 +163,13 @@ function healthSide(ctx: ViewContext, doc: MetricsContract, targets: Targets | n
 }
 
 /** Names of everyone the changes mention, from the snapshot or (added positions) the changed copy. */
-function namesOf(work: ScenarioWork, changes: ScenarioChanges): Record<string, ScenarioPerson> {
-  const ids = new Set<string>();
+function namesOf(
+  work: ScenarioWork,
+  changes: ScenarioChanges,
+  unitRootId: string | null,
+): Record<string, ScenarioPerson> {
+  // the unit's top too: the editor names it ("subtree of Barbara White (E000001)")
+  const ids = new Set<string>(unitRootId ? [unitRootId] : []);
   const add = (id: string | null) => {
     if (id !== null) ids.add(id);
   };
@@ -218,7 +223,7 @@ export async function getScenarioView(actor: Actor, id: number): Promise<Scenari
       before: guardedSummary(beforeCtx, startingSummary(beforeCtx, lh.risk.people)),
       after: guardedSummary(afterCtx, afterSummary(afterCtx, work, lh)),
     },
-    people: namesOf(work, result.changes),
+    people: namesOf(work, result.changes, scenario.unitRootId),
     promoted: promotedIds(work, result.changes),
   };
 }

@@ -74,6 +74,27 @@ export async function readStoredSeries<T>(
   return new Map(rows.map((r) => [r.snapshot_id, r.data]));
 }
 
+/**
+ * Some top-level fields of one family's stored results for many snapshots (only the fields each
+ * row has, their values whole): the database builds the smaller object, so a row's long lists of
+ * person ids (a 'changes' row keeps up to 50,000 per list) are neither sent nor parsed.
+ */
+export async function readStoredFieldsSeries<T>(
+  ids: number[],
+  family: string,
+  scopeType: string,
+  fields: readonly string[],
+): Promise<Map<number, T>> {
+  if (!ids.length) return new Map();
+  const rows = await rawQuery<{ snapshot_id: number; data: T }>(
+    `select snapshot_id,
+            (select coalesce(jsonb_object_agg(key, value), '{}'::jsonb) from jsonb_each(data) where key = any($4::text[])) as data
+     from metric_results where snapshot_id = any($1::int[]) and family = $2 and scope_type = $3 and scope_key = ''`,
+    [ids, family, scopeType, fields],
+  );
+  return new Map(rows.map((r) => [r.snapshot_id, r.data]));
+}
+
 /** Headcount of every stored unit of one scope type (e.g. each department) of a snapshot. */
 export async function readStoredHeadcounts(
   snapshotId: number,

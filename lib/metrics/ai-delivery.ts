@@ -192,6 +192,8 @@ export interface ToolUseMeasures {
   hasLinesTotal: boolean;
   agentUses: number;
   aiCredits: number;
+  /** whether any row reports AI credits (Cursor, Claude Code and Windsurf never do) */
+  hasCredits: boolean;
   /** usage spend reported by the tool (usage-based billing, estimated cost), USD */
   usageSpendUsd: number;
 }
@@ -240,7 +242,8 @@ export interface ToolFigures {
   /** AI lines / all lines, where the tool reports all lines; null otherwise */
   aiShareOfCode: number | null;
   agentUses: number;
-  aiCredits: number;
+  /** AI credits of the tool's people; null when no row of the tool in the unit and period reports any */
+  aiCredits: number | null;
   /** usage spend of the tool's people (person rows), USD */
   usageSpendUsd: number;
   seatCostUsd: number;
@@ -313,6 +316,7 @@ export function computeToolFigures(
     let hasTotal = false;
     let agent = 0;
     let credits = 0;
+    let hasCredits = false;
     let usage = 0;
     for (const u of list) {
       if (u.active) active.add(u.node >= 0 ? `n:${u.node}` : u.identity);
@@ -323,6 +327,7 @@ export function computeToolFigures(
       hasTotal ||= u.hasLinesTotal;
       agent += u.agentUses;
       credits += u.aiCredits;
+      hasCredits ||= u.hasCredits;
       usage += u.usageSpendUsd;
     }
     const report = reported.get(tool) ?? { spend: 0, users: 0, lines: 0 };
@@ -347,7 +352,7 @@ export function computeToolFigures(
       linesAddedByAi: linesAi + report.lines,
       aiShareOfCode: hasTotal && linesTotal > 0 ? roundTo(linesAiT / linesTotal, 4) : null,
       agentUses: agent,
-      aiCredits: roundTo(credits, 2),
+      aiCredits: hasCredits ? roundTo(credits, 2) : null,
       usageSpendUsd: roundTo(usage, 2),
       seatCostUsd: roundTo(seatCost, 2),
       seats: toolSeats.length,

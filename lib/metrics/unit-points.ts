@@ -16,7 +16,7 @@ import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import type { OrgRecord } from '@/lib/metrics/types';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import type { SnapshotChanges } from '@/lib/metrics/history';
-import { isPerson } from '@/lib/metrics/snapshot';
+import { isManager, isPerson } from '@/lib/metrics/snapshot';
 import { SPAN_BANDS, type SpanBands } from '@/lib/metrics/spans';
 import { TrackCode } from '@/lib/metrics/tracks';
 import {
@@ -66,6 +66,31 @@ export interface StoredUnitPoint {
   pre: number;
   /** records in the subtree, root included */
   size: number;
+  /**
+   * The root's own place in its snapshot (stored at import since format 3; absent in older rows
+   * and in a leaf's point): what a view needs of the root besides its figures, so a dashboard can
+   * answer without the tree (lib/views/unit-root.ts).
+   */
+  root?: RootFacts;
+}
+
+/** The root of a stored unit: its layer, whether it is a manager, and its unit's headcount (label rule). */
+export interface RootFacts {
+  /** 1-based layer of the root in its snapshot */
+  layer: number;
+  /** the root manages people (isManager: person-level reports) */
+  manager: boolean;
+  /** the root (if filled) and everyone below: lib/views/unit-labels.ts unitHeadcount */
+  headcount: number;
+}
+
+/** The root facts of record i in its tree. */
+export function rootFacts(tree: PreparedSnapshot['tree'], i: number): RootFacts {
+  return {
+    layer: tree.layer[i] ?? 1,
+    manager: isManager(tree, i),
+    headcount: (tree.weight[i] ?? 0) + (tree.subtreeSize[i] ?? 0),
+  };
 }
 
 /** The series part of a unit's structure. */
@@ -86,8 +111,11 @@ export function toSeriesStructure(m: SeriesStructure): SeriesStructure {
 }
 
 type Cell = number | string | boolean | null;
+/** format 2: figures, position and step; format 3 adds the root's facts (three cells at the end) */
 const FORMAT = 2;
+const FORMAT_WITH_ROOT = 3;
 const STEP_CELLS = 7;
+const ROOT_CELLS = 3;
 const LENGTH = 26 + SPAN_BANDS.length + STEP_CELLS;
 
 /** The positional array stored in metric_results (family 'point', scope subtree). */
@@ -95,7 +123,7 @@ export function encodeUnitPoint(p: StoredUnitPoint): Cell[] {
   const s = p.structure;
   const l = p.ladder;
   return [
-    FORMAT,
+    p.root ? FORMAT_WITH_ROOT : FORMAT,
     p.pre,
     p.size,
     s.headcount,
@@ -133,6 +161,7 @@ export function encodeUnitPoint(p: StoredUnitPoint): Cell[] {
           p.step.leaversBelow,
         ]
       : new Array<Cell>(STEP_CELLS).fill(-1)),
+    ...(p.root ? [p.root.layer, p.root.manager ? 1 : 0, p.root.headcount] : []),
   ];
 }
 
@@ -141,7 +170,9 @@ const numOrNull = (c: Cell | undefined): number | null => (typeof c === 'number'
 
 /** The point back from its stored array; null for an array of another format (then recompute). */
 export function decodeUnitPoint(a: unknown): StoredUnitPoint | null {
-  if (!Array.isArray(a) || a[0] !== FORMAT || a.length !== LENGTH) return null;
+  if (!Array.isArray(a)) return null;
+  const withRoot = a[0] === FORMAT_WITH_ROOT && a.length === LENGTH + ROOT_CELLS;
+  if (!withRoot && (a[0] !== FORMAT || a.length !== LENGTH)) return null;
   const c = a as Cell[];
   let k = 16;
   const bands = {} as SpanBands;
@@ -194,6 +225,9 @@ export function decodeUnitPoint(a: unknown): StoredUnitPoint | null {
             leaversAt: num(at(15)),
             leaversBelow: num(at(16)),
           },
+    ...(withRoot
+      ? { root: { layer: num(c[LENGTH]), manager: c[LENGTH + 1] === 1, headcount: num(c[LENGTH + 2]) } }
+      : {}),
   };
 }
 
@@ -253,7 +287,10 @@ export function computeUnitPoints(
     if (spent > budget) break;
     const point = computeUnitPoint(snap, i, structure);
     if (point !== null)
-      out.push({ id: tree.records[i]?.employeeId ?? '', point: { ...point, step: stepOf?.(i) ?? null } });
+      out.push({
+        id: tree.records[i]?.employeeId ?? '',
+        point: { ...point, step: stepOf?.(i) ?? null, root: rootFacts(tree, i) },
+      });
   }
   return out;
 }

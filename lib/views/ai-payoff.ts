@@ -148,6 +148,7 @@ export function buildPayoffFacts(input: PayoffInput, index: IdentityIndex): Payo
       hasLinesTotal: r.hasLinesTotal,
       agentUses: r.agentUses,
       aiCredits: r.aiCredits,
+      hasCredits: r.hasCredits,
       usageSpendUsd: r.usageSpendUsd,
     };
   });

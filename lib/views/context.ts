@@ -35,6 +35,9 @@ export type PrivacyContext = Pick<ViewContext, 'suppress' | 'hidden' | 'floor'> 
   settings: { minGroupSize: number };
 };
 
+/** What guarding a whole group needs (no floor plan): a view answered without the tree has this. */
+export type GroupPrivacy = Pick<PrivacyContext, 'suppress' | 'hidden' | 'settings'>;
+
 export type Suppressed = SuppressedMarker;
 export { isSuppressed };
 
@@ -45,7 +48,7 @@ export { isSuppressed };
  * was hidden by complementary suppression). A group of 0 is hidden like any small one here; rows
  * of a breakdown go through guardRow, which shows an empty row as 0.
  */
-export function guardGroup<T>(ctx: PrivacyContext, groupSize: number, value: T): T | Suppressed {
+export function guardGroup<T>(ctx: GroupPrivacy, groupSize: number, value: T): T | Suppressed {
   return isGroupHidden(ctx, groupSize) ? hiddenMarker(ctx, reasonFor(ctx, groupSize)) : value;
 }
 
@@ -72,7 +75,7 @@ export function guardRow<T>(ctx: PrivacyContext, size: number, planned: boolean,
 }
 
 /** True when figures about a group of the unit are suppressed: too small, or the unit is hidden. */
-export function isGroupHidden(ctx: PrivacyContext, groupSize: number): boolean {
+export function isGroupHidden(ctx: GroupPrivacy, groupSize: number): boolean {
   return ctx.suppress && (ctx.hidden || groupSize < ctx.settings.minGroupSize);
 }
 

@@ -17,6 +17,8 @@ export interface FigureRow {
   after: FigureValue;
   /** after minus before, when both are numbers */
   difference: number | null;
+  /** how the numbers read: counts, decimals (spans, ratios such as ICs per manager) or a share in % */
+  format: 'int' | 'decimal' | 'percent';
 }
 
 /** The ceiling-risk summary as the result carries it (lib/views/ceiling-risk.ts RiskGroup). */
@@ -30,9 +32,17 @@ export interface RiskSummary {
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-function row(group: string, figure: string, before: FigureValue, after: FigureValue): FigureRow {
+type Format = FigureRow['format'];
+
+function row(
+  group: string,
+  figure: string,
+  before: FigureValue,
+  after: FigureValue,
+  format: Format,
+): FigureRow {
   const difference = typeof before === 'number' && typeof after === 'number' ? round(after - before) : null;
-  return { group, figure, before, after, difference };
+  return { group, figure, before, after, difference, format };
 }
 
 /** Every figure of the two documents, in the SPEC document's order, then the ceiling-risk summary. */
@@ -43,28 +53,32 @@ export function beforeAfterRows(
 ): FigureRow[] {
   const rows: FigureRow[] = [];
   const s = 'Structure';
-  const add = (group: string, figure: string, pick: (d: MetricsDocument) => FigureValue | undefined) =>
-    rows.push(row(group, figure, pick(before) ?? null, pick(after) ?? null));
+  const add = (
+    group: string,
+    figure: string,
+    pick: (d: MetricsDocument) => FigureValue | undefined,
+    format: Format = 'int',
+  ) => rows.push(row(group, figure, pick(before) ?? null, pick(after) ?? null, format));
   add(s, 'Headcount', (d) => d.headcount);
   if (before.fte !== undefined || after.fte !== undefined) {
-    add(s, 'FTE (people and junior staff)', (d) => d.fte);
-    add(s, 'Junior staff FTE', (d) => d.juniorFte);
+    add(s, 'FTE (people and junior staff)', (d) => d.fte, 'decimal');
+    add(s, 'Junior staff FTE', (d) => d.juniorFte, 'decimal');
   }
   add(s, 'Managers', (d) => d.managers);
   add(s, 'Individual contributors', (d) => d.ics);
   add(s, 'Open positions', (d) => d.openPositions);
   add(s, 'Depth (layers)', (d) => d.depth);
   add(s, 'Management layers', (d) => d.managementLayers);
-  add(s, 'Manager ratio', (d) => d.managerRatio);
-  add(s, 'ICs per manager', (d) => d.icsPerManager);
+  add(s, 'Manager ratio', (d) => d.managerRatio, 'percent');
+  add(s, 'ICs per manager', (d) => d.icsPerManager, 'decimal');
   add(s, 'Middle managers', (d) => d.middleManagers);
   add(s, 'Roots', (d) => d.roots);
   add(s, 'Orphans', (d) => d.orphans);
   const sp = 'Span of control';
-  add(sp, 'Mean span', (d) => d.span.mean);
-  add(sp, 'Median span', (d) => d.span.median);
-  add(sp, 'Span p10', (d) => d.span.p10);
-  add(sp, 'Span p90', (d) => d.span.p90);
+  add(sp, 'Mean span', (d) => d.span.mean, 'decimal');
+  add(sp, 'Median span', (d) => d.span.median, 'decimal');
+  add(sp, 'Span p10', (d) => d.span.p10, 'decimal');
+  add(sp, 'Span p90', (d) => d.span.p90, 'decimal');
   for (const b of SPAN_BANDS) add(sp, `Managers with span ${b}`, (d) => d.span.bands[b]);
   const ml = 'Managerial levels';
   add(ml, 'Executives', (d) => d.managerialLevels.executive);
@@ -90,18 +104,18 @@ export function beforeAfterRows(
     add(g, 'IC ceiling', (d) => of(d)?.icCeiling);
     add(g, 'Short ladder', (d) => of(d)?.shortLadder);
     add(g, 'Parity gap', (d) => of(d)?.parityGap);
-    add(g, 'Senior IC share', (d) => of(d)?.seniorIcShare);
+    add(g, 'Senior IC share', (d) => of(d)?.seniorIcShare, 'percent');
   }
   if (risk) {
     const g = 'IC-ceiling risk';
     const pick = (v: RiskSummary | Suppressed, f: (r: RiskSummary) => number | null): FigureValue =>
       isSuppressed(v) ? 'hidden' : f(v);
-    const riskRow = (figure: string, f: (r: RiskSummary) => number | null) =>
-      rows.push(row(g, figure, pick(risk.before, f), pick(risk.after, f)));
+    const riskRow = (figure: string, f: (r: RiskSummary) => number | null, format: Format = 'int') =>
+      rows.push(row(g, figure, pick(risk.before, f), pick(risk.after, f), format));
     riskRow('Declared ICs scored', (r) => r.ics);
-    riskRow('Mean risk score', (r) => r.meanScore);
+    riskRow('Mean risk score', (r) => r.meanScore, 'decimal');
     riskRow('ICs at their unit ceiling', (r) => r.atCeiling);
-    riskRow('Share at the unit ceiling', (r) => r.shareAtCeiling);
+    riskRow('Share at the unit ceiling', (r) => r.shareAtCeiling, 'percent');
     riskRow('High-risk ICs', (r) => r.highRisk);
   }
   return rows;

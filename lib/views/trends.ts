@@ -4,13 +4,12 @@
  * timeline, and the unit's targets.
  */
 import { computeSeriesChanges, type SeriesChange } from '@/lib/metrics/series-changes';
-import type { Targets } from '@/lib/metrics/targets';
 import { guardGroup, type Suppressed, type ViewContext } from './context';
+import type { Unit } from './unit';
 import type { UnitPoint } from './points';
 import type { ScopeNotes } from './scope-notes';
 import { TREND_METRICS, type TrendMetricDef } from './trend-metrics';
-import { unitLabel } from './unit-labels';
-import { targetForUnit, type UnitTarget } from './unit-target';
+import type { UnitTarget } from './unit-target';
 
 export type { TrendMetricDef } from './trend-metrics';
 
@@ -89,8 +88,19 @@ export interface TrendsInput {
   scope: { notes: ScopeNotes; marked: ReadonlySet<string> };
   /** the delayering steps, or null when the unit's figures are hidden (not loaded) */
   steps: DelayeringStep[] | null;
-  targets: Targets | null;
+  /** the unit root's label for this reader (null: no root, or no label for this role) */
+  subtreeName: string | null;
+  /** the unit's span and layer target (lib/views/unit-target.ts) */
+  target: UnitTarget | null;
 }
+
+/** What the Trends view reads of its request: the unit, the snapshot, the reader's privacy (no tree). */
+export type TrendsViewContext = Pick<
+  ViewContext,
+  'settings' | 'ref' | 'suppress' | 'hidden' | 'canSeePeople'
+> & {
+  unit: Pick<Unit, 'department' | 'subtree'>;
+};
 
 /**
  * Trends: every structure and ladder metric of the unit over the snapshot series (stored rows
@@ -99,9 +109,9 @@ export interface TrendsInput {
  * viewers a snapshot where the unit had fewer than min_group_size people is hidden before any
  * change is computed, so no hidden value can be recovered from a difference.
  */
-export function assembleTrends(ctx: ViewContext, input: TrendsInput): Trends {
-  const { unit, snap } = ctx;
-  const { points, hidden, targets } = input;
+export function assembleTrends(ctx: TrendsViewContext, input: TrendsInput): Trends {
+  const { unit } = ctx;
+  const { points, hidden } = input;
   const size = trendUnitSize(ctx, points);
   const { notes, marked } = input.scope;
   const series: Record<string, SeriesChange[]> = {};
@@ -140,13 +150,12 @@ export function assembleTrends(ctx: ViewContext, input: TrendsInput): Trends {
         };
       })
     : steps;
-  const rootIndex = unit.rootIndex;
   return {
     asOf: ctx.ref.asOf,
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: unitLabel(ctx, snap.tree, rootIndex),
+      subtreeName: input.subtreeName,
     },
     metrics: TREND_METRICS.map(({ key, label, group, format, definition, target }) => ({
       key,
@@ -166,7 +175,7 @@ export function assembleTrends(ctx: ViewContext, input: TrendsInput): Trends {
     minGroupSize: ctx.settings.minGroupSize,
     scopeNotes: guardGroup(ctx, size, notes),
     delayering,
-    target: targetForUnit(targets, unit, snap),
+    target: input.target,
     canSeePeople: ctx.canSeePeople,
   };
 }

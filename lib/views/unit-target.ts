@@ -20,12 +20,27 @@ export function targetForUnit(
   unit: Unit,
   snap: PreparedSnapshot,
 ): UnitTarget | null {
+  return targetAtLayer(
+    targets,
+    unit.department,
+    unit.rootIndex < 0 ? null : (snap.tree.layer[unit.rootIndex] ?? 1),
+  );
+}
+
+/**
+ * The same from the unit's department and its root's layer (null = no subtree root): what a view
+ * answered from stored rows knows of the root (lib/metrics/unit-points.ts RootFacts).
+ */
+export function targetAtLayer(
+  targets: Targets | null,
+  department: string | null,
+  rootLayer: number | null,
+): UnitTarget | null {
   if (targets === null) return null;
-  const t = resolveTarget(targets, unit.department);
-  const source =
-    unit.department !== null && targets.departments[unit.department] ? 'department' : 'organisation';
-  if (unit.rootIndex < 0) return { ...t, source, note: null };
-  const above = (snap.tree.layer[unit.rootIndex] ?? 1) - 1;
+  const t = resolveTarget(targets, department);
+  const source = department !== null && targets.departments[department] ? 'department' : 'organisation';
+  if (rootLayer === null) return { ...t, source, note: null };
+  const above = rootLayer - 1;
   if (above === 0) return { ...t, source, note: null };
   return {
     ...t,

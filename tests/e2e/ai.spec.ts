@@ -234,6 +234,18 @@ test('issue #15: the AI page answers "is it paying off?" for the org and for a m
     if (toolName(t.tool) !== t.tool)
       await expect(tools.getByRole('cell', { name: t.tool, exact: true })).toHaveCount(0);
   }
+  // AI credits: "—" for a tool none of whose rows reports any (Cursor, Claude Code), never "0"
+  const creditsAt = await tools.getByRole('columnheader').allTextContents();
+  const credits = creditsAt.indexOf('AI credits');
+  expect(credits).toBeGreaterThan(0);
+  const noCredits = p.byTool.filter((t) => !('suppressed' in t) && t.aiCredits === null);
+  expect(noCredits.length).toBeGreaterThan(0);
+  for (const t of noCredits) {
+    const row = tools
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: toolName(t.tool), exact: true }) });
+    await expect(row.getByRole('cell').nth(credits)).toHaveText('—');
+  }
   await tools.locator('.table-wrap').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
   await tools.screenshot({ path: `${SCREENS}/ai-tools-org-1280.png` });
   // evidence one click away

@@ -15,6 +15,9 @@ const laidOut = async (page: Page) => Number(await page.getByTestId('org-chart')
 
 /** "Fit the chart": every laid-out box in view, so each is drawn. */
 async function fit(page: Page) {
+  // after the first answer is laid out (and its own first view set)
+  await expect.poll(() => laidOut(page)).toBeGreaterThan(0);
+  await page.waitForTimeout(100);
   await page.getByRole('button', { name: 'Fit the chart' }).click();
   await page.waitForTimeout(250);
 }
@@ -36,6 +39,9 @@ for (const role of ['hr', 'viewer'] as E2eRole[]) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, role);
     await openChart(page);
+    // the first view keeps box text legible (zoom 0.6 at least), so a wide top may run past the
+    // edges: show every box first
+    await fit(page);
     const top = await api<OrgTreeResponse>(page, '/api/org/tree');
     const root = top.levels[0];
     const rootId = root?.node?.id ?? '';
@@ -223,6 +229,7 @@ test('dragging a box onto another manager asks for a move; itself, its own team 
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'hr');
   await page.goto('/harness/org-chart');
+  await fit(page);
   await expect(box(page, 'M11')).toBeVisible();
   const centre = async (id: string) => {
     const b = await box(page, id).boundingBox();

@@ -195,6 +195,11 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
   expect(Number(a?.replace(/,/g, ''))).toBe(Number(b?.replace(/,/g, '')) - toRemove);
   const depth = await figure(page, 'Structure', 'Depth (layers)');
   expect(Number(depth[1])).toBe(Number(depth[0]) - 1);
+  // shares read in % as on the dashboards, their change in points (the table showed "0.1905")
+  const ratio = await figure(page, 'Structure', 'Manager ratio');
+  expect(ratio[0]).toMatch(/^\d+\.\d%$/);
+  expect(ratio[1]).toMatch(/^\d+\.\d%$/);
+  expect(ratio[2]).toMatch(/^(0|[+−]\d+\.\d pts)$/);
   const people = page.getByTestId('people-affected');
   await expect(people.getByRole('cell', { name: 'Position removed' }).first()).toBeVisible();
   await expect(people.getByRole('cell', { name: 'New manager' }).first()).toBeVisible();
@@ -298,7 +303,9 @@ test('hr builds a scenario: removes a layer and merges a narrow team by the sugg
 test('a leader plans inside their subtree only; a viewer has no scenarios', async ({ page, browser }) => {
   await signIn(page, 'admin');
   const tree = (await (await page.request.get('/api/org/tree')).json()) as {
-    levels: Array<{ children: Array<{ id: string; subtreeSize: number; kind: string }> }>;
+    levels: Array<{
+      children: Array<{ id: string; name: string | null; subtreeSize: number; kind: string }>;
+    }>;
   };
   const [mine, other] = (tree.levels[0]?.children ?? [])
     .filter((c) => c.kind === 'person' && c.subtreeSize >= 10)
@@ -329,6 +336,8 @@ test('a leader plans inside their subtree only; a viewer has no scenarios', asyn
   await lp.getByRole('button', { name: 'Create scenario' }).click();
   await expect(lp.getByRole('heading', { name: 'E2E my subtree', level: 1 })).toBeVisible();
   await expect(lp.getByText(`subtree of`).first()).toBeVisible();
+  // the unit is named before any operation (it read "Unit: subtree of (E000001)")
+  if (mine.name) await expect(lp.getByText(`Unit: subtree of ${mine.name} (${mine.id})`)).toBeVisible();
   // the editor's header dates read in the reader's locale, not ISO (issue #16)
   await expect(lp.getByText(/^From snapshot /)).not.toHaveText(/\d{4}-\d{2}-\d{2}/);
   const id = /\/scenarios\/(\d+)/.exec(lp.url())?.[1];

@@ -23,6 +23,11 @@ const ROLES = ['admin', 'hr', 'leader', 'viewer'] as const satisfies readonly E2
 /** An ISO calendar date as text (not part of a file name such as org-2026-01-31.csv). */
 const ISO_DAY = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\w)/;
 const BROKEN = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/;
+/** A sentence ending in " ." or a comma after a space: text joined around a missing piece ("span of 1-3 ."). */
+const LOOSE_STOP = /\S [.,](\s|$)/;
+/** "1 more departments", "1 managers": a count of one with a plural noun. */
+const ONE_PLURAL =
+  /(?<![\d.,])\b1 (more |other )?(departments|managers|people|ICs|snapshots|teams|rows|files|users)\b/;
 
 async function orgIdOf(page: Page, name: string): Promise<number | null> {
   const body = (await (await page.request.get('/api/organisations')).json()) as {
@@ -39,17 +44,57 @@ async function visitAll(page: Page, prefix: string, role: E2eRole, query: string
     await expect(page.locator('main')).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main .skeleton')).toHaveCount(0, { timeout: 30_000 });
-    const text = await page.locator('main').innerText();
-    for (const line of text.split('\n')) {
-      if (ISO_DAY.test(line)) problems.push(`${item.href}: ISO date: ${line.slice(0, 140)}`);
-      if (BROKEN.test(line)) problems.push(`${item.href}: broken text: ${line.slice(0, 140)}`);
-    }
-    const wider = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (wider > 1) problems.push(`${item.href}: page ${wider}px wider than the screen`);
+    problems.push(...(await readProblems(page, item.href)));
     await page.screenshot({ path: `${OUT}/${prefix}-${item.href.slice(1)}.png`, fullPage: true });
   }
+  if (navFor(role).some((i) => i.href === '/scenarios'))
+    problems.push(...(await visitScenario(page, prefix, query)));
+  return problems;
+}
+
+/** Reads wrong text on the open page's main: ISO dates, "undefined", "NaN", a page wider than the screen. */
+async function readProblems(page: Page, where: string): Promise<string[]> {
+  const problems: string[] = [];
+  const text = await page.locator('main').innerText();
+  for (const line of text.split('\n')) {
+    if (ISO_DAY.test(line)) problems.push(`${where}: ISO date: ${line.slice(0, 140)}`);
+    if (BROKEN.test(line)) problems.push(`${where}: broken text: ${line.slice(0, 140)}`);
+    if (ONE_PLURAL.test(line)) problems.push(`${where}: one, plural: ${line.slice(0, 140)}`);
+    if (LOOSE_STOP.test(line)) problems.push(`${where}: a space before a stop: ${line.slice(0, 140)}`);
+  }
+  const wider = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (wider > 1) problems.push(`${where}: page ${wider}px wider than the screen`);
+  return problems;
+}
+
+/**
+ * The scenario editor (not in the navigation): opens the role's first scenario in this
+ * organisation, creating one (with an effective date, so both of its dates are read) when there is none.
+ */
+async function visitScenario(page: Page, prefix: string, query: string): Promise<string[]> {
+  const list = async () =>
+    (
+      (await (await page.request.get(`/api/scenarios${query}`)).json()) as {
+        scenarios?: Array<{ id: number }>;
+      }
+    ).scenarios ?? [];
+  let first = (await list())[0];
+  if (!first) {
+    const made = await page.request.post(`/api/scenarios${query}`, {
+      data: { name: 'Screens plan', effectiveDate: '2027-01-01' },
+    });
+    expect(made.ok(), await made.text()).toBe(true);
+    first = (await list())[0];
+  }
+  expect(first, 'a scenario to open').toBeTruthy();
+  await page.goto(`/scenarios/${first?.id}${query}`);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main .skeleton')).toHaveCount(0, { timeout: 30_000 });
+  const problems = await readProblems(page, `/scenarios/${first?.id}`);
+  await page.screenshot({ path: `${OUT}/${prefix}-scenario-editor.png`, fullPage: true });
   return problems;
 }
 
@@ -172,12 +217,22 @@ test('phone: why the AI payoff tables are empty is read without scrolling sidewa
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
   }
   await expect(page.getByTestId('ai-payoff-why')).toHaveText('— : no per-user AI usage for the period.');
+  // the AI trends by month are drawn as straight segments between months, as on Trends (they were
+  // smoothed curves)
+  const curves = page.locator('main path.recharts-line-curve');
+  await expect(curves.first()).toBeVisible();
+  for (const d of await curves.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '')))
+    expect(d).toMatch(/^M[\d.,\s]+(L[\d.,\s]+)*$/);
 });
 
 test('real organisation: about 100 department names beside the Compare bars never overlap', async ({
   page,
 }) => {
   await openReal(page, 'hr', '/compare');
+  // with no targets set, no chart promises a shaded target band (it read "The shaded band is the
+  // target span range" under "No span or layer targets are set yet")
+  if ((await page.getByText(/No span or layer targets are set/).count()) > 0)
+    await expect(page.locator('main')).not.toContainText('shaded');
   const card = page.getByRole('region', { name: /^Department headcount/ });
   const ticks = card.locator('.recharts-yAxis-tick-labels text');
   await expect(ticks.first()).toBeVisible();
@@ -193,6 +248,23 @@ test('real organisation: about 100 department names beside the Compare bars neve
     const [a, b] = [boxes[i - 1], boxes[i]];
     expect(b?.top ?? 0, `"${a?.text}" overlaps "${b?.text}"`).toBeGreaterThanOrEqual((a?.bottom ?? 0) - 0.5);
   }
+  // names cut short still tell departments apart (before, "Immigration Enforcement North" and
+  // "... South" both read "Immigration Enfor…"): two different names never read the same
+  const shown = await ticks.evaluateAll((els) =>
+    els.map((e) => ({
+      full: e.getAttribute('data-full') ?? '',
+      text: Array.from(e.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join(''),
+    })),
+  );
+  const fullOf = new Map<string, string>();
+  for (const { full, text } of shown) {
+    const other = fullOf.get(text);
+    expect(other === undefined || other === full, `"${other}" and "${full}" both read "${text}"`).toBe(true);
+    fullOf.set(text, full);
+  }
 });
 
 test('real organisation: a hidden leaver rate reads short in the figure and in words in the note', async ({
@@ -203,4 +275,78 @@ test('real organisation: a hidden leaver rate reads short in the figure and in w
   // before: "26.3% vs fewer than 5 ICs" in the card's large figure, over three lines on a phone
   await expect(page.getByTestId('kpi-leaverRate-value')).toHaveText(/^[\d.]+% vs <5$/);
   await expect(page.getByTestId('kpi-leaverRate')).toContainText('<5 = fewer than 5 ICs');
+});
+
+test('Data page at 1280: each snapshot row shows its actions whole, without scrolling the table', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/data');
+  const table = page.getByTestId('snapshot-table');
+  await expect(table).toBeVisible();
+  // before, "Uploaded by" and "Uploaded" took two columns and the Actions button was cut at "Actio"
+  const wrap = await page.locator('.table-wrap', { has: table }).boundingBox();
+  const action = await table
+    .getByRole('button', { name: /^Actions for snapshot/ })
+    .first()
+    .boundingBox();
+  expect(wrap && action).toBeTruthy();
+  expect((action?.x ?? 0) + (action?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0));
+});
+
+test('Scenarios at 1280: the list shows every column without scrolling the table', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/scenarios');
+  const table = page.getByTestId('scenario-list').locator('table');
+  await expect(table).toBeVisible();
+  // before, the list sat beside the form and "Operations" and "Status" were cut off
+  const wrap = await page.locator('.table-wrap', { has: table }).boundingBox();
+  const last = await table.locator('thead th').last().boundingBox();
+  expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0) + 0.5);
+});
+
+test('real organisation: about 100 departments show 25 rows first, the rest one click away', async ({
+  page,
+}) => {
+  await openReal(page, 'hr', '/structure');
+  const table = page.getByTestId('department-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  // before, every department was listed and the Structure page ran to about 15,000 px
+  await expect(table.locator('tbody tr')).toHaveCount(25);
+  const more = page.getByTestId('department-table-all');
+  await expect(more).toHaveText(/^Show all \d+ departments$/);
+  const n = Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]);
+  expect(n).toBeGreaterThan(50);
+  await more.click();
+  await expect(table.locator('tbody tr')).toHaveCount(n);
+});
+
+test('real organisation: the ladder table of about 100 departments shows 25 a page', async ({ page }) => {
+  await openReal(page, 'hr', '/ladder');
+  const table = page.getByTestId('ladder-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(25);
+  await expect(table.getByRole('group', { name: /pages$/ })).toContainText(/Page 1 of [3-9]/);
+});
+
+test('Admin: Disable is a quiet button that asks first (not a column of red buttons)', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin');
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'viewer@e2e.test', exact: true }) });
+  const disable = row.getByRole('button', { name: /^Disable / });
+  await expect(disable).toBeVisible();
+  await expect(disable).not.toHaveClass(/danger/);
+  // dismissing the question leaves the user active
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await disable.click();
+  await expect.poll(() => asked).toContain('Disable');
+  await expect(row).toContainText('Active');
 });

@@ -85,6 +85,8 @@ describe.each(backends())('AI payoff on %s', (backend) => {
         activeUsers: 6,
         linesAddedByAi: 600,
         aiShareOfCode: 0.25,
+        // the fixture's Copilot rows report no AI credits: null ("not reported"), not 0
+        aiCredits: null,
         spendUsd: 226.4,
         costPerMergedPr: 9.84,
       },
@@ -93,6 +95,8 @@ describe.each(backends())('AI payoff on %s', (backend) => {
         activeUsers: 5,
         linesAddedByAi: 250,
         aiShareOfCode: 0.25,
+        // Cursor never reports AI credits
+        aiCredits: null,
         spendUsd: 30,
         costPerMergedPr: 1.3,
       },
@@ -110,6 +114,7 @@ describe.each(backends())('AI payoff on %s', (backend) => {
       activeUsers: null,
       linesAddedByAi: null,
       aiShareOfCode: null,
+      aiCredits: null,
       spendUsd: null,
       costPerMergedPr: null,
     });
@@ -162,6 +167,7 @@ describe.each(backends())('AI payoff on %s', (backend) => {
         activeUsers: null,
         linesAddedByAi: null,
         aiShareOfCode: null,
+        aiCredits: null,
         spendUsd: null,
         costPerMergedPr: null,
       },

@@ -87,5 +87,14 @@ describe.each(backends())('demo AI data on %s', (backend) => {
     expect(seats.utilisation.active).toBeGreaterThan(seats.utilisation.idle);
     expect(seats.utilisation.monthlyCostUsd).toBeGreaterThan(0);
     expect(d.managers.length).toBeGreaterThan(0);
+    // AI credits: only Copilot reports them; Cursor and Claude Code read "not reported" (null), not 0
+    const p = d.payoff;
+    if (p === null || isSuppressed(p)) throw new Error('no payoff for hr');
+    const credits = p.byTool.map((t) => [t.tool, 'suppressed' in t ? 'hidden' : t.aiCredits === null]);
+    expect(credits).toEqual([
+      ['claude-code', true],
+      ['copilot', false],
+      ['cursor', true],
+    ]);
   }, 120_000);
 });

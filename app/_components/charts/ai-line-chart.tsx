@@ -47,13 +47,13 @@ export function AiLineChart<Row extends Record<string, unknown>>({
         {series.map((s, i) => (
           <Line
             key={s.key}
-            type="monotone"
+            type="linear"
             dataKey={s.key}
             name={s.label}
             stroke={seriesColor(i)}
             strokeWidth={2}
             strokeDasharray={i % 2 === 1 ? '6 3' : undefined}
-            dot={data.length < 3}
+            dot
             connectNulls={false}
             isAnimationActive={false}
           />

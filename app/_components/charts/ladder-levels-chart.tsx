@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { GroupTick } from './group-tick';
 import { LEGEND_BELOW } from './legend';
@@ -55,6 +56,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
 }) {
   const colors = levelColors(series);
   const order = new Map(series.map((s, k) => [s.key, k]));
+  const labels = useMemo(() => data.map((d) => String(d[y] ?? '')), [data, y]);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -64,7 +66,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
           allowDecimals={false}
           label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
         />
-        <YAxis type="category" dataKey={y} width={130} interval={0} tick={<GroupTick />} />
+        <YAxis type="category" dataKey={y} width={130} interval={0} tick={<GroupTick labels={labels} />} />
         {/* Legend and tooltip keep the series order (ladder order), not the alphabetical default. */}
         <Tooltip itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} />
         <Legend

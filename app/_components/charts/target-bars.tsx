@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import { GroupTick } from './group-tick';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LEGEND_BELOW } from './legend';
@@ -29,6 +30,10 @@ export function TargetBarChart<Row extends object>({
   categoryWidth?: number;
 }) {
   const vertical = layout === 'vertical';
+  const labels = useMemo(
+    () => data.map((d) => String((d as Record<string, unknown>)[category] ?? '')),
+    [data, category],
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart
@@ -51,7 +56,7 @@ export function TargetBarChart<Row extends object>({
               dataKey={category}
               width={categoryWidth}
               interval={0}
-              tick={<GroupTick />}
+              tick={<GroupTick labels={labels} />}
             />
           </>
         ) : (

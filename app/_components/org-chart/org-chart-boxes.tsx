@@ -1,5 +1,6 @@
 'use client';
 
+import { counted } from '@/lib/plural';
 import { personName } from '@/lib/person-name';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
@@ -68,7 +69,9 @@ const PersonBox = memo(function PersonBox({ data, id }: NodeProps<PersonBoxNode>
           {n.subtreeSize > 0 && <span title="Headcount below">{num(n.subtreeSize)} below</span>}
         </div>
       ) : (
-        <div className={styles.stats}>{n.subtreeSize > 0 && <span>{num(n.subtreeSize)} people</span>}</div>
+        <div className={styles.stats}>
+          {n.subtreeSize > 0 && <span>{counted(n.subtreeSize, 'person', 'people')}</span>}
+        </div>
       )}
       {record && (n.childCount > 0 || ctx?.onOpen) && (
         <div className={styles.actions}>
@@ -77,7 +80,7 @@ const PersonBox = memo(function PersonBox({ data, id }: NodeProps<PersonBoxNode>
               type="button"
               className={`nodrag ${styles.toggle}`}
               aria-expanded={open}
-              aria-label={`${open ? 'Collapse' : 'Expand'} ${label} (${num(n.childCount)} reports)`}
+              aria-label={`${open ? 'Collapse' : 'Expand'} ${label} (${counted(n.childCount, 'report')})`}
               onClick={() => ctx?.toggle(id)}
             >
               {busy ? '…' : open ? '−' : `+${num(n.childCount)}`}

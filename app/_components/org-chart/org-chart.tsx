@@ -81,6 +81,8 @@ const toFlow = (layout: ChartLayout, editable: boolean): { nodes: Node[]; edges:
 });
 
 const MIN_ZOOM = 0.02;
+/** The least zoom of the first view: box text stays legible (the rest is a drag or "Fit" away). */
+const FIRST_ZOOM = 0.6;
 /** Below this zoom text is unreadable anyway: boxes drop it, so 1,000 of them pan smoothly. */
 const FAR_ZOOM = 0.2;
 
@@ -137,14 +139,17 @@ function OrgChartInner({
   const onViewport = useCallback((v: Viewport) => {
     canvasRef.current?.classList.toggle(styles.far ?? 'far', v.zoom < FAR_ZOOM);
   }, []);
-  const fit = useCallback(() => {
-    const b = layoutBounds(layoutRef.current);
-    const el = canvasRef.current;
-    if (!b || !el) return;
-    const v = getViewportForBounds(b, el.clientWidth, el.clientHeight, MIN_ZOOM, 1, 0.1);
-    onViewport(v);
-    void flow.setViewport(v);
-  }, [flow, onViewport]);
+  const fit = useCallback(
+    (minZoom: number = MIN_ZOOM) => {
+      const b = layoutBounds(layoutRef.current);
+      const el = canvasRef.current;
+      if (!b || !el) return;
+      const v = getViewportForBounds(b, el.clientWidth, el.clientHeight, minZoom, 1, 0.1);
+      onViewport(v);
+      void flow.setViewport(v);
+    },
+    [flow, onViewport],
+  );
 
   // Fit the first answer in view; centre on a search hit once its box is laid out.
   const fitted = useRef(false);
@@ -152,7 +157,9 @@ function OrgChartInner({
   useEffect(() => {
     if (!fitted.current && layout.boxes.length > 0) {
       fitted.current = true;
-      requestAnimationFrame(fit);
+      // the first view stays readable (a top with ten reports in a phone-wide card was drawn
+      // too small to read); "Fit the chart" shows everything however small
+      requestAnimationFrame(() => fit(FIRST_ZOOM));
     }
     const id = pendingCenter.current;
     const box = id ? layout.boxes.find((b) => b.id === id) : undefined;
@@ -264,7 +271,7 @@ function OrgChartInner({
         {message}
       </span>
       <div className={styles.toolbar}>
-        <button type="button" className="secondary" onClick={fit}>
+        <button type="button" className="secondary" onClick={() => fit()}>
           Fit the chart
         </button>
       </div>

@@ -40,6 +40,7 @@ import {
   reasonFor,
   isSuppressed,
   type DashboardContext,
+  type DashboardRequest,
   type Suppressed,
 } from './context';
 import {
@@ -50,7 +51,7 @@ import {
   type AiScatterPoint,
   type AiTrendPoint,
 } from '@/lib/views/ai';
-import { mayLabelUnit, unitLabel } from '@/lib/views/unit-labels';
+import { mayLabelUnit } from '@/lib/views/unit-labels';
 import { subtreeSums } from '@/lib/metrics/ai-delivery';
 import type { IdentityIndex } from '@/lib/metrics/ai-identity';
 import { payoffManagers, type AiPayoff, type PayoffManagerRow } from '@/lib/views/ai-payoff';
@@ -59,6 +60,7 @@ import type { Actor } from '../actor';
 import { loadAiPayoff } from '../ai-payoff';
 import { readSettings } from '../settings';
 import { processCache } from '../process-cache';
+import { loadUnitRoot } from './unit-root';
 
 export type { AiKpi, AiManagerRow, AiScatterPoint, AiTrendPoint };
 
@@ -184,8 +186,8 @@ async function loadTrendInputs(ctx: DashboardContext, first: string | undefined,
  * get every group under the minimum size suppressed; person-level AI data (idle seats by name)
  * only reaches hr and admin.
  */
-export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchParams): Promise<AiDashboard> {
-  const { actor, unit } = ctx;
+export async function buildAiDashboard(req: DashboardRequest, params: URLSearchParams): Promise<AiDashboard> {
+  const { actor, unit } = req;
   const canManage = can.manageData(actor);
   const seeIdle = can.seeIdleSeats(actor);
   const spec: UnitSpec = {
@@ -198,15 +200,16 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     listCurrentSnapshots(actor.orgId),
     loadManualMap(actor.orgId),
   ]);
-  const window = resolveAiWindow(params, months, ctx.ref.asOf);
-  const subtreeIndex = unit.rootIndex;
+  const window = resolveAiWindow(params, months, req.ref.asOf);
+  // The unit's label from its stored root facts when the request has them (no tree for an
+  // organisation without AI usage); the period's figures below need the tree.
   const scope = {
     department: unit.department,
     subtree: unit.subtree,
-    subtreeName: unitLabel(ctx, ctx.snap.tree, subtreeIndex),
+    subtreeName: (await loadUnitRoot(req, null)).subtreeName,
   };
   const seats = await buildSeatBlock(actor.orgId, spec, manual, seeIdle, snapshots);
-  const seatBlock = seats ? guardGroup(ctx, seats.block.utilisation.assigned, seats.block) : null;
+  const seatBlock = seats ? guardGroup(req, seats.block.utilisation.assigned, seats.block) : null;
   const base: AiDashboard = {
     hasData: false,
     window,
@@ -225,6 +228,7 @@ export async function buildAiDashboard(ctx: DashboardContext, params: URLSearchP
     payoff: null,
   };
   if (!window) return base;
+  const ctx = await req.withTree();
 
   const rows = await loadAiAggregates(actor.orgId, window.from, window.to, false);
   const snapshot = snapshotInForce(snapshots, window.to);

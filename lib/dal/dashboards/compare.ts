@@ -7,7 +7,7 @@ import { ValidationError } from '../errors';
 import { resolveUnit, type Unit } from '../scope';
 import { listSeries, loadPrepared, resolveSnapshot, type SnapshotRef } from '../snapshot-data';
 import { readTargets } from '../targets';
-import type { DashboardContext } from './context';
+import type { DashboardContext, DashboardRequest } from './context';
 import { unitStructureAt } from './unit-series';
 import type { FullPoint } from '@/lib/views/points';
 
@@ -48,7 +48,8 @@ async function pickRefs(ctx: DashboardContext, params: URLSearchParams) {
  * Two snapshots side by side for the same unit: picks and loads both snapshots, resolves the unit
  * in each with the actor's scope, reads the targets; lib/views/compare.ts computes the comparison.
  */
-export async function buildCompare(ctx: DashboardContext, params: URLSearchParams): Promise<Compare> {
+export async function buildCompare(req: DashboardRequest, params: URLSearchParams): Promise<Compare> {
+  const ctx = await req.withTree();
   const { settings, actor } = ctx;
   const { from, to } = await pickRefs(ctx, params);
   const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };

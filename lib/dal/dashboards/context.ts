@@ -12,6 +12,8 @@ import { loadPrepared, type SnapshotRef } from '../snapshot-data';
 import { NotFoundError } from '../errors';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 import { rawQuery } from '../raw-query';
+import type { StoredUnitPoint } from '@/lib/metrics/unit-points';
+import { storedRequest } from './stored-request';
 
 /** The global dashboard controls, as they appear in the URL (?asOf=&department=&subtree=). */
 export const dashboardQuerySchema = z.object({
@@ -38,10 +40,37 @@ export function parseDashboardQuery(
 }
 
 /**
- * Everything a dashboard computation needs, with the actor's scope already applied: the plain
- * view context (lib/views/context.ts) plus the actor and the snapshot's database reference.
+ * A dashboard request with the actor's scope applied, answered from stored rows where they can
+ * answer (issue #13): who asks, the settings, the snapshot, the unit (its stored-results key,
+ * department and subtree), whether the privacy floor hides it, and the tree only on demand.
+ * Families that read stored rows (trends) use these fields; families that still need the
+ * snapshot's tree call `withTree()` (loaded once per request, from the process cache).
  */
-export interface DashboardContext extends ViewContext {
+export interface DashboardRequest {
+  actor: Actor;
+  settings: OrgSettings;
+  ref: SnapshotRef;
+  /** the data version read with the settings (keys the answer cache); see result-cache.ts. */
+  dataVersion: string;
+  unit: Pick<Unit, 'stored' | 'department' | 'subtree'>;
+  /** leaders and viewers: groups under settings.minGroupSize are suppressed. */
+  suppress: boolean;
+  /** the unit asked for is hidden by the privacy floor: every figure about it is suppressed. */
+  hidden: boolean;
+  canSeePeople: boolean;
+  canSeeCost?: boolean;
+  /** a subtree unit's stored point in this snapshot, when the request was resolved from it */
+  rootPoint?: StoredUnitPoint;
+  /** the full context with the snapshot's tree, the unit's records and the reader's floor */
+  withTree(): Promise<DashboardContext>;
+}
+
+/**
+ * Everything a dashboard computation over the tree needs, with the actor's scope already applied:
+ * the plain view context (lib/views/context.ts) plus the actor and the snapshot's database
+ * reference. It is a DashboardRequest too (its `withTree` gives itself).
+ */
+export interface DashboardContext extends ViewContext, Omit<DashboardRequest, 'unit' | 'rootPoint'> {
   actor: Actor;
   settings: OrgSettings;
   ref: SnapshotRef;
@@ -116,12 +145,28 @@ export async function loadDashboardHead(actor: Actor, query: DashboardQuery): Pr
   };
 }
 
-/** The rest of the context: the snapshot's tree, the unit asked for within the actor's scope, the floor. */
-export async function contextFromHead(head: DashboardHead): Promise<DashboardContext> {
+/**
+ * The rest of the request: its unit and privacy floor from stored rows when they can answer
+ * (./stored-request.ts: the org, a department, or a manager's subtree with a stored unit point,
+ * and the reader's stored floor marks), the tree then loaded only by the families that need it;
+ * otherwise the full context over the snapshot's tree, as before.
+ */
+export async function contextFromHead(head: DashboardHead): Promise<DashboardRequest> {
+  const stored = await storedRequest(head, () => treeContextFromHead(head));
+  return stored ?? treeContextFromHead(head);
+}
+
+/** The full context of a request over the snapshot's tree: the tree, the unit in it, the floor. */
+export async function treeContextFromHead(head: DashboardHead): Promise<DashboardContext> {
   const { actor, query, settings, ref } = head;
   const snap = await loadPrepared(ref, settings);
   const unit = resolveUnit(actor, snap, query);
-  return { ...readerContext(actor, settings, ref, snap, unit), dataVersion: head.dataVersion };
+  const ctx: DashboardContext = {
+    ...readerContext(actor, settings, ref, snap, unit),
+    dataVersion: head.dataVersion,
+    withTree: () => Promise.resolve(ctx),
+  };
+  return ctx;
 }
 
 /**
@@ -135,7 +180,7 @@ export function readerContext(
   ref: SnapshotRef,
   snap: PreparedSnapshot,
   unit: Unit,
-): Omit<DashboardContext, 'dataVersion'> {
+): Omit<DashboardContext, 'dataVersion' | 'withTree'> {
   const suppress = !can.seeSmallGroups(actor);
   const floor = suppress ? readerFloor(snap.tree, actor.scopeEmployeeId, settings.minGroupSize) : null;
   return {
@@ -153,9 +198,12 @@ export function readerContext(
   };
 }
 
-/** Resolves snapshot, scope and unit for a dashboard request (404 outside scope, 422 bad input). */
+/**
+ * Resolves snapshot, scope and unit for a dashboard request over the snapshot's tree (404 outside
+ * scope, 422 bad input): the full context, for reports, lookups and tests.
+ */
 export async function loadDashboardContext(actor: Actor, query: DashboardQuery): Promise<DashboardContext> {
-  return contextFromHead(await loadDashboardHead(actor, query));
+  return treeContextFromHead(await loadDashboardHead(actor, query));
 }
 
 export {

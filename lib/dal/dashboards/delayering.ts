@@ -1,8 +1,8 @@
 import 'server-only';
 import { compareSnapshots, type DelayeringEvent } from '@/lib/metrics/history';
-import { listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import { listSeries, loadPrepared, readStoredFieldsSeries, type SnapshotRef } from '../snapshot-data';
 import type { DelayeringStep } from '@/lib/views/trends';
-import type { DashboardContext } from './context';
+import type { DashboardRequest } from './context';
 import { lookupChains, lookupPeople } from './people-lookup';
 import { readUnitPoints } from './unit-series';
 import { isPointWithin } from '@/lib/metrics/unit-points';
@@ -21,9 +21,9 @@ interface StoredChanges {
  * snapshot (a delayered manager had reports then, so has a point); otherwise, or when a point is
  * missing, from the people table for just the managers concerned.
  */
-async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: DelayeringEvent[]) {
+async function keepInUnit(ctx: DashboardRequest, prev: SnapshotRef, events: DelayeringEvent[]) {
   const { unit, actor } = ctx;
-  if (unit.nodes === null || events.length === 0) return events;
+  if ((unit.subtree === null && unit.department === null) || events.length === 0) return events;
   const ids = events.map((e) => e.managerId);
   const roots = [unit.subtree, actor.scopeEmployeeId].filter((r): r is string => r !== null);
   if (unit.department === null) {
@@ -54,12 +54,13 @@ async function keepInUnit(ctx: DashboardContext, prev: SnapshotRef, events: Dela
  * snapshot imported later, or one deleted) the pair is recomputed from the cached trees. Names are
  * attached only when the actor may see people.
  */
-export async function loadDelayering(ctx: DashboardContext): Promise<DelayeringStep[]> {
+export async function loadDelayering(ctx: DashboardRequest): Promise<DelayeringStep[]> {
   const series = await listSeries(ctx.ref.orgId, ctx.ref.asOf);
-  const stored = await readStoredSeries<StoredChanges>(
+  const stored = await readStoredFieldsSeries<StoredChanges>(
     series.slice(1).map((s) => s.id),
     'changes',
     'org',
+    ['from', 'delayering'],
   );
   const out: DelayeringStep[] = [];
   for (let k = 1; k < series.length; k++) {

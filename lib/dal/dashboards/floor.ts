@@ -8,7 +8,7 @@ import type { MetricResultRow } from '@/lib/metrics/snapshot-results';
 import { rawQuery } from '../raw-query';
 import { resolveUnit, type Unit } from '../scope';
 import { listSeries, loadPrepared, type SnapshotRef } from '../snapshot-data';
-import type { DashboardContext } from './context';
+import type { DashboardRequest } from './context';
 
 /** Stored floor marks (lib/views/floor.ts FloorMarks) live in metric_results under this family. */
 export const FLOOR_FAMILY = 'reader-floor';
@@ -62,7 +62,7 @@ function storeMarks(ref: SnapshotRef, key: string, marks: FloorMarks): void {
  * import (for the scopes of the organisation's leaders and viewers) or by the first request that
  * planned them; only snapshots without marks, and department units, load their trees.
  */
-export async function hiddenSnapshots(ctx: DashboardContext): Promise<Set<string>> {
+export async function hiddenSnapshots(ctx: DashboardRequest): Promise<Set<string>> {
   const out = new Set<string>();
   if (!ctx.suppress || (ctx.unit.subtree === null && ctx.unit.department === null)) return out;
   const want = { department: ctx.unit.department, subtree: ctx.unit.subtree };

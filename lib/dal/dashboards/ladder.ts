@@ -1,6 +1,6 @@
 import 'server-only';
 import { assembleLadder, type LadderDashboard } from '@/lib/views/ladder';
-import type { DashboardContext } from './context';
+import type { DashboardRequest } from './context';
 import { loadUnitLadderHistory } from './level-history';
 
 export {
@@ -16,6 +16,7 @@ export {
  * The Ladder dashboard (SPEC "Ladder"): loads the level history of the series; lib/views/ladder.ts
  * computes the distribution, velocity and moves of the unit.
  */
-export async function buildLadder(ctx: DashboardContext): Promise<LadderDashboard> {
+export async function buildLadder(req: DashboardRequest): Promise<LadderDashboard> {
+  const ctx = await req.withTree();
   return assembleLadder(ctx, await loadUnitLadderHistory(ctx));
 }

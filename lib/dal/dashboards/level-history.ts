@@ -11,7 +11,14 @@ import { orgFromStore, unitLadderSeriesFromSteps, type UnitAt } from '@/lib/view
 import type { DashboardContext } from './context';
 import { readUnitPoints, recordsOf } from './unit-series';
 import { processCache } from '../process-cache';
-import { ladderFor, listSeries, loadPrepared, readStoredSeries, type SnapshotRef } from '../snapshot-data';
+import {
+  ladderFor,
+  listSeries,
+  loadPrepared,
+  readStoredFieldsSeries,
+  readStoredSeries,
+  type SnapshotRef,
+} from '../snapshot-data';
 
 export { RISK_OPTIONS, type StoredChanges } from '@/lib/views/ladder-history';
 
@@ -25,6 +32,9 @@ export interface SnapshotLadderHistory extends LadderHistory {
 // A history holds one map per person (about 10 MB per 100k people); a year of monthly snapshots
 // is kept, and a history extends the longest cached prefix of its series.
 const cache = processCache<SnapshotLadderHistory>('ladder-histories', { max: 12 });
+/** The fields of a stored 'changes' row the ladder history reads (StoredChanges), not its other lists. */
+const CHANGES_FIELDS = ['from', 'to', 'icToManager', 'managerToIc', 'counts', 'ceilingLeavers'] as const;
+
 const seriesKey = (series: readonly SnapshotRef[]) => series.map((s) => s.id).join(',');
 
 /** The pair's track moves: the stored id lists when complete and current, else recomputed. */
@@ -44,10 +54,11 @@ function cloneHistory(h: LevelHistory): LevelHistory {
 }
 
 async function build(ref: SnapshotRef, series: SnapshotRef[]): Promise<SnapshotLadderHistory> {
-  const stored = await readStoredSeries<StoredChanges>(
+  const stored = await readStoredFieldsSeries<StoredChanges>(
     series.map((s) => s.id),
     'changes',
     'org',
+    CHANGES_FIELDS,
   );
   // Extend the longest cached prefix of this series (moving one snapshot on costs two trees).
   let base: SnapshotLadderHistory | null = null;
@@ -115,10 +126,11 @@ async function buildFromSteps(
 ): Promise<SnapshotLadderHistory> {
   const snap = await loadPrepared(ref);
   const history = restoreLevelHistory(snap, steps);
-  const stored = await readStoredSeries<StoredChanges>(
+  const stored = await readStoredFieldsSeries<StoredChanges>(
     series.map((s) => s.id),
     'changes',
     'org',
+    CHANGES_FIELDS,
   );
   const risk = computeCeilingRisk(snap, history, RISK_OPTIONS);
   return { series, history, risk, frames: [], steps: [], stored, ladderSteps: steps };

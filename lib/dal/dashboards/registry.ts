@@ -3,16 +3,19 @@ import type { DashboardFamily, DashboardResponses } from '@/lib/query/families';
 import { buildAiDashboard } from './ai';
 import { buildCeilingRisk } from './ceiling-risk';
 import { buildCompare } from './compare';
-import type { DashboardContext } from './context';
+import type { DashboardRequest } from './context';
 import { buildLadder } from './ladder';
 import { buildOffTarget } from './off-target';
 import { buildOverview } from './overview';
 import { buildStructure } from './structure';
 import { buildTrends } from './trends';
 
-/** A family's builder: the scoped context and the request's URL parameters (its own ones included). */
+/**
+ * A family's builder: the scoped request (stored rows first; `withTree()` for the families that
+ * still need the snapshot's tree) and the request's URL parameters (its own ones included).
+ */
 export type DashboardBuilder<F extends DashboardFamily> = (
-  ctx: DashboardContext,
+  ctx: DashboardRequest,
   params: URLSearchParams,
 ) => Promise<DashboardResponses[F]>;
 
@@ -36,7 +39,7 @@ export const DASHBOARD_BUILDERS: { [F in DashboardFamily]: DashboardBuilder<F> }
 /** Runs a family's builder (looked up at call time). */
 export function buildFamily<F extends DashboardFamily>(
   family: F,
-  ctx: DashboardContext,
+  ctx: DashboardRequest,
   params: URLSearchParams,
 ): Promise<DashboardResponses[F]> {
   const build = DASHBOARD_BUILDERS[family] as DashboardBuilder<F>;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { processCache } from '../process-cache';
-import { contextFromHead, type DashboardContext, type DashboardHead } from './context';
+import { contextFromHead, type DashboardHead, type DashboardRequest } from './context';
 
 /**
  * Memoises dashboard answers. A builder's answer depends only on the stored data, the settings,
@@ -14,15 +14,15 @@ const cache = processCache<unknown>('dashboard-answers', { max: 300 });
 /**
  * The builder's answer for this request, from the cache when nothing has changed. The key is made
  * from the head alone (data version, snapshot, who asks, settings, filters, parameters), so an
- * answer already given is returned without loading the snapshot's tree: `build` gets the full
- * context (tree, unit, floor) only on a miss. A leader's unset subtree is their scope root, as
+ * answer already given is returned without loading the snapshot's tree: `build` gets the request
+ * (unit and floor from stored rows where they answer, the tree on demand) only on a miss. A leader's unset subtree is their scope root, as
  * resolveUnit makes it; a request outside the scope fails in build and is not kept.
  */
 export async function cachedAnswer<T>(
   family: string,
   head: DashboardHead,
   params: URLSearchParams,
-  build: (ctx: DashboardContext) => Promise<T> | T,
+  build: (ctx: DashboardRequest) => Promise<T> | T,
 ): Promise<T> {
   const sorted = [...params.entries()].sort(([a], [b]) => a.localeCompare(b));
   const { actor, query } = head;

@@ -3,11 +3,16 @@ import { familyPath, isDashboardFamily } from '@/lib/query/families';
 import type { Actor } from '../actor';
 import { NotFoundError } from '../errors';
 import { guardedRoute } from '../route';
-import { loadDashboardHead, parseDashboardQuery, type DashboardContext } from './context';
+import {
+  loadDashboardHead,
+  parseDashboardQuery,
+  type DashboardContext,
+  type DashboardRequest,
+} from './context';
 import { buildFamily } from './registry';
 import { cachedAnswer } from './result-cache';
 
-type Build<T> = (ctx: DashboardContext, params: URLSearchParams) => Promise<T> | T;
+type Build<T, C = DashboardRequest> = (ctx: C, params: URLSearchParams) => Promise<T> | T;
 
 /** Dashboard query from the URL, scope applied, then the builder's answer from the answer cache under `key`. */
 async function scopedAnswer<T>(actor: Actor, url: URL, key: string, build: Build<T>): Promise<Response> {
@@ -18,13 +23,14 @@ async function scopedAnswer<T>(actor: Actor, url: URL, key: string, build: Build
 }
 
 /**
- * A GET route over the dashboard context (the org explorer and lookups): session check (any role),
- * dashboard query from the URL, scope applied, then `build`. One line per route file.
+ * A GET route over the dashboard context with the snapshot's tree (the org explorer and lookups):
+ * session check (any role), dashboard query from the URL, scope applied, then `build`. One line
+ * per route file.
  */
-export function dashboardRoute<T>(build: Build<T>) {
+export function dashboardRoute<T>(build: Build<T, DashboardContext>) {
   return guardedRoute(null, async (actor: Actor, req: Request) => {
     const url = new URL(req.url);
-    return scopedAnswer(actor, url, url.pathname, build);
+    return scopedAnswer(actor, url, url.pathname, async (ctx, p) => build(await ctx.withTree(), p));
   });
 }
 

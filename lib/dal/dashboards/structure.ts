@@ -1,6 +1,6 @@
 import 'server-only';
 import { assembleStructure, type StructureDashboard } from '@/lib/views/structure';
-import type { DashboardContext } from './context';
+import type { DashboardRequest } from './context';
 import { unitStructureAt } from './unit-series';
 
 export {
@@ -13,6 +13,7 @@ export {
 } from '@/lib/views/structure';
 
 /** The Structure dashboard: loads the unit's structure (stored or computed); lib/views/structure.ts computes. */
-export async function buildStructure(ctx: DashboardContext): Promise<StructureDashboard> {
+export async function buildStructure(req: DashboardRequest): Promise<StructureDashboard> {
+  const ctx = await req.withTree();
   return assembleStructure(ctx, await unitStructureAt(ctx.ref, ctx.unit, ctx.settings.execLayers));
 }

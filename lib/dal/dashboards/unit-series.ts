@@ -178,7 +178,7 @@ export async function loadUnitSeries(
   actor: Actor,
   ref: SnapshotRef,
   query: DashboardQuery,
-  unitNow: Unit,
+  unitNow: Pick<Unit, 'stored' | 'department' | 'subtree'>,
   execLayers: number,
 ): Promise<UnitPoint[]> {
   const series = await listSeries(ref.orgId, ref.asOf);

@@ -8,5 +8,7 @@ describe('AI tool names', () => {
     expect(toolName('cursor')).toBe('Cursor');
     expect(toolName('windsurf')).toBe('Windsurf');
     expect(toolName('Tabnine')).toBe('Tabnine');
+    // a generic CSV without a tool column: the page read "other"
+    expect(toolName('other')).toBe('Unnamed tool');
   });
 });

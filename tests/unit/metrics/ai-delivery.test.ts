@@ -176,7 +176,9 @@ describe('per tool (hand-computed)', () => {
     linesTotal: 0,
     hasLinesTotal: false,
     agentUses: 3,
+    // no credits reported unless a test gives them (as Cursor, Claude Code and Windsurf never do)
     aiCredits: 0,
+    hasCredits: false,
     usageSpendUsd: 20,
     ...extra,
   });
@@ -220,7 +222,8 @@ describe('per tool (hand-computed)', () => {
       linesAddedByAi: 600,
       aiShareOfCode: 0.25,
       agentUses: 18,
-      aiCredits: 0,
+      // no row of the fixture reports AI credits: "not reported", not 0
+      aiCredits: null,
       usageSpendUsd: 120,
       seatCostUsd: 106.4,
       seats: 6,
@@ -229,6 +232,30 @@ describe('per tool (hand-computed)', () => {
       costPerMergedPr: 10.29,
     });
     expect(r.tools[1]).toEqual({ tool: 'cursor', suppressed: true });
+  });
+
+  it('AI credits: the sum where any row reports them, null for a tool that reports none', () => {
+    // Copilot: M1 12.5 and E1 7.25 credits, E2 reports 0 credits, E3..E5 none -> 12.5 + 7.25 = 19.75.
+    // Cursor: E1..E5 (5 users, shown), no credits anywhere -> null (shown as "—", not 0).
+    const credited = [
+      use('M1', 'copilot', { aiCredits: 12.5, hasCredits: true }),
+      use('E1', 'copilot', { aiCredits: 7.25, hasCredits: true }),
+      use('E2', 'copilot', { aiCredits: 0, hasCredits: true }),
+      ...['E3', 'E4', 'E5'].map((id) => use(id, 'copilot')),
+      ...['E1', 'E2', 'E3', 'E4', 'E5'].map((id) => use(id, 'cursor')),
+    ];
+    const r = computeToolFigures(credited, [], [], () => true, {
+      wholeOrg: false,
+      engineers: 12,
+      prsMerged: null,
+      period,
+      minGroupSize: 5,
+    });
+    const credits = r.tools.map((t) => ['suppressed' in t ? 'hidden' : t.aiCredits, t.tool]);
+    expect(credits).toEqual([
+      [19.75, 'copilot'],
+      [null, 'cursor'],
+    ]);
   });
 
   it('the whole organisation adds identities joined to nobody', () => {
@@ -261,6 +288,7 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
     hasLinesTotal: false,
     agentUses: 0,
     aiCredits: 0,
+    hasCredits: false,
     usageSpendUsd,
   });
   // Cursor: E1, E2 ($5 and 10 lines each) and a team report for M2's team (3 active users, $30,
@@ -294,6 +322,8 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
       reportSpendUsd: 50,
       spendUsd: 60,
       costPerMergedPr: 3,
+      // Cursor reports no AI credits: null ("not reported"), not 0
+      aiCredits: null,
     });
     // windsurf, reported for the organisation only: 6 users, 100 lines, $60, $3 per PR, no per-person days
     expect(row(r, 'windsurf')).toMatchObject({
@@ -304,6 +334,8 @@ describe('per tool with team and organisation reports (hand-computed)', () => {
       reportSpendUsd: 60,
       spendUsd: 60,
       costPerMergedPr: 3,
+      // no person rows, so no credits: null
+      aiCredits: null,
     });
     expect(r.suppressed).toEqual([]);
   });

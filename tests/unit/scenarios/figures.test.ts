@@ -29,8 +29,14 @@ describe('scenario before/after rows and people affected', () => {
       before: 5,
       after: 4,
       difference: -1,
+      format: 'int',
     });
     expect(find('Structure', 'Depth (layers)')?.difference).toBe(-1);
+    // shares read in % as on the dashboards (the editor showed "0.2857"), spans as decimals
+    expect(find('IC-ceiling risk', 'Share at the unit ceiling')?.format).toBe('percent');
+    expect(find('Ladder: Eng', 'Senior IC share')?.format).toBe('percent');
+    expect(find('Structure', 'Manager ratio')?.format).toBe('percent');
+    expect(find('Span of control', 'Mean span')?.format).toBe('decimal');
     expect(find('Span of control', 'Mean span')).toMatchObject({
       before: 2.2,
       after: 2.75,

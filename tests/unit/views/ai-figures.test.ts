@@ -311,7 +311,9 @@ describe('a tool reported per person and per team or organisation', () => {
     linesTotal: 0,
     hasLinesTotal: false,
     agentUses: 0,
+    // these Copilot rows report no AI credits (hasCredits false): the tool's figure is null, not 0
     aiCredits: 0,
+    hasCredits: false,
     usageSpendUsd: spend,
   });
   const uses = [use('A', 100, 20), use('B', 50, 10)];
@@ -327,7 +329,12 @@ describe('a tool reported per person and per team or organisation', () => {
     return Object.fromEntries(
       (r.tools as ToolFigures[]).map((t) => [
         t.tool,
-        { activeUsers: t.activeUsers, linesAddedByAi: t.linesAddedByAi, spendUsd: t.spendUsd },
+        {
+          activeUsers: t.activeUsers,
+          linesAddedByAi: t.linesAddedByAi,
+          spendUsd: t.spendUsd,
+          aiCredits: t.aiCredits,
+        },
       ]),
     );
   };
@@ -342,8 +349,9 @@ describe('a tool reported per person and per team or organisation', () => {
     expect(t.linesAccepted).toBe(220);
     expect(t.suggestions).toBe(50);
     expect(byTool(null, 5)).toEqual({
-      copilot: { activeUsers: 3, linesAddedByAi: 180, spendUsd: 38 },
-      cursor: { activeUsers: 1, linesAddedByAi: 40, spendUsd: 12 },
+      // neither the people's rows nor the reports give AI credits: null for both tools
+      copilot: { activeUsers: 3, linesAddedByAi: 180, spendUsd: 38, aiCredits: null },
+      cursor: { activeUsers: 1, linesAddedByAi: 40, spendUsd: 12, aiCredits: null },
     });
   });
 
@@ -386,8 +394,8 @@ describe('a tool reported per person and per team or organisation', () => {
     expect(f.activeUsers).toBe(2);
     expect(unitAiTotals(rollup, m1).linesAccepted).toBe(190);
     expect(byTool(m1, 3)).toEqual({
-      copilot: { activeUsers: 2, linesAddedByAi: 150, spendUsd: 30 },
-      cursor: { activeUsers: 1, linesAddedByAi: 40, spendUsd: 12 },
+      copilot: { activeUsers: 2, linesAddedByAi: 150, spendUsd: 30, aiCredits: null },
+      cursor: { activeUsers: 1, linesAddedByAi: 40, spendUsd: 12, aiCredits: null },
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel } from '@/app/_components/charts/fit-label';
+import { fitLabel, fitLabelAmong } from '@/app/_components/charts/fit-label';
 
 // A font where m and W are three times as wide as i or l: a character count cannot say what fits.
 const measure = (t: string) =>
@@ -25,5 +25,44 @@ describe('fitLabel (axis labels cut by drawn width)', () => {
 
   it('never drops below one character and the ellipsis', () => {
     expect(fitLabel('Mmmm', 1, measure)).toBe('M…');
+  });
+});
+
+describe('fitLabelAmong (labels cut alike keep their distinguishing end)', () => {
+  const chars = (t: string) => [...t].length;
+  const depts = ['Immigration Enforcement North', 'Immigration Enforcement South', 'Border Force'];
+
+  it('keeps the start only when no other label is cut to the same start', () => {
+    expect(fitLabelAmong('Policy & International Relations', depts, 18, chars)).toBe('Policy & Internat…');
+    expect(fitLabelAmong('Border Force', depts, 18, chars)).toBe('Border Force');
+  });
+
+  it('keeps the end that tells two alike labels apart, within the width', () => {
+    // before: both read "Immigration Enfor…"
+    const north = fitLabelAmong('Immigration Enforcement North', depts, 18, chars);
+    const south = fitLabelAmong('Immigration Enforcement South', depts, 18, chars);
+    expect(north).toBe('Immigration…North');
+    expect(south).toBe('Immigration…South');
+    expect(north).not.toBe(south);
+    expect(chars(north)).toBeLessThanOrEqual(18);
+  });
+
+  it('keeps a short distinguishing end when the whole last word does not fit', () => {
+    const labels = ['Operations Directorate Alpha-1', 'Operations Directorate Alpha-2'];
+    const a = fitLabelAmong(labels[0] ?? '', labels, 10, chars);
+    const b = fitLabelAmong(labels[1] ?? '', labels, 10, chars);
+    expect(a).not.toBe(b);
+    expect(chars(a)).toBeLessThanOrEqual(10);
+    expect(a.endsWith('1')).toBe(true);
+  });
+
+  it('keeps the word where names alike at both ends differ', () => {
+    // Home Office 2012: both read "Strategic Cent…" when their start was kept, and their ends match
+    const labels = ['Strategic Centre for Organised Crime', 'Strategic Centre on Organised Crime'];
+    const a = fitLabelAmong(labels[0] ?? '', labels, 18, chars);
+    const b = fitLabelAmong(labels[1] ?? '', labels, 18, chars);
+    expect(a).toBe('Strategic…for Org…');
+    expect(b).toBe('Strategic…on Orga…');
+    expect(chars(a)).toBeLessThanOrEqual(18);
   });
 });

@@ -125,8 +125,15 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
             {!isSelf && (
               <button
                 type="button"
-                className={user.disabled ? 'secondary' : 'danger'}
-                onClick={() => update.mutate({ disabled: !user.disabled })}
+                // one quiet button a row (a column of red buttons read as alarms); disabling asks first
+                className="secondary"
+                onClick={() => {
+                  if (
+                    user.disabled ||
+                    window.confirm(`Disable ${label}? They can no longer sign in until enabled again.`)
+                  )
+                    update.mutate({ disabled: !user.disabled });
+                }}
                 aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${label}`}
               >
                 {user.disabled ? 'Enable' : 'Disable'}

@@ -269,7 +269,7 @@ export function ToolTable({
       testId="ai-tools"
       intro={`${
         intro ??
-        "One row per tool; the rows add up to the AI spend. Adoption = active users / engineers; AI share of code = lines added by AI / all lines added, where the tool reports all lines; cost = seats in force + the tool's usage + its team and organisation reports (a report restating people's use is never counted twice); cost per merged PR = cost / PRs merged. A tool with fewer users than the minimum group size shows no figures."
+        "One row per tool; the rows add up to the AI spend. Adoption = active users / engineers; AI share of code = lines added by AI / all lines added, where the tool reports all lines; AI credits: — where the tool reports none; cost = seats in force + the tool's usage + its team and organisation reports (a report restating people's use is never counted twice); cost per merged PR = cost / PRs merged. A tool with fewer users than the minimum group size shows no figures."
       }${totals ? ` ${totals}` : ''}`}
       rows={tools}
       columns={toolColumns}

@@ -1,3 +1,4 @@
+import { counted } from '@/lib/plural';
 import { useId, useState } from 'react';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
@@ -74,7 +75,7 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
       };
     const g = c.value;
     const v = m.value(g);
-    const detail = `${where}: ${g.ics} ICs, mean score ${g.meanScore ?? '—'}, ${formatShare(g.shareAtCeiling)} at the ceiling, ${g.highRisk} high risk`;
+    const detail = `${where}: ${counted(g.ics, 'IC')}, mean score ${g.meanScore ?? '—'}, ${formatShare(g.shareAtCeiling)} at the ceiling, ${g.highRisk} high risk`;
     return v === null ? { kind: 'empty' } : { kind: 'value', value: v, text: m.text(g), detail };
   };
   return (

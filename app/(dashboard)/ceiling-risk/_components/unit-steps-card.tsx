@@ -19,8 +19,8 @@ export function UnitStepsCard({ data }: { data: CeilingRiskDashboard }) {
       </ul>
       {data.unitSteps.length > 12 && (
         <p className="muted">
-          {data.unitSteps.length - 12} more departments; the heatmap above shows each one&apos;s ICs at the
-          ceiling.
+          {data.unitSteps.length - 12} more {data.unitSteps.length - 12 === 1 ? 'department' : 'departments'};
+          the heatmap above shows each one&apos;s ICs at the ceiling.
         </p>
       )}
     </section>

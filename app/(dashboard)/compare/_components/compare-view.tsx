@@ -158,7 +158,9 @@ function Charts({ data, from }: { data: Compare; from: string }) {
       {spanStats && (
         <ChartCard
           title="Span statistics"
-          definition="Direct reports over managers: p10, median, mean, p90 in each snapshot. The shaded band is the target span range."
+          definition={`Direct reports over managers: p10, median, mean, p90 in each snapshot.${
+            t ? ' The shaded band is the target span range.' : ''
+          }`}
           rows={spanStats}
           filename={`compare-span-stats-${from}-${data.to}`}
           columns={[
@@ -221,7 +223,9 @@ function Layers({ data, from }: { data: Compare; from: string }) {
   return (
     <ChartCard
       title="Headcount per layer"
-      definition="People on each layer (root = layer 1) in each snapshot. Layers beyond the layer target are shaded."
+      definition={`People on each layer (root = layer 1) in each snapshot.${
+        beyond ? ' Layers beyond the layer target are shaded.' : ''
+      }`}
       rows={data.pyramid}
       filename={`compare-layers-${from}-${data.to}`}
       columns={[

@@ -66,7 +66,6 @@ export function SnapshotTable() {
                   People
                 </th>
                 <th scope="col">Source</th>
-                <th scope="col">Uploaded by</th>
                 <th scope="col">Uploaded</th>
                 <th scope="col" className="num">
                   Warnings
@@ -106,8 +105,12 @@ export function SnapshotTable() {
                       <span className="badge warn">first row of duplicates kept</span>
                     ) : null}
                   </td>
-                  <td>{s.uploadedBy}</td>
-                  <td>{formatDateTime(s.uploadedAt)}</td>
+                  {/* when and by whom in one column, so the row's actions stay in view at 1280 */}
+                  <td>
+                    {formatDateTime(s.uploadedAt)}
+                    <br />
+                    <span className="muted">by {s.uploadedBy}</span>
+                  </td>
                   <td className="num">{s.warningCount}</td>
                   <td style={{ textAlign: 'center' }}>
                     <label>

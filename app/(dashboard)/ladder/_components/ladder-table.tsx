@@ -94,6 +94,8 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
         caption="Ladder by department"
         rowKey={(r) => r.department}
         initialSort={{ id: 'parity', desc: true }}
+        // 25 departments a page: about 100 organogram departments made the Ladder page very long
+        pageSize={25}
         csvFilename={`ladder-by-department-${data.asOf}`}
         testId="ladder-table"
       />

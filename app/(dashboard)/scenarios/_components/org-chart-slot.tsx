@@ -3,6 +3,7 @@
 import { useId, useMemo } from 'react';
 import { OrgChart, type OrgTreeLoader } from '@/app/_components/org-chart/org-chart';
 import type { OrgTreeResponse } from '@/lib/views/org-tree';
+import { formatDay } from '@/lib/dates';
 import { fetchJson } from '@/lib/query/fetch-json';
 
 /**
@@ -45,7 +46,7 @@ export function ScenarioOrgChart({
       </p>
       <OrgChart
         load={load}
-        search={{ asOf, hint: `people of the ${asOf} snapshot` }}
+        search={{ asOf, hint: `people of the ${formatDay(asOf)} snapshot` }}
         onMove={onMove}
         label="Org chart of the scenario, after its operations (the operation forms do the same by keyboard)"
         height={460}

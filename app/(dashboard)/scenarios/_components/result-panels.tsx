@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { formatDelta, formatMetric } from '@/app/_components/charts/metric-format';
 import { downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
 import type { HealthFlag, ScenarioHealth, TargetCheck } from '@/lib/views/scenario-health';
@@ -15,18 +16,19 @@ import {
 import styles from './scenarios.module.css';
 import type { ScenarioView } from './types';
 
-function shown(v: FigureValue): string {
+/** A figure as it reads: a share in % (as on the dashboards), a count or decimal, yes/no, or its text. */
+function shown(v: FigureValue, format: FigureRow['format'] = 'decimal'): string {
   if (v === null) return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return v.toLocaleString('en', { maximumFractionDigits: 4 });
+  if (typeof v === 'number') return formatMetric(v, format);
   return v;
 }
 
-function signed(n: number | null): string {
-  if (n === null) return '—';
-  if (n === 0) return '0';
-  const s = Math.abs(n).toLocaleString('en', { maximumFractionDigits: 4 });
-  return n > 0 ? `+${s}` : `−${s}`;
+/** A difference: percentage points for shares ("+1.2 pts"), else a signed number; "0" when none. */
+function change(r: FigureRow): string {
+  if (r.difference === null) return '—';
+  if (r.difference === 0) return '0';
+  return formatDelta(r.difference, r.format);
 }
 
 const FIGURE_COLUMNS: Column<FigureRow>[] = [
@@ -80,9 +82,9 @@ export function BeforeAfter({ view }: { view: ScenarioView }) {
                 <th scope="row" className={styles.rowHead}>
                   {r.figure}
                 </th>
-                <td className="num">{shown(r.before)}</td>
-                <td className="num">{shown(r.after)}</td>
-                <td className="num">{signed(r.difference)}</td>
+                <td className="num">{shown(r.before, r.format)}</td>
+                <td className="num">{shown(r.after, r.format)}</td>
+                <td className="num">{change(r)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { labelScope } from '@/lib/views/scope-label';
 import { formatDay } from '@/lib/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -93,7 +94,9 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
         <li>From snapshot {formatDay(s.fromAsOf)}</li>
         <li>
           Unit:{' '}
-          {s.unitRootId ? `subtree of ${nameOf(s.unitRootId) ?? ''} (${s.unitRootId})` : 'whole organisation'}
+          {s.unitRootId
+            ? `subtree of ${labelScope(s.unitRootId, nameOf(s.unitRootId))}`
+            : 'whole organisation'}
         </li>
         <li>Effective {formatDay(s.effectiveDate)}</li>
         <li>Owner {s.ownerEmail}</li>

@@ -45,7 +45,6 @@ export function ScenarioList({ scoped }: { scoped: boolean }) {
   });
   return (
     <div className={styles.listLayout}>
-      <NewScenarioForm scoped={scoped} />
       {list.isPending ? (
         <Skeleton label="Loading scenarios" />
       ) : list.isError ? (
@@ -56,10 +55,11 @@ export function ScenarioList({ scoped }: { scoped: boolean }) {
           rows={list.data.scenarios}
           columns={COLUMNS}
           filename="scenarios"
-          empty="No scenarios yet: start one with the form."
+          empty="No scenarios yet: start one with the form below."
           testId="scenario-list"
         />
       )}
+      <NewScenarioForm scoped={scoped} />
     </div>
   );
 }

@@ -16,6 +16,9 @@ import { hiddenText, hiddenSentence } from '@/lib/privacy/hidden-text';
 import { downloadText } from '@/app/_components/ui/data-table';
 import styles from './structure.module.css';
 
+/** Rows shown at first (in the chosen order; about 100 organogram departments made the page 15,000 px long). */
+const FIRST = 25;
+
 type MetricKey = keyof DepartmentStructure;
 interface MetricCol {
   key: MetricKey;
@@ -97,6 +100,7 @@ export function DepartmentTable({
 }) {
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
+  const [all, setAll] = useState(false);
   const hasFte = rows.some((r) => !isSuppressed(r.metrics) && r.metrics.juniorFte !== undefined);
   const metrics = useMemo(() => (hasFte ? [...METRICS, ...FTE_METRICS] : METRICS), [hasFte]);
   const columns = useMemo<ColumnDef<DepartmentRow>[]>(
@@ -206,7 +210,7 @@ export function DepartmentTable({
               ))}
             </thead>
             <tbody>
-              {table.getRowModel().rows.map((row) =>
+              {(all ? table.getRowModel().rows : table.getRowModel().rows.slice(0, FIRST)).map((row) =>
                 isSuppressed(row.original.metrics) ? (
                   <tr key={row.id} data-suppressed="true" data-reason={row.original.metrics.reason}>
                     <th scope="row" className={styles.rowHead}>
@@ -235,6 +239,16 @@ export function DepartmentTable({
             </tbody>
           </table>
         </div>
+      )}
+      {rows.length > FIRST && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => setAll((a) => !a)}
+          data-testid="department-table-all"
+        >
+          {all ? `Show the first ${FIRST}` : `Show all ${rows.length.toLocaleString('en')} departments`}
+        </button>
       )}
     </section>
   );

@@ -97,8 +97,8 @@ export function NarrowSpanCard({
         <SuppressedNote marker={count} />
       ) : (
         <p>
-          <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong> managers with a span
-          of 1-3 .
+          <strong data-testid="narrow-span-count">{count.toLocaleString('en')}</strong>{' '}
+          {count === 1 ? 'manager' : 'managers'} with a span of 1-3.
           {narrow.unlabelled > 0 && (
             <span data-testid="narrow-span-unlabelled">
               {' '}

@@ -1,3 +1,4 @@
+import { counted } from '@/lib/plural';
 import { FigureCards, type FigureCard } from '@/app/_components/ui/figure-cards';
 import type { StructureSummary } from '@/lib/dal/dashboards/structure';
 
@@ -39,7 +40,7 @@ export function SummaryCards({ s }: { s: StructureSummary }) {
       label: 'Managers',
       value: fmt(s.managers, 'int'),
       definition: 'People with at least one direct report.',
-      note: `${fmt(s.ics, 'int')} ICs`,
+      note: counted(s.ics, 'IC'),
     },
     {
       key: 'managerRatio',

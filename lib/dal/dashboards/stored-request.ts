@@ -1,0 +1,100 @@
+import 'server-only';
+import { can } from '@/lib/auth/permissions';
+import { isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
+import { floorMarksKey } from '@/lib/views/floor';
+import { NotFoundError } from '../errors';
+import { rawQuery } from '../raw-query';
+import type { DashboardContext, DashboardHead, DashboardRequest } from './context';
+import { FLOOR_FAMILY } from './floor';
+import { readUnitPoints } from './unit-series';
+
+/**
+ * Whether the reader's stored floor marks (lib/views/floor.ts FloorMarks) show the unit rooted at
+ * `root` (null = the reader's top, which follows the total); null when no marks are stored. The
+ * test runs in the database, so the list of shown ids does not travel.
+ */
+async function storedShown(snapshotId: number, key: string, root: string | null): Promise<boolean | null> {
+  const rows = await rawQuery<{ shown: boolean | null }>(
+    `select case when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown
+     from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2`,
+    [snapshotId, key, root],
+  );
+  const r = rows[0];
+  return r === undefined ? null : r.shown === true;
+}
+
+/**
+ * A dashboard request resolved from stored rows, without the snapshot's tree (issue #13), or null
+ * when stored rows cannot answer it exactly as resolveUnit and readerContext would on the tree:
+ *
+ * - the unit: the whole organisation and a department need nothing (resolveUnit checks neither);
+ *   a manager's subtree (asked for, or a leader's scope root) needs its stored unit point in this
+ *   snapshot, which also proves it is in the snapshot; a subtree inside a leader's scope is
+ *   checked by preorder arithmetic on the scope root's point (pre[S] <= pre[X] < pre[S] + size[S]),
+ *   the same test the stored trend series makes. A department inside a subtree, a person without
+ *   reports (no point), a subtree left out of the points (too large to store) or a snapshot
+ *   stored before points existed go to the tree;
+ * - the privacy floor: hr and admin have none; for leaders and viewers, the org and a subtree are
+ *   read from the reader's floor marks (stored at import or by an earlier request: whether the
+ *   reader's top shows figures and which other units it shows); a department unit, or a snapshot
+ *   without marks, goes to the tree.
+ *
+ * Outside the scope is NotFound (404) with the tree path's message. `tree` loads the full context
+ * (once per request) for the families that still need the tree.
+ */
+export async function storedRequest(
+  head: DashboardHead,
+  tree: () => Promise<DashboardContext>,
+): Promise<DashboardRequest | null> {
+  const { actor, query, settings, ref } = head;
+  const scope = actor.scopeEmployeeId;
+  const department = query.department || null;
+  const subtree = query.subtree || scope || null;
+  if (subtree !== null && department !== null) return null;
+  let rootPoint: StoredUnitPoint | undefined;
+  if (subtree !== null) {
+    const roots = scope !== null && scope !== subtree ? [subtree, scope] : [subtree];
+    const points = await readUnitPoints([ref.id], roots);
+    rootPoint = points.get(`${ref.id}:${subtree}`);
+    if (rootPoint === undefined) return null;
+    if (scope !== null && scope !== subtree) {
+      const scopePoint = points.get(`${ref.id}:${scope}`);
+      // A scope root without a point has no reports, or is not in this snapshot: the tree says which.
+      if (scopePoint === undefined) return null;
+      if (!isPointWithin(rootPoint, scopePoint)) throw new NotFoundError('That person is not in your scope.');
+    }
+  }
+  const suppress = !can.seeSmallGroups(actor);
+  let hidden = false;
+  if (suppress) {
+    if (department !== null) return null;
+    // isUnitShown: the reader's top (scope root, or the whole organisation) follows the total.
+    const shown = await storedShown(
+      ref.id,
+      floorMarksKey(scope, settings.minGroupSize),
+      subtree === null || subtree === scope ? null : subtree,
+    );
+    if (shown === null) return null;
+    hidden = !shown;
+  }
+  let full: Promise<DashboardContext> | null = null;
+  const unit: DashboardRequest['unit'] =
+    subtree !== null
+      ? { stored: { scopeType: 'subtree', scopeKey: subtree }, department: null, subtree }
+      : department !== null
+        ? { stored: { scopeType: 'department', scopeKey: department }, department, subtree: null }
+        : { stored: { scopeType: 'org', scopeKey: '' }, department: null, subtree: null };
+  return {
+    actor,
+    settings,
+    ref,
+    dataVersion: head.dataVersion,
+    unit,
+    suppress,
+    hidden,
+    canSeePeople: can.seePeople(actor),
+    canSeeCost: can.seeCost(actor),
+    ...(rootPoint ? { rootPoint } : {}),
+    withTree: () => (full ??= tree()),
+  };
+}
