@@ -66,8 +66,9 @@ test.describe('read in British English', () => {
     // As of: the date once (no "2026-10-31 (2026-10-31)"), in the same style as Uploaded.
     for (const t of await table.locator('tbody tr td:nth-child(1)').allInnerTexts())
       expect(t.trim()).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
-    for (const t of await table.locator('tbody tr td:nth-child(6)').allInnerTexts())
-      expect(t.trim()).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+    // Uploaded: when, then by whom, in one column
+    for (const t of await table.locator('tbody tr td:nth-child(5)').allInnerTexts())
+      expect(t.trim()).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}\s+by \S+$/);
     // One Actions button per row, no column of Delete buttons.
     await expect(actions).toHaveCount(rows);
     await expect(table.getByRole('button', { name: /delete/i })).toHaveCount(0);
