@@ -302,7 +302,7 @@ test('Scenarios at 1280: the list shows every column without scrolling the table
   const table = page.getByTestId('scenario-list').locator('table');
   await expect(table).toBeVisible();
   // before, the list sat beside the form and "Operations" and "Status" were cut off
-  const wrap = await page.locator('.table-wrap', { has: table }).boundingBox();
+  const wrap = await page.getByTestId('scenario-list').locator('.table-wrap').boundingBox();
   const last = await table.locator('thead th').last().boundingBox();
   expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual((wrap?.x ?? 0) + (wrap?.width ?? 0) + 0.5);
 });
