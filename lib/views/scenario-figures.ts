@@ -121,6 +121,43 @@ export function beforeAfterRows(
   return rows;
 }
 
+/** Rows of one group, in the order given. */
+export interface FigureGroup {
+  group: string;
+  rows: FigureRow[];
+}
+
+/** Consecutive rows of one group together (the rows come grouped from beforeAfterRows). */
+export function groupFigureRows(rows: readonly FigureRow[]): FigureGroup[] {
+  const groups: FigureGroup[] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.group === r.group) last.rows.push(r);
+    else groups.push({ group: r.group, rows: [r] });
+  }
+  return groups;
+}
+
+const LADDER_GROUP = 'Ladder: ';
+
+/**
+ * The groups a reader needs first, and the departments' ladder groups the scenario leaves exactly
+ * as they were (on a real organogram about 100 departments of five rows each, which buried the
+ * figures that change). A department whose ladder changes in any figure stays with the first.
+ */
+export function splitUnchangedLadders(groups: readonly FigureGroup[]): {
+  shown: FigureGroup[];
+  unchanged: FigureGroup[];
+} {
+  const shown: FigureGroup[] = [];
+  const unchanged: FigureGroup[] = [];
+  for (const g of groups) {
+    const same = g.group.startsWith(LADDER_GROUP) && g.rows.every((r) => r.before === r.after);
+    (same ? unchanged : shown).push(g);
+  }
+  return { shown, unchanged };
+}
+
 export type AffectedKind = 'moved' | 'removed' | 'added' | 'promoted' | 'level';
 
 export interface AffectedRow {

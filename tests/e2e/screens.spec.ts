@@ -94,6 +94,17 @@ async function visitScenario(page: Page, prefix: string, query: string): Promise
   await page.waitForLoadState('networkidle');
   await expect(page.locator('main .skeleton')).toHaveCount(0, { timeout: 30_000 });
   const problems = await readProblems(page, `/scenarios/${first?.id}`);
+  // at 1280 every table of the editor shows all its columns (in the right column they were cut at "Before")
+  if ((page.viewportSize()?.width ?? 0) >= 1280) {
+    const cut = await page
+      .locator('main .table-wrap')
+      .evaluateAll((wraps) =>
+        wraps
+          .filter((w) => w.checkVisibility() && w.scrollWidth > w.clientWidth + 1)
+          .map((w) => w.getAttribute('aria-label') ?? w.textContent?.slice(0, 40)),
+      );
+    for (const c of cut) problems.push(`/scenarios/${first?.id}: table cut at 1280: ${c}`);
+  }
   await page.screenshot({ path: `${OUT}/${prefix}-scenario-editor.png`, fullPage: true });
   return problems;
 }
@@ -236,6 +247,13 @@ test('real organisation: about 100 department names beside the Compare bars neve
   const card = page.getByRole('region', { name: /^Department headcount/ });
   const ticks = card.locator('.recharts-yAxis-tick-labels text');
   await expect(ticks.first()).toBeVisible();
+  // first the 20 departments that changed most (all of them made a chart about 6,000 px tall)
+  expect(await ticks.count()).toBe(20);
+  await expect(card).toContainText('The chart draws the 20 departments whose headcount changed most');
+  const drawAll = page.getByTestId('compare-departments-all');
+  await expect(drawAll).toHaveText(/^Draw all \d+ departments$/);
+  await drawAll.click();
+  await expect.poll(() => ticks.count()).toBeGreaterThan(50);
   const boxes = await ticks.evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();

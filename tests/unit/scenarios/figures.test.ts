@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyOperations } from '@/lib/scenarios';
-import { affectedPeople, beforeAfterRows } from '@/lib/views/scenario-figures';
+import {
+  affectedPeople,
+  beforeAfterRows,
+  groupFigureRows,
+  splitUnchangedLadders,
+  type FigureRow,
+  type FigureValue,
+} from '@/lib/views/scenario-figures';
 import { documentOf, readSmallTree } from './small-tree';
 
 describe('scenario before/after rows and people affected', () => {
@@ -68,5 +75,38 @@ describe('scenario before/after rows and people affected', () => {
       { id: 'I', name: 'Ivy Dev', kind: 'moved', from: 'Gus Lead (G)', to: 'Cy Head (C)', op: 1 },
       { id: 'J', name: 'Jo Dev', kind: 'promoted', from: 'IC2', to: 'IC3', op: 2 },
     ]);
+  });
+});
+
+describe('the before/after table: departments whose ladder does not change step aside', () => {
+  const fig = (group: string, figure: string, before: FigureValue, after: FigureValue): FigureRow => ({
+    group,
+    figure,
+    before,
+    after,
+    difference: typeof before === 'number' && typeof after === 'number' ? after - before : null,
+    format: 'int',
+  });
+  it('keeps structure and changed ladders first, moves unchanged ladders aside, in order', () => {
+    const groups = groupFigureRows([
+      fig('Structure', 'Headcount', 10, 10),
+      fig('Ladder: Alpha', 'IC ladder depth', 3, 3),
+      fig('Ladder: Alpha', 'Short ladder', false, false),
+      fig('Ladder: Beta', 'IC ladder depth', 3, 3),
+      fig('Ladder: Beta', 'IC ceiling', 'IC3', 'IC4'),
+      fig('Ladder: Gamma', 'IC ceiling', null, null),
+      fig('IC-ceiling risk', 'High-risk ICs', 2, 2),
+    ]);
+    expect(groups.map((g) => [g.group, g.rows.length])).toEqual([
+      ['Structure', 1],
+      ['Ladder: Alpha', 2],
+      ['Ladder: Beta', 2],
+      ['Ladder: Gamma', 1],
+      ['IC-ceiling risk', 1],
+    ]);
+    const { shown, unchanged } = splitUnchangedLadders(groups);
+    // an unchanged Structure or risk group stays (they are the unit's own figures); Beta changes its ceiling
+    expect(shown.map((g) => g.group)).toEqual(['Structure', 'Ladder: Beta', 'IC-ceiling risk']);
+    expect(unchanged.map((g) => g.group)).toEqual(['Ladder: Alpha', 'Ladder: Gamma']);
   });
 });

@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { formatDay } from '@/lib/dates';
+import { CHARTED_DEPARTMENTS, mostChanged } from '@/lib/views/most-changed';
 import { hiddenReasonsText } from '@/lib/privacy/hidden-text';
 import { Day } from '@/app/_components/ui/day';
 import type { Compare, CompareMetric, DepartmentChange } from '@/lib/dal/dashboards/compare';
@@ -251,6 +253,7 @@ function Layers({ data, from }: { data: Compare; from: string }) {
 }
 
 function Departments({ data, from }: { data: Compare; from: string }) {
+  const [all, setAll] = useState(false);
   if (isSuppressed(data.departments)) return <SuppressedNote marker={data.departments} />;
   const visible = data.departments.filter(
     (d): d is Extract<DepartmentChange, { from: number }> => !('suppressed' in d),
@@ -258,12 +261,32 @@ function Departments({ data, from }: { data: Compare; from: string }) {
   const hiddenRows = data.departments.flatMap((d) => (isSuppressed(d) ? [d] : []));
   const hidden = hiddenRows.length;
   if (data.departments.length === 0) return null;
+  const charted = all ? visible : mostChanged(visible);
+  const cut = charted.length < visible.length;
   return (
     <div>
       <ChartCard
         title="Department headcount"
-        definition="People in each department within this view, in each snapshot."
+        definition={`People in each department within this view, in each snapshot.${
+          cut
+            ? ` The chart draws the ${charted.length} departments whose headcount changed most, of ${visible.length}; the table and the download hold all.`
+            : ''
+        }`}
         rows={visible}
+        footer={
+          visible.length > CHARTED_DEPARTMENTS && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => setAll((a) => !a)}
+              data-testid="compare-departments-all"
+            >
+              {all
+                ? `Draw the ${CHARTED_DEPARTMENTS} that changed most`
+                : `Draw all ${visible.length.toLocaleString('en')} departments`}
+            </button>
+          )
+        }
         filename={`compare-departments-${from}-${data.to}`}
         columns={[
           { key: 'department', label: 'Department', value: (r) => r.department },
@@ -272,9 +295,9 @@ function Departments({ data, from }: { data: Compare; from: string }) {
           { key: 'change', label: 'Change', value: (r) => r.change, numeric: true },
         ]}
       >
-        <div style={{ height: Math.max(280, visible.length * 40 + 90) }}>
+        <div style={{ height: Math.max(280, charted.length * 40 + 90) }}>
           <TargetBarChart
-            data={visible}
+            data={charted}
             category="department"
             layout="vertical"
             series={[

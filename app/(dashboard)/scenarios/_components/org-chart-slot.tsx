@@ -49,7 +49,7 @@ export function ScenarioOrgChart({
         search={{ asOf, hint: `people of the ${formatDay(asOf)} snapshot` }}
         onMove={onMove}
         label="Org chart of the scenario, after its operations (the operation forms do the same by keyboard)"
-        height={460}
+        height="min(70vh, 640px)"
       />
     </section>
   );

@@ -9,10 +9,14 @@ import {
   AFFECTED_LABELS,
   affectedPeople,
   beforeAfterRows,
+  groupFigureRows,
+  splitUnchangedLadders,
   type AffectedRow,
+  type FigureGroup,
   type FigureRow,
   type FigureValue,
 } from '@/lib/views/scenario-figures';
+import { counted } from '@/lib/plural';
 import styles from './scenarios.module.css';
 import type { ScenarioView } from './types';
 
@@ -47,12 +51,7 @@ const FIGURE_COLUMNS: Column<FigureRow>[] = [
 export function BeforeAfter({ view }: { view: ScenarioView }) {
   const id = useId();
   const rows = beforeAfterRows(view.before, view.after, view.ceilingRisk);
-  const groups: Array<{ group: string; rows: FigureRow[] }> = [];
-  for (const r of rows) {
-    const last = groups[groups.length - 1];
-    if (last && last.group === r.group) last.rows.push(r);
-    else groups.push({ group: r.group, rows: [r] });
-  }
+  const { shown: groups, unchanged } = splitUnchangedLadders(groupFigureRows(rows));
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="before-after">
       <div className="chart-head">
@@ -70,28 +69,42 @@ export function BeforeAfter({ view }: { view: ScenarioView }) {
         definitions over the changed copy.
       </p>
       <BeforeAfterTable caption="Before and after" last="Change">
-        {groups.map((g) => (
-          <tbody key={g.group}>
-            <tr>
-              <th scope="colgroup" colSpan={4} className={styles.groupHead}>
-                {g.group}
-              </th>
-            </tr>
-            {g.rows.map((r) => (
-              <tr key={r.figure} data-figure={`${g.group}/${r.figure}`}>
-                <th scope="row" className={styles.rowHead}>
-                  {r.figure}
-                </th>
-                <td className="num">{shown(r.before, r.format)}</td>
-                <td className="num">{shown(r.after, r.format)}</td>
-                <td className="num">{change(r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        ))}
+        <FigureGroups groups={groups} />
       </BeforeAfterTable>
+      {unchanged.length > 0 && (
+        <details data-testid="unchanged-ladders">
+          <summary>
+            Ladder figures of {counted(unchanged.length, 'department')} the scenario leaves unchanged
+          </summary>
+          <BeforeAfterTable caption="Unchanged ladder figures by department" last="Change">
+            <FigureGroups groups={unchanged} />
+          </BeforeAfterTable>
+        </details>
+      )}
     </section>
   );
+}
+
+function FigureGroups({ groups }: { groups: readonly FigureGroup[] }) {
+  return groups.map((g) => (
+    <tbody key={g.group}>
+      <tr>
+        <th scope="colgroup" colSpan={4} className={styles.groupHead}>
+          {g.group}
+        </th>
+      </tr>
+      {g.rows.map((r) => (
+        <tr key={r.figure} data-figure={`${g.group}/${r.figure}`}>
+          <th scope="row" className={styles.rowHead}>
+            {r.figure}
+          </th>
+          <td className="num">{shown(r.before, r.format)}</td>
+          <td className="num">{shown(r.after, r.format)}</td>
+          <td className="num">{change(r)}</td>
+        </tr>
+      ))}
+    </tbody>
+  ));
 }
 
 /** A scrollable "figure | before | after | difference" table; the caller gives the bodies. */

@@ -164,21 +164,24 @@ export function ScenarioEditor({ id, canApprove }: { id: number; canApprove: boo
             asOf={s.fromAsOf}
             onMove={locked ? undefined : (who, to) => !saveOps.isPending && add({ op: 'move', id: who, to })}
           />
-          {result.isPending ? (
-            <Skeleton label="Working out before and after" />
-          ) : result.isError ? (
-            <ErrorCard message={result.error.message} />
-          ) : view ? (
-            <div aria-busy={result.isFetching}>
-              <TargetsChecked health={view.health} />
-              <HealthFlags health={view.health} />
-              <CostPanel view={view} />
-              <BeforeAfter view={view} />
-              <PeopleAffected view={view} />
-            </div>
-          ) : null}
         </div>
       </div>
+      {/* the results under both columns, at the page's width: in the right column their tables were cut */}
+      {result.isPending ? (
+        <Skeleton label="Working out before and after" />
+      ) : result.isError ? (
+        <ErrorCard message={result.error.message} />
+      ) : view ? (
+        <div aria-busy={result.isFetching} className={styles.results} data-testid="scenario-results">
+          <TargetsChecked health={view.health} />
+          <HealthFlags health={view.health} />
+          <div className={styles.wideResult}>
+            <CostPanel view={view} />
+            <BeforeAfter view={view} />
+            <PeopleAffected view={view} />
+          </div>
+        </div>
+      ) : null}
     </>
   );
 }
