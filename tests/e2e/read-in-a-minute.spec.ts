@@ -205,4 +205,11 @@ test('on a phone, sign-out stays in view beside a long scope in the header', asy
   const box = await button.boundingBox();
   expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
   expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  // the scope itself is in view too (it used to scroll out of sight behind the user's name), and
+  // the header stays under 100 px tall
+  const scope = await page.getByTestId('current-scope').boundingBox();
+  expect(scope?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((scope?.x ?? Infinity) + (scope?.width ?? 0)).toBeLessThanOrEqual(390);
+  const header = await page.locator('header').boundingBox();
+  expect(header?.height ?? Infinity).toBeLessThan(100);
 });

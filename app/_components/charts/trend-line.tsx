@@ -6,6 +6,7 @@ import { formatMetric, formatTick, type MetricFormat } from './metric-format';
 import { renderTargetMark, type TargetMark } from './target-marks';
 import { renderScopeMarks, type ScopeMark } from './scope-marks';
 import { dateTick, renderTimeAxis, withTime } from './time-axis';
+import { niceTicks } from './value-format';
 
 /**
  * One metric over the snapshot series (a small multiple), with an optional target band or limit.
@@ -30,6 +31,7 @@ export function TrendLineChart({
   marks?: readonly ScopeMark[];
 }) {
   const rows = withTime(data);
+  const ticks = yTicks(data, format, target);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={{ top: 16, right: 36, bottom: 4, left: 0 }}>
@@ -39,7 +41,9 @@ export function TrendLineChart({
           width={52}
           tick={{ fontSize: 12 }}
           allowDecimals={format !== 'int'}
-          domain={[(min: number) => Math.min(0, min), 'auto']}
+          {...(ticks
+            ? { ticks, domain: [0, ticks[ticks.length - 1] ?? 1] }
+            : { domain: [(min: number) => Math.min(0, min), 'auto'] })}
           padding={{ top: 14, bottom: 0 }}
           tickFormatter={(v: number) => formatTick(v, format)}
         />
@@ -62,4 +66,27 @@ export function TrendLineChart({
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+/**
+ * Round ticks from zero (0, 40, 80, 120, 160 rather than recharts' 0, 35, 70, 105, 140) up past the
+ * largest value and the target; whole steps for counts. None (recharts decides) when a value is
+ * negative.
+ */
+export function yTicks(
+  data: ReadonlyArray<{ value: number | null }>,
+  format: MetricFormat,
+  target?: TargetMark | null,
+): number[] | null {
+  const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
+  if (values.some((v) => v < 0)) return null;
+  const marks =
+    target && !target.onCategory
+      ? (target.kind === 'band' ? [target.from, target.to] : [target.at]).filter(
+          (v): v is number => typeof v === 'number',
+        )
+      : [];
+  const max = Math.max(0, ...values, ...marks);
+  const ticks = niceTicks(max);
+  return format === 'int' && (ticks[1] ?? 1) < 1 ? niceTicks(4) : ticks;
 }

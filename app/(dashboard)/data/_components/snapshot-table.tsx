@@ -67,10 +67,11 @@ export function SnapshotTable() {
                 </th>
                 <th scope="col">Source</th>
                 <th scope="col">Uploaded</th>
-                <th scope="col" className="num">
+                {/* two headers that may wrap, so the row's Actions stay in view at 1280 with long file names */}
+                <th scope="col" className="num wrap">
                   Warnings
                 </th>
-                <th scope="col">
+                <th scope="col" className="wrap">
                   Not comparable{' '}
                   <DefinitionIcon definition='Mark a snapshot "not comparable" when its file covers a different scope (a department added or missing); change since previous and since peak then skip it.' />
                 </th>
