@@ -84,15 +84,39 @@ export function fteFields(s: { headcount: number; juniorFte?: number; hasAggrega
   return { juniorFte: junior, fte: roundTo(s.headcount + junior, 4) };
 }
 
+/**
+ * Roots and orphans of a unit's person-level tree, one rule for every unit (the org, a department,
+ * a subtree, a scenario's copy): junior-staff rows are no top of the tree (those under an unknown
+ * post are warned about at import); a subtree has its own root as its one top and no orphans.
+ */
+export function unitRootsAndOrphans(
+  tree: OrgTree,
+  nodes: Int32Array | null,
+  subtreeRoot = -1,
+): { roots: number; orphans: number } {
+  if (subtreeRoot >= 0) {
+    const inUnit = nodes === null || nodes.includes(subtreeRoot);
+    return { roots: inUnit && tree.aggregated[subtreeRoot] !== 1 ? 1 : 0, orphans: 0 };
+  }
+  let roots = 0;
+  let orphans = 0;
+  const count = (i: number) => {
+    if (tree.aggregated[i] === 1) return;
+    if ((tree.parent[i] ?? -1) < 0) roots++;
+    orphans += tree.orphan[i] ?? 0;
+  };
+  if (nodes === null) for (let i = 0; i < tree.size; i++) count(i);
+  else for (const i of nodes) count(i);
+  return { roots, orphans };
+}
+
 /** Compute structure metrics for the whole org. */
 export function computeOrgStructure(tree: OrgTree, options: StructureOptions = {}): StructureMetrics {
-  // Roots and orphans of the person-level tree: junior-staff rows under an unknown post are
-  // warned about at import but are no top of the tree.
-  let orphans = 0;
-  for (let i = 0; i < tree.size; i++) if (tree.aggregated[i] !== 1) orphans += tree.orphan[i] ?? 0;
-  let roots = 0;
-  for (const r of tree.roots) if (tree.aggregated[r] !== 1) roots++;
-  return summarizeStructure(tree, { nodes: null, layerShift: 0, roots, orphans }, options);
+  return summarizeStructure(
+    tree,
+    { nodes: null, layerShift: 0, ...unitRootsAndOrphans(tree, null) },
+    options,
+  );
 }
 
 /** Compute structure metrics for one department (an empty department gives zeros and nulls). */
@@ -131,8 +155,7 @@ export function computeSubtreeStructure(
   const root = tree.indexById.get(employeeId);
   if (root === undefined) return null;
   const nodes = collectSubtree(tree, root);
-  const roots = tree.aggregated[root] === 1 ? 0 : 1;
-  const view = { nodes, layerShift: (tree.layer[root] ?? 1) - 1, roots, orphans: 0 };
+  const view = { nodes, layerShift: (tree.layer[root] ?? 1) - 1, ...unitRootsAndOrphans(tree, nodes, root) };
   return summarizeStructure(tree, view, options);
 }
 
@@ -157,14 +180,7 @@ export function groupByDepartment(tree: OrgTree): ReadonlyMap<string, Int32Array
 }
 
 function departmentView(tree: OrgTree, nodes: Int32Array): StructureView {
-  let roots = 0;
-  let orphans = 0;
-  for (const i of nodes) {
-    if (tree.aggregated[i] === 1) continue;
-    if ((tree.parent[i] ?? -1) < 0) roots++;
-    orphans += tree.orphan[i] ?? 0;
-  }
-  return { nodes, layerShift: 0, roots, orphans };
+  return { nodes, layerShift: 0, ...unitRootsAndOrphans(tree, nodes) };
 }
 
 /** Compute the SPEC metrics contract for any set of records (the core behind every unit). */

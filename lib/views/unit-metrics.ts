@@ -1,6 +1,6 @@
 import { computeLadderMetrics, type DepartmentLadderRow } from '@/lib/metrics/ladder';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import { summarizeStructure, type StructureMetrics } from '@/lib/metrics/structure';
+import { summarizeStructure, unitRootsAndOrphans, type StructureMetrics } from '@/lib/metrics/structure';
 import { groupUnitByDepartment } from '@/lib/metrics/record-columns';
 import type { Unit } from './unit';
 
@@ -12,20 +12,9 @@ export function computeUnitStructure(
 ): StructureMetrics {
   const t = snap.tree;
   const nodes = unit.nodes;
-  let roots = 0;
-  let orphans = 0;
-  if (nodes !== null) {
-    const inUnit = new Uint8Array(t.size);
-    for (const i of nodes) inUnit[i] = 1;
-    for (const i of nodes) {
-      const p = t.parent[i] ?? -1;
-      if (p < 0 || inUnit[p] !== 1) roots++;
-      if (unit.subtree === null) orphans += t.orphan[i] ?? 0;
-    }
-  } else {
-    roots = t.roots.length;
-    for (let i = 0; i < t.size; i++) orphans += t.orphan[i] ?? 0;
-  }
+  // the stored units' rule (an org-wide count here also took junior-staff rows as roots: a scenario
+  // with no operations read "Roots 5 -> 20" on the Home Office)
+  const { roots, orphans } = unitRootsAndOrphans(t, nodes, unit.subtree === null ? -1 : unit.rootIndex);
   const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
   return summarizeStructure(
     t,

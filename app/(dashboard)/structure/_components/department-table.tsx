@@ -171,12 +171,14 @@ export function DepartmentTable({
       </div>
       <p className="definition">
         Every structure metric per department inside this view (org-wide spans; a department is a slice of the
-        tree). Click a column to sort; click a department to filter the dashboard to it.
+        tree). Click a column to sort; click a department to filter the dashboard to it. The table scrolls
+        sideways; the department column stays.
       </p>
       {rows.length === 0 ? (
         <p className="muted">No departments in this view.</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
+        // up to 17 metrics: made to scroll sideways, the department column staying in view
+        <div className="table-wrap" tabIndex={0} data-scrolls="sideways">
           <table className={`data ${styles.deptTable}`}>
             <caption className="visually-hidden">Structure metrics per department</caption>
             <thead>
