@@ -54,6 +54,14 @@ test('money on the Structure cost card and the AI page says its unit and period'
     await expect(tools.locator('th', { hasText: 'Cost (USD in the period)' })).toHaveCount(1);
   }
   await expect(page.getByText(/Unmatched: 0%/)).toHaveCount(0);
+  // the managers' PRs per engineer per week read aligned to two decimals (it read 2.3 and 2 beside 2.16)
+  const managers = page.getByTestId('ai-manager-table');
+  const head = await managers.locator('thead th').allInnerTexts();
+  const k = head.findIndex((h) => h.startsWith('PRs per engineer per week'));
+  expect(k).toBeGreaterThan(0);
+  const cells = await managers.locator(`tbody tr td:nth-child(${k + 1})`).allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  for (const c of cells) expect(c).toMatch(/^(\d[\d,]*\.\d\d|—|.*hidden.*|.*fewer.*)$/i);
 });
 
 test('the scenario cost table says each amount is a year, per IC where it is', async ({ page }) => {

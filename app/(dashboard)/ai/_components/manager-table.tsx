@@ -43,6 +43,11 @@ const FIGURES: Array<{ key: FigureKey; label: string; format: ValueFormat }> = [
   { key: 'spendPerEngineerMonth', label: SPEND_HEAD, format: 'usd' },
 ];
 
+const columnValue = (v: number | null, format: ValueFormat): string =>
+  format === 'decimal' && v !== null && Number.isFinite(v)
+    ? v.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    : formatValue(v, format);
+
 const figure = (r: AiManagerRow, k: FigureKey): number | null =>
   isSuppressed(r.figures) ? null : r.figures[k];
 const PAGE = 50;
@@ -109,7 +114,8 @@ export function ManagerTable({
             isSuppressed(c.row.original.figures) ? (
               <span className={styles.suppressedCell}>{hiddenText(c.row.original.figures, 'engineers')}</span>
             ) : (
-              formatValue(c.getValue(), f.format)
+              // a column of ratios reads aligned: 2.30 and 2.00 beside 2.16, not 2.3 and 2
+              columnValue(c.getValue(), f.format)
             ),
         }),
       ),
