@@ -40,7 +40,7 @@ const TRENDS: TrendDef[] = [
     id: 'acceptance',
     title: 'Acceptance rate',
     definition:
-      'Accepted / suggested, by count and by lines, from monthly sums (never an average of daily rates).',
+      'Accepted / suggested, by count and by lines, from monthly sums (never an average of daily rates). By lines can pass 100%: Copilot counts lines its agent and CLI added, which no suggestion offered.',
     format: 'percent',
     series: [
       { key: 'acceptanceRateByCount', label: 'By count' },
