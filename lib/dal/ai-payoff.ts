@@ -20,8 +20,10 @@ import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { buildAiRollup, unitAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
 import { loadAiAggregates, loadCurrentSeats, loadIdentityIndex, loadManualMap } from './ai-data';
 import {
+  activeWeeksOf,
   hasUsageIn,
-  loadActiveWeeks,
+  loadActiveMonths,
+  type ActiveMonthsRow,
   loadPrAuthors,
   loadPrDays,
   loadPrRange,
@@ -103,9 +105,19 @@ export async function buildPayoffPeriod(input: {
   rows?: AiAggregate[];
   /** memoises loadPrDays per window (the cached period shares it between units) */
   prDaysCache?: (key: string, build: () => Promise<MergedPr[]>) => Promise<MergedPr[]>;
+  /** memoises the adoption look-back's monthly day masks (periods ending in the same month share them) */
+  activeMonthsCache?: (key: string, build: () => Promise<ActiveMonthsRow[]>) => Promise<ActiveMonthsRow[]>;
 }): Promise<PayoffPeriod> {
   const { orgId, from, to, index, manual } = input;
   const weekFrom = addDays(weekStart(to), -7 * (ADOPTION_LOOKBACK_WEEKS - 1));
+  const [firstMonth, lastMonth] = [`${weekFrom.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`];
+  const readMonths = () => loadActiveMonths(orgId, firstMonth, lastMonth);
+  const activeMonths: Promise<ActiveMonthsRow[]> =
+    index === null
+      ? Promise.resolve([])
+      : input.activeMonthsCache
+        ? input.activeMonthsCache(`${firstMonth}|${lastMonth}`, readMonths)
+        : readMonths();
   const needRows = index !== null && (input.rows === undefined || input.rollup === undefined);
   const [rowsLoaded, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
     needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve(input.rows ?? []),
@@ -114,7 +126,7 @@ export async function buildPayoffPeriod(input: {
     loadCurrentSeats(orgId),
     loadPrRange(orgId),
     hasUsageIn(orgId, from, to),
-    index === null ? Promise.resolve([]) : loadActiveWeeks(orgId, weekFrom, to),
+    activeMonths,
   ]);
   const rows: AiAggregate[] = rowsLoaded;
   const rollup =
@@ -138,7 +150,7 @@ export async function buildPayoffPeriod(input: {
   const facts = index === null ? null : buildPayoffFacts(periodInput(base), index);
   const activity: PayoffPeriod['activity'] = [];
   if (facts)
-    for (const r of weeks) {
+    for (const r of activeWeeksOf(weeks, weekFrom, to)) {
       const node = facts.nodeOf(r);
       if (node >= 0) activity.push({ node, weeks: r.weeks });
     }
@@ -170,6 +182,12 @@ const periodCache = processCache<PayoffPeriod>('ai-payoff-periods', {
   sizeOf: (p) =>
     p.rows.length + p.tools.length + p.prs.authors.length + p.activity.length + (p.index?.tree.size ?? 0),
 });
+/** The adoption look-back's monthly day masks per organisation, data version and months. */
+const activeMonthsCache = processCache<ActiveMonthsRow[]>('ai-active-months', {
+  max: 24,
+  maxSize: 2_000_000,
+  sizeOf: (rows) => rows.length,
+});
 /** The before/after's merged PRs per period and window (units adopting in the same week share them). */
 const prDaysCache = processCache<MergedPr[]>('ai-payoff-pr-days', {
   max: 200,
@@ -198,6 +216,7 @@ export function loadPayoffPeriod(
       index,
       manual,
       prDaysCache: (k, build) => prDaysCache.get(`${key}|${k}`, build),
+      activeMonthsCache: (k, build) => activeMonthsCache.get(`${orgId}|${version}|${k}`, build),
     });
   });
 }

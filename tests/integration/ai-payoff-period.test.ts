@@ -14,6 +14,8 @@ import {
   loadManualMap,
 } from '@/lib/dal/ai-data';
 import { loadAiPayoff, loadPayoffPeriod } from '@/lib/dal/ai-payoff';
+import { ACTIVE } from '@/lib/dal/ai-data';
+import { activeWeeksOf, loadActiveMonths } from '@/lib/dal/ai-delivery-data';
 import { clearProcessCaches } from '@/lib/dal/process-cache';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { rawQuery } from '@/lib/dal/raw-query';
@@ -82,6 +84,40 @@ describe.each(backends())('AI per-period cache on %s', (backend) => {
     });
     expect(payoff.beforeAfter?.adoptionWeek).toBe('2026-03-16');
     expect(payoff.beforeAfter?.before?.prsPerEngineerWeek).toBe(0.25);
+  });
+
+  it('takes the adoption weeks of any period from whole months exactly as from the rows', async () => {
+    // weeks counted straight from the active person rows' last days in the period
+    for (const [weekFrom, to] of [
+      ['2026-03-02', '2026-03-16'],
+      ['2026-03-09', '2026-04-28'],
+      ['2026-03-03', '2026-03-10'],
+    ] as const) {
+      const direct = await rawQuery<{ who: string; weeks: string }>(
+        `select coalesce(employee_id, '') || '|' || coalesce(lower(github_login), '') || '|' || coalesce(lower(email), '') as who,
+           string_agg(distinct ((period_end - $1::date) / 7)::text, ',') as weeks
+         from ai_usage where subject_kind = 'person' and period_end between $1::date and $2::date and ${ACTIVE.replaceAll('\n', ' ')}
+           and import_id in (select id from ai_imports where org_id = 1)
+         group by 1`,
+        [weekFrom, to],
+      );
+      const want = direct
+        .map(
+          (r) =>
+            `${r.who}:${r.weeks
+              .split(',')
+              .map(Number)
+              .sort((a, b) => a - b)
+              .join(',')}`,
+        )
+        .sort();
+      const rows = await loadActiveMonths(1, `${weekFrom.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`);
+      const got = activeWeeksOf(rows, weekFrom, to)
+        .map((r) => `${r.employeeId ?? ''}|${r.githubLogin ?? ''}|${r.email ?? ''}:${r.weeks.join(',')}`)
+        .sort();
+      expect(want.length).toBeGreaterThan(0);
+      expect(got).toEqual(want);
+    }
   });
 
   it('gives the page the same answer for a unit whether or not another unit of the period came first', async () => {
