@@ -178,7 +178,8 @@ export async function buildPayoffPeriod(input: {
  */
 const periodCache = processCache<PayoffPeriod>('ai-payoff-periods', {
   max: 24,
-  maxSize: 4_000_000,
+  // about three periods of a 100k-person organisation (tens of MB each at 10k)
+  maxSize: 3_000_000,
   sizeOf: (p) =>
     p.rows.length + p.tools.length + p.prs.authors.length + p.activity.length + (p.index?.tree.size ?? 0),
 });
