@@ -7,21 +7,19 @@
  * dashboard's API is asked for distinct (manager subtree, period) views, each once: the first
  * request after start, cold p50 / p95 / max, the server's peak RSS.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import type { APIRequestContext } from 'playwright-core';
 import { parseIsoDay } from '@/cli/demo/dates';
 import { familyPath } from '@/lib/query/families';
 import { planAiViews, aiViewUrl } from './ai-plan';
 import type { AiLoadOutcome } from './ai-load';
 import { runInChild } from './child';
-import { ADMIN, cli, ensureDemoFiles, signedIn, startServer, waitForServer } from './dashboard';
+import { startColdServer, timeRequest, type ColdServer } from './cold-server';
+import { ADMIN, cli, ensureDemoFiles } from './dashboard';
 import { CACHE_ROOT } from './datasets';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
-import { startTreeRssSampler, type RssSampler } from './memory';
 import { percentile, round } from './stats';
 
 type Log = (message: string) => void;
@@ -92,20 +90,6 @@ async function managersOf(url: string): Promise<{ asOf: string; managers: string
   }
 }
 
-async function timeGet(api: APIRequestContext, url: string): Promise<{ ms: number; status: number }> {
-  const t = performance.now();
-  try {
-    const res = await api.get(url, { timeout: 0 }).catch(() => api.get(url, { timeout: 0 }));
-    await res.body();
-    const ms = performance.now() - t;
-    const status = res.status();
-    await res.dispose();
-    return { ms, status };
-  } catch {
-    return { ms: performance.now() - t, status: 0 };
-  }
-}
-
 const kindOf = (url: string): 'month' | 'quarter' | 'window' => {
   if (url.includes('month=')) return 'month';
   const q = new URL(url, 'http://x').searchParams;
@@ -125,8 +109,7 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
   const loadBefore = os.loadavg()[0] ?? 0;
   const db = await createBenchDatabase();
   const ref = await createBenchDatabase();
-  let server: ChildProcess | null = null;
-  let sampler: RssSampler | null = null;
+  let server: ColdServer | null = null;
   try {
     const env = { ...process.env, DATABASE_URL: db.url };
     let t = performance.now();
@@ -177,15 +160,12 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
       ),
     ].sort();
     const plan = planAiViews({ managers, months, lastDay: asOf, count: opts.views, seed: opts.seed });
-    server = startServer(env);
-    const started = performance.now();
-    await waitForServer(server);
-    sampler = startTreeRssSampler(server.pid ?? 0);
-    const api = await signedIn();
-    const first = await timeGet(api, familyPath('ai'));
+    server = await startColdServer(env);
+    const { api } = server;
+    const first = await timeRequest(api, familyPath('ai'));
     if (first.status !== 200) throw new Error(`the first AI dashboard request failed: HTTP ${first.status}`);
     log(
-      `ai: server up in ${((performance.now() - started) / 1000).toFixed(1)} s; first request (org-wide, newest month) ` +
+      `ai: server up in ${(server.startMs / 1000).toFixed(1)} s; first request (org-wide, newest month) ` +
         `${(first.ms / 1000).toFixed(2)} s`,
     );
     const all: number[] = [];
@@ -201,7 +181,7 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
         break;
       }
       const url = aiViewUrl(v);
-      const r = await timeGet(api, url);
+      const r = await timeRequest(api, url);
       if (r.status !== 200) {
         failures++;
         log(`  ${url}: HTTP ${r.status}`);
@@ -215,8 +195,8 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
           `  ${i + 1}/${plan.length} ${url} ${r.ms.toFixed(0)} ms (p95 so far ${percentile(all, 95).toFixed(0)} ms)`,
         );
     }
-    const peak = sampler.stop();
-    await api.dispose();
+    const peak = server.stopSampling();
+    await server.stop();
     const p50 = round(percentile(all, 50), 1);
     const p95 = round(percentile(all, 95), 1);
     const maxMs = round(all.length ? Math.max(...all) : Number.NaN, 1);
@@ -258,9 +238,7 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
       loadAverage: { before: round(loadBefore, 1), after: round(os.loadavg()[0] ?? 0, 1) },
     };
   } finally {
-    sampler?.stop();
-    server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await server?.stop();
     await dropBenchDatabase(db.name);
     await dropBenchDatabase(ref.name).catch(() => undefined);
   }

@@ -6,15 +6,14 @@
  * once each, one at a time, (c) concurrent clients over a pool of further distinct views, (d) the
  * server's peak resident memory. No view is asked twice, so the answer cache never answers.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import postgres from 'postgres';
 import type { APIRequestContext } from 'playwright-core';
-import { ADMIN, cli, ensureDemoFiles, signedIn, startServer, waitForServer } from './dashboard';
+import { startColdServer, timeRequest, type ColdServer } from './cold-server';
+import { ADMIN, cli, ensureDemoFiles } from './dashboard';
 import { familyPath } from '@/lib/query/families';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
-import { startTreeRssSampler, type RssSampler } from './memory';
 import { createPlainTable, timePsqlCopy } from './psql-copy';
 import { percentile, round, secondsSince } from './stats';
 import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers, type View } from './view-plan';
@@ -109,23 +108,6 @@ async function referenceCopySeconds(file: string): Promise<number> {
   }
 }
 
-/** One request, timed to its last byte; no client-side timeout (a cold view can take minutes). */
-async function timeRequest(api: APIRequestContext, url: string): Promise<{ ms: number; status: number }> {
-  const t = performance.now();
-  // A kept-alive socket the server closed as it was reused: the request is sent again once.
-  try {
-    const res = await api.get(url, { timeout: 0 }).catch(() => api.get(url, { timeout: 0 }));
-    await res.body();
-    const ms = performance.now() - t;
-    const status = res.status();
-    await res.dispose();
-    return { ms, status };
-  } catch {
-    // No answer at all (the server died, say): a failure, counted, so the figures so far survive.
-    return { ms: performance.now() - t, status: 0 };
-  }
-}
-
 /** Asks each view once, in order; latencies of the answered ones, per family. */
 async function askCold(api: APIRequestContext, views: readonly View[], log: Log) {
   const all: number[] = [];
@@ -193,8 +175,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
   const psqlCopySeconds = await referenceCopySeconds(newest);
   log(`views: psql \\copy of the newest org file ${psqlCopySeconds.toFixed(2)} s (same-run reference)`);
   const db = await createBenchDatabase();
-  let server: ChildProcess | null = null;
-  let sampler: RssSampler | null = null;
+  let server: ColdServer | null = null;
   try {
     const env = { ...process.env, DATABASE_URL: db.url };
     let t = performance.now();
@@ -214,10 +195,8 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     const plan = planViews({ snapshots, cold, pool: poolSize, seed: opts.seed });
     log(`views: ${snapshots.length} snapshots, ${managers} (snapshot, manager) subtrees; ${cold} cold views`);
 
-    server = startServer(env);
-    await waitForServer(server);
-    sampler = startTreeRssSampler(server.pid ?? 0);
-    const api = await signedIn();
+    server = await startColdServer(env);
+    const { api } = server;
     const first = await timeRequest(api, familyPath('overview'));
     if (first.status !== 200) throw new Error(`the first Overview failed: HTTP ${first.status}`);
     log(`views: first request after start (org-wide Overview) ${(first.ms / 1000).toFixed(2)} s`);
@@ -230,8 +209,8 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     );
     log(`views: ${opts.clients} clients for ${opts.seconds} s over ${poolSize} further distinct views`);
     const p = await askConcurrently(api, plan.pool, opts.clients, opts.seconds);
-    const peak = sampler.stop();
-    await api.dispose();
+    const peak = server.stopSampling();
+    await server.stop();
     const conc = latencies(p.ms);
     log(
       `views: concurrent p50 ${(conc.p50Ms / 1000).toFixed(2)} s, p95 ${(conc.p95Ms / 1000).toFixed(2)} s, ` +
@@ -267,9 +246,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
       peakServerRssMb: Math.round(peak),
     };
   } finally {
-    sampler?.stop();
-    server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await server?.stop();
     await dropBenchDatabase(db.name);
   }
 }

@@ -197,17 +197,33 @@ export interface ActiveWeeksRow {
   weeks: number[];
 }
 
-export async function loadActiveWeeks(
+/** Per identity, its active days as bitmasks per month (bit d-1 = an active row ending day d). */
+export interface ActiveMonthsRow {
+  employeeId: string | null;
+  githubLogin: string | null;
+  email: string | null;
+  /** "YYYY-MM-01:mask" per month, comma-separated (as the database gives it) */
+  months: string;
+}
+
+/**
+ * The active days of every person identity in the whole months from `firstMonth` to `lastMonth`
+ * (first days), read from the monthly sums alone (no ai_usage rows): any period inside those months
+ * takes its weeks from them (activeWeeksOf), so periods ending in the same month share one read.
+ */
+export async function loadActiveMonths(
   orgId: number,
-  weekFrom: string,
-  to: string,
-): Promise<ActiveWeeksRow[]> {
-  // Days with an active row, per identity and month (bits of end_mask), turned into weeks here.
+  firstMonth: string,
+  lastMonth: string,
+): Promise<ActiveMonthsRow[]> {
   const params: unknown[] = [orgId];
   const param = (v: string) => {
     params.push(v);
     return `$${params.length}`;
   };
+  const lastDay = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 0))
+    .toISOString()
+    .slice(0, 10);
   const rows = await rawQuery<{
     employee_id: string | null;
     login: string | null;
@@ -217,15 +233,33 @@ export async function loadActiveWeeks(
     `select employee_id, login, email,
        string_agg(to_char(month, 'YYYY-MM-DD') || ':' || mask::text, ',') as months
      from (select employee_id, login, email, month, bit_or(end_mask) as mask
-           from (${monthsSource('$1::int', weekFrom, to, param)}) s
+           from (${monthsSource('$1::int', firstMonth, lastDay, param)}) s
            where subject_kind = 'person' group by 1, 2, 3, 4) x
      where mask <> 0
      group by 1, 2, 3`,
     params,
   );
+  return rows.map((r) => ({
+    employeeId: r.employee_id,
+    githubLogin: r.login,
+    email: r.email,
+    months: r.months,
+  }));
+}
+
+/**
+ * Per identity, the weeks (0 = the week starting `weekFrom`) with AI activity in [weekFrom, to],
+ * from its monthly day masks; identities with no active day there are left out.
+ */
+export function activeWeeksOf(
+  rows: readonly ActiveMonthsRow[],
+  weekFrom: string,
+  to: string,
+): ActiveWeeksRow[] {
   const start = Date.parse(`${weekFrom}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);
-  return rows.map((r) => {
+  const out: ActiveWeeksRow[] = [];
+  for (const r of rows) {
     const weeks = new Set<number>();
     for (const part of r.months.split(',')) {
       const [month, maskText] = part.split(':');
@@ -237,13 +271,28 @@ export async function loadActiveWeeks(
         if (day >= start && day <= end) weeks.add(Math.floor((day - start) / (7 * 86_400_000)));
       }
     }
-    return {
-      employeeId: r.employee_id,
-      githubLogin: r.login,
+    if (weeks.size === 0) continue;
+    out.push({
+      employeeId: r.employeeId,
+      githubLogin: r.githubLogin,
       email: r.email,
       weeks: [...weeks].sort((a, b) => a - b),
-    };
-  });
+    });
+  }
+  return out;
+}
+
+/** Per identity, the weeks (0 = the week starting `weekFrom`) with AI activity, up to `to`. */
+export async function loadActiveWeeks(
+  orgId: number,
+  weekFrom: string,
+  to: string,
+): Promise<ActiveWeeksRow[]> {
+  return activeWeeksOf(
+    await loadActiveMonths(orgId, `${weekFrom.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`),
+    weekFrom,
+    to,
+  );
 }
 
 /** PRs merged in [from, to] per author and merge day (UTC), with cycle times. */

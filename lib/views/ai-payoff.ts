@@ -240,12 +240,16 @@ function unitFigures(
 
 /**
  * The answer for the unit (before/after is added by the caller, which needs a second query once
- * the unit's adoption week is known). Returns the facts too, for per-manager tables.
+ * the unit's adoption week is known). Returns the facts too, for per-manager tables. `built` = the
+ * period's facts when the caller keeps them (buildPayoffFacts of the same input; only read here).
  */
-export function computeAiPayoff(input: PayoffInput): { payoff: AiPayoff; facts: PayoffFacts | null } {
+export function computeAiPayoff(
+  input: PayoffInput,
+  built?: PayoffFacts,
+): { payoff: AiPayoff; facts: PayoffFacts | null } {
   const { index } = input;
   if (index === null) return { payoff: orgOnly(input), facts: null };
-  const pf = buildPayoffFacts(input, index);
+  const pf = built ?? buildPayoffFacts(input, index);
   const { tree } = index;
   const nodes = unitNodes(tree.size, input.nodes);
   const opts = {

@@ -57,7 +57,7 @@ import type { IdentityIndex } from '@/lib/metrics/ai-identity';
 import { payoffManagers, type AiPayoff, type PayoffManagerRow } from '@/lib/views/ai-payoff';
 import { isUnitShown, populationFloor } from '@/lib/views/floor';
 import type { Actor } from '../actor';
-import { loadAiPayoff } from '../ai-payoff';
+import { loadAiPayoff, loadPayoffPeriod, type PayoffPeriod } from '../ai-payoff';
 import { readSettings } from '../settings';
 import { processCache } from '../process-cache';
 import { loadUnitRoot } from './unit-root';
@@ -159,23 +159,27 @@ function monthJoin(
   return joinCache.get(`${ctx.actor.orgId}|${ctx.dataVersion}|${month}|${snapshotId}`, async () => build());
 }
 
-async function loadTrendInputs(ctx: DashboardContext, first: string | undefined, last: string | undefined) {
-  const orgId = ctx.actor.orgId;
-  return trendCache.get(`${orgId}|${ctx.dataVersion}|${first ?? ''}|${last ?? ''}`, async () => {
-    const monthly = first && last ? await loadAiAggregates(orgId, `${first}-01`, monthEnd(last), true) : [];
-    const byMonth = new Map<string, AiAggregate[]>();
-    for (const r of monthly) {
-      const list = byMonth.get(r.month);
-      if (list) list.push(r);
-      else byMonth.set(r.month, [r]);
-    }
-    const [prRange, seatRows, prsByMonth] = await Promise.all([
+async function loadTrendInputs(
+  orgId: number,
+  version: string,
+  first: string | undefined,
+  last: string | undefined,
+): Promise<TrendInputs> {
+  return trendCache.get(`${orgId}|${version}|${first ?? ''}|${last ?? ''}`, async () => {
+    const [monthly, prRange, seatRows, prsByMonth] = await Promise.all([
+      first && last ? loadAiAggregates(orgId, `${first}-01`, monthEnd(last), true) : Promise.resolve([]),
       loadPrRange(orgId),
       loadCurrentSeats(orgId),
       first && last
         ? loadPrAuthorsByMonth(orgId, `${first}-01`, monthEnd(last))
         : Promise.resolve(new Map<string, { authors: PrAuthorRow[]; total: number }>()),
     ]);
+    const byMonth = new Map<string, AiAggregate[]>();
+    for (const r of monthly) {
+      const list = byMonth.get(r.month);
+      if (list) list.push(r);
+      else byMonth.set(r.month, [r]);
+    }
     return { byMonth, prRange, seatRows, prsByMonth };
   });
 }
@@ -203,12 +207,11 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
   const window = resolveAiWindow(params, months, req.ref.asOf);
   // The unit's label from its stored root facts when the request has them (no tree for an
   // organisation without AI usage); the period's figures below need the tree.
-  const scope = {
-    department: unit.department,
-    subtree: unit.subtree,
-    subtreeName: (await loadUnitRoot(req, null)).subtreeName,
-  };
-  const seats = await buildSeatBlock(actor.orgId, spec, manual, seeIdle, snapshots);
+  const [root, seats] = await Promise.all([
+    loadUnitRoot(req, null),
+    buildSeatBlock(actor.orgId, spec, manual, seeIdle, snapshots),
+  ]);
+  const scope = { department: unit.department, subtree: unit.subtree, subtreeName: root.subtreeName };
   const seatBlock = seats ? guardGroup(req, seats.block.utilisation.assigned, seats.block) : null;
   const base: AiDashboard = {
     hasData: false,
@@ -228,24 +231,27 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
     payoff: null,
   };
   if (!window) return base;
-  const ctx = await req.withTree();
-
-  const rows = await loadAiAggregates(actor.orgId, window.from, window.to, false);
   const snapshot = snapshotInForce(snapshots, window.to);
   if (!snapshot) return base;
-  const index = await loadIdentityIndex(snapshot.id);
-  const tree = index.tree;
-  const nodes = aiUnitNodes(tree, spec);
-  const rollup = buildAiRollup(index, rows, manual);
-  const totals = unitAiTotals(rollup, nodes);
-  const floor = aiFloor(ctx, rollup);
-  const unitHidden = isAiUnitHidden(floor, tree, spec);
-
   // Monthly trend of the unit, each month in its own snapshot in force.
   const trendMonths = months.slice(-MAX_TREND_MONTHS);
   const first = trendMonths[0];
   const last = trendMonths[trendMonths.length - 1];
-  const { byMonth, prRange, seatRows, prsByMonth } = await loadTrendInputs(ctx, first, last);
+  // The period's organisation-wide inputs and the trend's are kept per data version (independent).
+  const [ctx, period, { byMonth, prRange, seatRows, prsByMonth }] = await Promise.all([
+    req.withTree(),
+    loadPayoffPeriod(actor.orgId, req.dataVersion, snapshot.id, window.from, window.to),
+    loadTrendInputs(actor.orgId, req.dataVersion, first, last),
+  ]);
+  const { rows, index } = period;
+  const rollup = period.rollup;
+  if (index === null || rollup === null) return base;
+  const tree = index.tree;
+  const nodes = aiUnitNodes(tree, spec);
+  const totals = unitAiTotals(rollup, nodes);
+  const floor = aiFloor(ctx, rollup);
+  const unitHidden = isAiUnitHidden(floor, tree, spec);
+
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
   for (const m of trendMonths) {
@@ -280,6 +286,7 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
     spec,
     unitHidden,
     rollup,
+    period,
   });
   // The tiles read the figures the answer, the contract and the report read (lib/views/ai-figures.ts).
   const rolled = computeAiMetrics(totals, rollup.coverage);
@@ -327,6 +334,7 @@ async function unitPayoff(
     spec: UnitSpec;
     unitHidden: boolean;
     rollup: AiRollup;
+    period: PayoffPeriod;
   },
 ): Promise<{
   view: AiPayoffView | Suppressed;
@@ -345,7 +353,7 @@ async function unitPayoff(
     manual: input.manual,
     minGroupSize: min,
     execLayers: ctx.settings.execLayers,
-    rollup: input.rollup,
+    period: input.period,
   });
   const { figures } = payoff;
   if (facts === null || payoff.unit === null)
