@@ -16,6 +16,7 @@ import { rawQuery } from './raw-query';
 import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
 import { floorRows, floorScopesOf } from './dashboards/floor';
+import { computeOverviewRows } from '@/lib/views/overview-facts';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
 
@@ -380,7 +381,10 @@ async function storeSnapshots(
         previous,
         asOf: snap.asOf,
         links: snap.links,
-        extraRows: (prepared) => floorRows(prepared, floorScopes, settings.minGroupSize),
+        extraRows: (prepared, rows) => [
+          ...floorRows(prepared, floorScopes, settings.minGroupSize),
+          ...computeOverviewRows(prepared, rows, settings.execLayers),
+        ],
       });
     } catch (err) {
       await copying.catch(() => undefined); // let the COPY settle before the rollback

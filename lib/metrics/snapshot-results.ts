@@ -78,8 +78,11 @@ export interface SnapshotResultsOptions {
   ceilingRisk?: CeilingRiskOptions;
   /** The ingest's links for `records` (saves hashing every id again). */
   links?: RecordLinks;
-  /** Further rows computed on the prepared snapshot (the DAL's reader floor marks). */
-  extraRows?: (snapshot: PreparedSnapshot) => MetricResultRow[];
+  /**
+   * Further rows computed on the prepared snapshot and the rows computed so far (the DAL's reader
+   * floor marks, the Overview facts of every stored unit).
+   */
+  extraRows?: (snapshot: PreparedSnapshot, rows: readonly MetricResultRow[]) => MetricResultRow[];
 }
 
 export interface SnapshotResults {
@@ -162,7 +165,7 @@ export function computeSnapshotResults(
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
   for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
     add('point', 'subtree', id, encodeUnitPoint(point));
-  if (options.extraRows) rows.push(...options.extraRows(curr));
+  if (options.extraRows) rows.push(...options.extraRows(curr, rows));
 
   const history = createLevelHistory();
   if (prev !== null) addSnapshotLevels(history, null, prev, null);

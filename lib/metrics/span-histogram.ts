@@ -56,9 +56,20 @@ export function computeSpanHistogram(
     if (b > top) top = b;
   }
   const last = Math.max(top, minTop);
-  return Array.from({ length: last }, (_, k) => {
+  return spanHistogramRows(
+    Array.from({ length: last }, (_, k) => counts.get(k + 1) ?? 0),
+    openFrom,
+  );
+}
+
+/**
+ * The histogram's rows from its managers per bucket (`managers[k]`: spans of k + 1, the bucket
+ * `openFrom` open): how computeSpanHistogram lays them out, and how a stored histogram is read back.
+ */
+export function spanHistogramRows(managers: readonly number[], openFrom = 40): SpanHistogramRow[] {
+  return managers.map((n, k) => {
     const s = k + 1;
     const open = s === openFrom;
-    return { span: open ? `${s}+` : String(s), min: s, max: open ? null : s, managers: counts.get(s) ?? 0 };
+    return { span: open ? `${s}+` : String(s), min: s, max: open ? null : s, managers: n };
   });
 }

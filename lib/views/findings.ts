@@ -1,6 +1,6 @@
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import { unitManagerSpans } from '@/lib/metrics/span-histogram';
-import { partitionShown, type ViewContext } from './context';
+import { partitionShown, type PrivacyContext, type ViewContext } from './context';
 import type { Kpi } from './overview';
 import type { UnitPoint } from './points';
 import type { ScopeNotes } from './scope-notes';
@@ -17,6 +17,56 @@ export interface Finding {
 const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
 /**
+ * What the findings read of a unit at one snapshot, apart from its series: its per-department
+ * ladder rows with the declared ICs at each department's top, and its managers' spans (narrow:
+ * 1-3 reports, wide: 17 or more). Computed from the tree, or stored at import with the unit's other
+ * Overview facts (lib/views/overview-facts.ts): one definition either way.
+ */
+export interface FindingFacts {
+  departments: Array<{
+    department: string;
+    people: number;
+    shortLadder: boolean | null;
+    icCeiling: string | null;
+    parityGap: number | null;
+    atTop: number;
+  }>;
+  managers: number;
+  narrow: number;
+  wide: number;
+}
+
+/** The finding facts of a unit from its tree (`ceilings`: findUnitCeilings of the snapshot, when known). */
+export function unitFindingFacts(
+  snap: ViewContext['snap'],
+  unit: Pick<ViewContext['unit'], 'nodes'>,
+  ceilings: Uint8Array = findUnitCeilings(snap),
+): FindingFacts {
+  const atTop = new Map<string, number>();
+  visitUnit(snap.tree.size, unit.nodes, (i) => {
+    if (ceilings[i] !== 1) return;
+    const d = snap.tree.records[i]?.department;
+    if (d) atTop.set(d, (atTop.get(d) ?? 0) + (snap.tree.weight[i] ?? 0));
+  });
+  const departments = computeUnitLadderTable(snap, { nodes: unit.nodes }).departments.map((d) => ({
+    department: d.department,
+    people: d.people,
+    shortLadder: d.shortLadder,
+    icCeiling: d.icCeiling,
+    parityGap: d.parityGap,
+    atTop: atTop.get(d.department) ?? 0,
+  }));
+  // The managers and spans of the span histogram (one walk, one manager test).
+  const { spans } = unitManagerSpans(snap.tree, unit.nodes);
+  return {
+    departments,
+    managers: spans.length,
+    narrow: spans.filter((s) => s <= 3).length,
+    wide: spans.filter((s) => s >= 17).length,
+  };
+}
+
+/**
  * The most notable facts about the unit, in plain words: short IC ladders with the people at
  * their top, flattening since the peak, narrow or very wide spans, parity gaps. Departments under
  * the minimum group size are left out for leaders and viewers. A possible change of scope in the
@@ -24,7 +74,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
  * every other trend finding reads differently once the scope changed.
  */
 export function buildFindings(
-  ctx: ViewContext,
+  ctx: PrivacyContext,
+  facts: FindingFacts,
   kpis: Kpi[],
   series: UnitPoint[],
   scope?: ScopeNotes,
@@ -41,8 +92,7 @@ export function buildFindings(
         'Trends across those dates may compare different organisations; hr can mark a snapshot "not comparable" on the Data page.',
     });
   }
-  const { snap, unit } = ctx;
-  const all = computeUnitLadderTable(snap, unit).departments;
+  const all = facts.departments;
   const shown = partitionShown(
     ctx,
     all.map((d) => d.people),
@@ -50,17 +100,10 @@ export function buildFindings(
     all.map((d) => d.department),
   );
   const table = all.filter((_, k) => shown[k]);
-  const ceilings = findUnitCeilings(snap);
-  const atTop = new Map<string, number>();
-  visitUnit(snap.tree.size, unit.nodes, (i) => {
-    if (ceilings[i] !== 1) return;
-    const d = snap.tree.records[i]?.department;
-    if (d) atTop.set(d, (atTop.get(d) ?? 0) + (snap.tree.weight[i] ?? 0));
-  });
 
   for (const d of table) {
     if (d.shortLadder && d.icCeiling) {
-      const n = atTop.get(d.department) ?? 0;
+      const n = d.atTop;
       out.push({
         kind: 'short-ladder',
         weight: 50 + n,
@@ -86,11 +129,7 @@ export function buildFindings(
     });
   }
 
-  // The managers and spans of the span histogram (one walk, one manager test).
-  const { spans } = unitManagerSpans(snap.tree, unit.nodes);
-  const managers = spans.length;
-  const narrow = spans.filter((s) => s <= 3).length;
-  const wide = spans.filter((s) => s >= 17).length;
+  const { managers, narrow, wide } = facts;
   if (managers > 0 && narrow / managers >= 0.2) {
     out.push({
       kind: 'narrow-spans',

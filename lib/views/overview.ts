@@ -8,9 +8,11 @@ import { fteFields } from '@/lib/metrics/structure';
 import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
 import type { CountBasis } from '@/lib/metrics/definitions';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
-import type { StructureMetrics } from '@/lib/metrics/structure';
-import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
-import { buildFindings, type Finding } from './findings';
+import type { PyramidRow, StructureMetrics } from '@/lib/metrics/structure';
+import { toSeriesStructure, type SeriesStructure } from '@/lib/metrics/unit-points';
+import type { LadderUnitMetrics } from '@/lib/metrics/ladder';
+import { guardGroup, isGroupHidden, type PrivacyContext, type Suppressed, type ViewContext } from './context';
+import { buildFindings, unitFindingFacts, type Finding, type FindingFacts } from './findings';
 import type { UnitPoint } from './points';
 import type { ScopeNotes } from './scope-notes';
 import { unitLabel } from './unit-labels';
@@ -159,10 +161,12 @@ export function kpiValues(
   );
 }
 
-/** Counts declared ICs at their department's IC ceiling within the unit. */
-export function countAtCeiling(ctx: Pick<ViewContext, 'snap' | 'unit'>): number {
-  const flags = findUnitCeilings(ctx.snap);
-  return unitWeight(ctx.snap.tree, ctx.unit.nodes, (i) => flags[i] === 1);
+/** Counts declared ICs at their department's IC ceiling within the unit (`ceilings`: findUnitCeilings, when known). */
+export function countAtCeiling(
+  ctx: Pick<ViewContext, 'snap'> & { unit: Pick<ViewContext['unit'], 'nodes'> },
+  ceilings: Uint8Array = findUnitCeilings(ctx.snap),
+): number {
+  return unitWeight(ctx.snap.tree, ctx.unit.nodes, (i) => ceilings[i] === 1);
 }
 
 /** Senior posts, junior FTE and total FTE of a unit with aggregated rows (else null). */
@@ -186,14 +190,95 @@ export interface OverviewInput {
   scope: { notes: ScopeNotes; marked: ReadonlySet<string> };
 }
 
+/** The structure figures the Overview shows of its unit at the snapshot asked for. */
+export type OverviewStructure = SeriesStructure & {
+  pyramid: Array<Pick<PyramidRow, 'layer' | 'executive' | 'managerOfManagers' | 'managerOfIcs' | 'ics'>>;
+  /** present (true) only when the unit holds aggregated junior-staff rows (SPEC "Posts, people and FTE") */
+  hasAggregated?: true;
+  juniorFte?: number;
+};
+
+/**
+ * Everything the Overview shows of its unit at one snapshot apart from the series: the unit's
+ * structure, ladder metrics and ICs at the ceiling now, its spans histogram and the facts its
+ * findings read. The tree path computes them per request (computeOverviewFacts); the import stores
+ * them for every stored unit (lib/views/overview-facts.ts) with this same function, so a view read
+ * from stored rows gives the same answer without the tree.
+ */
+export interface OverviewFacts {
+  structure: OverviewStructure;
+  ladder: LadderUnitMetrics;
+  icsAtCeiling: number;
+  spans: SpanHistogramRow[];
+  findings: FindingFacts;
+}
+
+/**
+ * The Overview facts of a unit from its tree: `structure` is the unit's structure as the view
+ * reads it (a stored row or computed); `ceilings` the snapshot's findUnitCeilings, when known.
+ */
+export function computeOverviewFacts(
+  snap: ViewContext['snap'],
+  unit: Pick<ViewContext['unit'], 'nodes'>,
+  structure: StructureMetrics | StoredStructure,
+  ceilings: Uint8Array = findUnitCeilings(snap),
+): OverviewFacts {
+  return {
+    structure: {
+      ...toSeriesStructure(structure),
+      pyramid: structure.pyramid.map((r) => ({
+        layer: r.layer,
+        executive: r.executive,
+        managerOfManagers: r.managerOfManagers,
+        managerOfIcs: r.managerOfIcs,
+        ics: r.ics,
+      })),
+      ...(structure.hasAggregated ? { hasAggregated: true as const, juniorFte: structure.juniorFte } : {}),
+    },
+    ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
+    icsAtCeiling: countAtCeiling({ snap, unit }, ceilings),
+    // The Structure page's bucketing (whole spans, one open last bucket), with the axis ending at
+    // the widest span here: one definition, two sizes of chart.
+    spans: computeSpanHistogram(unitManagerSpans(snap.tree, unit.nodes).spans, { minTop: 1 }),
+    findings: unitFindingFacts(snap, unit, ceilings),
+  };
+}
+
 /** The Overview dashboard: KPI cards with change vs previous and vs peak, trend, spans, pyramid, findings. */
 export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overview {
-  const { snap, unit } = ctx;
-  const { structure, series } = input;
+  const facts = computeOverviewFacts(ctx.snap, ctx.unit, input.structure);
+  return overviewFromFacts(ctx, facts, {
+    series: input.series,
+    scope: input.scope,
+    subtreeName: unitLabel(ctx, ctx.snap.tree, ctx.unit.rootIndex),
+  });
+}
+
+/** Who reads the Overview and of which unit: enough to guard its figures and label it. */
+export type OverviewReader = PrivacyContext & {
+  ref: { asOf: string };
+  unit: { department: string | null; subtree: string | null };
+};
+
+/**
+ * The Overview from its unit's facts (computed from the tree or stored at import), the unit's
+ * series and scope notes, and the root's label as the reader may see it.
+ */
+export function overviewFromFacts(
+  ctx: OverviewReader,
+  facts: OverviewFacts,
+  input: Omit<OverviewInput, 'structure'> & { subtreeName: string | null },
+): Overview {
+  const { unit } = ctx;
+  const { structure } = facts;
+  const { series } = input;
   const { notes, marked } = input.scope;
-  const ladderNow = computeLadderMetrics(snap.tree, snap.levels, unit.nodes);
-  const atCeiling = countAtCeiling(ctx);
-  const current = { asOf: ctx.ref.asOf, structure, ladder: ladderNow, icsAtCeiling: atCeiling };
+  const current = {
+    asOf: ctx.ref.asOf,
+    structure,
+    ladder: facts.ladder,
+    icsAtCeiling: facts.icsAtCeiling,
+  };
   // Change since previous and since peak skip snapshots marked not comparable; a marked current
   // snapshot has no change at all (SPEC "Posts, people and FTE").
   const earlier = marked.has(ctx.ref.asOf)
@@ -214,17 +299,13 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
       changeVsPeak: kpiChange(value, peak),
     };
   });
-  // The Structure page's bucketing (whole spans, one open last bucket), with the axis ending at the
-  // widest span here: one definition, two sizes of chart.
-  const spans = computeSpanHistogram(unitManagerSpans(snap.tree, unit.nodes).spans, { minTop: 1 });
   const size = structure.headcount;
-  const subtreeIndex = unit.rootIndex;
   return {
     asOf: ctx.ref.asOf,
     scope: {
       department: unit.department,
       subtree: unit.subtree,
-      subtreeName: unitLabel(ctx, snap.tree, subtreeIndex),
+      subtreeName: input.subtreeName,
     },
     kpis: guardGroup(ctx, size, kpis),
     trend: guardGroup(
@@ -238,7 +319,7 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
         depth: p.structure.depth,
       })),
     ),
-    spans: guardGroup(ctx, size, spans),
+    spans: guardGroup(ctx, size, facts.spans),
     pyramid: guardGroup(
       ctx,
       size,
@@ -250,7 +331,7 @@ export function assembleOverview(ctx: ViewContext, input: OverviewInput): Overvi
         ics: r.ics,
       })),
     ),
-    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, kpis, series, notes),
+    findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, facts.findings, kpis, series, notes),
     scopeNotes: guardGroup(ctx, size, notes),
     fte: guardGroup(ctx, size, unitFte(structure)),
   };

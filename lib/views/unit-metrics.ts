@@ -26,7 +26,7 @@ export function computeUnitStructure(
 /** The per-department ladder table restricted to a unit's people. */
 export function computeUnitLadderTable(
   snap: PreparedSnapshot,
-  unit: Unit,
+  unit: Pick<Unit, 'nodes'>,
 ): { departments: Array<DepartmentLadderRow & { people: number }> } {
   const t = snap.tree;
   const departments = groupUnitByDepartment(t, unit.nodes).map(({ department, rows: idx }) => {
