@@ -81,14 +81,23 @@ export function ManagerTable({
         cell: (c) => {
           const next = new URLSearchParams(params.toString());
           next.set('subtree', c.row.original.id);
+          const figures = c.row.original.figures;
           return (
-            <Link
-              href={`${pathname}?${next.toString()}`}
-              title="Show this manager's subtree"
-              style={{ whiteSpace: 'nowrap' }}
-            >
-              {c.getValue()}
-            </Link>
+            <>
+              <Link
+                href={`${pathname}?${next.toString()}`}
+                title="Show this manager's subtree"
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {c.getValue()}
+              </Link>
+              {/* why the row's figures are hidden, said once under the name (not in each of seven cells) */}
+              {isSuppressed(figures) && (
+                <span className={styles.suppressedNote}>
+                  Figures hidden: {hiddenText(figures, 'engineers')}
+                </span>
+              )}
+            </>
           );
         },
       }),
@@ -112,7 +121,9 @@ export function ManagerTable({
           },
           cell: (c) =>
             isSuppressed(c.row.original.figures) ? (
-              <span className={styles.suppressedCell}>{hiddenText(c.row.original.figures, 'engineers')}</span>
+              <span className={styles.suppressedCell} title={hiddenText(c.row.original.figures, 'engineers')}>
+                —
+              </span>
             ) : (
               // a column of ratios reads aligned: 2.30 and 2.00 beside 2.16, not 2.3 and 2
               columnValue(c.getValue(), f.format)
