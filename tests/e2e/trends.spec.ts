@@ -187,6 +187,10 @@ test.describe.serial('trends, compare and targets', () => {
       else {
         await expect(page.getByTestId('targets-editor')).toHaveCount(0);
         await expect(page.getByTestId('targets-summary')).toContainText('Organisation');
+        // when the targets were last changed reads in the reader's locale, not as an ISO date (issue #16)
+        await expect(page.getByTestId('targets-summary').locator('.definition')).not.toContainText(
+          /\d{4}-\d{2}-\d{2}/,
+        );
         const put = await page.request.put('/api/targets', {
           data: { org: { spanMin: 1, spanMax: 2, maxLayers: 3 } },
         });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TargetsState } from '@/lib/dal/targets';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { Skeleton, ErrorCard } from '@/app/_components/ui/states';
+import { Day } from '@/app/_components/ui/day';
 import { OffTargetView } from './off-target-view';
 import { TargetsEditor, TARGETS_KEY } from './targets-editor';
 import { TargetReferences } from './target-references';
@@ -50,8 +51,14 @@ function TargetsSummary({ state }: { state: TargetsAnswer }) {
     <section className="card" data-testid="targets-summary" aria-labelledby="targets-h">
       <h2 id="targets-h">Targets</h2>
       <p className="definition">
-        Set by an administrator{state.updatedAt ? ` (last changed ${state.updatedAt.slice(0, 10)})` : ''}.
-        Departments inherit the organisation&apos;s value where they have none of their own.
+        Set by an administrator
+        {state.updatedAt ? (
+          <>
+            {' '}
+            (last changed <Day iso={state.updatedAt.slice(0, 10)} />)
+          </>
+        ) : null}
+        . Departments inherit the organisation&apos;s value where they have none of their own.
       </p>
       {/* relative: visually hidden cells must not escape the scroll box and widen the page */}
       <div className="table-wrap" tabIndex={0} style={{ position: 'relative' }}>
