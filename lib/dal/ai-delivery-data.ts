@@ -282,19 +282,6 @@ export function activeWeeksOf(
   return out;
 }
 
-/** Per identity, the weeks (0 = the week starting `weekFrom`) with AI activity, up to `to`. */
-export async function loadActiveWeeks(
-  orgId: number,
-  weekFrom: string,
-  to: string,
-): Promise<ActiveWeeksRow[]> {
-  return activeWeeksOf(
-    await loadActiveMonths(orgId, `${weekFrom.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`),
-    weekFrom,
-    to,
-  );
-}
-
 /** PRs merged in [from, to] per author and merge day (UTC), with cycle times. */
 export interface PrDayRow {
   login: string;

@@ -102,7 +102,6 @@ export async function buildPayoffPeriod(input: {
   index: IdentityIndex | null;
   manual: ReadonlyMap<string, string>;
   rollup?: AiRollup;
-  rows?: AiAggregate[];
   /** memoises loadPrDays per window (the cached period shares it between units) */
   prDaysCache?: (key: string, build: () => Promise<MergedPr[]>) => Promise<MergedPr[]>;
   /** memoises the adoption look-back's monthly day masks (periods ending in the same month share them) */
@@ -118,9 +117,10 @@ export async function buildPayoffPeriod(input: {
       : input.activeMonthsCache
         ? input.activeMonthsCache(`${firstMonth}|${lastMonth}`, readMonths)
         : readMonths();
-  const needRows = index !== null && (input.rows === undefined || input.rollup === undefined);
-  const [rowsLoaded, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
-    needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve(input.rows ?? []),
+  // the period's usage per subject, unless the caller has rolled it up already
+  const needRows = index !== null && input.rollup === undefined;
+  const [rows, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
+    needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve([] as AiAggregate[]),
     loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
     loadCurrentSeats(orgId),
@@ -128,7 +128,6 @@ export async function buildPayoffPeriod(input: {
     hasUsageIn(orgId, from, to),
     activeMonths,
   ]);
-  const rows: AiAggregate[] = rowsLoaded;
   const rollup =
     index === null ? null : needRows ? buildAiRollup(index, rows, manual) : (input.rollup ?? null);
   const hasPrData = range.from !== null && range.to !== null && range.from <= to && range.to >= from;
@@ -250,7 +249,6 @@ export async function loadAiPayoff(input: {
       index: input.index,
       manual: input.manual,
       rollup: input.rollup,
-      rows: input.rollup ? [] : undefined,
     }));
   const { to, range } = p;
   const usage = p.rollup === null ? emptyAiTotals() : unitAiTotals(p.rollup, input.nodes);

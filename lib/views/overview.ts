@@ -320,17 +320,8 @@ export function overviewFromFacts(
       })),
     ),
     spans: guardGroup(ctx, size, facts.spans),
-    pyramid: guardGroup(
-      ctx,
-      size,
-      structure.pyramid.map((r) => ({
-        layer: r.layer,
-        executive: r.executive,
-        managerOfManagers: r.managerOfManagers,
-        managerOfIcs: r.managerOfIcs,
-        ics: r.ics,
-      })),
-    ),
+    // the facts hold the pyramid's rows with exactly the fields shown (computeOverviewFacts)
+    pyramid: guardGroup(ctx, size, structure.pyramid),
     findings: isGroupHidden(ctx, size) ? [] : buildFindings(ctx, facts.findings, kpis, series, notes),
     scopeNotes: guardGroup(ctx, size, notes),
     fte: guardGroup(ctx, size, unitFte(structure)),
