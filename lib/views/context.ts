@@ -30,10 +30,17 @@ export interface ViewContext {
   canSeeCost?: boolean;
 }
 
-/** The privacy part of a view context: enough for the helpers below. */
-export type PrivacyContext = Pick<ViewContext, 'suppress' | 'hidden' | 'floor'> & {
+/**
+ * The privacy part of a view context: enough for the helpers below. Of the floor they read only
+ * its department plan, so a view answered from stored floor marks passes that alone.
+ */
+export type PrivacyContext = Pick<ViewContext, 'suppress' | 'hidden'> & {
+  floor: FloorDepartments | null;
   settings: { minGroupSize: number };
 };
+
+/** The reader's department plan (ReaderFloor.departments): all a breakdown by department reads of the floor. */
+export type FloorDepartments = Pick<ReaderFloor, 'departments'>;
 
 /** What guarding a whole group needs (no floor plan): a view answered without the tree has this. */
 export type GroupPrivacy = Pick<PrivacyContext, 'suppress' | 'hidden' | 'settings'>;
@@ -88,7 +95,7 @@ export function partitionShown(
   sizes: readonly number[],
   total: number | null,
   departments?: ReadonlyArray<string | null>,
-  floor: ReaderFloor | null = ctx.floor,
+  floor: FloorDepartments | null = ctx.floor,
 ): boolean[] {
   // Rows that are departments follow the reader's department plan (departments x subtrees), which
   // already keeps every department breakdown of a shown unit safe; a second plan would hide more.

@@ -165,11 +165,15 @@ function planReaderDepartments(
  * whether the reader's top shows figures and the employee ids of the other units it shows. Ids,
  * not positions, so marks computed on any tree of the snapshot (in whatever record order) agree.
  * Trends ask "is this unit shown in each earlier snapshot" of these marks instead of loading every
- * snapshot's tree and planning its floor again.
+ * snapshot's tree and planning its floor again. `departments` is the floor's department plan
+ * (ReaderFloor.departments, sorted; null department as ''): the Overview's findings name only
+ * these, so an Overview read from stored facts applies the very plan the tree path does. Marks
+ * stored before it existed have none (their readers' Overview is computed from the tree).
  */
 export interface FloorMarks {
   total: boolean;
   shown: string[];
+  departments?: string[];
 }
 
 /** The stored key of a reader's floor marks: their scope root ('' = whole organisation) and the minimum. */
@@ -182,5 +186,5 @@ export function floorMarks(floor: ReaderFloor, t: OrgTree): FloorMarks {
   const shown: string[] = [];
   for (let i = 0; i < t.size; i++)
     if (i !== floor.top && floor.plan.visible[i] === 1) shown.push(t.records[i]?.employeeId ?? '');
-  return { total: floor.plan.totalVisible, shown };
+  return { total: floor.plan.totalVisible, shown, departments: [...floor.departments].sort() };
 }

@@ -61,6 +61,11 @@ export interface DashboardRequest {
   canSeeCost?: boolean;
   /** a subtree unit's stored point in this snapshot, when the request was resolved from it */
   rootPoint?: StoredUnitPoint;
+  /**
+   * leaders and viewers resolved from their stored floor marks: the floor's department plan
+   * (ReaderFloor.departments), when the marks hold it
+   */
+  floorDepartments?: ReadonlySet<string>;
   /** the full context with the snapshot's tree, the unit's records and the reader's floor */
   withTree(): Promise<DashboardContext>;
 }
@@ -70,7 +75,8 @@ export interface DashboardRequest {
  * the plain view context (lib/views/context.ts) plus the actor and the snapshot's database
  * reference. It is a DashboardRequest too (its `withTree` gives itself).
  */
-export interface DashboardContext extends ViewContext, Omit<DashboardRequest, 'unit' | 'rootPoint'> {
+export interface DashboardContext
+  extends ViewContext, Omit<DashboardRequest, 'unit' | 'rootPoint' | 'floorDepartments'> {
   actor: Actor;
   settings: OrgSettings;
   ref: SnapshotRef;

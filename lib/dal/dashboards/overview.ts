@@ -1,4 +1,5 @@
 import 'server-only';
+import type { FloorDepartments } from '@/lib/views/context';
 import { assembleOverview, overviewFromFacts, type Overview } from '@/lib/views/overview';
 import { OVERVIEW_FAMILY, readOverviewFacts } from '@/lib/views/overview-facts';
 import { smallPoints } from '@/lib/views/scope-notes';
@@ -34,14 +35,25 @@ async function seriesOf(req: DashboardRequest) {
 
 /**
  * The Overview from the unit's stored facts, without the tree; null when they cannot answer
- * exactly as the tree would: a reader with a privacy floor (leaders and viewers: the findings'
- * departments follow the floor plan of the reader's tree), a unit without stored facts (a department
- * inside a subtree, a person without reports, a subtree left out of the points, a snapshot imported
- * before the facts were stored) or facts computed with other executive layers than the setting now.
+ * exactly as the tree would: a unit without stored facts (a department inside a subtree, a person
+ * without reports, a subtree left out of the points, a snapshot imported before the facts were
+ * stored), facts computed with other executive layers than the setting now, or a reader with a
+ * privacy floor whose stored floor marks hold no department plan (marks stored before it was).
+ * Leaders and viewers: whether the floor hides the unit comes with the request (stored floor
+ * marks, keyed by the reader's scope and the organisation's minimum group size), and the findings
+ * name only the departments of the floor's department plan, read from the same marks: the plan
+ * the tree path applies (partitionShown), so no department under the minimum can be derived.
  */
 async function storedOverview(req: DashboardRequest): Promise<Overview | null> {
   const { unit, settings } = req;
-  if (req.suppress || req.hidden || unit.stored === null) return null;
+  if (unit.stored === null) return null;
+  // A hidden unit shows no findings (isGroupHidden), so it needs no department plan.
+  let floor: FloorDepartments | null = null;
+  if (req.suppress) {
+    const departments = req.hidden ? new Set<string>() : req.floorDepartments;
+    if (departments === undefined) return null;
+    floor = { departments };
+  }
   const { scopeType, scopeKey } = unit.stored;
   const data = await readStored<unknown>(req.ref.id, OVERVIEW_FAMILY, scopeType, scopeKey);
   const facts = readOverviewFacts(data, settings.execLayers);
@@ -55,7 +67,7 @@ async function storedOverview(req: DashboardRequest): Promise<Overview | null> {
     subtreeName = root === undefined ? name : storedRootLabel(req, root, name);
   }
   const { series, scope } = await seriesOf(req);
-  return overviewFromFacts({ ...req, floor: null }, facts, { series, scope, subtreeName });
+  return overviewFromFacts({ ...req, floor }, facts, { series, scope, subtreeName });
 }
 
 /** The Overview computed from the snapshot's tree (lib/views/overview.ts assembleOverview). */

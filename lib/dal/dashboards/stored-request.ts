@@ -10,17 +10,27 @@ import { readUnitPoints } from './unit-series';
 
 /**
  * Whether the reader's stored floor marks (lib/views/floor.ts FloorMarks) show the unit rooted at
- * `root` (null = the reader's top, which follows the total); null when no marks are stored. The
- * test runs in the database, so the list of shown ids does not travel.
+ * `root` (null = the reader's top, which follows the total), with the floor's department plan when
+ * the marks hold one; null when no marks are stored. The test runs in the database, so the list of
+ * shown ids does not travel.
  */
-async function storedShown(snapshotId: number, key: string, root: string | null): Promise<boolean | null> {
-  const rows = await rawQuery<{ shown: boolean | null }>(
-    `select case when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown
+async function storedShown(
+  snapshotId: number,
+  key: string,
+  root: string | null,
+): Promise<{ shown: boolean; departments: ReadonlySet<string> | undefined } | null> {
+  const rows = await rawQuery<{ shown: boolean | null; departments: unknown }>(
+    `select case when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown,
+            data->'departments' as departments
      from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2`,
     [snapshotId, key, root],
   );
   const r = rows[0];
-  return r === undefined ? null : r.shown === true;
+  if (r === undefined) return null;
+  const names = Array.isArray(r.departments) ? (r.departments as unknown[]) : null;
+  const departments =
+    names !== null && names.every((d) => typeof d === 'string') ? new Set(names as string[]) : undefined;
+  return { shown: r.shown === true, departments };
 }
 
 /**
@@ -36,8 +46,8 @@ async function storedShown(snapshotId: number, key: string, root: string | null)
  *   stored before points existed go to the tree;
  * - the privacy floor: hr and admin have none; for leaders and viewers, the org and a subtree are
  *   read from the reader's floor marks (stored at import or by an earlier request: whether the
- *   reader's top shows figures and which other units it shows); a department unit, or a snapshot
- *   without marks, goes to the tree.
+ *   reader's top shows figures, which other units it shows and its department plan); a department
+ *   unit, or a snapshot without marks, goes to the tree.
  *
  * Outside the scope is NotFound (404) with the tree path's message. `tree` loads the full context
  * (once per request) for the families that still need the tree.
@@ -66,6 +76,7 @@ export async function storedRequest(
   }
   const suppress = !can.seeSmallGroups(actor);
   let hidden = false;
+  let floorDepartments: ReadonlySet<string> | undefined;
   if (suppress) {
     if (department !== null) return null;
     // isUnitShown: the reader's top (scope root, or the whole organisation) follows the total.
@@ -75,7 +86,8 @@ export async function storedRequest(
       subtree === null || subtree === scope ? null : subtree,
     );
     if (shown === null) return null;
-    hidden = !shown;
+    hidden = !shown.shown;
+    floorDepartments = shown.departments;
   }
   let full: Promise<DashboardContext> | null = null;
   const unit: DashboardRequest['unit'] =
@@ -95,6 +107,7 @@ export async function storedRequest(
     canSeePeople: can.seePeople(actor),
     canSeeCost: can.seeCost(actor),
     ...(rootPoint ? { rootPoint } : {}),
+    ...(floorDepartments ? { floorDepartments } : {}),
     withTree: () => (full ??= tree()),
   };
 }

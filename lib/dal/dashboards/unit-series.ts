@@ -122,17 +122,20 @@ async function subtreeSeries(
   const without = series.filter((s) => !points.has(`${s.id}:${subtree}`)).map((s) => s.id);
   const records = await recordsOf(without, subtree);
   const withPoints = await snapshotsWithPoints(without.filter((id) => records.has(id)));
+  const leafScope = scope && scope !== subtree ? await leafScopes(points, records, scope) : null;
   const out: UnitPoint[] = [];
   for (const s of series) {
     let p = points.get(`${s.id}:${subtree}`);
     if (p === undefined) {
       const record = records.get(s.id);
       if (record === undefined) continue; // not in this snapshot
-      if (!withPoints.has(s.id) || (scope && scope !== subtree)) {
+      const inScope = leafScope === null ? true : leafScope.get(s.id);
+      if (!withPoints.has(s.id) || inScope === undefined) {
         const computed = await computedPoint(actor, s, query, execLayers);
         if (computed) out.push(computed);
         continue;
       }
+      if (!inScope) continue;
       const leaf = computeLeafPoint(s.asOf, record, await ladderFor(s), { execLayers });
       if (leaf === null) continue;
       p = leaf;
@@ -150,6 +153,36 @@ async function subtreeSeries(
     const next = series[series.findIndex((s) => s.id === o?.snapshotId) + 1];
     const step = next ? points.get(`${next.id}:${subtree}`)?.step : undefined;
     if (o && o.icsAtCeiling === undefined) o.icsAtCeiling = step?.prevExists ? step.prevIcsAt : null;
+  }
+  return out;
+}
+
+/**
+ * For a scoped reader asking for a subtree that is a leaf in some snapshots (a record without a
+ * point): whether the leaf lies in the scope there, by its manager, per snapshot id. A leaf other
+ * than the scope root lies inside the scope exactly when its manager is the scope root or lies
+ * inside it, which the manager's and the scope root's points tell by preorder arithmetic. Absent
+ * (undefined) when the points cannot tell (no manager, or the manager's or the scope root's point
+ * not stored: a leaf, absent, or a subtree left out of the points): the tree answers.
+ */
+async function leafScopes(
+  points: ReadonlyMap<string, StoredUnitPoint>,
+  records: ReadonlyMap<number, OrgRecord>,
+  scope: string,
+): Promise<Map<number, boolean>> {
+  const managers = [...new Set([...records.values()].flatMap((r) => (r.managerId ? [r.managerId] : [])))];
+  const theirs = await readUnitPoints([...records.keys()], managers);
+  const out = new Map<number, boolean>();
+  for (const [id, record] of records) {
+    const m = record.managerId;
+    if (!m) continue;
+    if (m === scope) {
+      out.set(id, true);
+      continue;
+    }
+    const sp = points.get(`${id}:${scope}`);
+    const mp = theirs.get(`${id}:${m}`);
+    if (sp !== undefined && mp !== undefined) out.set(id, isPointWithin(mp, sp));
   }
   return out;
 }
