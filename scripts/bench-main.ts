@@ -4,8 +4,8 @@
 // the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
 // benchmark (hostile uploads against dashboard readers on the production build). `--views` runs only
 // the cold-view benchmark (`--people N --snapshots S --views-per-family K --clients C --seconds T
-// --seed X --without-ai`; `--quick` for 10k x 4): views nobody asked for since the import, on the
-// production build. `--scenario` runs only the scenario benchmark (`scenario100k`: opening a stored
+// --seed X --without-ai --as-leader --families a,b`; `--quick` for 10k x 4): views nobody asked for
+// since the import, on the production build. `--scenario` runs only the scenario benchmark (`scenario100k`: opening a stored
 // scenario and appending operations on the 100k demo company, server time; `--people N --snapshots S
 // --ops K --seed X`; `--quick` for 10k x 3). `--ai` runs only the AI benchmark (`ai100k`: a year of
 // daily per-user rows for three tools and 2M pull requests imported, then cold AI dashboard views;
@@ -19,12 +19,13 @@ import { runBenchmark } from '../cli/bench/run';
 import { benchDashboard } from '../cli/bench/dashboard';
 import { benchAbuse } from '../cli/bench/abuse';
 import { benchViews, viewsKey, type ViewsOptions } from '../cli/bench/views';
+import { VIEW_FAMILIES, type ViewFamily } from '../cli/bench/view-plan';
 import { benchScenario, scenarioKey, type ScenarioOptions } from '../cli/bench/scenario';
 import { aiKey, benchAi, type AiBenchOptions } from '../cli/bench/ai-bench';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
-  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--quick] [--json]\n' +
+  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--as-leader] [--families a,b] [--quick] [--json]\n' +
   '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]\n' +
   '       npm run bench -- --ai [--people N] [--days D] [--prs P] [--batch-days B] [--ai-views K] [--ai-budget S] [--seed X] [--quick] [--json]';
 
@@ -56,7 +57,19 @@ function viewsOptions(values: Record<string, string | boolean | undefined>): Vie
     seconds: positiveInt('seconds', str('seconds'), quick ? 5 : 20),
     seed: positiveInt('seed', str('seed'), 13),
     withoutAi: values['without-ai'] === true,
+    asLeader: values['as-leader'] === true,
+    ...(str('families') === undefined ? {} : { families: viewFamilies(str('families') ?? '') }),
   };
+}
+
+/** `--families a,b`: dashboard families of the cold-view benchmark (cli/bench/view-plan.ts). */
+function viewFamilies(list: string): ViewFamily[] {
+  const names = list.split(',').map((f) => f.trim());
+  const known = new Set<string>(VIEW_FAMILIES);
+  const bad = names.filter((f) => !known.has(f));
+  if (names.length === 0 || bad.length > 0)
+    throw new Error(`--families takes a comma list of ${VIEW_FAMILIES.join(', ')}`);
+  return names as ViewFamily[];
 }
 
 /** The scenario run's size: 100k x 6 snapshots and 15 operations by default, 10k x 3 and 6 with --quick. */
@@ -129,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string' },
       seed: { type: 'string' },
       'without-ai': { type: 'boolean' },
+      'as-leader': { type: 'boolean' },
+      families: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

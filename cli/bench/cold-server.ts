@@ -18,8 +18,11 @@ export interface ColdServer {
   stop(): Promise<void>;
 }
 
-/** Starts the production build on env's DATABASE_URL, samples its memory and signs in. */
-export async function startColdServer(env: NodeJS.ProcessEnv): Promise<ColdServer> {
+/** Starts the production build on env's DATABASE_URL, samples its memory and signs in (as admin, or `user`). */
+export async function startColdServer(
+  env: NodeJS.ProcessEnv,
+  user?: { email: string; password: string },
+): Promise<ColdServer> {
   const t = performance.now();
   const server = startServer(env);
   let peak: number | null = null;
@@ -40,7 +43,7 @@ export async function startColdServer(env: NodeJS.ProcessEnv): Promise<ColdServe
     await waitForServer(server);
     const startMs = performance.now() - t;
     sampler = startTreeRssSampler(server.pid ?? 0);
-    api = await signedIn();
+    api = await signedIn(user);
     return { api, startMs, stopSampling, stop };
   } catch (err) {
     await stop();

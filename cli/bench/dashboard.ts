@@ -83,12 +83,14 @@ export function startServer(env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
-/** A request context signed in as the benchmark's admin. */
-export async function signedIn(): Promise<APIRequestContext> {
+/** A request context signed in as the benchmark's admin (or the user given). */
+export async function signedIn(
+  user: { email: string; password: string } = ADMIN,
+): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: BASE });
   const csrf = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await api.post('/api/auth/callback/credentials', {
-    form: { csrfToken: csrf.csrfToken, email: ADMIN.email, password: ADMIN.password, json: 'true' },
+    form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: 'true' },
   });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
   return api;

@@ -5,6 +5,10 @@
  * start (the org-wide Overview), (b) distinct (family, snapshot, manager's subtree) views asked
  * once each, one at a time, (c) concurrent clients over a pool of further distinct views, (d) the
  * server's peak resident memory. No view is asked twice, so the answer cache never answers.
+ * With `asLeader`, signed in as a leader (privacy floor) scoped to the largest manager's subtree
+ * below the top, who exists before the import (so the import stores their floor marks, as for
+ * an organisation's leaders): the first request is their scope's Overview, and the views are
+ * subtrees inside their scope.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +20,14 @@ import { familyPath } from '@/lib/query/families';
 import { createBenchDatabase, dropBenchDatabase } from './databases';
 import { createPlainTable, timePsqlCopy } from './psql-copy';
 import { percentile, round, secondsSince } from './stats';
-import { planViews, viewUrl, VIEW_FAMILIES, type SnapshotManagers, type View } from './view-plan';
+import {
+  planViews,
+  viewUrl,
+  VIEW_FAMILIES,
+  type SnapshotManagers,
+  type View,
+  type ViewFamily,
+} from './view-plan';
 
 type Log = (message: string) => void;
 
@@ -30,7 +41,16 @@ export interface ViewsOptions {
   seed: number;
   /** skip the AI-usage import (slow at a million people); the ai family then shows no data */
   withoutAi: boolean;
+  /** sign in as a leader scoped to a subtree instead of admin (see the top of this file) */
+  asLeader?: boolean;
+  /** the families asked for (default every one) */
+  families?: readonly ViewFamily[];
 }
+
+/** The leader the benchmark signs in as with `asLeader`. */
+const LEADER = { email: 'bench-leader@strata.local', password: 'bench-password-123' };
+/** The organisation created before the leader (import without --org then imports into it). */
+const BENCH_ORG = 'Organisation 1';
 
 interface Latencies {
   p50Ms: number;
@@ -47,6 +67,10 @@ export interface ViewsFigures {
   firstRequestMs: number;
   serverRssMb: number;
   company: string;
+  /** who asked: admin, or a leader scoped to this manager's subtree */
+  reader: { role: 'admin' } | { role: 'leader'; scope: string };
+  /** the families asked for */
+  families: string[];
   /** whether the demo company's AI usage was imported (the ai family has data) */
   aiImported: boolean;
   measuredOn: string;
@@ -75,15 +99,32 @@ const latencies = (ms: readonly number[]): Latencies => ({
   maxMs: round(ms.length === 0 ? Number.NaN : Math.max(...ms), 1),
 });
 
-/** The current snapshots' dates and, for each, the stored people who have reports. */
-async function readManagers(url: string): Promise<SnapshotManagers[]> {
+/**
+ * The current snapshots' dates and, for each, the stored people who have reports (with `scope`,
+ * only those in that manager's subtree, the scope root included).
+ */
+async function readManagers(url: string, scope: string | null = null): Promise<SnapshotManagers[]> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   try {
-    const rows = await sql<{ as_of: string; id: string }[]>`
+    const rows =
+      scope === null
+        ? await sql<{ as_of: string; id: string }[]>`
       select s.as_of::text as as_of, r.manager_id as id
       from snapshots s join people r on r.snapshot_id = s.id
       where s.is_current and r.manager_id is not null
         and exists (select 1 from people m where m.snapshot_id = s.id and m.employee_id = r.manager_id)
+      group by 1, 2 order by 1, 2`
+        : await sql<{ as_of: string; id: string }[]>`
+      with recursive inside(snapshot_id, id) as (
+        select p.snapshot_id, p.employee_id from people p join snapshots s on s.id = p.snapshot_id
+        where s.is_current and p.employee_id = ${scope}
+        union
+        select r.snapshot_id, r.employee_id from people r join inside i
+          on r.snapshot_id = i.snapshot_id and r.manager_id = i.id
+      )
+      select s.as_of::text as as_of, i.id
+      from inside i join snapshots s on s.id = i.snapshot_id
+      where exists (select 1 from people r where r.snapshot_id = i.snapshot_id and r.manager_id = i.id)
       group by 1, 2 order by 1, 2`;
     const by = new Map<string, string[]>();
     for (const r of rows) {
@@ -95,6 +136,25 @@ async function readManagers(url: string): Promise<SnapshotManagers[]> {
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/**
+ * The manager with the largest subtree below the top of an org file (a leader's scope with much
+ * under it); only the first two columns (ids) are read.
+ */
+function largestManager(file: string): string {
+  const manager = new Map<string, string>();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const [id, boss] = line.split(',', 2);
+    if (id) manager.set(id, boss ?? '');
+  }
+  const size = new Map<string, number>();
+  for (const id of manager.keys())
+    for (let m = manager.get(id); m; m = manager.get(m)) size.set(m, (size.get(m) ?? 0) + 1);
+  let best: [string, number] | null = null;
+  for (const [id, n] of size) if (manager.get(id) && (best === null || n > best[1])) best = [id, n];
+  if (best === null) throw new Error(`no manager below the top in ${file}`);
+  return best[0];
 }
 
 /** psql \copy of the file into a plain table of its own throw-away database, in seconds. */
@@ -167,6 +227,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
   if (!fs.existsSync('.next/BUILD_ID'))
     throw new Error('the cold-view benchmark needs a production build: run `npm run build` first');
   const company = `${opts.people.toLocaleString('en')} people x ${opts.snapshots} snapshots`;
+  const families = opts.families ?? VIEW_FAMILIES;
   const orgFiles = ensureDemoFiles(opts.people, opts.snapshots, log);
   const aiFiles = opts.withoutAi ? [] : ensureDemoFiles(opts.people, opts.snapshots, log, 'ai-usage-');
   const loadBefore = os.loadavg()[0] ?? 0;
@@ -178,6 +239,26 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
   let server: ColdServer | null = null;
   try {
     const env = { ...process.env, DATABASE_URL: db.url };
+    const scope = opts.asLeader ? largestManager(newest) : null;
+    if (scope !== null) {
+      cli(['orgs', 'create', BENCH_ORG], env);
+      cli(
+        [
+          'users',
+          'add',
+          '--email',
+          LEADER.email,
+          '--role',
+          'leader',
+          '--scope',
+          scope,
+          '--password',
+          LEADER.password,
+        ],
+        env,
+      );
+      log(`views: signed in as a leader scoped to ${scope}`);
+    }
     let t = performance.now();
     cli(['import', ...orgFiles], env);
     const importSeconds = secondsSince(t);
@@ -187,19 +268,21 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     log(`views: imported ${aiFiles.length} AI-usage files in ${secondsSince(t).toFixed(1)} s`);
     cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
 
-    const snapshots = await readManagers(db.url);
+    const snapshots = await readManagers(db.url, scope);
     const managers = snapshots.reduce((n, s) => n + s.managers.length, 0);
-    const cold = opts.perFamily * VIEW_FAMILIES.length;
+    const cold = opts.perFamily * families.length;
     // 20 clients over 200 distinct views nobody asked for (issue #13), never one asked twice.
-    const poolSize = Math.min(200, (managers - opts.perFamily - 1) * VIEW_FAMILIES.length);
-    const plan = planViews({ snapshots, cold, pool: poolSize, seed: opts.seed });
+    const poolSize = Math.min(200, (managers - opts.perFamily - 1) * families.length);
+    const plan = planViews({ snapshots, cold, pool: poolSize, seed: opts.seed, families });
     log(`views: ${snapshots.length} snapshots, ${managers} (snapshot, manager) subtrees; ${cold} cold views`);
 
-    server = await startColdServer(env);
+    server = await startColdServer(env, scope === null ? undefined : LEADER);
     const { api } = server;
     const first = await timeRequest(api, familyPath('overview'));
     if (first.status !== 200) throw new Error(`the first Overview failed: HTTP ${first.status}`);
-    log(`views: first request after start (org-wide Overview) ${(first.ms / 1000).toFixed(2)} s`);
+    log(
+      `views: first request after start (${scope === null ? 'org-wide' : "the leader's"} Overview) ${(first.ms / 1000).toFixed(2)} s`,
+    );
 
     const c = await askCold(api, plan.cold, log);
     const coldFigures = latencies(c.all);
@@ -223,6 +306,8 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
       firstRequestMs: Math.round(first.ms),
       serverRssMb: Math.round(peak),
       company,
+      reader: scope === null ? { role: 'admin' } : { role: 'leader', scope },
+      families: [...families],
       aiImported: aiFiles.length > 0,
       measuredOn: new Date().toISOString().slice(0, 10),
       importSeconds: round(importSeconds, 1),
@@ -233,7 +318,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
         views: plan.cold.length,
         failures: c.failures,
         ...coldFigures,
-        perFamily: Object.fromEntries(VIEW_FAMILIES.map((f) => [f, latencies(c.byFamily.get(f) ?? [])])),
+        perFamily: Object.fromEntries(families.map((f) => [f, latencies(c.byFamily.get(f) ?? [])])),
       },
       concurrent: {
         clients: opts.clients,
