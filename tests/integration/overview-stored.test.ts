@@ -221,14 +221,32 @@ describe.each(backends())('Overview from stored facts on %s', (backend) => {
     expect(counts.subtree).toBeGreaterThan(3 * 20);
   }, 600_000);
 
-  it('leaves leaders and viewers to the tree path when the minimum group size has no stored floor marks', async () => {
+  it('answers a reader without stored floor marks from the tree, which keeps their marks for the next request', async () => {
+    // Another minimum group size: the import planned no marks for it.
     await rawQuery(
       `insert into settings (org_id, key, value) values (1, 'minGroupSize', '7'::jsonb)
        on conflict (org_id, key) do update set value = excluded.value`,
     );
+    const marks = async () =>
+      (
+        await rawQuery<{ n: number }>(
+          `select count(*)::int as n from metric_results where family = 'reader-floor' and scope_key like '%|7'`,
+        )
+      )[0]?.n ?? 0;
     try {
-      const counts = await compareAll(readers, false);
-      expect(counts.org + counts.department + counts.subtree).toBe(0);
+      expect(await marks()).toBe(0);
+      const head = await loadDashboardHead(readers[0] ?? testActor('viewer'), {});
+      clearPreparedCache();
+      const first = await buildOverview(await contextFromHead(head));
+      expect(trees()).toBeGreaterThan(0);
+      expect(first).toStrictEqual(await overviewFromTree(await treeContextFromHead(head)));
+      // Every reader's first request in each snapshot plans their marks (kept behind the answer).
+      await compareAll(readers, false);
+      for (let k = 0; k < 100 && (await marks()) < 2 * 3; k++) await new Promise((r) => setTimeout(r, 50));
+      expect(await marks()).toBe(2 * 3);
+      const counts = await compareAll(readers, true);
+      expect(counts.org).toBe(2 * 3);
+      expect(counts.subtree).toBeGreaterThan(3 * 20);
     } finally {
       await rawQuery(`delete from settings where org_id = 1 and key = 'minGroupSize'`);
     }

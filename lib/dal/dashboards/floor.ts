@@ -37,14 +37,20 @@ async function storedShown(
   return new Map(rows.map((r) => [r.snapshot_id, r.shown === true]));
 }
 
-/** Keeps a snapshot's floor marks for the next request (behind the answer; a race or a deleted snapshot keeps none). */
-function storeMarks(ref: SnapshotRef, key: string, marks: FloorMarks): void {
+/**
+ * Keeps a snapshot's floor marks for the next request (behind the answer; a race or a deleted
+ * snapshot keeps none). Marks stored before they held the department plan are replaced (the same
+ * floor, planned on the same snapshot, with its plan added); others are kept as they are.
+ */
+export function storeMarks(ref: Pick<SnapshotRef, 'id'>, key: string, marks: FloorMarks): void {
   setImmediate(() => {
     void (async () => {
       try {
         await rawQuery(
           `insert into metric_results (snapshot_id, family, scope_type, scope_key, data)
-           values ($1, '${FLOOR_FAMILY}', 'org', $2, $3::jsonb) on conflict do nothing`,
+           values ($1, '${FLOOR_FAMILY}', 'org', $2, $3::jsonb)
+           on conflict (snapshot_id, family, scope_type, scope_key) do update set data = excluded.data
+           where not (metric_results.data ? 'departments')`,
           [ref.id, key, JSON.stringify(marks)],
           await getDatabase(),
         );

@@ -1,11 +1,11 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
-import { floorMarksKey } from '@/lib/views/floor';
+import { floorMarks, floorMarksKey } from '@/lib/views/floor';
 import { NotFoundError } from '../errors';
 import { rawQuery } from '../raw-query';
 import type { DashboardContext, DashboardHead, DashboardRequest } from './context';
-import { FLOOR_FAMILY } from './floor';
+import { FLOOR_FAMILY, storeMarks } from './floor';
 import { readUnitPoints } from './unit-series';
 
 /**
@@ -34,6 +34,25 @@ async function storedShown(
 }
 
 /**
+ * The full context of a leader's or viewer's request whose floor marks are not stored in this
+ * snapshot (a reader added since the import, or beyond the scopes it plans), or stored without the
+ * department plan: the tree answers, and its floor's marks are kept for the reader's next request.
+ */
+async function plannedOnTree(
+  head: DashboardHead,
+  tree: () => Promise<DashboardContext>,
+): Promise<DashboardContext> {
+  const full = await tree();
+  if (full.floor !== null)
+    storeMarks(
+      head.ref,
+      floorMarksKey(head.actor.scopeEmployeeId, head.settings.minGroupSize),
+      floorMarks(full.floor, full.snap.tree),
+    );
+  return full;
+}
+
+/**
  * A dashboard request resolved from stored rows, without the snapshot's tree (issue #13), or null
  * when stored rows cannot answer it exactly as resolveUnit and readerContext would on the tree:
  *
@@ -47,7 +66,8 @@ async function storedShown(
  * - the privacy floor: hr and admin have none; for leaders and viewers, the org and a subtree are
  *   read from the reader's floor marks (stored at import or by an earlier request: whether the
  *   reader's top shows figures, which other units it shows and its department plan); a department
- *   unit, or a snapshot without marks, goes to the tree.
+ *   unit goes to the tree, and so does a snapshot without marks (or without the plan in them),
+ *   which then keeps the marks for the reader's next request.
  *
  * Outside the scope is NotFound (404) with the tree path's message. `tree` loads the full context
  * (once per request) for the families that still need the tree.
@@ -85,7 +105,7 @@ export async function storedRequest(
       floorMarksKey(scope, settings.minGroupSize),
       subtree === null || subtree === scope ? null : subtree,
     );
-    if (shown === null) return null;
+    if (shown === null || shown.departments === undefined) return plannedOnTree(head, tree);
     hidden = !shown.shown;
     floorDepartments = shown.departments;
   }
