@@ -127,7 +127,8 @@ export class PullRequestLog {
       for (let i = 0; i < n + bot; i++) {
         let day = sim.monthStart + rng.int(days);
         const wd = weekday(day);
-        if (wd === 6) day -= 1;
+        // weekends move to the nearest weekday of the same month (the month's PRs stay in it)
+        if (wd === 6) day += day - 1 >= sim.monthStart ? -1 : 2;
         else if (wd === 0) day += day + 1 <= sim.monthEnd ? 1 : -2;
         const createdAt = day * 86400 + (7 + rng.int(11)) * 3600 + rng.int(3600);
         let flags = 0;

@@ -4,7 +4,7 @@
  * either, and `GET /repos/{o}/{r}/commits` (whose messages carry Co-authored-by trailers).
  */
 import type { AiDetection } from './detection';
-import { coAuthorTrailers, aiSourceOf } from './ai-source';
+import { aiSourceOf, coAuthorTrailers, isCopilotAuthor } from './ai-source';
 import { countAt, rowIssue, type FileContext, type RowState } from './context';
 import { prKey, type DeliveryParts } from './delivery';
 import { arrayAt, isRecord, recordAt, textAt, type JsonRecord } from './json-values';
@@ -50,6 +50,23 @@ export function isoTimestamp(raw: string): string | null {
   const t = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${zone}`);
   if (Number.isNaN(t.getTime()) || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
   return t.toISOString();
+}
+
+/**
+ * The engineer a Copilot coding-agent PR is credited to: the agent opens the PR as "Copilot" and
+ * assigns it to the person who asked for it (with itself), so the first assignee who is not a bot
+ * or Copilot. Null for any other PR, or an agent PR with no human assignee (it then joins nobody,
+ * and counts only in the organisation's totals).
+ */
+export function creditedLogin(rec: JsonRecord, login: string | null, type: string | null): string | null {
+  if (!isCopilotAuthor(login, type)) return null;
+  for (const a of arrayAt(rec, 'assignees')) {
+    if (!isRecord(a)) continue;
+    const l = textAt(a, 'login');
+    const t = textAt(a, 'type');
+    if (l !== null && l !== '' && t?.toLowerCase() !== 'bot' && !isCopilotAuthor(l, t)) return l;
+  }
+  return null;
 }
 
 /** owner/name (lower-case) from an API or web URL of a repository item. */
@@ -142,6 +159,7 @@ export function readGithubPull(ctx: FileContext, parts: DeliveryParts, rec: Json
   }
   const user = recordAt(rec, 'user');
   const login = user ? textAt(user, 'login') : null;
+  const authorType = user ? textAt(user, 'type') : null;
   const labels = arrayAt(rec, 'labels')
     .map((l) => (isRecord(l) ? textAt(l, 'name') : typeof l === 'string' ? l.trim() : null))
     .filter((l): l is string => l !== null && l !== '');
@@ -152,7 +170,8 @@ export function readGithubPull(ctx: FileContext, parts: DeliveryParts, rec: Json
     row,
     repo,
     number,
-    authorLogin: login?.toLowerCase() ?? null,
+    // A Copilot coding-agent PR counts for the engineer who asked for it (its human assignee).
+    authorLogin: (creditedLogin(rec, login, authorType) ?? login)?.toLowerCase() ?? null,
     createdAt,
     mergedAt,
     // GitHub sets closed_at when it merges; a copy without it closed when it merged
@@ -163,7 +182,7 @@ export function readGithubPull(ctx: FileContext, parts: DeliveryParts, rec: Json
     coAuthors,
     aiSource: aiSourceOf({
       authorLogin: login,
-      authorType: user ? textAt(user, 'type') : null,
+      authorType,
       body,
       labels,
       coAuthors,

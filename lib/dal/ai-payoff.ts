@@ -3,6 +3,7 @@ import {
   BEFORE_AFTER_MAX_WEEKS,
   adoptionWeek,
   computeBeforeAfter,
+  prCoverage,
   unitNodes,
   weekStart,
   type MergedPr,
@@ -61,6 +62,8 @@ export interface PayoffPeriod {
   range: { from: string | null; to: string | null };
   hasUsageData: boolean;
   hasPrData: boolean;
+  /** the first merge day when the pull requests begin part-way through the period (prCoverage) */
+  prPartialFrom: string | null;
   /** the facts of every person (null without a snapshot) */
   facts: PayoffFacts | null;
   /** the first day of the adoption look-back, and each joined person's active weeks since it */
@@ -82,6 +85,7 @@ function periodInput(p: Omit<PayoffPeriod, 'facts' | 'activity' | 'prDays' | 'we
     prsAll: p.prs.total,
     seats: p.seats,
     hasPrData: p.hasPrData,
+    prPartialFrom: p.prPartialFrom,
     hasUsageData: p.hasUsageData,
     // unit-level settings are given per request; the facts do not read them
     minGroupSize: 0,
@@ -130,7 +134,9 @@ export async function buildPayoffPeriod(input: {
   ]);
   const rollup =
     index === null ? null : needRows ? buildAiRollup(index, rows, manual) : (input.rollup ?? null);
-  const hasPrData = range.from !== null && range.to !== null && range.from <= to && range.to >= from;
+  const coverage = prCoverage(range, { from, to });
+  const hasPrData = coverage === 'whole';
+  const prPartialFrom = coverage === 'partial' ? range.from : null;
   const base = {
     from,
     to,
@@ -145,6 +151,7 @@ export async function buildPayoffPeriod(input: {
     range,
     hasUsageData,
     hasPrData,
+    prPartialFrom,
   };
   const facts = index === null ? null : buildPayoffFacts(periodInput(base), index);
   const activity: PayoffPeriod['activity'] = [];

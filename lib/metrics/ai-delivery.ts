@@ -65,6 +65,29 @@ export interface Period {
 
 export const periodWeeks = (p: Period): number => daysInclusive(p.from, p.to) / 7;
 
+/**
+ * Days into a period the imported pull requests may begin and still count as covering it: a
+ * history that starts on the first merge after a weekend or a holiday covers the period, one that
+ * starts weeks in does not.
+ */
+export const PR_START_GRACE_DAYS = 7;
+
+/**
+ * How the imported pull requests (first and last merge day, null = none) cover a period:
+ * 'none' = no merge in it; 'partial' = the history begins more than PR_START_GRACE_DAYS after the
+ * period starts, so its PR figures would count only part of it (a throughput near zero, a cost per
+ * merged PR many times the real one); 'whole' otherwise. Only the start is judged: usage reports and
+ * pull requests are downloaded together, so a period after the last merge is as incomplete for both.
+ */
+export function prCoverage(
+  range: { from: string | null; to: string | null },
+  period: Period,
+): 'none' | 'partial' | 'whole' {
+  if (range.from === null || range.to === null || range.from > period.to || range.to < period.from)
+    return 'none';
+  return daysInclusive(period.from, range.from) - 1 > PR_START_GRACE_DAYS ? 'partial' : 'whole';
+}
+
 export interface DeliveryFigures {
   engineers: number;
   prsMerged: number;
@@ -598,7 +621,14 @@ export const CAVEAT = 'A comparison, not a proof of cause: AI users may differ f
 /** The plain-words answer for a unit; when figures are missing or suppressed it says which. */
 export function headline(
   d: UnitDelivery,
-  opts: { hasPrData: boolean; hasUsageData: boolean; minGroupSize: number; hasPersonUsage?: boolean },
+  opts: {
+    hasPrData: boolean;
+    hasUsageData: boolean;
+    minGroupSize: number;
+    hasPersonUsage?: boolean;
+    /** the first merge day when the imported pull requests begin part-way through the period */
+    prPartialFrom?: string | null;
+  },
 ): string {
   const cost =
     d.spendPerEngineerMonth !== null
@@ -610,6 +640,8 @@ export function headline(
   if (opts.hasPersonUsage === false)
     return `AI usage for this period is reported per team or organisation only, so AI users cannot be told apart from non-users: import per-user reports (GitHub Copilot user reports, Cursor, Claude Code, Windsurf).`;
   const adoption = `${d.users} of ${d.engineers} engineers used AI tools in this period${cost}`;
+  if (!opts.hasPrData && opts.prPartialFrom)
+    return `${adoption}. The imported pull requests begin on ${opts.prPartialFrom}, part-way through this period, so AI users are not compared with non-users here: choose a period from that day on, or import the earlier pull requests.`;
   if (!opts.hasPrData)
     return `${adoption}. No pull-request data for this period, so AI users cannot be compared with non-users: import GitHub pull requests.`;
   const { users: u, nonUsers: n } = d.usersVsNonUsers;

@@ -55,6 +55,8 @@ export interface PayoffInput {
   prsAll: number;
   seats: readonly SeatRow[];
   hasPrData: boolean;
+  /** the first merge day when the pull requests begin part-way through the period (prCoverage) */
+  prPartialFrom: string | null;
   hasUsageData: boolean;
   minGroupSize: number;
   execLayers: number;
@@ -323,6 +325,7 @@ export function computeAiPayoff(
         { ...unit, engineers: figures.engineers, users: figures.activeUsers },
         {
           hasPrData: input.hasPrData,
+          prPartialFrom: input.prPartialFrom,
           hasUsageData: input.hasUsageData,
           minGroupSize: input.minGroupSize,
           hasPersonUsage: input.tools.length > 0,

@@ -160,6 +160,14 @@ export function aiNotes(
 }
 
 /**
+ * The note beside the monthly trends when the imported pull requests begin part-way through a
+ * month (prCoverage): that month's PR figures are left out rather than drawn from a few days.
+ */
+export function partialPrNote(firstMerge: string): string {
+  return `The imported pull requests begin on ${firstMerge}, part-way through that month, so the monthly trends do not count them for it: a few days of pull requests against a whole month of usage and spend would read as a slump in throughput and a spike in cost per merged PR. That month's PR figures come from the tools' own reports where they give them (whole organisation only), else are left out.`;
+}
+
+/**
  * The unmatched share is organisation-wide (an unmatched identity cannot be placed in any
  * subtree), so a user scoped to a subtree does not receive it: no number from outside their scope.
  */

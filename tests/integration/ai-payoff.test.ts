@@ -76,6 +76,29 @@ describe.each(backends())('AI payoff on %s', (backend) => {
     );
   });
 
+  it('takes no PR figures from pull requests that begin more than a week into the period', async () => {
+    // The PRs begin on 2026-03-01: 9 days into a period from 2026-02-20 (partial), 4 days into one
+    // from 2026-02-25 (a quiet start: covered).
+    const late = (await getAiMetricsContract(cli(), { from: '2026-02-20', to: '2026-04-28' })).contract;
+    expect(late.delivery).toEqual({
+      prsMerged: null,
+      prsPerEngineerWeek: null,
+      medianCycleTimeHours: null,
+      aiAssistedPrShare: null,
+    });
+    // the groups are still counted (as with no pull requests at all); their PR figures are not
+    expect(late.usersVsNonUsers).toEqual({
+      users: { engineers: 7, prsPerEngineerWeek: null, medianCycleTimeHours: null },
+      nonUsers: { engineers: 5, prsPerEngineerWeek: null, medianCycleTimeHours: null },
+    });
+    expect(late.headline).toContain(
+      'The imported pull requests begin on 2026-03-01, part-way through this period, so AI users are not compared with non-users here',
+    );
+    // joined PRs merged 02-25..04-28: April's 22, and E1's 03-01, six on 03-02..07, nine on 03-16..24, 03-30
+    const covered = (await getAiMetricsContract(cli(), { from: '2026-02-25', to: '2026-04-28' })).contract;
+    expect(covered.delivery.prsMerged).toBe(39);
+  });
+
   it('a unit with two tools', async () => {
     const { contract: c } = await getAiMetricsContract(cli(), PERIOD);
     // the whole organisation's cost per merged PR counts all 23 PRs merged (the outsider's too)

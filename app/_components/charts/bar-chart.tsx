@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { categoryAxisWidth } from './fit-label';
 import { LEGEND_BELOW } from './legend';
 import { formatDaysIn } from '@/lib/dates';
 
@@ -40,6 +41,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
   children?: React.ReactNode;
 }) {
   const vertical = layout === 'vertical';
+  const categoryWidth = vertical ? categoryAxisWidth(data.map((r) => categoryTick(r[x]))) : 0;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout={layout} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -56,7 +58,7 @@ export function SimpleBarChart<Row extends Record<string, unknown>>({
               type="category"
               dataKey={x}
               tickFormatter={categoryTick}
-              width={70}
+              width={categoryWidth}
               reversed
               label={xLabel ? { value: xLabel, angle: -90, position: 'insideLeft' } : undefined}
             />

@@ -94,3 +94,13 @@ export function fitLabelAmong(
   }
   return `${full.slice(0, lo).trimEnd()}…${tail}`;
 }
+
+/**
+ * Pixels a category axis needs for its longest name (about 7 px a character at the tick size, plus
+ * the tick and a gap), between `min` and `max`; a longer name is then cut by fitLabel. A fixed width
+ * cut short names too: the users/non-users bars read "on-users" at 70 px.
+ */
+export function categoryAxisWidth(labels: readonly string[], min = 56, max = 200): number {
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
+  return Math.min(max, Math.max(min, longest * 7 + 16));
+}

@@ -46,13 +46,14 @@ import {
 import {
   aiManagerTable,
   aiNotes,
+  partialPrNote,
   orgWideOnly,
   type AiManagerRow,
   type AiScatterPoint,
   type AiTrendPoint,
 } from '@/lib/views/ai';
 import { mayLabelUnit } from '@/lib/views/unit-labels';
-import { subtreeSums } from '@/lib/metrics/ai-delivery';
+import { prCoverage, subtreeSums } from '@/lib/metrics/ai-delivery';
 import type { IdentityIndex } from '@/lib/metrics/ai-identity';
 import { payoffManagers, type AiPayoff, type PayoffManagerRow } from '@/lib/views/ai-payoff';
 import { isUnitShown, populationFloor } from '@/lib/views/floor';
@@ -254,11 +255,12 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
 
   const trend: AiDashboard['trend'] = [];
   const trendByMonth = new Map<string, AiMetrics>();
+  let partialPrMonth = false;
   for (const m of trendMonths) {
-    // pull requests count for a month when the imported ones span it (as loadAiPayoff decides)
-    const hasPrs =
-      prRange.from !== null && prRange.to !== null && prRange.from <= monthEnd(m) && prRange.to >= `${m}-01`;
-    const prs = hasPrs ? (prsByMonth.get(m) ?? { authors: [], total: 0 }) : null;
+    // pull requests count for a month when the imported ones cover it (as loadAiPayoff decides)
+    const coverage = prCoverage(prRange, monthWindow(m));
+    if (coverage === 'partial') partialPrMonth = true;
+    const prs = coverage === 'whole' ? (prsByMonth.get(m) ?? { authors: [], total: 0 }) : null;
     const p = await unitPeriod(ctx, byMonth.get(m) ?? [], m, spec, snapshots, manual, prs, seatRows);
     if (!p.metrics) continue;
     trendByMonth.set(m, p.metrics);
@@ -306,6 +308,7 @@ export async function buildAiDashboard(req: DashboardRequest, params: URLSearchP
       "Team-level usage reports (a team's engineer and active-user counts) cannot be split into AI users and non-users, so the comparison counts only people with person-level usage or pull requests; the adoption figure below includes those teams.",
     );
   const notes = aiNotes(ctx, { unlabelled, nodes, rows, now, snapshotAsOf: snapshot.asOf });
+  if (partialPrMonth && prRange.from !== null) notes.push(partialPrNote(prRange.from));
 
   return {
     ...base,

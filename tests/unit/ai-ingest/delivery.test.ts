@@ -156,6 +156,47 @@ describe('pull-request CSV', () => {
     expect(all.filter((p) => p.aiSource !== null)).toHaveLength(2);
   });
 
+  it("credits a Copilot coding-agent PR to the engineer it is assigned to, not to 'Copilot'", async () => {
+    const pr = (number: number, user: object, assignees: object[]) => ({
+      number,
+      user,
+      assignees,
+      body: null,
+      labels: [],
+      created_at: '2026-03-02T10:00:00Z',
+      merged_at: '2026-03-03T10:00:00Z',
+      closed_at: '2026-03-03T10:00:00Z',
+      head: { ref: `copilot/fix-${number}` },
+      base: { ref: 'main', repo: { full_name: 'Acme/Web' } },
+    });
+    const bot = { login: 'Copilot', type: 'Bot' };
+    const r = await parseAiFiles(
+      [
+        textFile(
+          'pulls.json',
+          JSON.stringify([
+            // GitHub lists the agent and the person who asked as assignees, in either order
+            pr(1, bot, [bot, { login: 'Alice', type: 'User' }]),
+            pr(2, bot, []),
+            pr(3, { login: 'bob', type: 'User' }, [{ login: 'carol', type: 'User' }]),
+            pr(4, bot, [
+              { login: 'renovate[bot]', type: 'Bot' },
+              { login: 'dan', type: 'User' },
+            ]),
+          ]),
+        ),
+      ],
+      { today: TODAY },
+    );
+    const prs = byKey(r.pullRequests);
+    expect(prs.get('acme/web#1')).toMatchObject({ authorLogin: 'alice', aiSource: 'copilot-author' });
+    // no human assignee: the agent stays the author (it joins nobody)
+    expect(prs.get('acme/web#2')).toMatchObject({ authorLogin: 'copilot', aiSource: 'copilot-author' });
+    // a person's PR keeps its author whoever is assigned
+    expect(prs.get('acme/web#3')).toMatchObject({ authorLogin: 'bob', aiSource: null });
+    expect(prs.get('acme/web#4')).toMatchObject({ authorLogin: 'dan', aiSource: 'copilot-author' });
+  });
+
   it('refuses bad cells with line, column and fix', async () => {
     const r = await parse('pull-requests-bad.csv');
     expect(r.ok).toBe(false);

@@ -161,6 +161,20 @@ describe('demo AI data in the tools’ formats', () => {
     }
   });
 
+  it('keeps every pull request inside the months it covers, on a weekday', () => {
+    // 8 months ending June 2026 start on Saturday 1 November 2025: a PR drawn on that day used to
+    // move back to Friday 31 October, so the PR history began before its first month (October then
+    // read as a month of 70 PRs on the AI trends).
+    const sink = createMemorySink();
+    generateDemoCompany({ ...OPTIONS, endDate: '2026-06-30' }, sink);
+    const created = named(sink.files, /^github-pulls-/).flatMap(([, t]) =>
+      (JSON.parse(t) as { created_at: string }[]).map((p) => p.created_at),
+    );
+    expect(created.length).toBeGreaterThan(500);
+    expect(created.filter((c) => c < '2025-11-01')).toEqual([]);
+    expect(created.filter((c) => [0, 6].includes(new Date(c).getUTCDay()))).toEqual([]);
+  });
+
   it('is byte-identical for the same seed', () => {
     const again = company().files;
     for (const [n, t] of files) expect(again.get(n), n).toBe(t);

@@ -7,6 +7,7 @@ import {
   emptyFacts,
   headline,
   managerialLevel,
+  prCoverage,
   structureBreakdown,
   teamSpanBand,
   unitNodes,
@@ -141,6 +142,19 @@ describe('AI users against non-users (hand-computed)', () => {
     });
     expect(headline(s, { hasPrData: false, hasUsageData: true, minGroupSize: 5 })).toMatch(
       /^7 of 12 engineers used AI tools in this period\. No pull-request data/,
+    );
+  });
+
+  it('says when the pull requests begin part-way through the period', () => {
+    const s = computeUnitDelivery(facts, all, period, {
+      hasPrData: false,
+      hasSpendData: false,
+      minGroupSize: 5,
+    });
+    expect(
+      headline(s, { hasPrData: false, hasUsageData: true, minGroupSize: 5, prPartialFrom: '2025-10-29' }),
+    ).toBe(
+      '7 of 12 engineers used AI tools in this period. The imported pull requests begin on 2025-10-29, part-way through this period, so AI users are not compared with non-users here: choose a period from that day on, or import the earlier pull requests.',
     );
   });
 
@@ -445,5 +459,31 @@ describe('AI against structure (hand-computed)', () => {
     expect([teamSpanBand(tree, at('E1')), teamSpanBand(tree, at('M1')), teamSpanBand(tree, at('R'))]).toEqual(
       ['4-7', '2-3', 'no manager'],
     );
+  });
+});
+
+describe('prCoverage: do the imported pull requests cover a period?', () => {
+  const oct = { from: '2025-10-01', to: '2025-10-31' };
+  const nov = { from: '2025-11-01', to: '2025-11-30' };
+  it('is partial when the history begins weeks into the period (the demo: first merge 29 October)', () => {
+    const range = { from: '2025-10-29', to: '2026-10-31' };
+    expect(prCoverage(range, oct)).toBe('partial');
+    expect(prCoverage(range, nov)).toBe('whole');
+    // a window that starts before the first merge is partial too
+    expect(prCoverage(range, { from: '2025-10-20', to: '2025-11-18' })).toBe('partial');
+  });
+  it('allows a week without merges at the start (a weekend, a holiday)', () => {
+    // 1 November 2025 is a Saturday: a first merge on Monday 3rd covers November
+    expect(prCoverage({ from: '2025-11-03', to: '2026-01-31' }, nov)).toBe('whole');
+    // 7 days in: still whole; 8 days in: partial
+    expect(prCoverage({ from: '2025-11-08', to: '2026-01-31' }, nov)).toBe('whole');
+    expect(prCoverage({ from: '2025-11-09', to: '2026-01-31' }, nov)).toBe('partial');
+  });
+  it('is none without pull requests in the period', () => {
+    expect(prCoverage({ from: null, to: null }, nov)).toBe('none');
+    expect(prCoverage({ from: '2025-12-01', to: '2026-01-31' }, nov)).toBe('none');
+    expect(prCoverage({ from: '2025-01-01', to: '2025-10-31' }, nov)).toBe('none');
+    // ending part-way is whole: the usage reports end there too
+    expect(prCoverage({ from: '2025-01-01', to: '2025-11-04' }, nov)).toBe('whole');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, fitLabelAmong } from '@/app/_components/charts/fit-label';
+import { categoryAxisWidth, fitLabel, fitLabelAmong } from '@/app/_components/charts/fit-label';
 
 // A font where m and W are three times as wide as i or l: a character count cannot say what fits.
 const measure = (t: string) =>
@@ -64,5 +64,16 @@ describe('fitLabelAmong (labels cut alike keep their distinguishing end)', () =>
     expect(a).toBe('Strategic…for Org…');
     expect(b).toBe('Strategic…on Orga…');
     expect(chars(a)).toBeLessThanOrEqual(18);
+  });
+});
+
+describe('categoryAxisWidth (room for the category names of a bar chart)', () => {
+  it('fits "Non-users" whole: 9 characters x 7 px + 16 = 79 px (a fixed 70 px read "on-users")', () => {
+    expect(categoryAxisWidth(['AI users', 'Non-users'])).toBe(79);
+  });
+  it('keeps short names at the minimum and long ones at the maximum', () => {
+    expect(categoryAxisWidth(['L1', 'L2'])).toBe(56);
+    expect(categoryAxisWidth(['Strategic Centre for Organised Crime and Immigration'])).toBe(200);
+    expect(categoryAxisWidth([])).toBe(56);
   });
 });

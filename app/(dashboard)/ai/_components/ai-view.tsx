@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDay, formatPeriod } from '@/lib/dates';
+import { formatDay, formatDaysIn, formatPeriod } from '@/lib/dates';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AiDashboard } from '@/lib/dal/dashboards/ai';
@@ -74,7 +74,7 @@ export function AiView() {
           )}
           {d.notes.map((n) => (
             <p key={n} className={styles.note} role="note">
-              {n}
+              {formatDaysIn(n)}
             </p>
           ))}
           <Payoff d={d} />
