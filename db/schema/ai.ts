@@ -13,6 +13,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
+import { sql } from 'drizzle-orm';
 
 /** One committed AI-usage upload (SPEC "AI usage"); its usage and seat rows cascade with it. */
 export const aiImports = pgTable('ai_imports', {
@@ -80,8 +81,59 @@ export const aiUsage = pgTable(
     index('ai_usage_period_idx').on(t.periodEnd),
     index('ai_usage_subject_idx').on(t.tool, t.subjectKey, t.periodStart, t.periodEnd),
     index('ai_usage_import_idx').on(t.importId),
+    /** the few rows spanning more than a day (28-day reports ...), found without reading the daily ones */
+    index('ai_usage_multi_day_idx')
+      .on(t.periodEnd)
+      .where(sql`${t.periodStart} <> ${t.periodEnd}`),
   ],
 );
+
+/** The summed columns of ai_usage_months and ai_usage_weeks (after the organisation and bucket). */
+const usageSums = () => ({
+  tool: text('tool').notNull(),
+  subjectKind: text('subject_kind').notNull(),
+  subjectKey: text('subject_key').notNull(),
+  employeeId: text('employee_id'),
+  /** lower-case, as the views group them */
+  login: text('login'),
+  email: text('email'),
+  teamManagerId: text('team_manager_id'),
+  orgKey: text('org_key'),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  rows: integer('rows').notNull(),
+  activeRows: integer('active_rows').notNull(),
+  engineers: doublePrecision('engineers'),
+  aiActiveUsers: doublePrecision('ai_active_users'),
+  active: boolean('active').notNull(),
+  /** sums over rows where both of a ratio's counters are given */
+  suggestionsBoth: doublePrecision('suggestions_both'),
+  acceptancesBoth: doublePrecision('acceptances_both'),
+  linesSuggestedBoth: doublePrecision('lines_suggested_both'),
+  linesAcceptedBoth: doublePrecision('lines_accepted_both'),
+  prsBoth: doublePrecision('prs_both'),
+  aiPrsBoth: doublePrecision('ai_prs_both'),
+  linesAccepted: doublePrecision('lines_accepted'),
+  linesAcceptedNoTotal: doublePrecision('lines_accepted_no_total'),
+  linesAcceptedWithTotal: doublePrecision('lines_accepted_with_total'),
+  linesTotal: doublePrecision('lines_total'),
+  hasTotal: boolean('has_total').notNull(),
+  prsMerged: doublePrecision('prs_merged'),
+  spendUsd: doublePrecision('spend_usd'),
+  hasSpend: boolean('has_spend').notNull(),
+  prStart: date('pr_start', { mode: 'string' }),
+  prEnd: date('pr_end', { mode: 'string' }),
+  spendStart: date('spend_start', { mode: 'string' }),
+  spendEnd: date('spend_end', { mode: 'string' }),
+  activeDays: doublePrecision('active_days'),
+  /** active one-day rows without active_days, by day of the month (bit 0 = the 1st) */
+  dayMask: integer('day_mask').notNull(),
+  /** active rows by the day of the month of their period_end */
+  endMask: integer('end_mask').notNull(),
+  agentUses: doublePrecision('agent_uses'),
+  creditsSpend: doublePrecision('credits_spend'),
+  creditsNoSpend: doublePrecision('credits_no_spend'),
+});
 
 /**
  * ai_usage summed per organisation, calendar month (of period_end), tool and subject, kept in step
@@ -98,55 +150,47 @@ export const aiUsageMonths = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     /** first day of the month of the rows' period_end */
     month: date('month', { mode: 'string' }).notNull(),
-    tool: text('tool').notNull(),
-    subjectKind: text('subject_kind').notNull(),
-    subjectKey: text('subject_key').notNull(),
-    employeeId: text('employee_id'),
-    /** lower-case, as the views group them */
-    login: text('login'),
-    email: text('email'),
-    teamManagerId: text('team_manager_id'),
-    orgKey: text('org_key'),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    rows: integer('rows').notNull(),
-    activeRows: integer('active_rows').notNull(),
-    engineers: doublePrecision('engineers'),
-    aiActiveUsers: doublePrecision('ai_active_users'),
-    active: boolean('active').notNull(),
-    /** sums over rows where both of a ratio's counters are given */
-    suggestionsBoth: doublePrecision('suggestions_both'),
-    acceptancesBoth: doublePrecision('acceptances_both'),
-    linesSuggestedBoth: doublePrecision('lines_suggested_both'),
-    linesAcceptedBoth: doublePrecision('lines_accepted_both'),
-    prsBoth: doublePrecision('prs_both'),
-    aiPrsBoth: doublePrecision('ai_prs_both'),
-    linesAccepted: doublePrecision('lines_accepted'),
-    linesAcceptedNoTotal: doublePrecision('lines_accepted_no_total'),
-    linesAcceptedWithTotal: doublePrecision('lines_accepted_with_total'),
-    linesTotal: doublePrecision('lines_total'),
-    hasTotal: boolean('has_total').notNull(),
-    prsMerged: doublePrecision('prs_merged'),
-    spendUsd: doublePrecision('spend_usd'),
-    hasSpend: boolean('has_spend').notNull(),
-    prStart: date('pr_start', { mode: 'string' }),
-    prEnd: date('pr_end', { mode: 'string' }),
-    spendStart: date('spend_start', { mode: 'string' }),
-    spendEnd: date('spend_end', { mode: 'string' }),
-    activeDays: doublePrecision('active_days'),
-    /** active one-day rows without active_days, by day of the month (bit 0 = the 1st) */
-    dayMask: integer('day_mask').notNull(),
-    /** active rows by the day of the month of their period_end */
-    endMask: integer('end_mask').notNull(),
-    agentUses: doublePrecision('agent_uses'),
-    creditsSpend: doublePrecision('credits_spend'),
-    creditsNoSpend: doublePrecision('credits_no_spend'),
+    ...usageSums(),
   },
   (t) => [
     unique('ai_usage_months_key')
       .on(
         t.orgId,
         t.month,
+        t.tool,
+        t.subjectKey,
+        t.subjectKind,
+        t.employeeId,
+        t.login,
+        t.email,
+        t.teamManagerId,
+        t.orgKey,
+      )
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * The same sums per week of a month (days 1-7, 8-14, 15-21, 22-28, 29 to the end; a week never
+ * straddles two months), kept in step the same way: a period that starts or ends inside a month
+ * reads its whole weeks here and only the few days left over (at most six at each end) from
+ * ai_usage. day_mask and end_mask keep their day-of-the-month bits.
+ */
+export const aiUsageWeeks = pgTable(
+  'ai_usage_weeks',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** the first day of the week of the rows' period_end (the 1st, 8th, 15th, 22nd or 29th) */
+    week: date('week', { mode: 'string' }).notNull(),
+    ...usageSums(),
+  },
+  (t) => [
+    unique('ai_usage_weeks_key')
+      .on(
+        t.orgId,
+        t.week,
         t.tool,
         t.subjectKey,
         t.subjectKind,

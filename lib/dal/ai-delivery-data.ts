@@ -34,6 +34,10 @@ const GIVES_CREDITS = '(credits_billed is not null or credits_reported is not nu
  * AI-code commits), each numbered by stretch, for active days and for AI credits apart (`s`; gaps
  * and islands: a span starts a new stretch when it begins after the last day of every earlier span
  * giving that measure), and each stretch's figure on one of its rows (`t`: the larger source).
+ * Identities and tools whose spans are all single days (`gd`: daily, the common case) skip the
+ * stretches: there every span giving a measure is a stretch of its own, so its figure is the span's
+ * larger source, summed directly (loadToolUse's `d`), which gives the same figures without the
+ * three window passes over every row of the period.
  */
 const STRETCHES = `
   g as (
@@ -45,10 +49,11 @@ const STRETCHES = `
       sum(lines_accepted) filter (where lines_total is not null) as lines_ai_t, sum(lines_total) as lines_total,
       sum(agent_uses) as agent, sum(spend_usd) as spend
     from u group by ${WHO}, ps, pe),
+  gd as (select *, bool_and(ps = pe) over (partition by ${WHO}) as daily from g),
   e as (
     select *, max(pe) filter (where ${GIVES_DAYS}) over earlier as days_end,
       max(pe) filter (where ${GIVES_CREDITS}) over earlier as credits_end
-    from g window earlier as (partition by ${WHO} order by ps, pe rows between unbounded preceding and 1 preceding)),
+    from gd where not daily window earlier as (partition by ${WHO} order by ps, pe rows between unbounded preceding and 1 preceding)),
   s as (
     select *, count(*) filter (where ${GIVES_DAYS} and (days_end is null or ps > days_end)) over upto as days_no,
       count(*) filter (where ${GIVES_CREDITS} and (credits_end is null or ps > credits_end)) over upto as credits_no
@@ -59,6 +64,12 @@ const STRETCHES = `
       row_number() over by_credits = 1 as credits_first,
       greatest(coalesce(sum(credits_billed) over by_credits, 0), coalesce(sum(credits_reported) over by_credits, 0)) as credits_n
     from s window by_days as (partition by ${WHO}, days_no), by_credits as (partition by ${WHO}, credits_no))`;
+
+/** The sums of one identity and tool over its spans (`g` rows), whatever their stretches. */
+const TOOL_SUMS = `bool_or(act) as active,
+       coalesce(sum(lines_ai_nt), sum(lines_ai_all)) as lines_ai, sum(lines_ai_t) as lines_ai_t,
+       sum(lines_total) as lines_total, sum(agent) as agent, sum(spend) as spend,
+       bool_or(${GIVES_CREDITS}) as has_credits`;
 
 /**
  * Person rows of the period per tool and identity. Overlap between sources is judged per stretch of
@@ -75,8 +86,75 @@ const STRETCHES = `
  * stretch the larger of the two sums counts, never both; hasCredits is false when no row gives any.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
-  // From the rows themselves, not the monthly sums: overlap between sources is judged per stretch of days.
-  const rows = await rawQuery<Record<string, unknown>>(
+  const [multiDay, summed] = await Promise.all([
+    hasMultiDayRows(orgId, from, to),
+    toolUseFromSums(orgId, from, to),
+  ]);
+  const fromSums = !multiDay && summed.every((r) => r.days_reported === null && r.both_credits !== true);
+  return (fromSums ? summed : await toolUseFromRows(orgId, from, to)).map(toolUseRow);
+}
+
+/** loadToolUse as read from the rows alone, whatever the sums could give (for tests comparing both). */
+export async function loadToolUseFromRows(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
+  return (await toolUseFromRows(orgId, from, to)).map(toolUseRow);
+}
+
+/** True when a person row of the period spans more than one day (a partial index finds them). */
+async function hasMultiDayRows(orgId: number, from: string, to: string): Promise<boolean> {
+  const rows = await rawQuery<{ n: number }>(
+    `select count(*)::int as n from (select 1 from ai_usage
+       where period_start <> period_end and period_end between $1::date and $2::date
+         and subject_kind = 'person' and ${IN_ORG} limit 1) x`,
+    [from, to, orgId],
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * loadToolUse from the monthly and weekly sums (monthsSource: whole months, whole weeks, at most six
+ * days at each end from the rows), which gives the same figures when every person row of the period
+ * is one day long, none reports active_days and no identity has credits from both sources: then
+ * every day is a stretch of its own, its active day is a day with an active row (day_mask, or-ed
+ * over the identity's subjects per month) and its credits the one source's. The caller checks those
+ * conditions (days_reported, both_credits) and else reads the rows.
+ */
+async function toolUseFromSums(
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<Array<Record<string, unknown>>> {
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  return rawQuery<Record<string, unknown>>(
+    `select ${WHO}, sum(bit_count(mask::bit(32))) as active_days, sum(days_reported) as days_reported,
+       coalesce(sum(credits_spend), sum(credits_no_spend), 0) as credits,
+       bool_or(credits_spend is not null) and bool_or(credits_no_spend is not null) as both_credits,
+       bool_or(active) as active, coalesce(sum(lines_nt), sum(lines_all)) as lines_ai, sum(lines_t) as lines_ai_t,
+       sum(lines_total) as lines_total, sum(agent) as agent, sum(spend) as spend,
+       bool_or(credits_spend is not null or credits_no_spend is not null) as has_credits
+     from (select ${WHO}, month, bit_or(day_mask) as mask, sum(active_days) as days_reported,
+             sum(credits_spend) as credits_spend, sum(credits_no_spend) as credits_no_spend, bool_or(active) as active,
+             sum(lines_accepted_no_total) as lines_nt, sum(lines_accepted) as lines_all,
+             sum(lines_accepted_with_total) as lines_t, sum(lines_total) as lines_total,
+             sum(agent_uses) as agent, sum(spend_usd) as spend
+           from (${monthsSource('$1::int', from, to, param)}) s
+           where subject_kind = 'person' group by ${WHO}, month) m
+     group by ${WHO}
+     order by ${WHO}`,
+    params,
+  );
+}
+
+/** loadToolUse from the rows themselves: overlap between sources is judged per stretch of days. */
+async function toolUseFromRows(
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<Array<Record<string, unknown>>> {
+  return rawQuery<Record<string, unknown>>(
     `with u as (
        select tool, employee_id, lower(github_login) as login, lower(email) as email, period_start as ps,
          period_end as pe, active_days, lines_accepted, lines_total, agent_uses, ai_credits, spend_usd, ${ACTIVE} as act
@@ -84,15 +162,21 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
        where subject_kind = 'person' and period_end between $1::date and $2::date and ${IN_ORG}),
      ${STRETCHES}
      select ${WHO}, sum(days_n) filter (where days_first) as active_days,
-       sum(credits_n) filter (where credits_first) as credits, bool_or(act) as active,
-       coalesce(sum(lines_ai_nt), sum(lines_ai_all)) as lines_ai, sum(lines_ai_t) as lines_ai_t,
-       sum(lines_total) as lines_total, sum(agent) as agent, sum(spend) as spend,
-       bool_or(${GIVES_CREDITS}) as has_credits
+       sum(credits_n) filter (where credits_first) as credits, ${TOOL_SUMS}
      from t group by ${WHO}
-     order by ${WHO}`,
+     union all
+     select ${WHO},
+       coalesce(sum(greatest(coalesce(days_reported, 0), case when day_active then 1 else 0 end)) filter (where ${GIVES_DAYS}), 0) as active_days,
+       coalesce(sum(greatest(coalesce(credits_billed, 0), coalesce(credits_reported, 0))) filter (where ${GIVES_CREDITS}), 0) as credits,
+       ${TOOL_SUMS}
+     from gd where daily group by ${WHO}
+     order by 1, 2, 3, 4`,
     [from, to, orgId],
   );
-  return rows.map((r) => ({
+}
+
+function toolUseRow(r: Record<string, unknown>): ToolUseRow {
+  return {
     tool: String(r.tool),
     employeeId: (r.employee_id as string | null) ?? null,
     githubLogin: (r.login as string | null) ?? null,
@@ -108,7 +192,7 @@ export async function loadToolUse(orgId: number, from: string, to: string): Prom
     hasCredits: r.has_credits === true,
     usageSpendUsd: num(r.spend),
     hasSpend: r.spend !== null && r.spend !== undefined,
-  }));
+  };
 }
 
 /** True when any AI-usage row (person, team or organisation) falls in the period. */

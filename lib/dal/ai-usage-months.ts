@@ -56,6 +56,35 @@ const COLUMNS = [
 const ACT = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
   + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) + coalesce(active_days, 0) + coalesce(agent_uses, 0) > 0)`;
 
+/**
+ * How rows are bucketed by their period_end: per calendar month (ai_usage_months), or per week of a
+ * month (ai_usage_weeks: days 1-7, 8-14, 15-21, 22-28 and 29 to the end, so weeks never straddle a
+ * month and a month is exactly its weeks). `of(day)` = the bucket's first day, `end(first)` = its last.
+ */
+export interface Bucket {
+  table: 'ai_usage_months' | 'ai_usage_weeks';
+  column: 'month' | 'week';
+  of: (day: string) => string;
+  end: (first: string) => string;
+}
+const lastDayOf = (day: string) =>
+  `(date_trunc('month', ${day}) + interval '1 month' - interval '1 day')::date`;
+export const MONTH: Bucket = {
+  table: 'ai_usage_months',
+  column: 'month',
+  of: (day) => `date_trunc('month', ${day})::date`,
+  end: (first) => `(${first} + interval '1 month' - interval '1 day')::date`,
+};
+export const WEEK: Bucket = {
+  table: 'ai_usage_weeks',
+  column: 'week',
+  of: (day) => `(date_trunc('month', ${day})::date + (least(extract(day from ${day})::int, 29) - 1) / 7 * 7)`,
+  end: (first) => `least(${first} + 6, ${lastDayOf(first)})`,
+};
+
+/** The columns of a bucket's table (ai_usage_weeks has week where ai_usage_months has month). */
+const columnsOf = (b: Bucket): string[] => COLUMNS.map((c) => (c === 'month' ? b.column : c));
+
 const both = (a: string, b: string) => `filter (where ${a} is not null and ${b} is not null)`;
 const bit = (day: string) => `(1 << (extract(day from ${day})::int - 1))`;
 
@@ -63,8 +92,8 @@ const bit = (day: string) => `(1 << (extract(day from ${day})::int - 1))`;
  * ai_usage rows (alias u, its columns plus act) matching `where`, summed per month and subject:
  * rows of ai_usage_months for organisation `org` (an SQL expression).
  */
-export function partialSelect(org: string, from: string, where: string): string {
-  return `select ${org} as org_id, date_trunc('month', period_end)::date as month, tool, subject_kind, subject_key,
+export function partialSelect(org: string, from: string, where: string, bucket: Bucket = MONTH): string {
+  return `select ${org} as org_id, ${bucket.of('period_end')} as ${bucket.column}, tool, subject_kind, subject_key,
        employee_id, lower(github_login) as login, lower(email) as email, team_manager_id, org_key,
        min(period_start) as period_start, max(period_end) as period_end,
        count(*)::int as rows, (count(*) filter (where act))::int as active_rows,
@@ -91,7 +120,7 @@ export function partialSelect(org: string, from: string, where: string): string 
        sum(ai_credits) filter (where spend_usd is not null) as credits_spend,
        sum(ai_credits) filter (where spend_usd is null) as credits_no_spend
      from (select u.*, ${ACT} as act from ${from} where ${where}) u
-     group by date_trunc('month', period_end), tool, subject_kind, subject_key, employee_id,
+     group by ${bucket.of('period_end')}, tool, subject_kind, subject_key, employee_id,
        lower(github_login), lower(email), team_manager_id, org_key`;
 }
 
@@ -115,73 +144,80 @@ const MERGE: Record<string, string> = {
 };
 
 /** partialSelect over `rows` (ai_usage rows with an org_of column), grouped per organisation too. */
-const perOrg = (rows: string) =>
-  partialSelect('u.org_of', rows, 'true').replace(
+const perOrg = (rows: string, b: Bucket) =>
+  partialSelect('u.org_of', rows, 'true', b).replace(
     /team_manager_id, org_key$/,
     'team_manager_id, org_key, org_of',
   );
 
-/** (month, tool, subject) of the rows of transition table `t`, any organisation. */
-const keysOf = (t: string) =>
-  `select distinct date_trunc('month', period_end)::date as m, tool as t, subject_key as sk from ${t} x`;
+/** (bucket, tool, subject) of the rows of transition table `t`, any organisation. */
+const keysOf = (t: string, b: Bucket) =>
+  `select distinct ${b.of('period_end')} as m, tool as t, subject_key as sk from ${t} x`;
 
-/** Recomputes, for every organisation, the (month, tool, subject) of the rows of transition table `t`. */
-const recompute = (t: string) => `
-  with k as (${keysOf(t)})
-  delete from ai_usage_months a using k where a.month = k.m and a.tool = k.t and a.subject_key = k.sk;
-  with k as (${keysOf(t)})
-  insert into ai_usage_months (${COLUMNS.join(', ')})
-  ${perOrg(`(select a.*, i.org_id as org_of from ai_usage a
+/** Recomputes, for every organisation, the (bucket, tool, subject) of the rows of transition table `t`. */
+const recompute = (t: string, b: Bucket) => `
+  with k as (${keysOf(t, b)})
+  delete from ${b.table} a using k where a.${b.column} = k.m and a.tool = k.t and a.subject_key = k.sk;
+  with k as (${keysOf(t, b)})
+  insert into ${b.table} (${columnsOf(b).join(', ')})
+  ${perOrg(
+    `(select a.*, i.org_id as org_of from ai_usage a
        join k on a.tool = k.t and a.subject_key = k.sk
-         and a.period_end between k.m and (k.m + interval '1 month' - interval '1 day')::date
-       join ai_imports i on i.id = a.import_id) u`)};`;
+         and a.period_end between k.m and ${b.end('k.m')}
+       join ai_imports i on i.id = a.import_id) u`,
+    b,
+  )};`;
 
 /**
  * The migration that keeps ai_usage_months in step with ai_usage whatever writes it (the import's
  * COPY, a replacement, a cascade from a deleted import or organisation, a hand insert): statement
  * triggers with transition tables. Inserted rows are added to their month's sums; the months and
  * subjects of deleted or updated rows are recomputed from the rows left (bool_or, min and max do
- * not subtract). Then every row already stored is summed in.
+ * not subtract). Then every row already stored is summed in. `b` = WEEK gives the same for
+ * ai_usage_weeks (migration 0012).
  */
-export function monthsMigrationSql(): string {
-  const updates = COLUMNS.slice(10)
+export function monthsMigrationSql(b: Bucket = MONTH): string {
+  const cols = columnsOf(b);
+  const updates = cols
+    .slice(10)
     .map((c) => `${c} = ${MERGE[c] ?? sumOf(c)}`)
     .join(',\n    ');
-  return `CREATE FUNCTION ai_usage_months_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  const t = b.table;
+  return `CREATE FUNCTION ${t}_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  insert into ai_usage_months as m (${COLUMNS.join(', ')})
-  ${perOrg('(select n.*, i.org_id as org_of from new_rows n join ai_imports i on i.id = n.import_id) u')}
-  on conflict on constraint ai_usage_months_key do update set
+  insert into ${t} as m (${cols.join(', ')})
+  ${perOrg('(select n.*, i.org_id as org_of from new_rows n join ai_imports i on i.id = n.import_id) u', b)}
+  on conflict on constraint ${t}_key do update set
     ${updates};
   RETURN NULL;
 END
 $fn$;
 --> statement-breakpoint
-CREATE FUNCTION ai_usage_months_remove() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION ${t}_remove() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  ${recompute('old_rows')}
+  ${recompute('old_rows', b)}
   RETURN NULL;
 END
 $fn$;
 --> statement-breakpoint
-CREATE FUNCTION ai_usage_months_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION ${t}_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  ${recompute('(select * from old_rows union all select * from new_rows)')}
+  ${recompute('(select * from old_rows union all select * from new_rows)', b)}
   RETURN NULL;
 END
 $fn$;
 --> statement-breakpoint
-CREATE TRIGGER ai_usage_months_insert AFTER INSERT ON ai_usage REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION ai_usage_months_add();
+CREATE TRIGGER ${t}_insert AFTER INSERT ON ai_usage REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION ${t}_add();
 --> statement-breakpoint
-CREATE TRIGGER ai_usage_months_delete AFTER DELETE ON ai_usage REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION ai_usage_months_remove();
+CREATE TRIGGER ${t}_delete AFTER DELETE ON ai_usage REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION ${t}_remove();
 --> statement-breakpoint
-CREATE TRIGGER ai_usage_months_update AFTER UPDATE ON ai_usage REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION ai_usage_months_change();
+CREATE TRIGGER ${t}_update AFTER UPDATE ON ai_usage REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION ${t}_change();
 --> statement-breakpoint
-insert into ai_usage_months (${COLUMNS.join(', ')})
-${perOrg('(select a.*, i.org_id as org_of from ai_usage a join ai_imports i on i.id = a.import_id) u')};
+insert into ${t} (${cols.join(', ')})
+${perOrg('(select a.*, i.org_id as org_of from ai_usage a join ai_imports i on i.id = a.import_id) u', b)};
 `;
 }
 
@@ -216,10 +252,41 @@ export function splitWindow(
   return { months: [firstWhole, lastWholeStart], edges };
 }
 
+const weekStart = (day: string) => {
+  const d = Number(day.slice(8, 10));
+  return `${day.slice(0, 8)}${String(Math.min(Math.floor((d - 1) / 7), 4) * 7 + 1).padStart(2, '0')}`;
+};
+const weekEnd = (first: string) => {
+  const d = Number(first.slice(8, 10));
+  return d === 29 ? lastOfMonth(first) : `${first.slice(0, 8)}${String(d + 6).padStart(2, '0')}`;
+};
+const dayAfter = (day: string) => iso(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+const dayBefore = (day: string) => iso(Date.parse(`${day}T00:00:00Z`) - DAY_MS);
+
+/**
+ * A range of days [from, to] as whole weeks of months (the first days of the first and of the last,
+ * null when none; see WEEK) and at most two ranges of days left over, of at most six days each.
+ */
+export function splitWeeks(
+  from: string,
+  to: string,
+): { weeks: [string, string] | null; days: Array<[string, string]> } {
+  if (to < from) return { weeks: null, days: [] };
+  const first = weekStart(from) === from ? from : dayAfter(weekEnd(weekStart(from)));
+  const last = weekEnd(weekStart(to)) === to ? weekStart(to) : weekStart(dayBefore(weekStart(to)));
+  if (first > to || last < from || first > last) return { weeks: null, days: [[from, to]] };
+  const days: Array<[string, string]> = [];
+  if (from < first) days.push([from, dayBefore(first)]);
+  if (weekEnd(last) < to) days.push([dayAfter(weekEnd(last)), to]);
+  return { weeks: [first, last], days };
+}
+
 /**
  * SQL of the rows of ai_usage_months (all columns) for organisation $n (`org`) and period [from,
- * to]: whole months read from ai_usage_months, the edge days summed from ai_usage the same way.
- * `param(value)` adds a query parameter and returns its placeholder.
+ * to]: whole months read from ai_usage_months, whole weeks of the partly covered months from
+ * ai_usage_weeks (their month in the month column), and the days left over (at most six at each
+ * end of the period) summed from ai_usage the same way. `param(value)` adds a query parameter and
+ * returns its placeholder.
  */
 export function monthsSource(org: string, from: string, to: string, param: (v: string) => string): string {
   const { months, edges } = splitWindow(from, to);
@@ -229,14 +296,23 @@ export function monthsSource(org: string, from: string, to: string, param: (v: s
       `select ${COLUMNS.join(', ')} from ai_usage_months
        where org_id = ${org} and month between ${param(months[0])}::date and ${param(months[1])}::date`,
     );
-  for (const [a, b] of edges)
-    parts.push(
-      partialSelect(
-        org,
-        'ai_usage u',
-        `period_end between ${param(a)}::date and ${param(b)}::date and import_id in (select id from ai_imports where org_id = ${org})`,
-      ),
-    );
+  const weekColumns = COLUMNS.map((c) => (c === 'month' ? `date_trunc('month', week)::date as month` : c));
+  for (const [a, b] of edges) {
+    const { weeks, days } = splitWeeks(a, b);
+    if (weeks)
+      parts.push(
+        `select ${weekColumns.join(', ')} from ai_usage_weeks
+         where org_id = ${org} and week between ${param(weeks[0])}::date and ${param(weeks[1])}::date`,
+      );
+    for (const [x, y] of days)
+      parts.push(
+        partialSelect(
+          org,
+          'ai_usage u',
+          `period_end between ${param(x)}::date and ${param(y)}::date and import_id in (select id from ai_imports where org_id = ${org})`,
+        ),
+      );
+  }
   if (parts.length === 0) parts.push(`select ${COLUMNS.join(', ')} from ai_usage_months where false`);
   return parts.map((p) => `(${p})`).join('\nunion all\n');
 }
