@@ -66,6 +66,20 @@ async function readProblems(page: Page, where: string): Promise<string[]> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   if (wider > 1) problems.push(`${where}: page ${wider}px wider than the screen`);
+  // a chart's axis labels are drawn whole, inside the chart (a 70 px axis read "on-users")
+  const clipped = await page.locator('main svg.recharts-surface').evaluateAll((svgs) =>
+    svgs.flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) return [];
+      return [...svg.querySelectorAll('.recharts-cartesian-axis-tick-value')]
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+        })
+        .map((t) => t.textContent ?? '');
+    }),
+  );
+  for (const c of clipped) problems.push(`${where}: axis label cut at the chart's edge: ${c}`);
   // at 1280 a table shows all its columns (the scenario editor's was cut at "Before", the Data
   // page's at "Actions"); only a table made to scroll sideways (data-scrolls) may
   if ((page.viewportSize()?.width ?? 0) >= 1280) {
