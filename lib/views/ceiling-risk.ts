@@ -200,7 +200,12 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       cells.push({ department, column: c.key, value });
     }
 
-  const steps = buildNextStepContext(snap.levels.ladder, findDepartmentCeilings(snap));
+  // A suggested move names a department and its IC ceiling: for a reader under the floor, only
+  // departments whose IC figures their floor shows (within their scope), never a hidden one.
+  const ceilings = findDepartmentCeilings(snap);
+  if (floor !== null)
+    for (const d of [...ceilings.keys()]) if (d !== null && !floor.icDepartments.has(d)) ceilings.delete(d);
+  const steps = buildNextStepContext(snap.levels.ladder, ceilings);
   const unitSteps: CeilingRiskDashboard['unitSteps'] = [];
   for (const c of cells) {
     if (c.column !== '*' || c.department === null || !('atCeiling' in c.value)) continue;

@@ -147,6 +147,24 @@ describe('ceiling risk', () => {
     expect(d.leaversTotal).toBeNull();
   });
 
+  it("suggests no move to a department whose IC figures the reader's floor hides", () => {
+    // A floor (minimum 3) that shows Sales' ICs but not Eng's: Sales' step named Eng and its IC
+    // ceiling (IC5), a figure about a hidden group; now it names only the rung to open.
+    const base = viewContext(nowSnap, {}, 'viewer');
+    if (base.floor === null) throw new Error('a viewer has a floor');
+    const ctx = {
+      ...base,
+      settings: { ...base.settings, minGroupSize: 3 },
+      hidden: false,
+      icHidden: false,
+      floor: { ...base.floor, icDepartments: new Set(['Sales']) },
+    };
+    const d = assembleCeilingRisk(ctx, lh);
+    const steps = d.unitSteps.map((s) => s.text);
+    expect(steps.some((t) => t.includes('Eng'))).toBe(false);
+    expect(steps).toContain('2 ICs at IC2: consider opening the next rung (IC3) in Sales.');
+  });
+
   it('hides every heatmap cell from a viewer when no cell can stand with the total', () => {
     const d = assembleCeilingRisk(viewContext(nowSnap, {}, 'viewer'), lh);
     // The unit's 10 ICs may show; Sales' 3 ICs may not; then Eng's 7 would give Sales' 3 as
