@@ -37,7 +37,10 @@ function TargetsSummary({ state }: { state: TargetsAnswer }) {
     return (
       <section className="card" data-testid="targets-summary">
         <h2>Targets</h2>
-        <p className="muted">No targets are set yet. An administrator can set them here.</p>
+        <p className="muted">
+          No targets are set yet: an administrator sets them on this page, from the reference values below or
+          their own.
+        </p>
         <TargetReferences references={state.references ?? []} />
       </section>
     );
