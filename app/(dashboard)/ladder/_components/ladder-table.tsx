@@ -1,4 +1,8 @@
+'use client';
+
+import { useState } from 'react';
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import { counted } from '@/lib/plural';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
@@ -71,14 +75,22 @@ const COLUMNS: SortableColumn<Row>[] = [
   },
 ];
 
-/** The ladder per department, sortable by any column; CSV of the rows in the order shown. */
+/**
+ * The ladder per department, sortable by any column; CSV of the rows in the order shown. Departments
+ * the privacy floor hides are listed only on request when others show (about 100 organogram
+ * departments read as five pages of "<5" for a viewer); the levels chart's note names them too.
+ */
 export function LadderTable({ data }: { data: LadderDashboard }) {
-  const rows: Row[] = data.departments.map((d) => ({
+  const [withHidden, setWithHidden] = useState(false);
+  const all: Row[] = data.departments.map((d) => ({
     department: departmentLabel(d.department),
     g: isSuppressed(d.group) ? null : d.group,
     hidden: isSuppressed(d.group) ? hiddenText(d.group) : '',
     short: isSuppressed(d.group) ? hiddenCellText(d.group) : '',
   }));
+  const hiddenCount = all.filter((r) => r.g === null).length;
+  const foldable = hiddenCount > 0 && hiddenCount < all.length;
+  const rows = foldable && !withHidden ? all.filter((r) => r.g !== null) : all;
   return (
     <section className="card" aria-labelledby="ladder-table-h">
       <h2 id="ladder-table-h">Ladder by department</h2>
@@ -99,6 +111,22 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
         csvFilename={`ladder-by-department-${data.asOf}`}
         testId="ladder-table"
       />
+      {foldable && (
+        <p className="muted">
+          {withHidden
+            ? `${counted(hiddenCount, 'department')} hidden for privacy ${hiddenCount === 1 ? 'is' : 'are'} listed without figures. `
+            : `${counted(hiddenCount, 'more department')} ${hiddenCount === 1 ? 'is' : 'are'} hidden for privacy (too few people to show, or a smaller group could be worked out). `}
+          <button
+            type="button"
+            className="link"
+            aria-pressed={withHidden}
+            onClick={() => setWithHidden((v) => !v)}
+            data-testid="ladder-table-hidden"
+          >
+            {withHidden ? 'Leave them out' : 'List them'}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
