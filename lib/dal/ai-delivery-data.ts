@@ -86,12 +86,14 @@ const TOOL_SUMS = `bool_or(act) as active,
  * stretch the larger of the two sums counts, never both; hasCredits is false when no row gives any.
  */
 export async function loadToolUse(orgId: number, from: string, to: string): Promise<ToolUseRow[]> {
-  const [multiDay, summed] = await Promise.all([
-    hasMultiDayRows(orgId, from, to),
-    toolUseFromSums(orgId, from, to),
-  ]);
-  const fromSums = !multiDay && summed.every((r) => r.days_reported === null && r.both_credits !== true);
-  return (fromSums ? summed : await toolUseFromRows(orgId, from, to)).map(toolUseRow);
+  // The index probe first: a period holding a multi-day row (a 28-day report) reads the rows, so
+  // the sums are not read for nothing.
+  if (!(await hasMultiDayRows(orgId, from, to))) {
+    const summed = await toolUseFromSums(orgId, from, to);
+    if (summed.every((r) => r.days_reported === null && r.both_credits !== true))
+      return summed.map(toolUseRow);
+  }
+  return (await toolUseFromRows(orgId, from, to)).map(toolUseRow);
 }
 
 /** loadToolUse as read from the rows alone, whatever the sums could give (for tests comparing both). */

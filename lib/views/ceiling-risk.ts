@@ -202,9 +202,9 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
 
   // A suggested move names a department and its IC ceiling: for a reader under the floor, only
   // departments whose IC figures their floor shows (within their scope), never a hidden one.
-  const ceilings = findDepartmentCeilings(snap);
-  if (floor !== null)
-    for (const d of [...ceilings.keys()]) if (d !== null && !floor.icDepartments.has(d)) ceilings.delete(d);
+  const all = findDepartmentCeilings(snap);
+  const ceilings =
+    floor === null ? all : new Map([...all].filter(([d]) => d === null || floor.icDepartments.has(d)));
   const steps = buildNextStepContext(snap.levels.ladder, ceilings);
   const unitSteps: CeilingRiskDashboard['unitSteps'] = [];
   for (const c of cells) {
