@@ -135,7 +135,9 @@ export function costPeopleRows(c: CostViewInput): CostPersonRow[] {
   const planned = c.planned.positions.map((p) => ({
     id: p.id,
     name: null,
-    change: `Planned ${p.manager ? 'manager' : 'IC'} position${p.level ? ` at ${p.level}` : ''}`,
+    // "Planned IC position at M3" read as a contradiction: the level is the position's, the cost
+    // side follows whether anyone reports to it in the scenario
+    change: `Planned position${p.level ? ` at ${p.level}` : ''}, ${p.manager ? 'with reports (management cost)' : 'no reports (IC cost)'}`,
     annualCost: p.cost,
     pricedBy: BASIS_LABELS[p.basis],
   }));

@@ -186,6 +186,29 @@ test('real organisation: a leaver-rate dash says why (every IC but one is at the
   await expect(card).toContainText('— = no ICs below the ceiling in any pair');
 });
 
+test('real organisation, viewer: departments the floor hides wholly are folded away in the ceiling-risk heatmap', async ({
+  page,
+}) => {
+  // Home Office 2012 for a viewer: about 100 departments, nearly all under 5 declared ICs per level.
+  // Before, the heatmap listed every one as a row of "<5" and the few that show were lost among them.
+  await openReal(page, 'viewer', '/ceiling-risk');
+  const heat = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Ceiling risk by department and level' }),
+  });
+  const fold = heat.getByTestId('risk-heatmap-hidden');
+  await expect(fold).toHaveText('List them');
+  const shown = await heat.locator('tbody tr').count();
+  const line = await fold.locator('..').innerText();
+  const hidden = Number(/^(\d+) more departments? (is|are) hidden for privacy/.exec(line)?.[1]);
+  expect(hidden).toBeGreaterThan(shown);
+  // every department left on the heatmap shows at least one figure (a coloured cell)
+  for (const row of await heat.locator('tbody tr').all())
+    expect(await row.locator('td[style]').count()).toBeGreaterThan(0);
+  await fold.click();
+  await expect(heat.locator('tbody tr')).toHaveCount(shown + hidden);
+  await expect(fold).toHaveText('Leave them out');
+});
+
 test('delayering bars are drawn whole: the last one is not cut at the edge of the time axis', async ({
   page,
 }) => {
@@ -354,6 +377,26 @@ test('real organisation: about 100 departments show 25 rows first, the rest one 
   expect(n).toBeGreaterThan(50);
   await more.click();
   await expect(table.locator('tbody tr')).toHaveCount(n);
+  // junior staff are counted in FTE right beside the headcount: a department of junior staff only read
+  // "0" with its FTE 13 columns away, off the screen
+  await expect(table.locator('thead th')).toHaveText([
+    /^Department/,
+    /^Headcount/,
+    /^Junior FTE/,
+    /^Total FTE/,
+    /^Managers/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+    /.*/,
+  ]);
 });
 
 test('real organisation: the ladder table of about 100 departments shows 25 a page', async ({ page }) => {

@@ -66,6 +66,18 @@ describe('scenario cost rows', () => {
       ['C', 100, 'their annual cost'],
       ['NEW1', 50, 'median of the level'],
     ]);
+    expect(costPeopleRows(full)[2]?.change).toBe('Planned position at L3, no reports (IC cost)');
+    const managing = {
+      id: 'NEW2',
+      level: null,
+      track: 'ic' as const,
+      manager: true,
+      cost: 50,
+      basis: 'level-median' as const,
+    };
+    expect(costPeopleRows({ ...full, planned: { ...full.planned, positions: [managing] } })[2]?.change).toBe(
+      'Planned position, with reports (management cost)',
+    );
   });
   it("a leader's view: hidden values stay markers, with the reason in words", () => {
     const leader: CostViewInput = {

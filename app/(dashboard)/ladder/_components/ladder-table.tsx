@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
-import { counted } from '@/lib/plural';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
+import { PrivacyFold, isFoldable } from '@/app/_components/ui/privacy-fold';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';
 
@@ -89,8 +89,7 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
     short: isSuppressed(d.group) ? hiddenCellText(d.group) : '',
   }));
   const hiddenCount = all.filter((r) => r.g === null).length;
-  const foldable = hiddenCount > 0 && hiddenCount < all.length;
-  const rows = foldable && !withHidden ? all.filter((r) => r.g !== null) : all;
+  const rows = isFoldable(hiddenCount, all.length) && !withHidden ? all.filter((r) => r.g !== null) : all;
   return (
     <section className="card" aria-labelledby="ladder-table-h">
       <h2 id="ladder-table-h">Ladder by department</h2>
@@ -111,22 +110,14 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
         csvFilename={`ladder-by-department-${data.asOf}`}
         testId="ladder-table"
       />
-      {foldable && (
-        <p className="muted">
-          {withHidden
-            ? `${counted(hiddenCount, 'department')} hidden for privacy ${hiddenCount === 1 ? 'is' : 'are'} listed without figures. `
-            : `${counted(hiddenCount, 'more department')} ${hiddenCount === 1 ? 'is' : 'are'} hidden for privacy (too few people to show, or a smaller group could be worked out). `}
-          <button
-            type="button"
-            className="link"
-            aria-pressed={withHidden}
-            onClick={() => setWithHidden((v) => !v)}
-            data-testid="ladder-table-hidden"
-          >
-            {withHidden ? 'Leave them out' : 'List them'}
-          </button>
-        </p>
-      )}
+      <PrivacyFold
+        hidden={hiddenCount}
+        total={all.length}
+        shown={withHidden}
+        onToggle={() => setWithHidden((v) => !v)}
+        noun="department"
+        testId="ladder-table-hidden"
+      />
     </section>
   );
 }

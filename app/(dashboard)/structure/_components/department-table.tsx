@@ -102,7 +102,12 @@ export function DepartmentTable({
   const [sorting, setSorting] = useState<SortingState>([]);
   const [all, setAll] = useState(false);
   const hasFte = rows.some((r) => !isSuppressed(r.metrics) && r.metrics.juniorFte !== undefined);
-  const metrics = useMemo(() => (hasFte ? [...METRICS, ...FTE_METRICS] : METRICS), [hasFte]);
+  // FTE right after the headcount: a department of junior staff only (organograms) read "0" people
+  // with its FTE 13 columns away, off the screen
+  const metrics = useMemo(
+    () => (hasFte ? [METRICS[0] as MetricCol, ...FTE_METRICS, ...METRICS.slice(1)] : METRICS),
+    [hasFte],
+  );
   const columns = useMemo<ColumnDef<DepartmentRow>[]>(
     () => [
       {
