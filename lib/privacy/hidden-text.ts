@@ -99,3 +99,9 @@ export function hiddenLegend(): string {
 export function hiddenCellText(marker: { minGroupSize: number; reason?: SuppressReason }): string {
   return marker.reason === 'complement' ? 'hidden' : `<${marker.minGroupSize}`;
 }
+
+/**
+ * Whether a list with `hidden` of `total` rows hidden by the floor folds them away (listed only on
+ * request): when some show, or when so many are hidden that a block of "<5" rows would say nothing.
+ */
+export const isFoldable = (hidden: number, total: number) => hidden > 0 && (hidden < total || hidden > 5);

@@ -40,8 +40,8 @@ export interface DepartmentRow {
  * The department table: one row per department present in the unit, computed over the unit's
  * people in that department (a department is a slice: org-wide spans and managerial levels,
  * layers counted from the top of the unit). Rows under min_group_size are suppressed for
- * leaders and viewers; hr and admin see every row. Sorted by headcount, largest first
- * (suppressed rows last, by name).
+ * leaders and viewers; hr and admin see every row. Sorted by headcount (total FTE where the
+ * source has junior-staff FTE), largest first (suppressed rows last, by name).
  */
 export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
   const { snap, unit, settings } = ctx;
@@ -92,8 +92,10 @@ export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
   );
   const rows = computed.map(({ department, size, metrics }, k) => {
     const guarded = guardRow(ctx, size, shown[k] === true, metrics);
-    // Suppressed rows sort last by name, so their order does not hint at their size.
-    return { department, size: isSuppressed(guarded) ? -1 : size, metrics: guarded };
+    // Suppressed rows sort last by name, so their order does not hint at their size. Where junior
+    // staff are counted in FTE (organograms) the total FTE orders the rows: a Home Office viewer read
+    // a hundred departments of junior staff only as a block of "0" people, in alphabetical order.
+    return { department, size: isSuppressed(guarded) ? -1 : (metrics.totalFte ?? size), metrics: guarded };
   });
   rows.sort((a, b) => b.size - a.size || (a.department ?? '').localeCompare(b.department ?? ''));
   return rows.map(({ department, metrics }) => ({ department, metrics }));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { CeilingRiskDashboard } from '@/lib/dal/dashboards/ceiling-risk';
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import { isFoldable } from '@/lib/privacy/hidden-text';
 import { signIn, type E2eRole } from './helpers';
 
 const ROLES: E2eRole[] = ['admin', 'hr', 'leader', 'viewer'];
@@ -76,7 +77,7 @@ test.describe('ladder dashboard', () => {
       // The ladder table sorts by a header (aria-sort follows) and matches the API per department.
       const table = page.getByTestId('ladder-table');
       // departments the floor hides are listed only on request when others show (issue #16)
-      const foldable = hidden.length > 0 && hidden.length < api.departments.length;
+      const foldable = isFoldable(hidden.length, api.departments.length);
       await expect(table.locator('tbody tr')).toHaveCount(
         api.departments.length - (foldable ? hidden.length : 0),
       );
@@ -140,13 +141,17 @@ test.describe('ceiling-risk dashboard', () => {
       // show (a Home Office viewer scrolled past about 100 rows of "<5"), in the heatmap and its table.
       const open = new Set(api.heatmap.cells.filter((c) => !isSuppressed(c.value)).map((c) => c.department));
       const hiddenDepts = api.heatmap.departments.filter((d) => !open.has(d));
-      const folded = hiddenDepts.length > 0 && hiddenDepts.length < api.heatmap.departments.length;
+      const folded = isFoldable(hiddenDepts.length, api.heatmap.departments.length);
       const fold = heat.getByTestId('risk-heatmap-hidden');
       if (folded) {
         await expect(heat.locator('tbody tr')).toHaveCount(
           api.heatmap.departments.length - hiddenDepts.length,
         );
-        await expect(heat).toContainText(`${hiddenDepts.length} more department`);
+        await expect(heat).toContainText(
+          hiddenDepts.length === api.heatmap.departments.length
+            ? `All ${hiddenDepts.length} departments`
+            : `${hiddenDepts.length} more department`,
+        );
         await fold.click();
         await expect(fold).toHaveText('Leave them out');
       } else await expect(fold).toHaveCount(0);

@@ -209,6 +209,45 @@ test('real organisation, viewer: departments the floor hides wholly are folded a
   await expect(fold).toHaveText('Leave them out');
 });
 
+test('real organisation, leader: a heatmap whose every department is hidden says so in one line', async ({
+  page,
+}) => {
+  // the Crime and Policing Group: about 17 departments, none with 5 declared ICs at a level; before, a
+  // heatmap of nothing but "<5"
+  await openReal(page, 'leader', '/ceiling-risk');
+  const heat = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Ceiling risk by department and level' }),
+  });
+  const fold = heat.getByTestId('risk-heatmap-hidden');
+  await expect(fold.locator('..')).toContainText(/^All \d+ departments are hidden for privacy/);
+  await expect(heat.locator('tbody tr')).toHaveCount(0);
+  await fold.click();
+  expect(await heat.locator('tbody tr').count()).toBeGreaterThan(5);
+
+  // the Ladder's one shown department is named in full enough to read: at a fixed 130 px axis it
+  // read "National Crime Ag…" beside an empty half of the card
+  await page.goto('/ladder');
+  const tick = page.locator('.recharts-yAxis-tick-labels text[data-full="National Crime Agency Programme"]');
+  await expect(tick).toHaveText(/^National Crime Agency/);
+});
+
+test('real organisation, viewer: the Ladder names the ~100 hidden departments on request, not in a 20-line paragraph', async ({
+  page,
+}) => {
+  await openReal(page, 'viewer', '/ladder');
+  const note = page.getByTestId('levels-hidden');
+  await expect(note).toBeVisible();
+  const summary = note.locator('summary');
+  await expect(summary).toHaveText(
+    /^\d+ departments not shown for privacy: \d+ with fewer than 5 people(; \d+ hidden so a smaller group cannot be worked out)?\. Show their names$/,
+  );
+  // the names are one click away, and fit in far fewer lines than before
+  const closed = (await note.boundingBox())?.height ?? 0;
+  expect(closed).toBeLessThan(80);
+  await summary.click();
+  await expect(note).toContainText('Fewer than 5 people: ');
+});
+
 test('delayering bars are drawn whole: the last one is not cut at the edge of the time axis', async ({
   page,
 }) => {

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { StructureDashboard } from '@/lib/dal/dashboards/structure';
 import type { OrgTreeResponse, TreeNode } from '@/lib/dal/dashboards/org-tree';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
+import { isFoldable } from '@/lib/privacy/hidden-text';
 import { signIn, type E2eRole } from './helpers';
 
 const int = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
@@ -56,6 +57,12 @@ for (const role of ['admin', 'hr', 'leader', 'viewer'] as E2eRole[]) {
     await expect(firstRow.locator('td').first()).toHaveText(
       int(unwrap(first?.metrics ?? null)?.headcount ?? 0),
     );
+    // departments the floor hides are listed on request (issue #16)
+    const hidden = d.departments.filter((r) => isSuppressed(r.metrics)).length;
+    if (isFoldable(hidden, d.departments.length)) {
+      await expect(table.locator('tbody tr')).toHaveCount(d.departments.length - hidden);
+      await page.getByTestId('department-table-hidden').click();
+    } else await expect(page.getByTestId('department-table-hidden')).toHaveCount(0);
     await expect(table.locator('tbody tr')).toHaveCount(d.departments.length);
 
     if (role === 'viewer') {

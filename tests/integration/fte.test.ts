@@ -64,8 +64,9 @@ describe.each(backends())('posts, people and FTE on %s', (backend) => {
     });
     expect(rows).toEqual([
       ['Ops', 3, 20, 23, 0],
-      ['Office', 1, 1, 2, 0],
+      // by total FTE, largest first (by headcount Office and Policy tie at 1 and went by name)
       ['Policy', 1, 6, 7, 1],
+      ['Office', 1, 1, 2, 0],
     ]);
   });
 

@@ -22,14 +22,17 @@ export function GroupTick({
   y,
   payload,
   labels = NONE,
+  maxChars = LABEL_CHARS,
 }: {
   x?: number;
   y?: number;
   payload?: { value?: unknown };
   labels?: readonly string[];
+  /** longest label in characters, before the width left of the axis cuts it further */
+  maxChars?: number;
 }) {
   const full = String(payload?.value ?? '');
-  const short = fitLabelAmong(full, labels, LABEL_CHARS, chars);
+  const short = fitLabelAmong(full, labels, maxChars, chars);
   const [shown, setShown] = useState(short);
   const ref = useRef<SVGTextElement>(null);
   useLayoutEffect(() => {

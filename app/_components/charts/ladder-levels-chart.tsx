@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { categoryAxisWidth } from './fit-label';
 import { GroupTick } from './group-tick';
 import { LEGEND_BELOW } from './legend';
 
@@ -57,6 +58,7 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
   const colors = levelColors(series);
   const order = new Map(series.map((s, k) => [s.key, k]));
   const labels = useMemo(() => data.map((d) => String(d[y] ?? '')), [data, y]);
+  const axisWidth = categoryAxisWidth(labels, 80, 180);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -66,7 +68,15 @@ export function LadderLevelsChart<Row extends Record<string, unknown>>({
           allowDecimals={false}
           label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
         />
-        <YAxis type="category" dataKey={y} width={130} interval={0} tick={<GroupTick labels={labels} />} />
+        {/* as wide as the longest name needs, up to 180 px: a leader's one department read "National
+            Crime Ag…" beside an empty half of the card at a fixed 130 px */}
+        <YAxis
+          type="category"
+          dataKey={y}
+          width={axisWidth}
+          interval={0}
+          tick={<GroupTick labels={labels} maxChars={Math.floor((axisWidth - 16) / 7)} />}
+        />
         {/* Legend and tooltip keep the series order (ladder order), not the alphabetical default. */}
         <Tooltip itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} />
         <Legend

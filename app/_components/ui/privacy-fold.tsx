@@ -1,12 +1,13 @@
 'use client';
 
 import { counted } from '@/lib/plural';
+import { isFoldable } from '@/lib/privacy/hidden-text';
 
 /**
- * The line under a table or chart whose rows the privacy floor hides in part: when some rows show
- * and others are hidden, the hidden ones are listed only on request (about 100 organogram
- * departments read as pages of "<5" for a viewer). Says how many are left out and why, and toggles
- * them. Renders nothing when none or all are hidden.
+ * The line under a table or chart whose rows the privacy floor hides: the hidden ones are listed
+ * only on request (about 100 organogram departments read as pages of "<5" for a viewer, and a
+ * leader's 17 departments as a heatmap of nothing but "<5"). Says how many are left out and why,
+ * and toggles them. Renders nothing when `isFoldable` says the rows stay.
  */
 export function PrivacyFold({
   hidden,
@@ -33,13 +34,10 @@ export function PrivacyFold({
     <p className="muted">
       {shown
         ? `${counted(hidden, noun)} hidden for privacy ${verb} listed without figures. `
-        : `${counted(hidden, `more ${noun}`)} ${verb} hidden for privacy (too few people to show, or a smaller group could be worked out). `}
+        : `${hidden === total ? `All ${counted(hidden, noun)}` : counted(hidden, `more ${noun}`)} ${verb} hidden for privacy (too few people to show, or a smaller group could be worked out). `}
       <button type="button" className="link" aria-pressed={shown} onClick={onToggle} data-testid={testId}>
         {shown ? 'Leave them out' : 'List them'}
       </button>
     </p>
   );
 }
-
-/** Whether a list with `hidden` of `total` rows hidden by the floor folds them away. */
-export const isFoldable = (hidden: number, total: number) => hidden > 0 && hidden < total;

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { PrivacyFold, isFoldable } from '@/app/_components/ui/privacy-fold';
+import { PrivacyFold } from '@/app/_components/ui/privacy-fold';
+import { isFoldable } from '@/lib/privacy/hidden-text';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { Heatmap, type HeatmapCellValue } from '@/app/_components/charts/heatmap';
 import { departmentLabel, formatShare } from '../../ladder/_components/format';
@@ -139,9 +140,9 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
         { key: 'note', label: 'Note', value: (r) => r.note },
       ]}
     >
-      {departments.length === 0 ? (
+      {data.heatmap.departments.length === 0 ? (
         <p className="muted">No declared ICs in this unit.</p>
-      ) : (
+      ) : departments.length === 0 ? null : (
         <Heatmap
           rows={departments.map((d) => ({ key: deptKey(d), label: departmentLabel(d) }))}
           columns={columns.map((c) => ({ key: c.key, label: c.label }))}

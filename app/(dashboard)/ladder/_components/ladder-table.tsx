@@ -5,7 +5,8 @@ import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
-import { PrivacyFold, isFoldable } from '@/app/_components/ui/privacy-fold';
+import { PrivacyFold } from '@/app/_components/ui/privacy-fold';
+import { isFoldable } from '@/lib/privacy/hidden-text';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';
 
@@ -99,17 +100,19 @@ export function LadderTable({ data }: { data: LadderDashboard }) {
         (positive: managers climb higher); senior IC share = ICs at Staff-equivalent or above / all ICs. Sort
         by clicking a column header.
       </p>
-      <SortableTable
-        rows={rows}
-        columns={COLUMNS}
-        caption="Ladder by department"
-        rowKey={(r) => r.department}
-        initialSort={{ id: 'parity', desc: true }}
-        // 25 departments a page: about 100 organogram departments made the Ladder page very long
-        pageSize={25}
-        csvFilename={`ladder-by-department-${data.asOf}`}
-        testId="ladder-table"
-      />
+      {(rows.length > 0 || all.length === 0) && (
+        <SortableTable
+          rows={rows}
+          columns={COLUMNS}
+          caption="Ladder by department"
+          rowKey={(r) => r.department}
+          initialSort={{ id: 'parity', desc: true }}
+          // 25 departments a page: about 100 organogram departments made the Ladder page very long
+          pageSize={25}
+          csvFilename={`ladder-by-department-${data.asOf}`}
+          testId="ladder-table"
+        />
+      )}
       <PrivacyFold
         hidden={hiddenCount}
         total={all.length}

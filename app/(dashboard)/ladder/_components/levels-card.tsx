@@ -1,4 +1,5 @@
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
+import { counted } from '@/lib/plural';
 import { isSuppressed, type SuppressedMarker } from '@/lib/query/suppressed';
 import { groupByHiddenText, sentenceCase } from '@/lib/privacy/hidden-text';
 import { ChartCard, type Column } from '@/app/_components/charts/chart-card';
@@ -6,6 +7,9 @@ import { LadderLevelsChart } from '@/app/_components/charts/ladder-levels-chart'
 import { departmentLabel } from './format';
 
 type Row = Record<string, string | number>;
+
+/** Hidden departments named in the note itself up to this many; more are listed on request. */
+const LIST_HIDDEN = 12;
 
 /** Departments drawn as their own bar; the rest share one "Others" bar (the table lists every one). */
 export const TOP_GROUPS = 24;
@@ -76,12 +80,32 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
           <LadderLevelsChart data={drawn} y="department" series={series} />
         )}
       </ChartCard>
-      {hidden.length > 0 && (
+      {hidden.length > 0 && hidden.length <= LIST_HIDDEN && (
         <p className="suppressed" role="note" data-testid="levels-hidden">
           {groupByHiddenText(hidden)
             .map(([text, labels]) => `${sentenceCase(text)}, so not shown: ${labels.join(', ')}.`)
             .join(' ')}
         </p>
+      )}
+      {hidden.length > LIST_HIDDEN && (
+        // about 100 organogram departments under the floor made a 20-line paragraph of names
+        <details className="suppressed" role="note" data-testid="levels-hidden">
+          <summary>
+            {counted(hidden.length, 'department')} not shown for privacy:{' '}
+            {groupByHiddenText(hidden)
+              .map(
+                ([text, labels]) =>
+                  `${labels.length.toLocaleString('en')} ${text.startsWith('fewer') ? `with ${text}` : text}`,
+              )
+              .join('; ')}
+            . Show their names
+          </summary>
+          {groupByHiddenText(hidden).map(([text, labels]) => (
+            <p key={text}>
+              {sentenceCase(text)}: {labels.join(', ')}.
+            </p>
+          ))}
+        </details>
       )}
     </>
   );

@@ -12,8 +12,9 @@ import { useId, useMemo, useState } from 'react';
 import type { DepartmentRow, DepartmentStructure } from '@/lib/views/structure-departments';
 import { toCsv } from '@/lib/export/csv';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { hiddenText, hiddenSentence } from '@/lib/privacy/hidden-text';
+import { hiddenText, hiddenSentence, isFoldable } from '@/lib/privacy/hidden-text';
 import { downloadText } from '@/app/_components/ui/data-table';
+import { PrivacyFold } from '@/app/_components/ui/privacy-fold';
 import styles from './structure.module.css';
 
 /** Rows shown at first (in the chosen order; about 100 organogram departments made the page 15,000 px long). */
@@ -90,7 +91,7 @@ const deptName = (r: DepartmentRow) => r.department ?? '(no department)';
  * department that filters the whole dashboard to it.
  */
 export function DepartmentTable({
-  rows,
+  rows: allRows,
   asOf,
   onFilter,
 }: {
@@ -101,6 +102,13 @@ export function DepartmentTable({
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [all, setAll] = useState(false);
+  // rows the floor hides are listed on request (a Home Office leader read 17 rows of "Fewer than 5 people")
+  const [withHidden, setWithHidden] = useState(false);
+  const hiddenCount = allRows.filter((r) => isSuppressed(r.metrics)).length;
+  const rows =
+    isFoldable(hiddenCount, allRows.length) && !withHidden
+      ? allRows.filter((r) => !isSuppressed(r.metrics))
+      : allRows;
   const hasFte = rows.some((r) => !isSuppressed(r.metrics) && r.metrics.juniorFte !== undefined);
   // FTE right after the headcount: a department of junior staff only (organograms) read "0" people
   // with its FTE 13 columns away, off the screen
@@ -179,9 +187,9 @@ export function DepartmentTable({
         tree). Click a column to sort; click a department to filter the dashboard to it. The table scrolls
         sideways; the department column stays.
       </p>
-      {rows.length === 0 ? (
+      {allRows.length === 0 ? (
         <p className="muted">No departments in this view.</p>
-      ) : (
+      ) : rows.length === 0 ? null : (
         // up to 17 metrics: made to scroll sideways, the department column staying in view
         <div className="table-wrap" tabIndex={0} data-scrolls="sideways">
           <table className={`data ${styles.deptTable}`}>
@@ -257,6 +265,14 @@ export function DepartmentTable({
           {all ? `Show the first ${FIRST}` : `Show all ${rows.length.toLocaleString('en')} departments`}
         </button>
       )}
+      <PrivacyFold
+        hidden={hiddenCount}
+        total={allRows.length}
+        shown={withHidden}
+        onToggle={() => setWithHidden((v) => !v)}
+        noun="department"
+        testId="department-table-hidden"
+      />
     </section>
   );
 }
