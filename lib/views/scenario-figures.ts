@@ -61,8 +61,10 @@ export function beforeAfterRows(
   ) => rows.push(row(group, figure, pick(before) ?? null, pick(after) ?? null, format));
   add(s, 'Headcount', (d) => d.headcount);
   if (before.fte !== undefined || after.fte !== undefined) {
-    add(s, 'FTE (people and junior staff)', (d) => d.fte, 'decimal');
-    add(s, 'Junior staff FTE', (d) => d.juniorFte, 'decimal');
+    // one decimal, as FTE reads everywhere else (lib/fte-format.ts): 'decimal' printed 303.46 beside
+    // the Structure page's 303.5
+    add(s, 'FTE (people and junior staff)', (d) => d.fte, 'int');
+    add(s, 'Junior staff FTE', (d) => d.juniorFte, 'int');
   }
   add(s, 'Managers', (d) => d.managers);
   add(s, 'Individual contributors', (d) => d.ics);

@@ -14,6 +14,7 @@ import {
   type FigureRow,
   type FigureValue,
 } from '@/lib/views/scenario-figures';
+import { formatMetric } from '@/app/_components/charts/metric-format';
 import { documentOf, readSmallTree } from './small-tree';
 
 describe('scenario before/after rows and people affected', () => {
@@ -75,6 +76,18 @@ describe('scenario before/after rows and people affected', () => {
       { id: 'I', name: 'Ivy Dev', kind: 'moved', from: 'Gus Lead (G)', to: 'Cy Head (C)', op: 1 },
       { id: 'J', name: 'Jo Dev', kind: 'promoted', from: 'IC2', to: 'IC3', op: 2 },
     ]);
+  });
+});
+
+describe('FTE rows read with one decimal, as on the Structure page', () => {
+  it('303.46 junior FTE reads 303.5, not 303.46', async () => {
+    const records = await readSmallTree();
+    const doc = { ...documentOf(records), fte: 325.46, juniorFte: 303.46 };
+    const rows = beforeAfterRows(doc, doc);
+    const fte = rows.find((r) => r.figure === 'Junior staff FTE');
+    expect(fte && formatMetric(fte.before as number, fte.format)).toBe('303.5');
+    const all = rows.find((r) => r.figure === 'FTE (people and junior staff)');
+    expect(all && formatMetric(all.after as number, all.format)).toBe('325.5');
   });
 });
 

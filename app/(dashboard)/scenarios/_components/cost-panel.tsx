@@ -1,6 +1,6 @@
 'use client';
 
-import { hiddenText } from '@/lib/privacy/hidden-text';
+import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
 import { useId } from 'react';
 import { downloadRowsCsv, type Column } from '@/app/_components/ui/data-table';
 import { TableCard, type TableColumn } from '@/app/_components/ui/table-card';
@@ -33,7 +33,8 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 /** A cost cell: the amount, a dash when there is none, or why it is hidden (never 0). */
 function cell(v: CostValue, unit: 'money' | 'share' = 'money', sign = false, scale?: number): string {
   if (v === null) return '—';
-  if (isSuppressed(v)) return `suppressed: ${hiddenText(v)}`;
+  // short in the cell: the note above the table says why (18 cells read the whole sentence)
+  if (isSuppressed(v)) return hiddenCellText(v);
   if (unit === 'money') return formatAmount(v, null, { scale, signed: sign });
   // a difference of two shares is in percentage points
   const text = sign ? `${(Math.abs(v) * 100).toFixed(1)} pts` : pct(Math.abs(v));
