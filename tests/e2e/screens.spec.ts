@@ -231,6 +231,27 @@ test('real organisation, leader: a heatmap whose every department is hidden says
   await expect(tick).toHaveText(/^National Crime Agency/);
 });
 
+test('real organisation, leader: Compare names unnamed posts in words and draws no empty department chart', async ({
+  page,
+}) => {
+  await openReal(page, 'leader', '/compare');
+  // every department of the Crime and Policing Group is under 5 in one snapshot: the note alone
+  const hiddenNote = page.getByTestId('compare-departments-hidden');
+  await expect(hiddenNote).toContainText(/^\d+ departments are left out/);
+  const card = page.locator('section', { has: page.getByRole('heading', { name: 'Department headcount' }) });
+  await expect(card.locator('.recharts-wrapper')).toHaveCount(0);
+  // joiners: a post published without a name read its id in both the Name and the Employee ID column
+  const table = page.getByTestId('people-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  for (const row of await table.locator('tbody tr').all()) {
+    const [name, id] = await row
+      .locator('td')
+      .evaluateAll((tds) => tds.slice(0, 2).map((t) => t.textContent));
+    expect(name, 'the id stands in its own column').not.toBe(id);
+  }
+  await expect(table).toContainText('Name not published');
+});
+
 test('real organisation, viewer: the Ladder names the ~100 hidden departments on request, not in a 20-line paragraph', async ({
   page,
 }) => {

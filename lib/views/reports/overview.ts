@@ -1,4 +1,5 @@
 /** The report's Overview section laid out from the Overview dashboard (SPEC "Reports"). */
+import { flatteningCharts } from './flattening';
 import type { KpiItem, ReportBlock, ReportSection } from '@/lib/export/report-model';
 import { hiddenText } from '@/lib/privacy/hidden-text';
 import { isSuppressed, type Suppressed } from '../context';
@@ -87,22 +88,16 @@ export function overviewSection(o: Overview, input: OverviewSectionInput): Repor
   if (o.findings.length)
     blocks.push({ kind: 'bullets', title: 'What stands out', items: o.findings.map((f) => f.text) });
   if (!isSuppressed(o.trend) && o.trend.length > 1) {
-    blocks.push({
-      kind: 'chart',
-      chart: {
-        kind: 'line',
-        title: 'Flattening trend',
-        categoryLabel: 'Snapshot (as of)',
-        valueLabel: 'Managers',
-        rightValueLabel: 'Headcount',
-        categories: o.trend.map((p) => p.asOf),
-        series: [
-          { label: 'Middle managers', values: o.trend.map((p) => p.middleManagers) },
-          { label: 'Managers', values: o.trend.map((p) => p.managers) },
-          { label: 'Headcount', values: o.trend.map((p) => p.headcount), axis: 'right' },
-        ],
-      },
-    });
+    blocks.push(
+      flatteningCharts(
+        o.trend.map((p) => p.asOf),
+        {
+          middleManagers: o.trend.map((p) => p.middleManagers),
+          managers: o.trend.map((p) => p.managers),
+          headcount: o.trend.map((p) => p.headcount),
+        },
+      ),
+    );
   }
   blocks.push(...scopeNoticeBlocks(isSuppressed(o.scopeNotes) ? null : o.scopeNotes));
   return {

@@ -261,6 +261,20 @@ function Departments({ data, from }: { data: Compare; from: string }) {
   const hiddenRows = data.departments.flatMap((d) => (isSuppressed(d) ? [d] : []));
   const hidden = hiddenRows.length;
   if (data.departments.length === 0) return null;
+  const leftOut = hidden > 0 && (
+    <p className="suppressed" role="note" data-testid="compare-departments-hidden">
+      {hidden} department{hidden === 1 ? ' is' : 's are'} left out: {hiddenReasonsText(hiddenRows)} in one of
+      the snapshots.
+    </p>
+  );
+  // every department hidden: the note alone (a Home Office leader read an empty chart above it)
+  if (visible.length === 0)
+    return (
+      <section className="card" aria-labelledby="compare-departments-h">
+        <h2 id="compare-departments-h">Department headcount</h2>
+        {leftOut}
+      </section>
+    );
   const charted = all ? visible : mostChanged(visible);
   const cut = charted.length < visible.length;
   return (
@@ -309,12 +323,7 @@ function Departments({ data, from }: { data: Compare; from: string }) {
           />
         </div>
       </ChartCard>
-      {hidden > 0 && (
-        <p className="suppressed" role="note">
-          {hidden} department{hidden === 1 ? ' is' : 's are'} left out: {hiddenReasonsText(hiddenRows)} in one
-          of the snapshots.
-        </p>
-      )}
+      {leftOut}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { personName } from '@/lib/person-name';
 import { Day } from '@/app/_components/ui/day';
 import { useState } from 'react';
 import type { Compare, ListKey, PersonRow } from '@/lib/dal/dashboards/compare';
@@ -89,7 +90,8 @@ export function PeopleLists({ data }: { data: Compare }) {
                 filename={`${current.key}-${data.from}-${data.to}`}
                 empty={`No ${current.label.toLowerCase()} in this view.`}
                 columns={[
-                  { key: 'name', label: 'Name', value: (r) => r.name ?? r.id },
+                  // an organogram's unnamed posts read their id twice; the id has its own column
+                  { key: 'name', label: 'Name', value: (r) => personName(r, false) },
                   { key: 'id', label: 'Employee ID', value: (r) => r.id },
                   { key: 'title', label: 'Title', value: (r) => r.title },
                   { key: 'department', label: 'Department', value: (r) => r.department },

@@ -1,3 +1,4 @@
+import { flatteningCharts } from '@/lib/views/reports/flattening';
 import 'server-only';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
@@ -23,22 +24,17 @@ export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSect
   );
   const cats = series.map((p) => p.asOf);
   if (series.length > 1) {
-    blocks.push({
-      kind: 'chart',
-      chart: {
-        kind: 'line',
-        title: 'Headcount, managers and middle managers',
-        categoryLabel: 'Snapshot (as of)',
-        valueLabel: 'Managers',
-        rightValueLabel: 'Headcount',
-        categories: cats,
-        series: [
-          { label: 'Middle managers', values: series.map((p) => p.structure.middleManagers) },
-          { label: 'Managers', values: series.map((p) => p.structure.managers) },
-          { label: 'Headcount', values: series.map((p) => p.structure.headcount), axis: 'right' },
-        ],
-      },
-    });
+    blocks.push(
+      flatteningCharts(
+        cats,
+        {
+          middleManagers: series.map((p) => p.structure.middleManagers),
+          managers: series.map((p) => p.structure.managers),
+          headcount: series.map((p) => p.structure.headcount),
+        },
+        'Flattening',
+      ),
+    );
     blocks.push({
       kind: 'chart',
       chart: {
