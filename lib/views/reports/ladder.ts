@@ -2,7 +2,8 @@ import type { ReportBlock, ReportCell, ReportSection, ReportTable } from '@/lib/
 import type { CeilingRiskDashboard, LeaverBucket, RiskGroup } from '../ceiling-risk';
 import { isSuppressed, type Suppressed } from '../context';
 import type { LadderDashboard } from '../ladder';
-import { hiddenReasonsText, type HiddenNoun } from '@/lib/privacy/hidden-text';
+import { hiddenReasonsText, isFoldable, type HiddenNoun } from '@/lib/privacy/hidden-text';
+import { counted } from '@/lib/plural';
 import { suppressedText } from './text';
 
 const yesNo = (v: boolean | null): ReportCell => (v === null ? null : v ? 'yes' : 'no');
@@ -176,6 +177,15 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
   if (levelColumns.length > 0 && levelColumns.length <= 12) {
     const cell = (d: string | null, col: string) =>
       risk.heatmap.cells.find((c) => c.department === d && c.column === col)?.value;
+    // departments whose every cell is hidden are left out, as on the page: a Home Office viewer's
+    // pack gave them two and a half pages of dashes
+    const open = new Set(risk.heatmap.cells.filter((c) => !isSuppressed(c.value)).map((c) => c.department));
+    const hidden = risk.heatmap.departments.filter((d) => !open.has(d)).length;
+    const fold = isFoldable(hidden, risk.heatmap.departments.length);
+    const listed = fold ? risk.heatmap.departments.filter((d) => open.has(d)) : risk.heatmap.departments;
+    const leftOut = fold
+      ? ` ${counted(hidden, 'department')} whose every figure is hidden for privacy ${hidden === 1 ? 'is' : 'are'} left out.`
+      : '';
     blocks.push({
       kind: 'table',
       table: {
@@ -184,7 +194,7 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
         note: `Empty: no ICs at that level${orHidden(
           risk.heatmap.cells.filter((c) => c.column !== '*').map((c) => c.value),
           'ICs',
-        )}.`,
+        )}.${leftOut}`,
         columns: [
           { key: 'department', label: 'Department', format: 'text' },
           ...levelColumns.map((c) => ({
@@ -193,7 +203,7 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
             format: 'decimal' as const,
           })),
         ],
-        rows: risk.heatmap.departments.map((d) => [
+        rows: listed.map((d) => [
           dept(d),
           ...levelColumns.map((c) => {
             const v = cell(d, c.key);

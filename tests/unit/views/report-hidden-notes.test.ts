@@ -26,7 +26,7 @@ const group = {
 const risk = { ics: 9, meanScore: 20, atCeiling: 2, shareAtCeiling: 0.22, highRisk: 1 };
 const bucket = { ics: 6, leavers: 1, leaverRate: 1 / 6 };
 
-function section(hidden: typeof small | typeof complement) {
+function blocksOf(hidden: typeof small | typeof complement): ReportBlock[] {
   const ladder = {
     ladderName: 'Default',
     historyFrom: '2024-01-31',
@@ -64,10 +64,20 @@ function section(hidden: typeof small | typeof complement) {
     leavers: [{ from: '2024-01-31', asOf: '2024-06-30', atCeiling: hidden, notAtCeiling: bucket }],
     leaversTotal: null,
   } as unknown as CeilingRiskDashboard;
-  const s = ladderSection({ ladder, risk: dash, minGroupSize: 5, unitSuppressed: false, department: null });
+  return ladderSection({ ladder, risk: dash, minGroupSize: 5, unitSuppressed: false, department: null })
+    .blocks as ReportBlock[];
+}
+
+function section(hidden: typeof small | typeof complement) {
   const notes: Record<string, string> = {};
-  for (const b of s.blocks as ReportBlock[]) if (b.kind === 'table') notes[b.table.id] = b.table.note ?? '';
+  for (const b of blocksOf(hidden)) if (b.kind === 'table') notes[b.table.id] = b.table.note ?? '';
   return notes;
+}
+
+function rowsOf(hidden: typeof small | typeof complement) {
+  const rows: Record<string, unknown[][]> = {};
+  for (const b of blocksOf(hidden)) if (b.kind === 'table') rows[b.table.id] = b.table.rows;
+  return rows;
 }
 
 describe('report ladder section: why rows and cells are empty', () => {
@@ -75,7 +85,11 @@ describe('report ladder section: why rows and cells are empty', () => {
     const n = section(small);
     expect(n['ladder-departments']).toMatch(/Departments left out: fewer than 5 people\.$/);
     expect(n['ladder-ceiling-risk']).toMatch(/Departments left out: fewer than 5 ICs\.$/);
-    expect(n['ladder-risk-heatmap']).toBe('Empty: no ICs at that level, or fewer than 5 ICs.');
+    // Ops, every cell of which is hidden, is left out of the heatmap table, and the note says so
+    expect(n['ladder-risk-heatmap']).toBe(
+      'Empty: no ICs at that level, or fewer than 5 ICs. 1 department whose every figure is hidden for privacy is left out.',
+    );
+    expect(rowsOf(small)['ladder-risk-heatmap']).toEqual([['Eng', 20]]);
     expect(n['ladder-ceiling-leavers']).toMatch(/Empty cells: fewer than 5 ICs\.$/);
     expect(n['ladder-promotion-velocity']).toMatch(/Levels left out: fewer than 5 promotions\.$/);
     expect(n['ladder-track-moves']).toMatch(/Empty cells: fewer than 5 people\.$/);
@@ -88,7 +102,7 @@ describe('report ladder section: why rows and cells are empty', () => {
       /Departments left out: hidden so a smaller group cannot be worked out\.$/,
     );
     expect(n['ladder-risk-heatmap']).toBe(
-      'Empty: no ICs at that level, or hidden so a smaller group cannot be worked out.',
+      'Empty: no ICs at that level, or hidden so a smaller group cannot be worked out. 1 department whose every figure is hidden for privacy is left out.',
     );
     expect(n['ladder-track-moves']).toMatch(/Empty cells: hidden so a smaller group cannot be worked out\.$/);
   });

@@ -35,22 +35,34 @@ export async function buildTrendsSection(ctx: ReportContext): Promise<ReportSect
         'Flattening',
       ),
     );
+    // layers and spans are different units: two charts, each on its own axis
     blocks.push({
-      kind: 'chart',
-      chart: {
-        kind: 'line',
-        title: 'Layers and spans',
-        categoryLabel: 'Snapshot (as of)',
-        valueLabel: 'Layers / direct reports',
-        format: 'decimal',
-        categories: cats,
-        series: [
-          { label: 'Layers (depth)', values: series.map((p) => p.structure.depth) },
-          { label: 'Management layers', values: series.map((p) => p.structure.managementLayers) },
-          { label: 'Median span', values: series.map((p) => p.structure.span.median) },
-          { label: 'ICs per manager', values: series.map((p) => p.structure.icsPerManager) },
-        ],
-      },
+      kind: 'chart-pair',
+      charts: [
+        {
+          kind: 'line',
+          title: 'Layers',
+          categoryLabel: 'Snapshot (as of)',
+          valueLabel: 'Layers',
+          categories: cats,
+          series: [
+            { label: 'Layers (depth)', values: series.map((p) => p.structure.depth) },
+            { label: 'Management layers', values: series.map((p) => p.structure.managementLayers) },
+          ],
+        },
+        {
+          kind: 'line',
+          title: 'Spans',
+          categoryLabel: 'Snapshot (as of)',
+          valueLabel: 'Direct reports / ICs',
+          format: 'decimal',
+          categories: cats,
+          series: [
+            { label: 'Median span', values: series.map((p) => p.structure.span.median) },
+            { label: 'ICs per manager', values: series.map((p) => p.structure.icsPerManager) },
+          ],
+        },
+      ],
     });
   } else {
     blocks.push({
