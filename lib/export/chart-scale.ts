@@ -46,3 +46,39 @@ export function pickLabelIndices(count: number, available: number, labelWidth: n
   }
   return out;
 }
+
+/**
+ * Where each category of a line chart sits along the x axis, as a fraction 0..1: by date when
+ * every category is an ISO day (YYYY-MM-DD) in increasing order, so a 12-month gap is twice a
+ * 6-month one (issue #16: snapshots drawn evenly whatever the gap read as a steady pace); evenly
+ * otherwise (months, labels).
+ */
+export function categoryPositions(categories: readonly string[]): number[] {
+  const n = categories.length;
+  const even = categories.map((_, i) => (n <= 1 ? 0.5 : i / (n - 1)));
+  if (n < 2 || !categories.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c))) return even;
+  const t = categories.map((c) => Date.parse(`${c}T00:00:00Z`));
+  const first = t[0] ?? 0;
+  const span = (t[n - 1] ?? 0) - first;
+  if (!(span > 0) || t.some((v, i) => Number.isNaN(v) || (i > 0 && v <= (t[i - 1] ?? 0)))) return even;
+  return t.map((v) => (v - first) / span);
+}
+
+/**
+ * Which labels to draw at these x positions (px) so that none overlaps the next (each `labelWidth`
+ * wide, centred): greedily from the first, the last always kept (the one before it dropped when
+ * the two would touch). For uneven positions, where pickLabelIndices' equal steps do not hold.
+ */
+export function pickLabelsAt(xs: readonly number[], labelWidth: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const prev = out[out.length - 1];
+    if (prev === undefined || (xs[i] ?? 0) - (xs[prev] ?? 0) >= labelWidth) out.push(i);
+  }
+  const last = xs.length - 1;
+  if (last >= 0 && out[out.length - 1] !== last) {
+    while (out.length > 0 && (xs[last] ?? 0) - (xs[out[out.length - 1] ?? 0] ?? 0) < labelWidth) out.pop();
+    out.push(last);
+  }
+  return out;
+}

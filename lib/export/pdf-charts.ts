@@ -5,7 +5,13 @@
  * colour-blind-safe palette.
  */
 import { seriesColor } from '@/lib/palette';
-import { computeLinearScale, pickLabelIndices, type LinearScale } from './chart-scale';
+import {
+  categoryPositions,
+  computeLinearScale,
+  pickLabelIndices,
+  pickLabelsAt,
+  type LinearScale,
+} from './chart-scale';
 import { formatTick, formatValue } from './format';
 import { drawText, FONT, INK, textWidth, toPdfText, type Doc } from './pdf-text';
 import type { ChartSpec } from './report-model';
@@ -104,9 +110,11 @@ function drawVerticalTitle(doc: Doc, text: string, x: number, plot: Box) {
   doc.restore();
 }
 
-function categoryLabels(doc: Doc, spec: ChartSpec, plot: Box, centers: number[]) {
+function categoryLabels(doc: Doc, spec: ChartSpec, plot: Box, centers: number[], uneven = false) {
   const widest = Math.max(...spec.categories.map((c) => textWidth(doc, c, { size: TICK.size })), 10);
-  const picked = pickLabelIndices(spec.categories.length, plot.w, widest + 6);
+  const picked = uneven
+    ? pickLabelsAt(centers, widest + 6)
+    : pickLabelIndices(spec.categories.length, plot.w, widest + 6);
   for (const i of picked) {
     const cx = centers[i] ?? plot.x;
     const label = spec.categories[i] ?? '';
@@ -280,7 +288,9 @@ function drawLines(doc: Doc, spec: ChartSpec, box: Box) {
   drawValueAxis(doc, ls, plot, 'left', spec);
   if (rs) drawValueAxis(doc, rs, plot, 'right', spec);
   const n = spec.categories.length;
-  const xOf = (c: number) => (n <= 1 ? plot.x + plot.w / 2 : plot.x + (c / (n - 1)) * plot.w);
+  // snapshots on a time axis: dates spaced by their gaps
+  const at = categoryPositions(spec.categories);
+  const xOf = (c: number) => plot.x + (at[c] ?? 0.5) * plot.w;
   spec.series.forEach((s, i) => {
     const scale = s.axis === 'right' && rs ? rs : ls;
     const yOf = (v: number) => plot.y + plot.h - ((v - scale.min) / (scale.max - scale.min)) * plot.h;
@@ -316,6 +326,7 @@ function drawLines(doc: Doc, spec: ChartSpec, box: Box) {
     spec,
     plot,
     spec.categories.map((_, c) => xOf(c)),
+    true,
   );
   drawText(doc, spec.categoryLabel, plot.x, plot.y + plot.h + 16, {
     ...AXIS_TITLE,

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeLinearScale, pickLabelIndices } from '@/lib/export/chart-scale';
+import {
+  categoryPositions,
+  computeLinearScale,
+  pickLabelIndices,
+  pickLabelsAt,
+} from '@/lib/export/chart-scale';
 import { formatChange, formatValue } from '@/lib/export/format';
 import { renderReportPdf } from '@/lib/export/pdf';
 import PDFDocument from 'pdfkit';
@@ -78,6 +83,21 @@ describe('report export helpers', () => {
     expect(picked[0]).toBe(0);
     expect(picked.at(-1)).toBe(23);
     expect(picked.length).toBeLessThanOrEqual(7);
+  });
+
+  it('places snapshot dates on a time axis: a 12-month gap is twice a 6-month one (issue #16)', () => {
+    // the Home Office's snapshots: 2011-03-31, 2011-09-30, 2012-09-30 (183 and 366 days apart)
+    const at = categoryPositions(['2011-03-31', '2011-09-30', '2012-09-30']);
+    expect(at[0]).toBe(0);
+    expect(at[2]).toBe(1);
+    expect(at[1]).toBeCloseTo(183 / 549, 6);
+    // months or labels stay evenly spaced
+    expect(categoryPositions(['2026-05', '2026-06', '2026-07'])).toEqual([0, 0.5, 1]);
+    expect(categoryPositions(['b', 'a'])).toEqual([0, 1]);
+    // labels at uneven positions never overlap, and the first and last are drawn
+    const xs = [0, 10, 20, 200, 400];
+    expect(pickLabelsAt(xs, 60)).toEqual([0, 3, 4]);
+    expect(pickLabelsAt([0, 100, 130], 60)).toEqual([0, 2]);
   });
 
   it('formats values and changes the same way everywhere', () => {
