@@ -1,6 +1,15 @@
 import 'server-only';
 import { rawQuery } from './raw-query';
-import { ACTIVE, IN_ORG } from './ai-data';
+import {
+  ACTIVE,
+  IN_ORG,
+  aggregateOf,
+  aggregatesSql,
+  loadAiAggregates,
+  type AggRow,
+  type ToolColumns,
+} from './ai-data';
+import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import { monthsSource } from './ai-usage-months';
 import type { PayoffToolRow } from '@/lib/views/ai-payoff';
 import type { PrAuthorCounts } from '@/lib/views/ai-figures';
@@ -148,6 +157,145 @@ async function toolUseFromSums(
      order by ${WHO}`,
     params,
   );
+}
+
+/**
+ * One period's usage per subject (what loadAiAggregates(orgId, from, to, false) gives) and its tool
+ * uses (what loadToolUse gives) from ONE read and grouping of the monthly, weekly and daily sums:
+ * the per-subject query also sums what the tool uses need (aggregatesSql's tool columns: active
+ * days as each month's day mask, credits, lines, agent uses), and the tool uses are those sums
+ * added up per identity and tool (toolUseOfAggregates). The same conditions as loadToolUse decide
+ * when the sums give what the rows give; else the tool uses are read from the rows.
+ */
+export async function loadPeriodUsage(
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<{ aggregates: AiAggregate[]; tools: ToolUseRow[] }> {
+  if (await hasMultiDayRows(orgId, from, to)) {
+    const [aggregates, tools] = await Promise.all([
+      loadAiAggregates(orgId, from, to, false),
+      toolUseFromRows(orgId, from, to),
+    ]);
+    return { aggregates, tools: tools.map(toolUseRow) };
+  }
+  const params: unknown[] = [orgId];
+  const param = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const rows = await rawQuery<AggRow & ToolColumns>(
+    aggregatesSql(`(${monthsSource('$1::int', from, to, param)})`, false, true),
+    params,
+  );
+  const tools = toolUseOfAggregates(rows);
+  return {
+    aggregates: rows.map(aggregateOf),
+    tools: tools ?? (await toolUseFromRows(orgId, from, to)).map(toolUseRow),
+  };
+}
+
+/** Null-aware sum (SQL's sum: null when no value is given). */
+const add = (a: number | null, v: unknown): number | null =>
+  v === null || v === undefined ? a : (a ?? 0) + Number(v);
+
+const popcount = (n: number) => {
+  let x = n >>> 0;
+  let c = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+};
+
+/**
+ * toolSumsSql over the per-subject rows of aggregatesSql with its tool columns: the person rows
+ * summed per identity and tool (each month's day masks or-ed over the identity's subjects, then
+ * counted), in the rows' order (they come ordered by tool, kind and identity, as toolSumsSql
+ * orders). null when the sums cannot give what the rows give (see toolUseFromSums).
+ */
+export function toolUseOfAggregates(rows: ReadonlyArray<AggRow & ToolColumns>): ToolUseRow[] | null {
+  type Acc = {
+    tool: string;
+    employee_id: string | null;
+    login: string | null;
+    email: string | null;
+    masks: Map<string, number>;
+    active: boolean;
+    credits_spend: number | null;
+    credits_no_spend: number | null;
+    lines_nt: number | null;
+    lines_all: number | null;
+    lines_t: number | null;
+    lines_total: number | null;
+    agent: number | null;
+    spend: number | null;
+  };
+  const byWho = new Map<string, Acc>();
+  for (const r of rows) {
+    if (r.subject_kind !== 'person') continue;
+    if (r.t_days_reported !== null) return null;
+    const key = JSON.stringify([r.tool, r.employee_id, r.login, r.email]);
+    let a = byWho.get(key);
+    if (!a) {
+      a = {
+        tool: r.tool,
+        employee_id: r.employee_id,
+        login: r.login,
+        email: r.email,
+        masks: new Map(),
+        active: false,
+        credits_spend: null,
+        credits_no_spend: null,
+        lines_nt: null,
+        lines_all: null,
+        lines_t: null,
+        lines_total: null,
+        agent: null,
+        spend: null,
+      };
+      byWho.set(key, a);
+    }
+    if (r.t_masks)
+      for (const part of r.t_masks.split(',')) {
+        const [month = '', mask] = part.split(':');
+        a.masks.set(month, (a.masks.get(month) ?? 0) | Number(mask));
+      }
+    a.active ||= r.active === true;
+    a.credits_spend = add(a.credits_spend, r.t_credits_spend);
+    a.credits_no_spend = add(a.credits_no_spend, r.t_credits_no_spend);
+    a.lines_nt = add(a.lines_nt, r.t_lines_nt);
+    a.lines_all = add(a.lines_all, r.lines_ai);
+    a.lines_t = add(a.lines_t, r.t_lines_t);
+    a.lines_total = add(a.lines_total, r.t_lines_total);
+    a.agent = add(a.agent, r.t_agent);
+    a.spend = add(a.spend, r.spend_usd);
+  }
+  const out: ToolUseRow[] = [];
+  for (const a of byWho.values()) {
+    if (a.credits_spend !== null && a.credits_no_spend !== null) return null;
+    let days = 0;
+    for (const m of a.masks.values()) days += popcount(m);
+    out.push(
+      toolUseRow({
+        tool: a.tool,
+        employee_id: a.employee_id,
+        login: a.login,
+        email: a.email,
+        active_days: days,
+        credits: a.credits_spend ?? a.credits_no_spend ?? 0,
+        active: a.active,
+        lines_ai: a.lines_nt ?? a.lines_all,
+        lines_ai_t: a.lines_t,
+        lines_total: a.lines_total,
+        agent: a.agent,
+        spend: a.spend,
+        has_credits: a.credits_spend !== null || a.credits_no_spend !== null,
+      }),
+    );
+  }
+  return out;
 }
 
 /** loadToolUse from the rows themselves: overlap between sources is judged per stretch of days. */
