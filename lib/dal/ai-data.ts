@@ -15,7 +15,7 @@ export const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3
 export const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
   + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) + coalesce(active_days, 0) + coalesce(agent_uses, 0) > 0)`;
 
-export type AggRow = {
+type AggRow = {
   month: string;
   tool: string;
   subject_kind: AiAggregate['subjectKind'];
@@ -67,39 +67,8 @@ export async function loadAiAggregates(
     return `$${params.length}`;
   };
   const source = monthsSource('$1::int', from, to, param);
-  const rows = await rawQuery<AggRow>(aggregatesSql(`(${source})`, byMonth), params);
-  return rows.map(aggregateOf);
-}
-
-/**
- * With `tools`, what the per-person tool uses need besides (loadPeriodUsage): the reported active
- * days, credits by source, lines, agent uses, and the active days as "YYYY-MM:mask" per row of the
- * source (masks of one month are or-ed by the reader).
- */
-const TOOL_SQL = `,
-       sum(active_days) as t_days_reported, sum(credits_spend) as t_credits_spend,
-       sum(credits_no_spend) as t_credits_no_spend, sum(lines_accepted_no_total) as t_lines_nt,
-       sum(lines_accepted_with_total) as t_lines_t, sum(lines_total) as t_lines_total, sum(agent_uses) as t_agent,
-       string_agg(to_char(month, 'YYYY-MM') || ':' || day_mask::text, ',') filter (where day_mask <> 0) as t_masks`;
-
-/** The tool columns of aggregatesSql (with `tools`). */
-export interface ToolColumns {
-  t_days_reported: number | null;
-  t_credits_spend: number | null;
-  t_credits_no_spend: number | null;
-  t_lines_nt: number | null;
-  t_lines_t: number | null;
-  t_lines_total: number | null;
-  t_agent: number | null;
-  t_masks: string | null;
-}
-
-/**
- * The SQL of loadAiAggregates over `source` (rows of ai_usage_months, as monthsSource gives them, or
- * a CTE of them): one row per subject (and month when byMonth), ordered.
- */
-export function aggregatesSql(source: string, byMonth: boolean, tools = false): string {
-  return `select ${byMonth ? `to_char(month, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
+  const rows = await rawQuery<AggRow>(
+    `select ${byMonth ? `to_char(month, 'YYYY-MM')` : `''`} as month, tool, subject_kind, employee_id,
        login, email, team_manager_id, org_key,
        to_char(min(period_start), 'YYYY-MM-DD') as period_start, to_char(max(period_end), 'YYYY-MM-DD') as period_end,
        sum(rows)::int as rows, sum(active_rows)::int as active_rows,
@@ -111,15 +80,13 @@ export function aggregatesSql(source: string, byMonth: boolean, tools = false): 
        sum(prs_merged) as prs_merged, sum(spend_usd) as spend_usd,
        to_char(min(pr_start), 'YYYY-MM-DD') as pr_start, to_char(max(pr_end), 'YYYY-MM-DD') as pr_end,
        to_char(min(spend_start), 'YYYY-MM-DD') as spend_start, to_char(max(spend_end), 'YYYY-MM-DD') as spend_end,
-       bool_or(position('~' in subject_key) = 0) as whole_tool${tools ? TOOL_SQL : ''}
-     from ${source} u
+       bool_or(position('~' in subject_key) = 0) as whole_tool
+     from (${source}) u
      group by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key
-     order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`;
-}
-
-/** One row of aggregatesSql as an aggregate. */
-export function aggregateOf(r: AggRow): AiAggregate & { month: string } {
-  return {
+     order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
+    params,
+  );
+  return rows.map((r) => ({
     month: r.month,
     tool: r.tool,
     subjectKind: r.subject_kind,
@@ -149,7 +116,7 @@ export function aggregateOf(r: AggRow): AiAggregate & { month: string } {
     spendStart: r.spend_start,
     spendEnd: r.spend_end,
     wholeTool: r.whole_tool !== false,
-  };
+  }));
 }
 
 /** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */

@@ -19,7 +19,7 @@ import type { IdentityIndex } from '@/lib/metrics/ai-identity';
 import { emptyAiTotals } from '@/lib/metrics/ai';
 import type { SeatRow } from '@/lib/metrics/ai-seats';
 import { buildAiRollup, unitAiTotals, type AiAggregate, type AiRollup } from '@/lib/metrics/ai-rollup';
-import { loadCurrentSeats, loadIdentityIndex, loadManualMap } from './ai-data';
+import { loadAiAggregates, loadCurrentSeats, loadIdentityIndex, loadManualMap } from './ai-data';
 import {
   activeWeeksOf,
   hasUsageIn,
@@ -28,7 +28,6 @@ import {
   loadPrAuthors,
   loadPrDays,
   loadPrRange,
-  loadPeriodUsage,
   loadToolUse,
   type PrAuthorRow,
   type ToolUseRow,
@@ -124,12 +123,9 @@ export async function buildPayoffPeriod(input: {
         : readMonths();
   // the period's usage per subject, unless the caller has rolled it up already
   const needRows = index !== null && input.rollup === undefined;
-  // the usage per subject and the tool uses share one read of the period's sums when both are needed
-  const usage = needRows
-    ? loadPeriodUsage(orgId, from, to)
-    : loadToolUse(orgId, from, to).then((t) => ({ aggregates: [] as AiAggregate[], tools: t }));
-  const [{ aggregates: rows, tools }, prs, seats, range, hasUsageData, weeks] = await Promise.all([
-    usage,
+  const [rows, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
+    needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve([] as AiAggregate[]),
+    loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
     loadCurrentSeats(orgId),
     loadPrRange(orgId),
