@@ -19,7 +19,7 @@ import { runInChild } from './child';
 import { startColdServer, timeRequest, type ColdServer } from './cold-server';
 import { ADMIN, cli, ensureDemoFiles } from './dashboard';
 import { CACHE_ROOT } from './datasets';
-import { createBenchDatabase, dropBenchDatabase } from './databases';
+import { createBenchDatabase, dropBenchDatabase, keepBenchDatabase } from './databases';
 import { percentile, round } from './stats';
 
 type Log = (message: string) => void;
@@ -239,7 +239,11 @@ export async function benchAi(log: Log, opts: AiBenchOptions, script: string): P
     };
   } finally {
     await server?.stop();
-    await dropBenchDatabase(db.name);
+    // STRATA_BENCH_KEEP_AI_DB=1 leaves the imported database for profiling (drop it by hand after)
+    if (process.env.STRATA_BENCH_KEEP_AI_DB === '1') {
+      keepBenchDatabase(db.name);
+      log(`ai: kept database ${db.name} (${db.url})`);
+    } else await dropBenchDatabase(db.name);
     await dropBenchDatabase(ref.name).catch(() => undefined);
   }
 }

@@ -46,6 +46,11 @@ export async function dropBenchDatabase(name: string): Promise<void> {
   created.delete(name);
 }
 
+/** Leaves a database this process created in place (it is no longer dropped on exit). */
+export function keepBenchDatabase(name: string): void {
+  created.delete(name);
+}
+
 /** Drops every database this process created and has not dropped yet. */
 export async function dropAllBenchDatabases(): Promise<void> {
   for (const name of [...created]) await dropBenchDatabase(name).catch(() => undefined);
