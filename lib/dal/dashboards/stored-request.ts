@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
+import type { FloorDepartments } from '@/lib/views/context';
 import { floorMarks, floorMarksKey } from '@/lib/views/floor';
 import { NotFoundError } from '../errors';
 import { rawQuery } from '../raw-query';
@@ -137,4 +138,16 @@ export async function storedRequest(
     ...(floorDepartments ? { floorDepartments } : {}),
     withTree: () => (full ??= tree()),
   };
+}
+
+/**
+ * The reader's department plan for a view answered from stored rows (lib/views/context.ts
+ * partitionShown reads only it): null for hr and admin (no floor), none for a unit the floor hides
+ * (its breakdowns show nothing), else the plan stored with the reader's floor marks; undefined when
+ * the request holds no stored plan (a context over the tree): the tree answers then.
+ */
+export function storedFloor(req: DashboardRequest): FloorDepartments | null | undefined {
+  if (!req.suppress) return null;
+  const departments = req.hidden ? new Set<string>() : req.floorDepartments;
+  return departments === undefined ? undefined : { departments };
 }
