@@ -16,6 +16,7 @@ import { rawQuery } from './raw-query';
 import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
 import { floorRows, floorScopesOf } from './dashboards/floor';
+import { computeLadderRows } from '@/lib/views/ladder-facts';
 import { computeOverviewRows } from '@/lib/views/overview-facts';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -384,6 +385,7 @@ async function storeSnapshots(
         extraRows: (prepared, rows) => [
           ...floorRows(prepared, floorScopes, settings.minGroupSize),
           ...computeOverviewRows(prepared, rows, settings.execLayers),
+          ...computeLadderRows(prepared, rows),
         ],
       });
     } catch (err) {

@@ -62,13 +62,20 @@ export function isUnitShown(floor: ReaderFloor, i: number): boolean {
  * reader's top) into departments, with its total.
  */
 export function isDepartmentShown(floor: ReaderFloor, t: OrgTree, root: number, department: string): boolean {
-  if (!isUnitShown(floor, root) || !floor.departments.has(department)) return false;
+  return isUnitShown(floor, root) && shownDepartmentsAt(floor, t, root).has(department);
+}
+
+/**
+ * The departments (null department as '') isDepartmentShown shows below `root` (-1 = the reader's
+ * top): those of the floor's department plan that the flat partition of the root's headcount into
+ * departments, with its total, shows. Whether the root itself is shown is not asked here.
+ */
+export function shownDepartmentsAt(floor: ReaderFloor, t: OrgTree, root: number): Set<string> {
   const sizes = departmentSizes(t, root < 0 ? floor.top : root);
   const names = [...sizes.keys()];
   const total = [...sizes.values()].reduce((s, x) => s + x, 0);
   const plan = planPartition([...sizes.values()], total, floor.min);
-  const k = names.indexOf(department);
-  return k >= 0 && plan.visible[k] === 1;
+  return new Set(names.filter((d, k) => floor.departments.has(d) && plan.visible[k] === 1));
 }
 
 /** Headcount per department below `root` (-1 = whole organisation). */
@@ -167,13 +174,16 @@ function planReaderDepartments(
  * Trends ask "is this unit shown in each earlier snapshot" of these marks instead of loading every
  * snapshot's tree and planning its floor again. `departments` is the floor's department plan
  * (ReaderFloor.departments, sorted; null department as ''): the Overview's findings name only
- * these, so an Overview read from stored facts applies the very plan the tree path does. Marks
- * stored before it existed have none (their readers' Overview is computed from the tree).
+ * these, so an Overview read from stored facts applies the very plan the tree path does.
+ * `topDepartments` are the departments a unit filtered by department at the reader's top shows
+ * (isDepartmentShown at the top; empty when the top is hidden), so such a unit's floor needs no
+ * tree either. Marks stored before these existed have none (their readers' views use the tree).
  */
 export interface FloorMarks {
   total: boolean;
   shown: string[];
   departments?: string[];
+  topDepartments?: string[];
 }
 
 /** The stored key of a reader's floor marks: their scope root ('' = whole organisation) and the minimum. */
@@ -186,5 +196,11 @@ export function floorMarks(floor: ReaderFloor, t: OrgTree): FloorMarks {
   const shown: string[] = [];
   for (let i = 0; i < t.size; i++)
     if (i !== floor.top && floor.plan.visible[i] === 1) shown.push(t.records[i]?.employeeId ?? '');
-  return { total: floor.plan.totalVisible, shown, departments: [...floor.departments].sort() };
+  const top = floor.plan.totalVisible ? [...shownDepartmentsAt(floor, t, -1)].sort() : [];
+  return {
+    total: floor.plan.totalVisible,
+    shown,
+    departments: [...floor.departments].sort(),
+    topDepartments: top,
+  };
 }

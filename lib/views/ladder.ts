@@ -3,11 +3,13 @@
  * one unit, with the level history lib/dal/dashboards/level-history.ts built.
  */
 import { computePromotionVelocity } from '@/lib/metrics/time-in-level';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import {
   guardGroup,
   guardRow,
   isGroupHidden,
   partitionShown,
+  type PrivacyContext,
   type ScopedViewContext,
   type Suppressed,
   type ViewContext,
@@ -21,7 +23,7 @@ import {
 } from './ladder-distribution';
 import type { LadderHistory } from './ladder-history';
 import { unitLabel } from './unit-labels';
-import { computeUnitLadderSeries } from './unit-ladder-series';
+import { computeUnitLadderSeries, type UnitLadderSeries } from './unit-ladder-series';
 
 export interface DashboardScope {
   department: string | null;
@@ -75,6 +77,32 @@ export function describeScope(
 }
 
 /**
+ * What the Ladder shows of its unit in one snapshot, before the privacy floor: the unit's level
+ * counts and ladder metrics, its level segments and the same per department (sorted, null last).
+ * Computed from the tree per request, or stored at import (lib/views/ladder-facts.ts).
+ */
+export interface LadderFacts {
+  summary: LadderGroup;
+  levels: LevelSeries[];
+  departments: Array<{ department: string | null; group: LadderGroup }>;
+}
+
+/** The unit's ladder facts from its snapshot's tree. */
+export function computeLadderFacts(snap: PreparedSnapshot, nodes: Int32Array | null): LadderFacts {
+  return {
+    summary: summarizeLadderGroup(snap, nodes),
+    levels: listLevelSeries(snap, nodes),
+    departments: groupUnitByDepartment(snap, nodes).map(({ department, nodes: members }) => ({
+      department,
+      group: summarizeLadderGroup(snap, members),
+    })),
+  };
+}
+
+/** Who reads the Ladder and of which unit: enough to guard its figures and label it. */
+export type LadderReader = PrivacyContext & { ref: { asOf: string } };
+
+/**
  * The Ladder dashboard (SPEC "Ladder"): per department of the unit, headcount per level split by
  * declared track, IC ladder depth, IC ceiling, short ladder, parity gap and senior IC share; median
  * months in level before promotion per level and track over the snapshot history; IC -> manager and
@@ -83,8 +111,30 @@ export function describeScope(
  */
 export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): LadderDashboard {
   const { snap, unit } = ctx;
-  const summary = summarizeLadderGroup(snap, unit.nodes);
-  const unitSeries = computeUnitLadderSeries(ctx, lh);
+  return ladderFromFacts(ctx, computeLadderFacts(snap, unit.nodes), {
+    scope: describeScope(ctx),
+    ladderName: snap.levels.ladder.name,
+    series: lh.series,
+    unitSeries: computeUnitLadderSeries(ctx, lh),
+  });
+}
+
+/**
+ * The Ladder from its unit's facts (computed from the tree or stored at import), the series behind
+ * the history and the unit's ladder series over it.
+ */
+export function ladderFromFacts(
+  ctx: LadderReader,
+  facts: LadderFacts,
+  input: {
+    scope: DashboardScope;
+    ladderName: string;
+    series: ReadonlyArray<{ asOf: string }>;
+    unitSeries: UnitLadderSeries;
+  },
+): LadderDashboard {
+  const { summary } = facts;
+  const { unitSeries } = input;
   const tooSmall = isGroupHidden(ctx, summary.people);
   const velocity: VelocityRow[] = tooSmall
     ? []
@@ -100,13 +150,13 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
       }));
   return {
     asOf: ctx.ref.asOf,
-    scope: describeScope(ctx),
-    ladderName: snap.levels.ladder.name,
-    historyFrom: lh.series[0]?.asOf ?? null,
-    snapshots: lh.series.length,
+    scope: input.scope,
+    ladderName: input.ladderName,
+    historyFrom: input.series[0]?.asOf ?? null,
+    snapshots: input.series.length,
     summary: guardGroup(ctx, summary.people, summary),
-    levels: tooSmall ? [] : listLevelSeries(snap, unit.nodes),
-    departments: tooSmall ? [] : departmentRows(ctx, summary.people),
+    levels: tooSmall ? [] : facts.levels,
+    departments: tooSmall ? [] : departmentRows(ctx, facts.departments, summary.people),
     velocity,
     moves: guardGroup(
       ctx,
@@ -122,11 +172,11 @@ export function assembleLadder(ctx: ScopedViewContext, lh: LadderHistory): Ladde
 }
 
 /** Ladder groups per department of the unit; departments form a flat partition shown with its total. */
-function departmentRows(ctx: ViewContext, total: number): LadderDepartmentRow[] {
-  const groups = groupUnitByDepartment(ctx.snap, ctx.unit.nodes).map(({ department, nodes }) => ({
-    department,
-    group: summarizeLadderGroup(ctx.snap, nodes),
-  }));
+function departmentRows(
+  ctx: PrivacyContext,
+  groups: LadderFacts['departments'],
+  total: number,
+): LadderDepartmentRow[] {
   const shown = partitionShown(
     ctx,
     groups.map((g) => g.group.people),

@@ -10,7 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/cli/commands/import-command';
 import type { Actor } from '@/lib/dal/actor';
-import { loadDashboardContext, type DashboardContext } from '@/lib/dal/dashboards/context';
+import {
+  loadDashboardContext,
+  type DashboardContext,
+  type DashboardQuery,
+} from '@/lib/dal/dashboards/context';
 import { FLOOR_FAMILY, hiddenSnapshots } from '@/lib/dal/dashboards/floor';
 import { rawQuery } from '@/lib/dal/raw-query';
 import { resolveUnit } from '@/lib/dal/scope';
@@ -32,6 +36,11 @@ const readers: Array<[string, Actor]> = [
   ['leader E4', testActor('leader', 'E4')],
 ];
 
+/** How many prepared trees the process holds. */
+const trees = () =>
+  (globalThis as { __strataCaches?: Map<string, { size: number }> }).__strataCaches?.get('prepared-snapshots')
+    ?.size ?? 0;
+
 /** The oracle: each snapshot's floor planned on its tree, as Trends did before marks were stored. */
 async function fromTrees(ctx: DashboardContext): Promise<Set<string>> {
   const out = new Set<string>();
@@ -50,23 +59,38 @@ async function fromTrees(ctx: DashboardContext): Promise<Set<string>> {
   return out;
 }
 
-/** For every reader, snapshot and manager: [hidden from marks, hidden from trees, the unit's snapshots]. */
-async function compareAll(): Promise<Array<[string, string[], string[]]>> {
-  const managers = await everyManagerView();
+/** Every (snapshot date, department) of the current snapshots, with an unknown department. */
+async function everyDepartmentView(): Promise<Array<{ asOf: string; department: string }>> {
+  const rows = await rawQuery<{ department: string }>(
+    'select distinct department from people where department is not null order by 1',
+  );
+  const names = [...rows.map((r) => r.department), 'No such department'];
+  const dates = [...new Set((await everyManagerView()).map((m) => m.asOf))];
+  return dates.flatMap((asOf) => names.map((department) => ({ asOf, department })));
+}
 
+/**
+ * For every reader, snapshot and manager, and every department (a leader's inside their scope):
+ * [hidden from marks, hidden from trees, the unit's snapshots].
+ */
+async function compareAll(): Promise<Array<[string, string[], string[]]>> {
+  const units: DashboardQuery[] = [
+    ...(await everyManagerView()).map((m) => ({ asOf: m.asOf, subtree: m.id })),
+    ...(await everyDepartmentView()),
+  ];
   const out: Array<[string, string[], string[]]> = [];
   for (const [name, actor] of readers)
-    for (const m of managers) {
+    for (const m of units) {
       const asOf = m.asOf;
       let ctx;
       try {
-        ctx = await loadDashboardContext(actor, { asOf, subtree: m.id });
+        ctx = await loadDashboardContext(actor, m);
       } catch {
         continue; // outside this reader's scope
       }
       const marks = [...(await hiddenSnapshots(ctx))].sort();
       const trees = [...(await fromTrees(ctx))].sort();
-      out.push([`${name} ${asOf} ${m.id}`, marks, trees]);
+      out.push([`${name} ${asOf} ${m.subtree ?? m.department}`, marks, trees]);
     }
   return out;
 }
@@ -126,6 +150,22 @@ describe.each(backends())('stored reader floors on %s', (backend) => {
     // A's marks were planned by the first requests and kept.
     await new Promise((r) => setTimeout(r, 100));
     expect(new Set((await markRows()).map((r) => r.snapshot_id)).size).toBe(3);
+  });
+
+  it("answers a viewer's department units from the marks alone, hiding some in some snapshots", async () => {
+    const viewer = testActor('viewer');
+    const hidden: string[][] = [];
+    for (const unit of await everyDepartmentView()) {
+      const ctx = await loadDashboardContext(viewer, unit);
+      const oracle = [...(await fromTrees(ctx))].sort();
+      clearPreparedCache();
+      const marks = [...(await hiddenSnapshots(ctx))].sort();
+      expect(trees(), JSON.stringify(unit)).toBe(0);
+      expect(marks, JSON.stringify(unit)).toEqual(oracle);
+      hidden.push(marks);
+    }
+    expect(hidden.some((h) => h.length > 0)).toBe(true);
+    expect(hidden.some((h) => h.length < 3)).toBe(true);
   });
 
   it('marks planned by a request equal the marks stored at import', async () => {

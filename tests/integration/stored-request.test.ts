@@ -195,6 +195,8 @@ describe.each(backends())('Trends from stored rows, snapshots imported in date o
       [admin, { department: 'Eng' }],
       [leader, { subtree: 'E4' }],
       [leader, {}],
+      [testActor('viewer'), { department: 'Eng' }],
+      [testActor('viewer'), { department: 'Sales' }],
     ] as Array<[Actor, DashboardQuery]>) {
       const head = await loadDashboardHead(actor, query);
       const expected = await buildTrends(await treeContextFromHead(head));

@@ -14,33 +14,36 @@ import type { DashboardRequest } from './context';
 export const FLOOR_FAMILY = 'reader-floor';
 
 /**
- * Whether the reader's floor shows the subtree of `unitRoot` in each of these snapshots, from the
- * stored marks (one primary-key probe per snapshot; the test runs in the database, so no list of
- * ids travels). Snapshots without stored marks are absent from the answer.
+ * Whether the reader's floor shows the unit in each of these snapshots, from the stored marks (one
+ * primary-key probe per snapshot; the test runs in the database, so no list of ids travels): the
+ * subtree of `unitRoot`, the reader's top (`isTop`), or with `department` the unit of that
+ * department at the reader's top (the marks' topDepartments). Snapshots without stored marks (or,
+ * for a department, marks without topDepartments) are absent from the answer.
  */
 async function storedShown(
   ids: number[],
   key: string,
-  unitRoot: string,
-  isTop: boolean,
+  unit: { root: string; isTop: boolean; department: string | null },
 ): Promise<Map<number, boolean>> {
   if (ids.length === 0) return new Map();
   const rows = await rawQuery<{ snapshot_id: number; shown: boolean }>(
     `select m.snapshot_id,
-            case when $3::boolean then (m.data->>'total')::boolean else (m.data->'shown') ? $4::text end as shown
+            case when $5::text is not null then (m.data->'topDepartments') ? $5::text
+                 when $3::boolean then (m.data->>'total')::boolean else (m.data->'shown') ? $4::text end as shown
      from unnest($1::int[]) s(id),
      lateral (select snapshot_id, data from metric_results
               where snapshot_id = s.id and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2
-              offset 0) m`,
-    [ids, key, isTop, unitRoot],
+              offset 0) m
+     where $5::text is null or m.data ? 'topDepartments'`,
+    [ids, key, unit.isTop, unit.root, unit.department],
   );
   return new Map(rows.map((r) => [r.snapshot_id, r.shown === true]));
 }
 
 /**
  * Keeps a snapshot's floor marks for the next request (behind the answer; a race or a deleted
- * snapshot keeps none). Marks stored before they held the department plan are replaced (the same
- * floor, planned on the same snapshot, with its plan added); others are kept as they are.
+ * snapshot keeps none). Marks stored before they held the departments shown at the reader's top
+ * are replaced (the same floor, planned on the same snapshot, with them added); others are kept.
  */
 export function storeMarks(ref: Pick<SnapshotRef, 'id'>, key: string, marks: FloorMarks): void {
   setImmediate(() => {
@@ -50,7 +53,7 @@ export function storeMarks(ref: Pick<SnapshotRef, 'id'>, key: string, marks: Flo
           `insert into metric_results (snapshot_id, family, scope_type, scope_key, data)
            values ($1, '${FLOOR_FAMILY}', 'org', $2, $3::jsonb)
            on conflict (snapshot_id, family, scope_type, scope_key) do update set data = excluded.data
-           where not (metric_results.data ? 'departments')`,
+           where not (metric_results.data ? 'topDepartments')`,
           [ref.id, key, JSON.stringify(marks)],
           await getDatabase(),
         );
@@ -66,7 +69,8 @@ export function storeMarks(ref: Pick<SnapshotRef, 'id'>, key: string, marks: Flo
  * for. Each snapshot has its own tree and so its own floor; the whole organisation needs no tree
  * (its floor is its headcount). A manager's subtree is answered from the floor marks stored at
  * import (for the scopes of the organisation's leaders and viewers) or by the first request that
- * planned them; only snapshots without marks, and department units, load their trees.
+ * planned them, and so is a department of the whole organisation; only snapshots without marks,
+ * and departments inside a subtree, load their trees.
  */
 export async function hiddenSnapshots(ctx: DashboardRequest): Promise<Set<string>> {
   const out = new Set<string>();
@@ -75,13 +79,13 @@ export async function hiddenSnapshots(ctx: DashboardRequest): Promise<Set<string
   const scope = ctx.actor.scopeEmployeeId;
   const key = floorMarksKey(scope, ctx.settings.minGroupSize);
   const series = await listSeries(ctx.ref.orgId, ctx.ref.asOf);
-  const bySubtree = want.department === null && want.subtree !== null;
-  const stored = bySubtree
+  // A subtree, or a department of the whole organisation (a reader without a scope): stored marks.
+  const byMarks = want.department === null ? want.subtree !== null : want.subtree === null && scope === null;
+  const stored = byMarks
     ? await storedShown(
         series.map((s) => s.id),
         key,
-        want.subtree ?? '',
-        want.subtree === scope,
+        { root: want.subtree ?? '', isTop: want.subtree === scope, department: want.department },
       )
     : new Map<number, boolean>();
   for (const ref of series) {

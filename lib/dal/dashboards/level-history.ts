@@ -7,7 +7,12 @@ import { addSnapshotLevels, createLevelHistory, type LevelHistory } from '@/lib/
 import { isStepChain, restoreLevelHistory, type StoredLadderStep } from '@/lib/metrics/ladder-steps';
 import { isPointWithin, leafFacts } from '@/lib/metrics/unit-points';
 import { RISK_OPTIONS, type LadderHistory, type StoredChanges } from '@/lib/views/ladder-history';
-import { orgFromStore, unitLadderSeriesFromSteps, type UnitAt } from '@/lib/views/unit-ladder-series';
+import {
+  orgFromStore,
+  unitLadderSeriesFromSteps,
+  type UnitAt,
+  type UnitLadderSeries,
+} from '@/lib/views/unit-ladder-series';
 import type { DashboardContext } from './context';
 import { readUnitPoints, recordsOf } from './unit-series';
 import { processCache } from '../process-cache';
@@ -36,6 +41,12 @@ const cache = processCache<SnapshotLadderHistory>('ladder-histories', { max: 12 
 const CHANGES_FIELDS = ['from', 'to', 'icToManager', 'managerToIc', 'counts', 'ceilingLeavers'] as const;
 
 const seriesKey = (series: readonly SnapshotRef[]) => series.map((s) => s.id).join(',');
+
+/** Whose unit a series follows: the unit asked for and the reader's scope root. */
+type UnitReader = {
+  unit: Pick<DashboardContext['unit'], 'subtree' | 'department'>;
+  actor: { scopeEmployeeId: string | null };
+};
 
 /** The pair's track moves: the stored id lists when complete and current, else recomputed. */
 function movesFor(
@@ -138,7 +149,7 @@ async function buildFromSteps(
 
 /** The unit in each snapshot of the series from stored unit points (null = fold the trees). */
 async function unitsAt(
-  ctx: DashboardContext,
+  ctx: UnitReader,
   series: SnapshotRef[],
   steps: StoredLadderStep[],
 ): Promise<Array<UnitAt | null> | null> {
@@ -201,16 +212,7 @@ export async function loadUnitLadderHistory(ctx: DashboardContext): Promise<Ladd
         return { ...base, unitSeries: { ...org, samples: base.history.samples } };
       }
     } else {
-      const units = await unitsAt(ctx, series, steps);
-      const unitSeries =
-        units &&
-        unitLadderSeriesFromSteps(
-          series.map((s, k) => ({
-            asOf: s.asOf,
-            step: steps[k] as StoredLadderStep,
-            unit: units[k] ?? null,
-          })),
-        );
+      const unitSeries = await unitSeriesFromSteps(ctx, series, steps);
       if (unitSeries) {
         ladderHistoryPaths.steps++;
         return { ...base, unitSeries };
@@ -219,6 +221,38 @@ export async function loadUnitLadderHistory(ctx: DashboardContext): Promise<Ladd
   }
   ladderHistoryPaths.folded++;
   return loadLadderHistory(ctx.ref);
+}
+
+/** A subtree's ladder series from the stored steps and its unit points (null: they cannot give it). */
+async function unitSeriesFromSteps(
+  ctx: UnitReader,
+  series: SnapshotRef[],
+  steps: StoredLadderStep[],
+): Promise<UnitLadderSeries | null> {
+  const units = await unitsAt(ctx, series, steps);
+  return (
+    units &&
+    unitLadderSeriesFromSteps(
+      series.map((s, k) => ({ asOf: s.asOf, step: steps[k] as StoredLadderStep, unit: units[k] ?? null })),
+    )
+  );
+}
+
+/**
+ * A manager's subtree's ladder series (moves, leavers, promotion samples) over the series up to the
+ * request's snapshot from the stored ladder steps and unit points alone, with no tree (not even the
+ * snapshot's own): null when the steps do not chain along the series or the points cannot give the
+ * unit in some snapshot (the tree path folds the history then).
+ */
+export async function storedUnitLadderSeries(
+  req: UnitReader & { ref: SnapshotRef },
+): Promise<{ series: SnapshotRef[]; unitSeries: UnitLadderSeries } | null> {
+  const series = await listSeries(req.ref.orgId, req.ref.asOf);
+  const steps = await readSteps(series);
+  const unitSeries = steps && (await unitSeriesFromSteps(req, series, steps));
+  if (!unitSeries) return null;
+  ladderHistoryPaths.steps++;
+  return { series, unitSeries };
 }
 
 /**

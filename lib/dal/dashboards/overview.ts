@@ -1,5 +1,4 @@
 import 'server-only';
-import type { FloorDepartments } from '@/lib/views/context';
 import { assembleOverview, overviewFromFacts, type Overview } from '@/lib/views/overview';
 import { OVERVIEW_FAMILY, readOverviewFacts } from '@/lib/views/overview-facts';
 import { smallPoints } from '@/lib/views/scope-notes';
@@ -8,6 +7,7 @@ import { loadScopeNotes } from '../scope-marks';
 import { readStored } from '../snapshot-data';
 import type { DashboardRequest } from './context';
 import { lookupPeople } from './people-lookup';
+import { storedFloor } from './stored-request';
 import { loadUnitSeries, unitStructureAt } from './unit-series';
 
 export type { Kpi, Overview } from '@/lib/views/overview';
@@ -47,13 +47,8 @@ async function seriesOf(req: DashboardRequest) {
 async function storedOverview(req: DashboardRequest): Promise<Overview | null> {
   const { unit, settings } = req;
   if (unit.stored === null) return null;
-  // A hidden unit shows no findings (isGroupHidden), so it needs no department plan.
-  let floor: FloorDepartments | null = null;
-  if (req.suppress) {
-    const departments = req.hidden ? new Set<string>() : req.floorDepartments;
-    if (departments === undefined) return null;
-    floor = { departments };
-  }
+  const floor = storedFloor(req);
+  if (floor === undefined) return null;
   const { scopeType, scopeKey } = unit.stored;
   const data = await readStored<unknown>(req.ref.id, OVERVIEW_FAMILY, scopeType, scopeKey);
   const facts = readOverviewFacts(data, settings.execLayers);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
 import { isPointWithin, type StoredUnitPoint } from '@/lib/metrics/unit-points';
+import type { FloorDepartments } from '@/lib/views/context';
 import { floorMarks, floorMarksKey } from '@/lib/views/floor';
 import { NotFoundError } from '../errors';
 import { rawQuery } from '../raw-query';
@@ -10,20 +11,24 @@ import { readUnitPoints } from './unit-series';
 
 /**
  * Whether the reader's stored floor marks (lib/views/floor.ts FloorMarks) show the unit rooted at
- * `root` (null = the reader's top, which follows the total), with the floor's department plan when
- * the marks hold one; null when no marks are stored. The test runs in the database, so the list of
- * shown ids does not travel.
+ * `root` (null = the reader's top, which follows the total), or with `department` the unit of that
+ * department at the reader's top (its topDepartments), with the floor's department plan when the
+ * marks hold one; null when no marks are stored, or none for a department. The test runs in the
+ * database, so the list of shown ids does not travel.
  */
 async function storedShown(
   snapshotId: number,
   key: string,
   root: string | null,
+  department: string | null,
 ): Promise<{ shown: boolean; departments: ReadonlySet<string> | undefined } | null> {
   const rows = await rawQuery<{ shown: boolean | null; departments: unknown }>(
-    `select case when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown,
+    `select case when $4::text is not null then (data->'topDepartments') ? $4::text
+                 when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown,
             data->'departments' as departments
-     from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2`,
-    [snapshotId, key, root],
+     from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2
+       and ($4::text is null or data ? 'topDepartments')`,
+    [snapshotId, key, root, department],
   );
   const r = rows[0];
   if (r === undefined) return null;
@@ -65,9 +70,11 @@ async function plannedOnTree(
  *   stored before points existed go to the tree;
  * - the privacy floor: hr and admin have none; for leaders and viewers, the org and a subtree are
  *   read from the reader's floor marks (stored at import or by an earlier request: whether the
- *   reader's top shows figures, which other units it shows and its department plan); a department
- *   unit goes to the tree, and so does a snapshot without marks (or without the plan in them),
- *   which then keeps the marks for the reader's next request.
+ *   reader's top shows figures, which other units it shows, its department plan and the
+ *   departments shown at its top), and so is a department of the whole organisation (a reader
+ *   without a scope; a leader's department lies inside their scope, so goes to the tree as above);
+ *   a snapshot without marks (or without the plan or the top's departments in them) goes to the
+ *   tree, which then keeps the marks for the reader's next request.
  *
  * Outside the scope is NotFound (404) with the tree path's message. `tree` loads the full context
  * (once per request) for the families that still need the tree.
@@ -98,12 +105,13 @@ export async function storedRequest(
   let hidden = false;
   let floorDepartments: ReadonlySet<string> | undefined;
   if (suppress) {
-    if (department !== null) return null;
-    // isUnitShown: the reader's top (scope root, or the whole organisation) follows the total.
+    // isUnitShown: the reader's top (scope root, or the whole organisation) follows the total;
+    // isDepartmentShown: a department at the top, its marks' topDepartments (subtree is null here).
     const shown = await storedShown(
       ref.id,
       floorMarksKey(scope, settings.minGroupSize),
       subtree === null || subtree === scope ? null : subtree,
+      department,
     );
     if (shown === null || shown.departments === undefined) return plannedOnTree(head, tree);
     hidden = !shown.shown;
@@ -130,4 +138,16 @@ export async function storedRequest(
     ...(floorDepartments ? { floorDepartments } : {}),
     withTree: () => (full ??= tree()),
   };
+}
+
+/**
+ * The reader's department plan for a view answered from stored rows (lib/views/context.ts
+ * partitionShown reads only it): null for hr and admin (no floor), none for a unit the floor hides
+ * (its breakdowns show nothing), else the plan stored with the reader's floor marks; undefined when
+ * the request holds no stored plan (a context over the tree): the tree answers then.
+ */
+export function storedFloor(req: DashboardRequest): FloorDepartments | null | undefined {
+  if (!req.suppress) return null;
+  const departments = req.hidden ? new Set<string>() : req.floorDepartments;
+  return departments === undefined ? undefined : { departments };
 }
