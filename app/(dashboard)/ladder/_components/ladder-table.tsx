@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
@@ -83,14 +83,22 @@ const COLUMNS: SortableColumn<Row>[] = [
  */
 export function LadderTable({ data }: { data: LadderDashboard }) {
   const [withHidden, setWithHidden] = useState(false);
-  const all: Row[] = data.departments.map((d) => ({
-    department: departmentLabel(d.department),
-    g: isSuppressed(d.group) ? null : d.group,
-    hidden: isSuppressed(d.group) ? hiddenText(d.group) : '',
-    short: isSuppressed(d.group) ? hiddenCellText(d.group) : '',
-  }));
+  // memoised: the table (TanStack) must not get a new array on every render
+  const all: Row[] = useMemo(
+    () =>
+      data.departments.map((d) => ({
+        department: departmentLabel(d.department),
+        g: isSuppressed(d.group) ? null : d.group,
+        hidden: isSuppressed(d.group) ? hiddenText(d.group) : '',
+        short: isSuppressed(d.group) ? hiddenCellText(d.group) : '',
+      })),
+    [data.departments],
+  );
   const hiddenCount = all.filter((r) => r.g === null).length;
-  const rows = isFoldable(hiddenCount, all.length) && !withHidden ? all.filter((r) => r.g !== null) : all;
+  const rows = useMemo(
+    () => (isFoldable(hiddenCount, all.length) && !withHidden ? all.filter((r) => r.g !== null) : all),
+    [all, hiddenCount, withHidden],
+  );
   return (
     <section className="card" aria-labelledby="ladder-table-h">
       <h2 id="ladder-table-h">Ladder by department</h2>

@@ -105,10 +105,14 @@ export function DepartmentTable({
   // rows the floor hides are listed on request (a Home Office leader read 17 rows of "Fewer than 5 people")
   const [withHidden, setWithHidden] = useState(false);
   const hiddenCount = allRows.filter((r) => isSuppressed(r.metrics)).length;
-  const rows =
-    isFoldable(hiddenCount, allRows.length) && !withHidden
-      ? allRows.filter((r) => !isSuppressed(r.metrics))
-      : allRows;
+  // memoised: TanStack Table re-renders without end when its data is a new array on every render
+  const rows = useMemo(
+    () =>
+      isFoldable(hiddenCount, allRows.length) && !withHidden
+        ? allRows.filter((r) => !isSuppressed(r.metrics))
+        : allRows,
+    [allRows, hiddenCount, withHidden],
+  );
   const hasFte = rows.some((r) => !isSuppressed(r.metrics) && r.metrics.juniorFte !== undefined);
   // FTE right after the headcount: a department of junior staff only (organograms) read "0" people
   // with its FTE 13 columns away, off the screen
