@@ -267,6 +267,12 @@ test('real organisation, viewer: the Ladder names the ~100 hidden departments on
   expect(closed).toBeLessThan(80);
   await summary.click();
   await expect(note).toContainText('Fewer than 5 people: ');
+  // a card holding one line of text is as tall as the line, not as a chart (it stood 200 px empty)
+  const velocity = page.locator('section', {
+    has: page.getByRole('heading', { name: /Promotion velocity/ }),
+  });
+  await expect(velocity).toContainText('No promotions with a known level start');
+  expect((await velocity.locator('.chart-body').boundingBox())?.height ?? 999).toBeLessThan(80);
 });
 
 test('delayering bars are drawn whole: the last one is not cut at the edge of the time axis', async ({

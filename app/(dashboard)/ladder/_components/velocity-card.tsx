@@ -39,6 +39,8 @@ export function VelocityCard({ data }: { data: LadderDashboard }) {
       definition={`Median and 75th-percentile months in level before promotion, by the level promoted from and track, over the snapshots since ${data.historyFrom ?? 'the first'}. Counts only promotions whose level start is known.`}
       rows={rows}
       filename={`promotion-velocity-${data.asOf}`}
+      // a line of text needs no chart's height (on a phone the card stood 200 px empty under it)
+      bodyHeight={chartRows.length === 0 ? 'auto' : undefined}
       columns={[
         { key: 'track', label: 'Track', value: (r) => r.track },
         { key: 'level', label: 'Level promoted from', value: (r) => r.level },
