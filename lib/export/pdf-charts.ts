@@ -30,7 +30,7 @@ interface Box {
 function legendLabel(spec: ChartSpec, i: number): string {
   const s = spec.series[i];
   if (!s) return '';
-  return s.axis === 'right' ? `${s.label} (right axis)` : s.label;
+  return s.label;
 }
 
 function legendRows(doc: Doc, spec: ChartSpec, w: number): number {
@@ -80,21 +80,18 @@ function drawLegend(doc: Doc, spec: ChartSpec, x: number, y: number, w: number):
   return cy - y + rowH + 4;
 }
 
-function drawValueAxis(doc: Doc, scale: LinearScale, plot: Box, side: 'left' | 'right', spec: ChartSpec) {
+function drawValueAxis(doc: Doc, scale: LinearScale, plot: Box, spec: ChartSpec) {
   for (const t of scale.ticks) {
     const ty = plot.y + plot.h - ((t - scale.min) / (scale.max - scale.min)) * plot.h;
-    if (side === 'left')
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(INK.grid)
-        .moveTo(plot.x, ty)
-        .lineTo(plot.x + plot.w, ty)
-        .stroke()
-        .restore();
-    const label = formatTick(t, spec.format);
-    if (side === 'left') drawText(doc, label, plot.x - 46, ty - 3.5, { ...TICK, width: 42, align: 'right' });
-    else drawText(doc, label, plot.x + plot.w + 4, ty - 3.5, { ...TICK, width: 42 });
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor(INK.grid)
+      .moveTo(plot.x, ty)
+      .lineTo(plot.x + plot.w, ty)
+      .stroke()
+      .restore();
+    drawText(doc, formatTick(t, spec.format), plot.x - 46, ty - 3.5, { ...TICK, width: 42, align: 'right' });
   }
 }
 
@@ -131,7 +128,7 @@ function drawBars(doc: Doc, spec: ChartSpec, box: Box) {
   const all = spec.stacked ? stackedTotals : spec.series.flatMap((s) => s.values.map((v) => v ?? 0));
   const scale = computeLinearScale(all, 5, spec.format !== 'percent' && spec.format !== 'decimal');
   const plot: Box = { x: box.x + 58, y: box.y + 6, w: box.w - 66, h: box.h - 40 };
-  drawValueAxis(doc, scale, plot, 'left', spec);
+  drawValueAxis(doc, scale, plot, spec);
   const band = plot.w / Math.max(1, n);
   const groups = spec.stacked ? 1 : spec.series.length;
   const barW = Math.max(1, Math.min(38, (band * 0.72) / groups));
@@ -278,21 +275,20 @@ function drawHorizontalBars(doc: Doc, spec: ChartSpec, box: Box) {
 }
 
 function drawLines(doc: Doc, spec: ChartSpec, box: Box) {
-  const left = spec.series.filter((s) => s.axis !== 'right');
-  const right = spec.series.filter((s) => s.axis === 'right');
-  const nums = (ss: typeof left) => ss.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  // one value axis per chart (issue #16): two units make two charts (a 'chart-pair'), not a right axis
   const integer = spec.format !== 'percent' && spec.format !== 'decimal';
-  const ls = computeLinearScale(nums(left), 5, integer);
-  const rs = right.length ? computeLinearScale(nums(right), 5, integer) : null;
-  const plot: Box = { x: box.x + 58, y: box.y + 6, w: box.w - 66 - (rs ? 50 : 0), h: box.h - 40 };
-  drawValueAxis(doc, ls, plot, 'left', spec);
-  if (rs) drawValueAxis(doc, rs, plot, 'right', spec);
+  const scale = computeLinearScale(
+    spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)),
+    5,
+    integer,
+  );
+  const plot: Box = { x: box.x + 58, y: box.y + 6, w: box.w - 66, h: box.h - 40 };
+  drawValueAxis(doc, scale, plot, spec);
   const n = spec.categories.length;
   // snapshots on a time axis: dates spaced by their gaps
   const at = categoryPositions(spec.categories);
   const xOf = (c: number) => plot.x + (at[c] ?? 0.5) * plot.w;
   spec.series.forEach((s, i) => {
-    const scale = s.axis === 'right' && rs ? rs : ls;
     const yOf = (v: number) => plot.y + plot.h - ((v - scale.min) / (scale.max - scale.min)) * plot.h;
     doc.save().lineWidth(1.8).strokeColor(seriesColor(i)).lineJoin('round');
     const dash = DASHES[i % DASHES.length];
@@ -334,7 +330,6 @@ function drawLines(doc: Doc, spec: ChartSpec, box: Box) {
     align: 'center',
   });
   drawVerticalTitle(doc, spec.valueLabel, box.x, plot);
-  if (rs && spec.rightValueLabel) drawVerticalTitle(doc, spec.rightValueLabel, plot.x + plot.w + 40, plot);
 }
 
 /** Height a chart needs at this width (title, legend and plot). */

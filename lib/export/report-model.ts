@@ -36,8 +36,6 @@ export interface ReportTable {
 export interface ChartSeries {
   label: string;
   values: Array<number | null>;
-  /** line charts: which value axis */
-  axis?: 'left' | 'right';
 }
 
 export interface ChartSpec {
@@ -47,8 +45,6 @@ export interface ChartSpec {
   categoryLabel: string;
   /** value axis title */
   valueLabel: string;
-  /** right value axis title (line charts with a right-axis series) */
-  rightValueLabel?: string;
   categories: string[];
   series: ChartSeries[];
   stacked?: boolean;

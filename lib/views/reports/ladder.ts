@@ -2,7 +2,8 @@ import type { ReportBlock, ReportCell, ReportSection, ReportTable } from '@/lib/
 import type { CeilingRiskDashboard, LeaverBucket, RiskGroup } from '../ceiling-risk';
 import { isSuppressed, type Suppressed } from '../context';
 import type { LadderDashboard } from '../ladder';
-import { hiddenReasonsText, isFoldable, type HiddenNoun } from '@/lib/privacy/hidden-text';
+import { hiddenReasonsText, type HiddenNoun } from '@/lib/privacy/hidden-text';
+import { foldHiddenDepartments } from '../heatmap-fold';
 import { counted } from '@/lib/plural';
 import { suppressedText } from './text';
 
@@ -179,13 +180,12 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
       risk.heatmap.cells.find((c) => c.department === d && c.column === col)?.value;
     // departments whose every cell is hidden are left out, as on the page: a Home Office viewer's
     // pack gave them two and a half pages of dashes
-    const open = new Set(risk.heatmap.cells.filter((c) => !isSuppressed(c.value)).map((c) => c.department));
-    const hidden = risk.heatmap.departments.filter((d) => !open.has(d)).length;
-    const fold = isFoldable(hidden, risk.heatmap.departments.length);
-    const listed = fold ? risk.heatmap.departments.filter((d) => open.has(d)) : risk.heatmap.departments;
-    const leftOut = fold
-      ? ` ${counted(hidden, 'department')} whose every figure is hidden for privacy ${hidden === 1 ? 'is' : 'are'} left out.`
-      : '';
+    const listed = foldHiddenDepartments(risk.heatmap);
+    const left = listed.total - listed.departments.length;
+    const leftOut =
+      left > 0
+        ? ` ${counted(left, 'department')} whose every figure is hidden for privacy ${left === 1 ? 'is' : 'are'} left out.`
+        : '';
     blocks.push({
       kind: 'table',
       table: {
@@ -203,7 +203,7 @@ export function ladderSection(input: LadderSectionInput): ReportSection {
             format: 'decimal' as const,
           })),
         ],
-        rows: listed.map((d) => [
+        rows: listed.departments.map((d) => [
           dept(d),
           ...levelColumns.map((c) => {
             const v = cell(d, c.key);

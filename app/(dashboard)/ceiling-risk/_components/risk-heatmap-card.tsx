@@ -1,10 +1,10 @@
 import { counted } from '@/lib/plural';
 import { useId, useState } from 'react';
 import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
+import { foldHiddenDepartments } from '@/lib/views/heatmap-fold';
 import type { CeilingRiskDashboard, RiskGroup } from '@/lib/dal/dashboards/ceiling-risk';
 import { isSuppressed } from '@/lib/query/suppressed';
 import { PrivacyFold } from '@/app/_components/ui/privacy-fold';
-import { isFoldable } from '@/lib/privacy/hidden-text';
 import { ChartCard } from '@/app/_components/charts/chart-card';
 import { Heatmap, type HeatmapCellValue } from '@/app/_components/charts/heatmap';
 import { departmentLabel, formatShare } from '../../ladder/_components/format';
@@ -46,18 +46,8 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
   const selectId = useId();
   const { columns } = data.heatmap;
   const deptKey = (d: string | null) => (d === null ? '\u0000none' : d);
-  // A department whose every cell the floor hides reads as a row of "<5": with about 100 organogram
-  // departments a viewer scrolled past dozens of them to find the few that show. Those are left out
-  // (of the heatmap and its table) until asked for, when others show.
-  const open = new Set(
-    data.heatmap.cells.filter((c) => !isSuppressed(c.value)).map((c) => deptKey(c.department)),
-  );
-  const hiddenCount = data.heatmap.departments.filter((d) => !open.has(deptKey(d))).length;
-  const fold = isFoldable(hiddenCount, data.heatmap.departments.length) && !withHidden;
-  const departments = fold
-    ? data.heatmap.departments.filter((d) => open.has(deptKey(d)))
-    : data.heatmap.departments;
-  const cells = fold ? data.heatmap.cells.filter((c) => open.has(deptKey(c.department))) : data.heatmap.cells;
+  // departments whose every cell the floor hides are left out (heatmap and table) until asked for
+  const { departments, cells, hidden, total } = foldHiddenDepartments(data.heatmap, withHidden);
   const byKey = new Map(cells.map((c) => [`${deptKey(c.department)}\u0001${c.column}`, c]));
   const colLabel = new Map(columns.map((c) => [c.key, c.label]));
   const rows: Row[] = cells.map((c) => {
@@ -102,8 +92,8 @@ export function RiskHeatmapCard({ data }: { data: CeilingRiskDashboard }) {
       bodyHeight="auto"
       footer={
         <PrivacyFold
-          hidden={hiddenCount}
-          total={data.heatmap.departments.length}
+          hidden={hidden}
+          total={total}
           shown={withHidden}
           onToggle={() => setWithHidden((v) => !v)}
           noun="department"

@@ -4,9 +4,8 @@ import { useMemo, useState } from 'react';
 import type { LadderDashboard } from '@/lib/dal/dashboards/ladder';
 import type { LadderGroup } from '@/lib/views/ladder-distribution';
 import { isSuppressed } from '@/lib/query/suppressed';
-import { hiddenCellText, hiddenText } from '@/lib/privacy/hidden-text';
+import { hiddenCellText, hiddenText, isFoldable } from '@/lib/privacy/hidden-text';
 import { PrivacyFold } from '@/app/_components/ui/privacy-fold';
-import { isFoldable } from '@/lib/privacy/hidden-text';
 import { SortableTable, type SortableColumn } from '@/app/_components/ui/sortable-table';
 import { departmentLabel, formatShare } from './format';
 

@@ -52,6 +52,7 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       numeric: true,
     })),
   ];
+  const hiddenGroups = groupByHiddenText(hidden);
   const drawn = topGroups(
     rows,
     series.map((s) => s.key),
@@ -82,7 +83,7 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
       </ChartCard>
       {hidden.length > 0 && hidden.length <= LIST_HIDDEN && (
         <p className="suppressed" role="note" data-testid="levels-hidden">
-          {groupByHiddenText(hidden)
+          {hiddenGroups
             .map(([text, labels]) => `${sentenceCase(text)}, so not shown: ${labels.join(', ')}.`)
             .join(' ')}
         </p>
@@ -92,7 +93,7 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
         <details className="suppressed" role="note" data-testid="levels-hidden">
           <summary>
             {counted(hidden.length, 'department')} not shown for privacy:{' '}
-            {groupByHiddenText(hidden)
+            {hiddenGroups
               .map(
                 ([text, labels]) =>
                   `${labels.length.toLocaleString('en')} ${text.startsWith('fewer') ? `with ${text}` : text}`,
@@ -100,7 +101,7 @@ export function LevelsCard({ data }: { data: LadderDashboard }) {
               .join('; ')}
             . Show their names
           </summary>
-          {groupByHiddenText(hidden).map(([text, labels]) => (
+          {hiddenGroups.map(([text, labels]) => (
             <p key={text}>
               {sentenceCase(text)}: {labels.join(', ')}.
             </p>

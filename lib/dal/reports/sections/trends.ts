@@ -1,5 +1,5 @@
-import { flatteningCharts } from '@/lib/views/reports/flattening';
 import 'server-only';
+import { flatteningCharts } from '@/lib/views/reports/flattening';
 import type { ReportBlock, ReportCell, ReportSection, ValueFormat } from '@/lib/export/report-model';
 import { isSuppressed } from '../../dashboards/context';
 import { readStored } from '../../snapshot-data';
