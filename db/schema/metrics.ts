@@ -1,4 +1,15 @@
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { snapshots } from './org';
 
 /**
@@ -37,3 +48,37 @@ export const snapshotPacks = pgTable('snapshot_packs', {
     .references(() => snapshots.id, { onDelete: 'cascade' }),
   data: bytea('data').notNull(),
 });
+
+/**
+ * One row per tree node of a snapshot, in preorder (issue #13): a manager's subtree is the one
+ * contiguous range pre BETWEEN pre[S] AND pre[S] + size[S] - 1 of the primary key, so its people
+ * lists (ceiling risk, narrow spans) need no tree. Written at import with the unit points
+ * (lib/metrics/people-order.ts); `ord` is the node's index in the tree, the order views list in.
+ * The ceiling-risk columns are null for everyone but scored ICs, and all of them when the
+ * snapshot's ladder steps did not chain at import.
+ */
+export const peopleOrder = pgTable(
+  'people_order',
+  {
+    snapshotId: integer('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    pre: integer('pre').notNull(),
+    size: integer('size').notNull(),
+    ord: integer('ord').notNull(),
+    employeeId: text('employee_id').notNull(),
+    name: text('name'),
+    title: text('title'),
+    department: text('department'),
+    level: text('level'),
+    rank: doublePrecision('rank'),
+    layer: smallint('layer').notNull(),
+    kind: smallint('kind').notNull(),
+    span: doublePrecision('span').notNull(),
+    riskReasons: smallint('risk_reasons'),
+    riskScore: doublePrecision('risk_score'),
+    riskPressure: doublePrecision('risk_pressure'),
+    riskMonths: doublePrecision('risk_months'),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.pre] })],
+);

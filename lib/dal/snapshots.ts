@@ -11,12 +11,14 @@ import type { OrgRecord } from '@/lib/metrics/types';
 import { assertRole, type Actor } from './actor';
 import { ValidationError, NotFoundError } from './errors';
 import { ChunkQueue } from './chunk-queue';
+import { peopleOrderFactsRow, readStepChain, storePeopleOrder } from './people-order';
 import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-copy';
 import { rawQuery } from './raw-query';
 import { readSnapshotRecords } from './snapshot-pack';
 import { readSettings } from './settings';
 import { floorRows, floorScopesOf } from './dashboards/floor';
-import { computeLadderRows } from '@/lib/views/ladder-facts';
+import { computeLadderRows, ladderKey } from '@/lib/views/ladder-facts';
+import { RISK_OPTIONS } from '@/lib/views/ladder-history';
 import { computeOverviewRows } from '@/lib/views/overview-facts';
 import { readLadder } from './ladder-config';
 import { asVersionConflict, lockVersionDates } from './version-lock';
@@ -342,6 +344,8 @@ async function storeSnapshots(
     let version: { version: number; replaced: number | null } | null = null;
     let resetRole = skipForeignKeyChecks;
     let previous: Awaited<ReturnType<typeof loadPreviousRecords>>;
+    // The promotions along the previous step's chain: the people in preorder are scored with them.
+    let stepsBefore: Awaited<ReturnType<typeof readStepChain>>;
     if (streamed !== null) {
       // The connection is still busy with the COPY: nothing may be sent on it until the COPY ends,
       // so the previous snapshot is looked up on the pool (it is committed data either way).
@@ -355,9 +359,12 @@ async function storeSnapshots(
         snap.asOf,
         storedHere,
       );
+      stepsBefore = await readStepChain(poolQuery(handle) ?? tx.query, previous);
     } else {
       version = await takeVersion(tx, orgId, snap.asOf);
       previous = await loadPreviousRecords(tx.query, handle, orgId, snap.asOf, storedHere);
+      // Before the COPY below starts: the connection takes no other statement during it.
+      stepsBefore = await readStepChain(tx.query, previous);
       const inserted = await tx.query<{ id: number }>(
         `insert into snapshots (as_of, version, is_current, label, format, source_files, uploaded_by, skip_duplicates,
            headcount, records, stats, issues, warning_count, resolutions, org_id)
@@ -377,6 +384,8 @@ async function storeSnapshots(
     let results: ReturnType<typeof computeSnapshotResults>;
     try {
       results = computeSnapshotResults(snap.records, {
+        stepsBefore,
+        ceilingRisk: RISK_OPTIONS,
         execLayers: settings.execLayers,
         ladder,
         previous,
@@ -406,7 +415,11 @@ async function storeSnapshots(
     }
     storedHere.set(id, snap.records);
     await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
-    await storeMetricRows(tx, id, results.rows);
+    await storeMetricRows(tx, id, [
+      ...results.rows,
+      peopleOrderFactsRow(results.people, ladderKey(results.ladder)),
+    ]);
+    await storePeopleOrder(tx, id, results.people);
     await audit(tx, actor, 'snapshot.import', snap.asOf, {
       snapshotId: id,
       version: version.version,

@@ -118,8 +118,23 @@ export function restoreLevelHistory(
   steps: readonly StoredLadderStep[],
 ): LevelHistory {
   const last = steps[steps.length - 1];
+  if (last === undefined) return createLevelHistory();
+  return restoreLevelHistoryOf(snap, last, steps.slice(0, -1));
+}
+
+/** What restoring a history reads of the steps before the last: the promotions they hold. */
+export type StepPromotions = Pick<StoredLadderStep, 'asOf' | 'samples' | 'promoted'>;
+
+/**
+ * restoreLevelHistory from the snapshot's own step and only the promotions of the steps before it
+ * (oldest first), so the import need not read those steps' level state.
+ */
+export function restoreLevelHistoryOf(
+  snap: PreparedSnapshot,
+  last: StoredLadderStep,
+  before: readonly StepPromotions[],
+): LevelHistory {
   const history = createLevelHistory();
-  if (last === undefined) return history;
   const { tree, levels } = snap;
   const order = canonicalOrder(tree.records);
   const since = int32(last.since);
@@ -146,7 +161,7 @@ export function restoreLevelHistory(
   history.spells = { indexById: tree.indexById, byIndex, seenIn };
   history.snapshots = last.snapshots;
   history.firstAsOf = last.firstAsOf;
-  for (const s of steps) {
+  for (const s of [...before, last]) {
     for (const sample of s.samples) history.samples.push(sample);
     for (const id of s.promoted) history.lastPromotion.set(id, s.asOf);
   }

@@ -44,8 +44,11 @@ import {
   canonicalOrder,
   computeLadderStep,
   LADDER_STEP_FORMAT,
+  restoreLevelHistoryOf,
+  type StepPromotions,
   type StoredLadderStep,
 } from '@/lib/metrics/ladder-steps';
+import { computePeopleOrder, type PersonOrderRow } from '@/lib/metrics/people-order';
 import type { SnapshotChanges } from '@/lib/metrics/history';
 import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
 import { addSnapshotLevels, computePromotionVelocity, createLevelHistory } from '@/lib/metrics/time-in-level';
@@ -53,6 +56,8 @@ import {
   computeCeilingLeavers,
   computeCeilingRisk,
   DEFAULT_CEILING_RISK_WEIGHTS,
+  findDepartmentCeilings,
+  isScoredIc,
   type CeilingRiskOptions,
 } from '@/lib/metrics/ceiling-risk';
 
@@ -76,6 +81,12 @@ export interface SnapshotResultsOptions {
   riskListMinScore?: number;
   listLimit?: number;
   ceilingRisk?: CeilingRiskOptions;
+  /**
+   * The promotions of every step before this snapshot's along the previous step's chain, oldest
+   * first (the previous snapshot's own last); null or absent when that chain is incomplete. With
+   * them the people in preorder carry each IC's ceiling risk as the stored steps give it.
+   */
+  stepsBefore?: readonly StepPromotions[] | null;
   /** The ingest's links for `records` (saves hashing every id again). */
   links?: RecordLinks;
   /**
@@ -98,6 +109,19 @@ export interface SnapshotResults {
   };
   ladder: Ladder;
   rows: MetricResultRow[];
+  /** every node in preorder (lib/metrics/people-order.ts) and the snapshot-wide facts their lists read */
+  people: PeopleOrder;
+}
+
+/** The people in preorder of a snapshot and what their lists read of the whole snapshot. */
+export interface PeopleOrder {
+  rows: PersonOrderRow[];
+  /** whether the rows carry ceiling risk (the steps chained at import, no duplicate scored id) */
+  scored: boolean;
+  /** each scored IC level's rank, as the heatmap orders its columns (the last scored IC's rank wins) */
+  rankOf: Array<[string, number]>;
+  /** each department's IC ceiling rank (findDepartmentCeilings), in its order */
+  ceilings: Array<[string | null, number | null]>;
 }
 
 /** Compute every stored metric family for one snapshot (and its changes from the previous one). */
@@ -195,6 +219,7 @@ export function computeSnapshotResults(
   const step = ladderStepOf(curr, prev, changes, options.previous);
   if (step !== null) add('ladder-step', 'org', '', step);
   const risk = computeCeilingRisk(curr, history, options.ceilingRisk);
+  const people = peopleOrderOf(curr, step, options);
   add('ceiling-risk', 'org', '', {
     weights: options.ceilingRisk?.weights ?? DEFAULT_CEILING_RISK_WEIGHTS,
     units: risk.units,
@@ -225,6 +250,41 @@ export function computeSnapshotResults(
     },
     ladder,
     rows,
+    people,
+  };
+}
+
+/**
+ * The people in preorder, scored with the history the stored steps give this snapshot (as the
+ * ceiling-risk view rebuilds it): only when the step chain is complete and no scored IC's id
+ * repeats (the tree path then matches both records to one node).
+ */
+function peopleOrderOf(
+  curr: PreparedSnapshot,
+  step: StoredLadderStep | null,
+  options: SnapshotResultsOptions,
+): PeopleOrder {
+  const before = options.previous ? options.stepsBefore : [];
+  let scored =
+    step === null || !before
+      ? null
+      : computeCeilingRisk(curr, restoreLevelHistoryOf(curr, step, before), options.ceilingRisk).people;
+  const rankOf = new Map<string, number>();
+  const ids = new Set<string>();
+  for (const p of scored ?? []) {
+    if (ids.has(p.employeeId)) scored = null;
+    ids.add(p.employeeId);
+  }
+  // The heatmap's column order: every scored IC's level rank, the last one's winning (assembleCeilingRisk).
+  for (let i = 0; i < curr.tree.size; i++) {
+    const code = curr.levels.code[i] ?? null;
+    if (code !== null && isScoredIc(curr, i)) rankOf.set(code, curr.levels.rank[i] ?? 0);
+  }
+  return {
+    rows: computePeopleOrder(curr, scored),
+    scored: scored !== null,
+    rankOf: [...rankOf],
+    ceilings: [...findDepartmentCeilings(curr)],
   };
 }
 

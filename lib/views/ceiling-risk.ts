@@ -17,7 +17,9 @@ import {
   isGroupHidden,
   type ScopedViewContext,
   type Suppressed,
+  type ViewContext,
 } from './context';
+import type { ReaderFloor } from './floor';
 import { describeScope, type DashboardScope } from './ladder';
 import { RISK_OPTIONS, type LadderHistory } from './ladder-history';
 import {
@@ -27,7 +29,9 @@ import {
   suggestNextStep,
   suggestUnitStep,
 } from './risk-reasons';
-import { computeUnitLadderSeries } from './unit-ladder-series';
+import { computeUnitLadderSeries, type UnitLadderSeries } from './unit-ladder-series';
+import type { Ladder } from '@/lib/ladders/types';
+import type { PromotionSample } from '@/lib/metrics/time-in-level';
 
 /** Aggregate risk of a group of declared ICs. */
 export interface RiskGroup {
@@ -148,6 +152,53 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
     if (p.level !== null && i >= 0) rankOf.set(p.level, snap.levels.rank[i] ?? 0);
     return inUnit[i] === 1;
   });
+  return ceilingRiskFrom(ctx, {
+    people,
+    personOf: (p) => {
+      const i = snap.tree.indexById.get(p.employeeId) ?? -1;
+      const r = snap.tree.records[i];
+      return { name: r?.name ?? null, title: r?.title ?? null, rank: snap.levels.rank[i] ?? null };
+    },
+    rankOf,
+    ceilings: findDepartmentCeilings(snap),
+    ladder: snap.levels.ladder,
+    samples: lh.history.samples,
+    historyFrom: lh.series[0]?.asOf ?? null,
+    unitSeries: computeUnitLadderSeries(ctx, lh),
+    scope: describeScope(ctx),
+  });
+}
+
+/** What the Ceiling-risk dashboard reads of its unit: from the snapshot's tree, or from stored rows. */
+export interface CeilingRiskInput {
+  /** the unit's scored ICs, in tree order */
+  people: IcCeilingRisk[];
+  /** a listed IC's name, title and level rank */
+  personOf: (p: IcCeilingRisk) => { name: string | null; title: string | null; rank: number | null };
+  /** the rank of each scored IC level of the snapshot (heatmap column order) */
+  rankOf: ReadonlyMap<string, number>;
+  /** every department's IC ceiling rank (findDepartmentCeilings) */
+  ceilings: ReadonlyMap<string | null, number | null>;
+  ladder: Ladder;
+  /** the promotion samples of the snapshot's level history */
+  samples: readonly PromotionSample[];
+  historyFrom: string | null;
+  unitSeries: UnitLadderSeries;
+  scope: DashboardScope;
+}
+
+/** The reader's side: privacy settings and floor (with its IC-count plan), and who may see people. */
+export type CeilingRiskReader = Pick<
+  ViewContext,
+  'suppress' | 'hidden' | 'icHidden' | 'canSeePeople' | 'settings' | 'ref'
+> & { floor: Pick<ReaderFloor, 'departments' | 'icDepartments'> | null };
+
+/**
+ * The Ceiling-risk dashboard of a unit from its scored ICs and the snapshot's facts, whichever
+ * path loaded them (one definition for the tree path and the stored one).
+ */
+export function ceilingRiskFrom(ctx: CeilingRiskReader, input: CeilingRiskInput): CeilingRiskDashboard {
+  const { people, rankOf } = input;
   const summary = aggregate(people);
   // Figures about ICs: the unit counts as hidden when the floor on IC counts hides it.
   const icCtx = { ...ctx, hidden: ctx.hidden || ctx.icHidden };
@@ -202,10 +253,11 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
 
   // A suggested move names a department and its IC ceiling: for a reader under the floor, only
   // departments whose IC figures their floor shows (within their scope), never a hidden one.
-  const all = findDepartmentCeilings(snap);
-  const ceilings =
-    floor === null ? all : new Map([...all].filter(([d]) => d === null || floor.icDepartments.has(d)));
-  const steps = buildNextStepContext(snap.levels.ladder, ceilings);
+  const all = input.ceilings;
+  const ceilings = new Map(
+    floor === null ? all : [...all].filter(([d]) => d === null || floor.icDepartments.has(d)),
+  );
+  const steps = buildNextStepContext(input.ladder, ceilings);
   const unitSteps: CeilingRiskDashboard['unitSteps'] = [];
   for (const c of cells) {
     if (c.column !== '*' || c.department === null || !('atCeiling' in c.value)) continue;
@@ -217,7 +269,7 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
   let listed: RiskPerson[] | null = null;
   let peopleTotal: number | null = null;
   if (ctx.canSeePeople) {
-    const rc = buildReasonContext(ctx.ref.asOf, lh.series[0]?.asOf ?? null, lh.history.samples);
+    const rc = buildReasonContext(ctx.ref.asOf, input.historyFrom, input.samples);
     const scoring = people
       .filter((p) => p.score > 0)
       .sort(
@@ -229,24 +281,23 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
       );
     peopleTotal = scoring.length;
     listed = scoring.slice(0, PEOPLE_LIMIT).map((p) => {
-      const i = snap.tree.indexById.get(p.employeeId) ?? -1;
-      const r = snap.tree.records[i];
+      const who = input.personOf(p);
       return {
         employeeId: p.employeeId,
-        name: r?.name ?? null,
-        title: r?.title ?? null,
+        name: who.name,
+        title: who.title,
         department: p.department,
         level: p.level,
         monthsInLevel: p.monthsInLevel,
         score: p.score,
         reasons: p.reasons,
         reasonText: p.reasons.map((reason) => describeReason(reason, p, rc)),
-        nextStep: suggestNextStep(p, snap.levels.rank[i] ?? null, steps),
+        nextStep: suggestNextStep(p, who.rank, steps),
       };
     });
   }
 
-  const series = computeUnitLadderSeries(ctx, lh);
+  const series = input.unitSeries;
   const pooled = (pick: (l: (typeof series.leavers)[number]) => LeaverBucket) => {
     let ics = 0;
     let leavers = 0;
@@ -262,10 +313,10 @@ export function assembleCeilingRisk(ctx: ScopedViewContext, lh: LadderHistory): 
   const tooSmall = isGroupHidden(ctx, ctx.icHidden ? 0 : summary.ics);
   return {
     asOf: ctx.ref.asOf,
-    scope: describeScope(ctx),
+    scope: input.scope,
     weights: DEFAULT_CEILING_RISK_WEIGHTS,
     highRiskScore: RISK_OPTIONS.highRiskScore,
-    historyFrom: lh.series[0]?.asOf ?? null,
+    historyFrom: input.historyFrom,
     summary: guardIcs(summary.ics, summary),
     heatmap: tooSmall
       ? { departments: [], columns: [], cells: [] }

@@ -177,13 +177,19 @@ function planReaderDepartments(
  * these, so an Overview read from stored facts applies the very plan the tree path does.
  * `topDepartments` are the departments a unit filtered by department at the reader's top shows
  * (isDepartmentShown at the top; empty when the top is hidden), so such a unit's floor needs no
- * tree either. Marks stored before these existed have none (their readers' views use the tree).
+ * tree either. `icTotal`, `icShown` and `icDepartments` are the same for figures about individual
+ * contributors (the plan on headcount and ICs, ReaderFloor.icPlan and icDepartments), so the
+ * Ceiling risk of a subtree needs no tree. Marks stored before these existed have none (their
+ * readers' views use the tree).
  */
 export interface FloorMarks {
   total: boolean;
   shown: string[];
   departments?: string[];
   topDepartments?: string[];
+  icTotal?: boolean;
+  icShown?: string[];
+  icDepartments?: string[];
 }
 
 /** The stored key of a reader's floor marks: their scope root ('' = whole organisation) and the minimum. */
@@ -193,14 +199,20 @@ export function floorMarksKey(scopeEmployeeId: string | null, min: number): stri
 
 /** The marks of a floor planned on tree t (see FloorMarks). */
 export function floorMarks(floor: ReaderFloor, t: OrgTree): FloorMarks {
-  const shown: string[] = [];
-  for (let i = 0; i < t.size; i++)
-    if (i !== floor.top && floor.plan.visible[i] === 1) shown.push(t.records[i]?.employeeId ?? '');
+  const shownBy = (plan: TreePlan) => {
+    const ids: string[] = [];
+    for (let i = 0; i < t.size; i++)
+      if (i !== floor.top && plan.visible[i] === 1) ids.push(t.records[i]?.employeeId ?? '');
+    return ids;
+  };
   const top = floor.plan.totalVisible ? [...shownDepartmentsAt(floor, t, -1)].sort() : [];
   return {
     total: floor.plan.totalVisible,
-    shown,
+    shown: shownBy(floor.plan),
     departments: [...floor.departments].sort(),
     topDepartments: top,
+    icTotal: floor.icPlan.totalVisible,
+    icShown: shownBy(floor.icPlan),
+    icDepartments: [...floor.icDepartments].sort(),
   };
 }

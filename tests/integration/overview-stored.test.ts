@@ -7,11 +7,9 @@
  * snapshots) and on an organogram with aggregated junior-staff rows (FTE), on PGlite and PostgreSQL.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/cli/commands/import-command';
-import { writeDemoCompany } from '@/cli/demo/write';
 import type { Actor } from '@/lib/dal/actor';
 import {
   contextFromHead,
@@ -27,6 +25,7 @@ import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { LADDER_FACTS_FAMILY } from '@/lib/views/ladder-facts';
 import { OVERVIEW_FAMILY } from '@/lib/views/overview-facts';
 import { testActor } from '../support/actors';
+import { addReaders, largestManager, writeDemoFiles } from '../support/readers';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const quiet = () => undefined;
@@ -130,42 +129,6 @@ async function compareAll(readers: Actor[], expectStored: boolean, view: View = 
   return withoutTree;
 }
 
-/**
- * The manager (not the root) with the largest subtree in a demo org file: a leader's scope with
- * several departments under it. Only the first two columns (ids, no commas) are read.
- */
-function largestManager(file: string): string {
-  const rows = fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(',', 2) as [string, string]);
-  const manager = new Map(rows);
-  const size = new Map<string, number>();
-  for (const [id] of rows)
-    for (let m = manager.get(id); m; m = manager.get(m)) size.set(m, (size.get(m) ?? 0) + 1);
-  const ranked = [...size].filter(([id]) => manager.get(id)).sort((a, b) => b[1] - a[1]);
-  const [top] = ranked[0] ?? [];
-  if (top === undefined) throw new Error('no manager below the root');
-  return top;
-}
-
-/** A leader and a viewer of organisation 1, as users: the import stores their floor marks. */
-async function addReaders(leaderScope: string): Promise<Actor[]> {
-  for (const [email, role, scope] of [
-    ['viewer@x.test', 'viewer', null],
-    ['leader@x.test', 'leader', leaderScope],
-  ] as const) {
-    const [u] = await rawQuery<{ id: number }>(
-      'insert into users (email, role, scope_employee_id) values ($1, $2, $3) returning id',
-      [email, role, scope],
-    );
-    await rawQuery('insert into user_organisations (user_id, org_id) values ($1, 1)', [u?.id]);
-  }
-  return [testActor('viewer'), testActor('leader', leaderScope)];
-}
-
 describe.each(backends())('Overview from stored facts on %s', (backend) => {
   let tdb: TestDb;
   let dir: string;
@@ -174,14 +137,10 @@ describe.each(backends())('Overview from stored facts on %s', (backend) => {
 
   beforeAll(async () => {
     clearPreparedCache();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-overview-stored-'));
-    writeDemoCompany(dir, { seed: 7, size: 240, months: 3 });
+    const demo = writeDemoFiles('strata-overview-stored-', { seed: 7, size: 240, months: 3 });
+    dir = demo.dir;
+    const files = demo.files;
     tdb = await createTestDb(backend);
-    const files = fs
-      .readdirSync(dir)
-      .filter((n) => n.startsWith('org-'))
-      .sort()
-      .map((n) => path.join(dir, n));
     expect(files.length).toBe(3);
     // The last snapshot first: the others are then imported out of date order.
     const [a, b, c] = files;

@@ -1,7 +1,21 @@
 import 'server-only';
-import { assembleCeilingRisk, type CeilingRiskDashboard } from '@/lib/views/ceiling-risk';
+import {
+  assembleCeilingRisk,
+  ceilingRiskFrom,
+  type CeilingRiskDashboard,
+  type CeilingRiskReader,
+} from '@/lib/views/ceiling-risk';
+import { ladderKey } from '@/lib/views/ladder-facts';
+import { rankMapOf, readPeopleOrderFacts, scoredPeopleOf } from '@/lib/views/people-rows';
+import { floorMarks, floorMarksKey } from '@/lib/views/floor';
+import { PEOPLE_ORDER_FAMILY, readPeopleRange } from '../people-order';
+import { rawQuery } from '../raw-query';
+import { ladderFor, readStored } from '../snapshot-data';
 import type { DashboardRequest } from './context';
-import { loadUnitLadderHistory } from './level-history';
+import { FLOOR_FAMILY, storeMarks } from './floor';
+import { loadUnitLadderHistory, storedUnitLadderSeries } from './level-history';
+import { storedFloor } from './stored-request';
+import { loadUnitRoot } from './unit-root';
 
 export {
   PEOPLE_LIMIT,
@@ -15,10 +29,96 @@ export {
 } from '@/lib/views/ceiling-risk';
 
 /**
- * The Ceiling-risk dashboard (SPEC "IC-ceiling risk"): loads the level history and the ICs' scores
- * of the series; lib/views/ceiling-risk.ts computes the heatmap, named list and leavers of the unit.
+ * The Ceiling-risk dashboard (SPEC "IC-ceiling risk"): a manager's subtree from the people stored
+ * in preorder at import (one range of people_order) and the stored ladder steps, with no tree;
+ * otherwise the level history and the ICs' scores of the series over the tree. Both paths end in
+ * lib/views/ceiling-risk.ts ceilingRiskFrom.
  */
 export async function buildCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDashboard> {
+  return (await storedCeilingRisk(req)) ?? ceilingRiskFromTree(req);
+}
+
+/** The Ceiling-risk dashboard from the snapshot's tree and the level history. */
+export async function ceilingRiskFromTree(req: DashboardRequest): Promise<CeilingRiskDashboard> {
   const ctx = await req.withTree();
+  // Marks stored before they held the plan on IC counts are replaced, for the reader's next request.
+  if (ctx.floor !== null)
+    storeMarks(
+      ctx.ref,
+      floorMarksKey(ctx.actor.scopeEmployeeId, ctx.settings.minGroupSize),
+      floorMarks(ctx.floor, ctx.snap.tree),
+    );
   return assembleCeilingRisk(ctx, await loadUnitLadderHistory(ctx));
+}
+
+/** How often the stored path answered (for tests and diagnostics). */
+export const ceilingRiskPaths = { stored: 0 };
+
+/**
+ * The Ceiling risk of a manager's subtree from stored rows, or null when they cannot answer exactly
+ * as the tree would: a reader whose stored floor marks lack the plan on IC counts (marks stored
+ * before it; the tree path then stores them anew), a unit that is not a subtree resolved from its
+ * unit point, rows stored before people_order or
+ * with another ladder, risk not scored at import (its step chain was incomplete), or a history the
+ * stored ladder steps cannot give.
+ */
+async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDashboard | null> {
+  const { unit, rootPoint } = req;
+  if (rootPoint === undefined) return null;
+  if (unit.stored?.scopeType !== 'subtree' || unit.subtree === null || unit.department !== null) return null;
+  const floor = await storedIcFloor(req, unit.subtree);
+  if (floor === undefined) return null;
+  const ladder = await ladderFor(req.ref);
+  const data = await readStored<unknown>(req.ref.id, PEOPLE_ORDER_FAMILY, 'org', '');
+  const facts = readPeopleOrderFacts(data, ladderKey(ladder));
+  if (facts === null || !facts.scored) return null;
+  const history = await storedUnitLadderSeries(req);
+  if (history === null) return null;
+  const rows = await readPeopleRange(req.ref.id, rootPoint.pre, rootPoint.size, true);
+  const { subtreeName } = await loadUnitRoot(req, null);
+  ceilingRiskPaths.stored++;
+  return ceilingRiskFrom(
+    { ...req, ...floor },
+    {
+      ...scoredPeopleOf(rows),
+      rankOf: rankMapOf(facts),
+      ceilings: new Map(facts.ceilings),
+      ladder,
+      samples: history.samples,
+      historyFrom: history.series[0]?.asOf ?? null,
+      unitSeries: history.unitSeries,
+      scope: { department: null, subtree: unit.subtree, subtreeName },
+    },
+  );
+}
+
+/**
+ * The reader's floor as the Ceiling risk reads it, from their stored marks (lib/views/floor.ts
+ * FloorMarks): none for hr and admin; for leaders and viewers the departments whose IC figures
+ * may show and whether the plan on IC counts hides the unit (the reader's top follows icTotal,
+ * any other subtree icShown), beside the department plan the request already holds. Undefined
+ * when the marks hold no plan on IC counts (or the request no department plan).
+ */
+async function storedIcFloor(
+  req: DashboardRequest,
+  subtree: string,
+): Promise<{ floor: CeilingRiskReader['floor']; icHidden: boolean } | undefined> {
+  const floor = storedFloor(req);
+  if (floor === null) return { floor: null, icHidden: false };
+  if (floor === undefined) return undefined;
+  const scope = req.actor.scopeEmployeeId;
+  const rows = await rawQuery<{ shown: boolean | null; departments: unknown }>(
+    `select case when $3::text is null then (data->>'icTotal')::boolean else (data->'icShown') ? $3::text end as shown,
+            data->'icDepartments' as departments
+     from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org'
+       and scope_key = $2 and data ? 'icDepartments'`,
+    [req.ref.id, floorMarksKey(scope, req.settings.minGroupSize), subtree === scope ? null : subtree],
+  );
+  const r = rows[0];
+  const names = Array.isArray(r?.departments) ? (r.departments as unknown[]) : null;
+  if (r === undefined || names === null || !names.every((d) => typeof d === 'string')) return undefined;
+  // The full department plan even when the unit is hidden: the named list's next steps read it.
+  const departments = req.floorDepartments;
+  if (departments === undefined) return undefined;
+  return { floor: { departments, icDepartments: new Set(names as string[]) }, icHidden: r.shown !== true };
 }

@@ -53,7 +53,7 @@ export function storeMarks(ref: Pick<SnapshotRef, 'id'>, key: string, marks: Flo
           `insert into metric_results (snapshot_id, family, scope_type, scope_key, data)
            values ($1, '${FLOOR_FAMILY}', 'org', $2, $3::jsonb)
            on conflict (snapshot_id, family, scope_type, scope_key) do update set data = excluded.data
-           where not (metric_results.data ? 'topDepartments')`,
+           where not (metric_results.data ? 'icDepartments')`,
           [ref.id, key, JSON.stringify(marks)],
           await getDatabase(),
         );

@@ -3,7 +3,12 @@ import { computeCeilingRisk } from '@/lib/metrics/ceiling-risk';
 import { compareSnapshots, type SnapshotChanges } from '@/lib/metrics/history';
 import { buildFrameStep, buildSnapshotFrame } from '@/lib/metrics/series-frames';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import { addSnapshotLevels, createLevelHistory, type LevelHistory } from '@/lib/metrics/time-in-level';
+import {
+  addSnapshotLevels,
+  createLevelHistory,
+  type LevelHistory,
+  type PromotionSample,
+} from '@/lib/metrics/time-in-level';
 import { isStepChain, restoreLevelHistory, type StoredLadderStep } from '@/lib/metrics/ladder-steps';
 import { isPointWithin, leafFacts } from '@/lib/metrics/unit-points';
 import { RISK_OPTIONS, type LadderHistory, type StoredChanges } from '@/lib/views/ladder-history';
@@ -246,13 +251,14 @@ async function unitSeriesFromSteps(
  */
 export async function storedUnitLadderSeries(
   req: UnitReader & { ref: SnapshotRef },
-): Promise<{ series: SnapshotRef[]; unitSeries: UnitLadderSeries } | null> {
+): Promise<{ series: SnapshotRef[]; unitSeries: UnitLadderSeries; samples: PromotionSample[] } | null> {
   const series = await listSeries(req.ref.orgId, req.ref.asOf);
   const steps = await readSteps(series);
   const unitSeries = steps && (await unitSeriesFromSteps(req, series, steps));
-  if (!unitSeries) return null;
+  if (!steps || !unitSeries) return null;
   ladderHistoryPaths.steps++;
-  return { series, unitSeries };
+  // The snapshot's promotion samples, as restoreLevelHistory gathers them along the steps.
+  return { series, unitSeries, samples: steps.flatMap((s) => s.samples) };
 }
 
 /**

@@ -1,0 +1,87 @@
+/**
+ * People in preorder (issue #13): one row per tree node of a snapshot, stored at import beside the
+ * unit points, so a manager's subtree is one contiguous range of positions (pre[S] <= pre[X] <
+ * pre[S] + size[S]) and its person lists need no tree. A row holds what those lists read of the
+ * person: where they sit (layer, kind, span, subtree size), who they are (id, name, title,
+ * department, level and its rank) and, for a scored IC, their ceiling risk as computeCeilingRisk
+ * scored it on the history the stored ladder steps give (lib/metrics/ladder-steps.ts).
+ */
+import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
+import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+
+export interface PersonOrderRow {
+  pre: number;
+  /** nodes in the subtree, the node included */
+  size: number;
+  /** the node's index in the tree (the order the tree path lists people in) */
+  ord: number;
+  employeeId: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  level: string | null;
+  /** IC-equivalent rank of the level (NaN when unlevelled) */
+  rank: number;
+  layer: number;
+  kind: number;
+  span: number;
+  /** the person's ceiling risk (scored ICs only; null for everyone else) */
+  risk: Pick<IcCeilingRisk, 'reasons' | 'score' | 'pressure' | 'monthsInLevel'> | null;
+}
+
+/** The reasons in the order scoreIc gives them: bit k is REASON_BITS[k]. */
+export const REASON_BITS: readonly CeilingRiskReason[] = [
+  'atUnitCeiling',
+  'atLadderTop',
+  'longInLevel',
+  'noPromotionInWindow',
+];
+
+/** The reasons as a bit mask (REASON_BITS). */
+export function encodeReasons(reasons: readonly CeilingRiskReason[]): number {
+  let mask = 0;
+  for (const r of reasons) mask |= 1 << REASON_BITS.indexOf(r);
+  return mask;
+}
+
+/** The reasons of a bit mask, in scoreIc's order. */
+export function decodeReasons(mask: number): CeilingRiskReason[] {
+  return REASON_BITS.filter((_, k) => (mask & (1 << k)) !== 0);
+}
+
+/** Every node of the snapshot in preorder, with the ceiling risk of the scored ICs (null: none stored). */
+export function computePeopleOrder(
+  snap: PreparedSnapshot,
+  risk: readonly IcCeilingRisk[] | null,
+): PersonOrderRow[] {
+  const { tree, levels } = snap;
+  const byId = new Map<string, IcCeilingRisk>();
+  for (const p of risk ?? []) byId.set(p.employeeId, p);
+  const out: PersonOrderRow[] = [];
+  for (let k = 0; k < tree.size; k++) {
+    const i = tree.preorder[k] ?? 0;
+    const r = tree.records[i];
+    const id = r?.employeeId ?? '';
+    // A duplicate id is scored once, at the index the tree resolves it to.
+    const p = tree.indexById.get(id) === i ? byId.get(id) : undefined;
+    out.push({
+      pre: k,
+      size: (tree.descendantCount[i] ?? 0) + 1,
+      ord: i,
+      employeeId: id,
+      name: r?.name ?? null,
+      title: r?.title ?? null,
+      department: r?.department ?? null,
+      level: levels.code[i] ?? null,
+      rank: levels.rank[i] ?? Number.NaN,
+      layer: tree.layer[i] ?? 0,
+      kind: tree.kind[i] ?? 0,
+      span: tree.span[i] ?? 0,
+      risk:
+        p === undefined
+          ? null
+          : { reasons: p.reasons, score: p.score, pressure: p.pressure, monthsInLevel: p.monthsInLevel },
+    });
+  }
+  return out;
+}
