@@ -35,19 +35,22 @@ export {
  * lib/views/ceiling-risk.ts ceilingRiskFrom.
  */
 export async function buildCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDashboard> {
-  return (await storedCeilingRisk(req)) ?? ceilingRiskFromTree(req);
-}
-
-/** The Ceiling-risk dashboard from the snapshot's tree and the level history. */
-export async function ceilingRiskFromTree(req: DashboardRequest): Promise<CeilingRiskDashboard> {
-  const ctx = await req.withTree();
+  const stored = await storedCeilingRisk(req);
+  if (stored !== 'replan') return stored ?? ceilingRiskFromTree(req);
   // Marks stored before they held the plan on IC counts are replaced, for the reader's next request.
+  const ctx = await req.withTree();
   if (ctx.floor !== null)
     storeMarks(
       ctx.ref,
       floorMarksKey(ctx.actor.scopeEmployeeId, ctx.settings.minGroupSize),
       floorMarks(ctx.floor, ctx.snap.tree),
     );
+  return ceilingRiskFromTree(ctx);
+}
+
+/** The Ceiling-risk dashboard from the snapshot's tree and the level history. */
+export async function ceilingRiskFromTree(req: DashboardRequest): Promise<CeilingRiskDashboard> {
+  const ctx = await req.withTree();
   return assembleCeilingRisk(ctx, await loadUnitLadderHistory(ctx));
 }
 
@@ -56,18 +59,18 @@ export const ceilingRiskPaths = { stored: 0 };
 
 /**
  * The Ceiling risk of a manager's subtree from stored rows, or null when they cannot answer exactly
- * as the tree would: a reader whose stored floor marks lack the plan on IC counts (marks stored
- * before it; the tree path then stores them anew), a unit that is not a subtree resolved from its
- * unit point, rows stored before people_order or
- * with another ladder, risk not scored at import (its step chain was incomplete), or a history the
- * stored ladder steps cannot give.
+ * as the tree would: a unit that is not a subtree resolved from its unit point, rows stored before
+ * people_order or with another ladder, risk not scored at import (its step chain was incomplete),
+ * or a history the stored ladder steps cannot give; 'replan' when the reader's stored floor marks
+ * lack the plan on IC counts (stored before it): the tree answers and stores them anew.
  */
-async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDashboard | null> {
+async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDashboard | null | 'replan'> {
   const { unit, rootPoint } = req;
   if (rootPoint === undefined) return null;
   if (unit.stored?.scopeType !== 'subtree' || unit.subtree === null || unit.department !== null) return null;
   const floor = await storedIcFloor(req, unit.subtree);
   if (floor === undefined) return null;
+  if (floor === 'replan') return 'replan';
   const ladder = await ladderFor(req.ref);
   const data = await readStored<unknown>(req.ref.id, PEOPLE_ORDER_FAMILY, 'org', '');
   const facts = readPeopleOrderFacts(data, ladderKey(ladder));
@@ -96,13 +99,14 @@ async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDash
  * The reader's floor as the Ceiling risk reads it, from their stored marks (lib/views/floor.ts
  * FloorMarks): none for hr and admin; for leaders and viewers the departments whose IC figures
  * may show and whether the plan on IC counts hides the unit (the reader's top follows icTotal,
- * any other subtree icShown), beside the department plan the request already holds. Undefined
- * when the marks hold no plan on IC counts (or the request no department plan).
+ * any other subtree icShown), beside the department plan the request already holds. 'replan'
+ * when the marks hold no plan on IC counts (stored before it), undefined when the request holds
+ * no department plan.
  */
 async function storedIcFloor(
   req: DashboardRequest,
   subtree: string,
-): Promise<{ floor: CeilingRiskReader['floor']; icHidden: boolean } | undefined> {
+): Promise<{ floor: CeilingRiskReader['floor']; icHidden: boolean } | undefined | 'replan'> {
   const floor = storedFloor(req);
   if (floor === null) return { floor: null, icHidden: false };
   if (floor === undefined) return undefined;
@@ -115,8 +119,9 @@ async function storedIcFloor(
     [req.ref.id, floorMarksKey(scope, req.settings.minGroupSize), subtree === scope ? null : subtree],
   );
   const r = rows[0];
-  const names = Array.isArray(r?.departments) ? (r.departments as unknown[]) : null;
-  if (r === undefined || names === null || !names.every((d) => typeof d === 'string')) return undefined;
+  if (r === undefined) return 'replan';
+  const names = Array.isArray(r.departments) ? (r.departments as unknown[]) : null;
+  if (names === null || !names.every((d) => typeof d === 'string')) return undefined;
   // The full department plan even when the unit is hidden: the named list's next steps read it.
   const departments = req.floorDepartments;
   if (departments === undefined) return undefined;
