@@ -13,7 +13,7 @@ import { ValidationError, NotFoundError } from './errors';
 import { ChunkQueue } from './chunk-queue';
 import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-copy';
 import { rawQuery } from './raw-query';
-import { readSnapshotRecords } from './snapshot-pack';
+import { readSnapshotRecords, writePack } from './snapshot-pack';
 import { readSettings } from './settings';
 import { floorRows, floorScopesOf } from './dashboards/floor';
 import { computeLadderRows } from '@/lib/views/ladder-facts';
@@ -407,6 +407,9 @@ async function storeSnapshots(
     storedHere.set(id, snap.records);
     await tx.query('update snapshots set headcount = $1 where id = $2', [results.summary.headcount, id]);
     await storeMetricRows(tx, id, results.rows);
+    // The records as one packed value (lib/dal/snapshot-pack.ts), in the same transaction: the
+    // next import's previous snapshot and the first view of this one read it instead of the rows.
+    await writePack(tx.query, id, inRowOrder(snap.records));
     await audit(tx, actor, 'snapshot.import', snap.asOf, {
       snapshotId: id,
       version: version.version,
