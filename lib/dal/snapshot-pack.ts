@@ -1,5 +1,6 @@
 import 'server-only';
 import { deserialize, serialize } from 'node:v8';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import type { OrgRecord } from '@/lib/metrics/types';
 import { PEOPLE_COLUMNS, rowToRecord, shareRepeatedValues, type PeopleRow } from './people-copy';
 import { rawQuery } from './raw-query';
@@ -15,8 +16,13 @@ import { getDatabase, type DbHandle } from '@/db';
  * values come back as one shared string (a prepared tree holds each department name once); a
  * column of mostly distinct values (ids, names, emails) as one UTF-8 text joined by NUL, which
  * PostgreSQL text can never contain. Encoded with node:v8 (Node's structured-clone format: typed
- * arrays in and out without a parser of ours); not compressed (zlib cost more time both ways than
- * the bytes it saved: about 95 bytes per person stored, against about 240 in the people table).
+ * arrays in and out without a parser of ours), then compressed with brotli at quality 1 behind a
+ * 4-byte mark (packs written before it are plain v8 and read as they are). At 100k people
+ * (2026-12-07): 10.4 MB plain, 2.9 MB compressed, compressing 40 ms and decompressing 38 ms, while
+ * fetching the plain value took about 180 ms against 50-90 ms for a compressed one with its
+ * decompression (postgres.js receives bytea as hex text: twice its bytes). Deflate at level 1
+ * compressed to 3.0 MB in 110 ms. About 29 bytes per person stored, against about 240 in the
+ * people table.
  */
 /** 3: records carry annualCost (issue #14); packs of format 2 are rewritten on their next load. */
 const FORMAT = 3;
@@ -67,6 +73,9 @@ interface Pack {
 }
 
 const SEP = '\u0000';
+
+/** The mark before a compressed pack ("SPK" and 1); a plain v8 value starts with its version tag, 0xff. */
+const COMPRESSED = Buffer.from([0x53, 0x50, 0x4b, 0x01]);
 
 function indexArray(n: number, distinct: number): Index {
   return distinct < 0xff ? new Uint8Array(n) : distinct < 0xffff ? new Uint16Array(n) : new Uint32Array(n);
@@ -124,7 +133,14 @@ export function packRecords(records: readonly OrgRecord[]): Buffer {
     if (pack.annualCost) pack.annualCost[i] = r.annualCost ?? Number.NaN;
   }
   for (const f of TEXT_FIELDS) pack.text[f] = encodeText(records, f);
-  return serialize(pack);
+  const plain = serialize(pack);
+  const packed = brotliCompressSync(plain, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 1,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: plain.length,
+    },
+  });
+  return Buffer.concat([COMPRESSED, packed]);
 }
 
 function column(pack: Pack, field: TextField): (i: number) => string | null {
@@ -145,7 +161,9 @@ function column(pack: Pack, field: TextField): (i: number) => string | null {
 export function unpackRecords(buffer: Uint8Array): OrgRecord[] | null {
   let pack: Pack;
   try {
-    pack = deserialize(buffer) as Pack;
+    const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const compressed = bytes.subarray(0, COMPRESSED.length).equals(COMPRESSED);
+    pack = deserialize(compressed ? brotliDecompressSync(bytes.subarray(COMPRESSED.length)) : bytes) as Pack;
   } catch {
     return null;
   }
