@@ -4,7 +4,7 @@
 // the JSON report; progress and the table always go to stderr. `--abuse` runs only the abuse
 // benchmark (hostile uploads against dashboard readers on the production build). `--views` runs only
 // the cold-view benchmark (`--people N --snapshots S --views-per-family K --clients C --seconds T
-// --seed X --without-ai --as-leader --families a,b`; `--quick` for 10k x 4): views nobody asked for
+// --seed X --without-ai --as-leader --families a,b --pglite`; `--quick` for 10k x 4): views nobody asked for
 // since the import, on the production build. `--scenario` runs only the scenario benchmark (`scenario100k`: opening a stored
 // scenario and appending operations on the 100k demo company, server time; `--people N --snapshots S
 // --ops K --seed X`; `--quick` for 10k x 3). `--ai` runs only the AI benchmark (`ai100k`: a year of
@@ -25,7 +25,7 @@ import { aiKey, benchAi, type AiBenchOptions } from '../cli/bench/ai-bench';
 
 const USAGE =
   'usage: npm run bench -- [--json] [--quick] [--reps N] [--reps-1m N] [--reps-pglite N] [--subtree-queries N] [--verbose] [--dashboard | --dashboard-only] [--abuse]\n' +
-  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--as-leader] [--families a,b] [--quick] [--json]\n' +
+  '       npm run bench -- --views [--people N] [--snapshots S] [--views-per-family K] [--clients C] [--seconds T] [--seed X] [--without-ai] [--as-leader] [--families a,b] [--pglite] [--quick] [--json]\n' +
   '       npm run bench -- --scenario [--people N] [--snapshots S] [--ops K] [--seed X] [--quick] [--json]\n' +
   '       npm run bench -- --ai [--people N] [--days D] [--prs P] [--batch-days B] [--ai-views K] [--ai-budget S] [--seed X] [--quick] [--json]';
 
@@ -58,6 +58,7 @@ function viewsOptions(values: Record<string, string | boolean | undefined>): Vie
     seed: positiveInt('seed', str('seed'), 13),
     withoutAi: values['without-ai'] === true,
     asLeader: values['as-leader'] === true,
+    pglite: values.pglite === true,
     ...(str('families') === undefined ? {} : { families: viewFamilies(str('families') ?? '') }),
   };
 }
@@ -143,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       'without-ai': { type: 'boolean' },
       'as-leader': { type: 'boolean' },
+      pglite: { type: 'boolean' },
       families: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -175,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.abuse) Object.assign(report, { abuse: await benchAbuse(log, script) });
   if (values.views) {
     const o = viewsOptions(values);
-    Object.assign(report, { [viewsKey(o.people)]: await benchViews(log, o) });
+    Object.assign(report, { [viewsKey(o.people, o.pglite)]: await benchViews(log, o) });
   }
   if (values.scenario) {
     const o = scenarioOptions(values);

@@ -20,7 +20,7 @@ export interface BenchReport {
   subtree100k?: { p50Ms: number; p95Ms: number };
   dashboard100k?: { p50Ms: number; p95Ms: number; overviewDrawnSeconds: number };
   abuse?: AbuseFigures;
-  /** cold-view runs keyed by size: views100k, views1m (issue #13) */
+  /** cold-view runs keyed by size: views100k, views1m (issue #13); views100kPglite on PGlite */
   [views: `views${string}`]: ViewsFigures | undefined;
   /** scenario runs keyed by size: scenario100k (issue #14) */
   [scenario: `scenario${string}`]: ScenarioFigures | undefined;
@@ -121,7 +121,7 @@ export function summaryRows(r: BenchReport): Row[] {
     });
   }
   for (const [k, v] of Object.entries(r))
-    if (/^views\d+[km]$/.test(k) && v) rows.push(...viewRows(v as ViewsFigures));
+    if (/^views\d+[km](Pglite)?$/.test(k) && v) rows.push(...viewRows(v as ViewsFigures));
     else if (/^scenario\d+k$/.test(k) && v) rows.push(...scenarioRows(v as ScenarioFigures));
     else if (/^ai\d+k$/.test(k) && v) rows.push(...aiRows(v as AiBenchFigures));
   return rows;
@@ -187,7 +187,7 @@ function viewRows(v: ViewsFigures): Row[] {
   const target = 'baseline (#13)';
   return [
     {
-      name: `first request after start, ${v.company}`,
+      name: `first request after start, ${v.company}${v.database === 'pglite' ? ' on PGlite' : ''}`,
       figure: s(v.firstRequestSeconds),
       reference: `psql \\copy ${s(v.psqlCopySeconds)}; load ${v.loadAverage.before} / ${v.loadAverage.after}`,
       target,

@@ -8,10 +8,14 @@
  * With `asLeader`, signed in as a leader (privacy floor) scoped to the largest manager's subtree
  * below the top, who exists before the import (so the import stores their floor marks, as for
  * an organisation's leaders): the first request is their scope's Overview, and the views are
- * subtrees inside their scope.
+ * subtrees inside their scope. With `pglite`, the company goes into an embedded PGlite folder
+ * (the default for a new user: no DATABASE_URL) and the server runs on it; `psql \copy` into
+ * PostgreSQL stays the same-run reference.
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { APIRequestContext } from 'playwright-core';
 import { startColdServer, timeRequest, type ColdServer } from './cold-server';
@@ -45,6 +49,8 @@ export interface ViewsOptions {
   asLeader?: boolean;
   /** the families asked for (default every one) */
   families?: readonly ViewFamily[];
+  /** the embedded PGlite database instead of PostgreSQL (the default for a new user) */
+  pglite?: boolean;
 }
 
 /** The leader the benchmark signs in as with `asLeader`. */
@@ -67,6 +73,8 @@ export interface ViewsFigures {
   firstRequestMs: number;
   serverRssMb: number;
   company: string;
+  /** where the company was stored: PostgreSQL, or the embedded PGlite folder (`--pglite`) */
+  database: 'postgres' | 'pglite';
   /** who asked: admin, or a leader scoped to this manager's subtree */
   reader: { role: 'admin' } | { role: 'leader'; scope: string };
   /** the families asked for */
@@ -103,21 +111,20 @@ const latencies = (ms: readonly number[]): Latencies => ({
  * The current snapshots' dates and, for each, the stored people who have reports (with `scope`,
  * only those in that manager's subtree, the scope root included).
  */
-async function readManagers(url: string, scope: string | null = null): Promise<SnapshotManagers[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
-  try {
-    const rows =
-      scope === null
-        ? await sql<{ as_of: string; id: string }[]>`
-      select s.as_of::text as as_of, r.manager_id as id
+/** Where the company lives: a PostgreSQL database (url) or a PGlite folder (dataDir). */
+type BenchStore = { url: string; dataDir?: undefined } | { url?: undefined; dataDir: string };
+
+async function readManagers(store: BenchStore, scope: string | null = null): Promise<SnapshotManagers[]> {
+  const text =
+    scope === null
+      ? `select s.as_of::text as as_of, r.manager_id as id
       from snapshots s join people r on r.snapshot_id = s.id
       where s.is_current and r.manager_id is not null
         and exists (select 1 from people m where m.snapshot_id = s.id and m.employee_id = r.manager_id)
       group by 1, 2 order by 1, 2`
-        : await sql<{ as_of: string; id: string }[]>`
-      with recursive inside(snapshot_id, id) as (
+      : `with recursive inside(snapshot_id, id) as (
         select p.snapshot_id, p.employee_id from people p join snapshots s on s.id = p.snapshot_id
-        where s.is_current and p.employee_id = ${scope}
+        where s.is_current and p.employee_id = $1
         union
         select r.snapshot_id, r.employee_id from people r join inside i
           on r.snapshot_id = i.snapshot_id and r.manager_id = i.id
@@ -126,16 +133,30 @@ async function readManagers(url: string, scope: string | null = null): Promise<S
       from inside i join snapshots s on s.id = i.snapshot_id
       where exists (select 1 from people r where r.snapshot_id = i.snapshot_id and r.manager_id = i.id)
       group by 1, 2 order by 1, 2`;
-    const by = new Map<string, string[]>();
-    for (const r of rows) {
-      const list = by.get(r.as_of) ?? [];
-      list.push(r.id);
-      by.set(r.as_of, list);
+  const params = scope === null ? [] : [scope];
+  let rows: { as_of: string; id: string }[];
+  if (store.dataDir !== undefined) {
+    const db = new PGlite(path.join(store.dataDir, 'pg')); // where db/client.ts keeps it
+    try {
+      rows = (await db.query<{ as_of: string; id: string }>(text, params)).rows;
+    } finally {
+      await db.close();
     }
-    return [...by].map(([asOf, managers]) => ({ asOf, managers }));
-  } finally {
-    await sql.end({ timeout: 5 });
+  } else {
+    const sql = postgres(store.url, { max: 1, onnotice: () => undefined });
+    try {
+      rows = await sql.unsafe<{ as_of: string; id: string }[]>(text, params);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
   }
+  const by = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = by.get(r.as_of) ?? [];
+    list.push(r.id);
+    by.set(r.as_of, list);
+  }
+  return [...by].map(([asOf, managers]) => ({ asOf, managers }));
 }
 
 /**
@@ -235,10 +256,16 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
   if (newest === undefined) throw new Error('the demo generator wrote no org file');
   const psqlCopySeconds = await referenceCopySeconds(newest);
   log(`views: psql \\copy of the newest org file ${psqlCopySeconds.toFixed(2)} s (same-run reference)`);
-  const db = await createBenchDatabase();
+  const db = opts.pglite ? null : await createBenchDatabase();
+  const dataDir = opts.pglite ? fs.mkdtempSync(path.join(os.tmpdir(), 'strata-views-pglite-')) : null;
+  const store: BenchStore = dataDir !== null ? { dataDir } : { url: db?.url ?? '' };
   let server: ColdServer | null = null;
   try {
-    const env = { ...process.env, DATABASE_URL: db.url };
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (dataDir !== null) {
+      delete env.DATABASE_URL;
+      env.STRATA_DATA_DIR = dataDir;
+    } else env.DATABASE_URL = db?.url;
     const scope = opts.asLeader ? largestManager(newest) : null;
     if (scope !== null) {
       cli(['orgs', 'create', BENCH_ORG], env);
@@ -268,7 +295,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     log(`views: imported ${aiFiles.length} AI-usage files in ${secondsSince(t).toFixed(1)} s`);
     cli(['users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password], env);
 
-    const snapshots = await readManagers(db.url, scope);
+    const snapshots = await readManagers(store, scope);
     const managers = snapshots.reduce((n, s) => n + s.managers.length, 0);
     const cold = opts.perFamily * families.length;
     // 20 clients over 200 distinct views nobody asked for (issue #13), never one asked twice.
@@ -306,6 +333,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
       firstRequestMs: Math.round(first.ms),
       serverRssMb: Math.round(peak),
       company,
+      database: dataDir !== null ? 'pglite' : 'postgres',
       reader: scope === null ? { role: 'admin' } : { role: 'leader', scope },
       families: [...families],
       aiImported: aiFiles.length > 0,
@@ -332,13 +360,16 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     };
   } finally {
     await server?.stop();
-    await dropBenchDatabase(db.name);
+    if (db !== null) await dropBenchDatabase(db.name);
+    if (dataDir !== null) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** The report key of a cold-view run: views100k, views1m, views10k ... (issue #13's names). */
-export function viewsKey(people: number): string {
-  return people >= 1_000_000 && people % 1_000_000 === 0
-    ? `views${people / 1_000_000}m`
-    : `views${Math.round(people / 1000)}k`;
+/** The report key of a cold-view run: views100k, views1m, views10k ... (issue #13's names); views100kPglite on PGlite. */
+export function viewsKey(people: number, pglite = false): string {
+  const size =
+    people >= 1_000_000 && people % 1_000_000 === 0
+      ? `${people / 1_000_000}m`
+      : `${Math.round(people / 1000)}k`;
+  return pglite ? `views${size}Pglite` : `views${size}`;
 }

@@ -14,7 +14,7 @@ import { ChunkQueue } from './chunk-queue';
 import { peopleOrderFactsRow, readStepChain, storePeopleOrder } from './people-order';
 import { PeopleCopyWriter, peopleCopyChunks, PEOPLE_COLUMNS } from './people-copy';
 import { rawQuery } from './raw-query';
-import { readSnapshotRecords } from './snapshot-pack';
+import { readSnapshotRecords, writePack } from './snapshot-pack';
 import { readSettings } from './settings';
 import { floorRows, floorScopesOf } from './dashboards/floor';
 import { computeLadderRows, ladderKey } from '@/lib/views/ladder-facts';
@@ -420,6 +420,9 @@ async function storeSnapshots(
       peopleOrderFactsRow(results.people, ladderKey(results.ladder)),
     ]);
     await storePeopleOrder(tx, id, results.people);
+    // The records as one packed value (lib/dal/snapshot-pack.ts), in the same transaction: the
+    // next import's previous snapshot and the first view of this one read it instead of the rows.
+    await writePack(tx.query, id, inRowOrder(snap.records));
     await audit(tx, actor, 'snapshot.import', snap.asOf, {
       snapshotId: id,
       version: version.version,

@@ -189,7 +189,9 @@ export function computeSnapshotResults(
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
   for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
     add('point', 'subtree', id, encodeUnitPoint(point));
-  if (options.extraRows) rows.push(...options.extraRows(curr, rows));
+  // One push per row: spreading a million-person organisation's rows (about 170k subtrees' facts)
+  // into push's arguments overflowed the call stack.
+  if (options.extraRows) for (const row of options.extraRows(curr, rows)) rows.push(row);
 
   const history = createLevelHistory();
   if (prev !== null) addSnapshotLevels(history, null, prev, null);

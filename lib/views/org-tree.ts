@@ -200,7 +200,8 @@ function smallGroupLabel(ctx: ViewContext): string {
 export function listChildren(ctx: ViewContext, i: number): TreeNode[] {
   const t = ctx.snap.tree;
   const kids: number[] = [];
-  if (i < 0) kids.push(...t.roots);
+  if (i < 0)
+    for (const r of t.roots) kids.push(r); // an organisation may have 100k+ roots: no spread
   else
     for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) kids.push(t.children[e] ?? 0);
   const shown: Array<{ node: TreeNode; size: number }> = [];

@@ -53,4 +53,22 @@ describe('snapshot pack', () => {
     expect(unpackRecords(serialize({ format: 99 }))).toBeNull();
     expect(unpackRecords(new Uint8Array([1, 2, 3]))).toBeNull();
   });
+
+  it('is compressed (a quarter of its plain size here); a plain pack written before compression still reads', async () => {
+    const { deserialize, serialize } = await import('node:v8');
+    const { brotliDecompressSync } = await import('node:zlib');
+    const records = Array.from({ length: 5000 }, (_, i) =>
+      person(`E${i}`, i === 0 ? null : `E${(i - 1) >> 3}`, {
+        row: i + 2,
+        name: `Person ${i}`,
+        title: 'Engineer',
+      }),
+    );
+    const packed = packRecords(records);
+    expect([...packed.subarray(0, 4)]).toEqual([0x53, 0x50, 0x4b, 0x01]);
+    const plain = serialize(deserialize(brotliDecompressSync(packed.subarray(4))));
+    expect(packed.byteLength).toBeLessThan(plain.byteLength / 4);
+    expect(unpackRecords(plain)).toEqual(records);
+    expect(unpackRecords(packed.subarray(0, packed.length - 10))).toBeNull(); // cut short: refused
+  });
 });

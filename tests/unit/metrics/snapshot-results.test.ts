@@ -15,6 +15,21 @@ describe('computeSnapshotResults (rows for metric_results)', () => {
     group('J2', 'P4', 10.5, { level: 'B1 (HEO)', department: 'Ops' }),
   ];
 
+  it('takes any number of extra rows (a million-person organisation gives about 340k)', () => {
+    const extra = Array.from({ length: 400_000 }, (_, i) => ({
+      family: 'x',
+      scopeType: 'subtree' as const,
+      scopeKey: `E${i}`,
+      data: i,
+    }));
+    const results = computeSnapshotResults(records, {
+      asOf: '2024-03-31',
+      ladder: 'auto',
+      extraRows: () => extra,
+    });
+    expect(results.rows.filter((r) => r.family === 'x')).toHaveLength(400_000);
+  });
+
   it('stores org, department and subtree rows and a summary', () => {
     const results = computeSnapshotResults(records, { asOf: '2024-03-31', ladder: 'auto' });
     expect(results.ladder.id).toBe('uk-civil-service');
