@@ -33,6 +33,7 @@ import {
   type ToolUseRow,
 } from './ai-delivery-data';
 import { processCache } from './process-cache';
+import { loadPeriodSums } from './ai-period-sums';
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -108,6 +109,8 @@ export async function buildPayoffPeriod(input: {
   rollup?: AiRollup;
   /** memoises loadPrDays per window (the cached period shares it between units) */
   prDaysCache?: (key: string, build: () => Promise<MergedPr[]>) => Promise<MergedPr[]>;
+  /** the period's usage per subject and tool uses from kept sums (loadPeriodSums; tools null = read the rows) */
+  sums?: () => Promise<{ rows: AiAggregate[]; tools: ToolUseRow[] | null }>;
   /** memoises the adoption look-back's monthly day masks (periods ending in the same month share them) */
   activeMonthsCache?: (key: string, build: () => Promise<ActiveMonthsRow[]>) => Promise<ActiveMonthsRow[]>;
 }): Promise<PayoffPeriod> {
@@ -123,9 +126,14 @@ export async function buildPayoffPeriod(input: {
         : readMonths();
   // the period's usage per subject, unless the caller has rolled it up already
   const needRows = index !== null && input.rollup === undefined;
+  const sums = input.sums?.();
   const [rows, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
-    needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve([] as AiAggregate[]),
-    loadToolUse(orgId, from, to),
+    !needRows
+      ? Promise.resolve([] as AiAggregate[])
+      : sums
+        ? sums.then((s) => s.rows)
+        : loadAiAggregates(orgId, from, to, false),
+    sums ? sums.then((s) => s.tools ?? loadToolUse(orgId, from, to)) : loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
     loadCurrentSeats(orgId),
     loadPrRange(orgId),
@@ -222,6 +230,7 @@ export function loadPayoffPeriod(
       to,
       index,
       manual,
+      sums: () => loadPeriodSums(orgId, version, from, to),
       prDaysCache: (k, build) => prDaysCache.get(`${key}|${k}`, build),
       activeMonthsCache: (k, build) => activeMonthsCache.get(`${orgId}|${version}|${k}`, build),
     });
