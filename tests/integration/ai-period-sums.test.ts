@@ -7,7 +7,6 @@
  * byte-identical to the one built from the queries. On both backends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR, inOrg } from '@/lib/dal/actor';
 import {
   clearIdentityIndexCache,
   listCurrentSnapshots,
