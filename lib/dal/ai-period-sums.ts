@@ -2,7 +2,7 @@ import 'server-only';
 import type { AiAggregate } from '@/lib/metrics/ai-rollup';
 import { aggregateOf, type AggRow } from './ai-data';
 import { hasMultiDayRows, toolUseRow, type ToolUseRow } from './ai-delivery-data';
-import { C, COL, keyValues, loadPeriodBuckets, sumBuckets, type BucketSums } from './ai-usage-buckets';
+import { C, col, loadPeriodBuckets, sumBuckets, type BucketSums, type Subject } from './ai-usage-buckets';
 
 /**
  * loadAiAggregates (per subject, not per month) and loadToolUse of a period from the buckets kept in
@@ -29,11 +29,17 @@ export async function loadPeriodSums(
   return { rows: aggregatesOf(all), tools: multiDay ? null : toolUsesOf(months) };
 }
 
-const at = (v: Float64Array, r: number, c: string): number | null => {
-  const x = v[r * C + (COL[c] ?? 0)] ?? Number.NaN;
-  return Number.isNaN(x) ? null : x;
+/** Days since 1970-01-01 as YYYY-MM-DD (a period holds few distinct days: each is formatted once). */
+const dayNames = new Map<number, string>();
+const day = (n: number | null): string | null => {
+  if (n === null) return null;
+  let s = dayNames.get(n);
+  if (s === undefined) {
+    s = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    if (dayNames.size < 100_000) dayNames.set(n, s);
+  }
+  return s;
 };
-const day = (n: number | null) => (n === null ? null : new Date(n * 86_400_000).toISOString().slice(0, 10));
 /** Ascending, nulls last (as PostgreSQL's order by). */
 function compareKeys(a: ReadonlyArray<string | null>, b: ReadonlyArray<string | null>): number {
   for (let i = 0; i < a.length; i++) {
@@ -47,11 +53,23 @@ function compareKeys(a: ReadonlyArray<string | null>, b: ReadonlyArray<string | 
   return 0;
 }
 
-function aggregatesOf({ keys, values }: { keys: string[]; values: Float64Array }): AiAggregate[] {
-  const out = keys.map((key, r) => {
-    const [tool, kind, employee, login, email, manager, orgKey] = keyValues(key);
-    const n = (c: string) => at(values, r, c);
-    const row: AggRow = {
+type Summed = { subjects: Subject[]; values: Float64Array };
+
+/** Row r's value of a column (null = none). */
+const valueOf = (values: Float64Array, r: number, c: number): number | null => {
+  const x = c < 0 ? Number.NaN : (values[r * C + c] ?? Number.NaN);
+  return Number.isNaN(x) ? null : x;
+};
+
+function aggregatesOf({ subjects, values }: Summed): AiAggregate[] {
+  const order = subjects
+    .map((_, r) => r)
+    .sort((a, b) => compareKeys(subjects[a]?.values ?? [], subjects[b]?.values ?? []));
+  return order.map((r) => {
+    const [tool, kind, employee, login, email, manager, orgKey] = subjects[r]?.values ?? [];
+    const n = (name: string) => valueOf(values, r, col(name));
+    const flag = (name: string) => (n(name) === null ? null : n(name) === 1);
+    return aggregateOf({
       month: '',
       tool: tool ?? '',
       subject_kind: (kind ?? 'person') as AggRow['subject_kind'],
@@ -66,7 +84,7 @@ function aggregatesOf({ keys, values }: { keys: string[]; values: Float64Array }
       active_rows: n('active_rows') ?? 0,
       engineers: n('engineers'),
       ai_active_users: n('ai_active_users'),
-      active: n('active') === null ? null : n('active') === 1,
+      active: flag('active'),
       suggestions: n('suggestions'),
       acceptances: n('acceptances'),
       lines_suggested: n('lines_suggested'),
@@ -80,88 +98,105 @@ function aggregatesOf({ keys, values }: { keys: string[]; values: Float64Array }
       pr_end: day(n('pr_end')),
       spend_start: day(n('spend_start')),
       spend_end: day(n('spend_end')),
-      whole_tool: n('whole_tool') === null ? null : n('whole_tool') === 1,
-    };
-    return { key: keyValues(key), row };
+      whole_tool: flag('whole_tool'),
+    });
   });
-  out.sort((a, b) => compareKeys(a.key, b.key));
-  return out.map((o) => aggregateOf(o.row));
 }
 
 const bitCount = (m: number) => {
   let v = m >>> 0;
   let n = 0;
-  for (; v !== 0; v &= v - 1) n++;
+  for (; v !== 0; v = (v & (v - 1)) >>> 0) n++;
   return n;
 };
-const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
-type ToolAcc = Record<
-  'days_reported' | 'cs' | 'cns' | 'lines_nt' | 'lines_all' | 'lines_t' | 'lines_total' | 'agent' | 'spend',
-  number | null
-> & { who: Array<string | null>; days: number; active: boolean | null };
+/** The tool uses' sums per identity and tool: [column added, slot]. */
+const TOOL_SUMS = [
+  'days_reported',
+  'credits_spend',
+  'credits_no_spend',
+  'lines_nt',
+  'lines_ai',
+  'lines_t',
+  'lines_total',
+  'agent',
+  'spend_usd',
+] as const;
+const T = TOOL_SUMS.length;
+const slot = (name: (typeof TOOL_SUMS)[number]) => TOOL_SUMS.indexOf(name);
 
 /** The person rows per identity and tool (loadToolUse's sums), or null when the rows must answer. */
-function toolUsesOf(months: Array<{ keys: string[]; values: Float64Array }>): ToolUseRow[] | null {
-  const acc = new Map<string, ToolAcc>();
-  for (const { keys, values } of months) {
-    const masks = new Map<string, number>();
-    keys.forEach((key, r) => {
-      const [tool, kind, employee, login, email] = keyValues(key);
-      if (kind !== 'person') return;
-      const who = [tool ?? null, employee ?? null, login ?? null, email ?? null];
-      const w = JSON.stringify(who);
-      const n = (c: string) => at(values, r, c);
-      masks.set(w, (masks.get(w) ?? 0) | (n('day_mask') ?? 0));
-      let a = acc.get(w);
-      if (a === undefined) {
-        const none = { days_reported: null, cs: null, cns: null, lines_nt: null, lines_all: null };
-        a = {
-          ...none,
-          who,
-          days: 0,
-          active: null,
-          lines_t: null,
-          lines_total: null,
-          agent: null,
-          spend: null,
-        };
-        acc.set(w, a);
+function toolUsesOf(months: readonly Summed[]): ToolUseRow[] | null {
+  const index = new Map<string, number>();
+  const who: string[] = [];
+  const cols = TOOL_SUMS.map(col);
+  const [activeCol, maskCol] = [col('active'), col('day_mask')];
+  let sums = new Float64Array(0);
+  let days = new Int32Array(0);
+  let active = new Int8Array(0);
+  for (const { subjects, values } of months) {
+    const masks = new Map<number, number>();
+    for (let r = 0; r < subjects.length; r++) {
+      const w = subjects[r]?.who;
+      if (w === null || w === undefined) continue;
+      let k = index.get(w);
+      if (k === undefined) {
+        k = who.length;
+        index.set(w, k);
+        who.push(w);
+        if (days.length < who.length) {
+          const size = Math.max(1024, who.length * 2);
+          const [s2, d2, a2] = [
+            new Float64Array(size * T).fill(Number.NaN),
+            new Int32Array(size),
+            new Int8Array(size).fill(-1),
+          ];
+          s2.set(sums);
+          d2.set(days);
+          a2.set(active);
+          [sums, days, active] = [s2, d2, a2];
+        }
       }
-      const act = n('active');
-      if (act !== null) a.active = a.active === true || act === 1;
-      a.days_reported = add(a.days_reported, n('days_reported'));
-      a.cs = add(a.cs, n('credits_spend'));
-      a.cns = add(a.cns, n('credits_no_spend'));
-      a.lines_nt = add(a.lines_nt, n('lines_nt'));
-      a.lines_all = add(a.lines_all, n('lines_ai'));
-      a.lines_t = add(a.lines_t, n('lines_t'));
-      a.lines_total = add(a.lines_total, n('lines_total'));
-      a.agent = add(a.agent, n('agent'));
-      a.spend = add(a.spend, n('spend_usd'));
-    });
-    for (const [w, m] of masks) {
-      const a = acc.get(w);
-      if (a) a.days += bitCount(m);
+      for (let t = 0; t < T; t++) {
+        const v = values[r * C + (cols[t] ?? 0)] ?? Number.NaN;
+        if (Number.isNaN(v)) continue;
+        const a = sums[k * T + t] ?? Number.NaN;
+        sums[k * T + t] = Number.isNaN(a) ? v : a + v;
+      }
+      const act = values[r * C + activeCol] ?? Number.NaN;
+      if (!Number.isNaN(act)) active[k] = Math.max(active[k] ?? -1, act);
+      masks.set(k, (masks.get(k) ?? 0) | (values[r * C + maskCol] ?? 0));
     }
+    for (const [k, m] of masks) days[k] = (days[k] ?? 0) + bitCount(m);
   }
-  const list = [...acc.values()].sort((a, b) => compareKeys(a.who, b.who));
-  if (list.some((a) => a.days_reported !== null || (a.cs !== null && a.cns !== null))) return null;
-  return list.map((a) =>
-    toolUseRow({
-      tool: a.who[0],
-      employee_id: a.who[1],
-      login: a.who[2],
-      email: a.who[3],
-      active_days: a.days,
-      credits: a.cs ?? a.cns ?? 0,
-      active: a.active,
-      lines_ai: a.lines_nt ?? a.lines_all,
-      lines_ai_t: a.lines_t,
-      lines_total: a.lines_total,
-      agent: a.agent,
-      spend: a.spend,
-      has_credits: a.cs !== null || a.cns !== null,
-    }),
-  );
+  const get = (k: number, name: (typeof TOOL_SUMS)[number]) => {
+    const v = sums[k * T + slot(name)] ?? Number.NaN;
+    return Number.isNaN(v) ? null : v;
+  };
+  const out: ToolUseRow[] = [];
+  const keys = who.map((w) => JSON.parse(w) as Array<string | null>);
+  const order = keys.map((_, k) => k).sort((a, b) => compareKeys(keys[a] ?? [], keys[b] ?? []));
+  for (const k of order) {
+    const [cs, cns] = [get(k, 'credits_spend'), get(k, 'credits_no_spend')];
+    if (get(k, 'days_reported') !== null || (cs !== null && cns !== null)) return null;
+    const [tool, employee, login, email] = keys[k] ?? [];
+    out.push(
+      toolUseRow({
+        tool,
+        employee_id: employee,
+        login,
+        email,
+        active_days: days[k],
+        credits: cs ?? cns ?? 0,
+        active: active[k] === -1 ? null : active[k] === 1,
+        lines_ai: get(k, 'lines_nt') ?? get(k, 'lines_ai'),
+        lines_ai_t: get(k, 'lines_t'),
+        lines_total: get(k, 'lines_total'),
+        agent: get(k, 'agent'),
+        spend: get(k, 'spend_usd'),
+        has_credits: cs !== null || cns !== null,
+      }),
+    );
+  }
+  return out;
 }

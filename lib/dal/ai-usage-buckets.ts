@@ -52,16 +52,30 @@ const COLS: ReadonlyArray<readonly [string, Op, string]> = [
 export const C = COLS.length;
 /** Column positions by name. */
 export const COL: Readonly<Record<string, number>> = Object.fromEntries(COLS.map(([n], i) => [n, i]));
+/** A column's position (-1 = no such column: reads give null). */
+export const col = (name: string): number => COL[name] ?? -1;
 /** The subject: what loadAiAggregates groups by (tool and kind first, as the tool uses need them). */
 const KEY = ['tool', 'subject_kind', 'employee_id', 'login', 'email', 'team_manager_id', 'org_key'] as const;
 
-/** One bucket's rows: subject keys (JSON of KEY's values) and C values a row (NaN = null). */
+/** A subject (one per organisation and data version, shared by the buckets that hold it). */
+export interface Subject {
+  /** JSON of KEY's values */
+  key: string;
+  /** KEY's values: tool, subject_kind, employee_id, login, email, team_manager_id, org_key */
+  values: ReadonlyArray<string | null>;
+  /** person rows: JSON of (tool, employee_id, login, email), what the tool uses group by; else null */
+  who: string | null;
+}
+
+/** One bucket's rows: their subjects and C values a row (NaN = null). */
 export interface BucketSums {
   /** the first day of the bucket's month (YYYY-MM-DD) */
   month: string;
-  keys: string[];
+  subjects: Subject[];
   values: Float64Array;
 }
+
+const OPS: readonly Op[] = COLS.map(([, op]) => op);
 
 /** Adds value v into slot i of acc as op combines them (NaN = null, skipped as SQL aggregates do). */
 function combine(acc: Float64Array, i: number, v: number, op: Op): void {
@@ -75,32 +89,33 @@ function combine(acc: Float64Array, i: number, v: number, op: Op): void {
 }
 
 /** The buckets' rows added up per subject: keys and one row of C values each (NaN = null). */
-export function sumBuckets(buckets: readonly BucketSums[]): { keys: string[]; values: Float64Array } {
+export function sumBuckets(buckets: readonly BucketSums[]): { subjects: Subject[]; values: Float64Array } {
   const at = new Map<string, number>();
-  const keys: string[] = [];
+  const subjects: Subject[] = [];
   let values = new Float64Array(0);
   for (const b of buckets)
-    for (let r = 0; r < b.keys.length; r++) {
-      const key = b.keys[r] ?? '';
-      let k = at.get(key);
+    for (let r = 0; r < b.subjects.length; r++) {
+      const subject = b.subjects[r];
+      if (subject === undefined) continue;
+      let k = at.get(subject.key);
       if (k === undefined) {
-        k = keys.length;
-        at.set(key, k);
-        keys.push(key);
-        if (values.length < keys.length * C) {
-          const grown = new Float64Array(Math.max(1024, keys.length * 2) * C).fill(Number.NaN);
+        k = subjects.length;
+        at.set(subject.key, k);
+        subjects.push(subject);
+        if (values.length < subjects.length * C) {
+          const grown = new Float64Array(Math.max(1024, subjects.length * 2) * C).fill(Number.NaN);
           grown.set(values);
           values = grown;
         }
       }
-      const row = values.subarray(k * C, (k + 1) * C);
-      for (let c = 0; c < C; c++) combine(row, c, b.values[r * C + c] ?? Number.NaN, COLS[c]?.[1] ?? 'sum');
+      for (let c = 0; c < C; c++)
+        combine(values, k * C + c, b.values[r * C + c] ?? Number.NaN, OPS[c] ?? 'sum');
     }
-  return { keys, values: values.subarray(0, keys.length * C) };
+  return { subjects, values: values.subarray(0, subjects.length * C) };
 }
 
 /** Interned subject keys per organisation and data version (the same strings in every bucket). */
-const keyCache = processCache<Map<string, string>>('ai-usage-subject-keys', { max: 8 });
+const keyCache = processCache<Map<string, Subject>>('ai-usage-subject-keys', { max: 8 });
 
 async function readBucket(
   orgId: number,
@@ -117,19 +132,25 @@ async function readBucket(
         : `(${partialSelect('$1::int', 'ai_usage u', 'period_end = $2::date and import_id in (select id from ai_imports where org_id = $1)')}) s`;
   const rows = await rawQuery<Record<string, unknown>>(`select ${exprs} from ${from}`, [orgId, first]);
   const intern = await keyCache.get(`${orgId}|${version}`, async () => new Map());
-  const keys: string[] = [];
+  const subjects: Subject[] = [];
   const values = new Float64Array(rows.length * C);
   rows.forEach((r, i) => {
-    const key = JSON.stringify(KEY.map((k) => r[k] ?? null));
-    const kept = intern.get(key);
-    if (kept === undefined) intern.set(key, key);
-    keys.push(kept ?? key);
+    const vals = KEY.map((k) => (r[k] ?? null) as string | null);
+    const key = JSON.stringify(vals);
+    let subject = intern.get(key);
+    if (subject === undefined) {
+      const [tool, kind, employee, login, email] = vals;
+      const who = kind === 'person' ? JSON.stringify([tool, employee, login, email]) : null;
+      subject = { key, values: vals, who };
+      intern.set(key, subject);
+    }
+    subjects.push(subject);
     COLS.forEach(([n], c) => {
       const v = r[n];
       values[i * C + c] = v === null || v === undefined ? Number.NaN : Number(v);
     });
   });
-  return { month: `${first.slice(0, 7)}-01`, keys, values };
+  return { month: `${first.slice(0, 7)}-01`, subjects, values };
 }
 
 /** Each bucket's rows per organisation, data version and bucket, bounded by the rows held. */
@@ -137,7 +158,7 @@ const bucketCache = processCache<BucketSums>('ai-usage-buckets', {
   max: 2_000,
   // about 280 MB of values (29 numbers a row); a 10k-person organisation's 45 days fit
   maxSize: 1_200_000,
-  sizeOf: (b) => b.keys.length,
+  sizeOf: (b) => b.subjects.length,
 });
 
 const DAY_MS = 86_400_000;
@@ -177,6 +198,3 @@ export function loadPeriodBuckets(
     ),
   );
 }
-
-/** The subject's key values (KEY's order) from a kept key. */
-export const keyValues = (key: string): Array<string | null> => JSON.parse(key) as Array<string | null>;
