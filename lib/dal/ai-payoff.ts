@@ -34,6 +34,7 @@ import {
 } from './ai-delivery-data';
 import { processCache } from './process-cache';
 import { loadPeriodSums } from './ai-period-sums';
+import { hasPeriodBuckets, loadPeriodBuckets } from './ai-usage-buckets';
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -219,7 +220,13 @@ export function loadPayoffPeriod(
   to: string,
 ): Promise<PayoffPeriod> {
   const key = JSON.stringify([orgId, version, snapshotId, from, to]);
-  return periodCache.get(key, async () => {
+  // A period whose month, week and day sums are all kept adds them up (no grouping query); else it
+  // runs the grouping queries (a cold read of its buckets costs more than they do) and keeps its
+  // buckets afterwards, for the periods that share them.
+  const kept = hasPeriodBuckets(orgId, version, from, to);
+  let built = false;
+  const period = periodCache.get(key, async () => {
+    built = true;
     const [index, manual] = await Promise.all([
       snapshotId === null ? Promise.resolve(null) : loadIdentityIndex(snapshotId),
       loadManualMap(orgId),
@@ -230,11 +237,14 @@ export function loadPayoffPeriod(
       to,
       index,
       manual,
-      sums: () => loadPeriodSums(orgId, version, from, to),
+      sums: kept ? () => loadPeriodSums(orgId, version, from, to) : undefined,
       prDaysCache: (k, build) => prDaysCache.get(`${key}|${k}`, build),
       activeMonthsCache: (k, build) => activeMonthsCache.get(`${orgId}|${version}|${k}`, build),
     });
   });
+  if (built && !kept)
+    void period.then(() => loadPeriodBuckets(orgId, version, from, to)).catch(() => undefined);
+  return period;
 }
 
 /**

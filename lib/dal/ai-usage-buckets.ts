@@ -174,16 +174,8 @@ const monthsOf = (first: string, last: string): string[] =>
 const weeksOf = (first: string, last: string): string[] =>
   days(first, last).filter((d) => ['01', '08', '15', '22', '29'].includes(d.slice(8)));
 
-/**
- * The buckets covering period [from, to] exactly (whole months, whole weeks, edge days; as
- * monthsSource splits it), each read once per organisation and data version.
- */
-export function loadPeriodBuckets(
-  orgId: number,
-  version: string,
-  from: string,
-  to: string,
-): Promise<BucketSums[]> {
+/** The buckets covering period [from, to] exactly (whole months, whole weeks, edge days; as monthsSource splits it). */
+function bucketKeys(orgId: number, version: string, from: string, to: string) {
   const { months, edges } = splitWindow(from, to);
   const want: Array<['month' | 'week' | 'day', string]> = [];
   if (months) for (const m of monthsOf(months[0], months[1])) want.push(['month', m]);
@@ -192,9 +184,24 @@ export function loadPeriodBuckets(
     if (weeks) for (const w of weeksOf(weeks[0], weeks[1])) want.push(['week', w]);
     for (const [x, y] of left) for (const d of days(x, y)) want.push(['day', d]);
   }
+  return want.map(([kind, first]) => ({ kind, first, key: `${orgId}|${version}|${kind}|${first}` }));
+}
+
+/** The buckets of period [from, to], each read once per organisation and data version. */
+export function loadPeriodBuckets(
+  orgId: number,
+  version: string,
+  from: string,
+  to: string,
+): Promise<BucketSums[]> {
   return Promise.all(
-    want.map(([kind, first]) =>
-      bucketCache.get(`${orgId}|${version}|${kind}|${first}`, () => readBucket(orgId, version, kind, first)),
+    bucketKeys(orgId, version, from, to).map(({ kind, first, key }) =>
+      bucketCache.get(key, () => readBucket(orgId, version, kind, first)),
     ),
   );
+}
+
+/** True when every bucket of period [from, to] is kept (or being read). */
+export function hasPeriodBuckets(orgId: number, version: string, from: string, to: string): boolean {
+  return bucketKeys(orgId, version, from, to).every(({ key }) => bucketCache.peek(key) !== undefined);
 }

@@ -17,6 +17,7 @@ import {
 import { loadToolUse, loadToolUseFromRows } from '@/lib/dal/ai-delivery-data';
 import { loadAiPayoff, loadPayoffPeriod } from '@/lib/dal/ai-payoff';
 import { loadPeriodSums } from '@/lib/dal/ai-period-sums';
+import { hasPeriodBuckets, loadPeriodBuckets } from '@/lib/dal/ai-usage-buckets';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { rawQuery } from '@/lib/dal/raw-query';
 import { importFiles } from '@/cli/commands/import-command';
@@ -134,6 +135,9 @@ describe.each(backends())('AI period sums kept in memory on %s', (backend) => {
         const nodes = aiUnitNodes(index.tree, { scopeRoot: null, ...unit });
         const args = { orgId: 1, from, to, index, nodes, manual, minGroupSize: 1, execLayers: 2 };
         const fresh = await loadAiPayoff(args);
+        // the window's sums kept first, so the period adds them up (a cold period runs the queries)
+        await loadPeriodBuckets(1, version, from, to);
+        expect(hasPeriodBuckets(1, version, from, to)).toBe(true);
         const kept = await loadAiPayoff({
           ...args,
           period: await loadPayoffPeriod(1, version, snap.id, from, to),
