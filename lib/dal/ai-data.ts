@@ -15,8 +15,7 @@ export const IN_ORG = 'import_id in (select id from ai_imports where org_id = $3
 export const ACTIVE = `coalesce(active, coalesce(suggestions, 0) + coalesce(acceptances, 0) + coalesce(lines_accepted, 0)
   + coalesce(ai_assisted_prs, 0) + coalesce(spend_usd, 0) + coalesce(active_days, 0) + coalesce(agent_uses, 0) > 0)`;
 
-/** One subject's sums as loadAiAggregates reads them (dates as YYYY-MM-DD). */
-export type AggRow = {
+type AggRow = {
   month: string;
   tool: string;
   subject_kind: AiAggregate['subjectKind'];
@@ -87,12 +86,7 @@ export async function loadAiAggregates(
      order by 1, tool, subject_kind, employee_id, login, email, team_manager_id, org_key`,
     params,
   );
-  return rows.map(aggregateOf);
-}
-
-/** An AggRow as the AiAggregate it gives. */
-export function aggregateOf(r: AggRow): AiAggregate & { month: string } {
-  return {
+  return rows.map((r) => ({
     month: r.month,
     tool: r.tool,
     subjectKind: r.subject_kind,
@@ -122,7 +116,7 @@ export function aggregateOf(r: AggRow): AiAggregate & { month: string } {
     spendStart: r.spend_start,
     spendEnd: r.spend_end,
     wholeTool: r.whole_tool !== false,
-  };
+  }));
 }
 
 /** Calendar months (YYYY-MM) holding AI-usage rows, oldest first. */

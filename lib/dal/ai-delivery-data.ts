@@ -102,7 +102,7 @@ export async function loadToolUseFromRows(orgId: number, from: string, to: strin
 }
 
 /** True when a person row of the period spans more than one day (a partial index finds them). */
-export async function hasMultiDayRows(orgId: number, from: string, to: string): Promise<boolean> {
+async function hasMultiDayRows(orgId: number, from: string, to: string): Promise<boolean> {
   const rows = await rawQuery<{ n: number }>(
     `select count(*)::int as n from (select 1 from ai_usage
        where period_start <> period_end and period_end between $1::date and $2::date
@@ -177,8 +177,7 @@ async function toolUseFromRows(
   );
 }
 
-/** A tool-use row as read (snake_case columns) as the ToolUseRow it gives. */
-export function toolUseRow(r: Record<string, unknown>): ToolUseRow {
+function toolUseRow(r: Record<string, unknown>): ToolUseRow {
   return {
     tool: String(r.tool),
     employeeId: (r.employee_id as string | null) ?? null,

@@ -33,8 +33,6 @@ import {
   type ToolUseRow,
 } from './ai-delivery-data';
 import { processCache } from './process-cache';
-import { loadPeriodSums } from './ai-period-sums';
-import { hasPeriodBuckets, loadPeriodBuckets } from './ai-usage-buckets';
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -110,8 +108,6 @@ export async function buildPayoffPeriod(input: {
   rollup?: AiRollup;
   /** memoises loadPrDays per window (the cached period shares it between units) */
   prDaysCache?: (key: string, build: () => Promise<MergedPr[]>) => Promise<MergedPr[]>;
-  /** the period's usage per subject and tool uses from kept sums (loadPeriodSums; tools null = read the rows) */
-  sums?: () => Promise<{ rows: AiAggregate[]; tools: ToolUseRow[] | null }>;
   /** memoises the adoption look-back's monthly day masks (periods ending in the same month share them) */
   activeMonthsCache?: (key: string, build: () => Promise<ActiveMonthsRow[]>) => Promise<ActiveMonthsRow[]>;
 }): Promise<PayoffPeriod> {
@@ -127,14 +123,9 @@ export async function buildPayoffPeriod(input: {
         : readMonths();
   // the period's usage per subject, unless the caller has rolled it up already
   const needRows = index !== null && input.rollup === undefined;
-  const sums = input.sums?.();
   const [rows, tools, prs, seats, range, hasUsageData, weeks] = await Promise.all([
-    !needRows
-      ? Promise.resolve([] as AiAggregate[])
-      : sums
-        ? sums.then((s) => s.rows)
-        : loadAiAggregates(orgId, from, to, false),
-    sums ? sums.then((s) => s.tools ?? loadToolUse(orgId, from, to)) : loadToolUse(orgId, from, to),
+    needRows ? loadAiAggregates(orgId, from, to, false) : Promise.resolve([] as AiAggregate[]),
+    loadToolUse(orgId, from, to),
     loadPrAuthors(orgId, from, to),
     loadCurrentSeats(orgId),
     loadPrRange(orgId),
@@ -220,13 +211,7 @@ export function loadPayoffPeriod(
   to: string,
 ): Promise<PayoffPeriod> {
   const key = JSON.stringify([orgId, version, snapshotId, from, to]);
-  // A period whose month, week and day sums are all kept adds them up (no grouping query); else it
-  // runs the grouping queries (a cold read of its buckets costs more than they do) and keeps its
-  // buckets afterwards, for the periods that share them.
-  const kept = hasPeriodBuckets(orgId, version, from, to);
-  let built = false;
-  const period = periodCache.get(key, async () => {
-    built = true;
+  return periodCache.get(key, async () => {
     const [index, manual] = await Promise.all([
       snapshotId === null ? Promise.resolve(null) : loadIdentityIndex(snapshotId),
       loadManualMap(orgId),
@@ -237,14 +222,10 @@ export function loadPayoffPeriod(
       to,
       index,
       manual,
-      sums: kept ? () => loadPeriodSums(orgId, version, from, to) : undefined,
       prDaysCache: (k, build) => prDaysCache.get(`${key}|${k}`, build),
       activeMonthsCache: (k, build) => activeMonthsCache.get(`${orgId}|${version}|${k}`, build),
     });
   });
-  if (built && !kept)
-    void period.then(() => loadPeriodBuckets(orgId, version, from, to)).catch(() => undefined);
-  return period;
 }
 
 /**
