@@ -9,10 +9,9 @@ import { ladderKey } from '@/lib/views/ladder-facts';
 import { rankMapOf, readPeopleOrderFacts, scoredPeopleOf } from '@/lib/views/people-rows';
 import { floorMarks, floorMarksKey } from '@/lib/views/floor';
 import { PEOPLE_ORDER_FAMILY, readPeopleRange } from '../people-order';
-import { rawQuery } from '../raw-query';
 import { ladderFor, readStored } from '../snapshot-data';
 import type { DashboardRequest } from './context';
-import { FLOOR_FAMILY, storeMarks } from './floor';
+import { storeMarks } from './floor';
 import { loadUnitLadderHistory, storedUnitLadderSeries } from './level-history';
 import { storedFloor } from './stored-request';
 import { loadUnitRoot } from './unit-root';
@@ -68,7 +67,7 @@ async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDash
   const { unit, rootPoint } = req;
   if (rootPoint === undefined) return null;
   if (unit.stored?.scopeType !== 'subtree' || unit.subtree === null || unit.department !== null) return null;
-  const floor = await storedIcFloor(req, unit.subtree);
+  const floor = storedIcFloor(req);
   if (floor === undefined) return null;
   if (floor === 'replan') return 'replan';
   const ladder = await ladderFor(req.ref);
@@ -97,33 +96,22 @@ async function storedCeilingRisk(req: DashboardRequest): Promise<CeilingRiskDash
 
 /**
  * The reader's floor as the Ceiling risk reads it, from their stored marks (lib/views/floor.ts
- * FloorMarks): none for hr and admin; for leaders and viewers the departments whose IC figures
- * may show and whether the plan on IC counts hides the unit (the reader's top follows icTotal,
- * any other subtree icShown), beside the department plan the request already holds. 'replan'
- * when the marks hold no plan on IC counts (stored before it), undefined when the request holds
- * no department plan.
+ * FloorMarks, read once with the request in stored-request.ts): none for hr and admin; for leaders
+ * and viewers the departments whose IC figures may show and whether the plan on IC counts hides
+ * the unit (the reader's top follows icTotal, any other subtree icShown), beside the department
+ * plan the request already holds. 'replan' when the marks hold no plan on IC counts (stored before
+ * it), undefined when the request holds no department plan.
  */
-async function storedIcFloor(
+function storedIcFloor(
   req: DashboardRequest,
-  subtree: string,
-): Promise<{ floor: CeilingRiskReader['floor']; icHidden: boolean } | undefined | 'replan'> {
+): { floor: CeilingRiskReader['floor']; icHidden: boolean } | undefined | 'replan' {
   const floor = storedFloor(req);
   if (floor === null) return { floor: null, icHidden: false };
   if (floor === undefined) return undefined;
-  const scope = req.actor.scopeEmployeeId;
-  const rows = await rawQuery<{ shown: boolean | null; departments: unknown }>(
-    `select case when $3::text is null then (data->>'icTotal')::boolean else (data->'icShown') ? $3::text end as shown,
-            data->'icDepartments' as departments
-     from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org'
-       and scope_key = $2 and data ? 'icDepartments'`,
-    [req.ref.id, floorMarksKey(scope, req.settings.minGroupSize), subtree === scope ? null : subtree],
-  );
-  const r = rows[0];
-  if (r === undefined) return 'replan';
-  const names = Array.isArray(r.departments) ? (r.departments as unknown[]) : null;
-  if (names === null || !names.every((d) => typeof d === 'string')) return undefined;
+  if (req.icFloor === undefined) return undefined;
+  if (req.icFloor === null) return 'replan';
   // The full department plan even when the unit is hidden: the named list's next steps read it.
   const departments = req.floorDepartments;
   if (departments === undefined) return undefined;
-  return { floor: { departments, icDepartments: new Set(names as string[]) }, icHidden: r.shown !== true };
+  return { floor: { departments, icDepartments: req.icFloor.departments }, icHidden: !req.icFloor.shown };
 }

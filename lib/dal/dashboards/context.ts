@@ -66,6 +66,12 @@ export interface DashboardRequest {
    * (ReaderFloor.departments), when the marks hold it
    */
   floorDepartments?: ReadonlySet<string>;
+  /**
+   * leaders and viewers resolved from their stored floor marks: the floor's plan on IC counts
+   * (whether it shows the unit, and the departments whose IC figures may show), read in the same
+   * query; null when the marks were stored before they held it
+   */
+  icFloor?: { shown: boolean; departments: ReadonlySet<string> } | null;
   /** the full context with the snapshot's tree, the unit's records and the reader's floor */
   withTree(): Promise<DashboardContext>;
 }

@@ -21,21 +21,41 @@ async function storedShown(
   key: string,
   root: string | null,
   department: string | null,
-): Promise<{ shown: boolean; departments: ReadonlySet<string> | undefined } | null> {
-  const rows = await rawQuery<{ shown: boolean | null; departments: unknown }>(
+): Promise<{
+  shown: boolean;
+  departments: ReadonlySet<string> | undefined;
+  icFloor: { shown: boolean; departments: ReadonlySet<string> } | null;
+} | null> {
+  const rows = await rawQuery<{
+    shown: boolean | null;
+    departments: unknown;
+    ic_shown: boolean | null;
+    ic_departments: unknown;
+  }>(
     `select case when $4::text is not null then (data->'topDepartments') ? $4::text
                  when $3::text is null then (data->>'total')::boolean else (data->'shown') ? $3::text end as shown,
-            data->'departments' as departments
+            data->'departments' as departments,
+            case when $3::text is null then (data->>'icTotal')::boolean else (data->'icShown') ? $3::text end as ic_shown,
+            data->'icDepartments' as ic_departments
      from metric_results where snapshot_id = $1 and family = '${FLOOR_FAMILY}' and scope_type = 'org' and scope_key = $2
        and ($4::text is null or data ? 'topDepartments')`,
     [snapshotId, key, root, department],
   );
   const r = rows[0];
   if (r === undefined) return null;
-  const names = Array.isArray(r.departments) ? (r.departments as unknown[]) : null;
-  const departments =
-    names !== null && names.every((d) => typeof d === 'string') ? new Set(names as string[]) : undefined;
-  return { shown: r.shown === true, departments };
+  const departments = stringSet(r.departments);
+  const icDepartments = stringSet(r.ic_departments);
+  return {
+    shown: r.shown === true,
+    departments,
+    icFloor: icDepartments === undefined ? null : { shown: r.ic_shown === true, departments: icDepartments },
+  };
+}
+
+/** A stored jsonb list of names as a set, or undefined when it is not one. */
+function stringSet(value: unknown): ReadonlySet<string> | undefined {
+  const names = Array.isArray(value) ? (value as unknown[]) : null;
+  return names !== null && names.every((d) => typeof d === 'string') ? new Set(names as string[]) : undefined;
 }
 
 /**
@@ -104,6 +124,7 @@ export async function storedRequest(
   const suppress = !can.seeSmallGroups(actor);
   let hidden = false;
   let floorDepartments: ReadonlySet<string> | undefined;
+  let icFloor: DashboardRequest['icFloor'];
   if (suppress) {
     // isUnitShown: the reader's top (scope root, or the whole organisation) follows the total;
     // isDepartmentShown: a department at the top, its marks' topDepartments (subtree is null here).
@@ -116,6 +137,7 @@ export async function storedRequest(
     if (shown === null || shown.departments === undefined) return plannedOnTree(head, tree);
     hidden = !shown.shown;
     floorDepartments = shown.departments;
+    icFloor = shown.icFloor;
   }
   let full: Promise<DashboardContext> | null = null;
   const unit: DashboardRequest['unit'] =
@@ -136,6 +158,7 @@ export async function storedRequest(
     canSeeCost: can.seeCost(actor),
     ...(rootPoint ? { rootPoint } : {}),
     ...(floorDepartments ? { floorDepartments } : {}),
+    ...(icFloor !== undefined ? { icFloor } : {}),
     withTree: () => (full ??= tree()),
   };
 }
