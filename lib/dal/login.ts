@@ -148,23 +148,37 @@ export async function loadActor(
 ): Promise<Actor | null> {
   // One round trip: the user row with both lists of organisation ids (every one, and those given
   // to the user); the role decides which applies (orgIdsOfUser's rule).
-  const [user] = await rawQuery<{
-    id: number;
-    email: string;
-    name: string;
-    role: Actor['role'];
-    scopeEmployeeId: string | null;
-    disabled: boolean;
-    every: number[] | null;
-    given: number[] | null;
-  }>(
-    `select u.id, u.email, u.name, u.role, u.scope_employee_id as "scopeEmployeeId", u.disabled,
+  const [user] = await rawQuery<ActorRow>(`select ${ACTOR_COLUMNS} from users u where u.id = $1`, [userId]);
+  return user ? actorFromRow(user, requestedOrg) : null;
+}
+
+/** The user row as loadActor reads it (ACTOR_COLUMNS). */
+export interface ActorRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  scopeEmployeeId: string | null;
+  disabled: boolean;
+  every: number[] | null;
+  given: number[] | null;
+}
+
+/**
+ * The select list of a user row `u` with both lists of organisation ids (every one, and those
+ * given to the user), for loadActor and for statements that read the user beside other things.
+ */
+export const ACTOR_COLUMNS = `u.id, u.email, u.name, u.role, u.scope_employee_id as "scopeEmployeeId", u.disabled,
        (select array_agg(o.id order by o.id) from organisations o) as every,
-       (select array_agg(g.org_id order by g.org_id) from user_organisations g where g.user_id = u.id) as given
-     from users u where u.id = $1`,
-    [userId],
-  );
-  if (!user || accessProblem(user) !== null) return null;
+       (select array_agg(g.org_id order by g.org_id) from user_organisations g where g.user_id = u.id) as given`;
+
+/**
+ * The actor of a user row, or null when the account has no access (disabled, a leader without a
+ * scope); the organisation is ?org= (or the x-strata-org header) when the user may see it, else
+ * ForbiddenError; by default the preferred one, else their first.
+ */
+export function actorFromRow(user: ActorRow, requestedOrg?: OrgRequest | string | null): Actor | null {
+  if (accessProblem(user) !== null) return null;
   const orgIds = (can.seeEveryOrganisation(user.role) ? user.every : user.given) ?? [];
   return {
     userId: user.id,
@@ -172,7 +186,6 @@ export async function loadActor(
     name: user.name,
     role: user.role,
     scopeEmployeeId: user.scopeEmployeeId,
-    // ?org= (or the x-strata-org header) when the user may see it, else 403; default: their first.
     orgId: pickOrg(orgIds, requestedOrg),
     orgIds,
   };

@@ -10,7 +10,8 @@ import { explainNoAccess, loadActor } from './login';
 import type { OrgRequest } from './organisations';
 import { cookieValue, ORG_COOKIE, ORG_HEADER, ORG_PARAM, ORG_PREF_HEADER } from '@/lib/query/org';
 
-async function sessionUserId(): Promise<number | null> {
+/** The user id the session's JWT carries (no database read), or null. */
+export async function sessionUserId(): Promise<number | null> {
   const session = (await getServerSession(authOptions)) as { uid?: number | null } | null;
   const uid = session?.uid;
   return typeof uid === 'number' ? uid : null;
@@ -21,7 +22,7 @@ async function sessionUserId(): Promise<number | null> {
  * (pages get it from proxy.ts) is a demand, 403 when the user may not see it; the cookie of the
  * organisation last chosen is a preference, ignored when it is not (or no longer) theirs.
  */
-async function requestedOrg(req?: Request): Promise<OrgRequest> {
+export async function requestedOrg(req?: Request): Promise<OrgRequest> {
   if (req) {
     const demand = new URL(req.url).searchParams.get(ORG_PARAM) || req.headers.get(ORG_HEADER);
     return { demand, preference: cookieValue(req.headers.get('cookie'), ORG_COOKIE) };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
+import { ROLES } from '@/lib/auth/roles';
 import { z } from 'zod';
 import { paramsReader, readFilters } from '@/lib/query/dashboard';
 import type { ViewContext } from '@/lib/views/context';
@@ -12,6 +13,8 @@ import { loadPrepared, type SnapshotRef } from '../snapshot-data';
 import { NotFoundError } from '../errors';
 import { isUnitHidden, readerFloor } from '@/lib/views/floor';
 import { rawQuery } from '../raw-query';
+import { ACTOR_COLUMNS, actorFromRow, type ActorRow } from '../login';
+import type { OrgRequest } from '../organisations';
 import type { StoredUnitPoint } from '@/lib/metrics/unit-points';
 import { storedRequest } from './stored-request';
 
@@ -96,16 +99,16 @@ export interface DashboardContext
  * mapping, settings change or "not comparable" mark, from any app instance or the command line,
  * makes the next request recompute.
  */
-const DATA_VERSION_SQL = `concat_ws('|', $1::int,
-      (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = $1),
-      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = $1),
-      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = $1),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = $1),
-      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = $1 and not_comparable))`;
+const dataVersionSql = (org: string) => `concat_ws('|', ${org},
+      (select count(*) || ':' || coalesce(max(id), 0) from snapshots where org_id = ${org}),
+      (select count(*) || ':' || coalesce(max(id), 0) from ai_imports where org_id = ${org}),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') from ai_identity_map where org_id = ${org}),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from settings where org_id = ${org}),
+      (select coalesce(string_agg(id::text, ',' order by id), '') from snapshots where org_id = ${org} and not_comparable))`;
 
 /** A string that changes whenever the organisation's stored data or settings change. */
 export async function dataVersion(orgId: number): Promise<string> {
-  const rows = await rawQuery<{ v: string }>(`select ${DATA_VERSION_SQL} as v`, [orgId]);
+  const rows = await rawQuery<{ v: string }>(`select ${dataVersionSql('$1::int')} as v`, [orgId]);
   return rows[0]?.v ?? '';
 }
 
@@ -120,30 +123,31 @@ export interface DashboardHead {
 
 const iso = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
+/** The head's columns as one statement reads them (headColumns). */
+interface HeadRow {
+  settings: Array<{ key: string; value: unknown }> | null;
+  snapshot_id: number | null;
+  as_of: string | Date | null;
+  v: string;
+}
+
 /**
- * The head of a dashboard request in one statement (one round trip): the organisation's settings,
- * the snapshot asked for (its current version dated asOf, else the latest) and the data version.
- * NotFoundError when there is no such snapshot.
+ * The head's select list and join over an organisation id expression `org` and a date parameter
+ * `asOf`: the organisation's settings, the snapshot asked for (its current version dated asOf,
+ * else the latest) and the data version.
  */
-export async function loadDashboardHead(actor: Actor, query: DashboardQuery): Promise<DashboardHead> {
-  const rows = await rawQuery<{
-    settings: Array<{ key: string; value: unknown }> | null;
-    snapshot_id: number | null;
-    as_of: string | Date | null;
-    v: string;
-  }>(
-    `select
-       (select json_agg(json_build_object('key', key, 'value', value)) from settings where org_id = $1) as settings,
-       s.id as snapshot_id, s.as_of, ${DATA_VERSION_SQL} as v
-     from (select 1) one
-     left join lateral (
+const headSql = (org: string, asOf: string) => ({
+  columns: `(select json_agg(json_build_object('key', key, 'value', value)) from settings where org_id = ${org}) as settings,
+       s.id as snapshot_id, s.as_of, ${dataVersionSql(org)} as v`,
+  join: `left join lateral (
        select id, as_of from snapshots
-       where org_id = $1 and is_current and ($2::date is null or as_of = $2::date)
+       where org_id = ${org} and is_current and (${asOf}::date is null or as_of = ${asOf}::date)
        order by as_of desc limit 1
      ) s on true`,
-    [actor.orgId, query.asOf ?? null],
-  );
-  const r = rows[0];
+});
+
+/** The head from its row; NotFoundError when there is no such snapshot. */
+function headFromRow(actor: Actor, query: DashboardQuery, r: HeadRow | undefined): DashboardHead {
   if (!r || r.snapshot_id === null || r.as_of === null)
     throw new NotFoundError(
       query.asOf ? `No snapshot is dated ${query.asOf}.` : 'No snapshot has been imported yet.',
@@ -155,6 +159,70 @@ export async function loadDashboardHead(actor: Actor, query: DashboardQuery): Pr
     ref: { id: r.snapshot_id, asOf: iso(r.as_of), orgId: actor.orgId },
     dataVersion: r.v,
   };
+}
+
+/**
+ * The head of a dashboard request in one statement (one round trip): the organisation's settings,
+ * the snapshot asked for (its current version dated asOf, else the latest) and the data version.
+ * NotFoundError when there is no such snapshot.
+ */
+export async function loadDashboardHead(actor: Actor, query: DashboardQuery): Promise<DashboardHead> {
+  const head = headSql('$1::int', '$2');
+  const rows = await rawQuery<HeadRow>(`select ${head.columns} from (select 1) one ${head.join}`, [
+    actor.orgId,
+    query.asOf ?? null,
+  ]);
+  return headFromRow(actor, query, rows[0]);
+}
+
+/** The roles that see every organisation (lib/auth/permissions.ts can.seeEveryOrganisation). */
+const EVERY_ORGANISATION_ROLES = ROLES.filter((role) => can.seeEveryOrganisation(role));
+
+/** An organisation id as pickOrg reads it from a request (a demand or a preference), or null. */
+function orgIdOf(raw: string | null | undefined): number | null {
+  const t = raw?.trim();
+  if (!t) return null;
+  const id = Number(t);
+  return Number.isInteger(id) && Math.abs(id) <= 2_147_483_647 ? id : null;
+}
+
+/**
+ * The session's actor and the head of their dashboard request in one statement (issue #13: the
+ * session's rights, re-read on every request, and the head cost one round trip, not two): the user
+ * row (lib/dal/login.ts ACTOR_COLUMNS) and the head of the organisation the request most likely
+ * means (the demanded one, else the preferred one, else the first the user may see). The actor is
+ * then made by the one rule (actorFromRow, pickOrg: 403 for an organisation the user may not see);
+ * when that rule picks another organisation than the statement did, the head is read again for it.
+ * Null when the user has no access (no such user, disabled, a leader without a scope).
+ */
+export async function loadActorHead(
+  userId: number,
+  requested: OrgRequest,
+  query: DashboardQuery,
+): Promise<DashboardHead | null> {
+  const head = headSql('pick.org', '$5');
+  const rows = await rawQuery<ActorRow & HeadRow & { org: number | null }>(
+    `with u as (select ${ACTOR_COLUMNS} from users u where u.id = $1),
+     pick as (
+       select coalesce(case when $3::int = any(ids) then $3::int end,
+                       case when $4::int = any(ids) then $4::int end, ids[1]) as org
+       from (select case when u.role::text = any($2::text[]) then u.every else u.given end as ids from u) l
+     )
+     select u.*, pick.org, ${head.columns} from u cross join pick ${head.join}`,
+    [
+      userId,
+      EVERY_ORGANISATION_ROLES,
+      orgIdOf(requested.demand),
+      orgIdOf(requested.preference),
+      query.asOf ?? null,
+    ],
+  );
+  const r = rows[0];
+  if (r === undefined) return null;
+  const actor = actorFromRow(r, requested);
+  if (actor === null) return null;
+  if (actor.orgId !== r.org) return loadDashboardHead(actor, query);
+  return headFromRow(actor, query, r);
 }
 
 /**
