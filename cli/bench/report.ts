@@ -214,6 +214,16 @@ function viewRows(v: ViewsFigures): Row[] {
       target,
       met: null,
     },
+    {
+      name: `disk per snapshot (${v.company})`,
+      figure: mb(v.disk.perSnapshotMb),
+      reference: `all snapshots ${mb(v.disk.orgMb)}: ${Object.entries(v.disk.tablesMb)
+        .slice(0, 4)
+        .map(([table, size]) => `${table} ${mb(size)}`)
+        .join(', ')}`,
+      target: 'reported (#13)',
+      met: null,
+    },
   ];
 }
 

@@ -99,6 +99,8 @@ export interface ViewsFigures {
     failures: number;
   };
   peakServerRssMb: number;
+  /** disk of the organisation's tables after the org import (not the AI ones), in MB */
+  disk: { orgMb: number; perSnapshotMb: number; tablesMb: Record<string, number> };
 }
 
 const latencies = (ms: readonly number[]): Latencies => ({
@@ -113,6 +115,47 @@ const latencies = (ms: readonly number[]): Latencies => ({
  */
 /** Where the company lives: a PostgreSQL database (url) or a PGlite folder (dataDir). */
 type BenchStore = { url: string; dataDir?: undefined } | { url?: undefined; dataDir: string };
+
+/** One read-only statement against the bench's store (PostgreSQL or the PGlite folder). */
+async function queryStore<T>(store: BenchStore, text: string, params: unknown[] = []): Promise<T[]> {
+  if (store.dataDir !== undefined) {
+    const db = new PGlite(path.join(store.dataDir, 'pg')); // where db/client.ts keeps it
+    try {
+      return (await db.query<T>(text, params)).rows;
+    } finally {
+      await db.close();
+    }
+  }
+  const sql = postgres(store.url, { max: 1, onnotice: () => undefined });
+  try {
+    return (await sql.unsafe(text, params as never[])) as unknown as T[];
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * The disk the organisation's snapshots take (issue #13: "disk per 1M snapshot reported"): every
+ * table with its indexes and TOAST but the AI ones (ai_*, pull_requests), in MB, and per snapshot.
+ */
+async function readDisk(store: BenchStore, snapshots: number): Promise<ViewsFigures['disk']> {
+  const rows = await queryStore<{ name: string; bytes: string | number }>(
+    store,
+    `select c.relname as name, pg_total_relation_size(c.oid)::bigint as bytes
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'ai\\_%' and c.relname <> 'pull_requests'
+     order by 2 desc`,
+  );
+  const mb = (b: string | number) => round(Number(b) / 1_048_576, 1);
+  const total = rows.reduce((n, r) => n + Number(r.bytes), 0);
+  return {
+    orgMb: mb(total),
+    perSnapshotMb: mb(total / Math.max(1, snapshots)),
+    tablesMb: Object.fromEntries(
+      rows.filter((r) => Number(r.bytes) >= 1_048_576).map((r) => [r.name, mb(r.bytes)]),
+    ),
+  };
+}
 
 async function readManagers(store: BenchStore, scope: string | null = null): Promise<SnapshotManagers[]> {
   const text =
@@ -133,23 +176,7 @@ async function readManagers(store: BenchStore, scope: string | null = null): Pro
       from inside i join snapshots s on s.id = i.snapshot_id
       where exists (select 1 from people r where r.snapshot_id = i.snapshot_id and r.manager_id = i.id)
       group by 1, 2 order by 1, 2`;
-  const params = scope === null ? [] : [scope];
-  let rows: { as_of: string; id: string }[];
-  if (store.dataDir !== undefined) {
-    const db = new PGlite(path.join(store.dataDir, 'pg')); // where db/client.ts keeps it
-    try {
-      rows = (await db.query<{ as_of: string; id: string }>(text, params)).rows;
-    } finally {
-      await db.close();
-    }
-  } else {
-    const sql = postgres(store.url, { max: 1, onnotice: () => undefined });
-    try {
-      rows = await sql.unsafe<{ as_of: string; id: string }[]>(text, params);
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-  }
+  const rows = await queryStore<{ as_of: string; id: string }>(store, text, scope === null ? [] : [scope]);
   const by = new Map<string, string[]>();
   for (const r of rows) {
     const list = by.get(r.as_of) ?? [];
@@ -290,6 +317,8 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
     cli(['import', ...orgFiles], env);
     const importSeconds = secondsSince(t);
     log(`views: imported ${orgFiles.length} snapshots of ${company} in ${importSeconds.toFixed(1)} s`);
+    const disk = await readDisk(store, orgFiles.length);
+    log(`views: the organisation's tables take ${disk.orgMb} MB, ${disk.perSnapshotMb} MB a snapshot`);
     t = performance.now();
     if (aiFiles.length > 0) cli(['ai-import', ...aiFiles], env);
     log(`views: imported ${aiFiles.length} AI-usage files in ${secondsSince(t).toFixed(1)} s`);
@@ -357,6 +386,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
         ...conc,
       },
       peakServerRssMb: Math.round(peak),
+      disk,
     };
   } finally {
     await server?.stop();

@@ -30,6 +30,11 @@ const run = (database: 'postgres' | 'pglite'): ViewsFigures => ({
     maxMs: 12_000,
   },
   peakServerRssMb: 1900,
+  disk: {
+    orgMb: 2400,
+    perSnapshotMb: 200,
+    tablesMb: { people: 1200, metric_results: 700, people_order: 400 },
+  },
 });
 
 describe('cold-view rows of the bench report', () => {
@@ -41,5 +46,10 @@ describe('cold-view rows of the bench report', () => {
       'first request after start, 100,000 people x 12 snapshots on PGlite',
     ]);
     expect(names.filter((n) => n.startsWith('cold views'))).toHaveLength(2);
+    const disk = summaryRows(report).find((r) => r.name.startsWith('disk per snapshot'));
+    expect([disk?.figure, disk?.reference]).toEqual([
+      '200 MB',
+      'all snapshots 2400 MB: people 1200 MB, metric_results 700 MB, people_order 400 MB',
+    ]);
   });
 });
