@@ -1,0 +1,117 @@
+/**
+ * Structure (and Off-target) of a manager's subtree from the people stored in preorder at import
+ * (people_order, issue #13): for every reader (admin, hr, a viewer and a leader through their
+ * stored floor marks), every snapshot and every manager (and two people without reports), the
+ * answer read from stored rows equals, to the byte, the answer computed from the tree, and loads
+ * no tree. A demo company with costs, so the Cost card and its coverage rule are exercised. A
+ * snapshot whose rows predate FTE and cost (facts without `costs`) answers from the tree the same.
+ * On PGlite and PostgreSQL.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '@/cli/commands/import-command';
+import type { Actor } from '@/lib/dal/actor';
+import { contextFromHead, loadDashboardHead, treeContextFromHead } from '@/lib/dal/dashboards/context';
+import type { DashboardRequest } from '@/lib/dal/dashboards/context';
+import { buildStructure, structureFromTree, structurePaths } from '@/lib/dal/dashboards/structure';
+import { rawQuery } from '@/lib/dal/raw-query';
+import { clearPreparedCache } from '@/lib/dal/snapshot-data';
+import { testActor } from '../support/actors';
+import { addReaders, largestManager, snapshots, subtrees, trees, writeDemoFiles } from '../support/readers';
+import { backends, createTestDb, type TestDb } from '../support/test-db';
+
+const quiet = () => undefined;
+
+/** A family both ways: the builder (stored rows where they answer), the tree path, and its stored-path counter. */
+interface Family {
+  name: string;
+  build: (req: DashboardRequest) => Promise<unknown>;
+  fromTree: (req: DashboardRequest) => Promise<unknown>;
+  paths: { stored: number };
+}
+
+const families: Family[] = [
+  { name: 'structure', build: buildStructure, fromTree: structureFromTree, paths: structurePaths },
+];
+
+/**
+ * Every reader x snapshot x subtree (and the org) both ways for every family. Returns, per family,
+ * reader role and snapshot date ("structure admin 2026-01-31"), how many answers came from the
+ * stored rows, and checks those loaded no tree.
+ */
+async function compareAll(readers: Actor[]): Promise<Map<string, number>> {
+  const stored = new Map<string, number>();
+  for (const s of await snapshots())
+    for (const actor of readers)
+      for (const subtree of [undefined, ...(await subtrees(s.id))])
+        for (const f of families) {
+          const query = subtree ? { asOf: s.asOf, subtree } : { asOf: s.asOf };
+          const key = `${f.name} ${actor.role}${actor.scopeEmployeeId ?? ''} ${JSON.stringify(query)}`;
+          const head = await loadDashboardHead(actor, query);
+          clearPreparedCache();
+          const before = f.paths.stored;
+          let fromStored: unknown;
+          try {
+            fromStored = await f.build(await contextFromHead(head));
+          } catch (e) {
+            await expect(treeContextFromHead(head), key).rejects.toThrow((e as Error).message);
+            continue;
+          }
+          if (f.paths.stored > before) {
+            expect(trees(), `${key} built a tree`).toBe(0);
+            const at = `${f.name} ${actor.role} ${s.asOf}`;
+            stored.set(at, (stored.get(at) ?? 0) + 1);
+          }
+          const fromTree = await f.fromTree(await treeContextFromHead(head));
+          expect(fromStored, key).toStrictEqual(fromTree);
+        }
+  return stored;
+}
+
+describe.each(backends())('Structure and Off-target of a subtree without the tree on %s', (backend) => {
+  let tdb: TestDb;
+  let dir: string;
+  let readers: Actor[] = [];
+  let dates: string[] = [];
+
+  beforeAll(async () => {
+    clearPreparedCache();
+    const demo = writeDemoFiles('strata-structure-stored-', { seed: 7, size: 220, months: 3 });
+    dir = demo.dir;
+    tdb = await createTestDb(backend);
+    dates = demo.files.map((f) => /org-(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? '');
+    readers = await addReaders(largestManager(demo.files[demo.files.length - 1] ?? ''));
+    expect((await importFiles(demo.files, {}, quiet)).result.ok).toBe(true);
+  }, 180_000);
+  afterAll(async () => {
+    clearPreparedCache();
+    await tdb.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores each person’s cost and the snapshot’s costs flag beside the rows', async () => {
+    const [r] = await rawQuery<{ costed: number; all: number; costs: boolean }>(
+      `select count(annual_cost)::int as costed, count(*)::int as all,
+              (select (data->>'costs')::boolean from metric_results where family = 'people-order' limit 1) as costs
+       from people_order`,
+    );
+    expect(r?.costs).toBe(true);
+    expect(r?.costed).toBeGreaterThan(0);
+  });
+
+  it('answers every reader, snapshot and manager the same from stored rows as from the tree, without a tree', async () => {
+    const stored = await compareAll([testActor('admin'), testActor('hr'), ...readers]);
+    for (const f of families)
+      for (const role of ['admin', 'hr', 'viewer', 'leader'])
+        for (const date of dates)
+          expect(stored.get(`${f.name} ${role} ${date}`) ?? 0, `${f.name} ${role} ${date}`).toBeGreaterThan(
+            role === 'leader' ? 3 : 10,
+          );
+  }, 900_000);
+
+  it('answers from the tree, the same, when the rows predate FTE and cost', async () => {
+    await rawQuery("update metric_results set data = data - 'costs' where family = 'people-order'");
+    const stored = await compareAll([testActor('admin'), ...readers]);
+    expect([...stored.values()].reduce((x, y) => x + y, 0)).toBe(0);
+  }, 600_000);
+});
