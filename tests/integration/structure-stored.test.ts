@@ -13,8 +13,10 @@ import { importFiles } from '@/cli/commands/import-command';
 import type { Actor } from '@/lib/dal/actor';
 import { contextFromHead, loadDashboardHead, treeContextFromHead } from '@/lib/dal/dashboards/context';
 import type { DashboardRequest } from '@/lib/dal/dashboards/context';
+import { buildOffTarget, offTargetFromTree, offTargetPaths } from '@/lib/dal/dashboards/off-target';
 import { buildStructure, structureFromTree, structurePaths } from '@/lib/dal/dashboards/structure';
 import { rawQuery } from '@/lib/dal/raw-query';
+import { readTargets, updateTargets } from '@/lib/dal/targets';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { testActor } from '../support/actors';
 import { addReaders, largestManager, snapshots, subtrees, trees, writeDemoFiles } from '../support/readers';
@@ -30,16 +32,25 @@ interface Family {
   paths: { stored: number };
 }
 
-const families: Family[] = [
-  { name: 'structure', build: buildStructure, fromTree: structureFromTree, paths: structurePaths },
-];
+const structure: Family = {
+  name: 'structure',
+  build: buildStructure,
+  fromTree: structureFromTree,
+  paths: structurePaths,
+};
+const offTarget: Family = {
+  name: 'off-target',
+  build: buildOffTarget,
+  fromTree: offTargetFromTree,
+  paths: offTargetPaths,
+};
 
 /**
  * Every reader x snapshot x subtree (and the org) both ways for every family. Returns, per family,
  * reader role and snapshot date ("structure admin 2026-01-31"), how many answers came from the
  * stored rows, and checks those loaded no tree.
  */
-async function compareAll(readers: Actor[]): Promise<Map<string, number>> {
+async function compareAll(readers: Actor[], families: Family[]): Promise<Map<string, number>> {
   const stored = new Map<string, number>();
   for (const s of await snapshots())
     for (const actor of readers)
@@ -99,19 +110,40 @@ describe.each(backends())('Structure and Off-target of a subtree without the tre
     expect(r?.costed).toBeGreaterThan(0);
   });
 
+  const all = () => [testActor('admin'), testActor('hr'), ...readers];
+  const roles = ['admin', 'hr', 'viewer', 'leader'];
+
   it('answers every reader, snapshot and manager the same from stored rows as from the tree, without a tree', async () => {
-    const stored = await compareAll([testActor('admin'), testActor('hr'), ...readers]);
-    for (const f of families)
-      for (const role of ['admin', 'hr', 'viewer', 'leader'])
-        for (const date of dates)
-          expect(stored.get(`${f.name} ${role} ${date}`) ?? 0, `${f.name} ${role} ${date}`).toBeGreaterThan(
-            role === 'leader' ? 3 : 10,
-          );
+    // No targets yet: Off-target has nothing to measure, for any unit, and reads no people.
+    const stored = await compareAll(all(), [structure, offTarget]);
+    for (const role of roles)
+      for (const date of dates) {
+        const at = `${role} ${date}`;
+        expect(stored.get(`structure ${at}`) ?? 0, at).toBeGreaterThan(role === 'leader' ? 3 : 10);
+        expect(stored.get(`off-target ${at}`) ?? 0, at).toBeGreaterThan(role === 'leader' ? 3 : 10);
+      }
+  }, 900_000);
+
+  it('measures every subtree against the targets the same from stored rows as from the tree', async () => {
+    const [d] = await rawQuery<{ department: string }>(
+      'select department from people where department is not null group by 1 order by count(*) desc limit 1',
+    );
+    await updateTargets(testActor('admin'), {
+      org: { spanMin: 4, spanMax: 7, maxLayers: 4 },
+      departments: { [d?.department ?? '']: { spanMin: 2, spanMax: 5 } },
+    });
+    expect((await readTargets(1)).targets?.org.spanMin).toBe(4);
+    const stored = await compareAll(all(), [offTarget]);
+    for (const role of roles)
+      for (const date of dates)
+        expect(stored.get(`off-target ${role} ${date}`) ?? 0, `${role} ${date}`).toBeGreaterThan(
+          role === 'leader' ? 3 : 10,
+        );
   }, 900_000);
 
   it('answers from the tree, the same, when the rows predate FTE and cost', async () => {
     await rawQuery("update metric_results set data = data - 'costs' where family = 'people-order'");
-    const stored = await compareAll([testActor('admin'), ...readers]);
+    const stored = await compareAll([testActor('admin'), ...readers], [structure, offTarget]);
     expect([...stored.values()].reduce((x, y) => x + y, 0)).toBe(0);
   }, 600_000);
 });

@@ -13,7 +13,9 @@ import { prepareSnapshot } from '@/lib/metrics/snapshot';
 import { costUnitOf } from '@/lib/views/cost';
 import { isUnitShown } from '@/lib/views/floor';
 import { unitColumnsOf } from '@/lib/views/people-rows';
+import { assembleOffTarget, offTargetFrom } from '@/lib/views/off-target';
 import { assembleStructure, structureFrom, structureUnitOf } from '@/lib/views/structure';
+import { targetForUnit } from '@/lib/views/unit-target';
 import { computeUnitStructure } from '@/lib/views/unit-metrics';
 import { NOW, NOW_ROWS, SETTINGS, viewContext } from '../../fixtures/views/org';
 import { person, vacancy } from '../metrics/make-records';
@@ -95,5 +97,33 @@ describe('structureFrom over stored rows', () => {
       );
       expect(fromRows, id).toStrictEqual(assembleStructure(ctx, s));
     }
+  });
+});
+
+describe('offTargetFrom over stored rows', () => {
+  const targets = { org: { spanMin: 3, spanMax: 3, maxLayers: 3 }, departments: { Sales: { spanMin: 1 } } };
+  const managers = stored.filter((r) => r.size > 1).map((r) => r.employeeId);
+  it.each(['hr', 'viewer'] as const)('equals the tree path for every manager’s subtree (%s)', (reader) => {
+    for (const id of managers) {
+      const ctx = viewContext(snap, { subtree: id }, reader);
+      const u = unitColumnsOf(rangeOf(id));
+      if (u === null) throw new Error(`${id} is one range`);
+      const fromRows = offTargetFrom(ctx, targets, targetForUnit(targets, ctx.unit, snap), {
+        t: u.t,
+        nodes: u.nodes,
+        declared: new Uint8Array(u.t.size),
+      });
+      expect(fromRows, id).toStrictEqual(assembleOffTarget(ctx, targets));
+    }
+    // Span 3 to 3 (Sales 1 to 3): C (2) and Q (2) below, P (4 with its vacant post) and E (4: the
+    // aggregated row is no report) above, S (3) within; all one away, so in record order.
+    const c = assembleOffTarget(viewContext(snap, { subtree: 'C' }, 'hr'), targets);
+    const list = 'suppressed' in c.managers ? [] : (c.managers.list ?? []);
+    expect(list.map((m) => [m.id, m.status])).toStrictEqual([
+      ['C', 'below'],
+      ['P', 'above'],
+      ['E', 'above'],
+      ['Q', 'below'],
+    ]);
   });
 });
