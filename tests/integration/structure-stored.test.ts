@@ -13,6 +13,7 @@ import { importFiles } from '@/cli/commands/import-command';
 import type { Actor } from '@/lib/dal/actor';
 import { contextFromHead, loadDashboardHead, treeContextFromHead } from '@/lib/dal/dashboards/context';
 import type { DashboardRequest } from '@/lib/dal/dashboards/context';
+import { buildLadder, ladderFromTree, ladderPaths } from '@/lib/dal/dashboards/ladder';
 import { buildOffTarget, offTargetFromTree, offTargetPaths } from '@/lib/dal/dashboards/off-target';
 import { buildStructure, structureFromTree, structurePaths } from '@/lib/dal/dashboards/structure';
 import { rawQuery } from '@/lib/dal/raw-query';
@@ -38,6 +39,7 @@ const structure: Family = {
   fromTree: structureFromTree,
   paths: structurePaths,
 };
+const ladder: Family = { name: 'ladder', build: buildLadder, fromTree: ladderFromTree, paths: ladderPaths };
 const offTarget: Family = {
   name: 'off-target',
   build: buildOffTarget,
@@ -50,11 +52,15 @@ const offTarget: Family = {
  * reader role and snapshot date ("structure admin 2026-01-31"), how many answers came from the
  * stored rows, and checks those loaded no tree.
  */
-async function compareAll(readers: Actor[], families: Family[]): Promise<Map<string, number>> {
+async function compareAll(
+  readers: Actor[],
+  families: Family[],
+  units: 'all' | 'org' = 'all',
+): Promise<Map<string, number>> {
   const stored = new Map<string, number>();
   for (const s of await snapshots())
     for (const actor of readers)
-      for (const subtree of [undefined, ...(await subtrees(s.id))])
+      for (const subtree of [undefined, ...(units === 'org' ? [] : await subtrees(s.id))])
         for (const f of families) {
           const query = subtree ? { asOf: s.asOf, subtree } : { asOf: s.asOf };
           const key = `${f.name} ${actor.role}${actor.scopeEmployeeId ?? ''} ${JSON.stringify(query)}`;
@@ -140,6 +146,17 @@ describe.each(backends())('Structure and Off-target of a subtree without the tre
           role === 'leader' ? 3 : 10,
         );
   }, 900_000);
+
+  it('answers the Ladder of the organisation from stored facts and steps, the same, without a tree', async () => {
+    const stored = await compareAll(all(), [ladder], 'org');
+    // a leader's org is their scope (a subtree); everyone else reads the organisation's facts
+    for (const role of ['admin', 'hr', 'viewer'])
+      for (const date of dates) expect(stored.get(`ladder ${role} ${date}`), `${role} ${date}`).toBe(1);
+    await rawQuery("delete from metric_results where family = 'ladder-unit' and scope_type = 'org'");
+    expect(
+      [...(await compareAll(all(), [ladder], 'org')).keys()].filter((k) => !k.includes('leader')),
+    ).toStrictEqual([]);
+  }, 600_000);
 
   it('answers from the tree, the same, when the rows predate FTE and cost', async () => {
     await rawQuery("update metric_results set data = data - 'costs' where family = 'people-order'");
