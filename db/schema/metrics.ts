@@ -79,6 +79,9 @@ export const peopleOrder = pgTable(
     riskScore: doublePrecision('risk_score'),
     riskPressure: doublePrecision('risk_pressure'),
     riskMonths: doublePrecision('risk_months'),
+    /** an aggregated row's junior-staff FTE (null: a person-level row) */
+    fte: doublePrecision('fte'),
+    annualCost: doublePrecision('annual_cost'),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.pre] })],
 );

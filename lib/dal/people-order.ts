@@ -25,6 +25,8 @@ const COLUMNS = [
   'risk_score',
   'risk_pressure',
   'risk_months',
+  'fte',
+  'annual_cost',
 ] as const;
 
 /** The metric_results family holding what the people lists read of the whole snapshot. */
@@ -38,6 +40,7 @@ export function peopleOrderFactsRow(people: PeopleOrder, ladderKey: string): Met
     scored: people.scored,
     rankOf: people.rankOf.map(([code, rank]) => [code, Number.isNaN(rank) ? null : rank]),
     ceilings: people.ceilings,
+    costs: people.costs,
   };
   return { family: PEOPLE_ORDER_FAMILY, scopeType: 'org', scopeKey: '', data };
 }
@@ -69,6 +72,8 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
           copyValue(risk?.score),
           copyValue(risk?.pressure),
           copyValue(risk?.monthsInLevel),
+          copyValue(r.fte),
+          copyValue(r.annualCost),
         ].join('\t') +
         '\n',
     );
@@ -143,6 +148,8 @@ interface PersonRowDb {
   risk_score: number | string | null;
   risk_pressure: number | string | null;
   risk_months: number | string | null;
+  fte: number | string | null;
+  annual_cost: number | string | null;
 }
 
 const num = (v: number | string | null): number => (v === null ? Number.NaN : Number(v));
@@ -159,7 +166,7 @@ export async function readPeopleRange(
 ): Promise<PersonOrderRow[]> {
   const rows = await rawQuery<PersonRowDb>(
     `select pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
-            risk_reasons, risk_score, risk_pressure, risk_months
+            risk_reasons, risk_score, risk_pressure, risk_months, fte, annual_cost
      from people_order where snapshot_id = $1 and pre between $2 and $3
      ${scoredOnly ? 'and risk_reasons is not null' : ''} order by pre`,
     [snapshotId, pre, pre + size - 1],
@@ -177,6 +184,8 @@ export async function readPeopleRange(
     layer: r.layer,
     kind: r.kind,
     span: num(r.span),
+    fte: r.fte === null ? null : num(r.fte),
+    annualCost: r.annual_cost === null ? null : num(r.annual_cost),
     risk:
       r.risk_reasons === null
         ? null

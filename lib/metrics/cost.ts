@@ -20,7 +20,7 @@
 import { annualCostColumn } from '@/lib/metrics/record-columns';
 import { divideOrNull, roundTo } from './numbers';
 import { NodeKind } from './roles';
-import type { OrgTree } from './tree';
+import type { UnitColumns } from './tree';
 import type { OrgRecord } from './types';
 
 /** A group of people and what those of them with a cost cost together. */
@@ -83,7 +83,7 @@ function rounded(g: CostGroup): CostGroup {
  * is subtracted from org-wide layers (a subtree's root layer - 1, else 0), as in summarizeStructure.
  */
 export function computeUnitCost(
-  tree: OrgTree,
+  tree: UnitColumns,
   nodes: ArrayLike<number> | null,
   layerShift: number,
   execLayers: number,

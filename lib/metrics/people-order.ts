@@ -3,7 +3,7 @@
  * unit points, so a manager's subtree is one contiguous range of positions (pre[S] <= pre[X] <
  * pre[S] + size[S]) and its person lists need no tree. A row holds what those lists read of the
  * person: where they sit (layer, kind, span, subtree size), who they are (id, name, title,
- * department, level and its rank) and, for a scored IC, their ceiling risk as computeCeilingRisk
+ * department, level and its rank, junior-staff FTE, annual cost) and, for a scored IC, their ceiling risk as computeCeilingRisk
  * scored it on the history the stored ladder steps give (lib/metrics/ladder-steps.ts).
  */
 import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
@@ -25,6 +25,10 @@ export interface PersonOrderRow {
   layer: number;
   kind: number;
   span: number;
+  /** an aggregated row's junior-staff FTE (null: a person-level row) */
+  fte: number | null;
+  /** the record's annual cost (null: none given) */
+  annualCost: number | null;
   /** the person's ceiling risk (scored ICs only; null for everyone else) */
   risk: Pick<IcCeilingRisk, 'reasons' | 'score' | 'pressure' | 'monthsInLevel'> | null;
 }
@@ -77,6 +81,8 @@ export function computePeopleOrder(
       layer: tree.layer[i] ?? 0,
       kind: tree.kind[i] ?? 0,
       span: tree.span[i] ?? 0,
+      fte: tree.aggregated[i] === 1 ? (tree.fte[i] ?? 0) : null,
+      annualCost: r?.annualCost ?? null,
       risk:
         p === undefined
           ? null

@@ -48,6 +48,7 @@ import {
   type StepPromotions,
   type StoredLadderStep,
 } from '@/lib/metrics/ladder-steps';
+import { hasCosts } from '@/lib/metrics/cost';
 import { computePeopleOrder, type PersonOrderRow } from '@/lib/metrics/people-order';
 import type { SnapshotChanges } from '@/lib/metrics/history';
 import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
@@ -122,6 +123,8 @@ export interface PeopleOrder {
   rankOf: Array<[string, number]>;
   /** each department's IC ceiling rank (findDepartmentCeilings), in its order */
   ceilings: Array<[string | null, number | null]>;
+  /** whether any record carries an annual cost (the Cost card shows) */
+  costs: boolean;
 }
 
 /** Compute every stored metric family for one snapshot (and its changes from the previous one). */
@@ -287,6 +290,7 @@ function peopleOrderOf(
     scored: scored !== null,
     rankOf: [...rankOf],
     ceilings: [...findDepartmentCeilings(curr)],
+    costs: hasCosts(curr.tree.records),
   };
 }
 

@@ -9,7 +9,7 @@
  * filled person-level rows only. juniorFte is the aggregated FTE inside the unit (0 when none).
  */
 import { departmentIndex, groupRows } from '@/lib/metrics/record-columns';
-import type { OrgTree } from '@/lib/metrics/tree';
+import type { OrgTree, UnitColumns } from '@/lib/metrics/tree';
 import { collectSubtree } from '@/lib/metrics/tree';
 import { NodeKind } from '@/lib/metrics/roles';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
@@ -185,7 +185,7 @@ function departmentView(tree: OrgTree, nodes: Int32Array): StructureView {
 
 /** Compute the SPEC metrics contract for any set of records (the core behind every unit). */
 export function summarizeStructure(
-  tree: OrgTree,
+  tree: UnitColumns,
   view: StructureView,
   options: StructureOptions = {},
 ): StructureMetrics {

@@ -5,7 +5,7 @@
  * department is off target when its median span is outside the range or its depth (deepest layer
  * held, org-wide layers: a department is a slice of the org, see structure.ts) exceeds maxLayers.
  */
-import type { OrgTree } from '@/lib/metrics/tree';
+import type { UnitColumns } from '@/lib/metrics/tree';
 import { NodeKind } from '@/lib/metrics/roles';
 
 export interface SpanLayerTarget {
@@ -59,7 +59,7 @@ export interface OffTargetManager {
  * target range, furthest outside first.
  */
 export function findOffTargetManagers(
-  tree: OrgTree,
+  tree: Pick<UnitColumns, 'records' | 'size' | 'kind' | 'span'>,
   nodes: Int32Array | null,
   targets: Targets,
 ): OffTargetManager[] {

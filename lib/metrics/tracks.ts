@@ -4,7 +4,7 @@
  * moves use the declared track; spans and layers use the structural one. Where the two disagree the
  * people are listed so HR can fix the data or the ladder.
  */
-import type { OrgTree } from '@/lib/metrics/tree';
+import type { OrgTree, UnitColumns } from '@/lib/metrics/tree';
 import { NodeKind } from '@/lib/metrics/roles';
 
 /** Track codes in typed arrays: 0 = none (vacant post, or no level track), 1 = IC, 2 = manager. */
@@ -29,7 +29,7 @@ export interface KnownTracks {
 
 /** Resolve every record's declared track; levelTracks (from the ladder) fills gaps in the track column. */
 export function resolveDeclaredTracks(
-  tree: OrgTree,
+  tree: Pick<UnitColumns, 'records' | 'size' | 'kind'>,
   levelTracks?: Uint8Array,
   known?: KnownTracks,
 ): Uint8Array {
@@ -64,7 +64,7 @@ export function resolveDeclaredTracks(
 
 /** List declared ICs who have reports and declared managers who have none, in input order. */
 export function listTrackMismatches(
-  tree: OrgTree,
+  tree: Pick<UnitColumns, 'records' | 'size' | 'kind' | 'aggregated'>,
   declared: Uint8Array,
   nodes: Int32Array | null,
 ): TrackMismatches {

@@ -47,6 +47,24 @@ export interface OrgTree extends Roles {
  * copy shares almost every record object with its starting snapshot, so this skips a pass over
  * 100k objects in memory per operation.
  */
+/**
+ * The per-record columns a unit's figures read: the whole tree, or the columns of one unit's
+ * people read from the rows stored in preorder (lib/views/people-rows.ts unitColumnsOf).
+ */
+export type UnitColumns = Pick<
+  OrgTree,
+  | 'records'
+  | 'size'
+  | 'kind'
+  | 'layer'
+  | 'span'
+  | 'weight'
+  | 'aggregated'
+  | 'fte'
+  | 'subtreeSize'
+  | 'maxLayer'
+>;
+
 export interface SameRecords {
   tree: Pick<OrgTree, 'records' | 'vacant' | 'aggregated'>;
   rows: Int32Array;

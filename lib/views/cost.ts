@@ -19,7 +19,7 @@
  */
 import { COST_LEVELS, computeUnitCost, hasCosts, type CostLevel, type UnitCost } from '@/lib/metrics/cost';
 import { NodeKind } from '@/lib/metrics/roles';
-import { collectSubtree, visitUnit, type OrgTree } from '@/lib/metrics/tree';
+import { collectSubtree, visitUnit, type OrgTree, type UnitColumns } from '@/lib/metrics/tree';
 import { planDepartments } from '@/lib/privacy/crossing';
 import {
   familyShown,
@@ -28,6 +28,7 @@ import {
   hiddenMarker,
   isGroupHidden,
   reasonFor,
+  type PrivacyContext,
   type Suppressed,
   type ViewContext,
 } from './context';
@@ -80,17 +81,54 @@ export function fullyCosted(t: OrgTree, top: number): boolean {
 }
 
 /** The level of a manager at unit layer `layer`. */
-function levelOf(t: OrgTree, i: number, layer: number, execLayers: number): CostLevel {
+function levelOf(t: Pick<UnitColumns, 'kind'>, i: number, layer: number, execLayers: number): CostLevel {
   if (layer <= execLayers) return 'executive';
   return t.kind[i] === NodeKind.managerOfManagers ? 'managerOfManagers' : 'managerOfIcs';
 }
 
+/**
+ * What the Cost card reads of its unit, whichever path loaded it: the snapshot's tree (costUnitOf)
+ * or the unit's rows stored in preorder (lib/views/people-rows.ts unitColumnsOf).
+ */
+export interface CostUnit {
+  /** the records' columns: the snapshot's tree, or the unit's rows */
+  t: UnitColumns;
+  /** the unit's records in `t` (null: every record) */
+  nodes: ArrayLike<number> | null;
+  /** layers above the unit's root (0 for the organisation and a department) */
+  layerShift: number;
+  /**
+   * null when the snapshot carries no costs; else whether every filled person-level record under
+   * the reader's top has a cost (fullyCosted; read for leaders and viewers only)
+   */
+  costs: { fullyCosted: () => boolean } | null;
+}
+
+/** The context's unit as the Cost card reads it, from the snapshot's tree. */
+export function costUnitOf(ctx: ViewContext): CostUnit {
+  const { snap, unit, floor } = ctx;
+  const t = snap.tree;
+  return {
+    t,
+    nodes: unit.nodes,
+    layerShift: unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0,
+    costs: treeHasCosts(t) ? { fullyCosted: () => fullyCosted(t, floor?.top ?? -1) } : null,
+  };
+}
+
 /** The Cost card of the context's unit, or null when the snapshot has no costs. */
 export function assembleCostCard(ctx: ViewContext): CostCard | null {
-  const t = ctx.snap.tree;
-  if (!treeHasCosts(t)) return null;
-  const { unit, settings } = ctx;
-  const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
+  return costCardOf(ctx, costUnitOf(ctx));
+}
+
+/** The reader's side of the Cost card: privacy settings and the floor's department plan. */
+export type CostReader = PrivacyContext & { settings: { execLayers: number } };
+
+/** The Cost card of a unit, or null when its snapshot has no costs (one definition for both paths). */
+export function costCardOf(ctx: CostReader, unit: CostUnit): CostCard | null {
+  if (unit.costs === null) return null;
+  const { settings } = ctx;
+  const { t, layerShift } = unit;
   const c = computeUnitCost(t, unit.nodes, layerShift, settings.execLayers);
   const coverage = {
     headcount: c.headcount,
@@ -99,7 +137,7 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
     juniorFte: c.juniorFte,
     juniorFteCosted: c.juniorFteCosted,
   };
-  const partial = ctx.suppress && !fullyCosted(t, ctx.floor?.top ?? -1);
+  const partial = ctx.suppress && !unit.costs.fullyCosted();
   if (isGroupHidden(ctx, c.headcount) || partial) {
     // the unit under the minimum (or hidden by the floor), else partial coverage: a total then
     // could be the cost of a few people, so it is hidden as a complement.
@@ -123,7 +161,7 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
     [c.management.people, c.ic.people],
     c.headcount + c.juniorFte,
   );
-  const breakdowns = managementShown ? planBreakdowns(ctx, c, layerShift) : null;
+  const breakdowns = managementShown ? planBreakdowns(ctx, unit, c) : null;
   return {
     coverage,
     hiddenReason: null,
@@ -141,9 +179,9 @@ export function assembleCostCard(ctx: ViewContext): CostCard | null {
 
 /** Managers' cost by layer and by level, with the rows this reader may see (see the file comment). */
 function planBreakdowns(
-  ctx: ViewContext,
+  ctx: CostReader,
+  unit: CostUnit,
   c: UnitCost,
-  layerShift: number,
 ): { byLayer: CardRows<{ layer: number }>; byLevel: CardRows<{ level: CostLevel }> } {
   const layerShown = familyShown(
     ctx,
@@ -154,11 +192,11 @@ function planBreakdowns(
   let levelShown = COST_LEVELS.map(() => true);
   if (ctx.suppress) {
     // Regions: each shown layer on its own, the hidden layers pooled; levels are the "departments".
-    const t = ctx.snap.tree;
+    const { t, layerShift } = unit;
     const regionOfLayer = new Map(c.byLayer.map((r, k) => [r.layer, layerShown[k] ? k : c.byLayer.length]));
     const region: number[] = [];
     const department: number[] = [];
-    visitUnit(t.size, ctx.unit.nodes, (i) => {
+    visitUnit(t.size, unit.nodes, (i) => {
       const kind = t.kind[i];
       if (t.aggregated[i] === 1 || (kind !== NodeKind.managerOfIcs && kind !== NodeKind.managerOfManagers))
         return;

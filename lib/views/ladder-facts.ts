@@ -76,15 +76,22 @@ export function encodeLadderFacts(facts: LadderFacts, key: string): StoredLadder
 }
 
 /**
- * The Ladder fact rows of a snapshot being imported: one per subtree with a unit point (the units
- * the stored request resolves without the tree), from its prepared tree.
+ * The Ladder fact rows of a snapshot being imported: the whole organisation's, and one per subtree
+ * with a unit point (the units the stored request resolves without the tree), from its prepared tree.
  */
 export function computeLadderRows(
   snap: PreparedSnapshot,
   rows: readonly MetricResultRow[],
 ): MetricResultRow[] {
   const key = ladderKey(snap.levels.ladder);
-  const out: MetricResultRow[] = [];
+  const out: MetricResultRow[] = [
+    {
+      family: LADDER_FACTS_FAMILY,
+      scopeType: 'org',
+      scopeKey: '',
+      data: encodeLadderFacts(computeLadderFacts(snap, null), key),
+    },
+  ];
   for (const r of rows) {
     if (r.family !== 'point' || r.scopeType !== 'subtree') continue;
     const unit = unitOf(snap.tree, r.scopeKey, null);

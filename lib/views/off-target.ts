@@ -2,8 +2,8 @@
  * The unit measured against the admin's span and layer targets (SPEC "Targets"), from the loaded
  * snapshot and targets.
  */
-import { isManager } from '@/lib/metrics/snapshot';
-import type { OrgTree } from '@/lib/metrics/tree';
+import { isManagerNode } from '@/lib/metrics/span-histogram';
+import type { UnitColumns } from '@/lib/metrics/tree';
 import { summarizeStructure } from '@/lib/metrics/structure';
 import {
   classifyLayers,
@@ -14,7 +14,14 @@ import {
   type TargetStatus,
   type Targets,
 } from '@/lib/metrics/targets';
-import { guardGroup, guardRow, partitionShown, type Suppressed, type ViewContext } from './context';
+import {
+  guardGroup,
+  guardRow,
+  partitionShown,
+  type PrivacyContext,
+  type Suppressed,
+  type ViewContext,
+} from './context';
 import { visitUnit } from './unit';
 import { mayLabelUnit, personAttribute } from './unit-labels';
 import { targetForUnit, type UnitTarget } from './unit-target';
@@ -75,23 +82,66 @@ export interface OffTarget {
  * under min_group_size are hidden for leaders and viewers; viewers see names only as unit labels.
  */
 export function assembleOffTarget(ctx: ViewContext, targets: Targets | null): OffTarget {
-  const { snap, unit, settings } = ctx;
+  const { snap, unit } = ctx;
+  if (targets === null) return offTargetWithoutTargets(ctx);
+  return offTargetFrom(ctx, targets, targetForUnit(targets, unit, snap), {
+    t: snap.tree,
+    nodes: unit.nodes,
+    declared: snap.levels.declared,
+  });
+}
+
+/** The view of an organisation without targets: nothing to measure, whatever the unit. */
+export function offTargetWithoutTargets(ctx: Pick<OffTargetReader, 'ref' | 'canSeePeople'>): OffTarget {
+  return {
+    asOf: ctx.ref.asOf,
+    targets: null,
+    unitTarget: null,
+    canSeePeople: ctx.canSeePeople,
+    listCap: OFF_TARGET_CAP,
+    departments: [],
+    managers: { total: 0, managers: 0, below: 0, above: 0 },
+  };
+}
+
+/** The reader's side: privacy settings, the floor's department plan, and who may see people. */
+export type OffTargetReader = PrivacyContext & Pick<ViewContext, 'settings' | 'ref' | 'canSeePeople'>;
+
+/** What the view reads of its unit's people: the snapshot's tree, or the unit's stored rows. */
+export interface OffTargetUnit {
+  /** the records' columns (lib/views/people-rows.ts unitColumnsOf for stored rows) */
+  t: UnitColumns;
+  /** the unit's records in `t` (null: every record) */
+  nodes: Int32Array | null;
+  /** declared tracks per record of `t` */
+  declared: Uint8Array;
+}
+
+/**
+ * The Off-target view of a unit whose target is `unitTarget`, measured against the organisation's
+ * targets: one definition for the tree path and the stored one.
+ */
+export function offTargetFrom(
+  ctx: OffTargetReader,
+  targets: Targets,
+  unitTarget: UnitTarget | null,
+  unit: OffTargetUnit,
+): OffTarget {
+  const { settings } = ctx;
   const base = {
     asOf: ctx.ref.asOf,
     targets,
-    unitTarget: targetForUnit(targets, unit, snap),
+    unitTarget,
     canSeePeople: ctx.canSeePeople,
     listCap: OFF_TARGET_CAP,
   };
-  if (targets === null)
-    return { ...base, departments: [], managers: { total: 0, managers: 0, below: 0, above: 0 } };
-  const t = snap.tree;
+  const t = unit.t;
   let unitSize = 0;
   let managerCount = 0;
   const groups = new Map<string, number[]>();
   visitUnit(t.size, unit.nodes, (i) => {
     unitSize += t.weight[i] ?? 0;
-    if (isManager(t, i)) managerCount++;
+    if (isManagerNode(t, i)) managerCount++;
     const d = t.records[i]?.department;
     if (!d) return;
     const g = groups.get(d);
@@ -117,7 +167,7 @@ export function assembleOffTarget(ctx: ViewContext, targets: Targets | null): Of
     const s = summarizeStructure(
       t,
       { nodes, layerShift: 0, roots: 0, orphans: 0 },
-      { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
+      { execLayers: settings.execLayers, declaredTracks: unit.declared },
     );
     const target = resolveTarget(targets, department);
     const row: DepartmentTargetRow = {
@@ -165,6 +215,6 @@ export function assembleOffTarget(ctx: ViewContext, targets: Targets | null): Of
 }
 
 /** Headcount of a list of records (vacant posts weigh 0, aggregated rows their FTE). */
-function headcountOf(t: OrgTree, nodes: readonly number[]): number {
+function headcountOf(t: Pick<UnitColumns, 'weight'>, nodes: readonly number[]): number {
   return nodes.reduce((sum, i) => sum + (t.weight[i] ?? 0), 0);
 }

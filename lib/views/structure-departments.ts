@@ -1,5 +1,13 @@
 import { fteFields, summarizeStructure } from '@/lib/metrics/structure';
-import { guardRow, isSuppressed, partitionShown, type Suppressed, type ViewContext } from './context';
+import { visitUnit, type UnitColumns } from '@/lib/metrics/tree';
+import {
+  guardRow,
+  isSuppressed,
+  partitionShown,
+  type PrivacyContext,
+  type Suppressed,
+  type ViewContext,
+} from './context';
 
 /** Every structure metric of one department inside the unit (SPEC "Structure"). */
 export interface DepartmentStructure {
@@ -44,8 +52,23 @@ export interface DepartmentRow {
  * source has junior-staff FTE), largest first (suppressed rows last, by name).
  */
 export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
-  const { snap, unit, settings } = ctx;
-  const t = snap.tree;
+  const { snap, unit } = ctx;
+  const layerShift = unit.rootIndex >= 0 ? (snap.tree.layer[unit.rootIndex] ?? 1) - 1 : 0;
+  return departmentRowsOf(ctx, {
+    t: snap.tree,
+    nodes: unit.nodes,
+    layerShift,
+    declared: snap.levels.declared,
+  });
+}
+
+/** The department table of a unit's records (the tree's, or its stored rows'): see buildDepartmentRows. */
+export function departmentRowsOf(
+  ctx: PrivacyContext & { settings: { execLayers: number } },
+  unit: { t: UnitColumns; nodes: ArrayLike<number> | null; layerShift: number; declared: Uint8Array },
+): DepartmentRow[] {
+  const { t, layerShift } = unit;
+  const { settings } = ctx;
   const groups = new Map<string | null, number[]>();
   const visit = (i: number) => {
     const d = t.records[i]?.department ?? null;
@@ -53,16 +76,14 @@ export function buildDepartmentRows(ctx: ViewContext): DepartmentRow[] {
     if (g) g.push(i);
     else groups.set(d, [i]);
   };
-  if (unit.nodes === null) for (let i = 0; i < t.size; i++) visit(i);
-  else for (const i of unit.nodes) visit(i);
-  const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
+  visitUnit(t.size, unit.nodes, visit);
   const computed: Array<{ department: string | null; size: number; metrics: DepartmentStructure }> = [];
   for (const [department, list] of groups) {
     const nodes = Int32Array.from(list);
     const m = summarizeStructure(
       t,
       { nodes, layerShift, roots: 0, orphans: 0 },
-      { execLayers: settings.execLayers, declaredTracks: snap.levels.declared },
+      { execLayers: settings.execLayers, declaredTracks: unit.declared },
     );
     if (m.headcount === 0 && m.openPositions === 0 && !m.hasAggregated) continue;
     const metrics: DepartmentStructure = {

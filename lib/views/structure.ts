@@ -9,10 +9,11 @@ import { SPAN_BANDS, type SpanBand } from '@/lib/metrics/spans';
 import { divideOrNull } from '@/lib/metrics/numbers';
 import type { StoredStructure } from '@/lib/metrics/snapshot-results';
 import type { StructureMetrics } from '@/lib/metrics/structure';
-import { guardGroup, isGroupHidden, type Suppressed, type ViewContext } from './context';
-import { assembleCostCard, type CostCard } from './cost';
-import { buildDepartmentRows, fteSummary, type DepartmentRow } from './structure-departments';
-import { mayLabelUnit, personAttribute, shownBelow, unitLabel } from './unit-labels';
+import { guardGroup, isGroupHidden, type PrivacyContext, type Suppressed, type ViewContext } from './context';
+import { costCardOf, costUnitOf, type CostCard, type CostUnit } from './cost';
+import { isUnitShown } from './floor';
+import { departmentRowsOf, fteSummary, type DepartmentRow } from './structure-departments';
+import { mayLabelUnit, personAttribute, shownCount, unitLabel } from './unit-labels';
 
 export type ManagerialLevel = 'executive' | 'managerOfManagers' | 'managerOfIcs';
 
@@ -98,15 +99,57 @@ export interface StructureDashboard {
 export const NARROW_SPAN_MAX = 3;
 export const NARROW_LIST_LIMIT = 500;
 
-/** The Structure dashboard: span stats and bands, histogram, pyramid, narrow spans, departments. */
+/**
+ * What the Structure dashboard reads of its unit, whichever path loaded it: the snapshot's tree
+ * (structureUnitOf) or the unit's rows stored in preorder (lib/views/people-rows.ts unitColumnsOf).
+ */
+export interface StructureUnit extends CostUnit {
+  /** declared tracks per record of `t` */
+  declared: Uint8Array;
+  /** whether the reader's floor shows the unit of record i (read for leaders and viewers only) */
+  isShown: (i: number) => boolean;
+  scope: StructureDashboard['scope'];
+}
+
+/** The reader's side: privacy settings, the floor's department plan, and who may see people and cost. */
+export type StructureReader = PrivacyContext &
+  Pick<ViewContext, 'settings' | 'ref' | 'canSeePeople' | 'canSeeCost'>;
+
+/** The Structure dashboard of the context's unit over the snapshot's tree. */
 export function assembleStructure(
   ctx: ViewContext,
   s: StructureMetrics | StoredStructure,
 ): StructureDashboard {
-  const { snap, unit, settings } = ctx;
-  const t = snap.tree;
+  return structureFrom(ctx, structureUnitOf(ctx), s);
+}
+
+/** The context's unit as the Structure dashboard reads it, from the snapshot's tree. */
+export function structureUnitOf(ctx: ViewContext): StructureUnit {
+  const { snap, unit, floor } = ctx;
+  return {
+    ...costUnitOf(ctx),
+    declared: snap.levels.declared,
+    isShown: (i) => floor !== null && isUnitShown(floor, i),
+    scope: {
+      department: unit.department,
+      subtree: unit.subtree,
+      subtreeName: unitLabel(ctx, snap.tree, unit.rootIndex),
+    },
+  };
+}
+
+/**
+ * The Structure dashboard (span stats and bands, histogram, pyramid, narrow spans, departments,
+ * cost) of a unit given its structure metrics: one definition for the tree path and the stored one.
+ */
+export function structureFrom(
+  ctx: StructureReader,
+  unit: StructureUnit,
+  s: StructureMetrics | StoredStructure,
+): StructureDashboard {
+  const { settings } = ctx;
+  const { t, layerShift } = unit;
   const size = s.headcount;
-  const layerShift = unit.rootIndex >= 0 ? (t.layer[unit.rootIndex] ?? 1) - 1 : 0;
 
   const walk = unitManagerSpans(t, unit.nodes);
   const spans = walk.spans;
@@ -127,7 +170,7 @@ export function assembleStructure(
   );
   const labelled = ctx.canSeePeople ? narrow : narrow.filter((i) => mayLabelUnit(ctx, t, i));
   const listed = labelled.slice(0, NARROW_LIST_LIMIT);
-  const cost = assembleCostCard(ctx);
+  const cost = costCardOf(ctx, unit);
   const narrowManagers: NarrowSpanManager[] = listed.map((i) => {
     const r = t.records[i];
     return {
@@ -137,7 +180,7 @@ export function assembleStructure(
       department: r?.department ?? null,
       layer: t.layer[i] ?? 0,
       span: t.span[i] ?? 0,
-      subtreeSize: shownBelow(ctx, t, i),
+      subtreeSize: shownCount(ctx, t.subtreeSize[i] ?? 0, ctx.floor === null ? null : () => unit.isShown(i)),
       level: levelOf(i),
       ...(cost !== null && ctx.canSeeCost === true ? { annualCost: r?.annualCost ?? null } : {}),
     };
@@ -162,11 +205,7 @@ export function assembleStructure(
   const narrowListAllowed = !isGroupHidden(ctx, size);
   return {
     asOf: ctx.ref.asOf,
-    scope: {
-      department: unit.department,
-      subtree: unit.subtree,
-      subtreeName: unitLabel(ctx, t, unit.rootIndex),
-    },
+    scope: unit.scope,
     layersFromUnitTop: layerShift > 0,
     summary: guardGroup(ctx, size, summary),
     bands: guardGroup(
@@ -197,7 +236,7 @@ export function assembleStructure(
       more: narrowListAllowed ? labelled.length - narrowManagers.length : 0,
       unlabelled: narrowListAllowed ? narrow.length - labelled.length : 0,
     },
-    departments: buildDepartmentRows(ctx),
+    departments: departmentRowsOf(ctx, unit),
     cost,
   };
 }

@@ -1,6 +1,6 @@
-import { isManager } from '@/lib/metrics/snapshot';
+import { isManagerNode } from '@/lib/metrics/span-histogram';
 import { hiddenText } from '@/lib/privacy/hidden-text';
-import type { OrgTree } from '@/lib/metrics/tree';
+import type { OrgTree, UnitColumns } from '@/lib/metrics/tree';
 import { isUnitShown, type ReaderFloor } from './floor';
 
 /**
@@ -25,7 +25,7 @@ export interface LabelViewer {
 }
 
 /** Headcount of the unit rooted at record i: the record itself (if filled) and everyone below. */
-export function unitHeadcount(tree: OrgTree, i: number): number {
+export function unitHeadcount(tree: Pick<UnitColumns, 'weight' | 'subtreeSize'>, i: number): number {
   return (tree.weight[i] ?? 0) + (tree.subtreeSize[i] ?? 0);
 }
 
@@ -33,9 +33,13 @@ export function unitHeadcount(tree: OrgTree, i: number): number {
  * Whether `who` may see record i's name and employee id: always for people-seeing roles; for a
  * viewer only when i is a manager whose unit has at least min_group_size people.
  */
-export function mayLabelUnit(who: LabelViewer, tree: OrgTree, i: number): boolean {
+export function mayLabelUnit(
+  who: LabelViewer,
+  tree: Pick<UnitColumns, 'kind' | 'weight' | 'subtreeSize'>,
+  i: number,
+): boolean {
   if (who.canSeePeople) return true;
-  if (i < 0 || !isManager(tree, i)) return false;
+  if (i < 0 || !isManagerNode(tree, i)) return false;
   return unitHeadcount(tree, i) >= who.settings.minGroupSize;
 }
 
@@ -67,9 +71,21 @@ export interface CountViewer extends LabelViewer {
  * people of their scope by name, so their counts are not hidden.
  */
 export function shownBelow(who: CountViewer, tree: OrgTree, i: number): number | null {
-  const below = tree.subtreeSize[i] ?? 0;
-  if (who.canSeePeople || who.floor === null) return below;
-  return isUnitShown(who.floor, i) ? below : null;
+  const floor = who.floor;
+  return shownCount(who, tree.subtreeSize[i] ?? 0, floor === null ? null : () => isUnitShown(floor, i));
+}
+
+/**
+ * shownBelow's rule for a headcount `below` whose unit the floor shows when `isShown()` says so
+ * (null: no floor, hr and admin): one rule for the tree and for a unit's stored rows.
+ */
+export function shownCount(
+  who: Pick<LabelViewer, 'canSeePeople'>,
+  below: number,
+  isShown: (() => boolean) | null,
+): number | null {
+  if (who.canSeePeople || isShown === null) return below;
+  return isShown() ? below : null;
 }
 
 /**

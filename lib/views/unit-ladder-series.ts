@@ -110,7 +110,9 @@ export function computeUnitLadderSeries(ctx: SeriesReader, lh: LadderHistory): U
 }
 
 /** The org's points straight from stored rows, or null when a pair's row is missing or stale. */
-export function orgFromStore(lh: LadderHistory): Omit<UnitLadderSeries, 'samples'> | null {
+export function orgFromStore(
+  lh: Pick<LadderHistory, 'series' | 'stored' | 'frames' | 'ladderSteps'>,
+): Omit<UnitLadderSeries, 'samples'> | null {
   const moves: MovesPoint[] = [];
   const leavers: LeaversPoint[] = [];
   for (let k = 1; k < lh.series.length; k++) {

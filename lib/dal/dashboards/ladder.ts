@@ -3,7 +3,7 @@ import { ladderFromFacts, assembleLadder, type LadderDashboard } from '@/lib/vie
 import { LADDER_FACTS_FAMILY, ladderKey, readLadderFacts } from '@/lib/views/ladder-facts';
 import { ladderFor, readStored } from '../snapshot-data';
 import type { DashboardRequest } from './context';
-import { loadUnitLadderHistory, storedUnitLadderSeries } from './level-history';
+import { loadUnitLadderHistory, storedOrgLadderSeries, storedUnitLadderSeries } from './level-history';
 import { storedFloor } from './stored-request';
 import { loadUnitRoot } from './unit-root';
 
@@ -22,8 +22,14 @@ export {
  * no tree; otherwise the level history of the series and lib/views/ladder.ts over the tree.
  */
 export async function buildLadder(req: DashboardRequest): Promise<LadderDashboard> {
-  return (await storedLadder(req)) ?? ladderFromTree(req);
+  const stored = await storedLadder(req);
+  if (stored === null) return ladderFromTree(req);
+  ladderPaths.stored++;
+  return stored;
 }
+
+/** How often the stored path answered (for tests and diagnostics). */
+export const ladderPaths = { stored: 0 };
 
 /** The Ladder computed from the snapshot's tree and the level history (lib/views/ladder.ts assembleLadder). */
 export async function ladderFromTree(req: DashboardRequest): Promise<LadderDashboard> {
@@ -40,6 +46,8 @@ export async function ladderFromTree(req: DashboardRequest): Promise<LadderDashb
  */
 async function storedLadder(req: DashboardRequest): Promise<LadderDashboard | null> {
   const { unit } = req;
+  if (unit.stored?.scopeType === 'org' && unit.subtree === null && unit.department === null)
+    return storedOrgLadder(req);
   if (unit.stored?.scopeType !== 'subtree' || unit.subtree === null || unit.department !== null) return null;
   const floor = storedFloor(req);
   if (floor === undefined) return null;
@@ -52,6 +60,28 @@ async function storedLadder(req: DashboardRequest): Promise<LadderDashboard | nu
   const { subtreeName } = await loadUnitRoot(req, null);
   return ladderFromFacts({ ...req, floor }, facts, {
     scope: { department: null, subtree: unit.subtree, subtreeName },
+    ladderName: ladder.name,
+    series: history.series,
+    unitSeries: history.unitSeries,
+  });
+}
+
+/**
+ * The Ladder of the whole organisation from its facts stored at import and its history from the
+ * stored ladder steps and 'changes' rows, or null as for a subtree (no facts, another ladder, no
+ * stored department plan, steps that do not chain).
+ */
+async function storedOrgLadder(req: DashboardRequest): Promise<LadderDashboard | null> {
+  const floor = storedFloor(req);
+  if (floor === undefined) return null;
+  const ladder = await ladderFor(req.ref);
+  const data = await readStored<unknown>(req.ref.id, LADDER_FACTS_FAMILY, 'org', '');
+  const facts = readLadderFacts(data, ladderKey(ladder));
+  if (facts === null) return null;
+  const history = await storedOrgLadderSeries(req.ref);
+  if (history === null) return null;
+  return ladderFromFacts({ ...req, floor }, facts, {
+    scope: { department: null, subtree: null, subtreeName: null },
     ladderName: ladder.name,
     series: history.series,
     unitSeries: history.unitSeries,

@@ -287,3 +287,28 @@ export async function loadLadderHistory(ref: SnapshotRef): Promise<SnapshotLadde
   const key = `${ref.id}:${seriesKey(series)}`;
   return cache.get(key, () => build(ref, series));
 }
+
+/**
+ * The whole organisation's ladder series (moves, ceiling leavers, promotion samples) over the
+ * series up to `ref` from the stored ladder steps and 'changes' rows alone, with no tree (as
+ * loadUnitLadderHistory's org path gives it): null when the steps do not chain along the series or
+ * a 'changes' row does not follow its predecessor (the tree path folds the history then).
+ */
+export async function storedOrgLadderSeries(
+  ref: SnapshotRef,
+): Promise<{ series: SnapshotRef[]; unitSeries: UnitLadderSeries } | null> {
+  const series = await listSeries(ref.orgId, ref.asOf);
+  const steps = await readSteps(series);
+  if (steps === null) return null;
+  const stored = await readStoredFieldsSeries<StoredChanges>(
+    series.map((s) => s.id),
+    'changes',
+    'org',
+    CHANGES_FIELDS,
+  );
+  const org = orgFromStore({ series, stored, frames: [], ladderSteps: steps });
+  if (org === null) return null;
+  ladderHistoryPaths.steps++;
+  // The snapshot's promotion samples, as restoreLevelHistory gathers them along the steps.
+  return { series, unitSeries: { ...org, samples: steps.flatMap((s) => s.samples) } };
+}

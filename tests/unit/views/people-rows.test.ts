@@ -25,6 +25,8 @@ function row(pre: number, ord: number, id: string, extra: Partial<PersonOrderRow
     layer: 3,
     kind: 1,
     span: 0,
+    fte: null,
+    annualCost: null,
     risk: null,
     ...extra,
   };
