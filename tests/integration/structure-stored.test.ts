@@ -3,11 +3,13 @@
  * (people_order, issue #13): for every reader (admin, hr, a viewer and a leader through their
  * stored floor marks), every snapshot and every manager (and two people without reports), the
  * answer read from stored rows equals, to the byte, the answer computed from the tree, and loads
- * no tree. A demo company with costs, so the Cost card and its coverage rule are exercised. A
+ * no tree. A demo company with costs, some missing in one snapshot, so the Cost card and its
+ * coverage rule are exercised. A
  * snapshot whose rows predate FTE and cost (facts without `costs`) answers from the tree the same.
  * On PGlite and PostgreSQL.
  */
 import fs from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '@/cli/commands/import-command';
 import type { Actor } from '@/lib/dal/actor';
@@ -90,14 +92,24 @@ describe.each(backends())('Structure and Off-target of a subtree without the tre
   let dir: string;
   let readers: Actor[] = [];
   let dates: string[] = [];
+  let scope = '';
 
   beforeAll(async () => {
     clearPreparedCache();
     const demo = writeDemoFiles('strata-structure-stored-', { seed: 7, size: 220, months: 3 });
     dir = demo.dir;
+    // Every 13th person of the second snapshot without a cost: the Cost card's coverage rule (a
+    // reader's top not fully costed hides money) then shows in its leader and viewer answers.
+    const second = demo.files[1] ?? '';
+    const csv = Papa.parse<string[]>(fs.readFileSync(second, 'utf8').trim(), { skipEmptyLines: true }).data;
+    const cost = csv[0]?.indexOf('annual_cost') ?? -1;
+    expect(cost).toBeGreaterThan(0);
+    for (const [k, row] of csv.entries()) if (k > 0 && k % 13 === 0) row[cost] = '';
+    fs.writeFileSync(second, Papa.unparse(csv) + '\n');
     tdb = await createTestDb(backend);
     dates = demo.files.map((f) => /org-(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? '');
-    readers = await addReaders(largestManager(demo.files[demo.files.length - 1] ?? ''));
+    scope = largestManager(demo.files[demo.files.length - 1] ?? '');
+    readers = await addReaders(scope);
     expect((await importFiles(demo.files, {}, quiet)).result.ok).toBe(true);
   }, 180_000);
   afterAll(async () => {
@@ -114,6 +126,7 @@ describe.each(backends())('Structure and Off-target of a subtree without the tre
     );
     expect(r?.costs).toBe(true);
     expect(r?.costed).toBeGreaterThan(0);
+    expect(r?.costed).toBeLessThan(r?.all ?? 0);
   });
 
   const all = () => [testActor('admin'), testActor('hr'), ...readers];
@@ -129,6 +142,19 @@ describe.each(backends())('Structure and Off-target of a subtree without the tre
         expect(stored.get(`off-target ${at}`) ?? 0, at).toBeGreaterThan(role === 'leader' ? 3 : 10);
       }
   }, 900_000);
+
+  it('hides money from a viewer where their top is not fully costed, from stored rows as from the tree', async () => {
+    const viewer = readers.find((r) => r.role === 'viewer') ?? testActor('viewer');
+    const reasons: unknown[] = [];
+    for (const asOf of dates) {
+      const head = await loadDashboardHead(viewer, { asOf, subtree: scope });
+      const before = structurePaths.stored;
+      const answer = await buildStructure(await contextFromHead(head));
+      expect(structurePaths.stored).toBe(before + 1);
+      reasons.push(answer.cost?.hiddenReason);
+    }
+    expect(reasons).toStrictEqual([null, 'partial-coverage', null]);
+  });
 
   it('measures every subtree against the targets the same from stored rows as from the tree', async () => {
     const [d] = await rawQuery<{ department: string }>(
