@@ -147,6 +147,11 @@ export async function loadPrepared(ref: SnapshotRef, known?: OrgSettings): Promi
   });
 }
 
+/** Whether the snapshot's tree is in memory already (a request may then read it rather than rows). */
+export function isPreparedCached(ref: SnapshotRef, settings: OrgSettings): boolean {
+  return cache.peek(`${ref.orgId}:${ref.id}:${settings.execLayers}`) !== undefined;
+}
+
 /** Forgets every cached tree and answer (after a delete or re-import, or a fresh test database). */
 export function clearPreparedCache(): void {
   clearProcessCaches();

@@ -4,7 +4,7 @@ import { floorMarksKey } from '@/lib/views/floor';
 import { readColumnsFacts, unitColumnsOf, type UnitRows } from '@/lib/views/people-rows';
 import { PEOPLE_ORDER_FAMILY, readPeopleRange } from '../people-order';
 import { rawQuery } from '../raw-query';
-import { readStored } from '../snapshot-data';
+import { isPreparedCached, readStored } from '../snapshot-data';
 import { readUnitPoints } from './unit-series';
 import type { DashboardRequest } from './context';
 import { FLOOR_FAMILY } from './floor';
@@ -21,12 +21,15 @@ export interface StoredUnitRows extends UnitRows {
  * The people of a manager's subtree from the rows stored in preorder at import (one range of the
  * primary key) as tree columns (lib/views/people-rows.ts unitColumnsOf), or null when they cannot
  * stand in for the tree: a unit that is not a subtree resolved from its stored point, or rows
- * stored before they carried FTE and cost (or none at all).
+ * stored before they carried FTE and cost (or none at all). Also null when the snapshot's tree is
+ * in memory already: walking it beats reading a range (a large one by far), and the answer is the
+ * same either way.
  */
 export async function storedUnitRows(req: DashboardRequest): Promise<StoredUnitRows | null> {
   const { unit, rootPoint, ref } = req;
   if (rootPoint === undefined) return null;
   if (unit.stored?.scopeType !== 'subtree' || unit.subtree === null || unit.department !== null) return null;
+  if (isPreparedCached(ref, req.settings)) return null;
   const [data, rows] = await Promise.all([
     readStored<unknown>(ref.id, PEOPLE_ORDER_FAMILY, 'org', ''),
     readPeopleRange(ref.id, rootPoint.pre, rootPoint.size),
