@@ -1,4 +1,5 @@
 import {
+  boolean,
   customType,
   doublePrecision,
   index,
@@ -79,6 +80,15 @@ export const peopleOrder = pgTable(
     riskScore: doublePrecision('risk_score'),
     riskPressure: doublePrecision('risk_pressure'),
     riskMonths: doublePrecision('risk_months'),
+    /** the record's manager id as imported (null: none); null in rows stored before 0015 */
+    managerId: text('manager_id'),
+    /** the declared track (lib/metrics/tracks.ts TrackCode); null in rows stored before 0015 */
+    track: smallint('track'),
+    /** a filled, non-aggregated record (lib/metrics/snapshot.ts isPerson); null before 0015 */
+    person: boolean('person'),
   },
-  (t) => [primaryKey({ columns: [t.snapshotId, t.pre] })],
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.pre] }),
+    index('people_order_snapshot_employee_idx').on(t.snapshotId, t.employeeId),
+  ],
 );

@@ -25,6 +25,9 @@ const COLUMNS = [
   'risk_score',
   'risk_pressure',
   'risk_months',
+  'manager_id',
+  'track',
+  'person',
 ] as const;
 
 /** The metric_results family holding what the people lists read of the whole snapshot. */
@@ -36,6 +39,7 @@ export function peopleOrderFactsRow(people: PeopleOrder, ladderKey: string): Met
     format: PEOPLE_ORDER_FORMAT,
     ladderKey,
     scored: people.scored,
+    changes: people.changes,
     rankOf: people.rankOf.map(([code, rank]) => [code, Number.isNaN(rank) ? null : rank]),
     ceilings: people.ceilings,
   };
@@ -69,6 +73,9 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
           copyValue(risk?.score),
           copyValue(risk?.pressure),
           copyValue(risk?.monthsInLevel),
+          copyValue(r.managerId),
+          copyValue(r.track),
+          copyValue(r.person),
         ].join('\t') +
         '\n',
     );
@@ -143,6 +150,9 @@ interface PersonRowDb {
   risk_score: number | string | null;
   risk_pressure: number | string | null;
   risk_months: number | string | null;
+  manager_id: string | null;
+  track: number | null;
+  person: boolean | null;
 }
 
 const num = (v: number | string | null): number => (v === null ? Number.NaN : Number(v));
@@ -158,13 +168,32 @@ export async function readPeopleRange(
   scoredOnly = false,
 ): Promise<PersonOrderRow[]> {
   const rows = await rawQuery<PersonRowDb>(
-    `select pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
-            risk_reasons, risk_score, risk_pressure, risk_months
-     from people_order where snapshot_id = $1 and pre between $2 and $3
+    `select ${SELECT} from people_order where snapshot_id = $1 and pre between $2 and $3
      ${scoredOnly ? 'and risk_reasons is not null' : ''} order by pre`,
     [snapshotId, pre, pre + size - 1],
   );
-  return rows.map((r) => ({
+  return rows.map(toRow);
+}
+
+/**
+ * The people of a snapshot with these employee ids, each at the first node of the id in tree
+ * order (the one the tree resolves the id to). One probe of the employee-id index per id.
+ */
+export async function readPeopleByIds(snapshotId: number, ids: readonly string[]): Promise<PersonOrderRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await rawQuery<PersonRowDb>(
+    `select distinct on (employee_id) ${SELECT} from people_order
+     where snapshot_id = $1 and employee_id = any($2::text[]) order by employee_id, ord`,
+    [snapshotId, ids],
+  );
+  return rows.map(toRow);
+}
+
+const SELECT = `pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
+  risk_reasons, risk_score, risk_pressure, risk_months, manager_id, track, person`;
+
+function toRow(r: PersonRowDb): PersonOrderRow {
+  return {
     pre: r.pre,
     size: r.size,
     ord: r.ord,
@@ -186,5 +215,6 @@ export async function readPeopleRange(
             pressure: num(r.risk_pressure),
             monthsInLevel: r.risk_months === null ? null : num(r.risk_months),
           },
-  }));
+    ...(r.person === null ? {} : { managerId: r.manager_id, track: Number(r.track), person: r.person }),
+  };
 }

@@ -7,7 +7,7 @@
  * scored it on the history the stored ladder steps give (lib/metrics/ladder-steps.ts).
  */
 import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
-import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 
 export interface PersonOrderRow {
   pre: number;
@@ -27,6 +27,12 @@ export interface PersonOrderRow {
   span: number;
   /** the person's ceiling risk (scored ICs only; null for everyone else) */
   risk: Pick<IcCeilingRisk, 'reasons' | 'score' | 'pressure' | 'monthsInLevel'> | null;
+  /** the record's manager id as imported (null: none); undefined in rows stored before it */
+  managerId?: string | null;
+  /** the declared track (TrackCode); undefined in rows stored before it */
+  track?: number;
+  /** a filled, non-aggregated record (isPerson); undefined in rows stored before it */
+  person?: boolean;
 }
 
 /** The reasons in the order scoreIc gives them: bit k is REASON_BITS[k]. */
@@ -81,6 +87,9 @@ export function computePeopleOrder(
         p === undefined
           ? null
           : { reasons: p.reasons, score: p.score, pressure: p.pressure, monthsInLevel: p.monthsInLevel },
+      managerId: r?.managerId ?? null,
+      track: levels.declared[i] ?? 0,
+      person: isPerson(tree, i),
     });
   }
   return out;

@@ -118,6 +118,8 @@ export interface PeopleOrder {
   rows: PersonOrderRow[];
   /** whether the rows carry ceiling risk (the steps chained at import, no duplicate scored id) */
   scored: boolean;
+  /** the rows carry the comparison's columns and no employee id repeats (PeopleOrderFacts.changes) */
+  changes: boolean;
   /** each scored IC level's rank, as the heatmap orders its columns (the last scored IC's rank wins) */
   rankOf: Array<[string, number]>;
   /** each department's IC ceiling rank (findDepartmentCeilings), in its order */
@@ -285,6 +287,7 @@ function peopleOrderOf(
   return {
     rows: computePeopleOrder(curr, scored),
     scored: scored !== null,
+    changes: curr.tree.indexById.size === curr.tree.size,
     rankOf: [...rankOf],
     ceilings: [...findDepartmentCeilings(curr)],
   };

@@ -16,6 +16,11 @@ export interface PeopleOrderFacts {
   ladderKey: string;
   /** whether the rows carry each scored IC's ceiling risk */
   scored: boolean;
+  /**
+   * whether the rows carry what a comparison's people lists read (manager id, declared track,
+   * person) and every employee id is one node's: absent in rows stored before migration 0015
+   */
+  changes?: boolean;
   /** rank per scored IC level; null stands for NaN (JSON has none) */
   rankOf: Array<[string, number | null]>;
   /** each department's IC ceiling rank, in findDepartmentCeilings' order */
