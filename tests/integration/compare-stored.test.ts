@@ -27,7 +27,8 @@ const listed = new Map<string, number>();
 
 /**
  * Every reader x snapshot x subtree (and the org) both ways, against the previous snapshot and,
- * for the last snapshot, against the first: the stored path (buildCompare) against the trees
+ * for the last snapshot, against the first; from the first snapshot's request, the last against
+ * the one before it (a 'to' other than the request's snapshot): the stored path (buildCompare) against the trees
  * (compareFromTree). Returns how many answers came from stored rows per reader role and snapshot
  * date, and checks those loaded no tree.
  */
@@ -36,10 +37,15 @@ async function compareAll(readers: Actor[]): Promise<Map<string, number>> {
   listed.clear();
   const all = await snapshots();
   const first = all[0]?.asOf ?? '';
+  const last = all.at(-1)?.asOf ?? '';
   for (const s of all)
     for (const actor of readers)
       for (const subtree of [undefined, ...(await subtrees(s.id))])
-        for (const params of s === all.at(-1) ? ['', `from=${first}`] : ['']) {
+        for (const params of s === all.at(-1)
+          ? ['', `from=${first}`]
+          : s === all[0]
+            ? ['', `to=${last}`]
+            : ['']) {
           const query = subtree ? { asOf: s.asOf, subtree } : { asOf: s.asOf };
           const key = `${actor.role}${actor.scopeEmployeeId ?? ''} ${JSON.stringify(query)} ${params}`;
           const head = await loadDashboardHead(actor, query);
