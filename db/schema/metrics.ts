@@ -86,9 +86,25 @@ export const peopleOrder = pgTable(
     track: smallint('track'),
     /** a filled, non-aggregated record (lib/metrics/snapshot.ts isPerson); null before 0015 */
     person: boolean('person'),
+    /** the explorer's columns (null before 0015): the manager's position, null for a root */
+    parentPre: integer('parent_pre'),
+    /** records reporting directly to the node */
+    childCount: integer('child_count'),
+    /** headcount weight below the node (roles subtreeSize) */
+    below: doublePrecision('below'),
+    /** an aggregated junior-staff row: its FTE and grade (record level, else title) */
+    aggregated: boolean('aggregated'),
+    fte: doublePrecision('fte'),
+    grade: text('grade'),
+    /** junior-staff FTE below the node */
+    juniorFteBelow: doublePrecision('junior_fte_below'),
+    annualCost: doublePrecision('annual_cost'),
+    /** headcount weight of the node's direct individual contributors (aggregated rows aside) */
+    directIcs: doublePrecision('direct_ics'),
   },
   (t) => [
     primaryKey({ columns: [t.snapshotId, t.pre] }),
     index('people_order_snapshot_employee_idx').on(t.snapshotId, t.employeeId),
+    index('people_order_snapshot_parent_idx').on(t.snapshotId, t.parentPre),
   ],
 );

@@ -28,6 +28,15 @@ const COLUMNS = [
   'manager_id',
   'track',
   'person',
+  'parent_pre',
+  'child_count',
+  'below',
+  'aggregated',
+  'fte',
+  'grade',
+  'junior_fte_below',
+  'annual_cost',
+  'direct_ics',
 ] as const;
 
 /** The metric_results family holding what the people lists read of the whole snapshot. */
@@ -40,6 +49,7 @@ export function peopleOrderFactsRow(people: PeopleOrder, ladderKey: string): Met
     ladderKey,
     scored: people.scored,
     changes: people.changes,
+    explorer: people.explorer,
     rankOf: people.rankOf.map(([code, rank]) => [code, Number.isNaN(rank) ? null : rank]),
     ceilings: people.ceilings,
   };
@@ -54,6 +64,7 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
   let lines: string[] = [];
   for (const r of rows) {
     const risk = r.risk;
+    const x = r.explorer;
     lines.push(
       id +
         [
@@ -76,6 +87,15 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
           copyValue(r.managerId),
           copyValue(r.track),
           copyValue(r.person),
+          copyValue(x?.parentPre),
+          copyValue(x?.childCount),
+          copyValue(x?.below),
+          copyValue(x?.aggregated),
+          copyValue(x?.fte),
+          copyValue(x?.grade),
+          copyValue(x?.juniorFteBelow),
+          copyValue(x?.annualCost),
+          copyValue(x?.directIcs),
         ].join('\t') +
         '\n',
     );
@@ -153,6 +173,15 @@ interface PersonRowDb {
   manager_id: string | null;
   track: number | null;
   person: boolean | null;
+  parent_pre: number | null;
+  child_count: number | null;
+  below: number | string | null;
+  aggregated: boolean | null;
+  fte: number | string | null;
+  grade: string | null;
+  junior_fte_below: number | string | null;
+  annual_cost: number | string | null;
+  direct_ics: number | string | null;
 }
 
 const num = (v: number | string | null): number => (v === null ? Number.NaN : Number(v));
@@ -189,8 +218,25 @@ export async function readPeopleByIds(snapshotId: number, ids: readonly string[]
   return rows.map(toRow);
 }
 
+/**
+ * The people of a snapshot matching a condition on people_order's columns ($1 is the snapshot,
+ * `params` follow as $2...), in preorder: for the explorer's probes of the parent and id indexes.
+ */
+export async function readPeopleWhere(
+  snapshotId: number,
+  where: string,
+  params: readonly unknown[],
+): Promise<PersonOrderRow[]> {
+  const rows = await rawQuery<PersonRowDb>(
+    `select ${SELECT} from people_order where snapshot_id = $1 and (${where}) order by pre`,
+    [snapshotId, ...params],
+  );
+  return rows.map(toRow);
+}
+
 const SELECT = `pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
-  risk_reasons, risk_score, risk_pressure, risk_months, manager_id, track, person`;
+  risk_reasons, risk_score, risk_pressure, risk_months, manager_id, track, person, parent_pre, child_count,
+  below, aggregated, fte, grade, junior_fte_below, annual_cost, direct_ics`;
 
 function toRow(r: PersonRowDb): PersonOrderRow {
   return {
@@ -216,5 +262,20 @@ function toRow(r: PersonRowDb): PersonOrderRow {
             monthsInLevel: r.risk_months === null ? null : num(r.risk_months),
           },
     ...(r.person === null ? {} : { managerId: r.manager_id, track: Number(r.track), person: r.person }),
+    ...(r.aggregated === null
+      ? {}
+      : {
+          explorer: {
+            parentPre: r.parent_pre,
+            childCount: Number(r.child_count),
+            below: num(r.below),
+            aggregated: r.aggregated,
+            fte: num(r.fte),
+            grade: r.grade,
+            juniorFteBelow: num(r.junior_fte_below),
+            annualCost: r.annual_cost === null ? null : num(r.annual_cost),
+            directIcs: num(r.direct_ics),
+          },
+        }),
   };
 }

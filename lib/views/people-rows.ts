@@ -4,7 +4,7 @@
  * scored ICs of a subtree's range in the order the tree path lists them (issue #13).
  */
 import type { IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
-import type { PersonOrderRow } from '@/lib/metrics/people-order';
+import type { ExplorerFacts, PersonOrderRow } from '@/lib/metrics/people-order';
 
 /** Bumped when the rows or the facts row change meaning: rows of another format are not read. */
 export const PEOPLE_ORDER_FORMAT = 1;
@@ -21,6 +21,8 @@ export interface PeopleOrderFacts {
    * person) and every employee id is one node's: absent in rows stored before migration 0015
    */
   changes?: boolean;
+  /** what the org explorer reads of the whole snapshot; absent in rows stored before 0015 */
+  explorer?: ExplorerFacts;
   /** rank per scored IC level; null stands for NaN (JSON has none) */
   rankOf: Array<[string, number | null]>;
   /** each department's IC ceiling rank, in findDepartmentCeilings' order */

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { rawQuery } from '@/lib/dal/raw-query';
+import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 
 /**
  * What the stored-vs-tree integration tests share (tests/integration/people-order.test.ts,
@@ -30,4 +32,31 @@ export async function subtrees(id: number): Promise<string[]> {
     [id],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * One request both ways, from a cold cache: the stored path's answer (or its error) equals the
+ * tree path's, and when the stored path answered (its counter moved) no tree was loaded. Returns
+ * whether it did, and the tree's answer (null when both refused).
+ */
+export async function sameBothWays<T>(
+  key: string,
+  stored: () => Promise<T>,
+  tree: () => Promise<T>,
+  answered: () => number,
+): Promise<{ stored: boolean; answer: T | null }> {
+  clearPreparedCache();
+  const before = answered();
+  let fromStored: T;
+  try {
+    fromStored = await stored();
+  } catch (e) {
+    await expect(tree(), key).rejects.toThrow((e as Error).message);
+    return { stored: false, answer: null };
+  }
+  const used = answered() > before;
+  if (used) expect(trees(), `${key} built a tree`).toBe(0);
+  const fromTree = await tree();
+  expect(fromStored, key).toStrictEqual(fromTree);
+  return { stored: used, answer: fromTree };
 }

@@ -78,6 +78,14 @@ export function dashboardRoute<T>(build: Build<T, DashboardContext>) {
   );
 }
 
+/**
+ * The same over the request as stored rows resolve it (./stored-request.ts): `build` loads the
+ * tree only when it needs it (the org explorer).
+ */
+export function requestRoute<T>(build: Build<T>) {
+  return dashboardGuard((head, url) => scopedAnswer(head, url, url.pathname, build));
+}
+
 /** Next's second argument to a handler under app/api/metrics/[family]. */
 export interface FamilyRouteContext {
   params: Promise<{ family: string }>;
