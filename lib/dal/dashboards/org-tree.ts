@@ -255,7 +255,8 @@ export async function answerOrgTree(
   params: URLSearchParams,
 ): Promise<OrgTreeResponse> {
   const q = parseQuery(params);
-  const stored = await storedWalk(req);
+  // A request that has already loaded the tree (its reader's floor marks were not stored) uses it.
+  const stored = 'snap' in req ? null : await storedWalk(req);
   if (stored === null) {
     const ctx = await req.withTree();
     return answer(treeWalk(ctx), ctx.ref.asOf, ctx, q);
