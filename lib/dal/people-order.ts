@@ -176,7 +176,8 @@ interface PersonRowDb {
   parent_pre: number | null;
   child_count: number | null;
   below: number | string | null;
-  aggregated: boolean | null;
+  /** absent when the explorer's columns were not selected */
+  aggregated?: boolean | null;
   fte: number | string | null;
   grade: string | null;
   junior_fte_below: number | string | null;
@@ -195,9 +196,10 @@ export async function readPeopleRange(
   pre: number,
   size: number,
   scoredOnly = false,
+  explorer = false,
 ): Promise<PersonOrderRow[]> {
   const rows = await rawQuery<PersonRowDb>(
-    `select ${SELECT} from people_order where snapshot_id = $1 and pre between $2 and $3
+    `select ${explorer ? SELECT : LISTS} from people_order where snapshot_id = $1 and pre between $2 and $3
      ${scoredOnly ? 'and risk_reasons is not null' : ''} order by pre`,
     [snapshotId, pre, pre + size - 1],
   );
@@ -211,7 +213,7 @@ export async function readPeopleRange(
 export async function readPeopleByIds(snapshotId: number, ids: readonly string[]): Promise<PersonOrderRow[]> {
   if (ids.length === 0) return [];
   const rows = await rawQuery<PersonRowDb>(
-    `select distinct on (employee_id) ${SELECT} from people_order
+    `select distinct on (employee_id) ${LISTS} from people_order
      where snapshot_id = $1 and employee_id = any($2::text[]) order by employee_id, ord`,
     [snapshotId, ids],
   );
@@ -234,9 +236,11 @@ export async function readPeopleWhere(
   return rows.map(toRow);
 }
 
-const SELECT = `pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
-  risk_reasons, risk_score, risk_pressure, risk_months, manager_id, track, person, parent_pre, child_count,
-  below, aggregated, fte, grade, junior_fte_below, annual_cost, direct_ics`;
+/** The columns the people lists read (ceiling risk, a comparison's lists), and with the explorer's. */
+const LISTS = `pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
+  risk_reasons, risk_score, risk_pressure, risk_months, manager_id, track, person`;
+const SELECT = `${LISTS}, parent_pre, child_count, below, aggregated, fte, grade, junior_fte_below, annual_cost,
+  direct_ics`;
 
 function toRow(r: PersonRowDb): PersonOrderRow {
   return {
@@ -262,7 +266,7 @@ function toRow(r: PersonRowDb): PersonOrderRow {
             monthsInLevel: r.risk_months === null ? null : num(r.risk_months),
           },
     ...(r.person === null ? {} : { managerId: r.manager_id, track: Number(r.track), person: r.person }),
-    ...(r.aggregated === null
+    ...(r.aggregated === null || r.aggregated === undefined
       ? {}
       : {
           explorer: {
