@@ -1,4 +1,5 @@
 import {
+  boolean,
   customType,
   doublePrecision,
   index,
@@ -82,6 +83,30 @@ export const peopleOrder = pgTable(
     /** an aggregated row's junior-staff FTE (null: a person-level row) */
     fte: doublePrecision('fte'),
     annualCost: doublePrecision('annual_cost'),
+    /** the record's manager id as imported (null: none); null in rows stored before 0015 */
+    managerId: text('manager_id'),
+    /** the declared track (lib/metrics/tracks.ts TrackCode); null in rows stored before 0015 */
+    track: smallint('track'),
+    /** a filled, non-aggregated record (lib/metrics/snapshot.ts isPerson); null before 0015 */
+    person: boolean('person'),
+    /** the explorer's columns (null before 0015): the manager's position, null for a root */
+    parentPre: integer('parent_pre'),
+    /** records reporting directly to the node */
+    childCount: integer('child_count'),
+    /** headcount weight below the node (roles subtreeSize) */
+    below: doublePrecision('below'),
+    /** an aggregated junior-staff row, its FTE as the explorer reads it (roles fte) and grade (record level, else title) */
+    aggregated: boolean('aggregated'),
+    nodeFte: doublePrecision('node_fte'),
+    grade: text('grade'),
+    /** junior-staff FTE below the node */
+    juniorFteBelow: doublePrecision('junior_fte_below'),
+    /** headcount weight of the node's direct individual contributors (aggregated rows aside) */
+    directIcs: doublePrecision('direct_ics'),
   },
-  (t) => [primaryKey({ columns: [t.snapshotId, t.pre] })],
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.pre] }),
+    index('people_order_snapshot_employee_idx').on(t.snapshotId, t.employeeId),
+    index('people_order_snapshot_parent_idx').on(t.snapshotId, t.parentPre),
+  ],
 );

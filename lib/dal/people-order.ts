@@ -27,6 +27,17 @@ const COLUMNS = [
   'risk_months',
   'fte',
   'annual_cost',
+  'manager_id',
+  'track',
+  'person',
+  'parent_pre',
+  'child_count',
+  'below',
+  'aggregated',
+  'node_fte',
+  'grade',
+  'junior_fte_below',
+  'direct_ics',
 ] as const;
 
 /** The metric_results family holding what the people lists read of the whole snapshot. */
@@ -38,6 +49,8 @@ export function peopleOrderFactsRow(people: PeopleOrder, ladderKey: string): Met
     format: PEOPLE_ORDER_FORMAT,
     ladderKey,
     scored: people.scored,
+    changes: people.changes,
+    explorer: people.explorer,
     rankOf: people.rankOf.map(([code, rank]) => [code, Number.isNaN(rank) ? null : rank]),
     ceilings: people.ceilings,
     costs: people.costs,
@@ -53,6 +66,7 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
   let lines: string[] = [];
   for (const r of rows) {
     const risk = r.risk;
+    const x = r.explorer;
     lines.push(
       id +
         [
@@ -74,6 +88,17 @@ function* copyChunks(snapshotId: number, rows: readonly PersonOrderRow[]): Gener
           copyValue(risk?.monthsInLevel),
           copyValue(r.fte),
           copyValue(r.annualCost),
+          copyValue(r.managerId),
+          copyValue(r.track),
+          copyValue(r.person),
+          copyValue(x?.parentPre),
+          copyValue(x?.childCount),
+          copyValue(x?.below),
+          copyValue(x?.aggregated),
+          copyValue(x?.fte),
+          copyValue(x?.grade),
+          copyValue(x?.juniorFteBelow),
+          copyValue(x?.directIcs),
         ].join('\t') +
         '\n',
     );
@@ -150,6 +175,19 @@ interface PersonRowDb {
   risk_months: number | string | null;
   fte: number | string | null;
   annual_cost: number | string | null;
+  manager_id: string | null;
+  track: number | null;
+  person: boolean | null;
+  parent_pre: number | null;
+  child_count: number | null;
+  below: number | string | null;
+  /** absent when the explorer's columns were not selected */
+  aggregated?: boolean | null;
+  /** absent when the explorer's columns were not selected */
+  node_fte?: number | string | null;
+  grade: string | null;
+  junior_fte_below: number | string | null;
+  direct_ics: number | string | null;
 }
 
 const num = (v: number | string | null): number => (v === null ? Number.NaN : Number(v));
@@ -163,15 +201,53 @@ export async function readPeopleRange(
   pre: number,
   size: number,
   scoredOnly = false,
+  explorer = false,
 ): Promise<PersonOrderRow[]> {
   const rows = await rawQuery<PersonRowDb>(
-    `select pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
-            risk_reasons, risk_score, risk_pressure, risk_months, fte, annual_cost
-     from people_order where snapshot_id = $1 and pre between $2 and $3
+    `select ${explorer ? SELECT : LISTS} from people_order where snapshot_id = $1 and pre between $2 and $3
      ${scoredOnly ? 'and risk_reasons is not null' : ''} order by pre`,
     [snapshotId, pre, pre + size - 1],
   );
-  return rows.map((r) => ({
+  return rows.map(toRow);
+}
+
+/**
+ * The people of a snapshot with these employee ids, each at the first node of the id in tree
+ * order (the one the tree resolves the id to). One probe of the employee-id index per id.
+ */
+export async function readPeopleByIds(snapshotId: number, ids: readonly string[]): Promise<PersonOrderRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await rawQuery<PersonRowDb>(
+    `select distinct on (employee_id) ${LISTS} from people_order
+     where snapshot_id = $1 and employee_id = any($2::text[]) order by employee_id, ord`,
+    [snapshotId, ids],
+  );
+  return rows.map(toRow);
+}
+
+/**
+ * The people of a snapshot matching a condition on people_order's columns ($1 is the snapshot,
+ * `params` follow as $2...), in preorder: for the explorer's probes of the parent and id indexes.
+ */
+export async function readPeopleWhere(
+  snapshotId: number,
+  where: string,
+  params: readonly unknown[],
+): Promise<PersonOrderRow[]> {
+  const rows = await rawQuery<PersonRowDb>(
+    `select ${SELECT} from people_order where snapshot_id = $1 and (${where}) order by pre`,
+    [snapshotId, ...params],
+  );
+  return rows.map(toRow);
+}
+
+/** The columns the people lists read (ceiling risk, a comparison's lists), and with the explorer's. */
+const LISTS = `pre, size, ord, employee_id, name, title, department, level, rank, layer, kind, span,
+  risk_reasons, risk_score, risk_pressure, risk_months, fte, annual_cost, manager_id, track, person`;
+const SELECT = `${LISTS}, parent_pre, child_count, below, aggregated, node_fte, grade, junior_fte_below, direct_ics`;
+
+function toRow(r: PersonRowDb): PersonOrderRow {
+  return {
     pre: r.pre,
     size: r.size,
     ord: r.ord,
@@ -195,5 +271,21 @@ export async function readPeopleRange(
             pressure: num(r.risk_pressure),
             monthsInLevel: r.risk_months === null ? null : num(r.risk_months),
           },
-  }));
+    ...(r.person === null ? {} : { managerId: r.manager_id, track: Number(r.track), person: r.person }),
+    ...(r.aggregated === null || r.aggregated === undefined
+      ? {}
+      : {
+          explorer: {
+            parentPre: r.parent_pre,
+            childCount: Number(r.child_count),
+            below: num(r.below),
+            aggregated: r.aggregated,
+            fte: num(r.node_fte ?? null),
+            grade: r.grade,
+            juniorFteBelow: num(r.junior_fte_below),
+            annualCost: r.annual_cost === null ? null : num(r.annual_cost),
+            directIcs: num(r.direct_ics),
+          },
+        }),
+  };
 }

@@ -7,7 +7,8 @@
  * scored it on the history the stored ladder steps give (lib/metrics/ladder-steps.ts).
  */
 import type { CeilingRiskReason, IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
-import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { NodeKind } from '@/lib/metrics/roles';
+import { isPerson, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 
 export interface PersonOrderRow {
   pre: number;
@@ -31,6 +32,66 @@ export interface PersonOrderRow {
   annualCost: number | null;
   /** the person's ceiling risk (scored ICs only; null for everyone else) */
   risk: Pick<IcCeilingRisk, 'reasons' | 'score' | 'pressure' | 'monthsInLevel'> | null;
+  /** the record's manager id as imported (null: none); undefined in rows stored before it */
+  managerId?: string | null;
+  /** the declared track (TrackCode); undefined in rows stored before it */
+  track?: number;
+  /** a filled, non-aggregated record (isPerson); undefined in rows stored before it */
+  person?: boolean;
+  /** what the org explorer reads (ExplorerColumns); absent in rows stored before them */
+  explorer?: ExplorerColumns;
+}
+
+/** What the org explorer reads of a node besides the columns above (lib/views/org-tree.ts). */
+export interface ExplorerColumns {
+  /** the manager's position (null: a root) */
+  parentPre: number | null;
+  /** records reporting directly to the node */
+  childCount: number;
+  /** headcount weight below the node (subtreeSize) */
+  below: number;
+  aggregated: boolean;
+  fte: number;
+  /** an aggregated row's grade: the record's level, else its title */
+  grade: string | null;
+  juniorFteBelow: number;
+  annualCost: number | null;
+  /** headcount weight of the direct individual contributors (aggregated rows aside) */
+  directIcs: number;
+}
+
+/** The snapshot-wide facts the org explorer reads beside the rows. */
+export interface ExplorerFacts {
+  /** roles hasAggregated: junior-staff FTE is shown */
+  hasAggregated: boolean;
+  /** lib/metrics/cost.ts hasCosts: people carry an annual cost */
+  hasCosts: boolean;
+  /** how many roots the tree has (one: the explorer's top is that root) */
+  roots: number;
+}
+
+/** The explorer's columns of tree node i. */
+export function explorerColumns(tree: PreparedSnapshot['tree'], i: number): ExplorerColumns {
+  const r = tree.records[i];
+  const p = tree.parent[i] ?? -1;
+  const aggregated = tree.aggregated[i] === 1;
+  let directIcs = 0;
+  const end = tree.childOffsets[i + 1] ?? 0;
+  for (let e = tree.childOffsets[i] ?? 0; e < end; e++) {
+    const c = tree.children[e] ?? 0;
+    if (tree.kind[c] === NodeKind.ic && tree.aggregated[c] !== 1) directIcs += tree.weight[c] ?? 0;
+  }
+  return {
+    parentPre: p < 0 ? null : (tree.preorderIndex[p] ?? null),
+    childCount: end - (tree.childOffsets[i] ?? 0),
+    below: tree.subtreeSize[i] ?? 0,
+    aggregated,
+    fte: tree.fte[i] ?? 0,
+    grade: aggregated ? (r?.level ?? r?.title ?? null) : null,
+    juniorFteBelow: tree.juniorFteBelow[i] ?? 0,
+    annualCost: r?.annualCost ?? null,
+    directIcs,
+  };
 }
 
 /** The reasons in the order scoreIc gives them: bit k is REASON_BITS[k]. */
@@ -87,6 +148,10 @@ export function computePeopleOrder(
         p === undefined
           ? null
           : { reasons: p.reasons, score: p.score, pressure: p.pressure, monthsInLevel: p.monthsInLevel },
+      managerId: r?.managerId ?? null,
+      track: levels.declared[i] ?? 0,
+      person: isPerson(tree, i),
+      explorer: explorerColumns(tree, i),
     });
   }
   return out;

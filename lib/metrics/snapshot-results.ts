@@ -48,8 +48,8 @@ import {
   type StepPromotions,
   type StoredLadderStep,
 } from '@/lib/metrics/ladder-steps';
+import { computePeopleOrder, type ExplorerFacts, type PersonOrderRow } from '@/lib/metrics/people-order';
 import { hasCosts } from '@/lib/metrics/cost';
-import { computePeopleOrder, type PersonOrderRow } from '@/lib/metrics/people-order';
 import type { SnapshotChanges } from '@/lib/metrics/history';
 import { countChanges, summarizeSnapshot } from '@/lib/metrics/trends';
 import { addSnapshotLevels, computePromotionVelocity, createLevelHistory } from '@/lib/metrics/time-in-level';
@@ -119,6 +119,10 @@ export interface PeopleOrder {
   rows: PersonOrderRow[];
   /** whether the rows carry ceiling risk (the steps chained at import, no duplicate scored id) */
   scored: boolean;
+  /** the rows carry the comparison's columns and no employee id repeats (PeopleOrderFacts.changes) */
+  changes: boolean;
+  /** what the org explorer reads of the whole snapshot (PeopleOrderFacts.explorer) */
+  explorer: ExplorerFacts;
   /** each scored IC level's rank, as the heatmap orders its columns (the last scored IC's rank wins) */
   rankOf: Array<[string, number]>;
   /** each department's IC ceiling rank (findDepartmentCeilings), in its order */
@@ -288,6 +292,12 @@ function peopleOrderOf(
   return {
     rows: computePeopleOrder(curr, scored),
     scored: scored !== null,
+    changes: curr.tree.indexById.size === curr.tree.size,
+    explorer: {
+      hasAggregated: curr.tree.hasAggregated,
+      hasCosts: hasCosts(curr.tree.records),
+      roots: curr.tree.roots.length,
+    },
     rankOf: [...rankOf],
     ceilings: [...findDepartmentCeilings(curr)],
     costs: hasCosts(curr.tree.records),

@@ -1,10 +1,13 @@
 import { treeHasCosts } from './cost';
 import { NodeKind } from '@/lib/metrics/roles';
-import { isManager } from '@/lib/metrics/snapshot';
+import { isManagerNode } from '@/lib/metrics/span-histogram';
 import { roundTo } from '@/lib/metrics/numbers';
+import { explorerColumns, type ExplorerColumns } from '@/lib/metrics/people-order';
+import type { OrgTree } from '@/lib/metrics/tree';
 import type { ViewContext } from './context';
+import { isUnitShown } from './floor';
 import { hiddenSentence } from '@/lib/privacy/hidden-text';
-import { mayLabelUnit, personAttribute, shownBelow, shownFte, unlabelledTeams } from './unit-labels';
+import { personAttribute, unlabelledTeams } from './unit-labels';
 
 /**
  * The org explorer's data: one node and its direct reports at a time, so a 100k-person org is
@@ -72,21 +75,91 @@ export interface OrgTreeResponse {
 
 const fmt = (n: number) => roundTo(n, 2).toLocaleString('en');
 
-/** The node shape of record i (callers make sure a viewer never gets an IC or a small unit this way). */
-export function presentNode(ctx: ViewContext, i: number): TreeNode {
+/**
+ * What the explorer reads of one record: from the snapshot's tree (treeNode) or from its row
+ * stored in preorder at import (lib/metrics/people-order.ts ExplorerColumns), so both paths
+ * present the same nodes.
+ */
+export type ExplorerNode = Omit<ExplorerColumns, 'parentPre'> & {
+  id: string;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  layer: number;
+  kind: number;
+  span: number;
+  /** what the record adds to headcount (a filled person 1) */
+  weight: number;
+  /** the reader's floor shows the unit rooted here (isUnitShown); null when the reader has no floor */
+  shown: boolean | null;
+};
+
+/** The reader of the explorer: the label rule, the floor's switch, and what the snapshot holds. */
+export type ExplorerReader = Pick<ViewContext, 'canSeePeople' | 'canSeeCost' | 'suppress' | 'settings'> & {
+  /** junior-staff FTE is shown (the tree's hasAggregated) */
+  hasAggregated: boolean;
+  /** people carry an annual cost (treeHasCosts) */
+  hasCosts: boolean;
+};
+
+/** The explorer's reader over a view context on the snapshot's tree. */
+export function treeReader(ctx: ViewContext): ExplorerReader {
   const t = ctx.snap.tree;
+  return {
+    canSeePeople: ctx.canSeePeople,
+    canSeeCost: ctx.canSeeCost,
+    suppress: ctx.suppress,
+    settings: ctx.settings,
+    hasAggregated: t.hasAggregated,
+    hasCosts: ctx.canSeeCost === true && treeHasCosts(t),
+  };
+}
+
+/** What the explorer reads of tree record i, with the reader's floor. */
+export function treeNode(ctx: Pick<ViewContext, 'floor'>, t: OrgTree, i: number): ExplorerNode {
   const r = t.records[i];
-  const kind = t.kind[i] ?? NodeKind.vacant;
-  const layer = t.layer[i] ?? 0;
-  const isMgr = isManager(t, i);
-  const base = {
+  const { parentPre: _parent, ...columns } = explorerColumns(t, i);
+  return {
+    ...columns,
     id: r?.employeeId ?? '',
-    title: personAttribute(ctx, r?.title),
+    name: r?.name ?? null,
+    title: r?.title ?? null,
     department: r?.department ?? null,
-    layer,
+    layer: t.layer[i] ?? 0,
+    kind: t.kind[i] ?? NodeKind.vacant,
     span: t.span[i] ?? 0,
-    subtreeSize: t.subtreeSize[i] ?? 0,
-    childCount: (t.childOffsets[i + 1] ?? 0) - (t.childOffsets[i] ?? 0),
+    weight: t.weight[i] ?? 0,
+    shown: ctx.floor === null ? null : isUnitShown(ctx.floor, i),
+  };
+}
+
+const isManagerKind = (n: ExplorerNode) => isManagerNode({ kind: Uint8Array.of(n.kind) }, 0);
+
+/** lib/views/unit-labels.ts mayLabelUnit on a node: people-seeing roles, or a manager of a unit at the minimum. */
+function mayLabel(ctx: ExplorerReader, n: ExplorerNode): boolean {
+  if (ctx.canSeePeople) return true;
+  return isManagerKind(n) && n.weight + n.below >= ctx.settings.minGroupSize;
+}
+
+/** lib/views/unit-labels.ts shownBelow on a node: hidden from a viewer where the floor hides the unit. */
+function shownBelow(ctx: ExplorerReader, n: ExplorerNode): number | null {
+  if (ctx.canSeePeople || n.shown === null) return n.below;
+  return n.shown ? n.below : null;
+}
+
+/** The node shape of a record (callers make sure a viewer never gets an IC or a small unit this way). */
+export function presentNode(ctx: ExplorerReader, n: ExplorerNode): TreeNode {
+  const kind = n.kind;
+  const layer = n.layer;
+  const isMgr = isManagerKind(n);
+  const base = {
+    id: n.id,
+    title: personAttribute(ctx, n.title),
+    department: n.department,
+    layer,
+    span: n.span,
+    subtreeSize: n.below,
+    childCount: n.childCount,
     level: (isMgr
       ? layer <= ctx.settings.execLayers
         ? 'executive'
@@ -97,27 +170,28 @@ export function presentNode(ctx: ViewContext, i: number): TreeNode {
         ? 'ic'
         : null) as TreeNodeLevel,
   };
-  if (t.aggregated[i] === 1) {
-    const grade = r?.level ?? r?.title ?? 'junior staff';
+  if (n.aggregated) {
+    const grade = n.grade ?? 'junior staff';
     return {
       ...base,
       kind: 'aggregate',
-      name: `${fmt(t.fte[i] ?? 0)} FTE (${grade})`,
+      name: `${fmt(n.fte)} FTE (${grade})`,
       subtreeSize: 0,
-      juniorFte: t.fte[i] ?? 0,
+      juniorFte: n.fte,
     };
   }
   if (kind === NodeKind.vacant) return { ...base, kind: 'vacant', name: 'Vacant position' };
   if (!ctx.canSeePeople && !isMgr) return groupNode(ctx, base.id, 'ic-group', 1, layer, base.department);
-  if (!mayLabelUnit(ctx, t, i)) return groupNode(ctx, '', 'team-group', 1, layer, base.department);
-  const juniorFte = shownFte(ctx, t, i);
+  if (!mayLabel(ctx, n)) return groupNode(ctx, '', 'team-group', 1, layer, base.department);
+  // lib/views/unit-labels.ts shownFte: none without aggregated rows, none where the count is hidden.
+  const juniorFte = !ctx.hasAggregated || shownBelow(ctx, n) === null ? null : n.juniorFteBelow;
   return {
     ...base,
-    ...viewerCounts(ctx, i, base),
+    ...viewerCounts(ctx, n, base),
     ...(juniorFte === null ? {} : { juniorFte }),
-    ...(ctx.canSeeCost === true && treeHasCosts(t) ? { annualCost: r?.annualCost ?? null } : {}),
+    ...(ctx.canSeeCost === true && ctx.hasCosts ? { annualCost: n.annualCost } : {}),
     kind: 'person',
-    name: r?.name ?? null,
+    name: n.name,
   };
 }
 
@@ -130,19 +204,14 @@ export function presentNode(ctx: ViewContext, i: number): TreeNode {
  * named and folded teams would count the ICs).
  */
 function viewerCounts(
-  ctx: ViewContext,
-  i: number,
+  ctx: ExplorerReader,
+  n: ExplorerNode,
   base: { span: number; subtreeSize: number },
 ): { span: number; subtreeSize: number } {
-  if (ctx.canSeePeople || ctx.floor === null) return base;
-  const t = ctx.snap.tree;
-  let ics = 0;
-  for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) {
-    const c = t.children[e] ?? 0;
-    if (t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) ics += t.weight[c] ?? 0;
-  }
+  if (ctx.canSeePeople || n.shown === null) return base;
+  const ics = n.directIcs;
   const min = ctx.settings.minGroupSize;
-  const below = shownBelow(ctx, t, i);
+  const below = shownBelow(ctx, n);
   return {
     span: below === null || (ics > 0 && ics < min) ? 0 : base.span,
     subtreeSize: below ?? 0,
@@ -155,7 +224,7 @@ const GROUP_TAG: Record<GroupKind, string> = {
   'team-group': 'teams',
 };
 
-function groupName(ctx: ViewContext, kind: GroupKind, count: number): string {
+function groupName(ctx: ExplorerReader, kind: GroupKind, count: number): string {
   if (kind === 'team-group') return unlabelledTeams(count, ctx.settings.minGroupSize);
   const [one, many] =
     kind === 'ic-group'
@@ -166,7 +235,7 @@ function groupName(ctx: ViewContext, kind: GroupKind, count: number): string {
 
 /** A folded node; `parentId` is the (visible) manager the group hangs under, '' when there is none. */
 function groupNode(
-  ctx: ViewContext,
+  ctx: ExplorerReader,
   parentId: string,
   kind: GroupKind,
   count: number,
@@ -189,46 +258,44 @@ function groupNode(
 }
 
 /** The label of a manager's direct ICs when they are fewer than the minimum group size. */
-function smallGroupLabel(ctx: ViewContext): string {
+function smallGroupLabel(ctx: ExplorerReader): string {
   return hiddenSentence(
     { minGroupSize: ctx.settings.minGroupSize, reason: 'small' },
     'individual contributors',
   );
 }
 
-/** The sorted direct reports of i (or of the forest's roots when i < 0), viewer folding applied. */
-export function listChildren(ctx: ViewContext, i: number): TreeNode[] {
-  const t = ctx.snap.tree;
-  const kids: number[] = [];
-  if (i < 0)
-    for (const r of t.roots) kids.push(r); // an organisation may have 100k+ roots: no spread
-  else
-    for (let e = t.childOffsets[i] ?? 0; e < (t.childOffsets[i + 1] ?? 0); e++) kids.push(t.children[e] ?? 0);
+/** The sorted direct reports `kids` of node `parent` (null: the forest's roots), viewer folding applied. */
+export function listChildren(
+  ctx: ExplorerReader,
+  parent: ExplorerNode | null,
+  kids: readonly ExplorerNode[],
+): TreeNode[] {
   const shown: Array<{ node: TreeNode; size: number }> = [];
   let ics = 0;
   let open = 0;
   let teams = 0;
   for (const c of kids) {
-    const leaf = (t.childOffsets[c + 1] ?? 0) === (t.childOffsets[c] ?? 0);
-    if (!ctx.canSeePeople && t.kind[c] === NodeKind.ic && t.aggregated[c] !== 1) {
-      ics += t.weight[c] ?? 0;
+    const leaf = c.childCount === 0;
+    if (!ctx.canSeePeople && c.kind === NodeKind.ic && !c.aggregated) {
+      ics += c.weight;
       continue;
     }
-    if (!ctx.canSeePeople && t.kind[c] === NodeKind.vacant && leaf) {
+    if (!ctx.canSeePeople && c.kind === NodeKind.vacant && leaf) {
       open++;
       continue;
     }
-    if (isManager(t, c) && !mayLabelUnit(ctx, t, c)) {
+    if (isManagerKind(c) && !mayLabel(ctx, c)) {
       teams++;
       continue;
     }
     // Branches sort by people; an FTE row by its FTE (it stands for that many staff).
-    const size = t.aggregated[c] === 1 ? (t.fte[c] ?? 0) : (t.weight[c] ?? 0) + (t.subtreeSize[c] ?? 0);
+    const size = c.aggregated ? c.fte : c.weight + c.below;
     shown.push({ node: presentNode(ctx, c), size });
   }
-  const parentId = i >= 0 ? (t.records[i]?.employeeId ?? '') : '';
-  const layer = i >= 0 ? (t.layer[i] ?? 0) + 1 : 1;
-  const dept = i >= 0 ? (t.records[i]?.department ?? null) : null;
+  const parentId = parent?.id ?? '';
+  const layer = parent === null ? 1 : parent.layer + 1;
+  const dept = parent?.department ?? null;
   if (ics > 0) {
     // A manager's direct ICs are a group like any other: under the minimum, no count (SPEC "Privacy").
     const small = ctx.suppress && ics < ctx.settings.minGroupSize;
@@ -248,24 +315,39 @@ export function listChildren(ctx: ViewContext, i: number): TreeNode[] {
   return shown.map((s) => s.node);
 }
 
-/** Index of the explorer's top for this actor: their scope root, the single org root, or -1 (forest). */
-
-/** Whether record i may be opened as a node by this reader: a viewer never opens an IC or a small unit. */
-export function mayOpenNode(ctx: ViewContext, i: number): boolean {
-  const t = ctx.snap.tree;
-  return ctx.canSeePeople || !(t.kind[i] === NodeKind.ic || (isManager(t, i) && !mayLabelUnit(ctx, t, i)));
+/** Whether a record may be opened as a node by this reader: a viewer never opens an IC or a small unit. */
+export function mayOpenNode(ctx: ExplorerReader, n: ExplorerNode): boolean {
+  return ctx.canSeePeople || !(n.kind === NodeKind.ic || (isManagerKind(n) && !mayLabel(ctx, n)));
 }
 
-/** One level of the explorer: record i (or the top, -1) and a page of its children. */
-export function levelOf(ctx: ViewContext, i: number, offset: number, mustInclude?: string): TreeLevel {
-  const all = listChildren(ctx, i);
+/**
+ * What the explorer asks of a snapshot: the tree (./org-tree.ts over a view context) or the rows
+ * stored in preorder (lib/dal/dashboards/org-tree.ts). Ids are employee ids; '' asks for the
+ * forest's roots.
+ */
+export interface ExplorerSource {
+  /** the nodes of these ids (an unknown id is left out) */
+  nodes(ids: readonly string[]): Promise<Map<string, ExplorerNode>>;
+  /** the children of each node asked for, as the explorer reads them */
+  childrenOf(ids: readonly string[]): Promise<Map<string, ExplorerNode[]>>;
+}
+
+/** One level of the explorer: node `n` (or the top, null) and a page of its children. */
+export function levelOf(
+  ctx: ExplorerReader,
+  n: ExplorerNode | null,
+  kids: readonly ExplorerNode[],
+  offset: number,
+  mustInclude?: string,
+): TreeLevel {
+  const all = listChildren(ctx, n, kids);
   const page = all.slice(offset, offset + CHILD_PAGE);
-  if (mustInclude && !page.some((n) => n.id === mustInclude)) {
-    const hit = all.find((n) => n.id === mustInclude);
+  if (mustInclude && !page.some((x) => x.id === mustInclude)) {
+    const hit = all.find((x) => x.id === mustInclude);
     if (hit) page.push(hit);
   }
   return {
-    node: i >= 0 ? presentNode(ctx, i) : null,
+    node: n === null ? null : presentNode(ctx, n),
     children: page,
     offset,
     more: Math.max(0, all.length - offset - page.length),
@@ -273,16 +355,28 @@ export function levelOf(ctx: ViewContext, i: number, offset: number, mustInclude
 }
 
 /** Expands the first levels below a level's children breadth-first, within a node budget. */
-export function expand(ctx: ViewContext, level: TreeLevel, depth: number): void {
+export async function expand(
+  ctx: ExplorerReader,
+  source: ExplorerSource,
+  level: TreeLevel,
+  depth: number,
+): Promise<void> {
   let budget = NODE_BUDGET - level.children.length;
   let frontier = level.children;
   for (let d = 1; d < depth && budget > 0; d++) {
     const next: TreeNode[] = [];
-    for (const n of frontier) {
-      if (n.childCount === 0 || n.kind === 'ic-group' || n.kind === 'vacant-group' || budget <= 0) continue;
-      const i = ctx.snap.tree.indexById.get(n.id);
-      if (i === undefined) continue;
-      const sub = levelOf(ctx, i, 0);
+    const open = frontier.filter(
+      (n) => n.childCount > 0 && n.kind !== 'ic-group' && n.kind !== 'vacant-group',
+    );
+    const [parents, kids] = await Promise.all([
+      source.nodes(open.map((n) => n.id)),
+      source.childrenOf(open.map((n) => n.id)),
+    ]);
+    for (const n of open) {
+      if (budget <= 0) break;
+      const node = parents.get(n.id);
+      if (node === undefined) continue;
+      const sub = levelOf(ctx, node, kids.get(n.id) ?? [], 0);
       n.children = sub.children;
       n.more = sub.more;
       budget -= sub.children.length;

@@ -4,7 +4,7 @@
  * scored ICs of a subtree's range in the order the tree path lists them (issue #13).
  */
 import type { IcCeilingRisk } from '@/lib/metrics/ceiling-risk';
-import type { PersonOrderRow } from '@/lib/metrics/people-order';
+import type { ExplorerFacts, PersonOrderRow } from '@/lib/metrics/people-order';
 import { NodeKind } from '@/lib/metrics/roles';
 import type { UnitColumns } from '@/lib/metrics/tree';
 import type { OrgRecord } from '@/lib/metrics/types';
@@ -19,6 +19,13 @@ export interface PeopleOrderFacts {
   ladderKey: string;
   /** whether the rows carry each scored IC's ceiling risk */
   scored: boolean;
+  /**
+   * whether the rows carry what a comparison's people lists read (manager id, declared track,
+   * person) and every employee id is one node's: absent in rows stored before migration 0015
+   */
+  changes?: boolean;
+  /** what the org explorer reads of the whole snapshot; absent in rows stored before 0015 */
+  explorer?: ExplorerFacts;
   /** rank per scored IC level; null stands for NaN (JSON has none) */
   rankOf: Array<[string, number | null]>;
   /** each department's IC ceiling rank, in findDepartmentCeilings' order */

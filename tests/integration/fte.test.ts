@@ -71,7 +71,7 @@ describe.each(backends())('posts, people and FTE on %s', (backend) => {
   });
 
   it('the explorer gives each unit its junior FTE; FTE rows are FTE, not people', async () => {
-    const top = buildOrgTree(await ctxOf(hr), new URLSearchParams()).levels[0];
+    const top = (await buildOrgTree(await ctxOf(hr), new URLSearchParams())).levels[0];
     expect(top?.node).toMatchObject({ id: 'T1', span: 2, subtreeSize: 4, juniorFte: 27 });
     expect(top?.children.map((c) => [c.id, c.kind, c.subtreeSize, c.juniorFte])).toEqual([
       ['D1', 'person', 2, 20],
@@ -84,7 +84,7 @@ describe.each(backends())('posts, people and FTE on %s', (backend) => {
   it('a viewer sees the FTE of units the floor shows, and none of a hidden unit', async () => {
     const o = await buildOverview(await ctxOf(viewer));
     expect(o.fte).toEqual({ seniorPosts: 5, juniorFte: 27, totalFte: 32 });
-    const top = buildOrgTree(await ctxOf(viewer), new URLSearchParams()).levels[0];
+    const top = (await buildOrgTree(await ctxOf(viewer), new URLSearchParams())).levels[0];
     expect(top?.node).toMatchObject({ id: 'T1', juniorFte: 27 });
     // D1's unit has 3 people: no name, no id, no FTE; D2 is an IC: folded.
     const kids = top?.children ?? [];

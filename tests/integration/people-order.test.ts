@@ -17,7 +17,8 @@ import { contextFromHead, loadDashboardHead, treeContextFromHead } from '@/lib/d
 import { rawQuery } from '@/lib/dal/raw-query';
 import { clearPreparedCache, loadPrepared, type SnapshotRef } from '@/lib/dal/snapshot-data';
 import { testActor } from '../support/actors';
-import { addReaders, largestManager, snapshots, subtrees, trees, writeDemoFiles } from '../support/readers';
+import { addReaders, largestManager, writeDemoFiles } from '../support/readers';
+import { snapshots, subtrees, trees } from '../support/stored-views';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const quiet = () => undefined;

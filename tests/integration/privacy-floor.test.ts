@@ -152,7 +152,7 @@ describe.each(backends())('privacy floor under subtraction on %s', (backend) => 
 
   it('the org explorer does not tell a viewer that Mia has 1 individual contributor', async () => {
     const ctx = await loadDashboardContext(actor('viewer'), {});
-    const level = buildOrgTree(ctx, new URLSearchParams({ root: 'M1' })).levels[0];
+    const level = (await buildOrgTree(ctx, new URLSearchParams({ root: 'M1' }))).levels[0];
     const names = level?.children.map((c) => c.name) ?? [];
     expect(names).not.toContain('1 individual contributor');
     expect(names).toContain('Fewer than 5 individual contributors');
@@ -173,7 +173,7 @@ describe.each(backends())('privacy floor under subtraction on %s', (backend) => 
     const hits = searchPeople(ctx, 'Lead S4');
     expect(hits.map((h) => [h.id, h.subtreeSize])).toEqual([['S4', 0]]);
     const hrCtx = await loadDashboardContext(actor('hr'), {});
-    const hrNames = buildOrgTree(hrCtx, new URLSearchParams({ root: 'M1' })).levels[0]?.children.map(
+    const hrNames = (await buildOrgTree(hrCtx, new URLSearchParams({ root: 'M1' }))).levels[0]?.children.map(
       (c) => c.name,
     );
     expect(hrNames).toContain('Xan Solo');

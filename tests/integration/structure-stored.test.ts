@@ -22,7 +22,8 @@ import { rawQuery } from '@/lib/dal/raw-query';
 import { readTargets, updateTargets } from '@/lib/dal/targets';
 import { clearPreparedCache } from '@/lib/dal/snapshot-data';
 import { testActor } from '../support/actors';
-import { addReaders, largestManager, snapshots, subtrees, trees, writeDemoFiles } from '../support/readers';
+import { addReaders, largestManager, writeDemoFiles } from '../support/readers';
+import { snapshots, subtrees, trees } from '../support/stored-views';
 import { backends, createTestDb, type TestDb } from '../support/test-db';
 
 const quiet = () => undefined;

@@ -72,9 +72,25 @@ async function scopedAnswer<T>(
  * session check (any role), dashboard query from the URL, scope applied, then `build`. One line
  * per route file.
  */
-export function dashboardRoute<T>(build: Build<T, DashboardContext>) {
+export function dashboardRoute<T>(
+  build: Build<T, DashboardContext>,
+): (req: Request, ctx: unknown) => Promise<Response>;
+/**
+ * With `{ tree: false }`, over the request as stored rows resolve it (./stored-request.ts): `build`
+ * loads the tree only when it needs it (the org explorer).
+ */
+export function dashboardRoute<T>(
+  build: Build<T>,
+  options: { tree: false },
+): (req: Request, ctx: unknown) => Promise<Response>;
+export function dashboardRoute<T>(build: Build<T, DashboardContext> | Build<T>, options?: { tree: false }) {
+  const onRequest = options?.tree === false;
   return dashboardGuard((head, url) =>
-    scopedAnswer(head, url, url.pathname, async (ctx, p) => build(await ctx.withTree(), p)),
+    scopedAnswer(head, url, url.pathname, async (ctx, p) =>
+      onRequest
+        ? (build as Build<T>)(ctx, p)
+        : (build as Build<T, DashboardContext>)(await ctx.withTree(), p),
+    ),
   );
 }
 

@@ -16,7 +16,7 @@ import { readUnitPoints } from './unit-series';
  * marks hold one; null when no marks are stored, or none for a department. The test runs in the
  * database, so the list of shown ids does not travel.
  */
-async function storedShown(
+export async function storedShown(
   snapshotId: number,
   key: string,
   root: string | null,
