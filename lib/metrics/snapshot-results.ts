@@ -37,9 +37,11 @@ import {
   computeDepartmentLadderTable,
   computeLadderMetrics,
   computeSubtreeLadderMetrics,
+  type LadderUnitMetrics,
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
-import { computeUnitPoints, encodeUnitPoint } from '@/lib/metrics/unit-points';
+import { computeUnitPoints, encodeUnitPoint, type SeriesStructure } from '@/lib/metrics/unit-points';
+import { visitSubtreeFacts } from '@/lib/views/unit-facts';
 import {
   canonicalOrder,
   computeLadderStep,
@@ -187,7 +189,16 @@ export function computeSnapshotResults(
   }
   const changes = prev === null ? null : compareSnapshots(prev, curr);
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
-  for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
+  const bottomUp = (
+    wanted: (i: number) => boolean,
+    visit: (i: number, s: SeriesStructure, l: LadderUnitMetrics) => void,
+  ) =>
+    visitSubtreeFacts(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()));
+  for (const { id, point } of computeUnitPoints(curr, {
+    ...structureOptions,
+    previous: pointsPrevious,
+    bottomUp,
+  }))
     add('point', 'subtree', id, encodeUnitPoint(point));
   // One push per row: spreading a million-person organisation's rows (about 170k subtrees' facts)
   // into push's arguments overflowed the call stack.

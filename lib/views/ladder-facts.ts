@@ -13,7 +13,7 @@ import type { MetricResultRow } from '@/lib/metrics/snapshot-results';
 import { seriesKey, type LadderGroup, type LevelSeries } from './ladder-distribution';
 import { computeLadderFacts, type LadderFacts } from './ladder';
 import { unitOf } from './unit';
-import { visitSubtreeLadderFacts } from './unit-facts';
+import { readSubtreeFacts } from './unit-facts';
 
 /** The metric_results family of the stored Ladder facts. */
 export const LADDER_FACTS_FAMILY = 'ladder-unit';
@@ -88,20 +88,9 @@ export function computeLadderRows(
   const ids: string[] = [];
   for (const r of rows) if (r.family === 'point' && r.scopeType === 'subtree') ids.push(r.scopeKey);
   // Bottom-up, one pass (lib/views/unit-facts.ts); each unit from its own records when that cannot run.
-  const wanted = new Uint8Array(snap.tree.size);
-  for (const id of ids) {
-    const i = snap.tree.indexById.get(id);
-    if (i !== undefined) wanted[i] = 1;
-  }
-  const computed = new Map<number, LadderFacts>();
-  visitSubtreeLadderFacts(
-    snap,
-    (i) => wanted[i] === 1,
-    (i, facts) => computed.set(i, facts),
-  );
+  const computed = readSubtreeFacts(snap, ids, {}, (facts) => facts.ladder());
   return ids.map((id) => {
-    const i = snap.tree.indexById.get(id) ?? -1;
-    const facts = computed.get(i) ?? computeLadderFacts(snap, unitOf(snap.tree, id, null).nodes);
+    const facts = computed.get(id) ?? computeLadderFacts(snap, unitOf(snap.tree, id, null).nodes);
     return {
       family: LADDER_FACTS_FAMILY,
       scopeType: 'subtree',

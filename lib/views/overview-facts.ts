@@ -15,6 +15,7 @@ import type { MetricResultRow, StoredStructure } from '@/lib/metrics/snapshot-re
 import { computeOverviewFacts, type OverviewFacts } from './overview';
 import { unitOf } from './unit';
 import { computeUnitStructure } from './unit-metrics';
+import { readSubtreeFacts } from './unit-facts';
 
 /** The metric_results family of the stored Overview facts. */
 export const OVERVIEW_FAMILY = 'overview';
@@ -93,7 +94,21 @@ export function computeOverviewRows(
   };
   add('org', '', null);
   for (const d of departments) add('department', d, null);
-  for (const id of subtrees) add('subtree', id, id);
+  // Subtrees bottom-up, one pass (lib/views/unit-facts.ts); each from its own records when that cannot run.
+  const computed = readSubtreeFacts(snap, subtrees, { execLayers, ceilings }, (facts, id) =>
+    facts.overview(structures.get(`subtree:${id}`)),
+  );
+  for (const id of subtrees) {
+    const facts = computed.get(id);
+    if (facts === undefined) add('subtree', id, id);
+    else
+      out.push({
+        family: OVERVIEW_FAMILY,
+        scopeType: 'subtree',
+        scopeKey: id,
+        data: encodeOverviewFacts(facts, execLayers),
+      });
+  }
   return out;
 }
 

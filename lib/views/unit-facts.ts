@@ -1,18 +1,44 @@
 /**
- * Every stored subtree's Ladder facts (and ladder metrics) bottom-up, in one pass over the
- * snapshot (issue #13): the import stores them for every manager's subtree, and computing each
- * from its own records cost the sum of all subtree sizes (people x depth). Here each record's
- * figures depend only on its class (department, declared track, level code, rank, level track),
- * so a unit is a bag of classes with their summed weights and their first record: children's bags
- * merge into their manager's in reverse preorder (the smaller into the larger), and a unit's facts
- * are read off its bag, at most one entry per class, in record order (a class stands where its
- * first record stood), through the very accumulators the tree path adds records to
- * (lib/views/ladder-distribution.ts, lib/metrics/ladder.ts). Weights are whole numbers (0 or 1:
- * lib/metrics/roles.ts), so the sums are exact in any order; a snapshot where one is not is left to
- * the tree path (the callers then compute each unit from its records as before).
+ * Every stored subtree's facts bottom-up, in one pass over the snapshot (issue #13): the import
+ * stores, for every manager's subtree, its unit point, Overview facts and Ladder facts, and
+ * computing each from its own records cost the sum of all subtree sizes (people x depth).
+ *
+ * Here a unit is a bag, merged from its reports' bags in reverse preorder (each part the smaller
+ * into the larger):
+ * - classes: what every Ladder and findings figure reads of a record (department, declared track,
+ *   level code, rank, on the IC ladder, at its unit's IC ceiling, weighted), each with its summed
+ *   weight and its first (smallest) record index; a unit's figures are read off at most one entry
+ *   per class, in record order (a class stands where its first record stood), through the very
+ *   accumulators the tree path adds records to (lib/views/ladder-distribution.ts,
+ *   lib/metrics/ladder.ts);
+ * - people per org-wide layer (weight, ICs, managers of managers, managers of ICs): a unit's
+ *   pyramid is the run below its root's layer (lib/metrics/structure.ts structureOfLayers);
+ * - managers per span (a histogram), vacancies, junior-staff FTE and aggregated rows.
+ * Weights and spans are whole numbers (lib/metrics/roles.ts), so every sum is exact in any order;
+ * junior-staff FTE is summed exactly when every row's FTE is a multiple of 1/1024. A snapshot where
+ * one of these does not hold is left to the tree path (visitSubtreeFacts returns false and the
+ * callers compute each unit from its records as before).
  */
-import { isOnIcLadder, type LadderUnitMetrics, finishLadder } from '@/lib/metrics/ladder';
+import {
+  addToLadder,
+  finishLadder,
+  isOnIcLadder,
+  newLadderAccumulator,
+  type LadderUnitMetrics,
+} from '@/lib/metrics/ladder';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { NodeKind } from '@/lib/metrics/roles';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { spanHistogramOfCounts } from '@/lib/metrics/span-histogram';
+import { spanStatsOfCounts } from '@/lib/metrics/spans';
+import {
+  DEFAULT_EXEC_LAYERS,
+  finishStructure,
+  structureOfLayers,
+  type StructureMetrics,
+} from '@/lib/metrics/structure';
+import { roundTo } from '@/lib/metrics/numbers';
+import type { SeriesStructure } from '@/lib/metrics/unit-points';
 import {
   addLevelSeries,
   addToGroup,
@@ -23,15 +49,43 @@ import {
   type LevelSeries,
 } from './ladder-distribution';
 import type { LadderFacts } from './ladder';
+import type { FindingFacts } from './findings';
+import { overviewStructureOf, type OverviewFacts } from './overview';
 
-/** One unit's classes: class id, summed weight and first (smallest) record index per entry. */
+/** FTE sums are exact when every FTE is a multiple of this (and their total stays small). */
+const FTE_GRAIN = 1024;
+
+/** One unit's bag (see the module comment). */
 class Bag {
-  readonly slot = new Map<number, number>();
-  readonly cls: number[] = [];
-  readonly w: number[] = [];
-  readonly first: number[] = [];
+  // classes
+  slot = new Map<number, number>();
+  cls: number[] = [];
+  w: number[] = [];
+  first: number[] = [];
+  // people per org-wide layer, over [lo, hi]
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  hc: Float64Array;
+  ics: Float64Array;
+  mom: Float64Array;
+  moi: Float64Array;
+  /** deepest org-wide layer holding a weighted person, or -1 */
+  deepest = -1;
+  // managers per span
+  spans = new Map<number, number>();
+  managers = 0;
+  open = 0;
+  juniorFte = 0;
+  aggregatedRows = 0;
 
-  add(c: number, w: number, first: number): void {
+  constructor(layers: number) {
+    this.hc = new Float64Array(layers);
+    this.ics = new Float64Array(layers);
+    this.mom = new Float64Array(layers);
+    this.moi = new Float64Array(layers);
+  }
+
+  addClass(c: number, w: number, first: number): void {
     const k = this.slot.get(c);
     if (k === undefined) {
       this.slot.set(c, this.cls.length);
@@ -44,140 +98,353 @@ class Bag {
     }
   }
 
-  merge(other: Bag): void {
-    for (let k = 0; k < other.cls.length; k++)
-      this.add(other.cls[k] ?? 0, other.w[k] ?? 0, other.first[k] ?? 0);
+  /** Take everything of `o` in (o is spent after). */
+  merge(o: Bag): void {
+    if (o.cls.length > this.cls.length) {
+      [this.slot, o.slot] = [o.slot, this.slot];
+      [this.cls, o.cls] = [o.cls, this.cls];
+      [this.w, o.w] = [o.w, this.w];
+      [this.first, o.first] = [o.first, this.first];
+    }
+    for (let k = 0; k < o.cls.length; k++) this.addClass(o.cls[k] ?? 0, o.w[k] ?? 0, o.first[k] ?? 0);
+    if (o.hi - o.lo > this.hi - this.lo) {
+      [this.hc, o.hc] = [o.hc, this.hc];
+      [this.ics, o.ics] = [o.ics, this.ics];
+      [this.mom, o.mom] = [o.mom, this.mom];
+      [this.moi, o.moi] = [o.moi, this.moi];
+      [this.lo, o.lo] = [o.lo, this.lo];
+      [this.hi, o.hi] = [o.hi, this.hi];
+    }
+    for (let l = o.lo; l <= o.hi; l++) {
+      this.hc[l] = (this.hc[l] ?? 0) + (o.hc[l] ?? 0);
+      this.ics[l] = (this.ics[l] ?? 0) + (o.ics[l] ?? 0);
+      this.mom[l] = (this.mom[l] ?? 0) + (o.mom[l] ?? 0);
+      this.moi[l] = (this.moi[l] ?? 0) + (o.moi[l] ?? 0);
+    }
+    if (o.lo < this.lo) this.lo = o.lo;
+    if (o.hi > this.hi) this.hi = o.hi;
+    if (o.deepest > this.deepest) this.deepest = o.deepest;
+    if (o.spans.size > this.spans.size) [this.spans, o.spans] = [o.spans, this.spans];
+    for (const [v, n] of o.spans) this.spans.set(v, (this.spans.get(v) ?? 0) + n);
+    this.managers += o.managers;
+    this.open += o.open;
+    this.juniorFte += o.juniorFte;
+    this.aggregatedRows += o.aggregatedRows;
   }
 }
 
-/** The classes of a snapshot's records: what every Ladder figure reads of a record. */
+/** The classes of a snapshot's records. */
 interface Classes {
-  /** class of each record, -1 when its weight is 0 (no Ladder figure counts it) */
   of: Int32Array;
   department: Array<string | null>;
   declared: number[];
   code: Array<string | null>;
   rank: number[];
   onIcLadder: boolean[];
+  atCeiling: boolean[];
+  weighted: boolean[];
 }
 
-function classify(snap: PreparedSnapshot): Classes | null {
+function classify(snap: PreparedSnapshot, ceilings: Uint8Array): Classes | null {
   const { tree, levels } = snap;
-  const of = new Int32Array(tree.size).fill(-1);
-  const out: Classes = { of, department: [], declared: [], code: [], rank: [], onIcLadder: [] };
+  const of = new Int32Array(tree.size);
+  const out: Classes = {
+    of,
+    department: [],
+    declared: [],
+    code: [],
+    rank: [],
+    onIcLadder: [],
+    atCeiling: [],
+    weighted: [],
+  };
   const byKey = new Map<string, number>();
+  let fteTotal = 0;
   for (let i = 0; i < tree.size; i++) {
     const w = tree.weight[i] ?? 0;
-    if (w <= 0) continue;
-    if (!Number.isInteger(w)) return null;
+    const span = tree.span[i] ?? 0;
+    const fte = (tree.fte[i] ?? 0) * FTE_GRAIN;
+    fteTotal += Math.abs(fte);
+    if (!Number.isInteger(w) || !Number.isInteger(span) || !Number.isInteger(fte)) return null;
     const department = tree.records[i]?.department ?? null;
-    const declared = levels.declared[i];
+    const declared = levels.declared[i] ?? -1;
     const code = levels.code[i] ?? null;
     const rank = levels.rank[i] ?? Number.NaN;
     const onIcLadder = isOnIcLadder(levels, i);
-    // JSON keeps null apart from "null" and the rank's NaN as null (the code then is null too,
-    // but the key does not rely on it: rank is kept as its own cell).
+    const atCeiling = ceilings[i] === 1;
+    const weighted = w > 0;
     const key = JSON.stringify([
       department,
-      declared ?? -1,
+      declared,
       code,
       Number.isNaN(rank) ? 'NaN' : rank,
       onIcLadder,
+      atCeiling,
+      weighted,
     ]);
     let c = byKey.get(key);
     if (c === undefined) {
       c = out.declared.length;
       byKey.set(key, c);
       out.department.push(department);
-      out.declared.push(declared ?? -1);
+      out.declared.push(declared);
       out.code.push(code);
       out.rank.push(rank);
       out.onIcLadder.push(onIcLadder);
+      out.atCeiling.push(atCeiling);
+      out.weighted.push(weighted);
     }
     of[i] = c;
   }
-  return out;
+  return fteTotal < 2 ** 50 ? out : null;
 }
 
-/** A unit's Ladder facts and ladder metrics from its bag. */
-function factsOf(
-  snap: PreparedSnapshot,
-  classes: Classes,
-  bag: Bag,
-): { facts: LadderFacts; metrics: LadderUnitMetrics } {
-  const ladder = snap.levels.ladder;
-  const staffRank = ladder.staffRank;
-  const order = Array.from(bag.cls.keys()).sort((a, b) => (bag.first[a] ?? 0) - (bag.first[b] ?? 0));
-  const summary = newGroupAccumulator();
-  const found = new Map<string, LevelSeries>();
-  const byDepartment = new Map<string | null, ReturnType<typeof newGroupAccumulator>>();
-  for (const k of order) {
-    const c = bag.cls[k] ?? 0;
-    const w = bag.w[k] ?? 0;
-    const declared = classes.declared[c];
-    const code = classes.code[c] ?? null;
-    const rank = classes.rank[c] ?? Number.NaN;
-    const onIcLadder = classes.onIcLadder[c] ?? false;
-    addToGroup(summary, staffRank, w, declared, code, rank, onIcLadder);
-    addLevelSeries(found, declared, code, rank);
-    const department = classes.department[c] ?? null;
-    let group = byDepartment.get(department);
-    if (group === undefined) byDepartment.set(department, (group = newGroupAccumulator()));
-    addToGroup(group, staffRank, w, declared, code, rank, onIcLadder);
-  }
-  const metrics = finishLadder(summary.ladder, ladder);
-  return {
-    facts: {
-      summary: finishGroup(summary, ladder),
-      levels: finishLevelSeries(found),
-      departments: [...byDepartment.entries()]
-        .sort(([a], [b]) => compareDepartments(a, b))
-        .map(([department, group]) => ({ department, group: finishGroup(group, ladder) })),
-    },
-    metrics,
-  };
+/** What a visited unit's figures are read from. */
+export interface SubtreeFacts {
+  /** the Ladder facts (computeLadderFacts of the subtree's records) */
+  ladder(): LadderFacts;
+  /** the ladder metrics (computeLadderMetrics of the subtree's records) */
+  ladderMetrics(): LadderUnitMetrics;
+  /** the structure as computeSubtreeStructure gives it, less roots, orphans and track mismatches */
+  structure(): SeriesStructure & Pick<StructureMetrics, 'pyramid' | 'hasAggregated' | 'juniorFte'>;
+  /** the Overview facts (computeOverviewFacts), `structure` the one the tree path would read */
+  overview(
+    structure?: SeriesStructure & Pick<StructureMetrics, 'pyramid' | 'hasAggregated' | 'juniorFte'>,
+  ): OverviewFacts;
 }
 
 /**
- * Call `visit` with the Ladder facts and ladder metrics of the subtree of every record `wanted`
- * picks (each equal to computeLadderFacts / computeLadderMetrics on the subtree's records), in
- * reverse preorder; false (and nothing visited) when a weight is not a whole number.
+ * Call `visit` with the facts of the subtree of every record `wanted` picks, in reverse preorder;
+ * false (and nothing visited) when the snapshot's figures cannot be summed exactly in any order.
  */
-export function visitSubtreeLadderFacts(
+export function visitSubtreeFacts(
   snap: PreparedSnapshot,
+  options: { execLayers?: number; ceilings?: Uint8Array },
   wanted: (i: number) => boolean,
-  visit: (i: number, facts: LadderFacts, metrics: LadderUnitMetrics) => void,
+  visit: (i: number, facts: SubtreeFacts) => void,
 ): boolean {
-  const classes = classify(snap);
+  const ceilings = options.ceilings ?? findUnitCeilings(snap);
+  const classes = classify(snap, ceilings);
   if (classes === null) return false;
+  const execLayers = options.execLayers ?? DEFAULT_EXEC_LAYERS;
   const { tree } = snap;
+  const layers = tree.maxLayer + 2;
   const bags: Array<Bag | undefined> = new Array<Bag | undefined>(tree.size);
   for (let p = tree.preorder.length - 1; p >= 0; p--) {
     const i = tree.preorder[p] ?? 0;
-    const c = classes.of[i] ?? -1;
     const parent = tree.parent[i] ?? -1;
-    const want = wanted(i);
-    let bag = bags[i];
+    const bag = bags[i] ?? new Bag(layers);
     bags[i] = undefined;
-    if (bag === undefined && !want && parent >= 0) {
-      // a leaf (or a unit with no weighted record below) adds itself to its manager's bag
-      if (c >= 0) (bags[parent] ??= new Bag()).add(c, tree.weight[i] ?? 0, i);
-      continue;
-    }
-    bag ??= new Bag();
-    if (c >= 0) bag.add(c, tree.weight[i] ?? 0, i);
-    if (want) {
-      const { facts, metrics } = factsOf(snap, classes, bag);
-      visit(i, facts, metrics);
-    }
+    addRecord(snap, classes, bag, i);
+    if (wanted(i)) visit(i, readBag(snap, classes, bag, i, execLayers));
     if (parent < 0) continue;
     const into = bags[parent];
     if (into === undefined) bags[parent] = bag;
-    else if (into.cls.length >= bag.cls.length) into.merge(bag);
-    else {
-      bag.merge(into);
-      bags[parent] = bag;
-    }
+    else into.merge(bag);
   }
   return true;
+}
+
+/**
+ * What `read` takes of the facts of each subtree named in `ids` (its root's id), keyed by that id,
+ * in one bottom-up pass; empty when the pass cannot run (the caller then computes each unit from
+ * its records).
+ */
+export function readSubtreeFacts<T>(
+  snap: PreparedSnapshot,
+  ids: readonly string[],
+  options: { execLayers?: number; ceilings?: Uint8Array },
+  read: (facts: SubtreeFacts, id: string) => T,
+): Map<string, T> {
+  const { tree } = snap;
+  const wanted = new Uint8Array(tree.size);
+  for (const id of ids) {
+    const i = tree.indexById.get(id);
+    if (i !== undefined) wanted[i] = 1;
+  }
+  const out = new Map<string, T>();
+  visitSubtreeFacts(
+    snap,
+    options,
+    (i) => wanted[i] === 1,
+    (i, facts) => {
+      const id = tree.records[i]?.employeeId ?? '';
+      out.set(id, read(facts, id));
+    },
+  );
+  return out;
+}
+
+function addRecord(snap: PreparedSnapshot, classes: Classes, bag: Bag, i: number): void {
+  const { tree } = snap;
+  const w = tree.weight[i] ?? 0;
+  bag.addClass(classes.of[i] ?? 0, w, i);
+  if (tree.aggregated[i] === 1) {
+    bag.juniorFte += tree.fte[i] ?? 0;
+    bag.aggregatedRows++;
+    return;
+  }
+  const kind = tree.kind[i] ?? NodeKind.vacant;
+  if (kind === NodeKind.vacant) {
+    bag.open++;
+    return;
+  }
+  const layer = tree.layer[i] ?? 1;
+  if (layer < bag.lo) bag.lo = layer;
+  if (layer > bag.hi) bag.hi = layer;
+  bag.hc[layer] = (bag.hc[layer] ?? 0) + w;
+  if (w > 0 && layer > bag.deepest) bag.deepest = layer;
+  if (kind === NodeKind.ic) {
+    bag.ics[layer] = (bag.ics[layer] ?? 0) + w;
+    return;
+  }
+  const span = tree.span[i] ?? 0;
+  bag.spans.set(span, (bag.spans.get(span) ?? 0) + 1);
+  bag.managers++;
+  const counts = kind === NodeKind.managerOfManagers ? bag.mom : bag.moi;
+  counts[layer] = (counts[layer] ?? 0) + 1;
+}
+
+/** The facts of the unit rooted at i, read off its bag (lazily: each is computed when asked). */
+function readBag(
+  snap: PreparedSnapshot,
+  classes: Classes,
+  bag: Bag,
+  root: number,
+  execLayers: number,
+): SubtreeFacts {
+  const ladder = snap.levels.ladder;
+  const staffRank = ladder.staffRank;
+  const order = Array.from(bag.cls.keys()).sort((a, b) => (bag.first[a] ?? 0) - (bag.first[b] ?? 0));
+  const entry = (k: number) => {
+    const c = bag.cls[k] ?? 0;
+    return {
+      w: bag.w[k] ?? 0,
+      department: classes.department[c] ?? null,
+      declared: classes.declared[c],
+      code: classes.code[c] ?? null,
+      rank: classes.rank[c] ?? Number.NaN,
+      onIcLadder: classes.onIcLadder[c] ?? false,
+      atCeiling: classes.atCeiling[c] ?? false,
+      weighted: classes.weighted[c] ?? false,
+    };
+  };
+  const entries = order.map(entry);
+  const spanValues = [...bag.spans.keys()].sort((a, b) => a - b);
+  const spanCounts = spanValues.map((v) => bag.spans.get(v) ?? 0);
+
+  let ladderFacts: { facts: LadderFacts; metrics: LadderUnitMetrics } | null = null;
+  const readLadder = () => {
+    if (ladderFacts !== null) return ladderFacts;
+    const summary = newGroupAccumulator();
+    const found = new Map<string, LevelSeries>();
+    const byDepartment = new Map<string | null, ReturnType<typeof newGroupAccumulator>>();
+    for (const e of entries) {
+      if (!e.weighted) continue;
+      addToGroup(summary, staffRank, e.w, e.declared, e.code, e.rank, e.onIcLadder);
+      addLevelSeries(found, e.declared, e.code, e.rank);
+      let group = byDepartment.get(e.department);
+      if (group === undefined) byDepartment.set(e.department, (group = newGroupAccumulator()));
+      addToGroup(group, staffRank, e.w, e.declared, e.code, e.rank, e.onIcLadder);
+    }
+    const metrics = finishLadder(summary.ladder, ladder);
+    ladderFacts = {
+      facts: {
+        summary: finishGroup(summary, ladder),
+        levels: finishLevelSeries(found),
+        departments: [...byDepartment.entries()]
+          .sort(([a], [b]) => compareDepartments(a, b))
+          .map(([department, group]) => ({ department, group: finishGroup(group, ladder) })),
+      },
+      metrics,
+    };
+    return ladderFacts;
+  };
+
+  const structure = () => {
+    const top = snap.tree.layer[root] ?? 1;
+    const depth = bag.deepest < 0 ? 0 : bag.deepest - top + 1;
+    const rel = () => new Float64Array(depth + 1);
+    const counts = { hc: rel(), ics: rel(), exec: rel(), mom: rel(), moi: rel() };
+    for (let l = 1; l <= depth; l++) {
+      const a = top + l - 1;
+      counts.hc[l] = bag.hc[a] ?? 0;
+      counts.ics[l] = bag.ics[a] ?? 0;
+      if (l <= execLayers) counts.exec[l] = (bag.mom[a] ?? 0) + (bag.moi[a] ?? 0);
+      else {
+        counts.mom[l] = bag.mom[a] ?? 0;
+        counts.moi[l] = bag.moi[a] ?? 0;
+      }
+    }
+    const figures = finishStructure(
+      structureOfLayers(depth, counts),
+      bag.managers,
+      spanStatsOfCounts(spanValues, spanCounts),
+    );
+    return {
+      ...figures,
+      openPositions: bag.open,
+      juniorFte: roundTo(bag.juniorFte, 4),
+      hasAggregated: bag.aggregatedRows > 0,
+    };
+  };
+
+  const findings = (): FindingFacts => {
+    const byDepartment = new Map<
+      string,
+      { people: number; atTop: number; ladder: ReturnType<typeof newLadderAccumulator> }
+    >();
+    for (const e of entries) {
+      if (e.department === null) continue;
+      let d = byDepartment.get(e.department);
+      if (d === undefined)
+        byDepartment.set(e.department, (d = { people: 0, atTop: 0, ladder: newLadderAccumulator() }));
+      d.people += e.w;
+      if (!e.weighted) continue;
+      if (e.atCeiling && e.department) d.atTop += e.w;
+      addToLadder(d.ladder, staffRank, e.w, e.rank, e.declared, e.code, e.onIcLadder);
+    }
+    let narrow = 0;
+    let wide = 0;
+    for (let k = 0; k < spanValues.length; k++) {
+      const v = spanValues[k] ?? 0;
+      if (v <= 3) narrow += spanCounts[k] ?? 0;
+      if (v >= 17) wide += spanCounts[k] ?? 0;
+    }
+    return {
+      departments: [...byDepartment.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([department, d]) => {
+          const m = finishLadder(d.ladder, ladder);
+          return {
+            department,
+            people: d.people,
+            shortLadder: m.shortLadder,
+            icCeiling: m.icCeiling,
+            parityGap: m.parityGap,
+            atTop: d.atTop,
+          };
+        }),
+      managers: bag.managers,
+      narrow,
+      wide,
+    };
+  };
+
+  return {
+    ladder: () => readLadder().facts,
+    ladderMetrics: () => readLadder().metrics,
+    structure,
+    overview: (given) => {
+      let atCeiling = 0;
+      for (const e of entries) if (e.weighted && e.atCeiling) atCeiling += e.w;
+      return {
+        structure: overviewStructureOf(given ?? structure()),
+        ladder: readLadder().metrics,
+        icsAtCeiling: atCeiling,
+        spans: spanHistogramOfCounts(spanValues, spanCounts, { minTop: 1 }),
+        findings: findings(),
+      };
+    },
+  };
 }

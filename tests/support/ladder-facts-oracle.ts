@@ -1,12 +1,16 @@
 /**
- * The Ladder facts rows as the import computed them before they were built bottom-up (commit
+ * The Ladder facts rows (and below, the Overview facts rows) as the import computed them before they were built bottom-up (commit
  * 5f1e49b): each stored subtree's facts from its own records. A test oracle only
  * (tests/unit/views/unit-facts.property.test.ts): the stored rows must stay byte-identical.
  */
 import type { OrgTree } from '@/lib/metrics/tree';
 import type { TreeLevels } from '@/lib/metrics/levels';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
-import type { MetricResultRow } from '@/lib/metrics/snapshot-results';
+import type { MetricResultRow, StoredStructure } from '@/lib/metrics/snapshot-results';
+import { findUnitCeilings } from '@/lib/metrics/ceiling-risk';
+import { encodeOverviewFacts, OVERVIEW_FAMILY } from '@/lib/views/overview-facts';
+import { computeOverviewFacts } from '@/lib/views/overview';
+import { computeUnitStructure } from '@/lib/views/unit-metrics';
 import { isOnIcLadder, type LadderUnitMetrics } from '@/lib/metrics/ladder';
 import { getShortLadderRank } from '@/lib/ladders/ladder-facts';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
@@ -198,6 +202,31 @@ export function oldLadderRows(snap: PreparedSnapshot, rows: readonly MetricResul
     const unit = unitOf(snap.tree, r.scopeKey, null);
     const data = encodeLadderFacts(oldLadderFacts(snap, unit.nodes), key);
     out.push({ family: LADDER_FACTS_FAMILY, scopeType: 'subtree', scopeKey: r.scopeKey, data });
+  }
+  return out;
+}
+
+/**
+ * The Overview fact rows of the stored subtrees as the import computed them before (commit
+ * 5f1e49b): each unit's facts by the tree path (computeOverviewFacts on its records).
+ */
+export function oldSubtreeOverviewRows(
+  snap: PreparedSnapshot,
+  rows: readonly MetricResultRow[],
+  execLayers: number,
+): MetricResultRow[] {
+  const structures = new Map<string, StoredStructure>();
+  for (const r of rows)
+    if (r.family === 'structure' && r.scopeType === 'subtree')
+      structures.set(r.scopeKey, r.data as StoredStructure);
+  const ceilings = findUnitCeilings(snap);
+  const out: MetricResultRow[] = [];
+  for (const r of rows) {
+    if (r.family !== 'point' || r.scopeType !== 'subtree') continue;
+    const unit = unitOf(snap.tree, r.scopeKey, null);
+    const structure = structures.get(r.scopeKey) ?? computeUnitStructure(snap, unit, execLayers);
+    const data = encodeOverviewFacts(computeOverviewFacts(snap, unit, structure, ceilings), execLayers);
+    out.push({ family: OVERVIEW_FAMILY, scopeType: 'subtree', scopeKey: r.scopeKey, data });
   }
   return out;
 }
