@@ -41,7 +41,7 @@ import {
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
 import { computeUnitPoints, encodeUnitPoint, type SeriesStructure } from '@/lib/metrics/unit-points';
-import { visitSubtreeFacts } from '@/lib/views/unit-facts';
+import { visitAndRemember } from '@/lib/views/unit-facts';
 import {
   canonicalOrder,
   computeLadderStep,
@@ -192,8 +192,7 @@ export function computeSnapshotResults(
   const bottomUp = (
     wanted: (i: number) => boolean,
     visit: (i: number, s: SeriesStructure, l: LadderUnitMetrics) => void,
-  ) =>
-    visitSubtreeFacts(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()));
+  ) => visitAndRemember(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()));
   for (const { id, point } of computeUnitPoints(curr, {
     ...structureOptions,
     previous: pointsPrevious,

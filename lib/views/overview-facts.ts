@@ -15,7 +15,7 @@ import type { MetricResultRow, StoredStructure } from '@/lib/metrics/snapshot-re
 import { computeOverviewFacts, type OverviewFacts } from './overview';
 import { unitOf } from './unit';
 import { computeUnitStructure } from './unit-metrics';
-import { readSubtreeFacts } from './unit-facts';
+import { subtreeOverviewFacts } from './unit-facts';
 
 /** The metric_results family of the stored Overview facts. */
 export const OVERVIEW_FAMILY = 'overview';
@@ -95,9 +95,7 @@ export function computeOverviewRows(
   add('org', '', null);
   for (const d of departments) add('department', d, null);
   // Subtrees bottom-up, one pass (lib/views/unit-facts.ts); each from its own records when that cannot run.
-  const computed = readSubtreeFacts(snap, subtrees, { execLayers, ceilings }, (facts, id) =>
-    facts.overview(structures.get(`subtree:${id}`)),
-  );
+  const computed = subtreeOverviewFacts(snap, subtrees, { execLayers, ceilings });
   for (const id of subtrees) {
     const facts = computed.get(id);
     if (facts === undefined) add('subtree', id, id);

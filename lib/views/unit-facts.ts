@@ -158,7 +158,16 @@ function classify(snap: PreparedSnapshot, ceilings: Uint8Array): Classes | null 
     atCeiling: [],
     weighted: [],
   };
-  const byKey = new Map<string, number>();
+  const byKey = new Map<number, number>();
+  // each part of the key numbered as first met (NaN is one Map key)
+  const departments = new Map<string | null, number>();
+  const codes = new Map<string | null, number>();
+  const ranks = new Map<number, number>();
+  const number = <K>(m: Map<K, number>, k: K): number => {
+    let n = m.get(k);
+    if (n === undefined) m.set(k, (n = m.size));
+    return n;
+  };
   let fteTotal = 0;
   for (let i = 0; i < tree.size; i++) {
     const w = tree.weight[i] ?? 0;
@@ -173,15 +182,14 @@ function classify(snap: PreparedSnapshot, ceilings: Uint8Array): Classes | null 
     const onIcLadder = isOnIcLadder(levels, i);
     const atCeiling = ceilings[i] === 1;
     const weighted = w > 0;
-    const key = JSON.stringify([
-      department,
-      declared,
-      code,
-      Number.isNaN(rank) ? 'NaN' : rank,
-      onIcLadder,
-      atCeiling,
-      weighted,
-    ]);
+    const flags = (onIcLadder ? 1 : 0) + (atCeiling ? 2 : 0) + (weighted ? 4 : 0);
+    if (declared >= 255) return null;
+    // exact (below 2^52) while there are fewer than 8,192 departments, 65,536 codes and 4,096
+    // ranks: checked after the loop
+    const key =
+      ((number(departments, department) * 65_536 + number(codes, code)) * 4096 + number(ranks, rank)) * 2048 +
+      (declared + 1) * 8 +
+      flags;
     let c = byKey.get(key);
     if (c === undefined) {
       c = out.declared.length;
@@ -196,7 +204,8 @@ function classify(snap: PreparedSnapshot, ceilings: Uint8Array): Classes | null 
     }
     of[i] = c;
   }
-  return fteTotal < 2 ** 50 ? out : null;
+  const keysFit = departments.size <= 8192 && codes.size <= 65_536 && ranks.size <= 4096;
+  return fteTotal < 2 ** 50 && keysFit ? out : null;
 }
 
 /** What a visited unit's figures are read from. */
@@ -233,8 +242,14 @@ export function visitSubtreeFacts(
   for (let p = tree.preorder.length - 1; p >= 0; p--) {
     const i = tree.preorder[p] ?? 0;
     const parent = tree.parent[i] ?? -1;
-    const bag = bags[i] ?? new Bag(layers);
+    const own = bags[i];
     bags[i] = undefined;
+    if (own === undefined && parent >= 0 && !wanted(i)) {
+      // a record with nothing below it adds itself to its manager's bag
+      addRecord(snap, classes, (bags[parent] ??= new Bag(layers)), i);
+      continue;
+    }
+    const bag = own ?? new Bag(layers);
     addRecord(snap, classes, bag, i);
     if (wanted(i)) visit(i, readBag(snap, classes, bag, i, execLayers));
     if (parent < 0) continue;
@@ -245,12 +260,59 @@ export function visitSubtreeFacts(
   return true;
 }
 
+/** The Overview and Ladder facts of the subtrees visited for a snapshot's unit points (one pass for all three). */
+const remembered = new WeakMap<
+  PreparedSnapshot,
+  { execLayers: number; overview: Map<string, OverviewFacts>; ladder: Map<string, LadderFacts> }
+>();
+
+/**
+ * visitSubtreeFacts that also keeps each visited subtree's Overview and Ladder facts with the
+ * snapshot, for subtreeOverviewFacts and subtreeLadderFacts to hand out without a pass of their own.
+ */
+export function visitAndRemember(
+  snap: PreparedSnapshot,
+  options: { execLayers?: number },
+  wanted: (i: number) => boolean,
+  visit: (i: number, facts: SubtreeFacts) => void,
+): boolean {
+  const kept = {
+    execLayers: options.execLayers ?? DEFAULT_EXEC_LAYERS,
+    overview: new Map<string, OverviewFacts>(),
+    ladder: new Map<string, LadderFacts>(),
+  };
+  const ok = visitSubtreeFacts(snap, options, wanted, (i, facts) => {
+    visit(i, facts);
+    const id = snap.tree.records[i]?.employeeId ?? '';
+    kept.overview.set(id, facts.overview());
+    kept.ladder.set(id, facts.ladder());
+  });
+  if (ok) remembered.set(snap, kept);
+  return ok;
+}
+
+/** The Overview facts of the subtrees named in `ids` (by root id), bottom-up or as remembered. */
+export function subtreeOverviewFacts(
+  snap: PreparedSnapshot,
+  ids: readonly string[],
+  options: { execLayers: number; ceilings?: Uint8Array },
+): Map<string, OverviewFacts> {
+  const kept = remembered.get(snap);
+  if (kept !== undefined && kept.execLayers === options.execLayers) return kept.overview;
+  return readSubtreeFacts(snap, ids, options, (facts) => facts.overview());
+}
+
+/** The Ladder facts of the subtrees named in `ids` (by root id), bottom-up or as remembered. */
+export function subtreeLadderFacts(snap: PreparedSnapshot, ids: readonly string[]): Map<string, LadderFacts> {
+  return remembered.get(snap)?.ladder ?? readSubtreeFacts(snap, ids, {}, (facts) => facts.ladder());
+}
+
 /**
  * What `read` takes of the facts of each subtree named in `ids` (its root's id), keyed by that id,
  * in one bottom-up pass; empty when the pass cannot run (the caller then computes each unit from
  * its records).
  */
-export function readSubtreeFacts<T>(
+function readSubtreeFacts<T>(
   snap: PreparedSnapshot,
   ids: readonly string[],
   options: { execLayers?: number; ceilings?: Uint8Array },
@@ -361,7 +423,9 @@ function readBag(
     return ladderFacts;
   };
 
-  const structure = () => {
+  let structureMemo: ReturnType<SubtreeFacts['structure']> | null = null;
+  const structure = () => (structureMemo ??= readStructure());
+  const readStructure = () => {
     const top = snap.tree.layer[root] ?? 1;
     const depth = bag.deepest < 0 ? 0 : bag.deepest - top + 1;
     const rel = () => new Float64Array(depth + 1);

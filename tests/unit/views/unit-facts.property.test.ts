@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OrgRecord } from '@/lib/metrics/types';
 import { DEFAULT_LADDER } from '@/lib/ladders/presets/default';
-import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
+import { prepareSnapshot, type PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { computeSnapshotResults, type MetricResultRow } from '@/lib/metrics/snapshot-results';
 import { computeUnitPoints, encodeUnitPoint } from '@/lib/metrics/unit-points';
 import { computeOverviewRows } from '@/lib/views/overview-facts';
@@ -109,9 +109,13 @@ function expectSame(records: readonly OrgRecord[], execLayers: number): number {
     execLayers,
     extraRows: (snap, rows) => {
       const points = rows.filter((r) => r.family === 'point');
-      expect(json(computeLadderRows(snap, rows))).toBe(json(oldLadderRows(snap, rows)));
-      const overview = computeOverviewRows(snap, rows, execLayers).filter((r) => r.scopeType === 'subtree');
-      expect(json(overview)).toBe(json(oldSubtreeOverviewRows(snap, rows, execLayers)));
+      // as remembered from the unit points' pass, and by a pass of their own (a snapshot prepared anew)
+      const again = prepareSnapshot(snap.asOf, snap.tree.records, DEFAULT_LADDER, { execLayers });
+      for (const s of [snap, again]) {
+        expect(json(computeLadderRows(s, rows))).toBe(json(oldLadderRows(snap, rows)));
+        const overview = computeOverviewRows(s, rows, execLayers).filter((r) => r.scopeType === 'subtree');
+        expect(json(overview)).toBe(json(oldSubtreeOverviewRows(snap, rows, execLayers)));
+      }
       // the points as stored (bottom-up) against the points from each unit's records
       expect(json(points.map((r) => [r.scopeKey, r.data]))).toBe(
         json(
