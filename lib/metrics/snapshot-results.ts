@@ -30,6 +30,7 @@ import { prepareSnapshot, isManager, type PreparedSnapshot } from '@/lib/metrics
 import {
   computeDepartmentStructures,
   computeSubtreeStructure,
+  DEFAULT_EXEC_LAYERS,
   groupByDepartment,
   type StructureMetrics,
 } from '@/lib/metrics/structure';
@@ -42,6 +43,8 @@ import {
 import { compareSnapshots } from '@/lib/metrics/history';
 import { computeUnitPoints, encodeUnitPoint, type SeriesStructure } from '@/lib/metrics/unit-points';
 import { visitAndRemember } from '@/lib/views/unit-facts';
+import { encodeOverviewFacts } from '@/lib/views/overview-facts';
+import { encodeLadderFacts, ladderKey } from '@/lib/views/ladder-facts';
 import {
   canonicalOrder,
   computeLadderStep,
@@ -189,10 +192,15 @@ export function computeSnapshotResults(
   }
   const changes = prev === null ? null : compareSnapshots(prev, curr);
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
+  const key = ladderKey(ladder);
   const bottomUp = (
     wanted: (i: number) => boolean,
     visit: (i: number, s: SeriesStructure, l: LadderUnitMetrics) => void,
-  ) => visitAndRemember(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()));
+  ) =>
+    visitAndRemember(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()), {
+      overview: (f) => encodeOverviewFacts(f, structureOptions.execLayers ?? DEFAULT_EXEC_LAYERS),
+      ladder: (f) => encodeLadderFacts(f, key),
+    });
   for (const { id, point } of computeUnitPoints(curr, {
     ...structureOptions,
     previous: pointsPrevious,

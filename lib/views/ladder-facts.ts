@@ -13,7 +13,7 @@ import type { MetricResultRow } from '@/lib/metrics/snapshot-results';
 import { seriesKey, type LadderGroup, type LevelSeries } from './ladder-distribution';
 import { computeLadderFacts, type LadderFacts } from './ladder';
 import { unitOf } from './unit';
-import { subtreeLadderFacts } from './unit-facts';
+import { rememberedRows, subtreeLadderFacts } from './unit-facts';
 
 /** The metric_results family of the stored Ladder facts. */
 export const LADDER_FACTS_FAMILY = 'ladder-unit';
@@ -88,14 +88,17 @@ export function computeLadderRows(
   const ids: string[] = [];
   for (const r of rows) if (r.family === 'point' && r.scopeType === 'subtree') ids.push(r.scopeKey);
   // Bottom-up, one pass (lib/views/unit-facts.ts); each unit from its own records when that cannot run.
-  const computed = subtreeLadderFacts(snap, ids);
+  const kept = rememberedRows(snap, 'ladder');
+  const computed = kept ? null : subtreeLadderFacts(snap, ids);
   return ids.map((id) => {
-    const facts = computed.get(id) ?? computeLadderFacts(snap, unitOf(snap.tree, id, null).nodes);
+    const facts = kept?.has(id)
+      ? null
+      : (computed?.get(id) ?? computeLadderFacts(snap, unitOf(snap.tree, id, null).nodes));
     return {
       family: LADDER_FACTS_FAMILY,
       scopeType: 'subtree',
       scopeKey: id,
-      data: encodeLadderFacts(facts, key),
+      data: facts === null ? kept?.get(id) : encodeLadderFacts(facts, key),
     };
   });
 }

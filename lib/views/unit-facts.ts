@@ -260,51 +260,65 @@ export function visitSubtreeFacts(
   return true;
 }
 
-/** The Overview and Ladder facts of the subtrees visited for a snapshot's unit points (one pass for all three). */
+/**
+ * The stored Overview and Ladder rows' data of the subtrees visited for a snapshot's unit points
+ * (one pass for all three), encoded at once so the facts themselves are not kept.
+ */
 const remembered = new WeakMap<
   PreparedSnapshot,
-  { execLayers: number; overview: Map<string, OverviewFacts>; ladder: Map<string, LadderFacts> }
+  { execLayers: number; overview: Map<string, unknown>; ladder: Map<string, unknown> }
 >();
 
 /**
  * visitSubtreeFacts that also keeps each visited subtree's Overview and Ladder facts with the
- * snapshot, for subtreeOverviewFacts and subtreeLadderFacts to hand out without a pass of their own.
+ * snapshot, as `encode` stores them, for rememberedRows to hand out without a pass of their own.
  */
 export function visitAndRemember(
   snap: PreparedSnapshot,
   options: { execLayers?: number },
   wanted: (i: number) => boolean,
   visit: (i: number, facts: SubtreeFacts) => void,
+  encode: { overview: (f: OverviewFacts) => unknown; ladder: (f: LadderFacts) => unknown },
 ): boolean {
   const kept = {
     execLayers: options.execLayers ?? DEFAULT_EXEC_LAYERS,
-    overview: new Map<string, OverviewFacts>(),
-    ladder: new Map<string, LadderFacts>(),
+    overview: new Map<string, unknown>(),
+    ladder: new Map<string, unknown>(),
   };
   const ok = visitSubtreeFacts(snap, options, wanted, (i, facts) => {
     visit(i, facts);
     const id = snap.tree.records[i]?.employeeId ?? '';
-    kept.overview.set(id, facts.overview());
-    kept.ladder.set(id, facts.ladder());
+    kept.overview.set(id, encode.overview(facts.overview()));
+    kept.ladder.set(id, encode.ladder(facts.ladder()));
   });
   if (ok) remembered.set(snap, kept);
   return ok;
 }
 
-/** The Overview facts of the subtrees named in `ids` (by root id), bottom-up or as remembered. */
+/** The stored rows' data visitAndRemember kept for this snapshot (Overview: with these executive layers). */
+export function rememberedRows(
+  snap: PreparedSnapshot,
+  family: 'overview' | 'ladder',
+  execLayers?: number,
+): Map<string, unknown> | undefined {
+  const kept = remembered.get(snap);
+  if (kept === undefined) return undefined;
+  if (family === 'ladder') return kept.ladder;
+  return kept.execLayers === execLayers ? kept.overview : undefined;
+}
+
+/** The Overview facts of the subtrees named in `ids` (by root id), in one bottom-up pass. */
 export function subtreeOverviewFacts(
   snap: PreparedSnapshot,
   ids: readonly string[],
   options: { execLayers: number; ceilings?: Uint8Array },
 ): Map<string, OverviewFacts> {
-  const kept = remembered.get(snap);
-  if (kept !== undefined && kept.execLayers === options.execLayers) return kept.overview;
   return readSubtreeFacts(snap, ids, options, (facts) => facts.overview());
 }
 
-/** The Ladder facts of the subtrees named in `ids` (by root id), bottom-up or as remembered. */
+/** The Ladder facts of the subtrees named in `ids` (by root id), in one bottom-up pass. */
 export function subtreeLadderFacts(snap: PreparedSnapshot, ids: readonly string[]): Map<string, LadderFacts> {
-  return remembered.get(snap)?.ladder ?? readSubtreeFacts(snap, ids, {}, (facts) => facts.ladder());
+  return readSubtreeFacts(snap, ids, {}, (facts) => facts.ladder());
 }
 
 /**
