@@ -42,7 +42,7 @@ import {
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
 import { computeUnitPoints, encodeUnitPoint, type SeriesStructure } from '@/lib/metrics/unit-points';
-import { visitAndRemember } from '@/lib/views/unit-facts';
+import { visitAndRemember, visitSubtreeFacts, type SubtreeFacts } from '@/lib/views/unit-facts';
 import { encodeOverviewFacts } from '@/lib/views/overview-facts';
 import { encodeLadderFacts, ladderKey } from '@/lib/views/ladder-facts';
 import {
@@ -196,11 +196,15 @@ export function computeSnapshotResults(
   const bottomUp = (
     wanted: (i: number) => boolean,
     visit: (i: number, s: SeriesStructure, l: LadderUnitMetrics) => void,
-  ) =>
-    visitAndRemember(curr, structureOptions, wanted, (i, f) => visit(i, f.structure(), f.ladderMetrics()), {
+  ) => {
+    const read = (i: number, f: SubtreeFacts) => visit(i, f.structure(), f.ladderMetrics());
+    // the Overview and Ladder rows are kept for the extra rows (the import's) only
+    if (!options.extraRows) return visitSubtreeFacts(curr, structureOptions, wanted, read);
+    return visitAndRemember(curr, structureOptions, wanted, read, {
       overview: (f) => encodeOverviewFacts(f, structureOptions.execLayers ?? DEFAULT_EXEC_LAYERS),
       ladder: (f) => encodeLadderFacts(f, key),
     });
+  };
   for (const { id, point } of computeUnitPoints(curr, {
     ...structureOptions,
     previous: pointsPrevious,
