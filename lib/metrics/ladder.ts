@@ -48,54 +48,97 @@ export function isOnIcLadder(levels: TreeLevels, i: number): boolean {
   );
 }
 
-/** Compute ladder metrics for a set of records (null = the whole org). */
-export function computeLadderMetrics(
-  tree: OrgTree,
-  levels: TreeLevels,
-  nodes: Int32Array | null,
-): LadderUnitMetrics {
-  const rungs = new Set<number>();
-  let ceilingRank = Number.NEGATIVE_INFINITY;
-  let ceilingCode: string | null = null;
-  let managerTop = Number.NEGATIVE_INFINITY;
-  let icWeight = 0;
-  let seniorWeight = 0;
-  const count = nodes === null ? tree.size : nodes.length;
-  for (let k = 0; k < count; k++) {
-    const i = nodes === null ? k : (nodes[k] ?? 0);
-    const w = tree.weight[i] ?? 0;
-    if (w <= 0) continue;
-    const rank = levels.rank[i] ?? Number.NaN;
-    const declared = levels.declared[i];
-    if (declared === TrackCode.manager) {
-      if (rank > managerTop) managerTop = rank;
-      continue;
-    }
-    if (declared !== TrackCode.ic) continue;
-    icWeight += w;
-    if (!isOnIcLadder(levels, i)) continue;
-    rungs.add(rank);
-    if (rank >= levels.ladder.staffRank) seniorWeight += w;
-    const code = levels.code[i] ?? null;
-    // Ties between codes of one rank (D5 / TL5) resolve alphabetically so reruns agree.
-    if (
-      rank > ceilingRank ||
-      (rank === ceilingRank && code !== null && (ceilingCode === null || code < ceilingCode))
-    ) {
-      ceilingRank = rank;
-      ceilingCode = code;
-    }
+/**
+ * The running state of one unit's ladder metrics: records (or groups of records sharing rank,
+ * declared track, code and level track) are added in any order, with their summed weight, and
+ * the result does not depend on that order (ties between codes resolve alphabetically; weights
+ * are whole numbers, so their sums are exact). computeLadderMetrics adds records one by one, the
+ * import's bottom-up facts (lib/views/unit-facts.ts) add classes of records.
+ */
+export interface LadderAccumulator {
+  rungs: Set<number>;
+  ceilingRank: number;
+  ceilingCode: string | null;
+  managerTop: number;
+  icWeight: number;
+  seniorWeight: number;
+}
+
+export function newLadderAccumulator(): LadderAccumulator {
+  return {
+    rungs: new Set<number>(),
+    ceilingRank: Number.NEGATIVE_INFINITY,
+    ceilingCode: null,
+    managerTop: Number.NEGATIVE_INFINITY,
+    icWeight: 0,
+    seniorWeight: 0,
+  };
+}
+
+/**
+ * Add `w` (> 0) of records with this rank, declared track, code and on-IC-ladder flag
+ * (isOnIcLadder).
+ */
+export function addToLadder(
+  acc: LadderAccumulator,
+  staffRank: number,
+  w: number,
+  rank: number,
+  declared: number | undefined,
+  code: string | null,
+  onIcLadder: boolean,
+): void {
+  if (declared === TrackCode.manager) {
+    if (rank > acc.managerTop) acc.managerTop = rank;
+    return;
   }
+  if (declared !== TrackCode.ic) return;
+  acc.icWeight += w;
+  if (!onIcLadder) return;
+  acc.rungs.add(rank);
+  if (rank >= staffRank) acc.seniorWeight += w;
+  // Ties between codes of one rank (D5 / TL5) resolve alphabetically so reruns agree.
+  if (
+    rank > acc.ceilingRank ||
+    (rank === acc.ceilingRank && code !== null && (acc.ceilingCode === null || code < acc.ceilingCode))
+  ) {
+    acc.ceilingRank = rank;
+    acc.ceilingCode = code;
+  }
+}
+
+/** The metrics of everything added. */
+export function finishLadder(acc: LadderAccumulator, ladder: TreeLevels['ladder']): LadderUnitMetrics {
+  const { rungs, ceilingRank, ceilingCode, managerTop } = acc;
   const hasCeiling = rungs.size > 0;
-  const shortRank = getShortLadderRank(levels.ladder);
+  const shortRank = getShortLadderRank(ladder);
   return {
     icLadderDepth: rungs.size,
     icCeiling: hasCeiling ? ceilingCode : null,
     icCeilingRank: hasCeiling ? ceilingRank : null,
     shortLadder: hasCeiling && shortRank !== null ? ceilingRank <= shortRank : null,
     parityGap: hasCeiling && managerTop > Number.NEGATIVE_INFINITY ? managerTop - ceilingRank : null,
-    seniorIcShare: divideOrNull(seniorWeight, icWeight),
+    seniorIcShare: divideOrNull(acc.seniorWeight, acc.icWeight),
   };
+}
+
+/** Compute ladder metrics for a set of records (null = the whole org). */
+export function computeLadderMetrics(
+  tree: OrgTree,
+  levels: TreeLevels,
+  nodes: Int32Array | null,
+): LadderUnitMetrics {
+  const acc = newLadderAccumulator();
+  const staffRank = levels.ladder.staffRank;
+  const count = nodes === null ? tree.size : nodes.length;
+  for (let k = 0; k < count; k++) {
+    const i = nodes === null ? k : (nodes[k] ?? 0);
+    const w = tree.weight[i] ?? 0;
+    if (w <= 0) continue;
+    const rank = levels.rank[i] ?? Number.NaN;
+    addToLadder(acc, staffRank, w, rank, levels.declared[i], levels.code[i] ?? null, isOnIcLadder(levels, i));
+  }
+  return finishLadder(acc, levels.ladder);
 }
 
 /** Compute ladder metrics for a manager's subtree (null when the id is unknown). */

@@ -21,13 +21,17 @@ export function divideOrNull(numerator: number, denominator: number, decimals = 
  * (numpy's default, Excel's PERCENTILE.INC): h = (n - 1) * p, value = a[floor h] + frac * step.
  */
 export function computePercentile(sorted: ArrayLike<number>, p: number): number | null {
-  const n = sorted.length;
+  return percentileAt(sorted.length, (k) => sorted[k] ?? 0, p);
+}
+
+/** The same percentile of n ascending values read through `at` (e.g. from a histogram). */
+export function percentileAt(n: number, at: (k: number) => number, p: number): number | null {
   if (n === 0) return null;
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  const a = sorted[lo] ?? 0;
-  const b = sorted[hi] ?? a;
+  const a = at(lo);
+  const b = at(hi);
   return a + (h - lo) * (b - a);
 }
 

@@ -30,6 +30,7 @@ import { prepareSnapshot, isManager, type PreparedSnapshot } from '@/lib/metrics
 import {
   computeDepartmentStructures,
   computeSubtreeStructure,
+  DEFAULT_EXEC_LAYERS,
   groupByDepartment,
   type StructureMetrics,
 } from '@/lib/metrics/structure';
@@ -37,9 +38,13 @@ import {
   computeDepartmentLadderTable,
   computeLadderMetrics,
   computeSubtreeLadderMetrics,
+  type LadderUnitMetrics,
 } from '@/lib/metrics/ladder';
 import { compareSnapshots } from '@/lib/metrics/history';
-import { computeUnitPoints, encodeUnitPoint } from '@/lib/metrics/unit-points';
+import { computeUnitPoints, encodeUnitPoint, type SeriesStructure } from '@/lib/metrics/unit-points';
+import { visitAndRemember, visitSubtreeFacts, type SubtreeFacts } from '@/lib/views/unit-facts';
+import { encodeOverviewFacts } from '@/lib/views/overview-facts';
+import { encodeLadderFacts, ladderKey } from '@/lib/views/ladder-facts';
 import {
   canonicalOrder,
   computeLadderStep,
@@ -194,7 +199,24 @@ export function computeSnapshotResults(
   }
   const changes = prev === null ? null : compareSnapshots(prev, curr);
   const pointsPrevious = prev !== null && changes !== null ? { snap: prev, changes } : null;
-  for (const { id, point } of computeUnitPoints(curr, { ...structureOptions, previous: pointsPrevious }))
+  const key = ladderKey(ladder);
+  const bottomUp = (
+    wanted: (i: number) => boolean,
+    visit: (i: number, s: SeriesStructure, l: LadderUnitMetrics) => void,
+  ) => {
+    const read = (i: number, f: SubtreeFacts) => visit(i, f.structure(), f.ladderMetrics());
+    // the Overview and Ladder rows are kept for the extra rows (the import's) only
+    if (!options.extraRows) return visitSubtreeFacts(curr, structureOptions, wanted, read);
+    return visitAndRemember(curr, structureOptions, wanted, read, {
+      overview: (f) => encodeOverviewFacts(f, structureOptions.execLayers ?? DEFAULT_EXEC_LAYERS),
+      ladder: (f) => encodeLadderFacts(f, key),
+    });
+  };
+  for (const { id, point } of computeUnitPoints(curr, {
+    ...structureOptions,
+    previous: pointsPrevious,
+    bottomUp,
+  }))
     add('point', 'subtree', id, encodeUnitPoint(point));
   // One push per row: spreading a million-person organisation's rows (about 170k subtrees' facts)
   // into push's arguments overflowed the call stack.

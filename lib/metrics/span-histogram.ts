@@ -46,13 +46,22 @@ export function computeSpanHistogram(
   spans: ArrayLike<number>,
   options: { minTop?: number; openFrom?: number } = {},
 ): SpanHistogramRow[] {
+  return spanHistogramOfCounts(spans, null, options);
+}
+
+/** The same histogram of `values[k]` held by `counts[k]` managers each (null: one each). */
+export function spanHistogramOfCounts(
+  values: ArrayLike<number>,
+  managersPer: ArrayLike<number> | null,
+  options: { minTop?: number; openFrom?: number } = {},
+): SpanHistogramRow[] {
   const minTop = options.minTop ?? 16;
   const openFrom = options.openFrom ?? 40;
   const counts = new Map<number, number>();
   let top = 0;
-  for (let k = 0; k < spans.length; k++) {
-    const b = Math.min(openFrom, Math.max(1, Math.ceil((spans[k] ?? 0) - 1e-9)));
-    counts.set(b, (counts.get(b) ?? 0) + 1);
+  for (let k = 0; k < values.length; k++) {
+    const b = Math.min(openFrom, Math.max(1, Math.ceil((values[k] ?? 0) - 1e-9)));
+    counts.set(b, (counts.get(b) ?? 0) + (managersPer === null ? 1 : (managersPer[k] ?? 0)));
     if (b > top) top = b;
   }
   const last = Math.max(top, minTop);

@@ -4,7 +4,7 @@
  * reports, so they are whole numbers; bands are still decided by upper bounds (a span of 3.5
  * falls in 4-7, a span of 0.5 in 1).
  */
-import { computePercentile, roundTo } from '@/lib/metrics/numbers';
+import { computePercentile, percentileAt, roundTo } from '@/lib/metrics/numbers';
 
 export const SPAN_BANDS = ['1', '2-3', '4-7', '8-12', '13-16', '17+'] as const;
 export type SpanBand = (typeof SPAN_BANDS)[number];
@@ -43,4 +43,42 @@ export function computeSpanStats(spans: Float64Array): SpanStats {
     return v === null ? null : roundTo(v, 3);
   };
   return { mean: n === 0 ? null : roundTo(total / n, 3), median: at(0.5), p10: at(0.1), p90: at(0.9), bands };
+}
+
+/**
+ * The same statistics from a histogram: `values` ascending and distinct, `counts[k]` managers with
+ * span values[k]. Equal to computeSpanStats over the expanded spans when they are whole numbers
+ * (their sum is then exact in any order).
+ */
+export function spanStatsOfCounts(values: readonly number[], counts: readonly number[]): SpanStats {
+  const bands: SpanBands = { '1': 0, '2-3': 0, '4-7': 0, '8-12': 0, '13-16': 0, '17+': 0 };
+  let total = 0;
+  let n = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] ?? 0;
+    const c = counts[k] ?? 0;
+    total += v * c;
+    n += c;
+    bands[findSpanBand(v)] += c;
+  }
+  // value at sorted position j: walk the cumulative counts (few distinct spans)
+  const at = (j: number): number => {
+    let seen = 0;
+    for (let k = 0; k < values.length; k++) {
+      seen += counts[k] ?? 0;
+      if (j < seen) return values[k] ?? 0;
+    }
+    return values[values.length - 1] ?? 0;
+  };
+  const pct = (p: number): number | null => {
+    const v = percentileAt(n, at, p);
+    return v === null ? null : roundTo(v, 3);
+  };
+  return {
+    mean: n === 0 ? null : roundTo(total / n, 3),
+    median: pct(0.5),
+    p10: pct(0.1),
+    p90: pct(0.9),
+    bands,
+  };
 }

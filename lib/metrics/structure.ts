@@ -14,6 +14,7 @@ import { collectSubtree } from '@/lib/metrics/tree';
 import { NodeKind } from '@/lib/metrics/roles';
 import { divideOrNull, roundTo } from '@/lib/metrics/numbers';
 import { computeSpanStats, type SpanStats } from '@/lib/metrics/spans';
+import type { SeriesStructure } from '@/lib/metrics/unit-points';
 import { listTrackMismatches, resolveDeclaredTracks, type TrackMismatches } from '@/lib/metrics/tracks';
 
 export interface PyramidRow {
@@ -228,6 +229,40 @@ export function summarizeStructure(
     const bucket = layer <= execLayers ? exec : kind === NodeKind.managerOfManagers ? mom : moi;
     bucket[layer] = (bucket[layer] ?? 0) + 1;
   }
+  const layered = structureOfLayers(depth, { hc, ics, exec, mom, moi });
+  const declared = options.declaredTracks ?? resolveDeclaredTracks(tree);
+  const { pyramid, ...figures } = finishStructure(
+    layered,
+    managers,
+    computeSpanStats(spans.subarray(0, managers)),
+  );
+  // (the stored rows are this object's JSON: keys stay in their order)
+  return {
+    ...figures,
+    roots: view.roots,
+    orphans: view.orphans,
+    pyramid,
+    openPositions: open,
+    trackMismatches: listTrackMismatches(tree, declared, nodes),
+    juniorFte: roundTo(juniorFte, 4),
+    hasAggregated: aggregatedRows > 0,
+  };
+}
+
+/** A unit's people per relative layer (index 1 = its top layer): weights, and managers by kind. */
+export interface LayerCounts {
+  hc: Float64Array;
+  ics: Float64Array;
+  exec: Float64Array;
+  mom: Float64Array;
+  moi: Float64Array;
+}
+
+/** The pyramid, managerial levels, headcount and management layers of a unit's layers 1..depth. */
+export function structureOfLayers(
+  depth: number,
+  { hc, ics, exec, mom, moi }: LayerCounts,
+): { pyramid: PyramidRow[]; levels: ManagerialLevels; headcount: number; managementLayers: number } {
   const pyramid: PyramidRow[] = [];
   const levels: ManagerialLevels = { executive: 0, managerOfManagers: 0, managerOfIcs: 0, ic: 0 };
   let headcount = 0;
@@ -252,24 +287,27 @@ export function summarizeStructure(
   }
   levels.ic = roundTo(levels.ic, 4);
   headcount = roundTo(headcount, 4);
-  const declared = options.declaredTracks ?? resolveDeclaredTracks(tree);
+  return { pyramid, levels, headcount, managementLayers };
+}
+
+/** The structure figures that follow from a unit's layers, its manager count and span statistics. */
+export function finishStructure(
+  layered: ReturnType<typeof structureOfLayers>,
+  managers: number,
+  span: SpanStats,
+): Omit<SeriesStructure, 'openPositions'> & Pick<StructureMetrics, 'pyramid'> {
+  const { pyramid, levels, headcount, managementLayers } = layered;
   return {
     headcount,
     managers,
     ics: levels.ic,
-    depth,
+    depth: pyramid.length,
     managementLayers,
     managerRatio: divideOrNull(managers, headcount),
     icsPerManager: divideOrNull(levels.ic, managers),
-    span: computeSpanStats(spans.subarray(0, managers)),
+    span,
     managerialLevels: levels,
     middleManagers: levels.managerOfManagers,
-    roots: view.roots,
-    orphans: view.orphans,
     pyramid,
-    openPositions: open,
-    trackMismatches: listTrackMismatches(tree, declared, nodes),
-    juniorFte: roundTo(juniorFte, 4),
-    hasAggregated: aggregatedRows > 0,
   };
 }

@@ -266,10 +266,18 @@ export function computeUnitPoints(
     budget?: number;
     /** the previous snapshot of the series and the changes from it: each point gets its step */
     previous?: { snap: PreparedSnapshot; changes: SnapshotChanges } | null;
+    /**
+     * Every wanted subtree's figures in one bottom-up pass (lib/views/unit-facts.ts), each equal to
+     * computeUnitPoint's; false when it cannot run (each point is then computed from its records).
+     */
+    bottomUp?: (
+      wanted: (i: number) => boolean,
+      visit: (i: number, structure: SeriesStructure, ladder: LadderUnitMetrics) => void,
+    ) => boolean;
   } = {},
 ): Array<{ id: string; point: StoredUnitPoint }> {
   const { tree } = snap;
-  const { budget = 24 * tree.size, previous = null, ...structure } = options;
+  const { budget = 24 * tree.size, previous = null, bottomUp, ...structure } = options;
   const stepOf = previous === null ? null : pointSteps(snap, previous.snap, previous.changes);
   const roots: number[] = [];
   for (let i = 0; i < tree.size; i++) {
@@ -280,12 +288,25 @@ export function computeUnitPoints(
   }
   const size = (i: number) => tree.descendantCount[i] ?? 0;
   roots.sort((a, b) => size(a) - size(b) || a - b);
-  const out: Array<{ id: string; point: StoredUnitPoint }> = [];
   let spent = 0;
-  for (const i of roots) {
-    spent += size(i) + 1;
-    if (spent > budget) break;
-    const point = computeUnitPoint(snap, i, structure);
+  let within = 0;
+  while (within < roots.length && (spent += size(roots[within] ?? 0) + 1) <= budget) within++;
+  const chosen = roots.slice(0, within);
+  const figures = new Map<number, Pick<StoredUnitPoint, 'structure' | 'ladder'>>();
+  if (bottomUp) {
+    const wanted = new Uint8Array(tree.size);
+    for (const i of chosen) wanted[i] = 1;
+    bottomUp(
+      (i) => wanted[i] === 1,
+      (i, s, ladder) => figures.set(i, { structure: toSeriesStructure(s), ladder }),
+    );
+  }
+  const out: Array<{ id: string; point: StoredUnitPoint }> = [];
+  for (const i of chosen) {
+    const known = figures.get(i);
+    const point = known
+      ? { ...known, pre: tree.preorderIndex[i] ?? 0, size: (tree.descendantCount[i] ?? 0) + 1 }
+      : computeUnitPoint(snap, i, structure);
     if (point !== null)
       out.push({
         id: tree.records[i]?.employeeId ?? '',

@@ -1,4 +1,12 @@
-import { computeLadderMetrics, type LadderUnitMetrics } from '@/lib/metrics/ladder';
+import {
+  addToLadder,
+  finishLadder,
+  isOnIcLadder,
+  newLadderAccumulator,
+  type LadderAccumulator,
+  type LadderUnitMetrics,
+} from '@/lib/metrics/ladder';
+import type { Ladder } from '@/lib/ladders/types';
 import type { PreparedSnapshot } from '@/lib/metrics/snapshot';
 import { roundTo } from '@/lib/metrics/numbers';
 import { TrackCode } from '@/lib/metrics/tracks';
@@ -39,14 +47,31 @@ export function listLevelSeries(snap: PreparedSnapshot, nodes: Int32Array | null
   const count = nodes === null ? tree.size : nodes.length;
   for (let k = 0; k < count; k++) {
     const i = nodes === null ? k : (nodes[k] ?? 0);
-    const track = trackOf(levels.declared[i]);
-    if (track === null || (tree.weight[i] ?? 0) <= 0) continue;
-    const code = levels.code[i] ?? null;
-    const key = seriesKey(track, code);
-    if (found.has(key)) continue;
-    const rank = levels.rank[i] ?? Number.NaN;
-    found.set(key, { key, track, code, label: code ?? '', rank: Number.isNaN(rank) ? null : rank });
+    if ((tree.weight[i] ?? 0) <= 0) continue;
+    addLevelSeries(found, levels.declared[i], levels.code[i] ?? null, levels.rank[i] ?? Number.NaN);
   }
+  return finishLevelSeries(found);
+}
+
+/**
+ * Note the segment of a record (or class of records) with this declared track, code and rank,
+ * unless its key was seen before: added in record order, the first record of a key gives its rank.
+ */
+export function addLevelSeries(
+  found: Map<string, LevelSeries>,
+  declared: number | undefined,
+  code: string | null,
+  rank: number,
+): void {
+  const track = trackOf(declared);
+  if (track === null) return;
+  const key = seriesKey(track, code);
+  if (found.has(key)) return;
+  found.set(key, { key, track, code, label: code ?? '', rank: Number.isNaN(rank) ? null : rank });
+}
+
+/** The segments noted, labelled and in their order. */
+export function finishLevelSeries(found: Map<string, LevelSeries>): LevelSeries[] {
   const all = [...found.values()];
   const onBoth = new Set(
     all.filter((s) => s.track === 'ic' && found.has(seriesKey('manager', s.code))).map((s) => s.code),
@@ -67,40 +92,91 @@ export function listLevelSeries(snap: PreparedSnapshot, nodes: Int32Array | null
 /** Level counts (FTE-weighted, as headcount) and ladder metrics for one group of records. */
 export function summarizeLadderGroup(snap: PreparedSnapshot, nodes: Int32Array | null): LadderGroup {
   const { tree, levels } = snap;
-  const counts: Record<string, number> = {};
-  let people = 0;
-  let ics = 0;
-  let managers = 0;
-  let topRank = Number.NEGATIVE_INFINITY;
-  let topManagerLevel: string | null = null;
+  const acc = newGroupAccumulator();
+  const staffRank = levels.ladder.staffRank;
   const count = nodes === null ? tree.size : nodes.length;
   for (let k = 0; k < count; k++) {
     const i = nodes === null ? k : (nodes[k] ?? 0);
     const w = tree.weight[i] ?? 0;
     if (w <= 0) continue;
-    people += w;
-    const track = trackOf(levels.declared[i]);
-    if (track === null) continue;
-    const code = levels.code[i] ?? null;
-    const key = seriesKey(track, code);
-    counts[key] = (counts[key] ?? 0) + w;
-    if (track === 'ic') ics += w;
-    else {
-      managers += w;
-      const rank = levels.rank[i] ?? Number.NaN;
-      // Same tie rule as the IC ceiling: equal ranks resolve alphabetically.
-      if (rank > topRank || (rank === topRank && code !== null && (topManagerLevel ?? '~') > code)) {
-        topRank = rank;
-        topManagerLevel = code;
-      }
+    addToGroup(
+      acc,
+      staffRank,
+      w,
+      levels.declared[i],
+      levels.code[i] ?? null,
+      levels.rank[i] ?? Number.NaN,
+      isOnIcLadder(levels, i),
+    );
+  }
+  return finishGroup(acc, levels.ladder);
+}
+
+/**
+ * The running state of one group's LadderGroup: records (or classes of records sharing declared
+ * track, code, rank and level track) added in record order, each with its (summed) weight.
+ */
+export interface GroupAccumulator {
+  counts: Record<string, number>;
+  people: number;
+  ics: number;
+  managers: number;
+  topRank: number;
+  topManagerLevel: string | null;
+  ladder: LadderAccumulator;
+}
+
+export function newGroupAccumulator(): GroupAccumulator {
+  return {
+    counts: {},
+    people: 0,
+    ics: 0,
+    managers: 0,
+    topRank: Number.NEGATIVE_INFINITY,
+    topManagerLevel: null,
+    ladder: newLadderAccumulator(),
+  };
+}
+
+/** Add `w` (> 0) of records with this declared track, code, rank and on-IC-ladder flag. */
+export function addToGroup(
+  acc: GroupAccumulator,
+  staffRank: number,
+  w: number,
+  declared: number | undefined,
+  code: string | null,
+  rank: number,
+  onIcLadder: boolean,
+): void {
+  addToLadder(acc.ladder, staffRank, w, rank, declared, code, onIcLadder);
+  acc.people += w;
+  const track = trackOf(declared);
+  if (track === null) return;
+  const key = seriesKey(track, code);
+  acc.counts[key] = (acc.counts[key] ?? 0) + w;
+  if (track === 'ic') acc.ics += w;
+  else {
+    acc.managers += w;
+    // Same tie rule as the IC ceiling: equal ranks resolve alphabetically.
+    if (
+      rank > acc.topRank ||
+      (rank === acc.topRank && code !== null && (acc.topManagerLevel ?? '~') > code)
+    ) {
+      acc.topRank = rank;
+      acc.topManagerLevel = code;
     }
   }
+}
+
+/** The group of everything added. */
+export function finishGroup(acc: GroupAccumulator, ladder: Ladder): LadderGroup {
+  const { counts } = acc;
   for (const k of Object.keys(counts)) counts[k] = roundTo(counts[k] ?? 0, 4);
-  const m = computeLadderMetrics(tree, levels, nodes);
+  const m = finishLadder(acc.ladder, ladder);
   return {
-    people: roundTo(people, 4),
-    ics: roundTo(ics, 4),
-    managers: roundTo(managers, 4),
+    people: roundTo(acc.people, 4),
+    ics: roundTo(acc.ics, 4),
+    managers: roundTo(acc.managers, 4),
     counts,
     metrics: {
       icLadderDepth: m.icLadderDepth,
@@ -109,7 +185,7 @@ export function summarizeLadderGroup(snap: PreparedSnapshot, nodes: Int32Array |
       parityGap: m.parityGap,
       seniorIcShare: m.seniorIcShare,
     },
-    topManagerLevel,
+    topManagerLevel: acc.topManagerLevel,
   };
 }
 
@@ -129,6 +205,10 @@ export function groupUnitByDepartment(
     else groups.set(d, [i]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => compareDepartments(a, b))
     .map(([department, list]) => ({ department, nodes: Int32Array.from(list) }));
 }
+
+/** The order of a unit's departments: by name, no department last. */
+export const compareDepartments = (a: string | null, b: string | null): number =>
+  a === null ? 1 : b === null ? -1 : a.localeCompare(b);

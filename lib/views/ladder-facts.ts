@@ -13,6 +13,7 @@ import type { MetricResultRow } from '@/lib/metrics/snapshot-results';
 import { seriesKey, type LadderGroup, type LevelSeries } from './ladder-distribution';
 import { computeLadderFacts, type LadderFacts } from './ladder';
 import { unitOf } from './unit';
+import { rememberedRows, subtreeLadderFacts } from './unit-facts';
 
 /** The metric_results family of the stored Ladder facts. */
 export const LADDER_FACTS_FAMILY = 'ladder-unit';
@@ -84,21 +85,31 @@ export function computeLadderRows(
   rows: readonly MetricResultRow[],
 ): MetricResultRow[] {
   const key = ladderKey(snap.levels.ladder);
-  const out: MetricResultRow[] = [
-    {
-      family: LADDER_FACTS_FAMILY,
-      scopeType: 'org',
-      scopeKey: '',
-      data: encodeLadderFacts(computeLadderFacts(snap, null), key),
-    },
+  const org: MetricResultRow = {
+    family: LADDER_FACTS_FAMILY,
+    scopeType: 'org',
+    scopeKey: '',
+    data: encodeLadderFacts(computeLadderFacts(snap, null), key),
+  };
+  const ids: string[] = [];
+  for (const r of rows) if (r.family === 'point' && r.scopeType === 'subtree') ids.push(r.scopeKey);
+  // Bottom-up, one pass (lib/views/unit-facts.ts); each unit from its own records when that cannot run.
+  const kept = rememberedRows(snap, 'ladder');
+  const computed = kept ? null : subtreeLadderFacts(snap, ids);
+  return [
+    org,
+    ...ids.map((id): MetricResultRow => {
+      const facts = kept?.has(id)
+        ? null
+        : (computed?.get(id) ?? computeLadderFacts(snap, unitOf(snap.tree, id, null).nodes));
+      return {
+        family: LADDER_FACTS_FAMILY,
+        scopeType: 'subtree',
+        scopeKey: id,
+        data: facts === null ? kept?.get(id) : encodeLadderFacts(facts, key),
+      };
+    }),
   ];
-  for (const r of rows) {
-    if (r.family !== 'point' || r.scopeType !== 'subtree') continue;
-    const unit = unitOf(snap.tree, r.scopeKey, null);
-    const data = encodeLadderFacts(computeLadderFacts(snap, unit.nodes), key);
-    out.push({ family: LADDER_FACTS_FAMILY, scopeType: 'subtree', scopeKey: r.scopeKey, data });
-  }
-  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { MetricResultRow, StoredStructure } from '@/lib/metrics/snapshot-re
 import { computeOverviewFacts, type OverviewFacts } from './overview';
 import { unitOf } from './unit';
 import { computeUnitStructure } from './unit-metrics';
+import { rememberedRows, subtreeOverviewFacts } from './unit-facts';
 
 /** The metric_results family of the stored Overview facts. */
 export const OVERVIEW_FAMILY = 'overview';
@@ -93,7 +94,15 @@ export function computeOverviewRows(
   };
   add('org', '', null);
   for (const d of departments) add('department', d, null);
-  for (const id of subtrees) add('subtree', id, id);
+  // Subtrees bottom-up, one pass (lib/views/unit-facts.ts); each from its own records when that cannot run.
+  const kept = rememberedRows(snap, 'overview', execLayers);
+  const computed = kept ? null : subtreeOverviewFacts(snap, subtrees, { execLayers, ceilings });
+  for (const id of subtrees) {
+    const facts = computed?.get(id);
+    const data = kept?.get(id) ?? (facts === undefined ? undefined : encodeOverviewFacts(facts, execLayers));
+    if (data === undefined) add('subtree', id, id);
+    else out.push({ family: OVERVIEW_FAMILY, scopeType: 'subtree', scopeKey: id, data });
+  }
   return out;
 }
 

@@ -224,23 +224,30 @@ export function computeOverviewFacts(
   ceilings: Uint8Array = findUnitCeilings(snap),
 ): OverviewFacts {
   return {
-    structure: {
-      ...toSeriesStructure(structure),
-      pyramid: structure.pyramid.map((r) => ({
-        layer: r.layer,
-        executive: r.executive,
-        managerOfManagers: r.managerOfManagers,
-        managerOfIcs: r.managerOfIcs,
-        ics: r.ics,
-      })),
-      ...(structure.hasAggregated ? { hasAggregated: true as const, juniorFte: structure.juniorFte } : {}),
-    },
+    structure: overviewStructureOf(structure),
     ladder: computeLadderMetrics(snap.tree, snap.levels, unit.nodes),
     icsAtCeiling: countAtCeiling({ snap, unit }, ceilings),
     // The Structure page's bucketing (whole spans, one open last bucket), with the axis ending at
     // the widest span here: one definition, two sizes of chart.
     spans: computeSpanHistogram(unitManagerSpans(snap.tree, unit.nodes).spans, { minTop: 1 }),
     findings: unitFindingFacts(snap, unit, ceilings),
+  };
+}
+
+/** What the Overview keeps of a unit's structure (stored row or computed). */
+export function overviewStructureOf(
+  structure: SeriesStructure & Pick<StructureMetrics, 'pyramid' | 'hasAggregated' | 'juniorFte'>,
+): OverviewStructure {
+  return {
+    ...toSeriesStructure(structure),
+    pyramid: structure.pyramid.map((r) => ({
+      layer: r.layer,
+      executive: r.executive,
+      managerOfManagers: r.managerOfManagers,
+      managerOfIcs: r.managerOfIcs,
+      ics: r.ics,
+    })),
+    ...(structure.hasAggregated ? { hasAggregated: true as const, juniorFte: structure.juniorFte } : {}),
   };
 }
 
