@@ -247,6 +247,7 @@ async function askConcurrently(
   pool: readonly View[],
   clients: number,
   seconds: number,
+  log: Log,
 ) {
   const ms: number[] = [];
   let next = 0;
@@ -258,9 +259,12 @@ async function askConcurrently(
       while (performance.now() < end) {
         const v = pool[next++];
         if (!v) break;
-        const r = await timeRequest(api, viewUrl(v));
-        if (r.status !== 200) failures++;
-        else {
+        const url = viewUrl(v);
+        const r = await timeRequest(api, url);
+        if (r.status !== 200) {
+          failures++;
+          log(`  ${url}: HTTP ${r.status}`);
+        } else {
           ms.push(r.ms);
           if (performance.now() <= end) answers++;
         }
@@ -347,7 +351,7 @@ export async function benchViews(log: Log, opts: ViewsOptions): Promise<ViewsFig
         `max ${(coldFigures.maxMs / 1000).toFixed(2)} s (${c.failures} failed)`,
     );
     log(`views: ${opts.clients} clients for ${opts.seconds} s over ${poolSize} further distinct views`);
-    const p = await askConcurrently(api, plan.pool, opts.clients, opts.seconds);
+    const p = await askConcurrently(api, plan.pool, opts.clients, opts.seconds, log);
     const peak = server.stopSampling();
     await server.stop();
     const conc = latencies(p.ms);
